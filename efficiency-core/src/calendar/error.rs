@@ -1,0 +1,102 @@
+use chrono::NaiveDate;
+
+/// Everything that can go wrong with a calendar question or calendar data.
+///
+/// Each variant has a stable [`code`](CalendarError::code) that Python (`.code`) and JS
+/// (`error.code`) see unchanged, and a message that names the date, the year or the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// A date string that is not a real `YYYY-MM-DD` date.
+    #[error("{input:?} is not a valid date; expected YYYY-MM-DD, e.g. 2026-09-28")]
+    InvalidDate {
+        /// The text as given (at most 40 characters of it).
+        input: String,
+    },
+    /// A question needs a year for which the calendar has no holiday notice.
+    #[error("{}", year_not_covered_message(*.year, *.date, *.first, *.last, *.provisional_allowed))]
+    YearNotCovered {
+        /// The year without data.
+        year: i32,
+        /// The date asked about, when there is one.
+        date: Option<NaiveDate>,
+        /// First covered year.
+        first: i32,
+        /// Last covered year.
+        last: i32,
+        /// Whether a provisional calendar would answer (the year is after the covered range).
+        provisional_allowed: bool,
+    },
+    /// A result would fall outside the dates this library can represent (years 1–9999).
+    #[error("{operation} leaves the supported date range (years 1-9999)")]
+    OutOfRange {
+        /// The operation, with its arguments.
+        operation: String,
+    },
+    /// Calendar or overlay data that is malformed or contradicts itself.
+    #[error("invalid calendar data at {path}: {message}")]
+    InvalidData {
+        /// Where in the document: `years[3].periods[1].from`, or `line 4 column 9`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// An overlay that contradicts the calendar it is laid on.
+    #[error("overlay conflict on {date} at {path}: {message}")]
+    OverlayConflict {
+        /// The contested date.
+        date: NaiveDate,
+        /// Where in the overlay document.
+        path: String,
+        /// What the two sources say.
+        message: String,
+    },
+}
+
+fn year_not_covered_message(
+    year: i32,
+    date: Option<NaiveDate>,
+    first: i32,
+    last: i32,
+    provisional_allowed: bool,
+) -> String {
+    let what = match date {
+        Some(d) => format!("{d} is in {year}"),
+        None => format!("the answer needs {year}"),
+    };
+    let hint = if provisional_allowed {
+        format!("; load the {year} notice (Calendar::with_year) or ask a provisional calendar")
+    } else {
+        String::new()
+    };
+    format!("no holiday data for {year}: {what}, and this calendar covers {first}-{last}{hint}")
+}
+
+impl CalendarError {
+    /// The stable, machine-readable code of this error, e.g. `"calendar.year_not_covered"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CalendarError::InvalidDate { .. } => "calendar.invalid_date",
+            CalendarError::YearNotCovered { .. } => "calendar.year_not_covered",
+            CalendarError::OutOfRange { .. } => "calendar.out_of_range",
+            CalendarError::InvalidData { .. } => "calendar.invalid_data",
+            CalendarError::OverlayConflict { .. } => "calendar.overlay_conflict",
+        }
+    }
+
+    /// Every code this type can produce, for documentation and for binding tests.
+    pub const CODES: &'static [&'static str] = &[
+        "calendar.invalid_date",
+        "calendar.year_not_covered",
+        "calendar.out_of_range",
+        "calendar.invalid_data",
+        "calendar.overlay_conflict",
+    ];
+
+    pub(crate) fn data(path: impl Into<String>, message: impl Into<String>) -> Self {
+        CalendarError::InvalidData {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! `efficiency-core`: the rules of administrative efficiency building (行政效能建设) as code.
+//!
+//! Facts in, judgements out: rule tables (data) and event logs (facts) go in, results that
+//! explain themselves come out. The core never reads the clock, does no I/O and holds no hidden
+//! state; the Python and WebAssembly crates are thin translations of this one.
+//!
+//! This release has the foundation every deadline stands on: the [`calendar`] of working days,
+//! with China's State Council holiday notices for 2004–2026 compiled in.
+//!
+//! ```
+//! use efficiency_core::calendar::{Calendar, DayKind};
+//! use chrono::NaiveDate;
+//!
+//! let cal = Calendar::china();
+//! let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+//! // 2026-10-10 is a Saturday, and a make-up workday for National Day.
+//! assert_eq!(cal.day_kind(d("2026-10-10"))?, DayKind::MakeupWorkday);
+//! // A licensing decision (20 workdays) accepted on 2026-09-28 is due on 2026-10-30.
+//! assert_eq!(cal.add_workdays(d("2026-09-28"), 20)?, d("2026-10-30"));
+//! # Ok::<(), efficiency_core::calendar::CalendarError>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod calendar;
+pub mod date;
