@@ -65,7 +65,7 @@ fn year_not_covered_message(
         None => format!("the answer needs {year}"),
     };
     let hint = if provisional_allowed {
-        format!("; load the {year} notice (Calendar::with_year) or ask a provisional calendar")
+        format!("; load the {year} notice (with_year) or use a provisional calendar")
     } else {
         String::new()
     };
