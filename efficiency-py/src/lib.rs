@@ -5,7 +5,9 @@
 //! this module and adds only Python niceties.
 
 use chrono::NaiveDate;
-use efficiency_core::calendar::{self as core_cal, CalendarError as CoreCalendarError, DayInfo, MISSING};
+use efficiency_core::calendar::{
+    self as core_cal, CalendarError as CoreCalendarError, DayInfo, MISSING,
+};
 use efficiency_core::date::parse_date;
 use numpy::datetime::{units, Datetime};
 use numpy::{PyArray1, PyReadonlyArray1};
@@ -56,8 +58,14 @@ fn day_info_dict<'py>(py: Python<'py>, info: &DayInfo) -> PyResult<Bound<'py, Py
     let d = PyDict::new(py);
     d.set_item("date", info.date)?;
     d.set_item("kind", info.kind.as_str())?;
-    d.set_item("holiday_name", info.period.as_ref().map(|p| p.name.as_str()))?;
-    d.set_item("holiday_name_zh", info.period.as_ref().map(|p| p.name_zh.as_str()))?;
+    d.set_item(
+        "holiday_name",
+        info.period.as_ref().map(|p| p.name.as_str()),
+    )?;
+    d.set_item(
+        "holiday_name_zh",
+        info.period.as_ref().map(|p| p.name_zh.as_str()),
+    )?;
     d.set_item("region", info.period.as_ref().map(|p| p.region.as_str()))?;
     d.set_item("statutory", info.statutory)?;
     d.set_item("provisional", info.provisional)?;
@@ -75,21 +83,34 @@ fn errors_mode(errors: &str) -> PyResult<Errors> {
     match errors {
         "raise" => Ok(Errors::Raise),
         "return" => Ok(Errors::Return),
-        other => Err(PyValueError::new_err(format!("errors must be 'raise' or 'return', not {other:?}"))),
+        other => Err(PyValueError::new_err(format!(
+            "errors must be 'raise' or 'return', not {other:?}"
+        ))),
     }
 }
 
 /// `numpy.asarray(value, dtype=...)`, so lists, pandas columns and arrays of other units work.
-fn as_array<'py>(py: Python<'py>, value: &Bound<'py, PyAny>, dtype: &str, name: &str) -> PyResult<Bound<'py, PyAny>> {
+fn as_array<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
+    dtype: &str,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let np = py.import("numpy")?;
     let kwargs = PyDict::new(py);
     kwargs.set_item("dtype", dtype)?;
-    let arr = np.call_method("asarray", (value,), Some(&kwargs)).map_err(|e| {
-        PyTypeError::new_err(format!("{name} cannot be read as a numpy {dtype} array: {e}"))
-    })?;
+    let arr = np
+        .call_method("asarray", (value,), Some(&kwargs))
+        .map_err(|e| {
+            PyTypeError::new_err(format!(
+                "{name} cannot be read as a numpy {dtype} array: {e}"
+            ))
+        })?;
     let ndim: usize = arr.getattr("ndim")?.extract()?;
     if ndim > 1 {
-        return Err(PyValueError::new_err(format!("{name} must be one-dimensional, got {ndim} dimensions")));
+        return Err(PyValueError::new_err(format!(
+            "{name} must be one-dimensional, got {ndim} dimensions"
+        )));
     }
     np.call_method1("atleast_1d", (arr,))
 }
@@ -131,7 +152,13 @@ fn finish_batch<'py>(
             for f in &failed {
                 let err = calendar_err(py, &f.error);
                 let _ = err.value(py).setattr("row", f.row);
-                rows.append(PyTuple::new(py, [f.row.into_pyobject(py)?.into_any(), err.value(py).clone().into_any()])?)?;
+                rows.append(PyTuple::new(
+                    py,
+                    [
+                        f.row.into_pyobject(py)?.into_any(),
+                        err.value(py).clone().into_any(),
+                    ],
+                )?)?;
             }
             Ok(PyTuple::new(py, [values, rows.into_any()])?.into_any())
         }
@@ -237,7 +264,11 @@ impl Calendar {
     }
 
     /// Everything known about `date`, as a dict (kind, holiday names, statutory, provisional, reason).
-    fn day_info<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    fn day_info<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let d = to_date(py, date, "date")?;
         day_info_dict(py, &wrap(py, self.inner.day_info(d))?)
     }
@@ -254,7 +285,12 @@ impl Calendar {
     }
 
     /// The number of workdays x with a < x ≤ b (negative when b < a).
-    fn workdays_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i32> {
+    fn workdays_between(
+        &self,
+        py: Python<'_>,
+        a: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
+    ) -> PyResult<i32> {
         let (a, b) = (to_date(py, a, "a")?, to_date(py, b, "b")?);
         wrap(py, self.inner.workdays_between(a, b))
     }
@@ -273,7 +309,12 @@ impl Calendar {
 
     /// add_workdays with its working shown: a dict with start, workdays, due, provisional and
     /// days (each: date, kind, ordinal or None, reason).
-    fn explain_add_workdays<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>, n: i32) -> PyResult<Bound<'py, PyDict>> {
+    fn explain_add_workdays<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+        n: i32,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let d = to_date(py, date, "date")?;
         let r = wrap(py, self.inner.explain_add_workdays(d, n))?;
         let out = PyDict::new(py);
@@ -342,7 +383,11 @@ impl Calendar {
         let a = day_numbers(py, a, "a")?;
         let b = day_numbers(py, b, "b")?;
         if a.len() != b.len() {
-            return Err(PyValueError::new_err(format!("a and b must have the same length: {} and {}", a.len(), b.len())));
+            return Err(PyValueError::new_err(format!(
+                "a and b must have the same length: {} and {}",
+                a.len(),
+                b.len()
+            )));
         }
         let (out, failed) = py.detach(|| {
             let mut out = vec![0i64; a.len()];
@@ -358,7 +403,11 @@ impl Calendar {
         format!(
             "Calendar(regions={:?}, covered_years=({first}, {last}), provisional={})",
             self.inner.regions(),
-            if self.inner.provisional() { "True" } else { "False" }
+            if self.inner.provisional() {
+                "True"
+            } else {
+                "False"
+            }
         )
     }
 }
@@ -370,7 +419,10 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Calendar>()?;
     m.add("EfficiencyError", py.get_type::<EfficiencyError>())?;
     m.add("CalendarError", py.get_type::<CalendarError>())?;
-    m.add("CALENDAR_ERROR_CODES", core_cal::CalendarError::CODES.to_vec())?;
+    m.add(
+        "CALENDAR_ERROR_CODES",
+        core_cal::CalendarError::CODES.to_vec(),
+    )?;
     m.add("MISSING_INT", MISSING)?;
     m.add("CHINA_CALENDAR_JSON", core_cal::CHINA_JSON)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

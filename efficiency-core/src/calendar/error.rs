@@ -27,6 +27,15 @@ pub enum CalendarError {
         /// Whether a provisional calendar would answer (the year is after the covered range).
         provisional_allowed: bool,
     },
+    /// An argument of the wrong type or range, as the bindings receive it (e.g. a JS number
+    /// that is not an integer).
+    #[error("invalid argument {argument}: {message}")]
+    InvalidArgument {
+        /// The argument's name.
+        argument: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A result would fall outside the dates this library can represent (years 1–9999).
     #[error("{operation} leaves the supported date range (years 1-9999)")]
     OutOfRange {
@@ -78,6 +87,7 @@ impl CalendarError {
         match self {
             CalendarError::InvalidDate { .. } => "calendar.invalid_date",
             CalendarError::YearNotCovered { .. } => "calendar.year_not_covered",
+            CalendarError::InvalidArgument { .. } => "calendar.invalid_argument",
             CalendarError::OutOfRange { .. } => "calendar.out_of_range",
             CalendarError::InvalidData { .. } => "calendar.invalid_data",
             CalendarError::OverlayConflict { .. } => "calendar.overlay_conflict",
@@ -88,6 +98,7 @@ impl CalendarError {
     pub const CODES: &'static [&'static str] = &[
         "calendar.invalid_date",
         "calendar.year_not_covered",
+        "calendar.invalid_argument",
         "calendar.out_of_range",
         "calendar.invalid_data",
         "calendar.overlay_conflict",

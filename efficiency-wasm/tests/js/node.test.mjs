@@ -1,0 +1,77 @@
+// The JS API under Node: `node --test efficiency-wasm/tests/js/` after scripts/build-wasm.sh.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import * as efficiency from "../../pkg/efficiency_wasm.js";
+import { runCalendarVectors } from "./vectors.mjs";
+
+efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
+const vectors = JSON.parse(readFileSync(new URL("../../../tests/vectors/calendar.json", import.meta.url), "utf8"));
+
+test("calendar vectors", () => {
+  const { total, failures } = runCalendarVectors(efficiency, vectors);
+  assert.ok(total >= 2000);
+  assert.deepEqual(failures, []);
+});
+
+test("licensing decision example, explained", () => {
+  const cal = efficiency.Calendar.china();
+  assert.equal(cal.addWorkdays("2026-09-28", 20), "2026-10-30");
+  const r = cal.explainAddWorkdays("2026-09-28", 20);
+  assert.equal(r.due, "2026-10-30");
+  const skipped = r.days.filter((d) => d.ordinal === null);
+  assert.deepEqual(skipped[0], {
+    date: "2026-10-01",
+    kind: "holiday",
+    ordinal: null,
+    reason: "holiday: National Day (国庆节), statutory",
+  });
+  assert.deepEqual(cal.coveredYears, [2004, 2026]);
+  const info = cal.dayInfo("2026-02-14");
+  assert.equal(info.kind, "makeup_workday");
+  assert.equal(info.holidayNameZh, "春节");
+});
+
+test("errors are Error objects with a stable code", () => {
+  const cal = efficiency.Calendar.china();
+  assert.throws(() => cal.addWorkdays("2026-12-20", 20), (e) => e instanceof Error && e.code === "calendar.year_not_covered" && /2027/.test(e.message));
+  assert.throws(() => cal.isWorkday("2026-02-30"), { code: "calendar.invalid_date" });
+  assert.throws(() => cal.isWorkday(new Date()), { code: "calendar.invalid_date" });
+  assert.throws(() => cal.addWorkdays("2026-09-28", 2.5), { code: "calendar.invalid_argument" });
+  assert.throws(() => efficiency.Calendar.fromJson("{"), { code: "calendar.invalid_data" });
+  assert.ok(efficiency.calendarErrorCodes().includes("calendar.overlay_conflict"));
+});
+
+test("provisional years are explicit and marked", () => {
+  const cal = efficiency.Calendar.china(true);
+  assert.equal(cal.addWorkdays("2026-12-30", 3), "2027-01-04");
+  assert.equal(cal.isProvisional("2027-01-04"), true);
+  assert.equal(cal.explainAddWorkdays("2026-12-30", 3).provisional, true);
+});
+
+test("run-time years and overlays", () => {
+  const cal = efficiency.Calendar.china();
+  const y2027 = {
+    year: 2027,
+    notice: "test",
+    periods: [{ festivals: [{ name: "New Year's Day", name_zh: "元旦", statutory: ["2027-01-01"] }], from: "2027-01-01", to: "2027-01-03" }],
+  };
+  assert.deepEqual(cal.withYear(JSON.stringify(y2027)).coveredYears, [2004, 2027]);
+  const overlay = {
+    format: "efficiency.calendar-overlay/1",
+    region: "CN-GX",
+    name: "Guangxi",
+    years: [{ year: 2026, notice: "test", periods: [{ festivals: [{ name: "Sanyuesan", name_zh: "三月三" }], from: "2026-04-05", to: "2026-04-06" }] }],
+  };
+  assert.throws(() => cal.withOverlay(JSON.stringify(overlay)), { code: "calendar.overlay_conflict" });
+});
+
+test("batch calls report per row", () => {
+  const cal = efficiency.Calendar.china();
+  const out = cal.addWorkdaysMany(["2026-09-28", null, "2030-01-01"], [20, 1, 1]);
+  assert.deepEqual(out.values, ["2026-10-30", null, null]);
+  assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[2, "calendar.year_not_covered"]]);
+  const between = cal.workdaysBetweenMany(["2026-09-28"], ["2026-10-30"]);
+  assert.deepEqual(between, { values: [20], errors: [] });
+});

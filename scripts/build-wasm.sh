@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the ES module (browsers and Node) into efficiency-wasm/pkg with TypeScript definitions.
+#   scripts/build-wasm.sh            dev build (fast; what the tests use)
+#   scripts/build-wasm.sh --release  optimised build for shipping
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile=debug
+args=()
+if [[ "${1:-}" == "--release" ]]; then profile=release; args=(--release); fi
+cargo build -p efficiency-wasm --target wasm32-unknown-unknown --lib "${args[@]}"
+wasm-bindgen --target web --typescript --out-dir efficiency-wasm/pkg \
+  "target/wasm32-unknown-unknown/$profile/efficiency_wasm.wasm"
+echo "built efficiency-wasm/pkg ($profile): $(du -h efficiency-wasm/pkg/efficiency_wasm_bg.wasm | cut -f1) wasm"
