@@ -196,7 +196,8 @@ fn with_2026(edit: impl Fn(&mut serde_json::Value)) -> Result<Calendar, Calendar
 #[test]
 fn bad_data_is_rejected_with_its_path() {
     let last = 22; // 2026
-    let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str)> = vec![
+    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(move |v| v["years"][last]["periods"][0]["from"] = "2026-02-30".into()),
             "years[22].periods[0].from",
