@@ -65,7 +65,9 @@ def main():
     print(f"numpy.busday_offset          : {t_np * 1e3:8.1f} ms  {args.rows / t_np / 1e6:7.1f} M rows/s")
     print(f"ratio (numpy time / efficiency time): {t_np / t_eff:.1f}x")
     print(f"numpy answers that differ: {differ.sum():,} of {args.rows:,} ({differ.mean():.1%})")
-    print(f"  of them with n >= 1 (same counting rule, wrong calendar): {differ_n1.sum():,} ({differ_n1.sum() / (ns >= 1).sum():.1%})")
+    print(
+        f"  of them with n >= 1 (same counting rule, wrong calendar): {differ_n1.sum():,} ({differ_n1.sum() / (ns >= 1).sum():.1%})"
+    )
     i = int(np.argmax(differ_n1))
     if differ_n1.any():
         print(f"  e.g. {dates[i]} + {ns[i]} workdays: efficiency {ours[i]}, numpy {theirs[i]}")

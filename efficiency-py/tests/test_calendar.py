@@ -1,9 +1,10 @@
 import datetime
 import json
 
-import efficiency
 import numpy as np
 import pytest
+
+import efficiency
 from efficiency import Calendar
 
 D = datetime.date

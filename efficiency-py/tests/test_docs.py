@@ -4,8 +4,9 @@ import doctest
 import subprocess
 import sys
 
-import efficiency
 import pytest
+
+import efficiency
 
 
 @pytest.mark.parametrize("obj", [efficiency.Calendar])

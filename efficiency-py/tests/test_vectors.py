@@ -4,8 +4,9 @@ import datetime
 import json
 import pathlib
 
-import efficiency
 import pytest
+
+import efficiency
 
 VECTORS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "vectors"
 CALENDARS = {
