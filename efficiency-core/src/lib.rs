@@ -23,4 +23,5 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod clock;
 pub mod date;

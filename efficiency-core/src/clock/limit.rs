@@ -1,0 +1,351 @@
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveTime, Timelike};
+use serde::{Deserialize, Serialize};
+
+use super::ClockError;
+
+/// The unit a time limit is counted in (DOMAIN.md §4.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    /// Working days: day 1 is the first workday after acceptance.
+    Workdays,
+    /// Natural days: every day counts; a period ending on a rest day ends on the next workday.
+    NaturalDays,
+    /// Office hours, from the exact time of acceptance.
+    WorkHours,
+    /// On the spot (即办): concluded during the visit, by the end of the acceptance day.
+    OnTheSpot,
+}
+
+impl TimeUnit {
+    /// `workdays`, `natural_days`, `work_hours`, `on_the_spot`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Workdays => "workdays",
+            TimeUnit::NaturalDays => "natural_days",
+            TimeUnit::WorkHours => "work_hours",
+            TimeUnit::OnTheSpot => "on_the_spot",
+        }
+    }
+}
+
+impl FromStr for TimeUnit {
+    type Err = ClockError;
+    fn from_str(s: &str) -> Result<Self, ClockError> {
+        Ok(match s {
+            "workdays" => TimeUnit::Workdays,
+            "natural_days" => TimeUnit::NaturalDays,
+            "work_hours" => TimeUnit::WorkHours,
+            "on_the_spot" => TimeUnit::OnTheSpot,
+            other => {
+                return Err(ClockError::limit(
+                    "clock.unknown_unit",
+                    "unit",
+                    format!(
+                        "{other:?} is not one of workdays, natural_days, work_hours, on_the_spot"
+                    ),
+                ))
+            }
+        })
+    }
+}
+
+/// A time limit: an amount and a unit.
+///
+/// ```
+/// use efficiency_core::clock::TimeLimit;
+/// assert_eq!(TimeLimit::workdays(20).to_string(), "20 workdays");
+/// assert_eq!(TimeLimit::on_the_spot().to_string(), "on the spot");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeLimit {
+    /// How many units (0 for on-the-spot).
+    pub amount: u32,
+    /// The unit.
+    pub unit: TimeUnit,
+}
+
+impl TimeLimit {
+    /// `n` workdays.
+    pub const fn workdays(n: u32) -> Self {
+        TimeLimit {
+            amount: n,
+            unit: TimeUnit::Workdays,
+        }
+    }
+    /// `n` natural days.
+    pub const fn natural_days(n: u32) -> Self {
+        TimeLimit {
+            amount: n,
+            unit: TimeUnit::NaturalDays,
+        }
+    }
+    /// `n` office hours.
+    pub const fn work_hours(n: u32) -> Self {
+        TimeLimit {
+            amount: n,
+            unit: TimeUnit::WorkHours,
+        }
+    }
+    /// On the spot (即办): by the end of the acceptance day.
+    pub const fn on_the_spot() -> Self {
+        TimeLimit {
+            amount: 0,
+            unit: TimeUnit::OnTheSpot,
+        }
+    }
+
+    /// Whether `self` can never end later than `other` for the same acceptance, given
+    /// `daily_hours` office hours a day: the rule "a promised limit must be within the
+    /// statutory limit". Units that cannot be compared without a date (workdays against
+    /// natural days of a larger count, for example) are not within.
+    pub fn is_within(&self, other: &TimeLimit, daily_seconds: i64) -> bool {
+        use TimeUnit::*;
+        let (a, b) = (i64::from(self.amount), i64::from(other.amount));
+        match (self.unit, other.unit) {
+            (OnTheSpot, _) => true,
+            (_, OnTheSpot) => false,
+            (x, y) if x == y => a <= b,
+            // n natural days end no later than m >= n workdays (both end on a workday).
+            (NaturalDays, Workdays) => a <= b,
+            // n hours fit in m workdays when n <= m full office days.
+            (WorkHours, Workdays) => a * 3600 <= b * daily_seconds,
+            (WorkHours, NaturalDays) => a * 3600 <= b * daily_seconds && b >= 1,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for TimeLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.unit {
+            TimeUnit::OnTheSpot => f.write_str("on the spot"),
+            TimeUnit::Workdays => write!(f, "{} workdays", self.amount),
+            TimeUnit::NaturalDays => write!(f, "{} natural days", self.amount),
+            TimeUnit::WorkHours => write!(f, "{} work hours", self.amount),
+        }
+    }
+}
+
+/// When the last day of a day-counted period ends (民法典 Art. 203).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayEnd {
+    /// At the close of office hours (the default).
+    #[default]
+    CloseOfBusiness,
+    /// At 24:00 (represented as 00:00 of the next day).
+    Midnight,
+}
+
+/// Office hours: one or more sessions a workday, e.g. 09:00–12:00 and 13:30–17:30.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<[String; 2]>", into = "Vec<[String; 2]>")]
+pub struct OfficeHours {
+    /// Sessions in seconds after midnight, sorted and disjoint.
+    sessions: Vec<(u32, u32)>,
+}
+
+impl Default for OfficeHours {
+    fn default() -> Self {
+        OfficeHours {
+            sessions: vec![(9 * 3600, 12 * 3600), (13 * 3600 + 1800, 17 * 3600 + 1800)],
+        }
+    }
+}
+
+impl OfficeHours {
+    /// Sessions as `("HH:MM", "HH:MM")` pairs, sorted, disjoint and non-empty.
+    ///
+    /// ```
+    /// use efficiency_core::clock::OfficeHours;
+    /// let h = OfficeHours::new(&[("08:30", "12:00"), ("14:00", "18:00")])?;
+    /// assert_eq!(h.daily_seconds(), 7 * 3600 + 1800);
+    /// assert!(OfficeHours::new(&[("13:00", "12:00")]).is_err());
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
+    pub fn new(sessions: &[(&str, &str)]) -> Result<Self, ClockError> {
+        let mut out = Vec::new();
+        for (i, (a, b)) in sessions.iter().enumerate() {
+            let parse = |s: &str, which: &str| {
+                NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| {
+                    ClockError::limit(
+                        "clock.invalid_office_hours",
+                        format!("office_hours[{i}].{which}"),
+                        format!("{s:?} is not a time HH:MM"),
+                    )
+                })
+            };
+            let (a, b) = (parse(a, "start")?, parse(b, "end")?);
+            out.push((a.num_seconds_from_midnight(), b.num_seconds_from_midnight()));
+        }
+        for (i, w) in out.windows(2).enumerate() {
+            if w[1].0 < w[0].1 {
+                return Err(ClockError::limit(
+                    "clock.invalid_office_hours",
+                    format!("office_hours[{}]", i + 1),
+                    "sessions must be sorted and must not overlap",
+                ));
+            }
+        }
+        if out.is_empty() || out.iter().any(|(a, b)| a >= b) {
+            return Err(ClockError::limit(
+                "clock.invalid_office_hours",
+                "office_hours",
+                "need at least one session, each ending after it starts",
+            ));
+        }
+        Ok(OfficeHours { sessions: out })
+    }
+
+    /// Office seconds in one workday.
+    pub fn daily_seconds(&self) -> i64 {
+        self.sessions.iter().map(|(a, b)| i64::from(b - a)).sum()
+    }
+
+    /// Office seconds of a workday before `secs` after midnight.
+    pub(crate) fn seconds_before(&self, secs: u32) -> i64 {
+        self.sessions
+            .iter()
+            .map(|&(a, b)| i64::from(secs.clamp(a, b) - a))
+            .sum()
+    }
+
+    /// The time of day at which `into` office seconds (0 < into ≤ daily) have passed.
+    pub(crate) fn time_at(&self, into: i64) -> u32 {
+        let mut left = into;
+        for &(a, b) in &self.sessions {
+            let len = i64::from(b - a);
+            if left <= len {
+                return a + left as u32;
+            }
+            left -= len;
+        }
+        self.sessions.last().map(|s| s.1).unwrap_or(0)
+    }
+
+    /// Close of business: the end of the last session.
+    pub fn close(&self) -> NaiveTime {
+        let secs = self.sessions.last().map(|s| s.1).unwrap_or(0);
+        NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).expect("valid")
+    }
+}
+
+impl TryFrom<Vec<[String; 2]>> for OfficeHours {
+    type Error = ClockError;
+    fn try_from(v: Vec<[String; 2]>) -> Result<Self, ClockError> {
+        let pairs: Vec<(&str, &str)> = v.iter().map(|[a, b]| (a.as_str(), b.as_str())).collect();
+        OfficeHours::new(&pairs)
+    }
+}
+
+impl From<OfficeHours> for Vec<[String; 2]> {
+    fn from(h: OfficeHours) -> Self {
+        let f = |s: u32| format!("{:02}:{:02}", s / 3600, s % 3600 / 60);
+        h.sessions.iter().map(|&(a, b)| [f(a), f(b)]).collect()
+    }
+}
+
+/// Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the
+/// government at that level. An approver of a higher rank than required is authorised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// 承办人.
+    Handler,
+    /// 科室负责人.
+    UnitHead,
+    /// 分管领导.
+    SupervisingLeader,
+    /// The head of the agency (主要领导), required by 行政许可法 Art. 42 para. 1.
+    AgencyHead,
+    /// The head of the government at that level, required for joint handling (Art. 42 para. 2).
+    GovernmentHead,
+}
+
+impl Authority {
+    /// `handler`, `unit_head`, `supervising_leader`, `agency_head`, `government_head`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Authority::Handler => "handler",
+            Authority::UnitHead => "unit_head",
+            Authority::SupervisingLeader => "supervising_leader",
+            Authority::AgencyHead => "agency_head",
+            Authority::GovernmentHead => "government_head",
+        }
+    }
+}
+
+impl FromStr for Authority {
+    type Err = ClockError;
+    fn from_str(s: &str) -> Result<Self, ClockError> {
+        Ok(match s {
+            "handler" => Authority::Handler,
+            "unit_head" => Authority::UnitHead,
+            "supervising_leader" => Authority::SupervisingLeader,
+            "agency_head" => Authority::AgencyHead,
+            "government_head" => Authority::GovernmentHead,
+            other => {
+                return Err(ClockError::limit(
+                    "clock.unknown_authority",
+                    "approver",
+                    format!(
+                        "{other:?} is not one of handler, unit_head, supervising_leader, agency_head, government_head"
+                    ),
+                ))
+            }
+        })
+    }
+}
+
+/// Which extensions an item allows (行政许可法 Art. 42: one, of 10 workdays, by the agency head).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionPolicy {
+    /// The largest extension, in the statutory limit's unit.
+    pub max_amount: u32,
+    /// The lowest role that may approve.
+    pub approver: Authority,
+    /// How many extensions a case may have.
+    #[serde(default = "one")]
+    pub max_count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl ExtensionPolicy {
+    /// No extension allowed.
+    pub const NONE: ExtensionPolicy = ExtensionPolicy {
+        max_amount: 0,
+        approver: Authority::AgencyHead,
+        max_count: 0,
+    };
+}
+
+/// Configuration of a clock: office hours, when the last day ends, and the reminder threshold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClockConfig {
+    /// Office hours (default 09:00–12:00, 13:30–17:30).
+    pub office_hours: OfficeHours,
+    /// When the last day of a day-counted period ends (default close of office hours).
+    pub day_end: DayEnd,
+    /// `reminder` when at most this much is left before the promised due (default 1 workday).
+    pub reminder_threshold: TimeLimit,
+}
+
+impl Default for ClockConfig {
+    fn default() -> Self {
+        ClockConfig {
+            office_hours: OfficeHours::default(),
+            day_end: DayEnd::CloseOfBusiness,
+            reminder_threshold: TimeLimit::workdays(1),
+        }
+    }
+}

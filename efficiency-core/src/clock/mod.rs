@@ -1,0 +1,1060 @@
+//! The deadline clock (限时办结制): time limits, suspensions, extensions and supervision levels.
+//!
+//! A [`Clock`] is a small event log for one case — accepted at, suspended and resumed,
+//! extensions requested, approved and told to the applicant, concluded — and
+//! [`Clock::status`] derives everything else at any moment `as_of`: the promised and
+//! statutory due times, the time remaining and elapsed, the state, the supervision level, the
+//! outcome, and the [`Finding`]s (faults of people, such as an extension approved by someone
+//! without the authority, which therefore moves nothing). Counting follows DOMAIN.md §4.1.
+//!
+//! ```
+//! use efficiency_core::calendar::Calendar;
+//! use efficiency_core::clock::{Authority, Clock, Level, TimeLimit};
+//! use chrono::NaiveDateTime;
+//! let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+//!
+//! let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))
+//!     .with_promised(TimeLimit::workdays(10))?;
+//! clock.suspend(t("2026-10-09 15:00"), "expert review (专家评审)")?;
+//! clock.resume(t("2026-10-13 09:00"))?;
+//! let s = clock.status(t("2026-10-20 09:00"))?;
+//! // Oct 10 (a make-up Saturday), 12 and 13 fall in the suspension: 10 workdays + 3.
+//! assert_eq!(s.promised_due.to_string(), "2026-10-21 17:30:00");
+//! assert_eq!(s.level, Level::Reminder);
+//! # Ok::<(), efficiency_core::clock::ClockError>(())
+//! ```
+
+mod count;
+mod error;
+mod limit;
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+pub use error::ClockError;
+pub use limit::{
+    Authority, ClockConfig, DayEnd, ExtensionPolicy, OfficeHours, TimeLimit, TimeUnit,
+};
+
+use crate::calendar::{Calendar, DayKind};
+use count::{counted, reach, DayAxis, HourAxis};
+
+/// One event of a clock's log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ClockEvent {
+    /// A special procedure stops the clock (hearing, testing, expert review, …).
+    Suspend {
+        /// When.
+        at: NaiveDateTime,
+        /// Which procedure, told to the applicant in writing (行政许可法 Art. 45).
+        reason: String,
+    },
+    /// The special procedure ended; counting resumes.
+    Resume {
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// An extension asked for, in the statutory limit's unit.
+    RequestExtension {
+        /// When.
+        at: NaiveDateTime,
+        /// How much.
+        amount: u32,
+        /// Why (to be told to the applicant).
+        reason: String,
+    },
+    /// The pending extension approved.
+    ApproveExtension {
+        /// When.
+        at: NaiveDateTime,
+        /// The approver's role.
+        approver: Authority,
+    },
+    /// The applicant told of the pending extension and its reasons.
+    NotifyApplicant {
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// The case decided.
+    Conclude {
+        /// When.
+        at: NaiveDateTime,
+    },
+}
+
+impl ClockEvent {
+    /// When the event happened.
+    pub fn at(&self) -> NaiveDateTime {
+        match self {
+            ClockEvent::Suspend { at, .. }
+            | ClockEvent::Resume { at }
+            | ClockEvent::RequestExtension { at, .. }
+            | ClockEvent::ApproveExtension { at, .. }
+            | ClockEvent::NotifyApplicant { at }
+            | ClockEvent::Conclude { at } => *at,
+        }
+    }
+
+    /// `suspend`, `resume`, `request_extension`, `approve_extension`, `notify_applicant`, `conclude`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ClockEvent::Suspend { .. } => "suspend",
+            ClockEvent::Resume { .. } => "resume",
+            ClockEvent::RequestExtension { .. } => "request_extension",
+            ClockEvent::ApproveExtension { .. } => "approve_extension",
+            ClockEvent::NotifyApplicant { .. } => "notify_applicant",
+            ClockEvent::Conclude { .. } => "conclude",
+        }
+    }
+}
+
+/// Whether the clock is counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Counting.
+    Running,
+    /// Stopped by a special procedure.
+    Suspended,
+    /// Decided.
+    Concluded,
+}
+
+/// Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Nothing to say.
+    Normal,
+    /// At most the reminder threshold left before the promised due (预警).
+    Reminder,
+    /// Past the promised due, not the statutory one (黄牌).
+    Yellow,
+    /// Past the statutory due (红牌).
+    Red,
+}
+
+/// How a concluded case did against its promised limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// At least one whole unit left at conclusion.
+    Early,
+    /// By the promised due.
+    OnTime,
+    /// After the promised due.
+    Late,
+}
+
+macro_rules! as_str_impl {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// The stable snake_case name used in JSON, Python and JS.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+    };
+}
+as_str_impl!(State { Running => "running", Suspended => "suspended", Concluded => "concluded" });
+as_str_impl!(Level { Normal => "normal", Reminder => "reminder", Yellow => "yellow", Red => "red" });
+as_str_impl!(Outcome { Early => "early", OnTime => "on_time", Late => "late" });
+
+/// A fault found on the clock: a person's, not the program's. It names its stable code, when it
+/// happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`];
+/// `None` stands for the acceptance itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code, e.g. `extension.unauthorized_approver`.
+    pub code: &'static str,
+    /// When the fault happened (or became a fault).
+    pub at: NaiveDateTime,
+    /// What is wrong, for a clerk.
+    pub message: String,
+    /// The events behind it.
+    pub events: Vec<usize>,
+}
+
+/// The finding codes a clock can produce.
+pub const FINDING_CODES: &[&str] = &[
+    "time_limit.promised_missed",
+    "time_limit.statutory_missed",
+    "extension.requested_late",
+    "extension.not_approved",
+    "extension.unauthorized_approver",
+    "extension.over_cap",
+    "extension.too_many",
+    "extension.applicant_not_notified",
+    "supplement.late_notice",
+];
+
+/// An amount of time in a limit's unit: whole days, or office hours (fractional).
+pub type Amount = f64;
+
+/// Everything derived from a clock at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClockStatus {
+    /// The moment asked about.
+    pub as_of: NaiveDateTime,
+    /// When counting starts (the acceptance, or the receipt after a late supplement notice).
+    pub counting_from: NaiveDateTime,
+    /// Promised due (the statutory due when the item promises nothing shorter). For day units
+    /// it is the close of office hours of the last day, or 00:00 of the day after when the
+    /// clock counts to 24:00. While suspended: as if counting resumed at `as_of`.
+    pub promised_due: NaiveDateTime,
+    /// Statutory due, the same way.
+    pub statutory_due: NaiveDateTime,
+    /// The promised limit.
+    pub promised: TimeLimit,
+    /// The statutory limit.
+    pub statutory: TimeLimit,
+    /// Extensions that count (approved by the right person in time, applicant told), in the
+    /// statutory unit.
+    pub extended_by: u32,
+    /// Time left before the promised due, in the promised limit's unit (workdays for
+    /// on-the-spot), at `as_of` or at conclusion; negative when overdue. For day units, the
+    /// days x with now < x ≤ due: 0 means today is the last day.
+    pub remaining: Amount,
+    /// Time counted so far, in the promised limit's unit, suspensions excluded.
+    pub elapsed: Amount,
+    /// Running, suspended or concluded.
+    pub state: State,
+    /// Supervision level at `as_of`, or at conclusion for a concluded case.
+    pub level: Level,
+    /// For a concluded case: early, on time or late against the promised due.
+    pub outcome: Option<Outcome>,
+    /// Whether an extension request is still open (neither valid yet nor a fault yet).
+    pub extension_pending: bool,
+    /// Whether any answer rests on a provisional calendar year.
+    pub provisional: bool,
+    /// Faults found, in time order.
+    pub findings: Vec<Finding>,
+}
+
+/// A case's deadline clock.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    calendar: Calendar,
+    config: ClockConfig,
+    accepted_at: NaiveDateTime,
+    statutory: TimeLimit,
+    promised: Option<TimeLimit>,
+    extension: ExtensionPolicy,
+    supplement: Option<(NaiveDateTime, NaiveDateTime)>,
+    events: Vec<ClockEvent>,
+}
+
+/// The suspension windows and extension verdicts at one moment.
+struct Replay {
+    windows: Vec<(NaiveDateTime, NaiveDateTime, usize)>,
+    open_suspension: Option<usize>,
+    concluded: Option<(NaiveDateTime, usize)>,
+}
+
+impl Clock {
+    /// A clock for a case accepted at `accepted_at` under a statutory limit. By default the
+    /// promised limit is the statutory one, one extension of up to the statutory amount may be
+    /// approved by the agency head, and the configuration is [`ClockConfig::default`].
+    pub fn new(calendar: Calendar, accepted_at: NaiveDateTime, statutory: TimeLimit) -> Clock {
+        Clock {
+            calendar,
+            config: ClockConfig::default(),
+            accepted_at,
+            statutory,
+            promised: None,
+            extension: ExtensionPolicy {
+                max_amount: statutory.amount,
+                approver: Authority::AgencyHead,
+                max_count: 1,
+            },
+            supplement: None,
+            events: Vec::new(),
+        }
+    }
+
+    /// The promised limit; an error if it is not within the statutory limit.
+    pub fn with_promised(mut self, promised: TimeLimit) -> Result<Clock, ClockError> {
+        if !promised.is_within(&self.statutory, self.config.office_hours.daily_seconds()) {
+            return Err(ClockError::limit(
+                "clock.promised_exceeds_statutory",
+                "promised",
+                format!(
+                    "promised limit {promised} is not within the statutory limit {}",
+                    self.statutory
+                ),
+            ));
+        }
+        self.promised = Some(promised);
+        Ok(self)
+    }
+
+    /// The extension policy.
+    pub fn with_extension_policy(mut self, policy: ExtensionPolicy) -> Clock {
+        self.extension = policy;
+        self
+    }
+
+    /// The configuration (office hours, day end, reminder threshold).
+    pub fn with_config(mut self, config: ClockConfig) -> Result<Clock, ClockError> {
+        self.config = config;
+        match self.promised {
+            Some(p) => self.with_promised(p),
+            None => Ok(self),
+        }
+    }
+
+    /// The application was received incomplete at `received_at` and the one-time supplement
+    /// notice went out at `notice_at`. If the notice came more than 5 workdays after receipt,
+    /// the case counts as accepted on receipt (行政许可法 Art. 32), and that is a finding.
+    pub fn with_supplement_notice(
+        mut self,
+        received_at: NaiveDateTime,
+        notice_at: NaiveDateTime,
+    ) -> Result<Clock, ClockError> {
+        if notice_at < received_at || notice_at > self.accepted_at {
+            return Err(ClockError::limit(
+                "clock.invalid_supplement",
+                "supplement",
+                format!(
+                    "need received ({received_at}) <= notice ({notice_at}) <= accepted ({})",
+                    self.accepted_at
+                ),
+            ));
+        }
+        self.supplement = Some((received_at, notice_at));
+        Ok(self)
+    }
+
+    /// The events so far.
+    pub fn events(&self) -> &[ClockEvent] {
+        &self.events
+    }
+
+    /// When the case was accepted (as given).
+    pub fn accepted_at(&self) -> NaiveDateTime {
+        self.accepted_at
+    }
+
+    /// Appends an event after checking it against the log; on error the clock is unchanged.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, ClockEvent, TimeLimit};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// let err = clock.push(ClockEvent::Resume { at: t("2026-09-29 10:00") }).unwrap_err();
+    /// assert_eq!(err.code(), "clock.resume_without_suspension");
+    /// assert!(clock.events().is_empty());
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
+    pub fn push(&mut self, event: ClockEvent) -> Result<(), ClockError> {
+        self.check(&event)?;
+        self.events.push(event);
+        Ok(())
+    }
+
+    fn check(&self, event: &ClockEvent) -> Result<(), ClockError> {
+        let index = self.events.len();
+        let kind = event.kind();
+        let fail = |code: &'static str, message: String| ClockError::InvalidEvent {
+            index,
+            event: kind,
+            code,
+            message,
+        };
+        let at = event.at();
+        if at < self.accepted_at {
+            return Err(fail(
+                "clock.before_acceptance",
+                format!("{at} is before the acceptance at {}", self.accepted_at),
+            ));
+        }
+        if let Some(last) = self.events.last() {
+            if at < last.at() {
+                return Err(fail(
+                    "clock.time_goes_backwards",
+                    format!(
+                        "{at} is before the previous event ({} at {})",
+                        last.kind(),
+                        last.at()
+                    ),
+                ));
+            }
+            if let ClockEvent::Conclude { at: c } = last {
+                return Err(fail(
+                    "clock.after_conclusion",
+                    format!("the case was concluded at {c}"),
+                ));
+            }
+        }
+        let suspended = self.events.iter().rev().find_map(|e| match e {
+            ClockEvent::Suspend { at, .. } => Some(Some(*at)),
+            ClockEvent::Resume { .. } => Some(None),
+            _ => None,
+        });
+        let suspended = suspended.flatten();
+        // The open extension request, if any, and what it has had so far.
+        let mut pending: Option<(bool, bool)> = None;
+        for e in &self.events {
+            match e {
+                ClockEvent::RequestExtension { .. } => pending = Some((false, false)),
+                ClockEvent::ApproveExtension { .. } => pending = pending.map(|(_, n)| (true, n)),
+                ClockEvent::NotifyApplicant { .. } => pending = pending.map(|(a, _)| (a, true)),
+                _ => {}
+            }
+            if pending == Some((true, true)) {
+                pending = None;
+            }
+        }
+        match event {
+            ClockEvent::Suspend { .. } => {
+                if let Some(s) = suspended {
+                    return Err(fail(
+                        "clock.already_suspended",
+                        format!("the clock has been suspended since {s}"),
+                    ));
+                }
+            }
+            ClockEvent::Resume { .. } => {
+                if suspended.is_none() {
+                    return Err(fail(
+                        "clock.resume_without_suspension",
+                        "the clock is not suspended".into(),
+                    ));
+                }
+            }
+            ClockEvent::RequestExtension { amount, .. } => {
+                if *amount == 0 {
+                    return Err(fail(
+                        "clock.invalid_amount",
+                        "an extension of 0 extends nothing".into(),
+                    ));
+                }
+                if self.statutory.unit == TimeUnit::OnTheSpot {
+                    return Err(fail(
+                        "clock.invalid_amount",
+                        "an on-the-spot item cannot be extended".into(),
+                    ));
+                }
+            }
+            ClockEvent::ApproveExtension { .. } => match pending {
+                None => {
+                    return Err(fail(
+                        "clock.no_pending_extension",
+                        "no extension request is open".into(),
+                    ))
+                }
+                Some((true, _)) => {
+                    return Err(fail(
+                        "clock.already_approved",
+                        "the open request is already approved".into(),
+                    ))
+                }
+                _ => {}
+            },
+            ClockEvent::NotifyApplicant { .. } => match pending {
+                None => {
+                    return Err(fail(
+                        "clock.no_pending_extension",
+                        "no extension request is open".into(),
+                    ))
+                }
+                Some((_, true)) => {
+                    return Err(fail(
+                        "clock.already_notified",
+                        "the applicant was already told".into(),
+                    ))
+                }
+                _ => {}
+            },
+            ClockEvent::Conclude { .. } => {
+                if let Some(s) = suspended {
+                    return Err(fail(
+                        "clock.suspended_at_conclusion",
+                        format!("the clock has been suspended since {s}; resume it first"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Stops the clock for a special procedure.
+    pub fn suspend(&mut self, at: NaiveDateTime, reason: &str) -> Result<(), ClockError> {
+        self.push(ClockEvent::Suspend {
+            at,
+            reason: reason.to_string(),
+        })
+    }
+    /// Restarts the clock.
+    pub fn resume(&mut self, at: NaiveDateTime) -> Result<(), ClockError> {
+        self.push(ClockEvent::Resume { at })
+    }
+    /// Asks for an extension of `amount` (in the statutory limit's unit).
+    pub fn request_extension(
+        &mut self,
+        at: NaiveDateTime,
+        amount: u32,
+        reason: &str,
+    ) -> Result<(), ClockError> {
+        self.push(ClockEvent::RequestExtension {
+            at,
+            amount,
+            reason: reason.to_string(),
+        })
+    }
+    /// Approves the open extension request.
+    pub fn approve_extension(
+        &mut self,
+        at: NaiveDateTime,
+        approver: Authority,
+    ) -> Result<(), ClockError> {
+        self.push(ClockEvent::ApproveExtension { at, approver })
+    }
+    /// Records that the applicant was told of the open extension request.
+    pub fn notify_applicant(&mut self, at: NaiveDateTime) -> Result<(), ClockError> {
+        self.push(ClockEvent::NotifyApplicant { at })
+    }
+    /// Concludes the case.
+    pub fn conclude(&mut self, at: NaiveDateTime) -> Result<(), ClockError> {
+        self.push(ClockEvent::Conclude { at })
+    }
+
+    fn promised_limit(&self) -> TimeLimit {
+        self.promised.unwrap_or(self.statutory)
+    }
+
+    fn replay(&self, as_of: NaiveDateTime) -> Replay {
+        let mut windows = Vec::new();
+        let mut open: Option<(NaiveDateTime, usize)> = None;
+        let mut concluded = None;
+        for (i, e) in self
+            .events
+            .iter()
+            .enumerate()
+            .take_while(|(_, e)| e.at() <= as_of)
+        {
+            match e {
+                ClockEvent::Suspend { at, .. } => open = Some((*at, i)),
+                ClockEvent::Resume { at } => {
+                    if let Some((s, j)) = open.take() {
+                        windows.push((s, *at, j));
+                    }
+                }
+                ClockEvent::Conclude { at } => concluded = Some((*at, i)),
+                _ => {}
+            }
+        }
+        let open_suspension = open.map(|(_, j)| j);
+        if let Some((s, j)) = open {
+            windows.push((s, as_of.max(s), j));
+        }
+        Replay {
+            windows,
+            open_suspension,
+            concluded,
+        }
+    }
+
+    fn start(&self) -> (NaiveDateTime, Option<Finding>) {
+        if let Some((received, notice)) = self.supplement {
+            let late = self
+                .calendar
+                .workdays_between(received.date(), notice.date())
+                .map(|n| n > 5)
+                .unwrap_or(false);
+            if late {
+                return (
+                    received,
+                    Some(Finding {
+                        code: "supplement.late_notice",
+                        at: notice,
+                        message: format!(
+                            "the one-time supplement notice ({notice}) came more than 5 workdays after receipt ({received}); the case counts as accepted on receipt (行政许可法 Art. 32)"
+                        ),
+                        events: vec![],
+                    }),
+                );
+            }
+        }
+        (self.accepted_at, None)
+    }
+
+    /// Due instant of `limit` extended by `extra` (in the limit's unit), counted from `start`.
+    fn due(
+        &self,
+        start: NaiveDateTime,
+        limit: TimeLimit,
+        extra: u32,
+        windows: &[(NaiveDateTime, NaiveDateTime, usize)],
+    ) -> Result<NaiveDateTime, ClockError> {
+        let amount = i64::from(limit.amount) + i64::from(extra);
+        match limit.unit {
+            TimeUnit::WorkHours => {
+                let axis = HourAxis {
+                    cal: &self.calendar,
+                    hours: &self.config.office_hours,
+                };
+                let w: Vec<_> = windows.iter().map(|&(a, b, _)| (a, b)).collect();
+                Ok(reach(&axis, start, amount * 3600, &w)?)
+            }
+            unit => {
+                let axis = DayAxis {
+                    cal: &self.calendar,
+                    natural: unit == TimeUnit::NaturalDays,
+                };
+                let w: Vec<_> = windows
+                    .iter()
+                    .map(|&(a, b, _)| (a.date(), b.date()))
+                    .collect();
+                let mut day = reach(&axis, start.date(), amount, &w)?;
+                if unit == TimeUnit::NaturalDays && !self.calendar.is_workday(day)? {
+                    day = self.calendar.next_workday(day)?; // 民法典 Art. 203
+                }
+                Ok(self.end_of(day))
+            }
+        }
+    }
+
+    fn end_of(&self, day: NaiveDate) -> NaiveDateTime {
+        match self.config.day_end {
+            DayEnd::CloseOfBusiness => day.and_time(self.config.office_hours.close()),
+            DayEnd::Midnight => day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN),
+        }
+    }
+
+    /// Signed time from `a` to `b` in `unit`, suspension windows excluded: whole days, or hours.
+    fn measure(
+        &self,
+        unit: TimeUnit,
+        a: NaiveDateTime,
+        b: NaiveDateTime,
+        windows: &[(NaiveDateTime, NaiveDateTime, usize)],
+    ) -> Result<Amount, ClockError> {
+        Ok(match unit {
+            TimeUnit::WorkHours => {
+                let axis = HourAxis {
+                    cal: &self.calendar,
+                    hours: &self.config.office_hours,
+                };
+                let w: Vec<_> = windows.iter().map(|&(x, y, _)| (x, y)).collect();
+                counted(&axis, a, b, &w)? as f64 / 3600.0
+            }
+            unit => {
+                let axis = DayAxis {
+                    cal: &self.calendar,
+                    natural: unit == TimeUnit::NaturalDays,
+                };
+                let w: Vec<_> = windows
+                    .iter()
+                    .map(|&(x, y, _)| (x.date(), y.date()))
+                    .collect();
+                counted(&axis, a.date(), b.date(), &w)? as f64
+            }
+        })
+    }
+
+    /// Everything derived from the log at `as_of` (events after `as_of` are ignored, so the
+    /// same clock answers for any past moment too).
+    pub fn status(&self, as_of: NaiveDateTime) -> Result<ClockStatus, ClockError> {
+        let replay = self.replay(as_of);
+        let (start, supplement_finding) = self.start();
+        let mut findings: Vec<Finding> = supplement_finding.into_iter().collect();
+        let windows = &replay.windows;
+        let promised = self.promised_limit();
+        // The moment that judges the case: now, or the conclusion.
+        let t = replay.concluded.map(|(c, _)| c).unwrap_or(as_of);
+
+        // Extensions, in order: each is judged against the statutory due it tried to move.
+        let mut extended_by = 0u32;
+        let mut valid_count = 0u32;
+        let mut pending = false;
+        let requests: Vec<usize> = self
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.at() <= as_of && matches!(e, ClockEvent::RequestExtension { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        for (k, &i) in requests.iter().enumerate() {
+            let ClockEvent::RequestExtension {
+                at: asked, amount, ..
+            } = self.events[i]
+            else {
+                unreachable!()
+            };
+            let until = requests.get(k + 1).copied().unwrap_or(self.events.len());
+            let mut approval = None;
+            let mut notice = None;
+            for (j, e) in self.events.iter().enumerate().take(until).skip(i + 1) {
+                if e.at() > as_of {
+                    break;
+                }
+                match e {
+                    ClockEvent::ApproveExtension { at, approver } => {
+                        approval = Some((*at, *approver, j))
+                    }
+                    ClockEvent::NotifyApplicant { at } => notice = Some((*at, j)),
+                    _ => {}
+                }
+            }
+            let deadline = self.due(start, self.statutory, extended_by, windows)?;
+            let mut faults: Vec<Finding> = Vec::new();
+            let mut fault =
+                |code: &'static str, at: NaiveDateTime, message: String, events: Vec<usize>| {
+                    faults.push(Finding {
+                        code,
+                        at,
+                        message,
+                        events,
+                    })
+                };
+            if valid_count >= self.extension.max_count {
+                fault(
+                    "extension.too_many",
+                    asked,
+                    format!(
+                        "extension requested at {asked}, but the item allows {} extension(s)",
+                        self.extension.max_count
+                    ),
+                    vec![i],
+                );
+            }
+            if asked > deadline {
+                fault(
+                    "extension.requested_late",
+                    asked,
+                    format!("extension requested at {asked}, after the statutory due {deadline}"),
+                    vec![i],
+                );
+            }
+            if amount > self.extension.max_amount {
+                fault(
+                    "extension.over_cap",
+                    asked,
+                    format!(
+                        "extension of {amount} asked; the item allows at most {}",
+                        self.extension.max_amount
+                    ),
+                    vec![i],
+                );
+            }
+            let decided = replay.concluded.is_some() || as_of > deadline;
+            match approval {
+                Some((at, approver, j)) => {
+                    if approver < self.extension.approver {
+                        fault(
+                            "extension.unauthorized_approver",
+                            at,
+                            format!(
+                                "extension approved by the {} at {at}; the item requires the {}",
+                                approver.as_str(),
+                                self.extension.approver.as_str()
+                            ),
+                            vec![i, j],
+                        );
+                    }
+                    if at > deadline {
+                        fault(
+                            "extension.not_approved",
+                            at,
+                            format!("extension approved at {at}, after the statutory due {deadline}"),
+                            vec![i, j],
+                        );
+                    }
+                }
+                None if decided => fault(
+                    "extension.not_approved",
+                    deadline.min(t),
+                    format!("extension requested at {asked} was not approved by the statutory due {deadline}"),
+                    vec![i],
+                ),
+                None => {}
+            }
+            match notice {
+                Some((at, j)) if at > deadline => fault(
+                    "extension.applicant_not_notified",
+                    at,
+                    format!("applicant told of the extension at {at}, after the original due {deadline}"),
+                    vec![i, j],
+                ),
+                None if decided => fault(
+                    "extension.applicant_not_notified",
+                    deadline.min(t),
+                    format!("the applicant was not told of the extension before the original due {deadline}"),
+                    vec![i],
+                ),
+                _ => {}
+            }
+            if faults.is_empty() {
+                if approval.is_some() && notice.is_some() {
+                    extended_by += amount;
+                    valid_count += 1;
+                } else {
+                    pending = true;
+                }
+            }
+            findings.extend(faults);
+        }
+
+        let promised_extra = if promised.unit == self.statutory.unit {
+            extended_by
+        } else {
+            0
+        };
+        let mut promised_due = self.due(start, promised, promised_extra, windows)?;
+        if promised.unit != self.statutory.unit && extended_by > 0 {
+            // A promise in another unit moves by the extension counted from its own due.
+            let later = self.due(
+                promised_due,
+                TimeLimit {
+                    amount: extended_by,
+                    unit: self.statutory.unit,
+                },
+                0,
+                windows,
+            )?;
+            promised_due = later.max(promised_due);
+        }
+        let statutory_due = self.due(start, self.statutory, extended_by, windows)?;
+
+        let unit = match promised.unit {
+            TimeUnit::OnTheSpot => TimeUnit::Workdays,
+            u => u,
+        };
+        let remaining = self.measure(unit, t, promised_due, windows)?;
+        let elapsed = self.measure(unit, start, t, windows)?.max(0.0);
+        let state = if replay.concluded.is_some() {
+            State::Concluded
+        } else if replay.open_suspension.is_some() {
+            State::Suspended
+        } else {
+            State::Running
+        };
+        let threshold = self.config.reminder_threshold;
+        let left_in_threshold_unit = match threshold.unit {
+            TimeUnit::OnTheSpot => remaining,
+            u => self.measure(u, t, promised_due, windows)?,
+        };
+        let level = if t > statutory_due {
+            Level::Red
+        } else if t > promised_due {
+            Level::Yellow
+        } else if left_in_threshold_unit <= f64::from(threshold.amount) {
+            Level::Reminder
+        } else {
+            Level::Normal
+        };
+        if t > promised_due {
+            findings.push(Finding {
+                code: "time_limit.promised_missed",
+                at: promised_due,
+                message: format!("promised limit ({promised}) ran out at {promised_due}"),
+                events: replay.concluded.map(|(_, i)| vec![i]).unwrap_or_default(),
+            });
+        }
+        if t > statutory_due {
+            findings.push(Finding {
+                code: "time_limit.statutory_missed",
+                at: statutory_due,
+                message: format!(
+                    "statutory limit ({}) ran out at {statutory_due}",
+                    self.statutory
+                ),
+                events: replay.concluded.map(|(_, i)| vec![i]).unwrap_or_default(),
+            });
+        }
+        findings.sort_by_key(|f| f.at);
+        let outcome = replay.concluded.map(|_| {
+            if t > promised_due {
+                Outcome::Late
+            } else if remaining >= 1.0 {
+                Outcome::Early
+            } else {
+                Outcome::OnTime
+            }
+        });
+        let provisional = [start, promised_due, statutory_due, as_of]
+            .iter()
+            .any(|x| self.calendar.is_provisional(x.date()));
+        Ok(ClockStatus {
+            as_of,
+            counting_from: start,
+            promised_due,
+            statutory_due,
+            promised,
+            statutory: self.statutory,
+            extended_by,
+            remaining,
+            elapsed,
+            state,
+            level,
+            outcome,
+            extension_pending: pending,
+            provisional,
+            findings,
+        })
+    }
+
+    /// The day-by-day working behind the statutory (or `promised`) due at `as_of`: every day
+    /// from the day after counting starts to the due day, counted or skipped, and why
+    /// (weekend, holiday with its name, suspension with its reason).
+    pub fn explain(&self, as_of: NaiveDateTime, promised: bool) -> Result<Explanation, ClockError> {
+        let status = self.status(as_of)?;
+        let replay = self.replay(as_of);
+        let limit = if promised {
+            status.promised
+        } else {
+            status.statutory
+        };
+        let due = if promised {
+            status.promised_due
+        } else {
+            status.statutory_due
+        };
+        let start = status.counting_from;
+        let mut days = Vec::new();
+        let mut ordinal = 0i64;
+        let target = i64::from(limit.amount)
+            + i64::from(
+                if promised && status.promised.unit != status.statutory.unit {
+                    0
+                } else {
+                    status.extended_by
+                },
+            );
+        let hour_axis = HourAxis {
+            cal: &self.calendar,
+            hours: &self.config.office_hours,
+        };
+        let last_day = match (limit.unit, self.config.day_end) {
+            (TimeUnit::WorkHours, _) | (_, DayEnd::CloseOfBusiness) => due.date(),
+            (_, DayEnd::Midnight) => due.date().pred_opt().unwrap_or(due.date()),
+        };
+        let first_day = if limit.unit == TimeUnit::WorkHours {
+            start.date()
+        } else {
+            start.date().succ_opt().unwrap_or(start.date())
+        };
+        for d in first_day.iter_days().take_while(|d| *d <= last_day) {
+            let info = self.calendar.day_info(d)?;
+            let suspension = replay.windows.iter().find_map(|&(s, r, i)| {
+                let inside = if limit.unit == TimeUnit::WorkHours {
+                    s.date() <= d && d <= r.date()
+                } else {
+                    s.date() < d && d <= r.date()
+                };
+                inside.then(|| match &self.events[i] {
+                    ClockEvent::Suspend { reason, .. } => reason.clone(),
+                    _ => String::new(),
+                })
+            });
+            let (counts, hours) = match limit.unit {
+                TimeUnit::WorkHours => {
+                    let a = d.and_time(NaiveTime::MIN).max(start);
+                    let b = d.succ_opt().unwrap_or(d).and_time(NaiveTime::MIN).min(due);
+                    let w: Vec<_> = replay.windows.iter().map(|&(x, y, _)| (x, y)).collect();
+                    let secs = counted(&hour_axis, a, b, &w)?;
+                    (secs > 0, Some(secs as f64 / 3600.0))
+                }
+                TimeUnit::NaturalDays => (suspension.is_none() && ordinal < target, None),
+                _ => (
+                    suspension.is_none() && info.kind.is_workday() && ordinal < target,
+                    None,
+                ),
+            };
+            let reason = match (&suspension, counts) {
+                (Some(r), false) => format!("suspended: {r}"),
+                (Some(r), true) => format!("partly suspended: {r}"),
+                (None, true) if info.kind == DayKind::Workday || limit.unit == TimeUnit::NaturalDays => "counted".to_string(),
+                (None, true) => info.describe(),
+                (None, false) if limit.unit == TimeUnit::NaturalDays && d == last_day => {
+                    "the period ends on this first workday after its last day, a rest day (民法典 Art. 203)".to_string()
+                }
+                (None, false) if limit.unit == TimeUnit::NaturalDays => format!("{}; the period rolls to the next workday", info.describe()),
+                (None, false) => info.describe(),
+            };
+            if counts {
+                ordinal += 1;
+            }
+            days.push(ExplainedDay {
+                date: d,
+                kind: info.kind,
+                ordinal: counts.then_some(ordinal),
+                hours,
+                reason,
+            });
+        }
+        Ok(Explanation {
+            limit,
+            counting_from: start,
+            due,
+            extended_by: status.extended_by,
+            days,
+        })
+    }
+}
+
+/// One day of an [`Explanation`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExplainedDay {
+    /// The date.
+    pub date: NaiveDate,
+    /// The calendar's kind of day.
+    pub kind: DayKind,
+    /// Its number in the count, if it counted.
+    pub ordinal: Option<i64>,
+    /// For hour limits: office hours counted that day.
+    pub hours: Option<f64>,
+    /// Why it counts or is skipped.
+    pub reason: String,
+}
+
+/// The working behind a due time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The limit explained.
+    pub limit: TimeLimit,
+    /// When counting starts.
+    pub counting_from: NaiveDateTime,
+    /// The due instant.
+    pub due: NaiveDateTime,
+    /// Valid extensions included.
+    pub extended_by: u32,
+    /// The days.
+    pub days: Vec<ExplainedDay>,
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ext = if self.extended_by > 0 {
+            format!(" + {} extension", self.extended_by)
+        } else {
+            String::new()
+        };
+        writeln!(
+            f,
+            "{}{ext} from {} -> due {}",
+            self.limit, self.counting_from, self.due
+        )?;
+        for d in &self.days {
+            let n = d
+                .ordinal
+                .map(|n| format!("{n:>4}"))
+                .unwrap_or_else(|| "   -".into());
+            let h = d.hours.map(|h| format!(" {h:>5.2}h")).unwrap_or_default();
+            writeln!(f, "  {} {n}{h}  {}", d.date, d.reason)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;
