@@ -25,3 +25,4 @@
 pub mod calendar;
 pub mod clock;
 pub mod date;
+pub mod item;

@@ -61,6 +61,8 @@ impl ClockError {
         "clock.unknown_unit",
         "clock.invalid_office_hours",
         "clock.invalid_item",
+        "clock.unknown_procedure",
+        "clock.procedure_counts",
         "clock.invalid_time",
     ];
 

@@ -24,9 +24,11 @@
 //! # Ok::<(), efficiency_core::clock::ClockError>(())
 //! ```
 
+mod batch;
 mod count;
 mod error;
 mod limit;
+mod reckon;
 
 use std::fmt;
 
@@ -39,7 +41,11 @@ pub use limit::{
 };
 
 use crate::calendar::{Calendar, DayKind};
-use count::{counted, reach, DayAxis, HourAxis};
+pub use batch::{
+    evaluate_many, BatchInput, BatchOutput, ClockRowError, LEVEL_NAMES, OUTCOME_NAMES,
+};
+use count::{counted, HourAxis};
+use reckon::Reckoner;
 
 /// One event of a clock's log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -587,87 +593,30 @@ impl Clock {
         (self.accepted_at, None)
     }
 
-    /// Due instant of `limit` extended by `extra` (in the limit's unit), counted from `start`.
-    fn due(
-        &self,
-        start: NaiveDateTime,
-        limit: TimeLimit,
-        extra: u32,
-        windows: &[(NaiveDateTime, NaiveDateTime, usize)],
-    ) -> Result<NaiveDateTime, ClockError> {
-        let amount = i64::from(limit.amount) + i64::from(extra);
-        match limit.unit {
-            TimeUnit::WorkHours => {
-                let axis = HourAxis {
-                    cal: &self.calendar,
-                    hours: &self.config.office_hours,
-                };
-                let w: Vec<_> = windows.iter().map(|&(a, b, _)| (a, b)).collect();
-                Ok(reach(&axis, start, amount * 3600, &w)?)
-            }
-            unit => {
-                let axis = DayAxis {
-                    cal: &self.calendar,
-                    natural: unit == TimeUnit::NaturalDays,
-                };
-                let w: Vec<_> = windows
-                    .iter()
-                    .map(|&(a, b, _)| (a.date(), b.date()))
-                    .collect();
-                let mut day = reach(&axis, start.date(), amount, &w)?;
-                if unit == TimeUnit::NaturalDays && !self.calendar.is_workday(day)? {
-                    day = self.calendar.next_workday(day)?; // 民法典 Art. 203
-                }
-                Ok(self.end_of(day))
-            }
+    fn reckoner(&self) -> Reckoner<'_> {
+        Reckoner {
+            cal: &self.calendar,
+            config: &self.config,
         }
-    }
-
-    fn end_of(&self, day: NaiveDate) -> NaiveDateTime {
-        match self.config.day_end {
-            DayEnd::CloseOfBusiness => day.and_time(self.config.office_hours.close()),
-            DayEnd::Midnight => day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN),
-        }
-    }
-
-    /// Signed time from `a` to `b` in `unit`, suspension windows excluded: whole days, or hours.
-    fn measure(
-        &self,
-        unit: TimeUnit,
-        a: NaiveDateTime,
-        b: NaiveDateTime,
-        windows: &[(NaiveDateTime, NaiveDateTime, usize)],
-    ) -> Result<Amount, ClockError> {
-        Ok(match unit {
-            TimeUnit::WorkHours => {
-                let axis = HourAxis {
-                    cal: &self.calendar,
-                    hours: &self.config.office_hours,
-                };
-                let w: Vec<_> = windows.iter().map(|&(x, y, _)| (x, y)).collect();
-                counted(&axis, a, b, &w)? as f64 / 3600.0
-            }
-            unit => {
-                let axis = DayAxis {
-                    cal: &self.calendar,
-                    natural: unit == TimeUnit::NaturalDays,
-                };
-                let w: Vec<_> = windows
-                    .iter()
-                    .map(|&(x, y, _)| (x.date(), y.date()))
-                    .collect();
-                counted(&axis, a.date(), b.date(), &w)? as f64
-            }
-        })
     }
 
     /// Everything derived from the log at `as_of` (events after `as_of` are ignored, so the
     /// same clock answers for any past moment too).
     pub fn status(&self, as_of: NaiveDateTime) -> Result<ClockStatus, ClockError> {
+        if as_of < self.accepted_at {
+            return Err(ClockError::limit(
+                "clock.invalid_time",
+                "as_of",
+                format!("{as_of} is before the acceptance at {}", self.accepted_at),
+            ));
+        }
         let replay = self.replay(as_of);
         let (start, supplement_finding) = self.start();
         let mut findings: Vec<Finding> = supplement_finding.into_iter().collect();
-        let windows = &replay.windows;
+        let plain: Vec<(NaiveDateTime, NaiveDateTime)> =
+            replay.windows.iter().map(|&(a, b, _)| (a, b)).collect();
+        let windows = plain.as_slice();
+        let rk = self.reckoner();
         let promised = self.promised_limit();
         // The moment that judges the case: now, or the conclusion.
         let t = replay.concluded.map(|(c, _)| c).unwrap_or(as_of);
@@ -705,7 +654,7 @@ impl Clock {
                     _ => {}
                 }
             }
-            let deadline = self.due(start, self.statutory, extended_by, windows)?;
+            let deadline = rk.due(start, self.statutory, extended_by, windows)?;
             let mut faults: Vec<Finding> = Vec::new();
             let mut fault =
                 |code: &'static str, at: NaiveDateTime, message: String, events: Vec<usize>| {
@@ -809,10 +758,10 @@ impl Clock {
         } else {
             0
         };
-        let mut promised_due = self.due(start, promised, promised_extra, windows)?;
+        let mut promised_due = rk.due(start, promised, promised_extra, windows)?;
         if promised.unit != self.statutory.unit && extended_by > 0 {
             // A promise in another unit moves by the extension counted from its own due.
-            let later = self.due(
+            let later = rk.due(
                 promised_due,
                 TimeLimit {
                     amount: extended_by,
@@ -823,34 +772,20 @@ impl Clock {
             )?;
             promised_due = later.max(promised_due);
         }
-        let statutory_due = self.due(start, self.statutory, extended_by, windows)?;
+        let statutory_due = rk.due(start, self.statutory, extended_by, windows)?;
 
-        let unit = match promised.unit {
-            TimeUnit::OnTheSpot => TimeUnit::Workdays,
-            u => u,
-        };
-        let remaining = self.measure(unit, t, promised_due, windows)?;
-        let elapsed = self.measure(unit, start, t, windows)?.max(0.0);
-        let state = if replay.concluded.is_some() {
+        let concluded = replay.concluded.is_some();
+        let verdict = rk.judge(t, promised, promised_due, statutory_due, windows, concluded)?;
+        let (remaining, level) = (verdict.remaining, verdict.level);
+        let elapsed = rk
+            .measure(Reckoner::report_unit(promised), start, t, windows)?
+            .max(0.0);
+        let state = if concluded {
             State::Concluded
         } else if replay.open_suspension.is_some() {
             State::Suspended
         } else {
             State::Running
-        };
-        let threshold = self.config.reminder_threshold;
-        let left_in_threshold_unit = match threshold.unit {
-            TimeUnit::OnTheSpot => remaining,
-            u => self.measure(u, t, promised_due, windows)?,
-        };
-        let level = if t > statutory_due {
-            Level::Red
-        } else if t > promised_due {
-            Level::Yellow
-        } else if left_in_threshold_unit <= f64::from(threshold.amount) {
-            Level::Reminder
-        } else {
-            Level::Normal
         };
         if t > promised_due {
             findings.push(Finding {
@@ -872,15 +807,7 @@ impl Clock {
             });
         }
         findings.sort_by_key(|f| f.at);
-        let outcome = replay.concluded.map(|_| {
-            if t > promised_due {
-                Outcome::Late
-            } else if remaining >= 1.0 {
-                Outcome::Early
-            } else {
-                Outcome::OnTime
-            }
-        });
+        let outcome = verdict.outcome;
         let provisional = [start, promised_due, statutory_due, as_of]
             .iter()
             .any(|x| self.calendar.is_provisional(x.date()));

@@ -1,0 +1,148 @@
+//! Due times, measured time and the supervision verdict for a clock, shared by [`Clock`] and
+//! the batch evaluator so that both give the same answer.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::count::{counted, reach, DayAxis, HourAxis};
+use super::{Amount, ClockConfig, ClockError, DayEnd, Level, Outcome, TimeLimit, TimeUnit};
+use crate::calendar::Calendar;
+
+/// Suspension windows: `(from, to)` instants, sorted and disjoint.
+pub(crate) type Windows = [(NaiveDateTime, NaiveDateTime)];
+
+pub(crate) struct Reckoner<'a> {
+    pub cal: &'a Calendar,
+    pub config: &'a ClockConfig,
+}
+
+/// Remaining time, level and outcome at the judging moment.
+pub(crate) struct Verdict {
+    pub remaining: Amount,
+    pub level: Level,
+    pub outcome: Option<Outcome>,
+}
+
+impl Reckoner<'_> {
+    /// Due instant of `limit` plus `extra` units, counted from `start`, skipping `windows`.
+    pub fn due(
+        &self,
+        start: NaiveDateTime,
+        limit: TimeLimit,
+        extra: u32,
+        windows: &Windows,
+    ) -> Result<NaiveDateTime, ClockError> {
+        let amount = i64::from(limit.amount) + i64::from(extra);
+        match limit.unit {
+            TimeUnit::WorkHours => {
+                let axis = HourAxis {
+                    cal: self.cal,
+                    hours: &self.config.office_hours,
+                };
+                Ok(reach(&axis, start, amount * 3600, windows)?)
+            }
+            unit => {
+                let axis = DayAxis {
+                    cal: self.cal,
+                    natural: unit == TimeUnit::NaturalDays,
+                };
+                let mut day = if windows.is_empty() {
+                    // The common case, without allocating.
+                    reach(&axis, start.date(), amount, &[])?
+                } else {
+                    let w: Vec<_> = windows.iter().map(|&(a, b)| (a.date(), b.date())).collect();
+                    reach(&axis, start.date(), amount, &w)?
+                };
+                if unit == TimeUnit::NaturalDays && !self.cal.is_workday(day)? {
+                    day = self.cal.next_workday(day)?; // 民法典 Art. 203
+                }
+                Ok(self.end_of(day))
+            }
+        }
+    }
+
+    /// The instant the last day of a day-counted period ends.
+    pub fn end_of(&self, day: NaiveDate) -> NaiveDateTime {
+        match self.config.day_end {
+            DayEnd::CloseOfBusiness => day.and_time(self.config.office_hours.close()),
+            DayEnd::Midnight => day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN),
+        }
+    }
+
+    /// Signed time from `a` to `b` in `unit` with `windows` excluded: whole days, or hours.
+    pub fn measure(
+        &self,
+        unit: TimeUnit,
+        a: NaiveDateTime,
+        b: NaiveDateTime,
+        windows: &Windows,
+    ) -> Result<Amount, ClockError> {
+        Ok(match unit {
+            TimeUnit::WorkHours => {
+                let axis = HourAxis {
+                    cal: self.cal,
+                    hours: &self.config.office_hours,
+                };
+                counted(&axis, a, b, windows)? as f64 / 3600.0
+            }
+            unit => {
+                let axis = DayAxis {
+                    cal: self.cal,
+                    natural: unit == TimeUnit::NaturalDays,
+                };
+                let w: Vec<_> = windows.iter().map(|&(x, y)| (x.date(), y.date())).collect();
+                counted(&axis, a.date(), b.date(), &w)? as f64
+            }
+        })
+    }
+
+    /// The unit remaining time is reported in: the promised limit's, workdays for on-the-spot.
+    pub fn report_unit(promised: TimeLimit) -> TimeUnit {
+        match promised.unit {
+            TimeUnit::OnTheSpot => TimeUnit::Workdays,
+            u => u,
+        }
+    }
+
+    /// Remaining time, level and (if `concluded`) outcome at `t`.
+    pub fn judge(
+        &self,
+        t: NaiveDateTime,
+        promised: TimeLimit,
+        promised_due: NaiveDateTime,
+        statutory_due: NaiveDateTime,
+        windows: &Windows,
+        concluded: bool,
+    ) -> Result<Verdict, ClockError> {
+        let unit = Self::report_unit(promised);
+        let remaining = self.measure(unit, t, promised_due, windows)?;
+        let threshold = self.config.reminder_threshold;
+        let left = match threshold.unit {
+            TimeUnit::OnTheSpot => remaining,
+            u if u == unit => remaining,
+            u => self.measure(u, t, promised_due, windows)?,
+        };
+        let level = if t > statutory_due {
+            Level::Red
+        } else if t > promised_due {
+            Level::Yellow
+        } else if left <= f64::from(threshold.amount) {
+            Level::Reminder
+        } else {
+            Level::Normal
+        };
+        let outcome = concluded.then(|| {
+            if t > promised_due {
+                Outcome::Late
+            } else if remaining >= 1.0 {
+                Outcome::Early
+            } else {
+                Outcome::OnTime
+            }
+        });
+        Ok(Verdict {
+            remaining,
+            level,
+            outcome,
+        })
+    }
+}

@@ -1,0 +1,282 @@
+//! Service items (事项) as data: each states its statutory and promised limits, the special
+//! procedures whose time does not count, who may approve an extension and how much, and an
+//! urgent limit. Loaded from JSON (`efficiency.items/1`, unknown fields rejected); the shipped
+//! templates are [`ITEM_TEMPLATES_JSON`].
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::clock::{Clock, ClockError, ClockEvent, ExtensionPolicy, OfficeHours, TimeLimit};
+
+/// Format tag of an item catalog.
+pub const ITEMS_FORMAT: &str = "efficiency.items/1";
+/// The shipped templates: licensing-law limits and example civil-affairs items.
+pub const ITEM_TEMPLATES_JSON: &str = include_str!("../data/items/templates.json");
+
+/// A special procedure (特别程序) an item may go through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialProcedure {
+    /// Stable code, e.g. `expert_review`.
+    pub code: String,
+    /// Name, for clerks and applicants.
+    pub name: String,
+    /// Whether its time counts toward the limit (if so it does not stop the clock).
+    pub counts_toward_limit: bool,
+}
+
+/// A kind of application the bureau handles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceItem {
+    /// Stable code, e.g. `licensing.decision`.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name.
+    #[serde(default)]
+    pub name_zh: String,
+    /// The law and article the limits come from.
+    pub legal_basis: String,
+    /// Limit set by law.
+    pub statutory: TimeLimit,
+    /// Shorter limit the bureau promises publicly (must be within the statutory one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promised: Option<TimeLimit>,
+    /// Extensions allowed; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<ExtensionPolicy>,
+    /// Limit for urgent matters (急事急办).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgent: Option<TimeLimit>,
+    /// Special procedures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_procedures: Vec<SpecialProcedure>,
+}
+
+/// A validated set of items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemCatalog {
+    /// [`ITEMS_FORMAT`].
+    pub format: String,
+    /// Where the items come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The items.
+    pub items: Vec<ServiceItem>,
+}
+
+fn invalid(field: String, message: String) -> ClockError {
+    ClockError::InvalidLimit {
+        code: "clock.invalid_item",
+        field,
+        message,
+    }
+}
+
+impl ItemCatalog {
+    /// The shipped templates.
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let decision = items.get("licensing.decision").unwrap();
+    /// assert_eq!(decision.statutory.to_string(), "20 workdays");
+    /// ```
+    pub fn templates() -> ItemCatalog {
+        ItemCatalog::from_json(ITEM_TEMPLATES_JSON).expect("shipped items are valid")
+    }
+
+    /// A catalog from JSON; every item is checked (unique codes, promised and urgent limits
+    /// within the statutory one, unique procedure codes). Errors name the item.
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let bad = r#"{"format": "efficiency.items/1", "items": [{"code": "x", "name": "X", "legal_basis": "-",
+    ///   "statutory": {"amount": 20, "unit": "workdays"}, "promised": {"amount": 30, "unit": "workdays"}}]}"#;
+    /// let err = ItemCatalog::from_json(bad).unwrap_err();
+    /// assert_eq!(err.code(), "clock.promised_exceeds_statutory");
+    /// assert!(err.to_string().contains("items[0] (x)"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<ItemCatalog, ClockError> {
+        let catalog: ItemCatalog = serde_json::from_str(text).map_err(|e| {
+            let at = format!("line {} column {}", e.line(), e.column());
+            let mut m = e.to_string();
+            if let Some(i) = m.rfind(" at line ") {
+                m.truncate(i);
+            }
+            invalid(at, m)
+        })?;
+        if catalog.format != ITEMS_FORMAT {
+            return Err(invalid(
+                "format".into(),
+                format!("expected {ITEMS_FORMAT:?}, found {:?}", catalog.format),
+            ));
+        }
+        let daily = OfficeHours::default().daily_seconds();
+        let mut codes = BTreeSet::new();
+        for (i, item) in catalog.items.iter().enumerate() {
+            let at = format!("items[{i}] ({})", item.code);
+            if item.code.trim().is_empty() {
+                return Err(invalid(
+                    format!("items[{i}].code"),
+                    "must not be empty".into(),
+                ));
+            }
+            if !codes.insert(item.code.as_str()) {
+                return Err(invalid(
+                    format!("{at}.code"),
+                    format!("duplicate item code {:?}", item.code),
+                ));
+            }
+            if let Some(p) = item.promised {
+                if !p.is_within(&item.statutory, daily) {
+                    return Err(ClockError::limit(
+                        "clock.promised_exceeds_statutory",
+                        format!("{at}.promised"),
+                        format!(
+                            "promised limit {p} is not within the statutory limit {}",
+                            item.statutory
+                        ),
+                    ));
+                }
+            }
+            if let Some(u) = item.urgent {
+                let bound = item.promised.unwrap_or(item.statutory);
+                if !u.is_within(&bound, daily) {
+                    return Err(invalid(
+                        format!("{at}.urgent"),
+                        format!("urgent limit {u} is not within {bound}"),
+                    ));
+                }
+            }
+            if let Some(e) = item.extension {
+                if e.max_amount == 0 || e.max_count == 0 {
+                    return Err(invalid(
+                        format!("{at}.extension"),
+                        "an extension policy needs max_amount and max_count of at least 1 (omit it for none)".into(),
+                    ));
+                }
+            }
+            let mut procs = BTreeSet::new();
+            for (k, p) in item.special_procedures.iter().enumerate() {
+                if !procs.insert(p.code.as_str()) {
+                    return Err(invalid(
+                        format!("{at}.special_procedures[{k}]"),
+                        format!("duplicate procedure {:?}", p.code),
+                    ));
+                }
+            }
+        }
+        Ok(catalog)
+    }
+
+    /// The item with `code`.
+    pub fn get(&self, code: &str) -> Option<&ServiceItem> {
+        self.items.iter().find(|i| i.code == code)
+    }
+}
+
+impl ServiceItem {
+    /// A clock for a case of this item accepted at `accepted_at`.
+    ///
+    /// ```
+    /// use efficiency_core::{calendar::Calendar, item::ItemCatalog};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let item = ItemCatalog::templates().get("civil.social_org_registration").unwrap().clone();
+    /// let clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?;
+    /// let s = clock.status(t("2026-09-28 10:00"))?;
+    /// assert_eq!(s.promised_due.to_string(), "2026-10-16 17:30:00");
+    /// assert_eq!(s.statutory_due.to_string(), "2026-10-30 17:30:00");
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
+    pub fn clock(
+        &self,
+        calendar: Calendar,
+        accepted_at: NaiveDateTime,
+    ) -> Result<ItemClock, ClockError> {
+        let mut clock = Clock::new(calendar, accepted_at, self.statutory)
+            .with_extension_policy(self.extension.unwrap_or(ExtensionPolicy::NONE));
+        if let Some(p) = self.promised {
+            clock = clock.with_promised(p)?;
+        }
+        Ok(ItemClock {
+            clock,
+            item: self.clone(),
+        })
+    }
+}
+
+/// A [`Clock`] bound to its item: suspensions name one of the item's special procedures.
+#[derive(Debug, Clone)]
+pub struct ItemClock {
+    clock: Clock,
+    item: ServiceItem,
+}
+
+impl ItemClock {
+    /// Stops the clock for the item's special procedure `procedure` (by code). A procedure
+    /// whose time counts toward the limit does not stop the clock: that is an error, as is a
+    /// procedure the item does not list.
+    pub fn suspend(&mut self, at: NaiveDateTime, procedure: &str) -> Result<(), ClockError> {
+        let index = self.clock.events().len();
+        let fail = |code, message| ClockError::InvalidEvent {
+            index,
+            event: "suspend",
+            code,
+            message,
+        };
+        match self
+            .item
+            .special_procedures
+            .iter()
+            .find(|p| p.code == procedure)
+        {
+            None => Err(fail(
+                "clock.unknown_procedure",
+                format!(
+                    "item {} has no special procedure {procedure:?}",
+                    self.item.code
+                ),
+            )),
+            Some(p) if p.counts_toward_limit => Err(fail(
+                "clock.procedure_counts",
+                format!(
+                    "{} counts toward the limit of {}; it does not stop the clock",
+                    p.name, self.item.code
+                ),
+            )),
+            Some(p) => self.clock.push(ClockEvent::Suspend {
+                at,
+                reason: p.name.clone(),
+            }),
+        }
+    }
+
+    /// The underlying clock, for every other event and for [`Clock::status`].
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// The underlying clock, mutable.
+    pub fn clock_mut(&mut self) -> &mut Clock {
+        &mut self.clock
+    }
+
+    /// The item.
+    pub fn item(&self) -> &ServiceItem {
+        &self.item
+    }
+}
+
+impl std::ops::Deref for ItemClock {
+    type Target = Clock;
+    fn deref(&self) -> &Clock {
+        &self.clock
+    }
+}
