@@ -1,0 +1,608 @@
+#!/usr/bin/env python3
+"""Writes tests/vectors/clock.json: deadline-clock scenarios with expected answers.
+
+The expected answers come from this script's naive oracle: it walks day by day (and minute by
+minute for hour limits) over the shipped calendar data and re-states the rules of DOMAIN.md §4
+in plain Python. It shares no code with the library. Re-run after changing the rules or data:
+
+    python3 tests/vectors/generate_clock.py
+"""
+
+import datetime as dt
+import json
+import pathlib
+import random
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DATA = json.loads((ROOT / "efficiency-core/data/calendar/china.json").read_text())
+FIRST, LAST = DATA["years"][0]["year"], DATA["years"][-1]["year"]
+DAY = dt.timedelta(days=1)
+MIN = dt.timedelta(minutes=1)
+SESSIONS = [(dt.time(9, 0), dt.time(12, 0)), (dt.time(13, 30), dt.time(17, 30))]
+CLOSE = dt.time(17, 30)
+RANK = ["handler", "unit_head", "supervising_leader", "agency_head", "government_head"]
+
+OFF, MAKEUP = set(), set()
+for y in DATA["years"]:
+    for p in y["periods"]:
+        d = dt.date.fromisoformat(p["from"])
+        while d <= dt.date.fromisoformat(p["to"]):
+            OFF.add(d)
+            d += DAY
+        MAKEUP |= {dt.date.fromisoformat(m) for m in p["makeup_workdays"]}
+
+
+class NotCovered(Exception):
+    pass
+
+
+def covered(d):
+    if not FIRST <= d.year <= LAST:
+        raise NotCovered(d)
+
+
+def workday(d):
+    covered(d)
+    return d in MAKEUP or (d not in OFF and d.weekday() < 5)
+
+
+def in_windows_day(d, windows):
+    return any(s.date() < d <= r.date() for s, r in windows)
+
+
+def day_counts(d, unit, windows):
+    """Whether day d counts toward a day-unit limit."""
+    if in_windows_day(d, windows):
+        covered(d)
+        return False
+    return True if unit == "natural_days" and (covered(d) or True) else workday(d)
+
+
+def office_minute(m, windows):
+    """Whether the minute starting at m counts toward an hour limit."""
+    if not workday(m.date()):
+        return False
+    t = m.time()
+    if not any(a <= t < b for a, b in SESSIONS):
+        return False
+    return not any(s <= m < r for s, r in windows)
+
+
+def due(start, unit, amount, windows, day_end="close_of_business"):
+    if unit == "work_hours":
+        left, m = amount * 60, start.replace(second=0)
+        while left > 0:
+            if not workday(m.date()):
+                m = dt.datetime.combine(m.date() + DAY, dt.time(0))
+                continue
+            if office_minute(m, windows):
+                left -= 1
+            m += MIN
+        return m
+    d, left = start.date(), amount
+    covered(d)
+    while left > 0:
+        d += DAY
+        if day_counts(d, unit, windows):
+            left -= 1
+    if unit == "natural_days":
+        while not workday(d):
+            d += DAY
+    if day_end == "midnight":
+        return dt.datetime.combine(d + DAY, dt.time(0))
+    return dt.datetime.combine(d, CLOSE)
+
+
+def measure(unit, a, b, windows):
+    """Signed time from a to b in unit: days x with a < x <= b that count, or office hours."""
+    sign = 1
+    if b < a:
+        a, b, sign = b, a, -1
+    if unit == "work_hours":
+        n, m = 0, a
+        while m < b:
+            if not workday(m.date()):
+                m = min(dt.datetime.combine(m.date() + DAY, dt.time(0)), b)
+                continue
+            n += office_minute(m, windows)
+            m += MIN
+        return sign * n / 60
+    n, d = 0, a.date()
+    covered(d)
+    while d < b.date():
+        d += DAY
+        n += day_counts(d, unit, windows)
+    return sign * n
+
+
+def iso(t):
+    return t.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def P(s):
+    return dt.datetime.fromisoformat(s)
+
+
+def oracle(sc):
+    """The expected status of a scenario, or {'error': code}."""
+    stat = sc["statutory"]
+    prom = sc.get("promised") or stat
+    pol = sc.get("extension") or {"max_amount": stat["amount"], "approver": "agency_head", "max_count": 1}
+    day_end = sc.get("config", {}).get("day_end", "close_of_business")
+    accepted = P(sc["accepted_at"])
+    as_of = P(sc["as_of"])
+    findings = []
+    start = accepted
+    if "supplement" in sc:
+        rec, note = P(sc["supplement"]["received_at"]), P(sc["supplement"]["notice_at"])
+        if measure("workdays", rec, note, []) > 5:
+            start = rec
+            findings.append((note, "supplement.late_notice"))
+    events = [e for e in sc["events"] if P(e["at"]) <= as_of]
+    windows, open_s, concluded = [], None, None
+    for e in events:
+        if e["event"] == "suspend":
+            open_s = P(e["at"])
+        elif e["event"] == "resume":
+            windows.append((open_s, P(e["at"])))
+            open_s = None
+        elif e["event"] == "conclude":
+            concluded = P(e["at"])
+    if open_s is not None:
+        windows.append((open_s, max(open_s, as_of)))
+    t = concluded or as_of
+    ext, valid, pending = 0, 0, False
+    req_idx = [i for i, e in enumerate(events) if e["event"] == "request_extension"]
+    for k, i in enumerate(req_idx):
+        req = events[i]
+        asked = P(req["at"])
+        stop = req_idx[k + 1] if k + 1 < len(req_idx) else len(events)
+        appr = next((e for e in events[i + 1 : stop] if e["event"] == "approve_extension"), None)
+        note = next((e for e in events[i + 1 : stop] if e["event"] == "notify_applicant"), None)
+        deadline = due(start, stat["unit"], stat["amount"] + ext, windows, day_end)
+        decided = concluded is not None or as_of > deadline
+        faults = []
+        if valid >= pol["max_count"]:
+            faults.append((asked, "extension.too_many"))
+        if asked > deadline:
+            faults.append((asked, "extension.requested_late"))
+        if req["amount"] > pol["max_amount"]:
+            faults.append((asked, "extension.over_cap"))
+        if appr:
+            if RANK.index(appr["approver"]) < RANK.index(pol["approver"]):
+                faults.append((P(appr["at"]), "extension.unauthorized_approver"))
+            if P(appr["at"]) > deadline:
+                faults.append((P(appr["at"]), "extension.not_approved"))
+        elif decided:
+            faults.append((min(deadline, t), "extension.not_approved"))
+        if note:
+            if P(note["at"]) > deadline:
+                faults.append((P(note["at"]), "extension.applicant_not_notified"))
+        elif decided:
+            faults.append((min(deadline, t), "extension.applicant_not_notified"))
+        if not faults:
+            if appr and note:
+                ext += req["amount"]
+                valid += 1
+            else:
+                pending = True
+        findings += faults
+    if prom["unit"] == stat["unit"]:
+        pdue = due(start, prom["unit"], prom["amount"] + ext, windows, day_end)
+    else:
+        pdue = due(start, prom["unit"], prom["amount"], windows, day_end)
+        if ext:
+            pdue = max(pdue, due(pdue, stat["unit"], ext, windows, day_end))
+    sdue = due(start, stat["unit"], stat["amount"] + ext, windows, day_end)
+    unit = "workdays" if prom["unit"] == "on_the_spot" else prom["unit"]
+    remaining = measure(unit, t, pdue, windows)
+    elapsed = max(0, measure(unit, start, t, windows))
+    left = remaining if unit == "workdays" else measure("workdays", t, pdue, windows)
+    if t > sdue:
+        level = "red"
+    elif t > pdue:
+        level = "yellow"
+    elif left <= 1:
+        level = "reminder"
+    else:
+        level = "normal"
+    if t > pdue:
+        findings.append((pdue, "time_limit.promised_missed"))
+    if t > sdue:
+        findings.append((sdue, "time_limit.statutory_missed"))
+    outcome = None
+    if concluded is not None:
+        outcome = "late" if t > pdue else ("early" if remaining >= 1 else "on_time")
+    state = "concluded" if concluded is not None else ("suspended" if open_s is not None else "running")
+    findings.sort(key=lambda f: f[0])
+    return {
+        "counting_from": iso(start),
+        "promised_due": iso(pdue),
+        "statutory_due": iso(sdue),
+        "extended_by": ext,
+        "remaining": remaining,
+        "elapsed": elapsed,
+        "state": state,
+        "level": level,
+        "outcome": outcome,
+        "extension_pending": pending,
+        "findings": [code for _, code in findings],
+    }
+
+
+def expect(sc):
+    try:
+        return oracle(sc)
+    except NotCovered:
+        return {"error": "calendar.year_not_covered"}
+
+
+scenarios = []
+
+
+def add(name, accepted, statutory, as_of, events=(), promised=None, expect_error=None, **extra):
+    sc = {
+        "id": f"{len(scenarios):04d}-{name}",
+        "accepted_at": accepted,
+        "statutory": statutory,
+        "as_of": as_of,
+        "events": list(events),
+    }
+    if promised:
+        sc["promised"] = promised
+    sc.update(extra)
+    sc["expect"] = {"error": expect_error} if expect_error else expect(sc)
+    scenarios.append(sc)
+
+
+def L(n, unit="workdays"):
+    return {"amount": n, "unit": unit}
+
+
+def at(d, hm="10:00"):
+    return f"{d}T{hm}:00"
+
+
+rng = random.Random(20261128)
+# Acceptance moments on both sides of long holidays and make-up days, 2019-2026.
+anchors = [
+    "2019-09-27",
+    "2019-09-30",
+    "2020-01-17",
+    "2020-01-23",
+    "2020-04-30",
+    "2021-02-09",
+    "2021-09-30",
+    "2022-01-28",
+    "2022-09-30",
+    "2023-01-19",
+    "2023-09-27",
+    "2023-09-28",
+    "2024-02-08",
+    "2024-02-09",
+    "2024-04-30",
+    "2024-09-13",
+    "2024-09-30",
+    "2025-01-24",
+    "2025-01-27",
+    "2025-04-30",
+    "2025-09-26",
+    "2025-09-30",
+    "2026-01-02",
+    "2026-02-13",
+    "2026-02-14",
+    "2026-04-30",
+    "2026-05-08",
+    "2026-09-19",
+    "2026-09-28",
+    "2026-09-30",
+    "2026-10-09",
+]
+for a in anchors:
+    d = dt.date.fromisoformat(a)
+    for unit, amounts in [("workdays", [1, 5, 10, 20]), ("natural_days", [7, 15, 30]), ("work_hours", [2, 7, 16])]:
+        n = rng.choice(amounts)
+        hm = rng.choice(["09:00", "10:30", "12:15", "16:45", "19:00"])
+        for offset in (1, rng.randint(3, 40)):
+            add(f"{unit}-{n}-from-{a}", at(a, hm), L(n, unit), at((d + dt.timedelta(days=offset)).isoformat(), "11:00"))
+
+# Promised within statutory, levels over time, outcomes.
+for a in ["2026-09-28", "2025-01-24", "2024-04-30", "2023-09-27"]:
+    d = dt.date.fromisoformat(a)
+    for k in range(0, 60, 4):
+        add(f"levels-{a}-{k}", at(a), L(20), at((d + dt.timedelta(days=k)).isoformat(), "16:00"), promised=L(10))
+    for k in (5, 12, 20, 33, 45):
+        c = (d + dt.timedelta(days=k)).isoformat()
+        add(
+            f"concluded-{a}-{k}",
+            at(a),
+            L(20),
+            at(c, "18:00"),
+            [{"event": "conclude", "at": at(c, "15:00")}],
+            promised=L(10),
+        )
+
+# Suspensions, including across holidays and still open.
+for a, s, r in [
+    ("2026-09-21", "2026-09-29", "2026-10-09"),
+    ("2026-01-26", "2026-02-12", "2026-02-25"),
+    ("2025-09-22", "2025-09-30", "2025-10-10"),
+    ("2024-04-22", "2024-04-29", "2024-05-06"),
+    ("2026-04-27", "2026-04-30", "2026-05-09"),
+    ("2025-12-22", "2025-12-31", "2026-01-05"),
+]:
+    ev = [
+        {"event": "suspend", "at": at(s, "15:00"), "reason": "expert review"},
+        {"event": "resume", "at": at(r, "09:30")},
+    ]
+    d = dt.date.fromisoformat(r)
+    for unit, n in [("workdays", 20), ("workdays", 10), ("natural_days", 30), ("work_hours", 40)]:
+        for k in (1, 15):
+            add(f"suspension-{unit}-{a}", at(a), L(n, unit), at((d + dt.timedelta(days=k)).isoformat(), "10:00"), ev)
+    add(f"open-suspension-{a}", at(a), L(20), at((dt.date.fromisoformat(s) + dt.timedelta(days=3)).isoformat()), ev[:1])
+add(
+    "two-suspensions",
+    at("2026-03-02"),
+    L(20),
+    at("2026-04-20"),
+    [
+        {"event": "suspend", "at": at("2026-03-05"), "reason": "hearing"},
+        {"event": "resume", "at": at("2026-03-10")},
+        {"event": "suspend", "at": at("2026-03-20"), "reason": "testing"},
+        {"event": "resume", "at": at("2026-03-31")},
+    ],
+)
+add(
+    "hours-suspension-lunch",
+    at("2026-11-02", "09:00"),
+    L(8, "work_hours"),
+    at("2026-11-02", "15:00"),
+    [
+        {"event": "suspend", "at": at("2026-11-02", "10:00"), "reason": "testing"},
+        {"event": "resume", "at": at("2026-11-02", "14:00")},
+    ],
+)
+
+# Extensions: valid, and each kind of fault, across holidays.
+POL = {"max_amount": 10, "approver": "agency_head", "max_count": 1}
+for a in ["2026-09-14", "2025-09-15", "2026-01-26", "2024-09-09"]:
+    d = dt.date.fromisoformat(a)
+    base_due = due(P(at(a)), "workdays", 20, [])
+    day = lambda k: (d + dt.timedelta(days=k)).isoformat()
+    late = (base_due.date() + dt.timedelta(days=1)).isoformat()
+    variants = {
+        "valid": [
+            ("request_extension", day(10), 10),
+            ("approve_extension", day(11), "agency_head"),
+            ("notify_applicant", day(12), None),
+        ],
+        "government-head-ok": [
+            ("request_extension", day(10), 10),
+            ("approve_extension", day(11), "government_head"),
+            ("notify_applicant", day(11), None),
+        ],
+        "requested-late": [
+            ("request_extension", late, 10),
+            ("approve_extension", late, "agency_head"),
+            ("notify_applicant", late, None),
+        ],
+        "unauthorized": [
+            ("request_extension", day(10), 10),
+            ("approve_extension", day(11), "supervising_leader"),
+            ("notify_applicant", day(12), None),
+        ],
+        "unit-head": [
+            ("request_extension", day(10), 5),
+            ("approve_extension", day(11), "unit_head"),
+            ("notify_applicant", day(12), None),
+        ],
+        "over-cap": [
+            ("request_extension", day(10), 15),
+            ("approve_extension", day(11), "agency_head"),
+            ("notify_applicant", day(12), None),
+        ],
+        "not-approved": [("request_extension", day(10), 10), ("notify_applicant", day(12), None)],
+        "approved-late": [
+            ("request_extension", day(10), 10),
+            ("approve_extension", late, "agency_head"),
+            ("notify_applicant", day(12), None),
+        ],
+        "not-notified": [("request_extension", day(10), 10), ("approve_extension", day(11), "agency_head")],
+        "notified-late": [
+            ("request_extension", day(10), 10),
+            ("approve_extension", day(11), "agency_head"),
+            ("notify_applicant", late, None),
+        ],
+        "too-many": [
+            ("request_extension", day(10), 5),
+            ("approve_extension", day(11), "agency_head"),
+            ("notify_applicant", day(11), None),
+            ("request_extension", day(12), 5),
+            ("approve_extension", day(12), "agency_head"),
+            ("notify_applicant", day(13), None),
+        ],
+    }
+    for name, evs in variants.items():
+        events = []
+        for kind, when, arg in evs:
+            e = {"event": kind, "at": at(when, "11:00")}
+            if kind == "request_extension":
+                e.update(amount=arg, reason="site inspection needed")
+            elif kind == "approve_extension":
+                e["approver"] = arg
+            events.append(e)
+        events.sort(key=lambda e: e["at"])  # a log is in time order
+        for k in (12, 50):
+            add(f"extension-{name}-{a}-{k}", at(a), L(20), at(day(k), "12:00"), events, promised=L(15), extension=POL)
+    add(
+        f"extension-pending-{a}",
+        at(a),
+        L(20),
+        at(day(10), "15:00"),
+        [{"event": "request_extension", "at": at(day(10), "11:00"), "amount": 10, "reason": "r"}],
+        promised=L(15),
+        extension=POL,
+    )
+
+# Natural-day limits that end on a holiday or weekend, and petitions (60 + 30).
+for a in ["2026-08-17", "2026-09-01", "2025-12-31", "2026-01-16", "2024-08-02", "2025-03-31", "2026-03-06"]:
+    for n in (15, 30, 60):
+        add(f"natural-{n}-{a}", at(a), L(n, "natural_days"), at(a, "18:00"))
+add(
+    "petition-extended",
+    at("2026-06-01"),
+    L(60, "natural_days"),
+    at("2026-09-01"),
+    [
+        {"event": "request_extension", "at": at("2026-07-20"), "amount": 30, "reason": "complex"},
+        {"event": "approve_extension", "at": at("2026-07-21"), "approver": "agency_head"},
+        {"event": "notify_applicant", "at": at("2026-07-22")},
+    ],
+    extension={"max_amount": 30, "approver": "agency_head", "max_count": 1},
+)
+
+# Hour limits crossing lunch and nights, and on-the-spot items.
+for a, hm in [
+    ("2026-11-02", "11:00"),
+    ("2026-09-30", "16:00"),
+    ("2026-02-13", "17:00"),
+    ("2026-11-06", "20:30"),
+    ("2026-10-09", "12:30"),
+    ("2026-05-08", "08:00"),
+]:
+    for n in (1, 2, 4, 7, 8):
+        add(f"hours-{n}-{a}-{hm}", at(a, hm), L(n, "work_hours"), at(a, "23:00"))
+for a in ["2026-11-02", "2026-02-13"]:
+    add(f"on-the-spot-open-{a}", at(a), L(0, "on_the_spot"), at(a, "12:00"))
+    add(
+        f"on-the-spot-done-{a}",
+        at(a),
+        L(0, "on_the_spot"),
+        at(a, "18:00"),
+        [{"event": "conclude", "at": at(a, "10:30")}],
+    )
+    nxt = (dt.date.fromisoformat(a) + dt.timedelta(days=3)).isoformat()
+    add(
+        f"on-the-spot-late-{a}",
+        at(a),
+        L(0, "on_the_spot"),
+        at(nxt, "18:00"),
+        [{"event": "conclude", "at": at(nxt, "10:30")}],
+    )
+add("promised-in-hours", at("2026-11-02", "16:00"), L(5), at("2026-11-03", "12:00"), promised=L(2, "work_hours"))
+add(
+    "promised-on-the-spot",
+    at("2026-11-02"),
+    L(30, "natural_days"),
+    at("2026-11-02", "16:00"),
+    promised=L(0, "on_the_spot"),
+)
+
+# Late supplement notices (行政许可法 Art. 32).
+for rec, note, acc in [
+    ("2026-09-01", "2026-09-10", "2026-09-14"),
+    ("2026-09-01", "2026-09-08", "2026-09-14"),
+    ("2026-09-24", "2026-10-09", "2026-10-12"),
+    ("2026-09-24", "2026-09-30", "2026-10-12"),
+    ("2026-09-22", "2026-10-09", "2026-10-12"),
+]:
+    add(
+        f"supplement-{rec}-{note}",
+        at(acc),
+        L(20),
+        at("2026-10-20"),
+        supplement={"received_at": at(rec), "notice_at": at(note)},
+    )
+
+# Counting to 24:00.
+for a in ["2026-09-28", "2026-02-13"]:
+    add(f"midnight-{a}", at(a), L(20), at(a, "18:00"), config={"day_end": "midnight"})
+    add(f"midnight-natural-{a}", at(a), L(30, "natural_days"), at(a, "18:00"), config={"day_end": "midnight"})
+
+# Years without data.
+add("beyond-data", at("2026-12-01"), L(30), at("2026-12-02"))
+add("before-data", at("2003-12-15"), L(10), at("2003-12-16"))
+
+# Impossible sequences: errors, never answers.
+bad = [
+    ("resume-without-suspension", [{"event": "resume", "at": at("2026-09-29")}], "clock.resume_without_suspension"),
+    (
+        "suspend-twice",
+        [
+            {"event": "suspend", "at": at("2026-09-29"), "reason": "a"},
+            {"event": "suspend", "at": at("2026-09-30"), "reason": "b"},
+        ],
+        "clock.already_suspended",
+    ),
+    (
+        "time-backwards",
+        [{"event": "suspend", "at": at("2026-09-30"), "reason": "a"}, {"event": "resume", "at": at("2026-09-29")}],
+        "clock.time_goes_backwards",
+    ),
+    (
+        "after-conclusion",
+        [
+            {"event": "conclude", "at": at("2026-09-30")},
+            {"event": "request_extension", "at": at("2026-10-08"), "amount": 5, "reason": "x"},
+        ],
+        "clock.after_conclusion",
+    ),
+    (
+        "approve-without-request",
+        [{"event": "approve_extension", "at": at("2026-09-30"), "approver": "agency_head"}],
+        "clock.no_pending_extension",
+    ),
+    ("before-acceptance", [{"event": "suspend", "at": at("2026-09-27"), "reason": "a"}], "clock.before_acceptance"),
+    (
+        "conclude-while-suspended",
+        [{"event": "suspend", "at": at("2026-09-29"), "reason": "a"}, {"event": "conclude", "at": at("2026-09-30")}],
+        "clock.suspended_at_conclusion",
+    ),
+    (
+        "zero-extension",
+        [{"event": "request_extension", "at": at("2026-09-29"), "amount": 0, "reason": "x"}],
+        "clock.invalid_amount",
+    ),
+    (
+        "unknown-approver",
+        [
+            {"event": "request_extension", "at": at("2026-09-29"), "amount": 5, "reason": "x"},
+            {"event": "approve_extension", "at": at("2026-09-30"), "approver": "janitor"},
+        ],
+        "clock.unknown_authority",
+    ),
+]
+for name, events, code in bad:
+    add(f"error-{name}", at("2026-09-28"), L(20), at("2026-10-20"), events, expect_error=code)
+add(
+    "error-promised-too-long",
+    at("2026-09-28"),
+    L(20),
+    at("2026-10-20"),
+    promised=L(25),
+    expect_error="clock.promised_exceeds_statutory",
+)
+add("error-as-of-before-acceptance", at("2026-09-28"), L(20), at("2026-09-27"), expect_error="clock.invalid_time")
+
+doc = {
+    "description": "Deadline-clock scenarios: limits across Spring Festival and National Day, make-up Saturdays, "
+    "suspensions spanning holidays, valid and each kind of invalid extension, hour limits crossing lunch and nights, "
+    "natural-day limits ending on a holiday, late supplement notices, 24:00 day ends, years without data and impossible "
+    "event sequences. Generated by generate_clock.py with a naive day-by-day / minute-by-minute oracle.",
+    "defaults": {
+        "calendar": "Calendar.china() (strict)",
+        "office_hours": [["09:00", "12:00"], ["13:30", "17:30"]],
+        "day_end": "close_of_business",
+        "reminder_threshold": {"amount": 1, "unit": "workdays"},
+        "promised": "the statutory limit when absent",
+        "extension": "max_amount = statutory amount, approver agency_head, max_count 1 when absent",
+    },
+    "how": "Build the clock (statutory, promised, extension policy, supplement, config), push the events in order, "
+    "then status(as_of). expect is the status (remaining and elapsed compare as numbers; findings are codes in time "
+    "order) or {error: code} for the first failing step.",
+}
+head = json.dumps(doc, ensure_ascii=False, indent=1)[:-2]
+lines = ",\n".join(json.dumps(s, ensure_ascii=False, separators=(",", ":")) for s in scenarios)
+out = ROOT / "tests/vectors/clock.json"
+out.write_text(head + ',\n "scenarios": [\n' + lines + "\n ]\n}\n")
+print(f"wrote {len(scenarios)} scenarios to {out.relative_to(ROOT)}")
