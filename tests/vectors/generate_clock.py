@@ -368,7 +368,7 @@ POL = {"max_amount": 10, "approver": "agency_head", "max_count": 1}
 for a in ["2026-09-14", "2025-09-15", "2026-01-26", "2024-09-09"]:
     d = dt.date.fromisoformat(a)
     base_due = due(P(at(a)), "workdays", 20, [])
-    day = lambda k: (d + dt.timedelta(days=k)).isoformat()
+    day = lambda k, d=d: (d + dt.timedelta(days=k)).isoformat()
     late = (base_due.date() + dt.timedelta(days=1)).isoformat()
     variants = {
         "valid": [
