@@ -77,7 +77,10 @@ fn calendar_vectors() {
 mod clock {
     use super::*;
     use chrono::NaiveDateTime;
-    use efficiency_core::clock::{Authority, Clock, ClockConfig, ClockError, ClockStatus, DayEnd, ExtensionPolicy, TimeLimit, TimeUnit};
+    use efficiency_core::clock::{
+        Authority, Clock, ClockConfig, ClockError, ClockStatus, DayEnd, ExtensionPolicy, TimeLimit,
+        TimeUnit,
+    };
 
     fn time(v: &Value) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(v.as_str().unwrap(), "%Y-%m-%dT%H:%M:%S").unwrap()
@@ -94,8 +97,15 @@ mod clock {
         let statutory = limit(&sc["statutory"])?;
         let mut clock = Clock::new(Calendar::china(), time(&sc["accepted_at"]), statutory);
         if let Some(day_end) = sc["config"]["day_end"].as_str() {
-            let day_end = if day_end == "midnight" { DayEnd::Midnight } else { DayEnd::CloseOfBusiness };
-            clock = clock.with_config(ClockConfig { day_end, ..ClockConfig::default() })?;
+            let day_end = if day_end == "midnight" {
+                DayEnd::Midnight
+            } else {
+                DayEnd::CloseOfBusiness
+            };
+            clock = clock.with_config(ClockConfig {
+                day_end,
+                ..ClockConfig::default()
+            })?;
         }
         if sc["promised"].is_object() {
             clock = clock.with_promised(limit(&sc["promised"])?)?;
@@ -109,15 +119,23 @@ mod clock {
             });
         }
         if sc["supplement"].is_object() {
-            clock = clock.with_supplement_notice(time(&sc["supplement"]["received_at"]), time(&sc["supplement"]["notice_at"]))?;
+            clock = clock.with_supplement_notice(
+                time(&sc["supplement"]["received_at"]),
+                time(&sc["supplement"]["notice_at"]),
+            )?;
         }
         for e in sc["events"].as_array().unwrap() {
             let at = time(&e["at"]);
             match e["event"].as_str().unwrap() {
                 "suspend" => clock.suspend(at, e["reason"].as_str().unwrap())?,
                 "resume" => clock.resume(at)?,
-                "request_extension" => clock.request_extension(at, e["amount"].as_u64().unwrap() as u32, e["reason"].as_str().unwrap())?,
-                "approve_extension" => clock.approve_extension(at, e["approver"].as_str().unwrap().parse::<Authority>()?)?,
+                "request_extension" => clock.request_extension(
+                    at,
+                    e["amount"].as_u64().unwrap() as u32,
+                    e["reason"].as_str().unwrap(),
+                )?,
+                "approve_extension" => clock
+                    .approve_extension(at, e["approver"].as_str().unwrap().parse::<Authority>()?)?,
                 "notify_applicant" => clock.notify_applicant(at)?,
                 "conclude" => clock.conclude(at)?,
                 other => panic!("unknown event {other}"),
@@ -132,8 +150,12 @@ mod clock {
 
     fn same(got: &Value, want: &Value) -> bool {
         match (got, want) {
-            (Value::Number(a), Value::Number(b)) => (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 1e-9,
-            (Value::Object(a), Value::Object(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w))),
+            (Value::Number(a), Value::Number(b)) => {
+                (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 1e-9
+            }
+            (Value::Object(a), Value::Object(b)) => {
+                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+            }
             _ => got == want,
         }
     }
@@ -142,7 +164,10 @@ mod clock {
     fn clock_vectors() {
         let doc = vectors("clock.json");
         let scenarios = doc["scenarios"].as_array().unwrap();
-        assert!(scenarios.len() >= 300, "the issue asks for at least 300 scenarios");
+        assert!(
+            scenarios.len() >= 300,
+            "the issue asks for at least 300 scenarios"
+        );
         let mut failures = Vec::new();
         for sc in scenarios {
             let got = match build(sc) {
@@ -162,9 +187,18 @@ mod clock {
                 Err(e) => json!({ "error": e.code() }),
             };
             if !same(&got, &sc["expect"]) {
-                failures.push(format!("{}:\n  expected {}\n  got      {}", sc["id"], sc["expect"], got));
+                failures.push(format!(
+                    "{}:\n  expected {}\n  got      {}",
+                    sc["id"], sc["expect"], got
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), scenarios.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} of {} failed:\n{}",
+            failures.len(),
+            scenarios.len(),
+            failures.join("\n")
+        );
     }
 }

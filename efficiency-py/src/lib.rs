@@ -21,6 +21,8 @@ pyo3::create_exception!(
     PyValueError,
     "Base of every error raised by efficiency; `.code` is a stable string such as \"calendar.year_not_covered\"."
 );
+mod clock;
+
 pyo3::create_exception!(
     efficiency,
     CalendarError,
@@ -28,7 +30,7 @@ pyo3::create_exception!(
     "A calendar question or calendar data that cannot be answered: `.code` starts with \"calendar.\"."
 );
 
-fn calendar_err(py: Python<'_>, e: &CoreCalendarError) -> PyErr {
+pub(crate) fn calendar_err(py: Python<'_>, e: &CoreCalendarError) -> PyErr {
     let err = CalendarError::new_err(e.to_string());
     // Setting an attribute on a fresh exception instance cannot fail in practice; if it did,
     // the error still carries its message.
@@ -41,7 +43,7 @@ fn wrap<T>(py: Python<'_>, r: Result<T, CoreCalendarError>) -> PyResult<T> {
 }
 
 /// A date argument: `datetime.date`, `datetime.datetime` (its date is used) or `"YYYY-MM-DD"`.
-fn to_date(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
+pub(crate) fn to_date(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     if let Ok(s) = value.cast::<PyString>() {
         return wrap(py, parse_date(s.to_str()?));
     }
@@ -74,12 +76,12 @@ fn day_info_dict<'py>(py: Python<'py>, info: &DayInfo) -> PyResult<Bound<'py, Py
 }
 
 /// How a batch call reports rows that fail: raise on the first, or return them.
-enum Errors {
+pub(crate) enum Errors {
     Raise,
     Return,
 }
 
-fn errors_mode(errors: &str) -> PyResult<Errors> {
+pub(crate) fn errors_mode(errors: &str) -> PyResult<Errors> {
     match errors {
         "raise" => Ok(Errors::Raise),
         "return" => Ok(Errors::Return),
@@ -90,7 +92,7 @@ fn errors_mode(errors: &str) -> PyResult<Errors> {
 }
 
 /// `numpy.asarray(value, dtype=...)`, so lists, pandas columns and arrays of other units work.
-fn as_array<'py>(
+pub(crate) fn as_array<'py>(
     py: Python<'py>,
     value: &Bound<'py, PyAny>,
     dtype: &str,
@@ -174,8 +176,8 @@ fn finish_batch<'py>(
 /// >>> cal.day_kind("2026-10-10")
 /// 'makeup_workday'
 #[pyclass(module = "efficiency", frozen)]
-struct Calendar {
-    inner: core_cal::Calendar,
+pub(crate) struct Calendar {
+    pub(crate) inner: core_cal::Calendar,
 }
 
 #[pymethods]
@@ -424,6 +426,7 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
         core_cal::CalendarError::CODES.to_vec(),
     )?;
     m.add("MISSING_INT", MISSING)?;
+    clock::register(m)?;
     m.add("CHINA_CALENDAR_JSON", core_cal::CHINA_JSON)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -71,3 +71,88 @@ def test_vectors_through_the_array_api():
 @pytest.mark.parametrize("date", [datetime.date(2026, 10, 10), datetime.datetime(2026, 10, 10, 23, 59), "2026-10-10"])
 def test_date_arguments(date):
     assert efficiency.Calendar.china().day_kind(date) == "makeup_workday"
+
+
+def build_clock(sc):
+    stat = efficiency.TimeLimit(sc["statutory"]["amount"], sc["statutory"]["unit"])
+    kwargs = {}
+    if sc.get("promised"):
+        kwargs["promised"] = efficiency.TimeLimit(sc["promised"]["amount"], sc["promised"]["unit"])
+    if sc.get("extension"):
+        e = sc["extension"]
+        kwargs.update(extension_approver=e["approver"], max_extension=e["max_amount"], max_extensions=e["max_count"])
+    if "config" in sc:
+        kwargs["day_end"] = sc["config"]["day_end"]
+    clock = efficiency.Clock(CALENDARS["china"], sc["accepted_at"], stat, **kwargs)
+    if "supplement" in sc:
+        clock.supplement_notice(sc["supplement"]["received_at"], sc["supplement"]["notice_at"])
+    for e in sc["events"]:
+        if e["event"] == "suspend":
+            clock.suspend(e["at"], e["reason"])
+        elif e["event"] == "request_extension":
+            clock.request_extension(e["at"], e["amount"], e["reason"])
+        elif e["event"] == "approve_extension":
+            clock.approve_extension(e["at"], e["approver"])
+        else:
+            getattr(clock, e["event"])(e["at"])
+    return clock.status(sc["as_of"])
+
+
+def clock_outcome(sc):
+    try:
+        s = build_clock(sc)
+    except efficiency.EfficiencyError as e:
+        return {"error": e.code}
+    return {
+        "counting_from": s.counting_from.isoformat(),
+        "promised_due": s.promised_due.isoformat(),
+        "statutory_due": s.statutory_due.isoformat(),
+        "extended_by": s.extended_by,
+        "remaining": s.remaining,
+        "elapsed": s.elapsed,
+        "state": s.state,
+        "level": s.level,
+        "outcome": s.outcome,
+        "extension_pending": s.extension_pending,
+        "findings": [f.code for f in s.findings],
+    }
+
+
+def test_clock_vectors():
+    scenarios = json.loads((VECTORS / "clock.json").read_text())["scenarios"]
+    assert len(scenarios) >= 300
+    failures = []
+    for sc in scenarios:
+        got = clock_outcome(sc)
+        if got != sc["expect"]:  # numbers compare by value: 3 == 3.0
+            failures.append(f"{sc['id']}:\n  expected {sc['expect']}\n  got      {got}")
+    assert not failures, f"{len(failures)} of {len(scenarios)} failed:\n" + "\n".join(failures[:20])
+
+
+def test_clock_vectors_through_the_batch_api():
+    """Scenarios without events, extensions or supplements, evaluated as one batch, agree too."""
+    import numpy as np
+
+    simple = [
+        sc
+        for sc in json.loads((VECTORS / "clock.json").read_text())["scenarios"]
+        if not sc["events"]
+        and "error" not in sc["expect"]
+        and not {"extension", "supplement", "config"} & sc.keys()
+        and (sc.get("promised") or sc["statutory"])["unit"] == sc["statutory"]["unit"]
+    ]
+    assert len(simple) > 150
+    cols = efficiency.evaluate_clocks(
+        CALENDARS["china"],
+        np.array([sc["accepted_at"] for sc in simple], dtype="datetime64[s]"),
+        np.array([(sc.get("promised") or sc["statutory"])["amount"] for sc in simple]),
+        [sc["statutory"]["unit"] for sc in simple],
+        np.array([sc["as_of"] for sc in simple], dtype="datetime64[s]"),
+        statutory_amount=np.array([sc["statutory"]["amount"] for sc in simple]),
+    )
+    for i, sc in enumerate(simple):
+        want = sc["expect"]
+        assert str(cols["promised_due"][i]) == want["promised_due"], sc["id"]
+        assert str(cols["statutory_due"][i]) == want["statutory_due"], sc["id"]
+        assert cols["remaining"][i] == want["remaining"], sc["id"]
+        assert efficiency.LEVELS[cols["level"][i]] == want["level"], sc["id"]

@@ -206,7 +206,7 @@ def oracle(sc):
         level = "reminder"
     else:
         level = "normal"
-    if t > pdue:
+    if t > pdue and pdue != sdue:
         findings.append((pdue, "time_limit.promised_missed"))
     if t > sdue:
         findings.append((sdue, "time_limit.statutory_missed"))

@@ -787,7 +787,8 @@ impl Clock {
         } else {
             State::Running
         };
-        if t > promised_due {
+        // When the promise is no shorter than the law, missing it is the one statutory fault.
+        if t > promised_due && promised_due != statutory_due {
             findings.push(Finding {
                 code: "time_limit.promised_missed",
                 at: promised_due,

@@ -10,6 +10,9 @@ The engine is Rust (``efficiency-core``); this package re-exports its Python bin
 datetime.date(2026, 10, 30)
 >>> cal.day_kind(datetime.date(2005, 12, 31))  # a Saturday that was a workday
 'makeup_workday'
+>>> clock = efficiency.Clock(cal, datetime.datetime(2026, 9, 28, 10), efficiency.TimeLimit.workdays(20))
+>>> clock.status(datetime.datetime(2026, 10, 29, 9)).level  # one workday left
+'reminder'
 >>> try:
 ...     cal.is_workday("2027-03-01")
 ... except efficiency.EfficiencyError as e:
@@ -20,24 +23,50 @@ calendar.year_not_covered
 from ._efficiency import (
     CALENDAR_ERROR_CODES,
     CHINA_CALENDAR_JSON,
+    CLOCK_ERROR_CODES,
+    FINDING_CODES,
+    ITEM_TEMPLATES_JSON,
+    LEVELS,
     MISSING_INT,
+    OUTCOMES,
     Calendar,
     CalendarError,
+    Clock,
+    ClockError,
+    ClockStatus,
     EfficiencyError,
+    Finding,
+    ItemCatalog,
+    ServiceItem,
+    TimeLimit,
     __version__,
+    evaluate_clocks,
 )
 from .types import DayInfo, DayKind, ReckonedDay, WorkdayReckoning
 
 __all__ = [
     "CALENDAR_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
+    "CLOCK_ERROR_CODES",
+    "FINDING_CODES",
+    "ITEM_TEMPLATES_JSON",
+    "LEVELS",
     "MISSING_INT",
+    "OUTCOMES",
     "Calendar",
     "CalendarError",
+    "Clock",
+    "ClockError",
+    "ClockStatus",
     "DayInfo",
     "DayKind",
     "EfficiencyError",
+    "Finding",
+    "ItemCatalog",
     "ReckonedDay",
+    "ServiceItem",
+    "TimeLimit",
     "WorkdayReckoning",
     "__version__",
+    "evaluate_clocks",
 ]

@@ -1,23 +1,51 @@
 import datetime
-from typing import Literal, TypeAlias, final, overload
+from collections.abc import Sequence
+from typing import Any, Literal, TypeAlias, final, overload
 
 import numpy as np
 import numpy.typing as npt
 
-from efficiency.types import DayInfo, DayKind, WorkdayReckoning
+from efficiency.types import (
+    ClockExplanation,
+    DayInfo,
+    DayKind,
+    LevelName,
+    OutcomeName,
+    StateName,
+    TimeUnitName,
+    WorkdayReckoning,
+)
 
 __all__ = [
     "CALENDAR_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
+    "CLOCK_ERROR_CODES",
+    "FINDING_CODES",
+    "ITEM_TEMPLATES_JSON",
+    "LEVELS",
     "MISSING_INT",
+    "OUTCOMES",
     "Calendar",
     "CalendarError",
+    "Clock",
+    "ClockError",
+    "ClockStatus",
     "EfficiencyError",
+    "Finding",
+    "ItemCatalog",
+    "ServiceItem",
+    "TimeLimit",
     "__version__",
+    "evaluate_clocks",
 ]
 
 __version__: str
 CALENDAR_ERROR_CODES: list[str]
+CLOCK_ERROR_CODES: list[str]
+FINDING_CODES: list[str]
+ITEM_TEMPLATES_JSON: str
+LEVELS: tuple[str, ...]
+OUTCOMES: tuple[str, ...]
 CHINA_CALENDAR_JSON: str
 MISSING_INT: int
 
@@ -27,6 +55,7 @@ class EfficiencyError(ValueError):
     code: str
 
 class CalendarError(EfficiencyError): ...
+class ClockError(EfficiencyError): ...
 
 @final
 class Calendar:
@@ -70,3 +99,150 @@ class Calendar:
     def workdays_between_many(
         self, a: npt.ArrayLike, b: npt.ArrayLike, *, errors: Literal["return"]
     ) -> tuple[npt.NDArray[np.int64], list[tuple[int, CalendarError]]]: ...
+
+_TimeLike: TypeAlias = datetime.datetime | str
+
+@final
+class TimeLimit:
+    def __new__(cls, amount: int, unit: TimeUnitName) -> TimeLimit: ...
+    @staticmethod
+    def workdays(n: int) -> TimeLimit: ...
+    @staticmethod
+    def natural_days(n: int) -> TimeLimit: ...
+    @staticmethod
+    def work_hours(n: int) -> TimeLimit: ...
+    @staticmethod
+    def on_the_spot() -> TimeLimit: ...
+    @property
+    def amount(self) -> int: ...
+    @property
+    def unit(self) -> TimeUnitName: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Finding:
+    @property
+    def code(self) -> str: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def events(self) -> list[int]: ...
+
+@final
+class ClockStatus:
+    @property
+    def as_of(self) -> datetime.datetime: ...
+    @property
+    def counting_from(self) -> datetime.datetime: ...
+    @property
+    def promised_due(self) -> datetime.datetime: ...
+    @property
+    def statutory_due(self) -> datetime.datetime: ...
+    @property
+    def promised(self) -> TimeLimit: ...
+    @property
+    def statutory(self) -> TimeLimit: ...
+    @property
+    def extended_by(self) -> int: ...
+    @property
+    def remaining(self) -> float: ...
+    @property
+    def elapsed(self) -> float: ...
+    @property
+    def state(self) -> StateName: ...
+    @property
+    def level(self) -> LevelName: ...
+    @property
+    def outcome(self) -> OutcomeName | None: ...
+    @property
+    def extension_pending(self) -> bool: ...
+    @property
+    def provisional(self) -> bool: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    def explain(self, promised: bool = False) -> ClockExplanation: ...
+
+@final
+class Clock:
+    def __new__(
+        cls,
+        calendar: Calendar,
+        accepted_at: _TimeLike,
+        statutory: TimeLimit,
+        promised: TimeLimit | None = None,
+        extension_approver: str = "agency_head",
+        max_extension: int | None = None,
+        max_extensions: int = 1,
+        office_hours: list[tuple[str, str]] | None = None,
+        day_end: str = "close_of_business",
+        reminder_threshold: TimeLimit | None = None,
+    ) -> Clock: ...
+    def supplement_notice(self, received_at: _TimeLike, notice_at: _TimeLike) -> None: ...
+    def suspend(self, at: _TimeLike, reason: str) -> None: ...
+    def resume(self, at: _TimeLike) -> None: ...
+    def request_extension(self, at: _TimeLike, amount: int, reason: str) -> None: ...
+    def approve_extension(self, at: _TimeLike, approver: str) -> None: ...
+    def notify_applicant(self, at: _TimeLike) -> None: ...
+    def conclude(self, at: _TimeLike) -> None: ...
+    @property
+    def events(self) -> list[dict[str, object]]: ...
+    def status(self, as_of: _TimeLike) -> ClockStatus: ...
+
+@final
+class ServiceItem:
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def name_zh(self) -> str: ...
+    @property
+    def legal_basis(self) -> str: ...
+    @property
+    def statutory(self) -> TimeLimit: ...
+    @property
+    def promised(self) -> TimeLimit | None: ...
+    @property
+    def urgent(self) -> TimeLimit | None: ...
+    def to_json(self) -> str: ...
+    def clock(self, calendar: Calendar, accepted_at: _TimeLike) -> Clock: ...
+
+@final
+class ItemCatalog:
+    @staticmethod
+    def templates() -> ItemCatalog: ...
+    @staticmethod
+    def from_json(text: str) -> ItemCatalog: ...
+    @property
+    def codes(self) -> list[str]: ...
+    def __getitem__(self, code: str, /) -> ServiceItem: ...
+    def __len__(self) -> int: ...
+
+@overload
+def evaluate_clocks(
+    calendar: Calendar,
+    accepted_at: npt.ArrayLike,
+    amount: int | npt.ArrayLike,
+    unit: TimeUnitName | Sequence[str],
+    as_of: npt.ArrayLike | _TimeLike,
+    *,
+    statutory_amount: int | npt.ArrayLike | None = None,
+    concluded_at: npt.ArrayLike | None = None,
+    errors: Literal["raise"] = "raise",
+) -> dict[str, npt.NDArray[Any]]: ...
+@overload
+def evaluate_clocks(
+    calendar: Calendar,
+    accepted_at: npt.ArrayLike,
+    amount: int | npt.ArrayLike,
+    unit: TimeUnitName | Sequence[str],
+    as_of: npt.ArrayLike | _TimeLike,
+    *,
+    statutory_amount: int | npt.ArrayLike | None = None,
+    concluded_at: npt.ArrayLike | None = None,
+    errors: Literal["return"],
+) -> tuple[dict[str, npt.NDArray[Any]], list[tuple[int, EfficiencyError]]]: ...

@@ -1,10 +1,15 @@
 """Shapes of the plain dicts the calendar returns, for type checkers (runtime: ordinary dicts)."""
 
 import datetime
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
 DayKind = Literal["workday", "rest_day", "holiday", "makeup_workday"]
 """The four kinds of day returned by ``Calendar.day_kind``."""
+
+TimeUnitName = Literal["workdays", "natural_days", "work_hours", "on_the_spot"]
+StateName = Literal["running", "suspended", "concluded"]
+LevelName = Literal["normal", "reminder", "yellow", "red"]
+OutcomeName = Literal["early", "on_time", "late"]
 
 
 class DayInfo(TypedDict):
@@ -37,4 +42,25 @@ class WorkdayReckoning(TypedDict):
     due: datetime.date
     provisional: bool
     days: list[ReckonedDay]
+    text: str
+
+
+class ExplainedDay(TypedDict):
+    """One day of a ``ClockExplanation``."""
+
+    date: datetime.date
+    kind: DayKind
+    ordinal: int | None
+    hours: float | None
+    reason: str
+
+
+class ClockExplanation(TypedDict):
+    """``ClockStatus.explain()``: the working behind a due time."""
+
+    limit: Any
+    counting_from: datetime.datetime
+    due: datetime.datetime
+    extended_by: int
+    days: list[ExplainedDay]
     text: str

@@ -1,0 +1,773 @@
+//! Python bindings of the deadline clock, service items and the batch evaluator.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use efficiency_core::clock::{
+    self as core_clock, Authority, ClockConfig, ClockError as CoreClockError, DayEnd,
+    ExtensionPolicy, OfficeHours, TimeUnit, LEVEL_NAMES, OUTCOME_NAMES,
+};
+use efficiency_core::item::{self, ItemClock};
+use numpy::datetime::{units, Datetime};
+use numpy::{PyArray1, PyReadonlyArray1};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDateTime, PyDict, PyList, PyString, PyTuple};
+
+use crate::{as_array, calendar_err, errors_mode, Calendar, EfficiencyError, Errors};
+
+pyo3::create_exception!(
+    efficiency,
+    ClockError,
+    EfficiencyError,
+    "An impossible clock event, a malformed limit or item: `.code` starts with \"clock.\" (calendar codes pass through)."
+);
+
+pub(crate) fn clock_err(py: Python<'_>, e: &CoreClockError) -> PyErr {
+    if let CoreClockError::Calendar(c) = e {
+        return calendar_err(py, c);
+    }
+    let err = ClockError::new_err(e.to_string());
+    let _ = err.value(py).setattr("code", e.code());
+    if let CoreClockError::InvalidEvent { index, .. } = e {
+        let _ = err.value(py).setattr("event_index", *index);
+    }
+    err
+}
+
+fn wrap<T>(py: Python<'_>, r: Result<T, CoreClockError>) -> PyResult<T> {
+    r.map_err(|e| clock_err(py, &e))
+}
+
+/// A time argument: a naive `datetime.datetime`, or an ISO string `YYYY-MM-DDTHH:MM[:SS]`.
+fn to_time(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDateTime> {
+    if let Ok(s) = value.cast::<PyString>() {
+        let s = s.to_str()?;
+        let parsed = [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok());
+        return parsed.ok_or_else(|| {
+            clock_err(
+                py,
+                &CoreClockError::InvalidLimit {
+                    code: "clock.invalid_time",
+                    field: name.to_string(),
+                    message: format!("{s:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
+                },
+            )
+        });
+    }
+    if value.is_instance_of::<PyDateTime>() {
+        if !value.getattr("tzinfo")?.is_none() {
+            return Err(clock_err(
+                py,
+                &CoreClockError::InvalidLimit {
+                    code: "clock.invalid_time",
+                    field: name.to_string(),
+                    message: "times are the bureau's local wall-clock time: pass a naive datetime"
+                        .into(),
+                },
+            ));
+        }
+        return value.extract::<NaiveDateTime>();
+    }
+    Err(PyTypeError::new_err(format!(
+        "{name} must be a datetime.datetime or an ISO string, not {}",
+        value.get_type().name()?
+    )))
+}
+
+fn parse_unit(py: Python<'_>, s: &str) -> PyResult<TimeUnit> {
+    wrap(py, s.parse::<TimeUnit>())
+}
+
+/// A time limit: an amount and a unit ("workdays", "natural_days", "work_hours", "on_the_spot").
+///
+/// >>> import efficiency
+/// >>> efficiency.TimeLimit.workdays(20)
+/// TimeLimit.workdays(20)
+/// >>> efficiency.TimeLimit.on_the_spot().unit
+/// 'on_the_spot'
+#[pyclass(module = "efficiency", frozen, eq, hash, from_py_object)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct TimeLimit {
+    pub(crate) inner: core_clock::TimeLimit,
+}
+
+#[pymethods]
+impl TimeLimit {
+    /// `amount` units.
+    #[new]
+    fn new(py: Python<'_>, amount: u32, unit: &str) -> PyResult<Self> {
+        let unit = parse_unit(py, unit)?;
+        let amount = if unit == TimeUnit::OnTheSpot {
+            0
+        } else {
+            amount
+        };
+        Ok(TimeLimit {
+            inner: core_clock::TimeLimit { amount, unit },
+        })
+    }
+    /// `n` workdays.
+    #[staticmethod]
+    fn workdays(n: u32) -> Self {
+        TimeLimit {
+            inner: core_clock::TimeLimit::workdays(n),
+        }
+    }
+    /// `n` natural days.
+    #[staticmethod]
+    fn natural_days(n: u32) -> Self {
+        TimeLimit {
+            inner: core_clock::TimeLimit::natural_days(n),
+        }
+    }
+    /// `n` office hours.
+    #[staticmethod]
+    fn work_hours(n: u32) -> Self {
+        TimeLimit {
+            inner: core_clock::TimeLimit::work_hours(n),
+        }
+    }
+    /// On the spot (即办).
+    #[staticmethod]
+    fn on_the_spot() -> Self {
+        TimeLimit {
+            inner: core_clock::TimeLimit::on_the_spot(),
+        }
+    }
+    /// The amount.
+    #[getter]
+    fn amount(&self) -> u32 {
+        self.inner.amount
+    }
+    /// The unit.
+    #[getter]
+    fn unit(&self) -> &'static str {
+        self.inner.unit.as_str()
+    }
+    fn __repr__(&self) -> String {
+        match self.inner.unit {
+            TimeUnit::OnTheSpot => "TimeLimit.on_the_spot()".into(),
+            u => format!("TimeLimit.{}({})", u.as_str(), self.inner.amount),
+        }
+    }
+    fn __str__(&self) -> String {
+        self.inner.to_string()
+    }
+}
+
+/// A fault found on a clock: a person's, not the program's.
+#[pyclass(module = "efficiency", frozen, get_all)]
+pub(crate) struct Finding {
+    /// Stable code, e.g. "extension.unauthorized_approver".
+    code: &'static str,
+    /// When it happened.
+    at: NaiveDateTime,
+    /// What is wrong.
+    message: String,
+    /// Indexes of the clock events behind it.
+    events: Vec<usize>,
+}
+
+#[pymethods]
+impl Finding {
+    fn __repr__(&self) -> String {
+        format!(
+            "Finding(code={:?}, at={}, message={:?})",
+            self.code, self.at, self.message
+        )
+    }
+}
+
+/// What a clock says at one moment. `explain()` shows the working behind the statutory due
+/// (or, with promised=True, the promised one).
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct ClockStatus {
+    #[pyo3(get)]
+    as_of: NaiveDateTime,
+    #[pyo3(get)]
+    counting_from: NaiveDateTime,
+    #[pyo3(get)]
+    promised_due: NaiveDateTime,
+    #[pyo3(get)]
+    statutory_due: NaiveDateTime,
+    #[pyo3(get)]
+    promised: TimeLimit,
+    #[pyo3(get)]
+    statutory: TimeLimit,
+    #[pyo3(get)]
+    extended_by: u32,
+    #[pyo3(get)]
+    remaining: f64,
+    #[pyo3(get)]
+    elapsed: f64,
+    #[pyo3(get)]
+    state: &'static str,
+    #[pyo3(get)]
+    level: &'static str,
+    #[pyo3(get)]
+    outcome: Option<&'static str>,
+    #[pyo3(get)]
+    extension_pending: bool,
+    #[pyo3(get)]
+    provisional: bool,
+    #[pyo3(get)]
+    findings: Vec<Py<Finding>>,
+    clock: Inner,
+}
+
+#[pymethods]
+impl ClockStatus {
+    /// The day-by-day working behind the statutory due (promised=True: the promised due): a dict
+    /// with limit, counting_from, due, extended_by, days (date, kind, ordinal, hours, reason)
+    /// and text.
+    #[pyo3(signature = (promised = false))]
+    fn explain<'py>(&self, py: Python<'py>, promised: bool) -> PyResult<Bound<'py, PyDict>> {
+        let e = wrap(py, self.clock.get().explain(self.as_of, promised))?;
+        let out = PyDict::new(py);
+        out.set_item("limit", TimeLimit { inner: e.limit })?;
+        out.set_item("counting_from", e.counting_from)?;
+        out.set_item("due", e.due)?;
+        out.set_item("extended_by", e.extended_by)?;
+        let days = PyList::empty(py);
+        for d in &e.days {
+            let x = PyDict::new(py);
+            x.set_item("date", d.date)?;
+            x.set_item("kind", d.kind.as_str())?;
+            x.set_item("ordinal", d.ordinal)?;
+            x.set_item("hours", d.hours)?;
+            x.set_item("reason", &d.reason)?;
+            days.append(x)?;
+        }
+        out.set_item("days", days)?;
+        out.set_item("text", e.to_string())?;
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ClockStatus(state={:?}, level={:?}, promised_due={}, statutory_due={}, remaining={}, findings={})",
+            self.state,
+            self.level,
+            self.promised_due,
+            self.statutory_due,
+            self.remaining,
+            self.findings.len()
+        )
+    }
+}
+
+#[derive(Clone)]
+enum Inner {
+    Plain(core_clock::Clock),
+    Item(ItemClock),
+}
+
+impl Inner {
+    fn get(&self) -> &core_clock::Clock {
+        match self {
+            Inner::Plain(c) => c,
+            Inner::Item(c) => c.clock(),
+        }
+    }
+    fn get_mut(&mut self) -> &mut core_clock::Clock {
+        match self {
+            Inner::Plain(c) => c,
+            Inner::Item(c) => c.clock_mut(),
+        }
+    }
+}
+
+/// A case's deadline clock (限时办结制).
+///
+/// >>> import datetime as dt, efficiency
+/// >>> cal = efficiency.Calendar.china()
+/// >>> clock = efficiency.Clock(cal, dt.datetime(2026, 9, 28, 10), efficiency.TimeLimit.workdays(20),
+/// ...                          promised=efficiency.TimeLimit.workdays(10))
+/// >>> clock.suspend(dt.datetime(2026, 10, 9, 15), "expert review")
+/// >>> clock.resume(dt.datetime(2026, 10, 13, 9))
+/// >>> s = clock.status(dt.datetime(2026, 10, 20, 9))
+/// >>> s.promised_due, s.level
+/// (datetime.datetime(2026, 10, 21, 17, 30), 'reminder')
+#[pyclass(module = "efficiency")]
+pub(crate) struct Clock {
+    inner: Inner,
+}
+
+fn make_config(
+    py: Python<'_>,
+    office_hours: Option<Vec<(String, String)>>,
+    day_end: &str,
+    reminder: Option<TimeLimit>,
+) -> PyResult<ClockConfig> {
+    let mut config = ClockConfig::default();
+    if let Some(h) = office_hours {
+        let pairs: Vec<(&str, &str)> = h.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        config.office_hours = wrap(py, OfficeHours::new(&pairs))?;
+    }
+    config.day_end = match day_end {
+        "close_of_business" => DayEnd::CloseOfBusiness,
+        "midnight" => DayEnd::Midnight,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "day_end must be 'close_of_business' or 'midnight', not {other:?}"
+            )))
+        }
+    };
+    if let Some(r) = reminder {
+        config.reminder_threshold = r.inner;
+    }
+    Ok(config)
+}
+
+#[pymethods]
+impl Clock {
+    /// A clock for a case accepted at `accepted_at` (a naive datetime, the bureau's local time).
+    /// By default the promised limit is the statutory one and one extension of up to the
+    /// statutory amount (max_extension) may be approved by the agency head.
+    #[new]
+    #[pyo3(signature = (calendar, accepted_at, statutory, promised = None, extension_approver = "agency_head",
+                        max_extension = None, max_extensions = 1, office_hours = None, day_end = "close_of_business",
+                        reminder_threshold = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        calendar: PyRef<'_, Calendar>,
+        accepted_at: &Bound<'_, PyAny>,
+        statutory: TimeLimit,
+        promised: Option<TimeLimit>,
+        extension_approver: &str,
+        max_extension: Option<u32>,
+        max_extensions: u32,
+        office_hours: Option<Vec<(String, String)>>,
+        day_end: &str,
+        reminder_threshold: Option<TimeLimit>,
+    ) -> PyResult<Self> {
+        let accepted = to_time(py, accepted_at, "accepted_at")?;
+        let approver = wrap(py, extension_approver.parse::<Authority>())?;
+        let config = make_config(py, office_hours, day_end, reminder_threshold)?;
+        let mut clock = core_clock::Clock::new(calendar.inner.clone(), accepted, statutory.inner)
+            .with_extension_policy(ExtensionPolicy {
+                max_amount: max_extension.unwrap_or(statutory.inner.amount),
+                approver,
+                max_count: max_extensions,
+            });
+        clock = wrap(py, clock.with_config(config))?;
+        if let Some(p) = promised {
+            clock = wrap(py, clock.with_promised(p.inner))?;
+        }
+        Ok(Clock {
+            inner: Inner::Plain(clock),
+        })
+    }
+
+    /// The application came in incomplete at `received_at`; the one-time supplement notice went
+    /// out at `notice_at`. More than 5 workdays between them: the case counts as accepted on
+    /// receipt (行政许可法 Art. 32), and that is a finding.
+    fn supplement_notice(
+        &mut self,
+        py: Python<'_>,
+        received_at: &Bound<'_, PyAny>,
+        notice_at: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let (r, n) = (
+            to_time(py, received_at, "received_at")?,
+            to_time(py, notice_at, "notice_at")?,
+        );
+        let clock = self.inner.get().clone();
+        let updated = wrap(py, clock.with_supplement_notice(r, n))?;
+        *self.inner.get_mut() = updated;
+        Ok(())
+    }
+
+    /// Stops the clock for a special procedure (for a clock made from an item: the procedure's code).
+    fn suspend(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>, reason: &str) -> PyResult<()> {
+        let at = to_time(py, at, "at")?;
+        match &mut self.inner {
+            Inner::Plain(c) => wrap(py, c.suspend(at, reason)),
+            Inner::Item(c) => wrap(py, c.suspend(at, reason)),
+        }
+    }
+    /// Restarts the clock.
+    fn resume(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
+        let at = to_time(py, at, "at")?;
+        wrap(py, self.inner.get_mut().resume(at))
+    }
+    /// Asks for an extension of `amount` in the statutory limit's unit.
+    fn request_extension(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        amount: u32,
+        reason: &str,
+    ) -> PyResult<()> {
+        let at = to_time(py, at, "at")?;
+        wrap(
+            py,
+            self.inner.get_mut().request_extension(at, amount, reason),
+        )
+    }
+    /// Approves the open extension request; `approver` is a role such as "agency_head".
+    fn approve_extension(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        approver: &str,
+    ) -> PyResult<()> {
+        let at = to_time(py, at, "at")?;
+        let approver = wrap(py, approver.parse::<Authority>())?;
+        wrap(py, self.inner.get_mut().approve_extension(at, approver))
+    }
+    /// Records that the applicant was told of the open extension and its reasons.
+    fn notify_applicant(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
+        let at = to_time(py, at, "at")?;
+        wrap(py, self.inner.get_mut().notify_applicant(at))
+    }
+    /// Concludes the case.
+    fn conclude(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
+        let at = to_time(py, at, "at")?;
+        wrap(py, self.inner.get_mut().conclude(at))
+    }
+
+    /// The events so far, as dicts.
+    #[getter]
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for e in self.inner.get().events() {
+            let d = PyDict::new(py);
+            d.set_item("event", e.kind())?;
+            d.set_item("at", e.at())?;
+            match e {
+                core_clock::ClockEvent::Suspend { reason, .. } => d.set_item("reason", reason)?,
+                core_clock::ClockEvent::RequestExtension { amount, reason, .. } => {
+                    d.set_item("amount", amount)?;
+                    d.set_item("reason", reason)?;
+                }
+                core_clock::ClockEvent::ApproveExtension { approver, .. } => {
+                    d.set_item("approver", approver.as_str())?
+                }
+                _ => {}
+            }
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+
+    /// Everything derived from the events at `as_of` (later events are ignored).
+    fn status(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<ClockStatus> {
+        let as_of = to_time(py, as_of, "as_of")?;
+        let s = wrap(py, self.inner.get().status(as_of))?;
+        let findings = s
+            .findings
+            .into_iter()
+            .map(|f| {
+                Py::new(
+                    py,
+                    Finding {
+                        code: f.code,
+                        at: f.at,
+                        message: f.message,
+                        events: f.events,
+                    },
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(ClockStatus {
+            as_of: s.as_of,
+            counting_from: s.counting_from,
+            promised_due: s.promised_due,
+            statutory_due: s.statutory_due,
+            promised: TimeLimit { inner: s.promised },
+            statutory: TimeLimit { inner: s.statutory },
+            extended_by: s.extended_by,
+            remaining: s.remaining,
+            elapsed: s.elapsed,
+            state: s.state.as_str(),
+            level: s.level.as_str(),
+            outcome: s.outcome.map(|o| o.as_str()),
+            extension_pending: s.extension_pending,
+            provisional: s.provisional,
+            findings,
+            clock: self.inner.clone(),
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Clock(accepted_at={}, events={})",
+            self.inner.get().accepted_at(),
+            self.inner.get().events().len()
+        )
+    }
+}
+
+/// A service item (事项): limits, special procedures and extension policy, as data.
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct ServiceItem {
+    inner: item::ServiceItem,
+}
+
+#[pymethods]
+impl ServiceItem {
+    #[getter]
+    fn code(&self) -> &str {
+        &self.inner.code
+    }
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+    #[getter]
+    fn name_zh(&self) -> &str {
+        &self.inner.name_zh
+    }
+    #[getter]
+    fn legal_basis(&self) -> &str {
+        &self.inner.legal_basis
+    }
+    #[getter]
+    fn statutory(&self) -> TimeLimit {
+        TimeLimit {
+            inner: self.inner.statutory,
+        }
+    }
+    #[getter]
+    fn promised(&self) -> Option<TimeLimit> {
+        self.inner.promised.map(|inner| TimeLimit { inner })
+    }
+    #[getter]
+    fn urgent(&self) -> Option<TimeLimit> {
+        self.inner.urgent.map(|inner| TimeLimit { inner })
+    }
+    /// The item as JSON (one entry of an items file).
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.inner).expect("items serialize")
+    }
+    /// A clock for a case of this item; its `suspend` takes a special procedure's code.
+    fn clock(
+        &self,
+        py: Python<'_>,
+        calendar: PyRef<'_, Calendar>,
+        accepted_at: &Bound<'_, PyAny>,
+    ) -> PyResult<Clock> {
+        let at = to_time(py, accepted_at, "accepted_at")?;
+        Ok(Clock {
+            inner: Inner::Item(wrap(py, self.inner.clock(calendar.inner.clone(), at))?),
+        })
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ServiceItem(code={:?}, statutory={}, promised={:?})",
+            self.inner.code,
+            self.inner.statutory,
+            self.inner.promised.map(|p| p.to_string())
+        )
+    }
+}
+
+/// A set of service items loaded from JSON ("efficiency.items/1"); `templates()` are shipped.
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct ItemCatalog {
+    inner: item::ItemCatalog,
+}
+
+#[pymethods]
+impl ItemCatalog {
+    /// The shipped templates (行政许可法 limits and example civil-affairs items).
+    #[staticmethod]
+    fn templates() -> Self {
+        ItemCatalog {
+            inner: item::ItemCatalog::templates(),
+        }
+    }
+    /// A catalog from JSON; errors name the item and field.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(ItemCatalog {
+            inner: wrap(py, item::ItemCatalog::from_json(text))?,
+        })
+    }
+    /// The item codes.
+    #[getter]
+    fn codes(&self) -> Vec<String> {
+        self.inner.items.iter().map(|i| i.code.clone()).collect()
+    }
+    /// The item with `code`; KeyError if there is none.
+    fn __getitem__(&self, code: &str) -> PyResult<ServiceItem> {
+        self.inner
+            .get(code)
+            .map(|i| ServiceItem { inner: i.clone() })
+            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(code.to_string()))
+    }
+    fn __len__(&self) -> usize {
+        self.inner.items.len()
+    }
+}
+
+fn seconds(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<i64>> {
+    let arr = as_array(py, value, "datetime64[s]", name)?;
+    let arr: PyReadonlyArray1<'_, Datetime<units::Seconds>> = arr.extract()?;
+    Ok(arr.as_array().iter().map(|d| i64::from(*d)).collect())
+}
+
+fn ints(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<i64>> {
+    if let Ok(n) = value.extract::<i64>() {
+        return Ok(vec![n]);
+    }
+    let arr = as_array(py, value, "int64", name)?;
+    let arr: PyReadonlyArray1<'_, i64> = arr.extract()?;
+    Ok(arr.as_array().to_vec())
+}
+
+fn units_of(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<TimeUnit>> {
+    if let Ok(s) = value.extract::<String>() {
+        return Ok(vec![parse_unit(py, &s)?]);
+    }
+    let list: Vec<String> = value
+        .call_method0("__iter__")
+        .and_then(|it| {
+            it.try_iter()?
+                .map(|x| x?.str()?.extract::<String>())
+                .collect()
+        })
+        .map_err(|_| {
+            PyTypeError::new_err("unit must be a unit name or a sequence of unit names")
+        })?;
+    list.iter().map(|s| parse_unit(py, s)).collect()
+}
+
+/// Evaluates one simple clock per row (no suspensions or extensions) and releases the GIL.
+/// Times are numpy datetime64 (any unit; compared at second precision, local time). Returns a
+/// dict of arrays: promised_due and statutory_due (datetime64[s]), remaining (float64),
+/// level (int8 codes into LEVELS), outcome (int8 codes into OUTCOMES, -1 while open). A failed
+/// or missing row has NaT / NaN / -1. errors="raise" raises the first failed row (`.row`);
+/// errors="return" returns (columns, [(row, error), ...]).
+#[pyfunction]
+#[pyo3(signature = (calendar, accepted_at, amount, unit, as_of, *, statutory_amount = None, concluded_at = None, errors = "raise"))]
+#[allow(clippy::too_many_arguments)]
+fn evaluate_clocks<'py>(
+    py: Python<'py>,
+    calendar: PyRef<'_, Calendar>,
+    accepted_at: &Bound<'py, PyAny>,
+    amount: &Bound<'py, PyAny>,
+    unit: &Bound<'py, PyAny>,
+    as_of: &Bound<'py, PyAny>,
+    statutory_amount: Option<&Bound<'py, PyAny>>,
+    concluded_at: Option<&Bound<'py, PyAny>>,
+    errors: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mode = errors_mode(errors)?;
+    let accepted = seconds(py, accepted_at, "accepted_at")?;
+    let n = accepted.len();
+    let amount = ints(py, amount, "amount")?;
+    let unit = units_of(py, unit)?;
+    let as_of = if as_of.extract::<NaiveDateTime>().is_ok()
+        || as_of.extract::<NaiveDate>().is_ok()
+        || as_of.is_instance_of::<PyString>()
+    {
+        let one = PyList::new(py, [as_of])?;
+        seconds(py, one.as_any(), "as_of")?
+    } else {
+        seconds(py, as_of, "as_of")?
+    };
+    let statutory = statutory_amount
+        .map(|s| ints(py, s, "statutory_amount"))
+        .transpose()?;
+    let concluded = concluded_at
+        .map(|c| seconds(py, c, "concluded_at"))
+        .transpose()?;
+    for (name, len) in [
+        ("amount", amount.len()),
+        ("unit", unit.len()),
+        ("as_of", as_of.len()),
+    ]
+    .into_iter()
+    .chain(statutory.as_ref().map(|s| ("statutory_amount", s.len())))
+    .chain(concluded.as_ref().map(|c| ("concluded_at", c.len())))
+    {
+        if len != n && !(len == 1 && name != "concluded_at") {
+            return Err(PyValueError::new_err(format!(
+                "{name} has {len} entries; expected {n} (one per case){}",
+                if name == "concluded_at" { "" } else { " or 1" }
+            )));
+        }
+    }
+    let cal = calendar.inner.clone();
+    let (out, failed) = py.detach(|| {
+        let input = core_clock::BatchInput {
+            accepted_at: &accepted,
+            amount: &amount,
+            unit: &unit,
+            statutory_amount: statutory.as_deref(),
+            concluded_at: concluded.as_deref(),
+            as_of: &as_of,
+        };
+        core_clock::evaluate_many(&cal, &ClockConfig::default(), &input)
+    });
+    let to_dt = |v: Vec<i64>| -> Vec<Datetime<units::Seconds>> {
+        v.into_iter().map(Datetime::from).collect()
+    };
+    let cols = PyDict::new(py);
+    cols.set_item(
+        "promised_due",
+        PyArray1::from_vec(py, to_dt(out.promised_due)),
+    )?;
+    cols.set_item(
+        "statutory_due",
+        PyArray1::from_vec(py, to_dt(out.statutory_due)),
+    )?;
+    cols.set_item("remaining", PyArray1::from_vec(py, out.remaining))?;
+    cols.set_item("level", PyArray1::from_vec(py, out.level))?;
+    cols.set_item("outcome", PyArray1::from_vec(py, out.outcome))?;
+    match mode {
+        Errors::Raise => match failed.first() {
+            Some(f) => {
+                let err = clock_err(py, &f.error);
+                let msg = format!("row {}: {}", f.row, f.error);
+                let err_value = err.value(py);
+                let _ = err_value.setattr("row", f.row);
+                let _ = err_value.setattr("args", (msg,));
+                Err(err)
+            }
+            None => Ok(cols.into_any()),
+        },
+        Errors::Return => {
+            let rows = PyList::empty(py);
+            for f in &failed {
+                let err = clock_err(py, &f.error);
+                let _ = err.value(py).setattr("row", f.row);
+                rows.append(PyTuple::new(
+                    py,
+                    [
+                        f.row.into_pyobject(py)?.into_any(),
+                        err.value(py).clone().into_any(),
+                    ],
+                )?)?;
+            }
+            Ok(PyTuple::new(py, [cols.into_any(), rows.into_any()])?.into_any())
+        }
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<TimeLimit>()?;
+    m.add_class::<Clock>()?;
+    m.add_class::<ClockStatus>()?;
+    m.add_class::<Finding>()?;
+    m.add_class::<ServiceItem>()?;
+    m.add_class::<ItemCatalog>()?;
+    m.add_function(wrap_pyfunction!(evaluate_clocks, m)?)?;
+    m.add("ClockError", py.get_type::<ClockError>())?;
+    m.add("CLOCK_ERROR_CODES", CoreClockError::CODES.to_vec())?;
+    m.add("FINDING_CODES", core_clock::FINDING_CODES.to_vec())?;
+    m.add("LEVELS", PyTuple::new(py, LEVEL_NAMES)?)?;
+    m.add("OUTCOMES", PyTuple::new(py, OUTCOME_NAMES)?)?;
+    m.add("ITEM_TEMPLATES_JSON", item::ITEM_TEMPLATES_JSON)?;
+    Ok(())
+}
