@@ -9,6 +9,9 @@ use efficiency_core::date::{format_date, parse_date};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod clock;
+pub use clock::{evaluate_clocks, Clock, ItemCatalog, ServiceItem, TimeLimit};
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** "workday" | "rest_day" | "holiday" | "makeup_workday" */
@@ -73,7 +76,7 @@ fn int_arg(value: f64, name: &str) -> Result<i32, CalendarError> {
     }
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
@@ -113,10 +116,10 @@ struct JsReckoning {
 }
 
 #[derive(Serialize)]
-struct JsRowError {
-    row: usize,
-    code: &'static str,
-    message: String,
+pub(crate) struct JsRowError {
+    pub(crate) row: usize,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
 }
 
 #[derive(Serialize)]
@@ -134,7 +137,7 @@ struct JsBatch<T> {
 /// ```
 #[wasm_bindgen]
 pub struct Calendar {
-    inner: core_cal::Calendar,
+    pub(crate) inner: core_cal::Calendar,
 }
 
 #[wasm_bindgen]

@@ -4,10 +4,11 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runCalendarVectors } from "./vectors.mjs";
+import { runCalendarVectors, runClockVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
-const vectors = JSON.parse(readFileSync(new URL("../../../tests/vectors/calendar.json", import.meta.url), "utf8"));
+const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
+const vectors = load("calendar.json");
 
 test("calendar vectors", () => {
   const { total, failures } = runCalendarVectors(efficiency, vectors);
@@ -74,4 +75,51 @@ test("batch calls report per row", () => {
   assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[2, "calendar.year_not_covered"]]);
   const between = cal.workdaysBetweenMany(["2026-09-28"], ["2026-10-30"]);
   assert.deepEqual(between, { values: [20], errors: [] });
+});
+
+test("clock vectors", () => {
+  const { total, failures } = runClockVectors(efficiency, load("clock.json"));
+  assert.ok(total >= 300);
+  assert.deepEqual(failures, []);
+});
+
+test("clock: status, explanation, findings, errors", () => {
+  const cal = efficiency.Calendar.china();
+  const clock = new efficiency.Clock(cal, "2026-09-28T10:00", efficiency.TimeLimit.workdays(20), { maxExtension: 10 });
+  clock.requestExtension("2026-10-20T10:00", 10, "site inspection");
+  clock.approveExtension("2026-10-21T10:00", "supervising_leader");
+  clock.notifyApplicant("2026-10-22T10:00");
+  const s = clock.status("2026-11-02T09:00");
+  assert.equal(s.extendedBy, 0);
+  assert.equal(s.level, "red");
+  assert.deepEqual(s.findings.map((f) => f.code), ["extension.unauthorized_approver", "time_limit.statutory_missed"]);
+  assert.match(clock.explain("2026-10-01T09:00").text, /2026-10-10    5  make-up workday for National Day/);
+  assert.throws(() => clock.resume("2026-11-03T10:00"), { code: "clock.resume_without_suspension", eventIndex: 3 });
+  assert.throws(() => clock.approveExtension("2026-11-03T10:00", "janitor"), { code: "clock.unknown_authority" });
+  assert.throws(() => new efficiency.Clock(cal, "2026-09-28", { amount: 20, unit: "workdays" }), { code: "clock.invalid_time" });
+  assert.throws(() => new efficiency.Clock(cal, "2026-09-28T10:00", { amount: 20, unit: "workdays" }, { promised: { amount: 30, unit: "workdays" } }), { code: "clock.promised_exceeds_statutory" });
+  assert.ok(efficiency.findingCodes().includes("extension.over_cap"));
+});
+
+test("items: templates, procedure-aware suspension", () => {
+  const items = efficiency.ItemCatalog.templates();
+  const reg = items.get("civil.social_org_registration");
+  assert.equal(reg.promised.amount, 10);
+  assert.equal(items.get("nope"), undefined);
+  const clock = reg.clock(efficiency.Calendar.china(), "2026-09-28T10:00");
+  assert.throws(() => clock.suspend("2026-09-29T10:00", "site_visit"), { code: "clock.procedure_counts" });
+  clock.suspend("2026-09-29T10:00", "expert_review");
+  assert.equal(clock.status("2026-09-30T10:00").state, "suspended");
+  assert.throws(() => efficiency.ItemCatalog.fromJson("{}"), { code: "clock.invalid_item" });
+});
+
+test("evaluateClocks: one result or error per row", () => {
+  const cal = efficiency.Calendar.china();
+  const out = efficiency.evaluateClocks(cal, {
+    acceptedAt: ["2026-09-28T10:00", null, "2003-12-15T10:00", "not a time"],
+    amount: 20, unit: "workdays", asOf: "2026-10-29T09:00",
+  });
+  assert.deepEqual(out.promisedDue, ["2026-10-30T17:30:00", null, null, null]);
+  assert.deepEqual(out.level, ["reminder", null, null, null]);
+  assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[2, "calendar.year_not_covered"], [3, "clock.invalid_time"]]);
 });

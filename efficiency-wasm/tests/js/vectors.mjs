@@ -51,3 +51,52 @@ export function runCalendarVectors(efficiency, doc) {
   }
   return { total: doc.cases.length, failures };
 }
+
+function buildClock(efficiency, calendar, sc) {
+  const options = {};
+  if (sc.promised) options.promised = sc.promised;
+  if (sc.extension) {
+    options.extensionApprover = sc.extension.approver;
+    options.maxExtension = sc.extension.max_amount;
+    options.maxExtensions = sc.extension.max_count;
+  }
+  if (sc.config) options.dayEnd = sc.config.day_end;
+  const clock = new efficiency.Clock(calendar, sc.accepted_at, sc.statutory, options);
+  if (sc.supplement) clock.supplementNotice(sc.supplement.received_at, sc.supplement.notice_at);
+  for (const e of sc.events) {
+    switch (e.event) {
+      case "suspend": clock.suspend(e.at, e.reason); break;
+      case "resume": clock.resume(e.at); break;
+      case "request_extension": clock.requestExtension(e.at, e.amount, e.reason); break;
+      case "approve_extension": clock.approveExtension(e.at, e.approver); break;
+      case "notify_applicant": clock.notifyApplicant(e.at); break;
+      case "conclude": clock.conclude(e.at); break;
+      default: throw new Error(`unknown event ${e.event}`);
+    }
+  }
+  return clock.status(sc.as_of);
+}
+
+/** @returns {{total: number, failures: string[]}} */
+export function runClockVectors(efficiency, doc) {
+  const calendar = efficiency.Calendar.china();
+  const failures = [];
+  for (const sc of doc.scenarios) {
+    let got;
+    try {
+      const s = buildClock(efficiency, calendar, sc);
+      got = {
+        counting_from: s.countingFrom, promised_due: s.promisedDue, statutory_due: s.statutoryDue,
+        extended_by: s.extendedBy, remaining: s.remaining, elapsed: s.elapsed, state: s.state, level: s.level,
+        outcome: s.outcome, extension_pending: s.extensionPending, findings: s.findings.map((f) => f.code),
+      };
+    } catch (e) {
+      got = e && typeof e.code === "string" ? { error: e.code } : { thrown: String(e) };
+    }
+    const want = sc.expect;
+    const keys = new Set([...Object.keys(want), ...Object.keys(got)]);
+    const ok = [...keys].every((k) => same(got[k], want[k]));
+    if (!ok) failures.push(`${sc.id}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  }
+  return { total: doc.scenarios.length, failures };
+}
