@@ -2,8 +2,15 @@
 //!
 //! `cargo run -q -p efficiency-core --example review`
 
+use chrono::NaiveDateTime;
 use efficiency_core::calendar::{Calendar, DayKind};
+use efficiency_core::clock::Authority;
 use efficiency_core::date::parse_date;
+use efficiency_core::item::ItemCatalog;
+
+fn t(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("valid sample time")
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cal = Calendar::china();
@@ -59,5 +66,80 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ""
         }
     );
+
+    println!(
+        "\nThe deadline clock (限时办结制): registering a social organisation (社会团体成立登记)"
+    );
+    let items = ItemCatalog::templates();
+    let item = items
+        .get("civil.social_org_registration")
+        .expect("shipped item");
+    println!(
+        "  item {}: statutory {}, promised {}, extension up to {} by the {}",
+        item.code,
+        item.statutory,
+        item.promised.map(|p| p.to_string()).unwrap_or_default(),
+        item.extension.map(|e| e.max_amount).unwrap_or(0),
+        item.extension.map(|e| e.approver.as_str()).unwrap_or("-"),
+    );
+    println!("  accepted 2026-09-28 10:00; expert review 2026-10-09 15:00 to 2026-10-13 09:00;");
+    println!("  extension of 10 workdays asked 2026-10-26, approved by the agency head 2026-10-27, applicant told 2026-10-28");
+    let mut clock = item.clock(cal.clone(), t("2026-09-28 10:00"))?;
+    clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
+    clock.clock_mut().resume(t("2026-10-13 09:00"))?;
+    clock.clock_mut().request_extension(
+        t("2026-10-26 10:00"),
+        10,
+        "site verification of the premises",
+    )?;
+    clock
+        .clock_mut()
+        .approve_extension(t("2026-10-27 16:00"), Authority::AgencyHead)?;
+    clock.clock_mut().notify_applicant(t("2026-10-28 09:00"))?;
+    for as_of in ["2026-10-20 09:00", "2026-10-29 09:00", "2026-11-20 09:00"] {
+        let s = clock.status(t(as_of))?;
+        println!(
+            "  as of {as_of}: {:<9} level {:<8} promised due {}  statutory due {}  remaining {:>3} workdays  extended by {}",
+            s.state.as_str(),
+            s.level.as_str(),
+            s.promised_due,
+            s.statutory_due,
+            s.remaining,
+            s.extended_by
+        );
+        for f in &s.findings {
+            println!("      finding {}: {}", f.code, f.message);
+        }
+    }
+    let s = clock.status(t("2026-11-20 09:00"))?;
+    println!(
+        "\nHow the statutory due of {} was reached:",
+        s.statutory_due
+    );
+    print!("{}", clock.explain(t("2026-11-20 09:00"), false)?);
+
+    println!("\nThe same extension approved by the supervising leader (分管领导) instead:");
+    let mut wrong = item.clock(cal.clone(), t("2026-09-28 10:00"))?;
+    wrong.clock_mut().request_extension(
+        t("2026-10-26 10:00"),
+        10,
+        "site verification of the premises",
+    )?;
+    wrong
+        .clock_mut()
+        .approve_extension(t("2026-10-27 16:00"), Authority::SupervisingLeader)?;
+    wrong.clock_mut().notify_applicant(t("2026-10-28 09:00"))?;
+    let s = wrong.status(t("2026-11-20 09:00"))?;
+    println!(
+        "  level {}, statutory due {} (not moved)",
+        s.level.as_str(),
+        s.statutory_due
+    );
+    for f in &s.findings {
+        println!(
+            "  finding {} at {}: {} (events {:?})",
+            f.code, f.at, f.message, f.events
+        );
+    }
     Ok(())
 }

@@ -735,8 +735,8 @@ pub fn evaluate_clocks(
         note(f.row, f.error, &mut row_error);
     }
     let time = |s: i64| chrono::DateTime::from_timestamp(s, 0).map(|d| fmt(d.naive_utc()));
-    for row in 0..n {
-        if let Some(e) = &row_error[row] {
+    for (row, error) in row_error.iter().enumerate() {
+        if let Some(e) = error {
             out.errors.push(crate::JsRowError {
                 row,
                 code: e.code(),
