@@ -111,6 +111,45 @@ impl ItemCatalog {
             }
             invalid(at, m)
         })?;
+        catalog.validated()
+    }
+
+    /// A catalog from TOML, the same fields as the JSON form (`[[items]]` tables), with the
+    /// same checks.
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let toml = r#"
+    /// format = "efficiency.items/1"
+    /// [[items]]
+    /// code = "licensing.decision"
+    /// name = "Administrative licensing decision"
+    /// legal_basis = "行政许可法 Art. 42"
+    /// statutory = { amount = 20, unit = "workdays" }
+    /// promised = { amount = 12, unit = "workdays" }
+    /// extension = { max_amount = 10, approver = "agency_head" }
+    /// "#;
+    /// let items = ItemCatalog::from_toml(toml)?;
+    /// assert_eq!(items.items[0].extension.unwrap().max_count, 1);
+    /// assert!(ItemCatalog::from_toml("format = 1").is_err());
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
+    pub fn from_toml(text: &str) -> Result<ItemCatalog, ClockError> {
+        let catalog: ItemCatalog = toml::from_str(text).map_err(|e| {
+            let at = match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}")
+                }
+                None => "document".to_string(),
+            };
+            invalid(at, e.message().to_string())
+        })?;
+        catalog.validated()
+    }
+
+    fn validated(self) -> Result<ItemCatalog, ClockError> {
+        let catalog = self;
         if catalog.format != ITEMS_FORMAT {
             return Err(invalid(
                 "format".into(),
@@ -278,5 +317,82 @@ impl std::ops::Deref for ItemClock {
     type Target = Clock;
     fn deref(&self) -> &Clock {
         &self.clock
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(items: &str) -> Result<ItemCatalog, ClockError> {
+        ItemCatalog::from_json(&format!(
+            r#"{{"format": "efficiency.items/1", "items": [{items}]}}"#
+        ))
+    }
+
+    const ITEM: &str = r#"{"code": "a", "name": "A", "legal_basis": "-", "statutory": {"amount": 20, "unit": "workdays"}}"#;
+
+    #[test]
+    fn templates_load_and_have_the_laws_numbers() {
+        let t = ItemCatalog::templates();
+        let joint = t.get("licensing.joint").unwrap();
+        assert_eq!(joint.statutory, TimeLimit::workdays(45));
+        let ext = joint.extension.unwrap();
+        assert_eq!(
+            (ext.max_amount, ext.approver.as_str(), ext.max_count),
+            (15, "government_head", 1)
+        );
+        assert!(t.items.len() >= 10);
+    }
+
+    #[test]
+    fn bad_items_name_the_item_and_field() {
+        let dup = catalog(&format!("{ITEM}, {ITEM}")).unwrap_err();
+        assert!(
+            dup.to_string().contains("items[1] (a).code") && dup.to_string().contains("duplicate"),
+            "{dup}"
+        );
+        let urgent = ITEM.replace("}}", r#"}, "urgent": {"amount": 30, "unit": "workdays"}}"#);
+        assert!(catalog(&urgent)
+            .unwrap_err()
+            .to_string()
+            .contains("items[0] (a).urgent"));
+        let unknown = ITEM.replace(r#""name": "A""#, r#""name": "A", "colour": "red""#);
+        assert!(catalog(&unknown)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field `colour`"));
+        let approver = ITEM.replace(
+            "}}",
+            r#"}, "extension": {"max_amount": 5, "approver": "janitor"}}"#,
+        );
+        assert!(catalog(&approver)
+            .unwrap_err()
+            .to_string()
+            .contains("janitor"));
+        let unit = ITEM.replace("workdays", "fortnights");
+        assert!(catalog(&unit)
+            .unwrap_err()
+            .to_string()
+            .contains("fortnights"));
+        let toml_err = ItemCatalog::from_toml(
+            "format = \"efficiency.items/1\"\n[[items]]\ncode = \"a\"\ncolour = 1\n",
+        )
+        .unwrap_err();
+        assert!(toml_err.to_string().contains("colour"), "{toml_err}");
+    }
+
+    #[test]
+    fn item_clocks_know_their_procedures() {
+        let t = ItemCatalog::templates();
+        let item = t.get("licensing.decision").unwrap();
+        let at = NaiveDateTime::parse_from_str("2026-09-28 10:00", "%Y-%m-%d %H:%M").unwrap();
+        let mut c = item.clock(Calendar::china(), at).unwrap();
+        assert_eq!(
+            c.suspend(at, "karaoke").unwrap_err().code(),
+            "clock.unknown_procedure"
+        );
+        c.suspend(at, "hearing").unwrap();
+        assert_eq!(c.events().len(), 1);
     }
 }

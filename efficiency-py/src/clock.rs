@@ -592,6 +592,13 @@ impl ItemCatalog {
             inner: wrap(py, item::ItemCatalog::from_json(text))?,
         })
     }
+    /// A catalog from TOML (`[[items]]` tables with the JSON form's fields).
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(ItemCatalog {
+            inner: wrap(py, item::ItemCatalog::from_toml(text))?,
+        })
+    }
     /// The item codes.
     #[getter]
     fn codes(&self) -> Vec<String> {

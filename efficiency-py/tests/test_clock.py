@@ -80,6 +80,20 @@ def test_items_from_templates_and_json():
     bad["items"][0]["colour"] = "red"
     with pytest.raises(efficiency.ClockError, match="unknown field `colour`"):
         efficiency.ItemCatalog.from_json(json.dumps(bad))
+    toml = """
+format = "efficiency.items/1"
+[[items]]
+code = "licensing.decision"
+name = "Administrative licensing decision"
+legal_basis = "行政许可法 Art. 42"
+statutory = { amount = 20, unit = "workdays" }
+promised = { amount = 25, unit = "workdays" }
+"""
+    with pytest.raises(efficiency.ClockError) as e:
+        efficiency.ItemCatalog.from_toml(toml)
+    assert e.value.code == "clock.promised_exceeds_statutory" and "items[0] (licensing.decision)" in str(e.value)
+    item = efficiency.ItemCatalog.from_toml(toml.replace("25", "12"))["licensing.decision"]
+    assert item.promised == TimeLimit.workdays(12)
 
 
 def test_evaluate_clocks_batch():

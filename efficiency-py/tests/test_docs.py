@@ -9,7 +9,7 @@ import pytest
 import efficiency
 
 
-@pytest.mark.parametrize("obj", [efficiency.Calendar])
+@pytest.mark.parametrize("obj", [efficiency.Calendar, efficiency.Clock, efficiency.TimeLimit])
 def test_docstring_examples(obj):
     tests = doctest.DocTestFinder().find(obj, obj.__name__, globs={})
     examples = sum(len(t.examples) for t in tests)

@@ -592,6 +592,13 @@ impl ItemCatalog {
             inner: wrap(item::ItemCatalog::from_json(text))?,
         })
     }
+    /// A catalog from TOML (`[[items]]` tables with the JSON form's fields).
+    #[wasm_bindgen(js_name = fromToml)]
+    pub fn from_toml(text: &str) -> Result<ItemCatalog, JsValue> {
+        Ok(ItemCatalog {
+            inner: wrap(item::ItemCatalog::from_toml(text))?,
+        })
+    }
     /// The item codes.
     #[wasm_bindgen(getter)]
     pub fn codes(&self) -> Vec<String> {

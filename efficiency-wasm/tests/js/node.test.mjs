@@ -111,6 +111,8 @@ test("items: templates, procedure-aware suspension", () => {
   clock.suspend("2026-09-29T10:00", "expert_review");
   assert.equal(clock.status("2026-09-30T10:00").state, "suspended");
   assert.throws(() => efficiency.ItemCatalog.fromJson("{}"), { code: "clock.invalid_item" });
+  const toml = 'format = "efficiency.items/1"\n[[items]]\ncode = "x"\nname = "X"\nlegal_basis = "-"\nstatutory = { amount = 5, unit = "workdays" }\n';
+  assert.deepEqual(efficiency.ItemCatalog.fromToml(toml).codes, ["x"]);
 });
 
 test("evaluateClocks: one result or error per row", () => {
