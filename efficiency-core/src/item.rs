@@ -9,7 +9,9 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
-use crate::clock::{Clock, ClockError, ClockEvent, ExtensionPolicy, OfficeHours, TimeLimit};
+use crate::clock::{
+    Authority, Clock, ClockError, ClockEvent, ExtensionPolicy, OfficeHours, TimeLimit,
+};
 
 /// Format tag of an item catalog.
 pub const ITEMS_FORMAT: &str = "efficiency.items/1";
@@ -26,6 +28,21 @@ pub struct SpecialProcedure {
     pub name: String,
     /// Whether its time counts toward the limit (if so it does not stop the clock).
     pub counts_toward_limit: bool,
+}
+
+/// One internal step of an item's workflow: every step has a responsible role and a time limit
+/// (the source's "每个环节都有责任人和时限").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowStep {
+    /// Stable code, e.g. `review`.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// The role responsible for the step.
+    pub role: Authority,
+    /// How long the step may take, counted from its start.
+    pub limit: TimeLimit,
 }
 
 /// A kind of application the bureau handles.
@@ -55,6 +72,13 @@ pub struct ServiceItem {
     /// Special procedures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub special_procedures: Vec<SpecialProcedure>,
+    /// Internal steps, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<WorkflowStep>,
+    /// How soon after conclusion the result must be published; the rule table's default
+    /// applies when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication_limit: Option<TimeLimit>,
 }
 
 /// A validated set of items.
@@ -201,6 +225,21 @@ impl ItemCatalog {
                     ));
                 }
             }
+            let mut steps = BTreeSet::new();
+            for (k, st) in item.steps.iter().enumerate() {
+                if !steps.insert(st.code.as_str()) {
+                    return Err(invalid(
+                        format!("{at}.steps[{k}]"),
+                        format!("duplicate step {:?}", st.code),
+                    ));
+                }
+                if st.limit.unit == crate::clock::TimeUnit::OnTheSpot {
+                    return Err(invalid(
+                        format!("{at}.steps[{k}].limit"),
+                        "a step limit needs an amount and a unit".into(),
+                    ));
+                }
+            }
             let mut procs = BTreeSet::new();
             for (k, p) in item.special_procedures.iter().enumerate() {
                 if !procs.insert(p.code.as_str()) {
@@ -215,6 +254,13 @@ impl ItemCatalog {
     }
 
     /// The item with `code`.
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let steps: Vec<_> = items.get("licensing.decision").unwrap().steps.iter().map(|s| s.code.as_str()).collect();
+    /// assert_eq!(steps, ["review", "sign_off", "approve"]);
+    /// ```
     pub fn get(&self, code: &str) -> Option<&ServiceItem> {
         self.items.iter().find(|i| i.code == code)
     }
@@ -295,6 +341,25 @@ impl ItemClock {
                 reason: p.name.clone(),
             }),
         }
+    }
+
+    /// See [`Clock::with_config`].
+    pub fn with_config(
+        mut self,
+        config: crate::clock::ClockConfig,
+    ) -> Result<ItemClock, ClockError> {
+        self.clock = self.clock.with_config(config)?;
+        Ok(self)
+    }
+
+    /// See [`Clock::with_supplement_notice`].
+    pub fn with_supplement_notice(
+        mut self,
+        received_at: NaiveDateTime,
+        notice_at: NaiveDateTime,
+    ) -> Result<ItemClock, ClockError> {
+        self.clock = self.clock.with_supplement_notice(received_at, notice_at)?;
+        Ok(self)
     }
 
     /// The underlying clock, for every other event and for [`Clock::status`].

@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod case;
 pub mod clock;
 pub mod date;
 pub mod item;

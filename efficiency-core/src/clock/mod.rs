@@ -28,7 +28,7 @@ mod batch;
 mod count;
 mod error;
 mod limit;
-mod reckon;
+pub(crate) mod reckon;
 
 use std::fmt;
 
@@ -229,6 +229,8 @@ pub struct ClockStatus {
     pub remaining: Amount,
     /// Time counted so far, in the promised limit's unit, suspensions excluded.
     pub elapsed: Amount,
+    /// Workdays counted so far whatever the unit, suspensions excluded (for metrics).
+    pub elapsed_workdays: Amount,
     /// Running, suspended or concluded.
     pub state: State,
     /// Supervision level at `as_of`, or at conclusion for a concluded case.
@@ -780,6 +782,11 @@ impl Clock {
         let elapsed = rk
             .measure(Reckoner::report_unit(promised), start, t, windows)?
             .max(0.0);
+        let elapsed_workdays = if Reckoner::report_unit(promised) == TimeUnit::Workdays {
+            elapsed
+        } else {
+            rk.measure(TimeUnit::Workdays, start, t, windows)?.max(0.0)
+        };
         let state = if concluded {
             State::Concluded
         } else if replay.open_suspension.is_some() {
@@ -822,6 +829,7 @@ impl Clock {
             extended_by,
             remaining,
             elapsed,
+            elapsed_workdays,
             state,
             level,
             outcome,

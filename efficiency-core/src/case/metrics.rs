@@ -1,0 +1,204 @@
+//! Metrics over many cases (DOMAIN.md §12), each with its denominator.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::{CaseStatus, Stage};
+use crate::clock::{Level, Outcome};
+
+/// The period: cases concluded in `[from, to)` are counted as concluded; open cases are
+/// counted as they stand at `to`. Judge the cases at `as_of = to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// Start, inclusive.
+    pub from: NaiveDateTime,
+    /// End, exclusive; the moment open cases are judged.
+    pub to: NaiveDateTime,
+}
+
+/// What to group by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    /// The handler's unit.
+    Unit,
+    /// The service item.
+    Item,
+    /// The window where it was received.
+    Window,
+    /// The handler.
+    Handler,
+    /// One row for everything.
+    All,
+}
+
+impl std::str::FromStr for GroupBy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "unit" => GroupBy::Unit,
+            "item" => GroupBy::Item,
+            "window" => GroupBy::Window,
+            "handler" => GroupBy::Handler,
+            "all" => GroupBy::All,
+            other => {
+                return Err(format!(
+                    "group_by must be one of unit, item, window, handler, all; not {other:?}"
+                ))
+            }
+        })
+    }
+}
+
+/// Counts for one group. Rates are numerator ÷ the named denominator, `None` when it is 0.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MetricsRow {
+    /// The group's key (`-` when the case has none, e.g. no window).
+    pub group: String,
+    /// Denominator of the completion rates: cases concluded in the period.
+    pub concluded: u64,
+    /// Of them, concluded during the visit.
+    pub on_the_spot: u64,
+    /// Of them, concluded by the promised due (early or on time).
+    pub on_time: u64,
+    /// Of them, concluded with at least one unit to spare.
+    pub early: u64,
+    /// Of them, with a valid extension.
+    pub extended: u64,
+    /// Sum of workdays used by them (suspensions excluded).
+    pub workdays_used: f64,
+    /// Cases accepted and not concluded at the period's end.
+    pub open: u64,
+    /// Of them, past their promised due (yellow or red).
+    pub open_overdue: u64,
+}
+
+fn rate(n: u64, d: u64) -> Option<f64> {
+    (d > 0).then(|| n as f64 / d as f64)
+}
+
+impl MetricsRow {
+    /// on_the_spot ÷ concluded.
+    pub fn on_the_spot_rate(&self) -> Option<f64> {
+        rate(self.on_the_spot, self.concluded)
+    }
+    /// on_time ÷ concluded.
+    pub fn on_time_rate(&self) -> Option<f64> {
+        rate(self.on_time, self.concluded)
+    }
+    /// early ÷ concluded.
+    pub fn early_rate(&self) -> Option<f64> {
+        rate(self.early, self.concluded)
+    }
+    /// extended ÷ concluded.
+    pub fn extension_rate(&self) -> Option<f64> {
+        rate(self.extended, self.concluded)
+    }
+    /// workdays_used ÷ concluded.
+    pub fn average_workdays_used(&self) -> Option<f64> {
+        (self.concluded > 0).then(|| self.workdays_used / self.concluded as f64)
+    }
+}
+
+/// Accumulates case statuses into rows; memory grows with the number of groups, not cases.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext, Metrics, Period};
+/// use efficiency_core::case::metrics::GroupBy;
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:30:00","actor":"mar01","event":"receive","item":"civil.marriage_registration","window":"W2"}
+/// {"id":"e2","case":"C1","at":"2026-11-02T09:31:00","actor":"mar01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-02T10:05:00","actor":"mar01","event":"conclude","outcome":"granted","on_the_spot":true}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// let period = Period { from: "2026-11-01T00:00:00".parse().unwrap(), to: "2026-12-01T00:00:00".parse().unwrap() };
+/// let mut m = Metrics::new(period, GroupBy::Unit);
+/// m.add(&case.status(&ctx, period.to)?);
+/// let rows = m.rows();
+/// assert_eq!((rows[0].group.as_str(), rows[0].concluded, rows[0].on_the_spot_rate()), ("marriage", 1, Some(1.0)));
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Metrics {
+    period: Period,
+    group_by: GroupBy,
+    rows: BTreeMap<String, MetricsRow>,
+}
+
+impl Metrics {
+    /// Empty metrics for `period`, grouped by `group_by`.
+    pub fn new(period: Period, group_by: GroupBy) -> Self {
+        Metrics {
+            period,
+            group_by,
+            rows: BTreeMap::new(),
+        }
+    }
+
+    /// Counts one case (its status should be judged at `period.to`).
+    pub fn add(&mut self, s: &CaseStatus) {
+        let key = match self.group_by {
+            GroupBy::Unit => s.unit.clone(),
+            GroupBy::Item => s.item.clone(),
+            GroupBy::Window => s.window.clone(),
+            GroupBy::Handler => s.handler.clone(),
+            GroupBy::All => Some("all".to_string()),
+        }
+        .unwrap_or_else(|| "-".to_string());
+        let concluded_in_period = s
+            .concluded_at
+            .is_some_and(|c| c >= self.period.from && c < self.period.to);
+        let open = s.stage == Stage::Accepted;
+        if !concluded_in_period && !open {
+            return;
+        }
+        let row = self.rows.entry(key.clone()).or_insert_with(|| MetricsRow {
+            group: key,
+            ..MetricsRow::default()
+        });
+        if concluded_in_period {
+            row.concluded += 1;
+            row.on_the_spot += u64::from(s.on_the_spot == Some(true));
+            if let Some(c) = &s.clock {
+                row.on_time +=
+                    u64::from(matches!(c.outcome, Some(Outcome::Early | Outcome::OnTime)));
+                row.early += u64::from(c.outcome == Some(Outcome::Early));
+                row.extended += u64::from(c.extended_by > 0);
+                row.workdays_used += c.elapsed_workdays;
+            }
+        } else if open {
+            row.open += 1;
+            row.open_overdue +=
+                u64::from(s.clock.as_ref().is_some_and(|c| c.level >= Level::Yellow));
+        }
+    }
+
+    /// Merges another accumulator of the same period and grouping (for parallel work).
+    pub fn merge(&mut self, other: Metrics) {
+        for (k, r) in other.rows {
+            let row = self.rows.entry(k.clone()).or_insert_with(|| MetricsRow {
+                group: k,
+                ..MetricsRow::default()
+            });
+            row.concluded += r.concluded;
+            row.on_the_spot += r.on_the_spot;
+            row.on_time += r.on_time;
+            row.early += r.early;
+            row.extended += r.extended;
+            row.workdays_used += r.workdays_used;
+            row.open += r.open;
+            row.open_overdue += r.open_overdue;
+        }
+    }
+
+    /// The rows, by group key.
+    pub fn rows(&self) -> Vec<MetricsRow> {
+        self.rows.values().cloned().collect()
+    }
+
+    /// The period.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+}

@@ -1,0 +1,911 @@
+//! Cases as event logs (DOMAIN.md §5, §6): first-inquiry responsibility, the one-time notice,
+//! internal steps and the findings derived from them.
+//!
+//! A [`Case`] is its log of [`CaseEvent`]s. [`Case::append`] checks each event against the
+//! log (ids, time order, actors, the stage the case is in, the item's workflow and the clock)
+//! and either takes it whole or rejects it with an error naming the event, leaving the case as
+//! it was. [`Case::status`] derives everything else at a moment `as_of`: the stage, the clock,
+//! and the [`CaseFinding`]s — each with a stable code, a severity from the rule table, a time,
+//! the evidence event ids and the people involved.
+//!
+//! ```
+//! use efficiency_core::case::{Case, CaseContext};
+//! let ctx = CaseContext::sample();
+//! let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}
+//! {"id":"e2","case":"C1","at":"2026-09-28T09:40:00","actor":"soc01","event":"accept"}
+//! {"id":"e3","case":"C1","at":"2026-10-20T16:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+//! let case = Case::from_jsonl(&ctx, log)?;
+//! let s = case.status(&ctx, "2026-11-30T09:00:00".parse().unwrap())?;
+//! let codes: Vec<_> = s.findings.iter().map(|f| f.code).collect();
+//! assert_eq!(codes, ["time_limit.promised_missed", "publication.late"]);
+//! assert_eq!(s.findings[0].people, ["soc01"]);
+//! # Ok::<(), efficiency_core::case::CaseError>(())
+//! ```
+
+mod event;
+pub mod metrics;
+mod rules;
+mod stream;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+pub use event::{parse_lines, CaseEvent, Channel, Decision, EventKind, EVENT_KINDS};
+pub use metrics::{Metrics, MetricsRow, Period};
+pub use rules::{
+    FindingInfo, FindingRules, Roster, Severity, Staff, FINDING_CATALOG, FINDING_RULES_JSON,
+    SAMPLE_ROSTER_JSON,
+};
+pub use stream::{CaseResult, CaseStream, RowError};
+
+use crate::calendar::Calendar;
+use crate::clock::reckon::Reckoner;
+use crate::clock::{Authority, ClockConfig, ClockError, ClockStatus, TimeLimit};
+use crate::item::{ItemCatalog, ItemClock, ServiceItem};
+
+/// Input that cannot be taken: a malformed line, an unknown actor, an impossible transition, a
+/// duplicate event id. It names the line (when known), the event and the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseError {
+    code: &'static str,
+    /// 1-based line in the JSON Lines input, when known.
+    pub line: Option<usize>,
+    /// The event id, when known.
+    pub event: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl CaseError {
+    pub(crate) fn new(
+        code: &'static str,
+        line: Option<usize>,
+        event: Option<&str>,
+        message: String,
+    ) -> Self {
+        CaseError {
+            code,
+            line,
+            event: event.map(str::to_string),
+            message,
+        }
+    }
+
+    /// The stable code, e.g. `case.unknown_actor` (clock and calendar codes pass through).
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    fn at_line(mut self, line: Option<usize>) -> Self {
+        if self.line.is_none() {
+            self.line = line;
+        }
+        self
+    }
+
+    /// Every code a case can produce besides the clock's and the calendar's.
+    pub const CODES: &'static [&'static str] = &[
+        "case.malformed_line",
+        "case.invalid_event",
+        "case.duplicate_event_id",
+        "case.time_goes_backwards",
+        "case.wrong_case",
+        "case.unknown_actor",
+        "case.unknown_item",
+        "case.unknown_step",
+        "case.step_already_started",
+        "case.step_not_started",
+        "case.impossible_transition",
+        "case.not_referred",
+        "case.unsorted_input",
+        "case.invalid_rules",
+    ];
+}
+
+impl fmt::Display for CaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(l) = self.line {
+            write!(f, "line {l}: ")?;
+        }
+        if let Some(e) = &self.event {
+            write!(f, "event {e:?}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CaseError {}
+
+impl From<ClockError> for CaseError {
+    fn from(e: ClockError) -> Self {
+        CaseError {
+            code: e.code(),
+            line: None,
+            event: None,
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Everything a case is judged against: calendar, items, roster, rules, clock configuration.
+#[derive(Debug, Clone)]
+pub struct CaseContext {
+    /// The working-day calendar.
+    pub calendar: Calendar,
+    /// The service items.
+    pub items: ItemCatalog,
+    /// The staff.
+    pub roster: Roster,
+    /// Finding severities and local limits.
+    pub rules: FindingRules,
+    /// Office hours, day end, reminder threshold.
+    pub config: ClockConfig,
+}
+
+impl CaseContext {
+    /// A context with the default rules and clock configuration.
+    pub fn new(calendar: Calendar, items: ItemCatalog, roster: Roster) -> Self {
+        CaseContext {
+            calendar,
+            items,
+            roster,
+            rules: FindingRules::default(),
+            config: ClockConfig::default(),
+        }
+    }
+
+    /// China's calendar, the item templates and the sample roster.
+    pub fn sample() -> Self {
+        CaseContext::new(
+            Calendar::china(),
+            ItemCatalog::templates(),
+            Roster::sample(),
+        )
+    }
+
+    fn due(&self, from: NaiveDateTime, limit: TimeLimit) -> Result<NaiveDateTime, CaseError> {
+        Ok(Reckoner {
+            cal: &self.calendar,
+            config: &self.config,
+        }
+        .due(from, limit, 0, &[])?)
+    }
+}
+
+/// Where a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// No event yet.
+    New,
+    /// Asked about, nothing handed in.
+    Inquired,
+    /// Materials received, not yet accepted.
+    Received,
+    /// Waiting for the supplement after a one-time notice.
+    AwaitingSupplement,
+    /// Accepted; the clock runs (or is suspended).
+    Accepted,
+    /// Decided.
+    Concluded,
+    /// Not accepted, with reasons.
+    Rejected,
+    /// Reception refused.
+    Refused,
+    /// Guided to another agency.
+    GuidedOut,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+}
+
+impl Stage {
+    /// snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::New => "new",
+            Stage::Inquired => "inquired",
+            Stage::Received => "received",
+            Stage::AwaitingSupplement => "awaiting_supplement",
+            Stage::Accepted => "accepted",
+            Stage::Concluded => "concluded",
+            Stage::Rejected => "rejected",
+            Stage::Refused => "refused",
+            Stage::GuidedOut => "guided_out",
+            Stage::Withdrawn => "withdrawn",
+        }
+    }
+
+    fn closed(self) -> bool {
+        matches!(
+            self,
+            Stage::Rejected | Stage::Refused | Stage::GuidedOut | Stage::Withdrawn
+        )
+    }
+}
+
+/// A fault found in a case: a person's, not the program's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseFinding {
+    /// Stable code from [`FINDING_CATALOG`].
+    pub code: &'static str,
+    /// Severity from the rule table.
+    pub severity: Severity,
+    /// When it happened.
+    pub at: NaiveDateTime,
+    /// What is wrong, for a clerk.
+    pub message: String,
+    /// Ids of the events behind it.
+    pub events: Vec<String>,
+    /// Staff ids of the people directly involved.
+    pub people: Vec<String>,
+}
+
+/// Everything derived from a case at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseStatus {
+    /// Case id.
+    pub case: String,
+    /// The moment.
+    pub as_of: NaiveDateTime,
+    /// Stage at `as_of`.
+    pub stage: Stage,
+    /// Service item code, once known.
+    pub item: Option<String>,
+    /// Window where it was received.
+    pub window: Option<String>,
+    /// The first responder (首问责任人).
+    pub first_responder: Option<String>,
+    /// The handler (承办人) once accepted.
+    pub handler: Option<String>,
+    /// The handler's unit (or the receiver's before acceptance).
+    pub unit: Option<String>,
+    /// The clock, once accepted.
+    pub clock: Option<ClockStatus>,
+    /// The decision, once concluded.
+    pub decision: Option<Decision>,
+    /// Concluded during the visit.
+    pub on_the_spot: Option<bool>,
+    /// When concluded.
+    pub concluded_at: Option<NaiveDateTime>,
+    /// Faults found, in time order.
+    pub findings: Vec<CaseFinding>,
+}
+
+/// One case: its events and what validating them established.
+#[derive(Debug, Clone)]
+pub struct Case {
+    id: String,
+    events: Vec<CaseEvent>,
+    ids: HashSet<String>,
+    stage: Stage,
+    item: Option<ServiceItem>,
+    clock: Option<ItemClock>,
+    /// Case event index of each clock event.
+    clock_events: Vec<usize>,
+    open_steps: Vec<String>,
+    open_referrals: Vec<String>,
+    published: bool,
+}
+
+impl Case {
+    /// An empty case with id `id`.
+    pub fn new(id: &str) -> Case {
+        Case {
+            id: id.to_string(),
+            events: Vec::new(),
+            ids: HashSet::new(),
+            stage: Stage::New,
+            item: None,
+            clock: None,
+            clock_events: Vec::new(),
+            open_steps: Vec::new(),
+            open_referrals: Vec::new(),
+            published: false,
+        }
+    }
+
+    /// A case from a JSON Lines log; the first bad line is an error naming it.
+    pub fn from_jsonl(ctx: &CaseContext, text: &str) -> Result<Case, CaseError> {
+        let mut case: Option<Case> = None;
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let e = CaseEvent::parse_line(line, i + 1)?;
+            let c = case.get_or_insert_with(|| Case::new(&e.case));
+            c.append(ctx, e).map_err(|err| err.at_line(Some(i + 1)))?;
+        }
+        case.ok_or_else(|| {
+            CaseError::new(
+                "case.invalid_event",
+                None,
+                None,
+                "the log has no events".into(),
+            )
+        })
+    }
+
+    /// The case id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The events taken so far.
+    pub fn events(&self) -> &[CaseEvent] {
+        &self.events
+    }
+
+    /// The log as JSON Lines (one canonical line per event, each ending in a newline).
+    pub fn to_jsonl(&self) -> String {
+        self.events.iter().map(|e| e.to_line() + "\n").collect()
+    }
+
+    /// The current stage.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// Checks `event` against the case and takes it, or rejects it and changes nothing.
+    pub fn append(&mut self, ctx: &CaseContext, event: CaseEvent) -> Result<(), CaseError> {
+        let id = event.id.clone();
+        let fail =
+            |code: &'static str, message: String| CaseError::new(code, None, Some(&id), message);
+        if event.case != self.id {
+            return Err(fail(
+                "case.wrong_case",
+                format!("belongs to case {:?}, not {:?}", event.case, self.id),
+            ));
+        }
+        if self.ids.contains(&event.id) {
+            return Err(fail(
+                "case.duplicate_event_id",
+                format!("the case already has an event {:?}", event.id),
+            ));
+        }
+        if let Some(last) = self.events.last() {
+            if event.at < last.at {
+                return Err(fail(
+                    "case.time_goes_backwards",
+                    format!(
+                        "{} is before the previous event ({:?} at {})",
+                        event.at, last.id, last.at
+                    ),
+                ));
+            }
+        }
+        if ctx.roster.get(&event.actor).is_none() {
+            return Err(fail(
+                "case.unknown_actor",
+                format!("actor {:?} is not in the roster", event.actor),
+            ));
+        }
+        let kind_name = event.kind.name();
+        let impossible = |stage: Stage| {
+            fail(
+                "case.impossible_transition",
+                format!(
+                    "a {kind_name:?} event is impossible when the case is {}",
+                    stage.as_str()
+                ),
+            )
+        };
+        let stage = self.stage;
+        // Work on copies; commit only when everything passed.
+        let mut next_stage = stage;
+        let mut item = None;
+        let mut clock = None;
+        let mut clock_push = false;
+        let mut steps = self.open_steps.clone();
+        let mut referrals = self.open_referrals.clone();
+        let mut published = self.published;
+        match &event.kind {
+            EventKind::Inquiry { item: it, .. } => {
+                if stage != Stage::New {
+                    return Err(impossible(stage));
+                }
+                if let Some(code) = it {
+                    item = Some(ctx.items.get(code).cloned().ok_or_else(|| {
+                        fail("case.unknown_item", format!("no service item {code:?}"))
+                    })?);
+                }
+                next_stage = Stage::Inquired;
+            }
+            EventKind::Answer => {
+                if stage == Stage::New || stage.closed() {
+                    return Err(impossible(stage));
+                }
+                referrals.retain(|r| r != &event.actor);
+            }
+            EventKind::Receive { item: code, .. } => {
+                if !matches!(stage, Stage::New | Stage::Inquired) {
+                    return Err(impossible(stage));
+                }
+                item = Some(ctx.items.get(code).cloned().ok_or_else(|| {
+                    fail("case.unknown_item", format!("no service item {code:?}"))
+                })?);
+                referrals.retain(|r| r != &event.actor);
+                next_stage = Stage::Received;
+            }
+            EventKind::SupplementRequest { .. } => {
+                if !matches!(stage, Stage::Received | Stage::AwaitingSupplement) {
+                    return Err(impossible(stage));
+                }
+                next_stage = Stage::AwaitingSupplement;
+            }
+            EventKind::SupplementReceived => {
+                if stage != Stage::AwaitingSupplement {
+                    return Err(impossible(stage));
+                }
+                next_stage = Stage::Received;
+            }
+            EventKind::Accept { handler } => {
+                if stage != Stage::Received {
+                    return Err(impossible(stage));
+                }
+                if let Some(h) = handler {
+                    if ctx.roster.get(h).is_none() {
+                        return Err(fail(
+                            "case.unknown_actor",
+                            format!("handler {h:?} is not in the roster"),
+                        ));
+                    }
+                }
+                let it = self.item.as_ref().expect("received cases have an item");
+                let mut c = it
+                    .clock(ctx.calendar.clone(), event.at)?
+                    .with_config(ctx.config.clone())?;
+                if let (Some(received), Some(notice)) = (
+                    self.first(|k| matches!(k, EventKind::Receive { .. })),
+                    self.first(|k| matches!(k, EventKind::SupplementRequest { .. })),
+                ) {
+                    c = c.with_supplement_notice(received.at, notice.at)?;
+                }
+                clock = Some(c);
+                referrals.retain(|r| r != &event.actor);
+                next_stage = Stage::Accepted;
+            }
+            EventKind::Reject { .. } => {
+                if !matches!(stage, Stage::Received | Stage::AwaitingSupplement) {
+                    return Err(impossible(stage));
+                }
+                next_stage = Stage::Rejected;
+            }
+            EventKind::RefuseReception { .. } => {
+                if !matches!(stage, Stage::New | Stage::Inquired) {
+                    return Err(impossible(stage));
+                }
+                next_stage = Stage::Refused;
+            }
+            EventKind::Refer { to } => {
+                if stage == Stage::New || stage.closed() || stage == Stage::Concluded {
+                    return Err(impossible(stage));
+                }
+                if ctx.roster.get(to).is_none() {
+                    return Err(fail(
+                        "case.unknown_actor",
+                        format!("referral target {to:?} is not in the roster"),
+                    ));
+                }
+                referrals.push(to.clone());
+            }
+            EventKind::Reply => {
+                if !referrals.contains(&event.actor) {
+                    return Err(fail(
+                        "case.not_referred",
+                        format!("{:?} has no open referral to reply to", event.actor),
+                    ));
+                }
+                referrals.retain(|r| r != &event.actor);
+            }
+            EventKind::GuideOutside { .. } => {
+                if !matches!(stage, Stage::Inquired | Stage::Received) {
+                    return Err(impossible(stage));
+                }
+                next_stage = Stage::GuidedOut;
+            }
+            EventKind::StepStarted { step } | EventKind::StepFinished { step } => {
+                if stage != Stage::Accepted {
+                    return Err(impossible(stage));
+                }
+                let it = self.item.as_ref().expect("accepted cases have an item");
+                if !it.steps.iter().any(|s| &s.code == step) {
+                    return Err(fail(
+                        "case.unknown_step",
+                        format!("item {} has no step {step:?}", it.code),
+                    ));
+                }
+                let started = steps.contains(step);
+                if matches!(event.kind, EventKind::StepStarted { .. }) {
+                    if started {
+                        return Err(fail(
+                            "case.step_already_started",
+                            format!("step {step:?} is already running"),
+                        ));
+                    }
+                    steps.push(step.clone());
+                } else {
+                    if !started {
+                        return Err(fail(
+                            "case.step_not_started",
+                            format!("step {step:?} was not started"),
+                        ));
+                    }
+                    steps.retain(|s| s != step);
+                }
+            }
+            EventKind::Suspend { .. }
+            | EventKind::Resume
+            | EventKind::ExtensionRequested { .. }
+            | EventKind::ExtensionApproved
+            | EventKind::ApplicantNotified
+            | EventKind::Conclude { .. } => {
+                if stage != Stage::Accepted {
+                    return Err(impossible(stage));
+                }
+                let mut c = self.clock.clone().expect("accepted cases have a clock");
+                let at = event.at;
+                let r = match &event.kind {
+                    EventKind::Suspend { procedure } => c.suspend(at, procedure),
+                    EventKind::Resume => c.clock_mut().resume(at),
+                    EventKind::ExtensionRequested { amount, reason } => {
+                        c.clock_mut().request_extension(at, *amount, reason)
+                    }
+                    EventKind::ExtensionApproved => {
+                        let role = ctx
+                            .roster
+                            .get(&event.actor)
+                            .map(|s| s.role)
+                            .unwrap_or(Authority::Handler);
+                        c.clock_mut().approve_extension(at, role)
+                    }
+                    EventKind::ApplicantNotified => c.clock_mut().notify_applicant(at),
+                    EventKind::Conclude { .. } => c.clock_mut().conclude(at),
+                    _ => unreachable!(),
+                };
+                r.map_err(|e| CaseError::from(e).with_event(&id))?;
+                if matches!(event.kind, EventKind::Conclude { .. }) {
+                    next_stage = Stage::Concluded;
+                }
+                clock = Some(c);
+                clock_push = true;
+            }
+            EventKind::ResultPublished => {
+                if stage != Stage::Concluded || published {
+                    return Err(impossible(stage));
+                }
+                published = true;
+            }
+            EventKind::Withdrawn => {
+                if stage.closed() || stage == Stage::Concluded {
+                    return Err(impossible(stage));
+                }
+                next_stage = Stage::Withdrawn;
+            }
+        }
+        // Commit.
+        if let Some(it) = item {
+            self.item = Some(it);
+        }
+        if let Some(c) = clock {
+            self.clock = Some(c);
+        }
+        if clock_push {
+            self.clock_events.push(self.events.len());
+        }
+        self.stage = next_stage;
+        self.open_steps = steps;
+        self.open_referrals = referrals;
+        self.published = published;
+        self.ids.insert(event.id.clone());
+        self.events.push(event);
+        Ok(())
+    }
+
+    fn first(&self, pred: impl Fn(&EventKind) -> bool) -> Option<&CaseEvent> {
+        self.events.iter().find(|e| pred(&e.kind))
+    }
+
+    /// Everything derived from the events up to `as_of`.
+    pub fn status(&self, ctx: &CaseContext, as_of: NaiveDateTime) -> Result<CaseStatus, CaseError> {
+        let events: Vec<&CaseEvent> = self.events.iter().take_while(|e| e.at <= as_of).collect();
+        let unit_of = |id: &str| ctx.roster.get(id).map(|s| s.unit.clone());
+        let mut st = CaseStatus {
+            case: self.id.clone(),
+            as_of,
+            stage: Stage::New,
+            item: None,
+            window: None,
+            first_responder: None,
+            handler: None,
+            unit: None,
+            clock: None,
+            decision: None,
+            on_the_spot: None,
+            concluded_at: None,
+            findings: Vec::new(),
+        };
+        let mut findings: Vec<CaseFinding> = Vec::new();
+        let mut add = |code: &'static str,
+                       at: NaiveDateTime,
+                       message: String,
+                       events: Vec<String>,
+                       people: Vec<String>| {
+            let mut people = people;
+            people.dedup();
+            findings.push(CaseFinding {
+                code,
+                severity: ctx.rules.severity(code),
+                at,
+                message,
+                events,
+                people,
+            });
+        };
+        let mut supplement_requests: Vec<&CaseEvent> = Vec::new();
+        let mut received: Option<&CaseEvent> = None;
+        let mut withdrawn_at = None;
+        for e in &events {
+            match &e.kind {
+                EventKind::Inquiry { item, .. } => {
+                    st.stage = Stage::Inquired;
+                    st.first_responder = Some(e.actor.clone());
+                    st.item = item.clone();
+                    st.unit = unit_of(&e.actor);
+                }
+                EventKind::Receive { item, window } => {
+                    st.stage = Stage::Received;
+                    st.item = Some(item.clone());
+                    st.window = window.clone();
+                    st.first_responder.get_or_insert_with(|| e.actor.clone());
+                    st.unit = unit_of(&e.actor);
+                    received = Some(e);
+                }
+                EventKind::SupplementRequest { .. } => {
+                    st.stage = Stage::AwaitingSupplement;
+                    supplement_requests.push(e);
+                }
+                EventKind::SupplementReceived => st.stage = Stage::Received,
+                EventKind::Accept { handler } => {
+                    st.stage = Stage::Accepted;
+                    let h = handler.clone().unwrap_or_else(|| e.actor.clone());
+                    st.unit = unit_of(&h);
+                    st.handler = Some(h);
+                }
+                EventKind::Reject { .. } => st.stage = Stage::Rejected,
+                EventKind::RefuseReception { .. } => {
+                    st.stage = Stage::Refused;
+                    st.first_responder.get_or_insert_with(|| e.actor.clone());
+                    add(
+                        "reception.refused",
+                        e.at,
+                        format!("{} refused to receive the application", e.actor),
+                        vec![e.id.clone()],
+                        vec![e.actor.clone()],
+                    );
+                }
+                EventKind::GuideOutside { .. } => st.stage = Stage::GuidedOut,
+                EventKind::Conclude {
+                    outcome,
+                    on_the_spot,
+                } => {
+                    st.stage = Stage::Concluded;
+                    st.decision = Some(*outcome);
+                    st.on_the_spot = Some(*on_the_spot);
+                    st.concluded_at = Some(e.at);
+                }
+                EventKind::Withdrawn => {
+                    st.stage = Stage::Withdrawn;
+                    withdrawn_at = Some(e.at);
+                }
+                _ => {}
+            }
+        }
+        let item = self.item.as_ref().filter(|_| st.item.is_some());
+
+        // First inquiry: answered, recorded, handed over or guided in time by the first responder.
+        if let Some(inq) = events
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::Inquiry { .. }))
+        {
+            let deadline = ctx.due(inq.at, ctx.rules.inquiry_response)?;
+            let handled = events.iter().any(|e| {
+                e.actor == inq.actor
+                    && e.at <= deadline
+                    && matches!(
+                        e.kind,
+                        EventKind::Answer
+                            | EventKind::Refer { .. }
+                            | EventKind::GuideOutside { .. }
+                            | EventKind::Receive { .. }
+                            | EventKind::RefuseReception { .. }
+                    )
+            });
+            let closed_before = withdrawn_at.is_some_and(|w| w <= deadline);
+            if !handled && !closed_before && as_of > deadline {
+                add(
+                    "inquiry.not_handled",
+                    deadline,
+                    format!("the inquiry of {} was not answered, recorded, handed over or guided by {deadline}", inq.at),
+                    vec![inq.id.clone()],
+                    vec![inq.actor.clone()],
+                );
+            }
+        }
+
+        // Referrals: the receiving handler must act within the item's limit.
+        for r in events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Refer { .. }))
+        {
+            let EventKind::Refer { to } = &r.kind else {
+                unreachable!()
+            };
+            let limit = item
+                .map(|i| i.promised.unwrap_or(i.statutory))
+                .filter(|l| l.unit != crate::clock::TimeUnit::OnTheSpot)
+                .unwrap_or(ctx.rules.referral_follow_up);
+            let deadline = ctx.due(r.at, limit)?;
+            let acted = events.iter().any(|e| {
+                &e.actor == to
+                    && e.at >= r.at
+                    && e.at <= deadline
+                    && matches!(
+                        e.kind,
+                        EventKind::Reply
+                            | EventKind::Answer
+                            | EventKind::Receive { .. }
+                            | EventKind::Accept { .. }
+                            | EventKind::Conclude { .. }
+                            | EventKind::Reject { .. }
+                    )
+            });
+            let closed_before = withdrawn_at.is_some_and(|w| w <= deadline);
+            if !acted && !closed_before && as_of > deadline {
+                add(
+                    "referral.not_followed_up",
+                    deadline,
+                    format!("{} referred the request to {to} at {}; no reply or action by {deadline} ({limit})", r.actor, r.at),
+                    vec![r.id.clone()],
+                    vec![r.actor.clone(), to.clone()],
+                );
+            }
+        }
+
+        // The one-time notice.
+        if let (Some(rec), Some(first)) = (received, supplement_requests.first()) {
+            if ctx
+                .calendar
+                .workdays_between(rec.at.date(), first.at.date())
+                .map_err(ClockError::from)?
+                > 5
+            {
+                add(
+                    "supplement.late_notice",
+                    first.at,
+                    format!("the one-time notice ({}) came more than 5 workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)", first.at, rec.at),
+                    vec![rec.id.clone(), first.id.clone()],
+                    vec![first.actor.clone()],
+                );
+            }
+            for again in supplement_requests.iter().skip(1) {
+                add(
+                    "supplement.repeated",
+                    again.at,
+                    format!("a further supplement request at {}: everything missing must be named once (first notice {})", again.at, first.at),
+                    vec![first.id.clone(), again.id.clone()],
+                    vec![again.actor.clone()],
+                );
+            }
+        }
+
+        // Internal steps.
+        if let Some(it) = item {
+            for s in events
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::StepStarted { .. }))
+            {
+                let EventKind::StepStarted { step } = &s.kind else {
+                    unreachable!()
+                };
+                let Some(def) = it.steps.iter().find(|d| &d.code == step) else {
+                    continue;
+                };
+                let deadline = ctx.due(s.at, def.limit)?;
+                let finished = events.iter().find(|e| {
+                    e.at >= s.at
+                        && matches!(&e.kind, EventKind::StepFinished { step: f } if f == step)
+                });
+                let late = match finished {
+                    Some(f) => f.at > deadline,
+                    None => as_of > deadline && st.stage == Stage::Accepted,
+                };
+                if late {
+                    let mut evidence = vec![s.id.clone()];
+                    evidence.extend(finished.map(|f| f.id.clone()));
+                    add(
+                        "step.overdue",
+                        deadline,
+                        format!(
+                            "step {} ({}, {}) started {} was due {deadline}",
+                            def.code, def.name, def.limit, s.at
+                        ),
+                        evidence,
+                        vec![s.actor.clone()],
+                    );
+                }
+            }
+        }
+
+        // The clock: limits and extensions.
+        if let (Some(clock), Some(handler)) = (&self.clock, st.handler.clone()) {
+            let judge_at = withdrawn_at.map_or(as_of, |w: NaiveDateTime| w.min(as_of));
+            let cs = clock.status(judge_at)?;
+            for f in &cs.findings {
+                if f.code == "supplement.late_notice" {
+                    continue; // found above, with the case's own evidence
+                }
+                let evidence: Vec<String> = f
+                    .events
+                    .iter()
+                    .filter_map(|&i| self.clock_events.get(i))
+                    .map(|&i| self.events[i].id.clone())
+                    .collect();
+                let mut people: Vec<String> = f
+                    .events
+                    .iter()
+                    .filter_map(|&i| self.clock_events.get(i))
+                    .map(|&i| self.events[i].actor.clone())
+                    .collect();
+                if f.code.starts_with("time_limit.") {
+                    people = vec![handler.clone()];
+                }
+                people.sort();
+                add(f.code, f.at, f.message.clone(), evidence, people);
+            }
+            st.clock = Some(cs);
+        }
+
+        // Publication of the result.
+        if let (Some(concluded), Some(it)) = (
+            events
+                .iter()
+                .find(|e| matches!(e.kind, EventKind::Conclude { .. })),
+            item,
+        ) {
+            let limit = it.publication_limit.unwrap_or(ctx.rules.publication);
+            let deadline = ctx.due(concluded.at, limit)?;
+            let published = events
+                .iter()
+                .find(|e| matches!(e.kind, EventKind::ResultPublished));
+            let late = match published {
+                Some(p) => p.at > deadline,
+                None => as_of > deadline,
+            };
+            if late {
+                let mut evidence = vec![concluded.id.clone()];
+                evidence.extend(published.map(|p| p.id.clone()));
+                add(
+                    "publication.late",
+                    deadline,
+                    format!("the result of {} was not published by {deadline} ({limit} after conclusion)", concluded.at),
+                    evidence,
+                    vec![st.handler.clone().unwrap_or_else(|| concluded.actor.clone())],
+                );
+            }
+        }
+        findings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.code.cmp(b.code)));
+        st.findings = findings;
+        Ok(st)
+    }
+}
+
+impl CaseError {
+    fn with_event(mut self, id: &str) -> Self {
+        self.event = Some(id.to_string());
+        self
+    }
+}

@@ -1,0 +1,137 @@
+//! Streaming replay: events sorted by case id, in batches of any size; a case may continue
+//! across batch boundaries. One result or error per row; one status per case.
+
+use chrono::NaiveDateTime;
+
+use super::{Case, CaseContext, CaseError, CaseEvent, CaseStatus};
+
+/// A row (event) that was not taken; the case goes on without it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    /// Zero-based row across everything pushed so far.
+    pub row: usize,
+    /// Why.
+    pub error: CaseError,
+}
+
+/// A finished case: its status at the stream's `as_of`, or why it could not be judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseResult {
+    /// Case id.
+    pub case: String,
+    /// Status, or the error that prevented judging it (e.g. a year without calendar data).
+    pub status: Result<CaseStatus, CaseError>,
+    /// How many events were taken.
+    pub events: usize,
+}
+
+/// Replays cases from rows sorted by case id, keeping only the current case in memory.
+///
+/// ```
+/// use efficiency_core::case::{CaseContext, CaseStream};
+/// let ctx = CaseContext::sample();
+/// let mut stream = CaseStream::new(&ctx, "2026-12-01T00:00:00".parse().unwrap());
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-11-02T09:30:00","actor":"mar01","event":"receive","item":"civil.marriage_registration"}"#,
+///     r#"{"id":"e1","case":"A","at":"2026-11-02T09:31:00","actor":"mar01","event":"accept"}"#,
+///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:30:00","actor":"nobody","event":"receive","item":"civil.marriage_registration"}"#,
+/// ];
+/// let mut done = Vec::new();
+/// let mut errors = Vec::new();
+/// for line in lines {
+///     let (error, finished) = stream.push_line(line);
+///     errors.extend(error);
+///     done.extend(finished);
+/// }
+/// done.extend(stream.finish());
+/// assert_eq!(errors.iter().map(|e| (e.row, e.error.code())).collect::<Vec<_>>(),
+///            [(1, "case.duplicate_event_id"), (2, "case.unknown_actor")]);
+/// // Case B took no event, so only A has a status; B's row error says why.
+/// assert_eq!(done.len(), 1);
+/// ```
+#[derive(Debug)]
+pub struct CaseStream<'a> {
+    ctx: &'a CaseContext,
+    as_of: NaiveDateTime,
+    current: Option<Case>,
+    last_finished: Option<String>,
+    row: usize,
+}
+
+impl<'a> CaseStream<'a> {
+    /// A stream judging each case at `as_of`.
+    pub fn new(ctx: &'a CaseContext, as_of: NaiveDateTime) -> Self {
+        CaseStream {
+            ctx,
+            as_of,
+            current: None,
+            last_finished: None,
+            row: 0,
+        }
+    }
+
+    /// Takes one JSON line.
+    pub fn push_line(&mut self, line: &str) -> (Option<RowError>, Option<CaseResult>) {
+        match CaseEvent::parse_line(line, self.row + 1) {
+            Ok(e) => self.push(e),
+            Err(error) => {
+                let row = self.row;
+                self.row += 1;
+                (Some(RowError { row, error }), None)
+            }
+        }
+    }
+
+    /// Takes one event; returns the row's error, if any, and the case that just ended, if any.
+    pub fn push(&mut self, event: CaseEvent) -> (Option<RowError>, Option<CaseResult>) {
+        let row = self.row;
+        self.row += 1;
+        let mut finished = None;
+        if self.current.as_ref().is_some_and(|c| c.id() != event.case) {
+            finished = self.finish_current();
+        }
+        if let Some(last) = &self.last_finished {
+            if event.case.as_str() <= last.as_str() {
+                let error = CaseError::new(
+                    "case.unsorted_input",
+                    Some(row + 1),
+                    Some(&event.id),
+                    format!(
+                        "case {:?} comes after case {last:?}; rows must be sorted by case id",
+                        event.case
+                    ),
+                );
+                return (Some(RowError { row, error }), finished);
+            }
+        }
+        let case = self.current.get_or_insert_with(|| Case::new(&event.case));
+        let error = case.append(self.ctx, event).err().map(|error| RowError {
+            row,
+            error: error.at_line(Some(row + 1)),
+        });
+        (error, finished)
+    }
+
+    fn finish_current(&mut self) -> Option<CaseResult> {
+        let case = self.current.take()?;
+        self.last_finished = Some(case.id().to_string());
+        if case.events().is_empty() {
+            return None;
+        }
+        Some(CaseResult {
+            case: case.id().to_string(),
+            status: case.status(self.ctx, self.as_of),
+            events: case.events().len(),
+        })
+    }
+
+    /// Ends the stream, returning the last case.
+    pub fn finish(mut self) -> Option<CaseResult> {
+        self.finish_current()
+    }
+
+    /// Rows pushed so far.
+    pub fn rows(&self) -> usize {
+        self.row
+    }
+}
