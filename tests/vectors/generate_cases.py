@@ -1,0 +1,583 @@
+#!/usr/bin/env python3
+"""Writes tests/vectors/cases/cases.json: case-log scenarios with expected status and findings.
+
+Expected answers come from the independent oracle (oracle.py) plus the case rules of
+DOMAIN.md §5-§6 re-stated here in plain Python; nothing is computed by the library.
+
+    python3 tests/vectors/generate_cases.py
+"""
+
+import datetime as dt
+import json
+
+from oracle import ROOT, NotCovered, P, due, iso, measure, oracle
+
+ITEMS = {i["code"]: i for i in json.loads((ROOT / "efficiency-core/data/items/templates.json").read_text())["items"]}
+ROSTER = {s["id"]: s for s in json.loads((ROOT / "efficiency-core/data/sample/roster.json").read_text())["staff"]}
+RULES = json.loads((ROOT / "efficiency-core/data/rules/findings.json").read_text())
+NONE_POLICY = {"max_amount": 0, "approver": "agency_head", "max_count": 0}
+
+
+def lim(limit, start):
+    return due(start, limit["unit"], limit["amount"], [])
+
+
+def case_oracle(events, as_of_s):
+    as_of = P(as_of_s)
+    evs = [e for e in events if P(e["at"]) <= as_of]
+    st = {
+        "stage": "new",
+        "item": None,
+        "window": None,
+        "first_responder": None,
+        "handler": None,
+        "unit": None,
+        "decision": None,
+        "on_the_spot": None,
+        "clock": None,
+    }
+    unit_of = lambda sid: ROSTER[sid]["unit"]
+    findings = []
+
+    def add(code, at, events, people):
+        findings.append(
+            {
+                "code": code,
+                "severity": RULES["severities"][code],
+                "at": iso(at),
+                "events": events,
+                "people": list(dict.fromkeys(people)),
+            }
+        )
+
+    received, requests, withdrawn, concluded = None, [], None, None
+    for e in evs:
+        k = e["event"]
+        if k == "inquiry":
+            st.update(stage="inquired", first_responder=e["actor"], item=e.get("item"), unit=unit_of(e["actor"]))
+        elif k == "receive":
+            st.update(stage="received", item=e["item"], window=e.get("window"), unit=unit_of(e["actor"]))
+            st["first_responder"] = st["first_responder"] or e["actor"]
+            received = e
+        elif k == "supplement_request":
+            st["stage"] = "awaiting_supplement"
+            requests.append(e)
+        elif k == "supplement_received":
+            st["stage"] = "received"
+        elif k == "accept":
+            h = e.get("handler", e["actor"])
+            st.update(stage="accepted", handler=h, unit=unit_of(h))
+        elif k == "reject":
+            st["stage"] = "rejected"
+        elif k == "refuse_reception":
+            st["stage"] = "refused"
+            st["first_responder"] = st["first_responder"] or e["actor"]
+            add("reception.refused", P(e["at"]), [e["id"]], [e["actor"]])
+        elif k == "guide_outside":
+            st["stage"] = "guided_out"
+        elif k == "conclude":
+            st.update(stage="concluded", decision=e["outcome"], on_the_spot=e["on_the_spot"])
+            concluded = e
+        elif k == "withdrawn":
+            st["stage"] = "withdrawn"
+            withdrawn = P(e["at"])
+    item = ITEMS.get(st["item"]) if st["item"] else None
+
+    inq = next((e for e in evs if e["event"] == "inquiry"), None)
+    if inq:
+        deadline = lim(RULES["inquiry_response"], P(inq["at"]))
+        handled = any(
+            e["actor"] == inq["actor"]
+            and P(e["at"]) <= deadline
+            and e["event"] in ("answer", "refer", "guide_outside", "receive", "refuse_reception")
+            for e in evs
+        )
+        if not handled and not (withdrawn and withdrawn <= deadline) and as_of > deadline:
+            add("inquiry.not_handled", deadline, [inq["id"]], [inq["actor"]])
+
+    for r in (e for e in evs if e["event"] == "refer"):
+        limit = RULES["referral_follow_up"]
+        if item:
+            p = item.get("promised") or item["statutory"]
+            if p["unit"] != "on_the_spot":
+                limit = p
+        deadline = lim(limit, P(r["at"]))
+        acted = any(
+            e["actor"] == r["to"]
+            and P(r["at"]) <= P(e["at"]) <= deadline
+            and e["event"] in ("reply", "answer", "receive", "accept", "conclude", "reject")
+            for e in evs
+        )
+        if not acted and not (withdrawn and withdrawn <= deadline) and as_of > deadline:
+            add("referral.not_followed_up", deadline, [r["id"]], [r["actor"], r["to"]])
+
+    if received and requests:
+        first = requests[0]
+        if measure("workdays", P(received["at"]), P(first["at"]), []) > 5:
+            add("supplement.late_notice", P(first["at"]), [received["id"], first["id"]], [first["actor"]])
+        for again in requests[1:]:
+            add("supplement.repeated", P(again["at"]), [first["id"], again["id"]], [again["actor"]])
+
+    if item:
+        for s in (e for e in evs if e["event"] == "step_started"):
+            d = next(x for x in item.get("steps", []) if x["code"] == s["step"])
+            deadline = lim(d["limit"], P(s["at"]))
+            fin = next(
+                (
+                    e
+                    for e in evs
+                    if e["event"] == "step_finished" and e["step"] == s["step"] and P(e["at"]) >= P(s["at"])
+                ),
+                None,
+            )
+            late = P(fin["at"]) > deadline if fin else (as_of > deadline and st["stage"] == "accepted")
+            if late:
+                add("step.overdue", deadline, [s["id"]] + ([fin["id"]] if fin else []), [s["actor"]])
+
+    accept = next((e for e in evs if e["event"] == "accept"), None)
+    if accept:
+        clock_evs, idx = [], []
+        kinds = {
+            "suspend": "suspend",
+            "resume": "resume",
+            "extension_requested": "request_extension",
+            "extension_approved": "approve_extension",
+            "applicant_notified": "notify_applicant",
+            "conclude": "conclude",
+        }
+        for k, e in enumerate(evs):
+            if e["event"] in kinds:
+                ce = {"event": kinds[e["event"]], "at": e["at"]}
+                if e["event"] == "extension_requested":
+                    ce.update(amount=e["amount"], reason=e["reason"])
+                if e["event"] == "extension_approved":
+                    ce["approver"] = ROSTER[e["actor"]]["role"]
+                if e["event"] == "suspend":
+                    ce["reason"] = e["procedure"]
+                clock_evs.append(ce)
+                idx.append(k)
+        sc = {
+            "accepted_at": accept["at"],
+            "statutory": item["statutory"],
+            "promised": item.get("promised"),
+            "extension": item.get("extension") or NONE_POLICY,
+            "events": clock_evs,
+            "as_of": iso(min(as_of, withdrawn) if withdrawn else as_of),
+        }
+        if received and requests:
+            sc["supplement"] = {"received_at": received["at"], "notice_at": requests[0]["at"]}
+        c = oracle(sc)
+        for at, code, ev in c["_findings"]:
+            if code == "supplement.late_notice":
+                continue
+            ids = [evs[idx[i]]["id"] for i in ev]
+            people = [st["handler"]] if code.startswith("time_limit.") else sorted(evs[idx[i]]["actor"] for i in ev)
+            add(code, at, ids, people)
+        st["clock"] = {k: c[k] for k in ("promised_due", "statutory_due", "level", "outcome", "extended_by", "state")}
+
+    if concluded and item:
+        limit = item.get("publication_limit") or RULES["publication"]
+        deadline = lim(limit, P(concluded["at"]))
+        pub = next((e for e in evs if e["event"] == "result_published"), None)
+        late = P(pub["at"]) > deadline if pub else as_of > deadline
+        if late:
+            add(
+                "publication.late",
+                deadline,
+                [concluded["id"]] + ([pub["id"]] if pub else []),
+                [st["handler"] or concluded["actor"]],
+            )
+    findings.sort(key=lambda f: (f["at"], f["code"]))
+    st["findings"] = findings
+    return st
+
+
+scenarios = []
+
+
+class Log:
+    def __init__(self, case):
+        self.case, self.events = case, []
+
+    def __call__(self, at, actor, event, **fields):
+        e = {
+            "id": f"e{len(self.events) + 1}",
+            "case": self.case,
+            "at": at if len(at) > 16 else at + ":00",
+            "actor": actor,
+            "event": event,
+        }
+        e.update(fields)
+        self.events.append(e)
+        return self
+
+
+def add(name, log, as_of, error=None):
+    lines = [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in log.events]
+    sc = {"id": f"{len(scenarios):03d}-{name}", "lines": lines, "as_of": as_of + ":00" if len(as_of) == 16 else as_of}
+    if error:
+        sc["expect"] = {"error": error[0], "line": error[1]}
+    else:
+        try:
+            sc["expect"] = case_oracle(log.events, sc["as_of"])
+        except NotCovered:
+            sc["expect"] = {"error": "calendar.year_not_covered", "line": None}
+    scenarios.append(sc)
+
+
+def day(d, k):
+    return (dt.date.fromisoformat(d) + dt.timedelta(days=k)).isoformat()
+
+
+UNIT_STAFF = {"social_org": ("soc01", "soc-h"), "marriage": ("mar01", "mar-h"), "affairs": ("aff01", "aff-h")}
+ITEM_UNIT = {
+    "civil.social_org_preparation": "social_org",
+    "civil.social_org_registration": "social_org",
+    "civil.marriage_registration": "marriage",
+}
+ROLE_STAFF = {"handler": None, "unit_head": None, "supervising_leader": "dep01", "agency_head": "dir01"}
+
+# 1. A clean path for every item, accepted on holiday boundaries.
+starts = [
+    "2026-09-28",
+    "2026-02-13",
+    "2025-09-30",
+    "2026-04-30",
+    "2025-01-24",
+    "2026-09-30",
+    "2024-09-30",
+    "2026-06-18",
+    "2026-12-01",
+    "2026-01-02",
+    "2025-12-31",
+]
+for n, (code, item) in enumerate(ITEMS.items()):
+    unit = ITEM_UNIT.get(code, "affairs")
+    handler, head = UNIT_STAFF[unit]
+    d0 = starts[n % len(starts)]
+    log = Log(f"CLEAN-{n:02d}")
+    log(f"{d0}T09:10", handler, "receive", item=code, window="W1")
+    log(f"{d0}T09:20", handler, "accept")
+    t = dt.datetime.fromisoformat(f"{d0}T09:30")
+    for step in item.get("steps", []):
+        actor = {"handler": handler, "unit_head": head}.get(step["role"]) or ROLE_STAFF[step["role"]]
+        log(t.strftime("%Y-%m-%dT%H:%M"), actor, "step_started", step=step["code"])
+        t += dt.timedelta(minutes=30)
+        log(t.strftime("%Y-%m-%dT%H:%M"), actor, "step_finished", step=step["code"])
+        t += dt.timedelta(minutes=10)
+    on_spot = (item.get("promised") or item["statutory"])["unit"] == "on_the_spot"
+    log(t.strftime("%Y-%m-%dT%H:%M"), handler, "conclude", outcome="granted", on_the_spot=on_spot)
+    log((t + dt.timedelta(minutes=20)).strftime("%Y-%m-%dT%H:%M"), handler, "result_published")
+    add(f"clean-{code}", log, f"{day(d0, 20)}T09:00")
+
+# 2. First inquiry.
+log = Log("INQ-1")("2026-09-30T16:00", "off01", "inquiry", channel="phone")
+add("inquiry-not-handled-over-national-day", log, "2026-10-12T09:00")
+log = Log("INQ-2")("2026-11-27T15:00", "soc02", "inquiry", channel="in_person", item="civil.social_org_registration")
+log("2026-12-02T10:00", "soc02", "answer")
+add("inquiry-answered-late", log, "2026-12-03T09:00")
+log = Log("INQ-3")("2026-11-27T15:00", "soc02", "inquiry", channel="online")("2026-11-30T10:00", "soc02", "answer")
+add("inquiry-answered-next-workday", log, "2026-12-03T09:00")
+log = Log("INQ-4")("2026-09-30T10:00", "mar01", "inquiry", channel="in_person")(
+    "2026-09-30T10:05", "mar01", "guide_outside", agency="Public Security Bureau"
+)
+add("inquiry-guided-outside", log, "2026-10-20T09:00")
+
+# 3. Referrals.
+log = Log("REF-1")("2026-09-24T10:00", "off01", "inquiry", channel="in_person", item="civil.social_org_registration")
+log("2026-09-24T10:10", "off01", "refer", to="soc02")
+add("referral-not-followed-item-limit", log, "2026-10-20T09:00")
+log = Log("REF-2")("2026-09-29T10:00", "off01", "inquiry", channel="phone")(
+    "2026-09-29T10:10", "off01", "refer", to="aff01"
+)
+add("referral-not-followed-default-limit", log, "2026-10-15T09:00")
+log = Log("REF-3")("2026-09-29T10:00", "off01", "inquiry", channel="phone")(
+    "2026-09-29T10:10", "off01", "refer", to="aff01"
+)
+log("2026-10-09T11:00", "aff01", "reply")
+add("referral-replied-in-time", log, "2026-10-15T09:00")
+log = Log("REF-4")("2026-09-29T10:00", "off01", "inquiry", channel="phone")(
+    "2026-09-29T10:10", "off01", "refer", to="aff01"
+)
+log("2026-10-09T11:00", "off01", "withdrawn")
+add("referral-withdrawn", log, "2026-10-15T09:00")
+
+# 4. Reception refused.
+add(
+    "reception-refused-at-window",
+    Log("REFUSE-1")("2026-11-02T09:00", "soc01", "refuse_reception", reason="come back next week"),
+    "2026-11-10T09:00",
+)
+log = Log("REFUSE-2")("2026-11-02T09:00", "off01", "inquiry", channel="in_person", item="licensing.decision")
+log("2026-11-02T09:05", "off01", "refuse_reception")
+add("reception-refused-after-inquiry", log, "2026-11-10T09:00")
+
+
+# 5. Supplements.
+def supplement_case(
+    cid, received, requests, accept=None, as_of=None, item="civil.social_org_registration", actor="soc01"
+):
+    log = Log(cid)(f"{received}T09:30", actor, "receive", item=item, window="W1")
+    for k, r in enumerate(requests):
+        log(f"{r}T10:{k:02d}", actor, "supplement_request", missing=[f"material {k + 1}"])
+        log(f"{r}T15:{k:02d}", actor, "supplement_received")
+    if accept:
+        log(f"{accept}T09:00", actor, "accept")
+    return log
+
+
+add("supplement-timely-once", supplement_case("SUP-1", "2026-09-21", ["2026-09-23"], "2026-09-29"), "2026-10-09T09:00")
+add(
+    "supplement-late-over-holiday",
+    supplement_case("SUP-2", "2026-09-22", ["2026-10-09"], "2026-10-12"),
+    "2026-10-20T09:00",
+)
+add("supplement-late-not-accepted", supplement_case("SUP-3", "2026-11-02", ["2026-11-13"]), "2026-11-20T09:00")
+add(
+    "supplement-repeated",
+    supplement_case("SUP-4", "2026-11-02", ["2026-11-03", "2026-11-05"], "2026-11-06"),
+    "2026-11-20T09:00",
+)
+add(
+    "supplement-repeated-thrice",
+    supplement_case("SUP-5", "2026-02-09", ["2026-02-10", "2026-02-12", "2026-02-25"], "2026-02-26"),
+    "2026-03-20T09:00",
+)
+add(
+    "supplement-late-and-repeated",
+    supplement_case("SUP-6", "2026-09-28", ["2026-10-14", "2026-10-15"], "2026-10-16"),
+    "2026-11-30T09:00",
+)
+
+# 6. Internal steps.
+log = Log("STEP-1")("2026-09-28T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-09-28T09:20", "aff01", "accept"
+)
+log("2026-09-28T10:00", "aff01", "step_started", step="review")(
+    "2026-10-22T10:00", "aff01", "step_finished", step="review"
+)
+add("step-finished-late", log, "2026-10-23T09:00")
+log = Log("STEP-2")("2026-09-28T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-09-28T09:20", "aff01", "accept"
+)
+log("2026-09-29T10:00", "aff01", "step_started", step="review")(
+    "2026-10-14T10:00", "aff01", "step_finished", step="review"
+)
+log("2026-10-14T11:00", "aff-h", "step_started", step="sign_off")
+add("step-still-open-overdue", log, "2026-10-22T09:00")
+log = Log("STEP-3")("2026-11-02T09:10", "mar01", "receive", item="civil.marriage_registration")(
+    "2026-11-02T09:12", "mar01", "accept"
+)
+log("2026-11-02T11:30", "mar01", "step_started", step="register")(
+    "2026-11-03T09:40", "mar01", "step_finished", step="register"
+)
+log("2026-11-03T09:45", "mar01", "conclude", outcome="granted", on_the_spot=False)
+add("hour-step-overnight-on-the-spot-late", log, "2026-11-20T09:00")
+
+
+# 7. Limits and extensions (licensing decision: 20 workdays, +10 by the agency head).
+def licensing(cid, d0, events, as_of, item="licensing.decision", handler="aff01"):
+    log = Log(cid)(f"{d0}T09:10", handler, "receive", item=item, window="W3")(f"{d0}T09:20", handler, "accept")
+    for at, actor, kind, fields in events:
+        log(at, actor, kind, **fields)
+    add(cid.lower(), log, as_of)
+
+
+licensing(
+    "LIMIT-1",
+    "2026-09-28",
+    [("2026-11-03T10:00", "aff01", "conclude", {"outcome": "granted", "on_the_spot": False})],
+    "2026-11-20T09:00",
+)
+licensing("LIMIT-2", "2026-09-14", [], "2026-10-20T09:00")
+licensing("LIMIT-3", "2026-09-28", [], "2026-10-29T09:00", item="civil.social_org_registration", handler="soc01")
+licensing("LIMIT-4", "2026-02-09", [], "2026-03-31T09:00", item="civil.social_org_registration", handler="soc01")
+licensing(
+    "LIMIT-5",
+    "2026-09-28",
+    [
+        ("2026-10-09T15:00", "aff01", "suspend", {"procedure": "expert_review"}),
+        ("2026-10-13T09:00", "aff01", "resume", {}),
+    ],
+    "2026-11-02T09:00",
+)
+ext = lambda a, amount=10: (a, "aff01", "extension_requested", {"amount": amount, "reason": "site inspection"})
+appr = lambda a, who="dir01": (a, who, "extension_approved", {})
+note = lambda a: (a, "aff01", "applicant_notified", {})
+for k, d0 in enumerate(["2026-09-14", "2025-09-15"]):
+    base = dt.date.fromisoformat(d0)
+    t = lambda n, hm="11:00": f"{(base + dt.timedelta(days=n)).isoformat()}T{hm}"
+    late = due(P(f"{d0}T09:20:00"), "workdays", 20, []).date() + dt.timedelta(days=1)
+    L_ = f"{late.isoformat()}T11:00"
+    licensing(f"EXT-VALID-{k}", d0, [ext(t(10)), appr(t(11)), note(t(12))], t(50))
+    licensing(f"EXT-UNAUTH-{k}", d0, [ext(t(10)), appr(t(11), "dep01"), note(t(12))], t(50))
+    licensing(f"EXT-CAP-{k}", d0, [ext(t(10), 15), appr(t(11)), note(t(12))], t(50))
+    licensing(f"EXT-LATE-{k}", d0, [ext(L_), appr(L_), note(L_)], t(60))
+    licensing(f"EXT-NOAPPR-{k}", d0, [ext(t(10)), note(t(12))], t(50))
+    licensing(f"EXT-NONOTE-{k}", d0, [ext(t(10)), appr(t(11))], t(50))
+    licensing(
+        f"EXT-TWICE-{k}",
+        d0,
+        [ext(t(10), 5), appr(t(11)), note(t(11, "15:00")), ext(t(12), 5), appr(t(12, "14:00")), note(t(12, "16:00"))],
+        t(50),
+    )
+
+# 8. Publication.
+log = Log("PUB-1")("2026-11-02T09:10", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-11-02T09:20", "soc01", "accept"
+)
+log("2026-11-05T10:00", "soc01", "conclude", outcome="refused", on_the_spot=False)
+add("publication-missing", log, "2026-11-30T09:00")
+log = Log("PUB-2")("2026-09-24T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-09-24T09:20", "aff01", "accept"
+)
+log("2026-09-29T10:00", "aff01", "conclude", outcome="granted", on_the_spot=False)(
+    "2026-10-16T10:00", "aff01", "result_published"
+)
+add("publication-late-over-holiday", log, "2026-11-30T09:00")
+log = Log("PUB-3")("2026-09-24T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-09-24T09:20", "aff01", "accept"
+)
+log("2026-09-29T10:00", "aff01", "conclude", outcome="granted", on_the_spot=False)(
+    "2026-10-13T10:00", "aff01", "result_published"
+)
+add("publication-in-time-over-holiday", log, "2026-11-30T09:00")
+
+# 9. Other closings.
+log = Log("REJ-1")("2026-11-02T09:10", "soc01", "receive", item="civil.social_org_preparation")
+log("2026-11-02T09:40", "soc01", "reject", reasons=["the applicant is not a legal person"])
+add("rejected-with-reasons", log, "2026-11-20T09:00")
+log = Log("WD-1")("2026-09-28T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-09-28T09:20", "aff01", "accept"
+)
+log("2026-10-12T09:00", "aff01", "withdrawn")
+add("withdrawn-before-due", log, "2026-12-01T09:00")
+log = Log("AS-OF-1")("2026-09-28T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-09-28T09:20", "aff01", "accept"
+)
+log("2026-11-03T10:00", "aff01", "conclude", outcome="granted", on_the_spot=False)
+add("history-before-conclusion", log, "2026-10-29T09:00")
+log = Log("DATA-1")("2026-12-01T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-12-01T09:20", "aff01", "accept"
+)
+add("year-without-data", log, "2026-12-10T09:00")
+
+
+# 10. Bad input: the error names the line.
+def bad(name, log, line, code):
+    add(f"error-{name}", log, "2026-12-01T09:00", error=(code, line))
+
+
+bad(
+    "unknown-actor",
+    Log("BAD-1")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision")(
+        "2026-11-02T09:20", "ghost", "accept"
+    ),
+    2,
+    "case.unknown_actor",
+)
+bad("accept-before-receive", Log("BAD-2")("2026-11-02T09:10", "soc01", "accept"), 1, "case.impossible_transition")
+bad(
+    "duplicate-id",
+    Log("BAD-3")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision"),
+    2,
+    "case.duplicate_event_id",
+)
+scenarios[-1]["lines"].append(scenarios[-1]["lines"][0].replace("09:10", "09:20"))
+bad(
+    "time-backwards",
+    Log("BAD-4")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision")(
+        "2026-11-02T09:00", "soc01", "accept"
+    ),
+    2,
+    "case.time_goes_backwards",
+)
+bad(
+    "unknown-item",
+    Log("BAD-5")("2026-11-02T09:10", "soc01", "receive", item="licensing.karaoke"),
+    1,
+    "case.unknown_item",
+)
+bad(
+    "unknown-step",
+    Log("BAD-6")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision")(
+        "2026-11-02T09:20", "soc01", "accept"
+    )("2026-11-02T09:30", "soc01", "step_started", step="dance"),
+    3,
+    "case.unknown_step",
+)
+bad(
+    "resume-without-suspension",
+    Log("BAD-7")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision")(
+        "2026-11-02T09:20", "soc01", "accept"
+    )("2026-11-02T09:30", "soc01", "resume"),
+    3,
+    "clock.resume_without_suspension",
+)
+bad(
+    "reply-without-referral",
+    Log("BAD-8")("2026-11-02T09:10", "soc01", "inquiry", channel="phone")("2026-11-02T09:20", "soc02", "reply"),
+    2,
+    "case.not_referred",
+)
+bad(
+    "counting-procedure",
+    Log("BAD-9")("2026-11-02T09:10", "soc01", "receive", item="civil.social_org_registration")(
+        "2026-11-02T09:20", "soc01", "accept"
+    )("2026-11-02T09:30", "soc01", "suspend", procedure="site_visit"),
+    3,
+    "clock.procedure_counts",
+)
+bad(
+    "after-conclusion",
+    Log("BAD-10")("2026-11-02T09:10", "mar01", "receive", item="civil.marriage_registration")(
+        "2026-11-02T09:20", "mar01", "accept"
+    )("2026-11-02T09:30", "mar01", "conclude", outcome="granted", on_the_spot=True)(
+        "2026-11-02T09:40", "mar01", "accept"
+    ),
+    4,
+    "case.impossible_transition",
+)
+bad(
+    "unknown-field",
+    Log("BAD-11")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision", colour="red"),
+    1,
+    "case.malformed_line",
+)
+bad(
+    "field-of-another-kind",
+    Log("BAD-12")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision")(
+        "2026-11-02T09:20", "soc01", "accept", to="soc02"
+    ),
+    2,
+    "case.invalid_event",
+)
+bad("unknown-kind", Log("BAD-13")("2026-11-02T09:10", "soc01", "teleport"), 1, "case.invalid_event")
+bad(
+    "malformed-json",
+    Log("BAD-14")("2026-11-02T09:10", "soc01", "receive", item="licensing.decision"),
+    2,
+    "case.malformed_line",
+)
+scenarios[-1]["lines"].append("{not json")
+
+doc = {
+    "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "
+    "timings on holiday boundaries, history at an earlier as_of, years without data, and bad input whose error "
+    "names the line. Generated by generate_cases.py with the independent oracle (oracle.py).",
+    "context": "CaseContext.sample(): Calendar.china(), ItemCatalog.templates(), the sample roster "
+    "(efficiency-core/data/sample/roster.json), the default finding rules (efficiency-core/data/rules/findings.json).",
+    "how": "Build the case from the JSON lines in order (Case.from_jsonl); expect is its status at as_of "
+    "(findings in time order with code, severity, at, evidence event ids and people; clock fields as in "
+    "clock.json) or {error, line} for the first failing line.",
+}
+counts = {}
+for sc in scenarios:
+    for f in sc["expect"].get("findings", []):
+        counts[f["code"]] = counts.get(f["code"], 0) + 1
+head = json.dumps(doc, ensure_ascii=False, indent=1)[:-2]
+body = ",\n".join(json.dumps(s, ensure_ascii=False, separators=(",", ":")) for s in scenarios)
+out = ROOT / "tests/vectors/cases/cases.json"
+out.write_text(head + ',\n "scenarios": [\n' + body + "\n ]\n}\n")
+print(f"wrote {len(scenarios)} scenarios to {out.relative_to(ROOT)}")
+print("findings:", json.dumps(dict(sorted(counts.items()))))
