@@ -406,7 +406,7 @@ appr = lambda a, who="dir01": (a, who, "extension_approved", {})
 note = lambda a: (a, "aff01", "applicant_notified", {})
 for k, d0 in enumerate(["2026-09-14", "2025-09-15"]):
     base = dt.date.fromisoformat(d0)
-    t = lambda n, hm="11:00": f"{(base + dt.timedelta(days=n)).isoformat()}T{hm}"
+    t = lambda n, hm="11:00", base=base: f"{(base + dt.timedelta(days=n)).isoformat()}T{hm}"
     late = due(P(f"{d0}T09:20:00"), "workdays", 20, []).date() + dt.timedelta(days=1)
     L_ = f"{late.isoformat()}T11:00"
     licensing(f"EXT-VALID-{k}", d0, [ext(t(10)), appr(t(11)), note(t(12))], t(50))
