@@ -241,9 +241,18 @@ mod cases {
     }
 
     fn run(ctx: &CaseContext, sc: &Value) -> Result<Value, CaseError> {
-        let text: Vec<&str> = sc["lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+        let text: Vec<&str> = sc["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
         let case = Case::from_jsonl(ctx, &text.join("\n"))?;
-        let as_of = chrono::NaiveDateTime::parse_from_str(sc["as_of"].as_str().unwrap(), "%Y-%m-%dT%H:%M:%S").unwrap();
+        let as_of = chrono::NaiveDateTime::parse_from_str(
+            sc["as_of"].as_str().unwrap(),
+            "%Y-%m-%dT%H:%M:%S",
+        )
+        .unwrap();
         Ok(status_json(&case.status(ctx, as_of)?))
     }
 
@@ -252,7 +261,10 @@ mod cases {
         let doc = vectors("cases/cases.json");
         let ctx = CaseContext::sample();
         let scenarios = doc["scenarios"].as_array().unwrap();
-        assert!(scenarios.len() >= 60, "the issue asks for at least 60 scenarios");
+        assert!(
+            scenarios.len() >= 60,
+            "the issue asks for at least 60 scenarios"
+        );
         let mut failures = Vec::new();
         for sc in scenarios {
             let got = match run(&ctx, sc) {
@@ -260,9 +272,18 @@ mod cases {
                 Err(e) => json!({ "error": e.code(), "line": e.line }),
             };
             if got != sc["expect"] {
-                failures.push(format!("{}:\n  expected {}\n  got      {}", sc["id"], sc["expect"], got));
+                failures.push(format!(
+                    "{}:\n  expected {}\n  got      {}",
+                    sc["id"], sc["expect"], got
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), scenarios.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} of {} failed:\n{}",
+            failures.len(),
+            scenarios.len(),
+            failures.join("\n")
+        );
     }
 }

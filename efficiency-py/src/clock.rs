@@ -38,7 +38,11 @@ fn wrap<T>(py: Python<'_>, r: Result<T, CoreClockError>) -> PyResult<T> {
 }
 
 /// A time argument: a naive `datetime.datetime`, or an ISO string `YYYY-MM-DDTHH:MM[:SS]`.
-fn to_time(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDateTime> {
+pub(crate) fn to_time(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    name: &str,
+) -> PyResult<NaiveDateTime> {
     if let Ok(s) = value.cast::<PyString>() {
         let s = s.to_str()?;
         let parsed = [
@@ -573,7 +577,7 @@ impl ServiceItem {
 /// A set of service items loaded from JSON ("efficiency.items/1"); `templates()` are shipped.
 #[pyclass(module = "efficiency", frozen)]
 pub(crate) struct ItemCatalog {
-    inner: item::ItemCatalog,
+    pub(crate) inner: item::ItemCatalog,
 }
 
 #[pymethods]

@@ -1,6 +1,8 @@
 //! Streaming replay: events sorted by case id, in batches of any size; a case may continue
 //! across batch boundaries. One result or error per row; one status per case.
 
+use std::ops::Deref;
+
 use chrono::NaiveDateTime;
 
 use super::{Case, CaseContext, CaseError, CaseEvent, CaseStatus};
@@ -50,17 +52,17 @@ pub struct CaseResult {
 /// assert_eq!(done.len(), 1);
 /// ```
 #[derive(Debug)]
-pub struct CaseStream<'a> {
-    ctx: &'a CaseContext,
+pub struct CaseStream<C: Deref<Target = CaseContext>> {
+    ctx: C,
     as_of: NaiveDateTime,
     current: Option<Case>,
     last_finished: Option<String>,
     row: usize,
 }
 
-impl<'a> CaseStream<'a> {
-    /// A stream judging each case at `as_of`.
-    pub fn new(ctx: &'a CaseContext, as_of: NaiveDateTime) -> Self {
+impl<C: Deref<Target = CaseContext>> CaseStream<C> {
+    /// A stream judging each case at `as_of`; `ctx` is `&CaseContext` or `Arc<CaseContext>`.
+    pub fn new(ctx: C, as_of: NaiveDateTime) -> Self {
         CaseStream {
             ctx,
             as_of,
@@ -105,7 +107,7 @@ impl<'a> CaseStream<'a> {
             }
         }
         let case = self.current.get_or_insert_with(|| Case::new(&event.case));
-        let error = case.append(self.ctx, event).err().map(|error| RowError {
+        let error = case.append(&self.ctx, event).err().map(|error| RowError {
             row,
             error: error.at_line(Some(row + 1)),
         });
@@ -120,7 +122,7 @@ impl<'a> CaseStream<'a> {
         }
         Some(CaseResult {
             case: case.id().to_string(),
-            status: case.status(self.ctx, self.as_of),
+            status: case.status(&self.ctx, self.as_of),
             events: case.events().len(),
         })
     }

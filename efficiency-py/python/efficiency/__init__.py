@@ -20,17 +20,31 @@ datetime.date(2026, 10, 30)
 calendar.year_not_covered
 """
 
+import os
+from collections.abc import Iterable, Iterator
+
 from ._efficiency import (
     CALENDAR_ERROR_CODES,
+    CASE_ERROR_CODES,
     CHINA_CALENDAR_JSON,
     CLOCK_ERROR_CODES,
+    EVENT_KINDS,
+    FINDING_CATALOG,
     FINDING_CODES,
+    FINDING_RULES_JSON,
     ITEM_TEMPLATES_JSON,
     LEVELS,
     MISSING_INT,
     OUTCOMES,
+    SAMPLE_ROSTER_JSON,
     Calendar,
     CalendarError,
+    Case,
+    CaseContext,
+    CaseError,
+    CaseFinding,
+    CaseReplay,
+    CaseStatus,
     Clock,
     ClockError,
     ClockStatus,
@@ -46,15 +60,26 @@ from .types import DayInfo, DayKind, ReckonedDay, WorkdayReckoning
 
 __all__ = [
     "CALENDAR_ERROR_CODES",
+    "CASE_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
     "CLOCK_ERROR_CODES",
+    "EVENT_KINDS",
+    "FINDING_CATALOG",
     "FINDING_CODES",
+    "FINDING_RULES_JSON",
     "ITEM_TEMPLATES_JSON",
     "LEVELS",
     "MISSING_INT",
     "OUTCOMES",
+    "SAMPLE_ROSTER_JSON",
     "Calendar",
     "CalendarError",
+    "Case",
+    "CaseContext",
+    "CaseError",
+    "CaseFinding",
+    "CaseReplay",
+    "CaseStatus",
     "Clock",
     "ClockError",
     "ClockStatus",
@@ -68,5 +93,103 @@ __all__ = [
     "TimeLimit",
     "WorkdayReckoning",
     "__version__",
+    "case_metrics",
     "evaluate_clocks",
+    "replay_cases",
 ]
+
+
+PathLike = str | os.PathLike[str]
+
+
+def _chunks(lines: Iterable[str] | None, files: PathLike | Iterable[PathLike] | None, size: int) -> Iterator[list[str]]:
+    """Lists of up to `size` lines from `lines` and then from each of `files`, in order."""
+    if (lines is None) == (files is None):
+        raise TypeError("give exactly one of lines= (an iterable of JSON lines) or files= (a path or paths)")
+    if files is not None:
+        paths = [files] if isinstance(files, str | os.PathLike) else list(files)
+        sources: list[Iterable[str]] = []
+        for p in paths:
+            sources.append(_file_lines(p))
+    else:
+        sources = [lines]  # type: ignore[list-item]
+    chunk: list[str] = []
+    for source in sources:
+        for line in source:
+            chunk.append(line.rstrip("\r\n"))
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
+
+
+def _file_lines(path: PathLike) -> Iterator[str]:
+    with open(path, encoding="utf-8") as f:
+        yield from f
+
+
+def _drain(replay: CaseReplay, errors: list[tuple[int | None, CaseError]] | None) -> None:
+    failed = replay.take_errors()
+    if not failed:
+        return
+    if errors is None:
+        raise failed[0][1]
+    errors.extend(failed)
+
+
+def replay_cases(
+    context: CaseContext,
+    lines: Iterable[str] | None = None,
+    *,
+    files: PathLike | Iterable[PathLike] | None = None,
+    as_of: object,
+    chunk_size: int = 50_000,
+    errors: list[tuple[int | None, CaseError]] | None = None,
+) -> Iterator[CaseStatus]:
+    """Streams the status of every case at `as_of` from JSON lines sorted by case id.
+
+    Lines come from `lines` (any iterable: an open file, a generator, a list) or from `files`
+    (one path or several, read in order). Memory holds one chunk and one case. A bad row raises
+    CaseError (with `.line`) unless an `errors` list is given: then (row, error) pairs are
+    appended to it and the replay goes on without that row.
+
+    >>> import efficiency
+    >>> ctx = efficiency.CaseContext.sample()
+    >>> log = ['{"id":"e1","case":"A","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}']
+    >>> [s.stage for s in efficiency.replay_cases(ctx, log, as_of="2026-11-03T09:00")]
+    ['refused']
+    """
+    replay = CaseReplay(context, as_of)
+    for chunk in _chunks(lines, files, chunk_size):
+        replay.push_lines(chunk)
+        _drain(replay, errors)
+        yield from replay.take_statuses()
+    replay.finish()
+    _drain(replay, errors)
+    yield from replay.take_statuses()
+
+
+def case_metrics(
+    context: CaseContext,
+    lines: Iterable[str] | None = None,
+    *,
+    files: PathLike | Iterable[PathLike] | None = None,
+    period: tuple[object, object],
+    group_by: str = "unit",
+    chunk_size: int = 50_000,
+    errors: list[tuple[int | None, CaseError]] | None = None,
+) -> dict[str, list[object]]:
+    """Metrics (DOMAIN.md §12) over cases streamed from JSON lines, as plain columns.
+
+    Cases concluded in [period[0], period[1]) count for the completion rates (denominator
+    `concluded`); cases still open at period[1] count for `open` and `open_overdue`. Memory
+    stays flat whatever the number of cases. Errors as in `replay_cases`.
+    """
+    replay = CaseReplay(context, period[1], period=period, group_by=group_by, keep_statuses=False)
+    for chunk in _chunks(lines, files, chunk_size):
+        replay.push_lines(chunk)
+        _drain(replay, errors)
+    replay.finish()
+    _drain(replay, errors)
+    return replay.metrics()

@@ -18,15 +18,26 @@ from efficiency.types import (
 
 __all__ = [
     "CALENDAR_ERROR_CODES",
+    "CASE_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
     "CLOCK_ERROR_CODES",
+    "EVENT_KINDS",
+    "FINDING_CATALOG",
     "FINDING_CODES",
+    "FINDING_RULES_JSON",
     "ITEM_TEMPLATES_JSON",
     "LEVELS",
     "MISSING_INT",
     "OUTCOMES",
+    "SAMPLE_ROSTER_JSON",
     "Calendar",
     "CalendarError",
+    "Case",
+    "CaseContext",
+    "CaseError",
+    "CaseFinding",
+    "CaseReplay",
+    "CaseStatus",
     "Clock",
     "ClockError",
     "ClockStatus",
@@ -41,6 +52,11 @@ __all__ = [
 
 __version__: str
 CALENDAR_ERROR_CODES: list[str]
+CASE_ERROR_CODES: list[str]
+EVENT_KINDS: list[str]
+FINDING_CATALOG: list[dict[str, str]]
+FINDING_RULES_JSON: str
+SAMPLE_ROSTER_JSON: str
 CLOCK_ERROR_CODES: list[str]
 FINDING_CODES: list[str]
 ITEM_TEMPLATES_JSON: str
@@ -56,6 +72,10 @@ class EfficiencyError(ValueError):
 
 class CalendarError(EfficiencyError): ...
 class ClockError(EfficiencyError): ...
+
+class CaseError(EfficiencyError):
+    line: int | None
+    event: str | None
 
 @final
 class Calendar:
@@ -248,3 +268,91 @@ def evaluate_clocks(
     concluded_at: npt.ArrayLike | None = None,
     errors: Literal["return"],
 ) -> tuple[dict[str, npt.NDArray[Any]], list[tuple[int, EfficiencyError]]]: ...
+
+@final
+class CaseContext:
+    def __new__(
+        cls, calendar: Calendar, items: ItemCatalog, roster_json: str, rules_json: str | None = None
+    ) -> CaseContext: ...
+    @staticmethod
+    def sample() -> CaseContext: ...
+    @property
+    def staff_ids(self) -> list[str]: ...
+
+@final
+class CaseFinding:
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def events(self) -> list[str]: ...
+    @property
+    def people(self) -> list[str]: ...
+
+@final
+class CaseStatus:
+    @property
+    def case(self) -> str: ...
+    @property
+    def as_of(self) -> datetime.datetime: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def item(self) -> str | None: ...
+    @property
+    def window(self) -> str | None: ...
+    @property
+    def first_responder(self) -> str | None: ...
+    @property
+    def handler(self) -> str | None: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def decision(self) -> str | None: ...
+    @property
+    def on_the_spot(self) -> bool | None: ...
+    @property
+    def concluded_at(self) -> datetime.datetime | None: ...
+    @property
+    def clock(self) -> dict[str, Any] | None: ...
+    @property
+    def findings(self) -> list[CaseFinding]: ...
+
+@final
+class Case:
+    def __new__(cls, context: CaseContext, case_id: str) -> Case: ...
+    @staticmethod
+    def from_jsonl(context: CaseContext, text: str) -> Case: ...
+    def append(self, event: str | dict[str, Any]) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    def __len__(self) -> int: ...
+    def to_jsonl(self) -> str: ...
+    def status(self, as_of: _TimeLike) -> CaseStatus: ...
+    def findings(self, as_of: _TimeLike) -> list[CaseFinding]: ...
+
+@final
+class CaseReplay:
+    def __new__(
+        cls,
+        context: CaseContext,
+        as_of: _TimeLike,
+        *,
+        period: tuple[_TimeLike, _TimeLike] | None = None,
+        group_by: str = "unit",
+        keep_statuses: bool = True,
+    ) -> CaseReplay: ...
+    def push_lines(self, lines: Sequence[str]) -> None: ...
+    def finish(self) -> None: ...
+    def take_statuses(self) -> list[CaseStatus]: ...
+    def take_errors(self) -> list[tuple[int | None, CaseError]]: ...
+    @property
+    def cases(self) -> int: ...
+    def metrics(self) -> dict[str, list[Any]]: ...

@@ -1,0 +1,589 @@
+//! Python bindings of case logs, findings, streaming replay and metrics.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDateTime;
+use efficiency_core::case::{
+    self as core_case, metrics::GroupBy, CaseError as CoreCaseError, CaseEvent, CaseStream,
+    Metrics, Period, Roster, FINDING_CATALOG,
+};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::clock::{to_time, ItemCatalog};
+use crate::{Calendar, EfficiencyError};
+
+pyo3::create_exception!(
+    efficiency,
+    CaseError,
+    EfficiencyError,
+    "A case-log line that cannot be taken: `.code` (e.g. \"case.unknown_actor\"), `.line` and `.event` name it."
+);
+
+pub(crate) fn case_err(py: Python<'_>, e: &CoreCaseError) -> PyErr {
+    let err = CaseError::new_err(e.to_string());
+    let v = err.value(py);
+    let _ = v.setattr("code", e.code());
+    let _ = v.setattr("line", e.line);
+    let _ = v.setattr("event", e.event.clone());
+    err
+}
+
+fn wrap<T>(py: Python<'_>, r: Result<T, CoreCaseError>) -> PyResult<T> {
+    r.map_err(|e| case_err(py, &e))
+}
+
+/// Everything cases are judged against: calendar, service items, staff roster, finding rules.
+///
+/// >>> import efficiency
+/// >>> ctx = efficiency.CaseContext.sample()
+/// >>> ctx.staff_ids[:3]
+/// ['dir01', 'dep01', 'soc-h']
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct CaseContext {
+    inner: Arc<core_case::CaseContext>,
+}
+
+#[pymethods]
+impl CaseContext {
+    /// A context from a calendar, items, a roster (JSON, "efficiency.roster/1") and optional
+    /// finding rules (JSON, "efficiency.finding-rules/1"; the defaults otherwise).
+    #[new]
+    #[pyo3(signature = (calendar, items, roster_json, rules_json = None))]
+    fn new(
+        py: Python<'_>,
+        calendar: PyRef<'_, Calendar>,
+        items: PyRef<'_, ItemCatalog>,
+        roster_json: &str,
+        rules_json: Option<&str>,
+    ) -> PyResult<Self> {
+        let roster = wrap(py, Roster::from_json(roster_json))?;
+        let mut ctx =
+            core_case::CaseContext::new(calendar.inner.clone(), items.inner.clone(), roster);
+        if let Some(r) = rules_json {
+            ctx.rules = wrap(py, core_case::FindingRules::from_json(r))?;
+        }
+        Ok(CaseContext {
+            inner: Arc::new(ctx),
+        })
+    }
+
+    /// China's calendar, the item templates, the sample bureau's roster and the default rules.
+    #[staticmethod]
+    fn sample() -> Self {
+        CaseContext {
+            inner: Arc::new(core_case::CaseContext::sample()),
+        }
+    }
+
+    /// Staff ids in the roster.
+    #[getter]
+    fn staff_ids(&self) -> Vec<String> {
+        self.inner
+            .roster
+            .staff
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    }
+}
+
+fn line_of(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(s.to_str()?.to_string());
+    }
+    if value.is_instance_of::<PyDict>() {
+        let json = py.import("json")?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("ensure_ascii", false)?;
+        kwargs.set_item("default", py.import("builtins")?.getattr("str")?)?;
+        return json
+            .call_method("dumps", (value,), Some(&kwargs))?
+            .extract();
+    }
+    Err(PyTypeError::new_err(
+        "an event is a JSON line (str) or a dict",
+    ))
+}
+
+/// A finding in a case: code, severity, time, message, evidence event ids, people.
+#[pyclass(module = "efficiency", frozen, get_all)]
+pub(crate) struct CaseFinding {
+    code: &'static str,
+    severity: &'static str,
+    at: NaiveDateTime,
+    message: String,
+    events: Vec<String>,
+    people: Vec<String>,
+}
+
+#[pymethods]
+impl CaseFinding {
+    fn __repr__(&self) -> String {
+        format!(
+            "CaseFinding(code={:?}, severity={:?}, at={}, events={:?}, people={:?})",
+            self.code, self.severity, self.at, self.events, self.people
+        )
+    }
+}
+
+/// A case's status at one moment.
+#[pyclass(module = "efficiency", frozen, get_all)]
+pub(crate) struct CaseStatus {
+    case: String,
+    as_of: NaiveDateTime,
+    stage: &'static str,
+    item: Option<String>,
+    window: Option<String>,
+    first_responder: Option<String>,
+    handler: Option<String>,
+    unit: Option<String>,
+    decision: Option<&'static str>,
+    on_the_spot: Option<bool>,
+    concluded_at: Option<NaiveDateTime>,
+    /// The clock's key fields as a dict (promised_due, statutory_due, level, outcome,
+    /// extended_by, state, remaining, elapsed, elapsed_workdays), or None before acceptance.
+    clock: Option<Py<PyDict>>,
+    findings: Vec<Py<CaseFinding>>,
+}
+
+#[pymethods]
+impl CaseStatus {
+    fn __repr__(&self) -> String {
+        let item = self
+            .item
+            .as_ref()
+            .map_or("None".to_string(), |i| format!("{i:?}"));
+        format!(
+            "CaseStatus(case={:?}, stage={:?}, item={item}, findings={})",
+            self.case,
+            self.stage,
+            self.findings.len()
+        )
+    }
+}
+
+pub(crate) fn status_to_py(py: Python<'_>, s: &core_case::CaseStatus) -> PyResult<CaseStatus> {
+    let clock = match &s.clock {
+        None => None,
+        Some(c) => {
+            let d = PyDict::new(py);
+            d.set_item("promised_due", c.promised_due)?;
+            d.set_item("statutory_due", c.statutory_due)?;
+            d.set_item("level", c.level.as_str())?;
+            d.set_item("outcome", c.outcome.map(|o| o.as_str()))?;
+            d.set_item("extended_by", c.extended_by)?;
+            d.set_item("state", c.state.as_str())?;
+            d.set_item("remaining", c.remaining)?;
+            d.set_item("elapsed", c.elapsed)?;
+            d.set_item("elapsed_workdays", c.elapsed_workdays)?;
+            Some(d.unbind())
+        }
+    };
+    let findings = s
+        .findings
+        .iter()
+        .map(|f| {
+            Py::new(
+                py,
+                CaseFinding {
+                    code: f.code,
+                    severity: f.severity.as_str(),
+                    at: f.at,
+                    message: f.message.clone(),
+                    events: f.events.clone(),
+                    people: f.people.clone(),
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(CaseStatus {
+        case: s.case.clone(),
+        as_of: s.as_of,
+        stage: s.stage.as_str(),
+        item: s.item.clone(),
+        window: s.window.clone(),
+        first_responder: s.first_responder.clone(),
+        handler: s.handler.clone(),
+        unit: s.unit.clone(),
+        decision: s.decision.map(|d| match d {
+            core_case::Decision::Granted => "granted",
+            core_case::Decision::Refused => "refused",
+        }),
+        on_the_spot: s.on_the_spot,
+        concluded_at: s.concluded_at,
+        clock,
+        findings,
+    })
+}
+
+/// One case: its event log, checked line by line against the context.
+///
+/// >>> import efficiency
+/// >>> ctx = efficiency.CaseContext.sample()
+/// >>> case = efficiency.Case.from_jsonl(ctx, '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}')
+/// >>> [f.code for f in case.findings("2026-11-03T09:00")]
+/// ['reception.refused']
+#[pyclass(module = "efficiency")]
+pub(crate) struct Case {
+    ctx: Arc<core_case::CaseContext>,
+    inner: Option<core_case::Case>,
+}
+
+#[pymethods]
+impl Case {
+    /// An empty case with id `case_id`; events come with `append`.
+    #[new]
+    fn new(context: PyRef<'_, CaseContext>, case_id: &str) -> Self {
+        Case {
+            ctx: context.inner.clone(),
+            inner: Some(core_case::Case::new(case_id)),
+        }
+    }
+
+    /// A case from JSON Lines text; the first bad line raises CaseError with `.line`.
+    #[staticmethod]
+    fn from_jsonl(py: Python<'_>, context: PyRef<'_, CaseContext>, text: &str) -> PyResult<Self> {
+        let ctx = context.inner.clone();
+        let case = wrap(py, core_case::Case::from_jsonl(&ctx, text))?;
+        Ok(Case {
+            ctx,
+            inner: Some(case),
+        })
+    }
+
+    /// Appends one event (a JSON line or a dict). On error nothing changes.
+    fn append(&mut self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<()> {
+        let line = line_of(py, event)?;
+        let n = self.case().events().len() + 1;
+        let e = wrap(py, CaseEvent::parse_line(&line, n))?;
+        let ctx = self.ctx.clone();
+        let case = self.inner.as_mut().expect("always set");
+        if case.events().is_empty() && case.id() != e.case {
+            *case = core_case::Case::new(&e.case);
+        }
+        wrap(py, case.append(&ctx, e))
+    }
+
+    /// The case id.
+    #[getter]
+    fn id(&self) -> String {
+        self.case().id().to_string()
+    }
+
+    /// The stage now ("received", "accepted", "concluded", ...).
+    #[getter]
+    fn stage(&self) -> &'static str {
+        self.case().stage().as_str()
+    }
+
+    /// Number of events.
+    fn __len__(&self) -> usize {
+        self.case().events().len()
+    }
+
+    /// The log as JSON Lines (canonical; re-reading it gives the same case).
+    fn to_jsonl(&self) -> String {
+        self.case().to_jsonl()
+    }
+
+    /// Status at `as_of` (a naive datetime or ISO string).
+    fn status(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<CaseStatus> {
+        let t = to_time(py, as_of, "as_of")?;
+        let s = wrap(py, self.case().status(&self.ctx, t))?;
+        status_to_py(py, &s)
+    }
+
+    /// The findings at `as_of`.
+    fn findings(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Vec<Py<CaseFinding>>> {
+        Ok(self.status(py, as_of)?.findings)
+    }
+}
+
+impl Case {
+    fn case(&self) -> &core_case::Case {
+        self.inner.as_ref().expect("always set")
+    }
+}
+
+struct ReplayState {
+    stream: CaseStream<Arc<core_case::CaseContext>>,
+    metrics: Option<Metrics>,
+    keep: bool,
+    statuses: Vec<core_case::CaseStatus>,
+    errors: Vec<(usize, CoreCaseError)>,
+    cases: usize,
+}
+
+impl ReplayState {
+    fn take(&mut self, r: core_case::CaseResult) {
+        self.cases += 1;
+        match r.status {
+            Ok(s) => {
+                if let Some(m) = &mut self.metrics {
+                    m.add(&s);
+                }
+                if self.keep {
+                    self.statuses.push(s);
+                }
+            }
+            Err(e) => self.errors.push((usize::MAX, e)),
+        }
+    }
+}
+
+/// Streaming replay of many cases from JSON lines sorted by case id, in chunks of any size
+/// (a case may continue into the next chunk). Keeps one case in memory; accumulates metrics
+/// when a period is given; releases the GIL while it works. `efficiency.replay_cases` and
+/// `efficiency.case_metrics` wrap it for files and iterators.
+#[pyclass(module = "efficiency")]
+pub(crate) struct CaseReplay {
+    state: Mutex<Option<ReplayState>>,
+}
+
+fn group_by(s: &str) -> PyResult<GroupBy> {
+    s.parse::<GroupBy>().map_err(PyValueError::new_err)
+}
+
+#[pymethods]
+impl CaseReplay {
+    /// Judges every case at `as_of`; with `period=(from, to)` also accumulates metrics grouped
+    /// by `group_by` ("unit", "item", "window", "handler" or "all"). `keep_statuses=False`
+    /// keeps memory flat when only metrics are wanted.
+    #[new]
+    #[pyo3(signature = (context, as_of, *, period = None, group_by = "unit", keep_statuses = true))]
+    fn new(
+        py: Python<'_>,
+        context: PyRef<'_, CaseContext>,
+        as_of: &Bound<'_, PyAny>,
+        period: Option<(Bound<'_, PyAny>, Bound<'_, PyAny>)>,
+        group_by: &str,
+        keep_statuses: bool,
+    ) -> PyResult<Self> {
+        let as_of = to_time(py, as_of, "as_of")?;
+        let metrics = match period {
+            Some((a, b)) => Some(Metrics::new(
+                Period {
+                    from: to_time(py, &a, "period[0]")?,
+                    to: to_time(py, &b, "period[1]")?,
+                },
+                self::group_by(group_by)?,
+            )),
+            None => None,
+        };
+        Ok(CaseReplay {
+            state: Mutex::new(Some(ReplayState {
+                stream: CaseStream::new(context.inner.clone(), as_of),
+                metrics,
+                keep: keep_statuses,
+                statuses: Vec::new(),
+                errors: Vec::new(),
+                cases: 0,
+            })),
+        })
+    }
+
+    /// Takes a chunk of JSON lines (blank lines are skipped but counted as rows).
+    fn push_lines(&self, py: Python<'_>, lines: Vec<String>) -> PyResult<()> {
+        py.detach(|| {
+            let mut guard = self
+                .state
+                .lock()
+                .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
+            let st = guard
+                .as_mut()
+                .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+            for line in &lines {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let (err, done) = st.stream.push_line(line);
+                if let Some(e) = err {
+                    st.errors.push((e.row, e.error));
+                }
+                if let Some(r) = done {
+                    st.take(r);
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Ends the input: the last case is judged.
+    fn finish(&self) -> PyResult<()> {
+        let mut guard = self
+            .state
+            .lock()
+            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
+        let st = guard
+            .as_mut()
+            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+        let stream = std::mem::replace(
+            &mut st.stream,
+            CaseStream::new(
+                Arc::new(core_case::CaseContext::sample()),
+                NaiveDateTime::MIN,
+            ),
+        );
+        if let Some(r) = stream.finish() {
+            st.take(r);
+        }
+        Ok(())
+    }
+
+    /// Statuses of the cases finished since the last call.
+    fn take_statuses(&self, py: Python<'_>) -> PyResult<Vec<CaseStatus>> {
+        let mut guard = self
+            .state
+            .lock()
+            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
+        let st = guard
+            .as_mut()
+            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+        std::mem::take(&mut st.statuses)
+            .iter()
+            .map(|s| status_to_py(py, s))
+            .collect()
+    }
+
+    /// Rows (and cases) that failed since the last call: (row, CaseError); row is None for a
+    /// case that could not be judged as a whole.
+    fn take_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let mut guard = self
+            .state
+            .lock()
+            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
+        let st = guard
+            .as_mut()
+            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+        let out = PyList::empty(py);
+        for (row, e) in std::mem::take(&mut st.errors) {
+            let row = if row == usize::MAX {
+                py.None()
+            } else {
+                row.into_pyobject(py)?.into_any().unbind()
+            };
+            out.append(PyTuple::new(
+                py,
+                [row, case_err(py, &e).value(py).clone().into_any().unbind()],
+            )?)?;
+        }
+        Ok(out)
+    }
+
+    /// Cases judged so far.
+    #[getter]
+    fn cases(&self) -> PyResult<usize> {
+        let guard = self
+            .state
+            .lock()
+            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
+        Ok(guard.as_ref().map(|s| s.cases).unwrap_or(0))
+    }
+
+    /// The metrics as columns (lists): group, concluded, on_the_spot, on_time, early, extended,
+    /// workdays_used, open, open_overdue and the rates on_the_spot_rate, on_time_rate,
+    /// early_rate, extension_rate, average_workdays_used (None where the denominator is 0).
+    fn metrics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let guard = self
+            .state
+            .lock()
+            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
+        let st = guard
+            .as_ref()
+            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+        let m = st
+            .metrics
+            .as_ref()
+            .ok_or_else(|| PyValueError::new_err("no period was given, so no metrics were kept"))?;
+        metrics_columns(py, &m.rows())
+    }
+}
+
+pub(crate) fn metrics_columns<'py>(
+    py: Python<'py>,
+    rows: &[core_case::MetricsRow],
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item(
+        "group",
+        rows.iter().map(|r| r.group.clone()).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "concluded",
+        rows.iter().map(|r| r.concluded).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "on_the_spot",
+        rows.iter().map(|r| r.on_the_spot).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "on_time",
+        rows.iter().map(|r| r.on_time).collect::<Vec<_>>(),
+    )?;
+    d.set_item("early", rows.iter().map(|r| r.early).collect::<Vec<_>>())?;
+    d.set_item(
+        "extended",
+        rows.iter().map(|r| r.extended).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "workdays_used",
+        rows.iter().map(|r| r.workdays_used).collect::<Vec<_>>(),
+    )?;
+    d.set_item("open", rows.iter().map(|r| r.open).collect::<Vec<_>>())?;
+    d.set_item(
+        "open_overdue",
+        rows.iter().map(|r| r.open_overdue).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "on_the_spot_rate",
+        rows.iter()
+            .map(|r| r.on_the_spot_rate())
+            .collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "on_time_rate",
+        rows.iter().map(|r| r.on_time_rate()).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "early_rate",
+        rows.iter().map(|r| r.early_rate()).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "extension_rate",
+        rows.iter().map(|r| r.extension_rate()).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "average_workdays_used",
+        rows.iter()
+            .map(|r| r.average_workdays_used())
+            .collect::<Vec<_>>(),
+    )?;
+    Ok(d)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<CaseContext>()?;
+    m.add_class::<Case>()?;
+    m.add_class::<CaseStatus>()?;
+    m.add_class::<CaseFinding>()?;
+    m.add_class::<CaseReplay>()?;
+    m.add("CaseError", py.get_type::<CaseError>())?;
+    m.add("CASE_ERROR_CODES", CoreCaseError::CODES.to_vec())?;
+    m.add("EVENT_KINDS", core_case::EVENT_KINDS.to_vec())?;
+    let catalog = PyList::empty(py);
+    for f in FINDING_CATALOG {
+        let d = PyDict::new(py);
+        d.set_item("code", f.code)?;
+        d.set_item("name", f.name)?;
+        d.set_item("name_zh", f.name_zh)?;
+        d.set_item("description", f.description)?;
+        catalog.append(d)?;
+    }
+    m.add("FINDING_CATALOG", catalog)?;
+    m.add("SAMPLE_ROSTER_JSON", core_case::SAMPLE_ROSTER_JSON)?;
+    m.add("FINDING_RULES_JSON", core_case::FINDING_RULES_JSON)?;
+    Ok(())
+}
