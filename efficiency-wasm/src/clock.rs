@@ -574,7 +574,7 @@ impl ServiceItem {
 /// Service items loaded from JSON ("efficiency.items/1").
 #[wasm_bindgen]
 pub struct ItemCatalog {
-    inner: item::ItemCatalog,
+    pub(crate) inner: item::ItemCatalog,
 }
 
 #[wasm_bindgen]

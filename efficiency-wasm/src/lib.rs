@@ -9,7 +9,9 @@ use efficiency_core::date::{format_date, parse_date};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod case;
 mod clock;
+pub use case::{replay_cases, Case, CaseContext};
 pub use clock::{evaluate_clocks, Clock, ItemCatalog, ServiceItem, TimeLimit};
 
 #[wasm_bindgen(typescript_custom_section)]

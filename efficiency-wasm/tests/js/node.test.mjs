@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runCalendarVectors, runClockVectors } from "./vectors.mjs";
+import { runCalendarVectors, runCaseVectors, runClockVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -124,4 +124,35 @@ test("evaluateClocks: one result or error per row", () => {
   assert.deepEqual(out.promisedDue, ["2026-10-30T17:30:00", null, null, null]);
   assert.deepEqual(out.level, ["reminder", null, null, null]);
   assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[2, "calendar.year_not_covered"], [3, "clock.invalid_time"]]);
+});
+
+test("case vectors", () => {
+  const { total, failures } = runCaseVectors(efficiency, load("cases/cases.json"));
+  assert.ok(total >= 60);
+  assert.deepEqual(failures, []);
+});
+
+test("cases: append, round trip, errors naming the line, replay and metrics", () => {
+  const ctx = efficiency.CaseContext.sample();
+  const line = (i, c, at, actor, event, extra = {}) => JSON.stringify({ id: `e${i}`, case: c, at, actor, event, ...extra });
+  const log = (c) => [
+    line(1, c, "2026-11-02T09:30:00", "mar01", "receive", { item: "civil.marriage_registration", window: "W2" }),
+    line(2, c, "2026-11-02T09:31:00", "mar01", "accept"),
+    line(3, c, "2026-11-02T10:05:00", "mar01", "conclude", { outcome: "granted", on_the_spot: true }),
+  ];
+  const kase = new efficiency.Case(ctx, "M1");
+  for (const l of log("M1")) kase.append(l);
+  assert.equal(kase.stage, "concluded");
+  assert.equal(efficiency.Case.fromJsonl(ctx, kase.toJsonl()).toJsonl(), kase.toJsonl());
+  assert.throws(() => kase.append(line(3, "M1", "2026-11-02T10:06:00", "mar01", "result_published")), { code: "case.duplicate_event_id", event: "e3" });
+  assert.throws(() => kase.append(line(4, "M1", "2026-11-02T10:06:00", "ghost", "result_published")), { code: "case.unknown_actor" });
+  assert.equal(kase.length, 3);
+  assert.throws(() => efficiency.Case.fromJsonl(ctx, [log("X")[0], "{oops"].join("\n")), { code: "case.malformed_line", line: 2 });
+  const out = efficiency.replayCases(ctx, [...log("A"), ...log("B"), log("A")[0]].join("\n"), "2026-12-01T00:00",
+    { from: "2026-11-01T00:00", to: "2026-12-01T00:00", groupBy: "window" });
+  assert.deepEqual(out.statuses.map((s) => s.case), ["A", "B"]);
+  assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[6, "case.unsorted_input"]]);
+  assert.deepEqual(out.metrics.map((r) => [r.group, r.concluded, r.onTheSpotRate]), [["W2", 2, 1]]);
+  assert.ok(efficiency.findingCatalog().some((f) => f.code === "supplement.repeated"));
+  assert.ok(efficiency.eventKinds().includes("guide_outside"));
 });

@@ -100,3 +100,41 @@ export function runClockVectors(efficiency, doc) {
   }
   return { total: doc.scenarios.length, failures };
 }
+
+function caseStatusJson(s) {
+  const c = s.clock;
+  return {
+    stage: s.stage, item: s.item, window: s.window, first_responder: s.firstResponder, handler: s.handler, unit: s.unit,
+    decision: s.decision, on_the_spot: s.onTheSpot,
+    clock: c === null ? null : {
+      promised_due: c.promisedDue, statutory_due: c.statutoryDue, level: c.level, outcome: c.outcome,
+      extended_by: c.extendedBy, state: c.state,
+    },
+    findings: s.findings.map((f) => ({ code: f.code, severity: f.severity, at: f.at, events: f.events, people: f.people })),
+  };
+}
+
+function deepSame(a, b) {
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => deepSame(a[k], b[k]));
+}
+
+/** @returns {{total: number, failures: string[]}} */
+export function runCaseVectors(efficiency, doc) {
+  const ctx = efficiency.CaseContext.sample();
+  const failures = [];
+  for (const sc of doc.scenarios) {
+    let got;
+    try {
+      got = caseStatusJson(efficiency.Case.fromJsonl(ctx, sc.lines.join("\n")).status(sc.as_of));
+    } catch (e) {
+      got = e && typeof e.code === "string" ? { error: e.code, line: e.line ?? null } : { thrown: String(e) };
+    }
+    if (!deepSame(got, sc.expect)) failures.push(`${sc.id}: expected ${JSON.stringify(sc.expect)}, got ${JSON.stringify(got)}`);
+  }
+  return { total: doc.scenarios.length, failures };
+}
