@@ -4,6 +4,8 @@
 
 use chrono::NaiveDateTime;
 use efficiency_core::calendar::{Calendar, DayKind};
+use efficiency_core::case::metrics::GroupBy;
+use efficiency_core::case::{CaseContext, CaseStream, Metrics, Period, FINDING_CATALOG};
 use efficiency_core::clock::Authority;
 use efficiency_core::date::parse_date;
 use efficiency_core::item::ItemCatalog;
@@ -139,6 +141,103 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "  finding {} at {}: {} (events {:?})",
             f.code, f.at, f.message, f.events
+        );
+    }
+    cases()?;
+    Ok(())
+}
+
+const SAMPLE_CASES: &str = include_str!("../data/sample/cases.jsonl");
+
+/// Case logs (首问负责制, 一次性告知, internal steps): the sample bureau's cases replayed.
+fn cases() -> Result<(), Box<dyn std::error::Error>> {
+    let ctx = CaseContext::sample();
+    let as_of = t("2026-11-30 09:00");
+    println!("\nCase logs of the sample bureau (data/sample/cases.jsonl), judged at {as_of}:");
+    let mut stream = CaseStream::new(&ctx, as_of);
+    let mut results = Vec::new();
+    for line in SAMPLE_CASES.lines().filter(|l| !l.trim().is_empty()) {
+        let (error, done) = stream.push_line(line);
+        if let Some(e) = error {
+            println!("  rejected row {}: [{}] {}", e.row, e.error.code(), e.error);
+        }
+        results.extend(done);
+    }
+    results.extend(stream.finish());
+    let period = Period {
+        from: t("2024-01-01 00:00"),
+        to: as_of,
+    };
+    let mut metrics = Metrics::new(period, GroupBy::Unit);
+    for r in &results {
+        let s = r.status.as_ref().map_err(|e| e.to_string())?;
+        metrics.add(s);
+        let clock = s
+            .clock
+            .as_ref()
+            .map(|c| {
+                format!(
+                    "level {}{}",
+                    c.level.as_str(),
+                    c.outcome
+                        .map(|o| format!(", {}", o.as_str()))
+                        .unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| "no clock".into());
+        println!(
+            "  {}  {:<32} {:<10} {clock}",
+            s.case,
+            s.item.as_deref().unwrap_or("-"),
+            s.stage.as_str()
+        );
+        for f in &s.findings {
+            let name = FINDING_CATALOG
+                .iter()
+                .find(|i| i.code == f.code)
+                .map(|i| i.name_zh)
+                .unwrap_or("");
+            println!(
+                "      {} {} [{}] {}: {}  (events {}; people {})",
+                f.at,
+                f.code,
+                f.severity.as_str(),
+                name,
+                f.message,
+                if f.events.is_empty() {
+                    "-".to_string()
+                } else {
+                    f.events.join(", ")
+                },
+                f.people.join(", ")
+            );
+        }
+    }
+    println!(
+        "\nMetrics by unit (concluded {} to {}; open cases as of the end):",
+        period.from.date(),
+        period.to.date()
+    );
+    println!(
+        "  {:<11} {:>9} {:>12} {:>12} {:>10} {:>6} {:>13}",
+        "unit", "concluded", "on the spot", "on time", "avg days", "open", "open overdue"
+    );
+    let pct = |r: Option<f64>| {
+        r.map(|x| format!("{:.0}%", x * 100.0))
+            .unwrap_or_else(|| "-".into())
+    };
+    for r in metrics.rows() {
+        println!(
+            "  {:<11} {:>9} {:>12} {:>12} {:>10} {:>6} {:>13}",
+            r.group,
+            r.concluded,
+            pct(r.on_the_spot_rate()),
+            pct(r.on_time_rate()),
+            r.average_workdays_used()
+                .map(|x| format!("{x:.1}"))
+                .unwrap_or_else(|| "-".into()),
+            r.open,
+            r.open_overdue
         );
     }
     Ok(())

@@ -3,7 +3,10 @@
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
-use efficiency_core::case::{self as core_case, metrics::GroupBy, CaseError, CaseEvent, CaseStream, Metrics, Period, Roster, FINDING_CATALOG};
+use efficiency_core::case::{
+    self as core_case, metrics::GroupBy, CaseError, CaseEvent, CaseStream, Metrics, Period, Roster,
+    FINDING_CATALOG,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -31,8 +34,18 @@ pub(crate) fn case_error(e: &CaseError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name("EfficiencyError");
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
-    let _ = js_sys::Reflect::set(&err, &"line".into(), &e.line.map(|l| JsValue::from_f64(l as f64)).unwrap_or(JsValue::NULL));
-    let _ = js_sys::Reflect::set(&err, &"event".into(), &e.event.clone().map(JsValue::from).unwrap_or(JsValue::NULL));
+    let _ = js_sys::Reflect::set(
+        &err,
+        &"line".into(),
+        &e.line
+            .map(|l| JsValue::from_f64(l as f64))
+            .unwrap_or(JsValue::NULL),
+    );
+    let _ = js_sys::Reflect::set(
+        &err,
+        &"event".into(),
+        &e.event.clone().map(JsValue::from).unwrap_or(JsValue::NULL),
+    );
     err.into()
 }
 
@@ -44,11 +57,13 @@ fn time_arg(v: &str, name: &str) -> Result<NaiveDateTime, CaseError> {
     ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
-        .ok_or_else(|| CaseError::from(efficiency_core::clock::ClockError::InvalidLimit {
-            code: "clock.invalid_time",
-            field: name.to_string(),
-            message: format!("{v:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
-        }))
+        .ok_or_else(|| {
+            CaseError::from(efficiency_core::clock::ClockError::InvalidLimit {
+                code: "clock.invalid_time",
+                field: name.to_string(),
+                message: format!("{v:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
+            })
+        })
 }
 
 fn fmt(t: NaiveDateTime) -> String {
@@ -65,18 +80,28 @@ pub struct CaseContext {
 impl CaseContext {
     /// A context from a calendar, items, a roster (JSON) and optional finding rules (JSON).
     #[wasm_bindgen(constructor)]
-    pub fn new(calendar: &Calendar, items: &ItemCatalog, roster_json: &str, rules_json: Option<String>) -> Result<CaseContext, JsValue> {
+    pub fn new(
+        calendar: &Calendar,
+        items: &ItemCatalog,
+        roster_json: &str,
+        rules_json: Option<String>,
+    ) -> Result<CaseContext, JsValue> {
         let roster = wrap(Roster::from_json(roster_json))?;
-        let mut ctx = core_case::CaseContext::new(calendar.inner.clone(), items.inner.clone(), roster);
+        let mut ctx =
+            core_case::CaseContext::new(calendar.inner.clone(), items.inner.clone(), roster);
         if let Some(r) = rules_json {
             ctx.rules = wrap(core_case::FindingRules::from_json(&r))?;
         }
-        Ok(CaseContext { inner: Arc::new(ctx) })
+        Ok(CaseContext {
+            inner: Arc::new(ctx),
+        })
     }
 
     /// China's calendar, the item templates, the sample roster and the default rules.
     pub fn sample() -> CaseContext {
-        CaseContext { inner: Arc::new(core_case::CaseContext::sample()) }
+        CaseContext {
+            inner: Arc::new(core_case::CaseContext::sample()),
+        }
     }
 }
 
@@ -177,7 +202,10 @@ impl Case {
     /// An empty case with id `caseId`.
     #[wasm_bindgen(constructor)]
     pub fn new(context: &CaseContext, case_id: &str) -> Case {
-        Case { ctx: context.inner.clone(), inner: core_case::Case::new(case_id) }
+        Case {
+            ctx: context.inner.clone(),
+            inner: core_case::Case::new(case_id),
+        }
     }
 
     /// A case from JSON Lines text; the first bad line throws an error with `code` and `line`.
@@ -230,7 +258,10 @@ impl Case {
 
     /// The findings at `asOf`.
     #[wasm_bindgen(unchecked_return_type = "CaseFinding[]")]
-    pub fn findings(&self, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<JsValue, JsValue> {
+    pub fn findings(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> Result<JsValue, JsValue> {
         let s = wrap(time_arg(as_of, "asOf").and_then(|t| self.inner.status(&self.ctx, t)))?;
         to_js(&js_status(&s).findings)
     }
@@ -282,20 +313,41 @@ pub fn replay_cases(
     context: &CaseContext,
     jsonl: &str,
     #[wasm_bindgen(js_name = asOf)] as_of: &str,
-    #[wasm_bindgen(unchecked_param_type = "{ from?: string; to?: string; groupBy?: string; keepStatuses?: boolean }")] options: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ from?: string; to?: string; groupBy?: string; keepStatuses?: boolean }"
+    )]
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let opt = |k: &str| if options.is_object() { js_sys::Reflect::get(&options, &k.into()).unwrap_or(JsValue::UNDEFINED) } else { JsValue::UNDEFINED };
+    let opt = |k: &str| {
+        if options.is_object() {
+            js_sys::Reflect::get(&options, &k.into()).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
     let as_of = wrap(time_arg(as_of, "asOf"))?;
     let mut metrics = match (opt("from").as_string(), opt("to").as_string()) {
         (Some(a), Some(b)) => {
             let group = opt("groupBy").as_string().unwrap_or_else(|| "unit".into());
-            let group = group.parse::<GroupBy>().map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
-            Some(Metrics::new(Period { from: wrap(time_arg(&a, "from"))?, to: wrap(time_arg(&b, "to"))? }, group))
+            let group = group
+                .parse::<GroupBy>()
+                .map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
+            Some(Metrics::new(
+                Period {
+                    from: wrap(time_arg(&a, "from"))?,
+                    to: wrap(time_arg(&b, "to"))?,
+                },
+                group,
+            ))
         }
         _ => None,
     };
     let keep = opt("keepStatuses").as_bool().unwrap_or(true);
-    let mut out = JsReplay { statuses: Vec::new(), metrics: None, errors: Vec::new() };
+    let mut out = JsReplay {
+        statuses: Vec::new(),
+        metrics: None,
+        errors: Vec::new(),
+    };
     let mut stream = CaseStream::new(context.inner.clone(), as_of);
     let mut take = |r: core_case::CaseResult, out: &mut JsReplay| match r.status {
         Ok(s) => {
@@ -306,7 +358,13 @@ pub fn replay_cases(
                 out.statuses.push(js_status(&s));
             }
         }
-        Err(e) => out.errors.push(JsRowError { row: usize::MAX, line: e.line, event: e.event.clone(), code: e.code(), message: e.to_string() }),
+        Err(e) => out.errors.push(JsRowError {
+            row: usize::MAX,
+            line: e.line,
+            event: e.event.clone(),
+            code: e.code(),
+            message: e.to_string(),
+        }),
     };
     for line in jsonl.lines() {
         if line.trim().is_empty() {
@@ -314,7 +372,13 @@ pub fn replay_cases(
         }
         let (err, done) = stream.push_line(line);
         if let Some(e) = err {
-            out.errors.push(JsRowError { row: e.row, line: e.error.line, event: e.error.event.clone(), code: e.error.code(), message: e.error.to_string() });
+            out.errors.push(JsRowError {
+                row: e.row,
+                line: e.error.line,
+                event: e.error.event.clone(),
+                code: e.error.code(),
+                message: e.error.to_string(),
+            });
         }
         if let Some(r) = done {
             take(r, &mut out);
@@ -356,5 +420,8 @@ pub fn finding_catalog() -> Result<JsValue, JsValue> {
 /// Every event kind a case log may contain.
 #[wasm_bindgen(js_name = eventKinds)]
 pub fn event_kinds() -> Vec<String> {
-    core_case::EVENT_KINDS.iter().map(|s| s.to_string()).collect()
+    core_case::EVENT_KINDS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
 }
