@@ -292,16 +292,23 @@ impl ServiceItem {
         }
         Ok(ItemClock {
             clock,
-            item: self.clone(),
+            item: Some(self.clone()),
         })
     }
 }
 
-/// A [`Clock`] bound to its item: suspensions name one of the item's special procedures.
+/// A [`Clock`], bound to its item or not. Bound, its suspensions name one of the item's
+/// special procedures; unbound (`ItemClock::from(clock)`), a suspension takes any reason.
 #[derive(Debug, Clone)]
 pub struct ItemClock {
     clock: Clock,
-    item: ServiceItem,
+    item: Option<ServiceItem>,
+}
+
+impl From<Clock> for ItemClock {
+    fn from(clock: Clock) -> Self {
+        ItemClock { clock, item: None }
+    }
 }
 
 impl ItemClock {
@@ -309,6 +316,9 @@ impl ItemClock {
     /// whose time counts toward the limit does not stop the clock: that is an error, as is a
     /// procedure the item does not list.
     pub fn suspend(&mut self, at: NaiveDateTime, procedure: &str) -> Result<(), ClockError> {
+        let Some(item) = &self.item else {
+            return self.clock.suspend(at, procedure);
+        };
         let index = self.clock.events().len();
         let fail = |code, message| ClockError::InvalidEvent {
             index,
@@ -316,30 +326,22 @@ impl ItemClock {
             code,
             message,
         };
-        match self
-            .item
-            .special_procedures
-            .iter()
-            .find(|p| p.code == procedure)
-        {
+        match item.special_procedures.iter().find(|p| p.code == procedure) {
             None => Err(fail(
                 "clock.unknown_procedure",
-                format!(
-                    "item {} has no special procedure {procedure:?}",
-                    self.item.code
-                ),
+                format!("item {} has no special procedure {procedure:?}", item.code),
             )),
             Some(p) if p.counts_toward_limit => Err(fail(
                 "clock.procedure_counts",
                 format!(
                     "{} counts toward the limit of {}; it does not stop the clock",
-                    p.name, self.item.code
+                    p.name, item.code
                 ),
             )),
-            Some(p) => self.clock.push(ClockEvent::Suspend {
-                at,
-                reason: p.name.clone(),
-            }),
+            Some(p) => {
+                let reason = p.name.clone();
+                self.clock.push(ClockEvent::Suspend { at, reason })
+            }
         }
     }
 
@@ -372,9 +374,9 @@ impl ItemClock {
         &mut self.clock
     }
 
-    /// The item.
-    pub fn item(&self) -> &ServiceItem {
-        &self.item
+    /// The item, when bound.
+    pub fn item(&self) -> Option<&ServiceItem> {
+        self.item.as_ref()
     }
 }
 

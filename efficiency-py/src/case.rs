@@ -307,8 +307,19 @@ impl Case {
     }
 }
 
+impl CaseReplay {
+    fn with_state<R>(&self, f: impl FnOnce(&mut ReplayState) -> PyResult<R>) -> PyResult<R> {
+        let mut guard = self
+            .state
+            .lock()
+            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
+        f(&mut guard)
+    }
+}
+
 struct ReplayState {
-    stream: CaseStream<Arc<core_case::CaseContext>>,
+    /// None once finished.
+    stream: Option<CaseStream<Arc<core_case::CaseContext>>>,
     metrics: Option<Metrics>,
     keep: bool,
     statuses: Vec<core_case::CaseStatus>,
@@ -339,7 +350,7 @@ impl ReplayState {
 /// `efficiency.case_metrics` wrap it for files and iterators.
 #[pyclass(module = "efficiency")]
 pub(crate) struct CaseReplay {
-    state: Mutex<Option<ReplayState>>,
+    state: Mutex<ReplayState>,
 }
 
 fn group_by(s: &str) -> PyResult<GroupBy> {
@@ -373,92 +384,67 @@ impl CaseReplay {
             None => None,
         };
         Ok(CaseReplay {
-            state: Mutex::new(Some(ReplayState {
-                stream: CaseStream::new(context.inner.clone(), as_of),
+            state: Mutex::new(ReplayState {
+                stream: Some(CaseStream::new(context.inner.clone(), as_of)),
                 metrics,
                 keep: keep_statuses,
                 statuses: Vec::new(),
                 errors: Vec::new(),
                 cases: 0,
-            })),
+            }),
         })
     }
 
-    /// Takes a chunk of JSON lines (blank lines are skipped but counted as rows).
+    /// Takes a chunk of JSON lines (blank lines are skipped).
     fn push_lines(&self, py: Python<'_>, lines: Vec<String>) -> PyResult<()> {
         py.detach(|| {
-            let mut guard = self
-                .state
-                .lock()
-                .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
-            let st = guard
-                .as_mut()
-                .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
-            for line in &lines {
-                if line.trim().is_empty() {
-                    continue;
+            self.with_state(|st| {
+                let stream = st
+                    .stream
+                    .as_mut()
+                    .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+                let mut finished = Vec::new();
+                for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+                    let (err, done) = stream.push_line(line);
+                    if let Some(e) = err {
+                        st.errors.push((e.row, e.error));
+                    }
+                    finished.extend(done);
                 }
-                let (err, done) = st.stream.push_line(line);
-                if let Some(e) = err {
-                    st.errors.push((e.row, e.error));
-                }
-                if let Some(r) = done {
+                for r in finished {
                     st.take(r);
                 }
+                Ok(())
+            })
+        })
+    }
+
+    /// Ends the input: the last case is judged. Later pushes are an error.
+    fn finish(&self) -> PyResult<()> {
+        self.with_state(|st| {
+            let stream = st
+                .stream
+                .take()
+                .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+            if let Some(r) = stream.finish() {
+                st.take(r);
             }
             Ok(())
         })
     }
 
-    /// Ends the input: the last case is judged.
-    fn finish(&self) -> PyResult<()> {
-        let mut guard = self
-            .state
-            .lock()
-            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
-        let st = guard
-            .as_mut()
-            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
-        let stream = std::mem::replace(
-            &mut st.stream,
-            CaseStream::new(
-                Arc::new(core_case::CaseContext::sample()),
-                NaiveDateTime::MIN,
-            ),
-        );
-        if let Some(r) = stream.finish() {
-            st.take(r);
-        }
-        Ok(())
-    }
-
     /// Statuses of the cases finished since the last call.
     fn take_statuses(&self, py: Python<'_>) -> PyResult<Vec<CaseStatus>> {
-        let mut guard = self
-            .state
-            .lock()
-            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
-        let st = guard
-            .as_mut()
-            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
-        std::mem::take(&mut st.statuses)
-            .iter()
-            .map(|s| status_to_py(py, s))
-            .collect()
+        let statuses = self.with_state(|st| Ok(std::mem::take(&mut st.statuses)))?;
+        statuses.iter().map(|s| status_to_py(py, s)).collect()
     }
 
     /// Rows (and cases) that failed since the last call: (row, CaseError); row is None for a
     /// case that could not be judged as a whole.
     fn take_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let mut guard = self
-            .state
-            .lock()
-            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
-        let st = guard
-            .as_mut()
-            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
+        let errors = self.with_state(|st| Ok(std::mem::take(&mut st.errors)))?;
         let out = PyList::empty(py);
-        for (row, e) in std::mem::take(&mut st.errors) {
+        for (row, e) in errors {
             let row = if row == usize::MAX {
                 py.None()
             } else {
@@ -475,29 +461,20 @@ impl CaseReplay {
     /// Cases judged so far.
     #[getter]
     fn cases(&self) -> PyResult<usize> {
-        let guard = self
-            .state
-            .lock()
-            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
-        Ok(guard.as_ref().map(|s| s.cases).unwrap_or(0))
+        self.with_state(|st| Ok(st.cases))
     }
 
     /// The metrics as columns (lists): group, concluded, on_the_spot, on_time, early, extended,
     /// workdays_used, open, open_overdue and the rates on_the_spot_rate, on_time_rate,
     /// early_rate, extension_rate, average_workdays_used (None where the denominator is 0).
     fn metrics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let guard = self
-            .state
-            .lock()
-            .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
-        let st = guard
-            .as_ref()
-            .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
-        let m = st
-            .metrics
-            .as_ref()
-            .ok_or_else(|| PyValueError::new_err("no period was given, so no metrics were kept"))?;
-        metrics_columns(py, &m.rows())
+        let rows = self.with_state(|st| {
+            let m = st.metrics.as_ref().ok_or_else(|| {
+                PyValueError::new_err("no period was given, so no metrics were kept")
+            })?;
+            Ok(m.rows())
+        })?;
+        metrics_columns(py, &rows)
     }
 }
 

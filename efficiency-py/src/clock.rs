@@ -12,7 +12,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyDict, PyList, PyString, PyTuple};
 
-use crate::{as_array, calendar_err, errors_mode, Calendar, EfficiencyError, Errors};
+use crate::{as_array, calendar_err, errors_mode, finish_batch, Calendar, EfficiencyError};
 
 pyo3::create_exception!(
     efficiency,
@@ -266,24 +266,20 @@ impl ClockStatus {
     }
 }
 
-#[derive(Clone)]
-enum Inner {
-    Plain(core_clock::Clock),
-    Item(ItemClock),
+/// The clock behind a binding object: bound to an item (suspensions name its procedures) or not.
+type Inner = ItemClock;
+
+trait InnerExt {
+    fn get(&self) -> &core_clock::Clock;
+    fn get_mut(&mut self) -> &mut core_clock::Clock;
 }
 
-impl Inner {
+impl InnerExt for ItemClock {
     fn get(&self) -> &core_clock::Clock {
-        match self {
-            Inner::Plain(c) => c,
-            Inner::Item(c) => c.clock(),
-        }
+        self.clock()
     }
     fn get_mut(&mut self) -> &mut core_clock::Clock {
-        match self {
-            Inner::Plain(c) => c,
-            Inner::Item(c) => c.clock_mut(),
-        }
+        self.clock_mut()
     }
 }
 
@@ -366,7 +362,7 @@ impl Clock {
             clock = wrap(py, clock.with_promised(p.inner))?;
         }
         Ok(Clock {
-            inner: Inner::Plain(clock),
+            inner: ItemClock::from(clock),
         })
     }
 
@@ -392,10 +388,7 @@ impl Clock {
     /// Stops the clock for a special procedure (for a clock made from an item: the procedure's code).
     fn suspend(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>, reason: &str) -> PyResult<()> {
         let at = to_time(py, at, "at")?;
-        match &mut self.inner {
-            Inner::Plain(c) => wrap(py, c.suspend(at, reason)),
-            Inner::Item(c) => wrap(py, c.suspend(at, reason)),
-        }
+        wrap(py, self.inner.suspend(at, reason))
     }
     /// Restarts the clock.
     fn resume(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -561,7 +554,7 @@ impl ServiceItem {
     ) -> PyResult<Clock> {
         let at = to_time(py, accepted_at, "accepted_at")?;
         Ok(Clock {
-            inner: Inner::Item(wrap(py, self.inner.clock(calendar.inner.clone(), at))?),
+            inner: (wrap(py, self.inner.clock(calendar.inner.clone(), at))?),
         })
     }
     fn __repr__(&self) -> String {
@@ -735,34 +728,8 @@ fn evaluate_clocks<'py>(
     cols.set_item("remaining", PyArray1::from_vec(py, out.remaining))?;
     cols.set_item("level", PyArray1::from_vec(py, out.level))?;
     cols.set_item("outcome", PyArray1::from_vec(py, out.outcome))?;
-    match mode {
-        Errors::Raise => match failed.first() {
-            Some(f) => {
-                let err = clock_err(py, &f.error);
-                let msg = format!("row {}: {}", f.row, f.error);
-                let err_value = err.value(py);
-                let _ = err_value.setattr("row", f.row);
-                let _ = err_value.setattr("args", (msg,));
-                Err(err)
-            }
-            None => Ok(cols.into_any()),
-        },
-        Errors::Return => {
-            let rows = PyList::empty(py);
-            for f in &failed {
-                let err = clock_err(py, &f.error);
-                let _ = err.value(py).setattr("row", f.row);
-                rows.append(PyTuple::new(
-                    py,
-                    [
-                        f.row.into_pyobject(py)?.into_any(),
-                        err.value(py).clone().into_any(),
-                    ],
-                )?)?;
-            }
-            Ok(PyTuple::new(py, [cols.into_any(), rows.into_any()])?.into_any())
-        }
-    }
+    let failed: Vec<_> = failed.into_iter().map(|f| (f.row, f.error)).collect();
+    finish_batch(py, cols.into_any(), &failed, mode, |py, e| clock_err(py, e))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -133,32 +133,35 @@ fn integers(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Ve
     Ok(arr.as_array().to_vec())
 }
 
-fn finish_batch<'py>(
+/// Ends a batch call: raise the first failed row (with `.row`, and "row N: " before the
+/// message), or return `(values, [(row, error), ...])`.
+pub(crate) fn finish_batch<'py, E: std::fmt::Display>(
     py: Python<'py>,
     values: Bound<'py, PyAny>,
-    failed: Vec<core_cal::RowError>,
+    failed: &[(usize, E)],
     mode: Errors,
+    to_err: impl Fn(Python<'py>, &E) -> PyErr,
 ) -> PyResult<Bound<'py, PyAny>> {
     match mode {
         Errors::Raise => match failed.first() {
-            Some(f) => {
-                let e = &f.error;
-                let err = CalendarError::new_err(format!("row {}: {e}", f.row));
-                let _ = err.value(py).setattr("code", e.code());
-                let _ = err.value(py).setattr("row", f.row);
+            Some((row, e)) => {
+                let err = to_err(py, e);
+                let v = err.value(py);
+                let _ = v.setattr("row", *row);
+                let _ = v.setattr("args", (format!("row {row}: {e}"),));
                 Err(err)
             }
             None => Ok(values),
         },
         Errors::Return => {
             let rows = PyList::empty(py);
-            for f in &failed {
-                let err = calendar_err(py, &f.error);
-                let _ = err.value(py).setattr("row", f.row);
+            for (row, e) in failed {
+                let err = to_err(py, e);
+                let _ = err.value(py).setattr("row", *row);
                 rows.append(PyTuple::new(
                     py,
                     [
-                        f.row.into_pyobject(py)?.into_any(),
+                        row.into_pyobject(py)?.into_any(),
                         err.value(py).clone().into_any(),
                     ],
                 )?)?;
@@ -368,7 +371,16 @@ impl Calendar {
         });
         let out: Vec<Datetime<units::Days>> = out.into_iter().map(Datetime::from).collect();
         let values = PyArray1::from_vec(py, out).into_any();
-        finish_batch(py, values, failed, mode)
+        finish_batch(
+            py,
+            values,
+            &failed
+                .into_iter()
+                .map(|f| (f.row, f.error))
+                .collect::<Vec<_>>(),
+            mode,
+            |py, e| calendar_err(py, e),
+        )
     }
 
     /// Vectorised workdays_between over two date arrays of equal length; returns int64.
@@ -398,7 +410,16 @@ impl Calendar {
             (out, failed)
         });
         let values = PyArray1::from_vec(py, out).into_any();
-        finish_batch(py, values, failed, mode)
+        finish_batch(
+            py,
+            values,
+            &failed
+                .into_iter()
+                .map(|f| (f.row, f.error))
+                .collect::<Vec<_>>(),
+            mode,
+            |py, e| calendar_err(py, e),
+        )
     }
 
     fn __repr__(&self) -> String {

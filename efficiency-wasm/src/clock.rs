@@ -196,24 +196,20 @@ impl TimeLimit {
     }
 }
 
-#[derive(Clone)]
-enum Inner {
-    Plain(core_clock::Clock),
-    Item(ItemClock),
+/// The clock behind a binding object: bound to an item (suspensions name its procedures) or not.
+type Inner = ItemClock;
+
+trait InnerExt {
+    fn get(&self) -> &core_clock::Clock;
+    fn get_mut(&mut self) -> &mut core_clock::Clock;
 }
 
-impl Inner {
+impl InnerExt for ItemClock {
     fn get(&self) -> &core_clock::Clock {
-        match self {
-            Inner::Plain(c) => c,
-            Inner::Item(c) => c.clock(),
-        }
+        self.clock()
     }
     fn get_mut(&mut self) -> &mut core_clock::Clock {
-        match self {
-            Inner::Plain(c) => c,
-            Inner::Item(c) => c.clock_mut(),
-        }
+        self.clock_mut()
     }
 }
 
@@ -368,7 +364,7 @@ impl Clock {
             let accepted = time_arg(&accepted_at, "acceptedAt")?;
             let statutory = limit_arg(&statutory, "statutory")?;
             Ok(Clock {
-                inner: Inner::Plain(options(calendar, accepted, statutory, &options_)?),
+                inner: ItemClock::from(options(calendar, accepted, statutory, &options_)?),
             })
         })())
     }
@@ -395,10 +391,7 @@ impl Clock {
     pub fn suspend(&mut self, at: JsValue, reason: &str) -> Result<(), JsValue> {
         wrap((|| {
             let at = time_arg(&at, "at")?;
-            match &mut self.inner {
-                Inner::Plain(c) => c.suspend(at, reason),
-                Inner::Item(c) => c.suspend(at, reason),
-            }
+            self.inner.suspend(at, reason)
         })())
     }
     /// Restarts the clock.
@@ -565,7 +558,7 @@ impl ServiceItem {
         wrap((|| {
             let at = time_arg(&accepted_at, "acceptedAt")?;
             Ok(Clock {
-                inner: Inner::Item(self.inner.clock(calendar.inner.clone(), at)?),
+                inner: (self.inner.clock(calendar.inner.clone(), at)?),
             })
         })())
     }
