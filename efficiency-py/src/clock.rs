@@ -222,7 +222,7 @@ pub(crate) struct ClockStatus {
     provisional: bool,
     #[pyo3(get)]
     findings: Vec<Py<Finding>>,
-    clock: Inner,
+    clock: ItemClock,
 }
 
 #[pymethods]
@@ -232,7 +232,7 @@ impl ClockStatus {
     /// and text.
     #[pyo3(signature = (promised = false))]
     fn explain<'py>(&self, py: Python<'py>, promised: bool) -> PyResult<Bound<'py, PyDict>> {
-        let e = wrap(py, self.clock.get().explain(self.as_of, promised))?;
+        let e = wrap(py, self.clock.clock().explain(self.as_of, promised))?;
         let out = PyDict::new(py);
         out.set_item("limit", TimeLimit { inner: e.limit })?;
         out.set_item("counting_from", e.counting_from)?;
@@ -266,23 +266,6 @@ impl ClockStatus {
     }
 }
 
-/// The clock behind a binding object: bound to an item (suspensions name its procedures) or not.
-type Inner = ItemClock;
-
-trait InnerExt {
-    fn get(&self) -> &core_clock::Clock;
-    fn get_mut(&mut self) -> &mut core_clock::Clock;
-}
-
-impl InnerExt for ItemClock {
-    fn get(&self) -> &core_clock::Clock {
-        self.clock()
-    }
-    fn get_mut(&mut self) -> &mut core_clock::Clock {
-        self.clock_mut()
-    }
-}
-
 /// A case's deadline clock (限时办结制).
 ///
 /// >>> import datetime as dt, efficiency
@@ -296,7 +279,7 @@ impl InnerExt for ItemClock {
 /// (datetime.datetime(2026, 10, 21, 17, 30), 'reminder')
 #[pyclass(module = "efficiency")]
 pub(crate) struct Clock {
-    inner: Inner,
+    inner: ItemClock,
 }
 
 fn make_config(
@@ -379,9 +362,9 @@ impl Clock {
             to_time(py, received_at, "received_at")?,
             to_time(py, notice_at, "notice_at")?,
         );
-        let clock = self.inner.get().clone();
+        let clock = self.inner.clock().clone();
         let updated = wrap(py, clock.with_supplement_notice(r, n))?;
-        *self.inner.get_mut() = updated;
+        *self.inner.clock_mut() = updated;
         Ok(())
     }
 
@@ -393,7 +376,7 @@ impl Clock {
     /// Restarts the clock.
     fn resume(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
         let at = to_time(py, at, "at")?;
-        wrap(py, self.inner.get_mut().resume(at))
+        wrap(py, self.inner.clock_mut().resume(at))
     }
     /// Asks for an extension of `amount` in the statutory limit's unit.
     fn request_extension(
@@ -406,7 +389,7 @@ impl Clock {
         let at = to_time(py, at, "at")?;
         wrap(
             py,
-            self.inner.get_mut().request_extension(at, amount, reason),
+            self.inner.clock_mut().request_extension(at, amount, reason),
         )
     }
     /// Approves the open extension request; `approver` is a role such as "agency_head".
@@ -418,24 +401,24 @@ impl Clock {
     ) -> PyResult<()> {
         let at = to_time(py, at, "at")?;
         let approver = wrap(py, approver.parse::<Authority>())?;
-        wrap(py, self.inner.get_mut().approve_extension(at, approver))
+        wrap(py, self.inner.clock_mut().approve_extension(at, approver))
     }
     /// Records that the applicant was told of the open extension and its reasons.
     fn notify_applicant(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
         let at = to_time(py, at, "at")?;
-        wrap(py, self.inner.get_mut().notify_applicant(at))
+        wrap(py, self.inner.clock_mut().notify_applicant(at))
     }
     /// Concludes the case.
     fn conclude(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
         let at = to_time(py, at, "at")?;
-        wrap(py, self.inner.get_mut().conclude(at))
+        wrap(py, self.inner.clock_mut().conclude(at))
     }
 
     /// The events so far, as dicts.
     #[getter]
     fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for e in self.inner.get().events() {
+        for e in self.inner.clock().events() {
             let d = PyDict::new(py);
             d.set_item("event", e.kind())?;
             d.set_item("at", e.at())?;
@@ -458,7 +441,7 @@ impl Clock {
     /// Everything derived from the events at `as_of` (later events are ignored).
     fn status(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<ClockStatus> {
         let as_of = to_time(py, as_of, "as_of")?;
-        let s = wrap(py, self.inner.get().status(as_of))?;
+        let s = wrap(py, self.inner.clock().status(as_of))?;
         let findings = s
             .findings
             .into_iter()
@@ -497,8 +480,8 @@ impl Clock {
     fn __repr__(&self) -> String {
         format!(
             "Clock(accepted_at={}, events={})",
-            self.inner.get().accepted_at(),
-            self.inner.get().events().len()
+            self.inner.clock().accepted_at(),
+            self.inner.clock().events().len()
         )
     }
 }

@@ -196,23 +196,6 @@ impl TimeLimit {
     }
 }
 
-/// The clock behind a binding object: bound to an item (suspensions name its procedures) or not.
-type Inner = ItemClock;
-
-trait InnerExt {
-    fn get(&self) -> &core_clock::Clock;
-    fn get_mut(&mut self) -> &mut core_clock::Clock;
-}
-
-impl InnerExt for ItemClock {
-    fn get(&self) -> &core_clock::Clock {
-        self.clock()
-    }
-    fn get_mut(&mut self) -> &mut core_clock::Clock {
-        self.clock_mut()
-    }
-}
-
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsFinding {
@@ -347,7 +330,7 @@ fn options(
 /// ```
 #[wasm_bindgen]
 pub struct Clock {
-    inner: Inner,
+    inner: ItemClock,
 }
 
 #[wasm_bindgen]
@@ -382,8 +365,8 @@ impl Clock {
                 time_arg(&received_at, "receivedAt")?,
                 time_arg(&notice_at, "noticeAt")?,
             );
-            let updated = self.inner.get().clone().with_supplement_notice(r, n)?;
-            *self.inner.get_mut() = updated;
+            let updated = self.inner.clock().clone().with_supplement_notice(r, n)?;
+            *self.inner.clock_mut() = updated;
             Ok(())
         })())
     }
@@ -396,7 +379,7 @@ impl Clock {
     }
     /// Restarts the clock.
     pub fn resume(&mut self, at: JsValue) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| self.inner.get_mut().resume(at)))
+        wrap(time_arg(&at, "at").and_then(|at| self.inner.clock_mut().resume(at)))
     }
     /// Asks for an extension of `amount` in the statutory unit.
     #[wasm_bindgen(js_name = requestExtension)]
@@ -409,7 +392,7 @@ impl Clock {
         wrap((|| {
             let at = time_arg(&at, "at")?;
             let amount = uint(&amount.into(), "amount")?;
-            self.inner.get_mut().request_extension(at, amount, reason)
+            self.inner.clock_mut().request_extension(at, amount, reason)
         })())
     }
     /// Approves the open extension request; `approver` is a role such as "agency_head".
@@ -418,23 +401,23 @@ impl Clock {
         wrap((|| {
             let at = time_arg(&at, "at")?;
             let approver = approver.parse::<Authority>()?;
-            self.inner.get_mut().approve_extension(at, approver)
+            self.inner.clock_mut().approve_extension(at, approver)
         })())
     }
     /// Records that the applicant was told of the open extension.
     #[wasm_bindgen(js_name = notifyApplicant)]
     pub fn notify_applicant(&mut self, at: JsValue) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| self.inner.get_mut().notify_applicant(at)))
+        wrap(time_arg(&at, "at").and_then(|at| self.inner.clock_mut().notify_applicant(at)))
     }
     /// Concludes the case.
     pub fn conclude(&mut self, at: JsValue) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| self.inner.get_mut().conclude(at)))
+        wrap(time_arg(&at, "at").and_then(|at| self.inner.clock_mut().conclude(at)))
     }
 
     /// The events so far.
     #[wasm_bindgen(getter, unchecked_return_type = "object[]")]
     pub fn events(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.get().events())
+        to_js(&self.inner.clock().events())
     }
 
     /// Everything derived from the events at `asOf`.
@@ -443,7 +426,7 @@ impl Clock {
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let s = wrap(time_arg(&as_of, "asOf").and_then(|t| self.inner.get().status(t)))?;
+        let s = wrap(time_arg(&as_of, "asOf").and_then(|t| self.inner.clock().status(t)))?;
         to_js(&JsStatus {
             as_of: fmt(s.as_of),
             counting_from: fmt(s.counting_from),
@@ -481,7 +464,7 @@ impl Clock {
     ) -> Result<JsValue, JsValue> {
         let e = wrap(
             time_arg(&as_of, "asOf")
-                .and_then(|t| self.inner.get().explain(t, promised.unwrap_or(false))),
+                .and_then(|t| self.inner.clock().explain(t, promised.unwrap_or(false))),
         )?;
         to_js(&JsExplanation {
             limit: js_limit(e.limit),
