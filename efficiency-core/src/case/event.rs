@@ -1,7 +1,9 @@
 //! Case events and their JSON Lines form: one event a line, canonical key order, exact
 //! round trip (`parse_line(&to_line(e)) == e`, and a canonical line prints back unchanged).
 
-use chrono::NaiveDateTime;
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::CaseError;
@@ -191,15 +193,21 @@ pub struct CaseEvent {
     pub kind: EventKind,
 }
 
-/// The flat shape of a line: every field any event may carry.
+/// The flat shape of a line: every field any event may carry. Strings borrow from the input
+/// where they can (most lines have no escapes), which keeps parsing cheap.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct Line {
-    id: String,
-    case: String,
-    at: String,
-    actor: String,
-    event: String,
+struct Line<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    case: Cow<'a, str>,
+    #[serde(borrow)]
+    at: Cow<'a, str>,
+    #[serde(borrow)]
+    actor: Cow<'a, str>,
+    #[serde(borrow)]
+    event: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     channel: Option<Channel>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -251,15 +259,15 @@ impl CaseEvent {
         let fail = |id: Option<&str>, message: String| {
             CaseError::new("case.invalid_event", Some(line), id, message)
         };
-        let raw: Line = serde_json::from_str(text).map_err(|e| {
+        let raw: Line<'_> = serde_json::from_str(text).map_err(|e| {
             let mut m = e.to_string();
             if let Some(i) = m.rfind(" at line ") {
                 m.truncate(i);
             }
             CaseError::new("case.malformed_line", Some(line), None, m)
         })?;
-        let id = Some(raw.id.as_str());
-        let at = NaiveDateTime::parse_from_str(&raw.at, TIME_FORMAT).map_err(|_| {
+        let id = Some(raw.id.as_ref());
+        let at = parse_time(&raw.at).ok_or_else(|| {
             fail(
                 id,
                 format!("at: {:?} is not a time YYYY-MM-DDTHH:MM:SS", raw.at),
@@ -271,7 +279,7 @@ impl CaseEvent {
             }
         }
         // Which optional fields each kind takes: (required, optional).
-        let (required, optional): (&[&str], &[&str]) = match raw.event.as_str() {
+        let (required, optional): (&[&str], &[&str]) = match raw.event.as_ref() {
             "inquiry" => (&["channel"], &["item"]),
             "receive" => (&["item"], &["window"]),
             "supplement_request" => (&["missing"], &[]),
@@ -302,7 +310,7 @@ impl CaseEvent {
                 ))
             }
         };
-        let present: Vec<&str> = [
+        let present: [(&str, bool); 14] = [
             ("channel", raw.channel.is_some()),
             ("item", raw.item.is_some()),
             ("window", raw.window.is_some()),
@@ -317,12 +325,8 @@ impl CaseEvent {
             ("amount", raw.amount.is_some()),
             ("outcome", raw.outcome.is_some()),
             ("on_the_spot", raw.on_the_spot.is_some()),
-        ]
-        .iter()
-        .filter(|(_, p)| *p)
-        .map(|(n, _)| *n)
-        .collect();
-        for f in &present {
+        ];
+        for (f, _) in present.iter().filter(|(_, p)| *p) {
             if !required.contains(f) && !optional.contains(f) {
                 return Err(fail(
                     id,
@@ -331,7 +335,7 @@ impl CaseEvent {
             }
         }
         for f in required {
-            if !present.contains(f) {
+            if !present.iter().any(|(n, p)| *p && n == f) {
                 return Err(fail(id, format!("a {:?} event needs {f:?}", raw.event)));
             }
         }
@@ -345,7 +349,7 @@ impl CaseEvent {
             }
             Ok(v)
         };
-        let kind = match raw.event.as_str() {
+        let kind = match raw.event.as_ref() {
             "inquiry" => EventKind::Inquiry {
                 channel: raw.channel.expect("required"),
                 item: raw.item.clone(),
@@ -400,10 +404,10 @@ impl CaseEvent {
             _ => unreachable!("checked above"),
         };
         Ok(CaseEvent {
-            id: raw.id,
-            case: raw.case,
+            id: raw.id.into_owned(),
+            case: raw.case.into_owned(),
             at,
-            actor: raw.actor,
+            actor: raw.actor.into_owned(),
             kind,
         })
     }
@@ -411,11 +415,11 @@ impl CaseEvent {
     /// The canonical JSON line (no trailing newline).
     pub fn to_line(&self) -> String {
         let mut l = Line {
-            id: self.id.clone(),
-            case: self.case.clone(),
-            at: self.at.format(TIME_FORMAT).to_string(),
-            actor: self.actor.clone(),
-            event: self.kind.name().to_string(),
+            id: Cow::Borrowed(&self.id),
+            case: Cow::Borrowed(&self.case),
+            at: Cow::Owned(self.at.format(TIME_FORMAT).to_string()),
+            actor: Cow::Borrowed(&self.actor),
+            event: Cow::Borrowed(self.kind.name()),
             ..Line::default()
         };
         match &self.kind {
@@ -459,6 +463,27 @@ impl CaseEvent {
         }
         serde_json::to_string(&l).expect("lines serialize")
     }
+}
+
+/// Parses `YYYY-MM-DDTHH:MM:SS` exactly (faster than a format string, and as strict).
+fn parse_time(s: &str) -> Option<NaiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() != 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
 }
 
 /// Parses a whole JSON Lines text (blank lines skipped), stopping at the first bad line.

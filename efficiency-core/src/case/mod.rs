@@ -546,7 +546,9 @@ impl Case {
                 if stage != Stage::Accepted {
                     return Err(impossible(stage));
                 }
-                let mut c = self.clock.clone().expect("accepted cases have a clock");
+                // The clock checks an event before taking it, so it can take it in place:
+                // on error it is unchanged, and nothing after this point can fail.
+                let c = self.clock.as_mut().expect("accepted cases have a clock");
                 let at = event.at;
                 let r = match &event.kind {
                     EventKind::Suspend { procedure } => c.suspend(at, procedure),
@@ -570,7 +572,6 @@ impl Case {
                 if matches!(event.kind, EventKind::Conclude { .. }) {
                     next_stage = Stage::Concluded;
                 }
-                clock = Some(c);
                 clock_push = true;
             }
             EventKind::ResultPublished => {
