@@ -97,7 +97,13 @@ fn line_of(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
         let json = py.import("json")?;
         let kwargs = PyDict::new(py);
         kwargs.set_item("ensure_ascii", false)?;
-        kwargs.set_item("default", py.import("builtins")?.getattr("str")?)?;
+        // datetime values become "YYYY-MM-DDTHH:MM:SS", anything else its str().
+        let default = py.eval(
+            c"lambda o: o.isoformat(timespec='seconds') if hasattr(o, 'hour') else str(o)",
+            None,
+            None,
+        )?;
+        kwargs.set_item("default", default)?;
         return json
             .call_method("dumps", (value,), Some(&kwargs))?
             .extract();

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -25,7 +26,7 @@ def test_append_round_trip_and_findings():
     case = efficiency.Case(CTX, "C1")
     for text in licensing_log():
         case.append(text)
-    case.append({"id": "e6", "case": "C1", "at": "2026-11-03T10:00:00", "actor": "aff01", "event": "conclude",
+    case.append({"id": "e6", "case": "C1", "at": dt.datetime(2026, 11, 3, 10), "actor": "aff01", "event": "conclude",
                  "outcome": "granted", "on_the_spot": False})  # fmt: skip
     assert len(case) == 6 and case.stage == "concluded"
     again = efficiency.Case.from_jsonl(CTX, case.to_jsonl())
