@@ -22,8 +22,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod accountability;
 pub mod calendar;
 pub mod case;
 pub mod clock;
 pub mod date;
 pub mod item;
+pub mod org;

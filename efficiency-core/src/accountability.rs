@@ -1,0 +1,541 @@
+//! Accountability (责任追究制, DOMAIN.md §7): from findings to the people who answer for them and
+//! the measures the rules allow. The library proposes; people decide — every entry says which
+//! parts were decided by rule and which are left to the leadership.
+//!
+//! ```
+//! use efficiency_core::accountability::{accountability_list, AccountabilityRules, Fault};
+//! use efficiency_core::case::Severity;
+//! use efficiency_core::org::Organisation;
+//! let org = Organisation::sample();
+//! let t = |s: &str| s.parse().unwrap();
+//! let fault = Fault {
+//!     source: "case C1".into(), code: "time_limit.statutory_missed".into(), severity: Severity::Serious,
+//!     at: t("2026-10-30T17:30:00"), people: vec!["aff01".into()], unit: None, events: vec![],
+//!     message: "statutory limit ran out".into(),
+//! };
+//! let list = accountability_list(&org, &AccountabilityRules::default(), &[fault], t("2026-10-01T00:00:00"), t("2027-01-01T00:00:00"))?;
+//! let who: Vec<_> = list.iter().map(|e| (e.person.as_str(), e.responsibility.as_str())).collect();
+//! assert_eq!(who, [("aff01", "direct"), ("aff-h", "main_leadership")]);
+//! assert_eq!(list[0].measures[0].as_str(), "warning");
+//! # Ok::<(), efficiency_core::org::OrgError>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::{Months, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::case::{CaseFinding, Severity};
+use crate::org::{OrgError, Organisation, Position};
+
+/// Who answers for a fault, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Responsibility {
+    /// 直接责任: the person who did it.
+    Direct,
+    /// 主要领导责任: the head of the unit whose fault it is.
+    MainLeadership,
+    /// 重要领导责任: the leader in charge of that unit.
+    ImportantLeadership,
+}
+
+impl Responsibility {
+    /// snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Responsibility::Direct => "direct",
+            Responsibility::MainLeadership => "main_leadership",
+            Responsibility::ImportantLeadership => "important_leadership",
+        }
+    }
+}
+
+/// A measure the matrix may propose: the lighter ones (no period) and the sanctions of
+/// 公职人员政务处分法 (with periods).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// 批评教育.
+    Admonition,
+    /// 书面检查.
+    WrittenSelfCriticism,
+    /// 通报批评.
+    CirculatedCriticism,
+    /// 调离岗位.
+    Reassignment,
+    /// 警告.
+    Warning,
+    /// 记过.
+    Demerit,
+    /// 记大过.
+    MajorDemerit,
+    /// 降级.
+    Demotion,
+    /// 撤职.
+    Removal,
+    /// 开除.
+    Dismissal,
+}
+
+impl Measure {
+    /// snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Admonition => "admonition",
+            Measure::WrittenSelfCriticism => "written_self_criticism",
+            Measure::CirculatedCriticism => "circulated_criticism",
+            Measure::Reassignment => "reassignment",
+            Measure::Warning => "warning",
+            Measure::Demerit => "demerit",
+            Measure::MajorDemerit => "major_demerit",
+            Measure::Demotion => "demotion",
+            Measure::Removal => "removal",
+            Measure::Dismissal => "dismissal",
+        }
+    }
+}
+
+/// How repeats escalate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatRule {
+    /// A fault of the same code by the same person within this many months before...
+    pub window_months: u32,
+    /// ...makes this one this many levels more severe (capped at very serious).
+    pub escalate_by: u8,
+}
+
+/// The accountability rule table (`efficiency.accountability/1`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountabilityRules {
+    /// `efficiency.accountability/1`.
+    pub format: String,
+    /// Where the numbers come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Who answers, by severity.
+    pub responsibility: BTreeMap<Severity, Vec<Responsibility>>,
+    /// Overrides by finding code.
+    #[serde(default)]
+    pub code_responsibility: BTreeMap<String, Vec<Responsibility>>,
+    /// Measures allowed: severity × responsibility.
+    pub measures: BTreeMap<Severity, BTreeMap<Responsibility, Vec<Measure>>>,
+    /// Escalation of repeats.
+    pub repeat: RepeatRule,
+    /// Sanction periods in months (dismissal is permanent and has none).
+    pub sanction_months: BTreeMap<Measure, u32>,
+    /// The longest combined period.
+    pub sanction_cap_months: u32,
+    /// Effect of each measure on the year's grade.
+    #[serde(default)]
+    pub grade_effects: BTreeMap<Measure, String>,
+}
+
+/// The default rules.
+pub const ACCOUNTABILITY_RULES_JSON: &str = include_str!("../data/rules/accountability.json");
+
+impl Default for AccountabilityRules {
+    fn default() -> Self {
+        AccountabilityRules::from_json(ACCOUNTABILITY_RULES_JSON).expect("shipped rules are valid")
+    }
+}
+
+const SEVERITIES: [Severity; 3] = [Severity::Ordinary, Severity::Serious, Severity::VerySerious];
+
+impl AccountabilityRules {
+    /// Rules from JSON. Unknown severities, roles or measures are errors naming the value;
+    /// every severity needs a responsibility list and a full row of the matrix; sanctions need
+    /// periods (except dismissal); finding codes must be in the catalog.
+    ///
+    /// ```
+    /// use efficiency_core::accountability::{AccountabilityRules, ACCOUNTABILITY_RULES_JSON};
+    /// let bad = ACCOUNTABILITY_RULES_JSON.replace("\"reassignment\"]", "\"exile\"]");
+    /// assert!(AccountabilityRules::from_json(&bad).unwrap_err().to_string().contains("exile"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<AccountabilityRules, OrgError> {
+        let r: AccountabilityRules = serde_json::from_str(text).map_err(|e| {
+            let mut m = e.to_string();
+            if let Some(i) = m.rfind(" at line ") {
+                m.truncate(i);
+            }
+            OrgError {
+                path: format!("line {} column {}", e.line(), e.column()),
+                message: m,
+            }
+        })?;
+        let bad = |path: String, message: String| OrgError { path, message };
+        if r.format != "efficiency.accountability/1" {
+            return Err(bad(
+                "format".into(),
+                format!(
+                    "expected \"efficiency.accountability/1\", found {:?}",
+                    r.format
+                ),
+            ));
+        }
+        for s in SEVERITIES {
+            if r.responsibility.get(&s).is_none_or(|v| v.is_empty()) {
+                return Err(bad(
+                    format!("responsibility.{}", s.as_str()),
+                    "needs at least one role".into(),
+                ));
+            }
+            let row = r
+                .measures
+                .get(&s)
+                .ok_or_else(|| bad(format!("measures.{}", s.as_str()), "missing".into()))?;
+            for role in [
+                Responsibility::Direct,
+                Responsibility::MainLeadership,
+                Responsibility::ImportantLeadership,
+            ] {
+                if row.get(&role).is_none_or(|v| v.is_empty()) {
+                    return Err(bad(
+                        format!("measures.{}.{}", s.as_str(), role.as_str()),
+                        "needs at least one measure".into(),
+                    ));
+                }
+                for m in &row[&role] {
+                    if *m >= Measure::Warning
+                        && *m != Measure::Dismissal
+                        && !r.sanction_months.contains_key(m)
+                    {
+                        return Err(bad(
+                            "sanction_months".into(),
+                            format!("no period for {}", m.as_str()),
+                        ));
+                    }
+                }
+            }
+        }
+        for code in r.code_responsibility.keys() {
+            if !crate::case::FINDING_CATALOG.iter().any(|f| f.code == code) && !code.contains('.') {
+                return Err(bad(
+                    format!("code_responsibility.{code}"),
+                    "unknown finding code".into(),
+                ));
+            }
+        }
+        Ok(r)
+    }
+}
+
+/// A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fault {
+    /// Where it comes from, e.g. `case C1`, `conduct I7`, `complaint K3`.
+    pub source: String,
+    /// Finding code.
+    pub code: String,
+    /// Severity before escalation.
+    pub severity: Severity,
+    /// When.
+    pub at: NaiveDateTime,
+    /// The people directly involved (empty for a fault of a whole unit).
+    pub people: Vec<String>,
+    /// The unit, for a fault of a whole unit.
+    pub unit: Option<String>,
+    /// Evidence event ids.
+    pub events: Vec<String>,
+    /// What happened.
+    pub message: String,
+}
+
+impl Fault {
+    /// A fault from a case finding.
+    pub fn from_case(case: &str, f: &CaseFinding) -> Fault {
+        Fault {
+            source: format!("case {case}"),
+            code: f.code.to_string(),
+            severity: f.severity,
+            at: f.at,
+            people: f.people.clone(),
+            unit: None,
+            events: f.events.clone(),
+            message: f.message.clone(),
+        }
+    }
+}
+
+/// A repeat that escalated an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PriorFault {
+    /// Its source.
+    pub source: String,
+    /// When.
+    pub at: NaiveDateTime,
+}
+
+/// One line of the period's accountability list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// Person id.
+    pub person: String,
+    /// Name.
+    pub name: String,
+    /// Position.
+    pub position: Position,
+    /// Unit, if any.
+    pub unit: Option<String>,
+    /// How they answer.
+    pub responsibility: Responsibility,
+    /// The fault's source.
+    pub source: String,
+    /// Finding code.
+    pub code: String,
+    /// When.
+    pub at: NaiveDateTime,
+    /// Severity from the rule table.
+    pub base_severity: Severity,
+    /// Severity after escalation for repeats (decided by rule).
+    pub severity: Severity,
+    /// The earlier fault that escalated it, if any.
+    pub repeat_of: Option<PriorFault>,
+    /// Measures the matrix allows, lightest first (the choice is left to people).
+    pub measures: Vec<Measure>,
+    /// Evidence events.
+    pub events: Vec<String>,
+    /// What happened.
+    pub message: String,
+    /// What the rules decided: always responsibility and severity.
+    pub decided_by_rule: Vec<&'static str>,
+    /// What is left to the leadership: the measure, and whether circumstances mitigate or
+    /// aggravate it.
+    pub to_decide: Vec<&'static str>,
+}
+
+fn escalate(s: Severity, by: u8) -> Severity {
+    let i = SEVERITIES.iter().position(|x| *x == s).unwrap_or(0) + usize::from(by);
+    SEVERITIES[i.min(2)]
+}
+
+/// The accountability list for faults in `[from, to)`: for each fault and each person who
+/// answers for it, the responsibility, the (escalated) severity and the measures allowed.
+/// Faults before `from` are read only to find repeats. Entries are ordered by time, then by
+/// responsibility.
+pub fn accountability_list(
+    org: &Organisation,
+    rules: &AccountabilityRules,
+    faults: &[Fault],
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> Result<Vec<Entry>, OrgError> {
+    let mut out = Vec::new();
+    for f in faults.iter().filter(|f| f.at >= from && f.at < to) {
+        // Repeats: the same code by the same person within the window before.
+        let window_start =
+            f.at.checked_sub_months(Months::new(rules.repeat.window_months))
+                .unwrap_or(NaiveDateTime::MIN);
+        let prior = faults
+            .iter()
+            .filter(|g| {
+                g.code == f.code
+                    && g.at < f.at
+                    && g.at >= window_start
+                    && g.people.iter().any(|p| f.people.contains(p))
+            })
+            .max_by_key(|g| g.at);
+        let severity = if prior.is_some() {
+            escalate(f.severity, rules.repeat.escalate_by)
+        } else {
+            f.severity
+        };
+        let roles = rules
+            .code_responsibility
+            .get(&f.code)
+            .or_else(|| rules.responsibility.get(&severity))
+            .cloned()
+            .unwrap_or_default();
+        // Who stands in each role.
+        let mut holders: Vec<(String, Responsibility)> = Vec::new();
+        let mut add = |person: &str, r: Responsibility| {
+            if holders.iter().all(|(p, _)| p != person) {
+                holders.push((person.to_string(), r));
+            }
+        };
+        let chains = if f.people.is_empty() {
+            let unit = f.unit.as_deref().ok_or_else(|| OrgError {
+                path: f.source.clone(),
+                message: "a fault names people or a unit".into(),
+            })?;
+            vec![org.unit_chain(unit)?]
+        } else {
+            f.people
+                .iter()
+                .map(|p| org.chain(p))
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        for chain in &chains {
+            let direct = &chain[0];
+            if roles.contains(&Responsibility::Direct) && !f.people.is_empty() {
+                add(&direct.person, Responsibility::Direct);
+            }
+            let head = chain.iter().find(|l| l.position == Position::UnitHead);
+            let sup = chain
+                .iter()
+                .find(|l| l.position == Position::SupervisingLeader);
+            if roles.contains(&Responsibility::MainLeadership) || f.people.is_empty() {
+                if let Some(h) = head {
+                    add(&h.person, Responsibility::MainLeadership);
+                }
+            }
+            if roles.contains(&Responsibility::ImportantLeadership) {
+                if let Some(s) = sup {
+                    add(&s.person, Responsibility::ImportantLeadership);
+                }
+            }
+        }
+        for (person, responsibility) in holders {
+            let p = org.person(&person).expect("chains name known people");
+            let mut measures = rules
+                .measures
+                .get(&severity)
+                .and_then(|row| row.get(&responsibility))
+                .cloned()
+                .unwrap_or_default();
+            measures.sort();
+            out.push(Entry {
+                person: p.id.clone(),
+                name: p.name.clone(),
+                position: p.position,
+                unit: p.unit.clone(),
+                responsibility,
+                source: f.source.clone(),
+                code: f.code.clone(),
+                at: f.at,
+                base_severity: f.severity,
+                severity,
+                repeat_of: prior.map(|g| PriorFault {
+                    source: g.source.clone(),
+                    at: g.at,
+                }),
+                measures,
+                events: f.events.clone(),
+                message: f.message.clone(),
+                decided_by_rule: vec!["responsibility", "severity"],
+                to_decide: vec!["measure", "circumstances"],
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        a.at.cmp(&b.at)
+            .then(a.responsibility.cmp(&b.responsibility))
+            .then(a.person.cmp(&b.person))
+    });
+    Ok(out)
+}
+
+/// A sanction already decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sanction {
+    /// Which.
+    pub kind: Measure,
+    /// From when.
+    pub start: NaiveDate,
+}
+
+/// How long a new sanction runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SanctionSpan {
+    /// Start.
+    pub from: NaiveDate,
+    /// Earliest end (exclusive), `None` when permanent.
+    pub until_min: Option<NaiveDate>,
+    /// Latest end (exclusive): the same as `until_min` unless several sanctions of one kind
+    /// make a range.
+    pub until_max: Option<NaiveDate>,
+    /// Dismissal.
+    pub permanent: bool,
+    /// How the span was reached.
+    pub explanation: String,
+}
+
+impl AccountabilityRules {
+    /// The span of `new` (one or more sanctions decided together for several faults) starting
+    /// `start`, with `running` sanctions of the same person. Several of one kind run between one
+    /// period and their sum; of different kinds, the heaviest applies; during a running sanction
+    /// the remainder is added; the total never exceeds the cap (48 months by default).
+    ///
+    /// ```
+    /// use efficiency_core::accountability::{AccountabilityRules, Measure, Sanction};
+    /// let r = AccountabilityRules::default();
+    /// let d = |s: &str| s.parse().unwrap();
+    /// let span = r.sanction_span(&[Sanction { kind: Measure::Demerit, start: d("2026-01-01") }], &[Measure::Warning], d("2026-07-01"));
+    /// // 6 months of warning plus the 6 months left of the demerit.
+    /// assert_eq!(span.until_min, Some(d("2027-07-01")));
+    /// let two = r.sanction_span(&[], &[Measure::Warning, Measure::Warning], d("2026-07-01"));
+    /// assert_eq!((two.until_min, two.until_max), (Some(d("2027-01-01")), Some(d("2027-07-01"))));
+    /// ```
+    pub fn sanction_span(
+        &self,
+        running: &[Sanction],
+        new: &[Measure],
+        start: NaiveDate,
+    ) -> SanctionSpan {
+        let months = |m: &Measure| self.sanction_months.get(m).copied().unwrap_or(0);
+        if new.contains(&Measure::Dismissal) {
+            return SanctionSpan {
+                from: start,
+                until_min: None,
+                until_max: None,
+                permanent: true,
+                explanation: "dismissal is permanent".into(),
+            };
+        }
+        let heaviest = new
+            .iter()
+            .filter(|m| **m >= Measure::Warning)
+            .max()
+            .copied();
+        let Some(h) = heaviest else {
+            return SanctionSpan {
+                from: start,
+                until_min: Some(start),
+                until_max: Some(start),
+                permanent: false,
+                explanation: "no sanction with a period".into(),
+            };
+        };
+        let same = new.iter().filter(|m| **m == h).count() as u32;
+        let (min_m, max_m) = (months(&h), months(&h) * same);
+        // The new period runs on from the end of the longest running sanction: start + new +
+        // remainder, which is the running end + new.
+        let running_end = running
+            .iter()
+            .filter(|s| s.kind != Measure::Dismissal)
+            .filter_map(|s| s.start.checked_add_months(Months::new(months(&s.kind))))
+            .filter(|end| *end > start)
+            .max();
+        let base = running_end.unwrap_or(start);
+        let cap = start
+            .checked_add_months(Months::new(self.sanction_cap_months))
+            .unwrap_or(start);
+        let end = |m: u32| base.checked_add_months(Months::new(m)).map(|d| d.min(cap));
+        let mut explanation = format!("{} months of {}", min_m, h.as_str());
+        if same > 1 {
+            explanation = format!(
+                "{same} x {}: between {min_m} and {max_m} months",
+                h.as_str()
+            );
+        }
+        if let Some(e) = running_end {
+            explanation.push_str(&format!(
+                ", plus the {} days left of a running sanction (until {e})",
+                (e - start).num_days()
+            ));
+        }
+        explanation.push_str(&format!(
+            ", at most {} months in all",
+            self.sanction_cap_months
+        ));
+        SanctionSpan {
+            from: start,
+            until_min: end(min_m),
+            until_max: end(max_m),
+            permanent: false,
+            explanation,
+        }
+    }
+}
