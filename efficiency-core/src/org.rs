@@ -422,7 +422,7 @@ impl Organisation {
             position: p.position,
             unit: p.unit.clone(),
         }];
-        let mut push = |id: &str, out: &mut Vec<Link>| {
+        let push = |id: &str, out: &mut Vec<Link>| {
             if out.iter().all(|l| l.person != id) {
                 if let Some(q) = self.person(id) {
                     out.push(Link {
