@@ -223,7 +223,8 @@ impl AccountabilityRules {
 }
 
 /// A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fault {
     /// Where it comes from, e.g. `case C1`, `conduct I7`, `complaint K3`.
     pub source: String,
@@ -234,13 +235,33 @@ pub struct Fault {
     /// When.
     pub at: NaiveDateTime,
     /// The people directly involved (empty for a fault of a whole unit).
+    #[serde(default)]
     pub people: Vec<String>,
     /// The unit, for a fault of a whole unit.
+    #[serde(default)]
     pub unit: Option<String>,
     /// Evidence event ids.
+    #[serde(default)]
     pub events: Vec<String>,
     /// What happened.
+    #[serde(default)]
     pub message: String,
+}
+
+impl Fault {
+    /// Faults from JSON (an array of fault objects).
+    pub fn list_from_json(text: &str) -> Result<Vec<Fault>, OrgError> {
+        serde_json::from_str(text).map_err(|e| {
+            let mut m = e.to_string();
+            if let Some(i) = m.rfind(" at line ") {
+                m.truncate(i);
+            }
+            OrgError {
+                path: format!("faults, line {} column {}", e.line(), e.column()),
+                message: m,
+            }
+        })
+    }
 }
 
 impl Fault {

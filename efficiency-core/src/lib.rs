@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod accountability;
+pub mod activity;
 pub mod calendar;
 pub mod case;
 pub mod clock;
