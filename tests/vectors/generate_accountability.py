@@ -91,7 +91,7 @@ def acc_list(faults, start, end, rules=RULES):
         roles = rules["code_responsibility"].get(f["code"]) or rules["responsibility"][sev]
         holders = []
 
-        def add(person, role):
+        def add(person, role, holders=holders):
             if all(h[0] != person for h in holders):
                 holders.append((person, role))
 
