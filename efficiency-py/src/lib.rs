@@ -21,6 +21,7 @@ pyo3::create_exception!(
     PyValueError,
     "Base of every error raised by efficiency; `.code` is a stable string such as \"calendar.year_not_covered\"."
 );
+mod accountability;
 mod case;
 mod clock;
 
@@ -450,6 +451,7 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MISSING_INT", MISSING)?;
     clock::register(m)?;
     case::register(m)?;
+    accountability::register(m)?;
     m.add("CHINA_CALENDAR_JSON", core_cal::CHINA_JSON)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

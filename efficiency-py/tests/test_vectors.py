@@ -216,3 +216,60 @@ def test_case_vectors_through_streaming_replay():
         lines = [line for cid in sorted(chosen) for line in chosen[cid]["lines"]]
         got = {s.case: case_status_json(s) for s in efficiency.replay_cases(CTX, lines, as_of=as_of, chunk_size=3)}
         assert got == {cid: sc["expect"] for cid, sc in chosen.items()}
+
+
+def test_accountability_vectors():
+    scenarios = json.loads((VECTORS / "accountability" / "accountability.json").read_text())["scenarios"]
+    assert len(scenarios) >= 40
+    org = efficiency.Organisation.sample()
+    keys = ["person", "responsibility", "source", "code", "at", "base_severity", "severity", "repeat_of", "measures"]
+
+    def iso(v):
+        return v.isoformat() if hasattr(v, "isoformat") else v
+
+    def entry(e):
+        out = {k: iso(e[k]) for k in keys}
+        if out["repeat_of"]:
+            out["repeat_of"] = {"source": e["repeat_of"]["source"], "at": iso(e["repeat_of"]["at"])}
+        return out
+
+    def run(sc):
+        rules = (
+            efficiency.AccountabilityRules.from_json(json.dumps(sc["rules"]))
+            if "rules" in sc
+            else efficiency.AccountabilityRules()
+        )
+        kind = sc["kind"]
+        if kind == "list":
+            return [
+                entry(e) for e in efficiency.accountability_list(org, sc["faults"], period=sc["period"], rules=rules)
+            ]
+        if kind in ("activity", "activity_list"):
+            act = efficiency.Activity.from_json(json.dumps(sc["activity"]))
+            faults = act.faults(org, efficiency.ActivityRules(), sc["as_of"])
+            if kind == "activity":
+                return [{k: iso(f[k]) for k in ("source", "code", "severity", "at", "people", "unit")} for f in faults]
+            return [entry(e) for e in efficiency.accountability_list(org, faults, period=sc["period"], rules=rules)]
+        if kind == "sanction":
+            span = rules.sanction_span(
+                [(s["kind"], datetime.date.fromisoformat(s["start"])) for s in sc["running"]],
+                sc["new"],
+                datetime.date.fromisoformat(sc["start"]),
+            )
+            return {k: iso(span[k]) for k in ("until_min", "until_max", "permanent")}
+        if kind == "organisation":
+            efficiency.Organisation.from_json(json.dumps(sc["organisation"]))
+            return "loaded"
+        return "loaded"
+
+    failures = []
+    for sc in scenarios:
+        try:
+            got = run(sc)
+            ok = got == sc["expect"]
+        except efficiency.EfficiencyError as e:
+            got = str(e)
+            ok = "error" in sc["expect"] and sc["expect"]["error"] in got
+        if not ok:
+            failures.append(f"{sc['id']}:\n  expected {sc['expect']}\n  got      {got}")
+    assert not failures, f"{len(failures)} of {len(scenarios)} failed:\n" + "\n".join(failures[:10])

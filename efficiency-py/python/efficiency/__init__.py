@@ -24,10 +24,13 @@ import os
 from collections.abc import Iterable, Iterator
 
 from ._efficiency import (
+    ACCOUNTABILITY_RULES_JSON,
     CALENDAR_ERROR_CODES,
     CASE_ERROR_CODES,
     CHINA_CALENDAR_JSON,
     CLOCK_ERROR_CODES,
+    COMPLAINT_RULES_JSON,
+    CONDUCT_RULES_JSON,
     EVENT_KINDS,
     FINDING_CATALOG,
     FINDING_CODES,
@@ -36,7 +39,12 @@ from ._efficiency import (
     LEVELS,
     MISSING_INT,
     OUTCOMES,
+    SAMPLE_ACTIVITY_JSON,
+    SAMPLE_ORGANISATION_JSON,
     SAMPLE_ROSTER_JSON,
+    AccountabilityRules,
+    Activity,
+    ActivityRules,
     Calendar,
     CalendarError,
     Case,
@@ -51,18 +59,24 @@ from ._efficiency import (
     EfficiencyError,
     Finding,
     ItemCatalog,
+    Organisation,
+    OrganisationError,
     ServiceItem,
     TimeLimit,
     __version__,
+    _accountability_list,
     evaluate_clocks,
 )
 from .types import DayInfo, DayKind, ReckonedDay, WorkdayReckoning
 
 __all__ = [
+    "ACCOUNTABILITY_RULES_JSON",
     "CALENDAR_ERROR_CODES",
     "CASE_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
     "CLOCK_ERROR_CODES",
+    "COMPLAINT_RULES_JSON",
+    "CONDUCT_RULES_JSON",
     "EVENT_KINDS",
     "FINDING_CATALOG",
     "FINDING_CODES",
@@ -71,7 +85,12 @@ __all__ = [
     "LEVELS",
     "MISSING_INT",
     "OUTCOMES",
+    "SAMPLE_ACTIVITY_JSON",
+    "SAMPLE_ORGANISATION_JSON",
     "SAMPLE_ROSTER_JSON",
+    "AccountabilityRules",
+    "Activity",
+    "ActivityRules",
     "Calendar",
     "CalendarError",
     "Case",
@@ -88,13 +107,17 @@ __all__ = [
     "EfficiencyError",
     "Finding",
     "ItemCatalog",
+    "Organisation",
+    "OrganisationError",
     "ReckonedDay",
     "ServiceItem",
     "TimeLimit",
     "WorkdayReckoning",
     "__version__",
+    "accountability_list",
     "case_metrics",
     "evaluate_clocks",
+    "faults_from_case",
     "replay_cases",
 ]
 
@@ -193,3 +216,45 @@ def case_metrics(
     replay.finish()
     _drain(replay, errors)
     return replay.metrics()
+
+
+def faults_from_case(status: CaseStatus) -> list[dict[str, object]]:
+    """The findings of a case status as faults for `accountability_list`."""
+    return [
+        {
+            "source": f"case {status.case}",
+            "code": f.code,
+            "severity": f.severity,
+            "at": f.at,
+            "people": list(f.people),
+            "unit": None,
+            "events": list(f.events),
+            "message": f.message,
+        }
+        for f in status.findings
+    ]
+
+
+def accountability_list(
+    organisation: Organisation,
+    faults: Iterable[dict[str, object]],
+    *,
+    period: tuple[object, object],
+    rules: AccountabilityRules | None = None,
+) -> list[dict[str, object]]:
+    """The accountability list for faults in [period[0], period[1]) (DOMAIN.md §7).
+
+    One dict per person and fault: person, name, position, unit, responsibility (direct,
+    main_leadership, important_leadership), source, code, at, base_severity, severity (after
+    escalation for repeats), repeat_of, measures (what the matrix allows), events, message,
+    decided_by_rule and to_decide. Faults before the period count only as earlier repeats.
+
+    >>> import efficiency
+    >>> org = efficiency.Organisation.sample()
+    >>> fault = {"source": "case C1", "code": "time_limit.statutory_missed", "severity": "serious",
+    ...          "at": "2026-10-30T17:30:00", "people": ["aff01"]}
+    >>> [(e["person"], e["responsibility"]) for e in efficiency.accountability_list(org, [fault],
+    ...     period=("2026-01-01T00:00", "2027-01-01T00:00"))]
+    [('aff01', 'direct'), ('aff-h', 'main_leadership')]
+    """
+    return _accountability_list(organisation, rules or AccountabilityRules(), list(faults), period[0], period[1])

@@ -17,10 +17,13 @@ from efficiency.types import (
 )
 
 __all__ = [
+    "ACCOUNTABILITY_RULES_JSON",
     "CALENDAR_ERROR_CODES",
     "CASE_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
     "CLOCK_ERROR_CODES",
+    "COMPLAINT_RULES_JSON",
+    "CONDUCT_RULES_JSON",
     "EVENT_KINDS",
     "FINDING_CATALOG",
     "FINDING_CODES",
@@ -29,7 +32,12 @@ __all__ = [
     "LEVELS",
     "MISSING_INT",
     "OUTCOMES",
+    "SAMPLE_ACTIVITY_JSON",
+    "SAMPLE_ORGANISATION_JSON",
     "SAMPLE_ROSTER_JSON",
+    "AccountabilityRules",
+    "Activity",
+    "ActivityRules",
     "Calendar",
     "CalendarError",
     "Case",
@@ -44,13 +52,21 @@ __all__ = [
     "EfficiencyError",
     "Finding",
     "ItemCatalog",
+    "Organisation",
+    "OrganisationError",
     "ServiceItem",
     "TimeLimit",
     "__version__",
+    "_accountability_list",
     "evaluate_clocks",
 ]
 
 __version__: str
+ACCOUNTABILITY_RULES_JSON: str
+COMPLAINT_RULES_JSON: str
+CONDUCT_RULES_JSON: str
+SAMPLE_ACTIVITY_JSON: str
+SAMPLE_ORGANISATION_JSON: str
 CALENDAR_ERROR_CODES: list[str]
 CASE_ERROR_CODES: list[str]
 EVENT_KINDS: list[str]
@@ -72,6 +88,9 @@ class EfficiencyError(ValueError):
 
 class CalendarError(EfficiencyError): ...
 class ClockError(EfficiencyError): ...
+
+class OrganisationError(EfficiencyError):
+    path: str
 
 class CaseError(EfficiencyError):
     line: int | None
@@ -356,3 +375,43 @@ class CaseReplay:
     @property
     def cases(self) -> int: ...
     def metrics(self) -> dict[str, list[Any]]: ...
+
+@final
+class Organisation:
+    @staticmethod
+    def from_json(text: str) -> Organisation: ...
+    @staticmethod
+    def sample() -> Organisation: ...
+    def chain(self, person: str) -> list[dict[str, Any]]: ...
+    def unit_chain(self, unit: str) -> list[dict[str, Any]]: ...
+    def roster_json(self) -> str: ...
+    def to_json(self) -> str: ...
+
+@final
+class AccountabilityRules:
+    def __new__(cls) -> AccountabilityRules: ...
+    @staticmethod
+    def from_json(text: str) -> AccountabilityRules: ...
+    def sanction_span(
+        self, running: list[tuple[str, datetime.date]], new: list[str], start: datetime.date
+    ) -> dict[str, Any]: ...
+
+@final
+class ActivityRules:
+    def __new__(
+        cls, conduct_json: str | None = None, complaint_json: str | None = None, calendar: Calendar | None = None
+    ) -> ActivityRules: ...
+    @property
+    def conduct(self) -> list[dict[str, Any]]: ...
+
+@final
+class Activity:
+    @staticmethod
+    def from_json(text: str) -> Activity: ...
+    @staticmethod
+    def sample() -> Activity: ...
+    def faults(self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike) -> list[dict[str, Any]]: ...
+
+def _accountability_list(
+    organisation: Organisation, rules: AccountabilityRules, faults: Any, start: Any, end: Any
+) -> list[dict[str, Any]]: ...

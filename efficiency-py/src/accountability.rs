@@ -1,0 +1,260 @@
+//! Python bindings of the organisation, accountability, conduct, complaints and ratings.
+//! Results cross as JSON-shaped Python objects (dicts and lists); the `efficiency` facade turns
+//! time strings into datetimes.
+
+use chrono::NaiveDate;
+use efficiency_core::accountability::{self as acc, Fault, Measure, Sanction};
+use efficiency_core::activity::{self, ActivityRules as CoreActivityRules};
+use efficiency_core::org::{self, OrgError};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::clock::to_time;
+use crate::{Calendar, EfficiencyError};
+
+pyo3::create_exception!(
+    efficiency,
+    OrganisationError,
+    EfficiencyError,
+    "Organisation, accountability or activity data that cannot be used: the message names the field and id."
+);
+
+fn org_err(py: Python<'_>, e: &OrgError) -> PyErr {
+    let err = OrganisationError::new_err(e.to_string());
+    let _ = err.value(py).setattr("code", e.code());
+    let _ = err.value(py).setattr("path", e.path.clone());
+    err
+}
+
+fn wrap<T>(py: Python<'_>, r: Result<T, OrgError>) -> PyResult<T> {
+    r.map_err(|e| org_err(py, &e))
+}
+
+fn to_py<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let plain = py.import("json")?.call_method1("loads", (text,))?;
+    py.import("efficiency._convert")?
+        .call_method1("times", (plain,))
+}
+
+fn from_py(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let kwargs = pyo3::types::PyDict::new(py);
+    let default = py.eval(c"lambda o: o.isoformat(timespec='seconds') if hasattr(o, 'hour') else o.isoformat() if hasattr(o, 'isoformat') else str(o)", None, None)?;
+    kwargs.set_item("default", default)?;
+    kwargs.set_item("ensure_ascii", false)?;
+    py.import("json")?
+        .call_method("dumps", (value,), Some(&kwargs))?
+        .extract()
+}
+
+/// The organisation: units, people, positions, the leadership group.
+///
+/// >>> import efficiency
+/// >>> [link["person"] for link in efficiency.Organisation.sample().chain("soc01")]
+/// ['soc01', 'soc-h', 'dep01', 'dir01']
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct Organisation {
+    pub(crate) inner: org::Organisation,
+}
+
+#[pymethods]
+impl Organisation {
+    /// An organisation from JSON ("efficiency.organisation/1"); errors name the field and id.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(Organisation {
+            inner: wrap(py, org::Organisation::from_json(text))?,
+        })
+    }
+    /// The sample bureau.
+    #[staticmethod]
+    fn sample() -> Self {
+        Organisation {
+            inner: org::Organisation::sample(),
+        }
+    }
+    /// The responsibility chain above a person: person, unit head, supervising leader, principal leader.
+    fn chain<'py>(&self, py: Python<'py>, person: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &wrap(py, self.inner.chain(person))?)
+    }
+    /// The chain for a fault of a whole unit.
+    fn unit_chain<'py>(&self, py: Python<'py>, unit: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &wrap(py, self.inner.unit_chain(unit))?)
+    }
+    /// A roster (JSON) for `CaseContext`, from the organisation's people.
+    fn roster_json(&self) -> String {
+        serde_json::to_string(&self.inner.roster()).expect("rosters serialize")
+    }
+    /// The organisation as JSON.
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.inner).expect("organisations serialize")
+    }
+}
+
+/// The accountability rule table: severity x role matrix, repeats, sanction periods.
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct AccountabilityRules {
+    inner: acc::AccountabilityRules,
+}
+
+#[pymethods]
+impl AccountabilityRules {
+    /// The defaults (DOMAIN.md §7).
+    #[new]
+    fn new() -> Self {
+        AccountabilityRules {
+            inner: acc::AccountabilityRules::default(),
+        }
+    }
+    /// Rules from JSON ("efficiency.accountability/1").
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(AccountabilityRules {
+            inner: wrap(py, acc::AccountabilityRules::from_json(text))?,
+        })
+    }
+    /// The span of new sanctions (one or several, decided together) starting `start`, given
+    /// `running` sanctions as (kind, start date) pairs: a dict with until_min, until_max,
+    /// permanent and explanation.
+    fn sanction_span<'py>(
+        &self,
+        py: Python<'py>,
+        running: Vec<(String, NaiveDate)>,
+        new: Vec<String>,
+        start: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let measure = |s: &str| -> PyResult<Measure> {
+            serde_json::from_value(serde_json::Value::String(s.to_string()))
+                .map_err(|_| PyValueError::new_err(format!("unknown measure {s:?}")))
+        };
+        let running = running
+            .iter()
+            .map(|(k, d)| {
+                Ok(Sanction {
+                    kind: measure(k)?,
+                    start: *d,
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let new = new
+            .iter()
+            .map(|k| measure(k))
+            .collect::<PyResult<Vec<_>>>()?;
+        to_py(py, &self.inner.sanction_span(&running, &new, start))
+    }
+}
+
+/// Conduct rules and complaint/rating limits (defaults: the six prohibitions, 7 / 15 / 15 workdays).
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct ActivityRules {
+    inner: CoreActivityRules,
+}
+
+#[pymethods]
+impl ActivityRules {
+    /// Rules from a conduct list and complaint limits (JSON), each defaulting to the shipped one.
+    #[new]
+    #[pyo3(signature = (conduct_json = None, complaint_json = None, calendar = None))]
+    fn new(
+        py: Python<'_>,
+        conduct_json: Option<&str>,
+        complaint_json: Option<&str>,
+        calendar: Option<PyRef<'_, Calendar>>,
+    ) -> PyResult<Self> {
+        let cal = calendar
+            .map(|c| c.inner.clone())
+            .unwrap_or_else(efficiency_core::calendar::Calendar::china);
+        let inner = wrap(
+            py,
+            CoreActivityRules::from_json(
+                conduct_json.unwrap_or(activity::CONDUCT_RULES_JSON),
+                complaint_json.unwrap_or(activity::COMPLAINT_RULES_JSON),
+                cal,
+            ),
+        )?;
+        Ok(ActivityRules { inner })
+    }
+    /// The conduct rules as dicts (code, name, name_zh, severity).
+    #[getter]
+    fn conduct<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.conduct)
+    }
+}
+
+/// A period's conduct incidents, complaints and service ratings ("efficiency.activity/1").
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct Activity {
+    inner: activity::Activity,
+}
+
+#[pymethods]
+impl Activity {
+    /// Activity from JSON.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(Activity {
+            inner: wrap(py, activity::Activity::from_json(text))?,
+        })
+    }
+    /// The sample bureau's activity.
+    #[staticmethod]
+    fn sample() -> Self {
+        Activity {
+            inner: activity::Activity::sample(),
+        }
+    }
+    /// The faults at `as_of`, as dicts (source, code, severity, at, people, unit, events, message).
+    fn faults<'py>(
+        &self,
+        py: Python<'py>,
+        organisation: PyRef<'_, Organisation>,
+        rules: PyRef<'_, ActivityRules>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = to_time(py, as_of, "as_of")?;
+        to_py(
+            py,
+            &wrap(py, self.inner.faults(&organisation.inner, &rules.inner, t))?,
+        )
+    }
+}
+
+/// The accountability list for faults (dicts as `Activity.faults` and `faults_from_case` make
+/// them) in [start, end): one dict per person and fault with responsibility, escalated severity,
+/// the measures the matrix allows, and what is left to people to decide.
+#[pyfunction]
+#[pyo3(name = "_accountability_list")]
+fn accountability_list<'py>(
+    py: Python<'py>,
+    organisation: PyRef<'_, Organisation>,
+    rules: PyRef<'_, AccountabilityRules>,
+    faults: &Bound<'py, PyAny>,
+    start: &Bound<'py, PyAny>,
+    end: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let faults = wrap(py, Fault::list_from_json(&from_py(py, faults)?))?;
+    let (a, b) = (to_time(py, start, "start")?, to_time(py, end, "end")?);
+    to_py(
+        py,
+        &wrap(
+            py,
+            acc::accountability_list(&organisation.inner, &rules.inner, &faults, a, b),
+        )?,
+    )
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<Organisation>()?;
+    m.add_class::<AccountabilityRules>()?;
+    m.add_class::<ActivityRules>()?;
+    m.add_class::<Activity>()?;
+    m.add_function(wrap_pyfunction!(accountability_list, m)?)?;
+    m.add("OrganisationError", py.get_type::<OrganisationError>())?;
+    m.add("SAMPLE_ORGANISATION_JSON", org::SAMPLE_ORGANISATION_JSON)?;
+    m.add("ACCOUNTABILITY_RULES_JSON", acc::ACCOUNTABILITY_RULES_JSON)?;
+    m.add("CONDUCT_RULES_JSON", activity::CONDUCT_RULES_JSON)?;
+    m.add("COMPLAINT_RULES_JSON", activity::COMPLAINT_RULES_JSON)?;
+    m.add("SAMPLE_ACTIVITY_JSON", activity::SAMPLE_ACTIVITY_JSON)?;
+    Ok(())
+}
