@@ -9,8 +9,10 @@ use efficiency_core::date::{format_date, parse_date};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod accountability;
 mod case;
 mod clock;
+pub use accountability::{accountability_list, AccountabilityRules, Activity, ActivityRules, Organisation};
 pub use case::{replay_cases, Case, CaseContext};
 pub use clock::{evaluate_clocks, Clock, ItemCatalog, ServiceItem, TimeLimit};
 

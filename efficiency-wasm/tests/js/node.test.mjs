@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runCalendarVectors, runCaseVectors, runClockVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runCalendarVectors, runCaseVectors, runClockVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -155,4 +155,26 @@ test("cases: append, round trip, errors naming the line, replay and metrics", ()
   assert.deepEqual(out.metrics.map((r) => [r.group, r.concluded, r.onTheSpotRate]), [["W2", 2, 1]]);
   assert.ok(efficiency.findingCatalog().some((f) => f.code === "supplement.repeated"));
   assert.ok(efficiency.eventKinds().includes("guide_outside"));
+});
+
+test("accountability vectors", () => {
+  const { total, failures } = runAccountabilityVectors(efficiency, load("accountability/accountability.json"));
+  assert.ok(total >= 40);
+  assert.deepEqual(failures, []);
+});
+
+test("accountability: chains, errors with a path, case findings into the list", () => {
+  const org = efficiency.Organisation.sample();
+  assert.deepEqual(org.chain("mar01").map((l) => l.person), ["mar01", "mar-h", "dep02", "dir01"]);
+  const broken = JSON.parse(JSON.stringify(JSON.parse(org.rosterJson())));
+  assert.ok(broken.staff.length >= 12);
+  assert.throws(() => efficiency.Organisation.fromJson("{}"), (e) => e.code === "org.invalid" && /line 1/.test(e.path));
+  const ctx = new efficiency.CaseContext(efficiency.Calendar.china(), efficiency.ItemCatalog.templates(), org.rosterJson());
+  const kase = efficiency.Case.fromJsonl(ctx, [
+    '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}',
+  ].join("\n"));
+  const faults = kase.findings("2026-11-03T09:00").map((f) => ({ source: "case C1", code: f.code, severity: f.severity, at: f.at, people: f.people, unit: null, events: f.events, message: f.message }));
+  const list = efficiency.accountabilityList(org, new efficiency.AccountabilityRules(), faults, "2026-01-01T00:00", "2027-01-01T00:00");
+  assert.deepEqual(list.map((e) => [e.person, e.responsibility]), [["off01", "direct"], ["off-h", "main_leadership"]]);
+  assert.equal(new efficiency.AccountabilityRules().sanctionSpan([], ["dismissal"], "2026-07-01").permanent, true);
 });

@@ -138,3 +138,48 @@ export function runCaseVectors(efficiency, doc) {
   }
   return { total: doc.scenarios.length, failures };
 }
+
+/** @returns {{total: number, failures: string[]}} */
+export function runAccountabilityVectors(efficiency, doc) {
+  const org = efficiency.Organisation.sample();
+  const keys = ["person", "responsibility", "source", "code", "at", "base_severity", "severity", "repeat_of", "measures"];
+  const entry = (e) => Object.fromEntries(keys.map((k) => [k, k === "repeat_of" && e[k] ? { source: e[k].source, at: e[k].at } : e[k]]));
+  const run = (sc) => {
+    const rules = sc.rules ? efficiency.AccountabilityRules.fromJson(JSON.stringify(sc.rules)) : new efficiency.AccountabilityRules();
+    switch (sc.kind) {
+      case "list":
+        return efficiency.accountabilityList(org, rules, sc.faults, sc.period[0], sc.period[1]).map(entry);
+      case "activity":
+      case "activity_list": {
+        const faults = efficiency.Activity.fromJson(JSON.stringify(sc.activity)).faults(org, new efficiency.ActivityRules(), sc.as_of);
+        if (sc.kind === "activity") {
+          return faults.map((f) => ({ source: f.source, code: f.code, severity: f.severity, at: f.at, people: f.people, unit: f.unit }));
+        }
+        return efficiency.accountabilityList(org, rules, faults, sc.period[0], sc.period[1]).map(entry);
+      }
+      case "sanction": {
+        const s = rules.sanctionSpan(sc.running, sc.new, sc.start);
+        return { until_min: s.until_min, until_max: s.until_max, permanent: s.permanent };
+      }
+      case "organisation":
+        efficiency.Organisation.fromJson(JSON.stringify(sc.organisation));
+        return "loaded";
+      default:
+        return "loaded";
+    }
+  };
+  const failures = [];
+  for (const sc of doc.scenarios) {
+    let got;
+    let ok;
+    try {
+      got = run(sc);
+      ok = deepSame(got, sc.expect);
+    } catch (e) {
+      got = String(e && e.message);
+      ok = sc.expect && typeof sc.expect.error === "string" && got.includes(sc.expect.error);
+    }
+    if (!ok) failures.push(`${sc.id}: expected ${JSON.stringify(sc.expect)}, got ${JSON.stringify(got)}`);
+  }
+  return { total: doc.scenarios.length, failures };
+}
