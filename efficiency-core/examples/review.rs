@@ -3,12 +3,15 @@
 //! `cargo run -q -p efficiency-core --example review`
 
 use chrono::NaiveDateTime;
+use efficiency_core::accountability::{accountability_list, AccountabilityRules, Fault};
+use efficiency_core::activity::{Activity, ActivityRules};
 use efficiency_core::calendar::{Calendar, DayKind};
 use efficiency_core::case::metrics::GroupBy;
 use efficiency_core::case::{CaseContext, CaseStream, Metrics, Period, FINDING_CATALOG};
 use efficiency_core::clock::Authority;
 use efficiency_core::date::parse_date;
 use efficiency_core::item::ItemCatalog;
+use efficiency_core::org::Organisation;
 
 fn t(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("valid sample time")
@@ -143,19 +146,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             f.code, f.at, f.message, f.events
         );
     }
-    cases()?;
+    let case_faults = cases()?;
+    accountability(case_faults)?;
     Ok(())
 }
 
 const SAMPLE_CASES: &str = include_str!("../data/sample/cases.jsonl");
 
 /// Case logs (首问负责制, 一次性告知, internal steps): the sample bureau's cases replayed.
-fn cases() -> Result<(), Box<dyn std::error::Error>> {
+fn cases() -> Result<Vec<Fault>, Box<dyn std::error::Error>> {
     let ctx = CaseContext::sample();
     let as_of = t("2026-11-30 09:00");
     println!("\nCase logs of the sample bureau (data/sample/cases.jsonl), judged at {as_of}:");
     let mut stream = CaseStream::new(&ctx, as_of);
-    let mut results = Vec::new();
+    let mut results: Vec<efficiency_core::case::CaseResult> = Vec::new();
     for line in SAMPLE_CASES.lines().filter(|l| !l.trim().is_empty()) {
         let (error, done) = stream.push_line(line);
         if let Some(e) = error {
@@ -238,6 +242,69 @@ fn cases() -> Result<(), Box<dyn std::error::Error>> {
                 .unwrap_or_else(|| "-".into()),
             r.open,
             r.open_overdue
+        );
+    }
+    let mut faults = Vec::new();
+    for r in &results {
+        if let Ok(s) = &r.status {
+            faults.extend(s.findings.iter().map(|f| Fault::from_case(&s.case, f)));
+        }
+    }
+    Ok(faults)
+}
+
+/// The accountability list (责任追究制) for 2026: case findings, conduct incidents, complaints
+/// and ratings, traced to the people who answer for them.
+fn accountability(case_faults: Vec<Fault>) -> Result<(), Box<dyn std::error::Error>> {
+    let org = Organisation::sample();
+    let as_of = t("2026-12-31 18:00");
+    let mut faults = case_faults;
+    faults.extend(Activity::sample().faults(&org, &ActivityRules::default(), as_of)?);
+    faults.sort_by_key(|f| f.at);
+    let (from, to) = (t("2026-01-01 00:00"), t("2027-01-01 00:00"));
+    let list = accountability_list(&org, &AccountabilityRules::default(), &faults, from, to)?;
+    println!("\nAccountability list (责任追究) for 2026 — {} faults, {} lines; the rules decide who answers and how severe,", faults.len(), list.len());
+    println!("the leadership chooses the measure among those allowed:");
+    println!(
+        "  {:<7} {:<20} {:<22} {:<36} {:<14} {}",
+        "person",
+        "name",
+        "responsibility",
+        "finding",
+        "severity",
+        "measures allowed (source, evidence)"
+    );
+    for e in &list {
+        let sev = if e.severity != e.base_severity {
+            format!(
+                "{}↑ (repeat of {})",
+                e.severity.as_str(),
+                e.repeat_of
+                    .as_ref()
+                    .map(|p| p.source.as_str())
+                    .unwrap_or("")
+            )
+        } else {
+            e.severity.as_str().to_string()
+        };
+        println!(
+            "  {:<7} {:<20} {:<22} {:<36} {:<14} {} ({}; {})",
+            e.person,
+            e.name,
+            e.responsibility.as_str(),
+            e.code,
+            sev,
+            e.measures
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            e.source,
+            if e.events.is_empty() {
+                "-".to_string()
+            } else {
+                e.events.join(", ")
+            }
         );
     }
     Ok(())

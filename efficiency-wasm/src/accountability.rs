@@ -22,7 +22,10 @@ fn wrap<T>(r: Result<T, OrgError>) -> Result<T, JsValue> {
 }
 
 fn bad(path: &str, message: String) -> JsValue {
-    org_error(&OrgError { path: path.to_string(), message })
+    org_error(&OrgError {
+        path: path.to_string(),
+        message,
+    })
 }
 
 fn time(s: &str, name: &str) -> Result<NaiveDateTime, JsValue> {
@@ -43,14 +46,20 @@ impl Organisation {
     /// From JSON ("efficiency.organisation/1"); errors carry `code` and `path`.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Organisation, JsValue> {
-        Ok(Organisation { inner: wrap(org::Organisation::from_json(text))? })
+        Ok(Organisation {
+            inner: wrap(org::Organisation::from_json(text))?,
+        })
     }
     /// The sample bureau.
     pub fn sample() -> Organisation {
-        Organisation { inner: org::Organisation::sample() }
+        Organisation {
+            inner: org::Organisation::sample(),
+        }
     }
     /// The responsibility chain above a person.
-    #[wasm_bindgen(unchecked_return_type = "{ person: string; position: string; unit: string | null }[]")]
+    #[wasm_bindgen(
+        unchecked_return_type = "{ person: string; position: string; unit: string | null }[]"
+    )]
     pub fn chain(&self, person: &str) -> Result<JsValue, JsValue> {
         to_js(&wrap(self.inner.chain(person))?)
     }
@@ -83,25 +92,39 @@ impl AccountabilityRules {
     /// The defaults (DOMAIN.md §7).
     #[wasm_bindgen(constructor)]
     pub fn new() -> AccountabilityRules {
-        AccountabilityRules { inner: acc::AccountabilityRules::default() }
+        AccountabilityRules {
+            inner: acc::AccountabilityRules::default(),
+        }
     }
     /// From JSON ("efficiency.accountability/1").
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<AccountabilityRules, JsValue> {
-        Ok(AccountabilityRules { inner: wrap(acc::AccountabilityRules::from_json(text))? })
+        Ok(AccountabilityRules {
+            inner: wrap(acc::AccountabilityRules::from_json(text))?,
+        })
     }
     /// The span of new sanctions starting `start` ("YYYY-MM-DD"), given running ones.
     #[wasm_bindgen(js_name = sanctionSpan, unchecked_return_type = "{ from: string; until_min: string | null; until_max: string | null; permanent: boolean; explanation: string }")]
     pub fn sanction_span(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "{ kind: string; start: string }[]")] running: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ kind: string; start: string }[]")]
+        running: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string[]")] new: JsValue,
         start: &str,
     ) -> Result<JsValue, JsValue> {
-        let running: Vec<JsSanction> = serde_wasm_bindgen::from_value(running).map_err(|e| bad("running", e.to_string()))?;
-        let new: Vec<Measure> = serde_wasm_bindgen::from_value(new).map_err(|e| bad("new", e.to_string()))?;
-        let start = NaiveDate::parse_from_str(start, "%Y-%m-%d").map_err(|_| bad("start", format!("{start:?} is not a date YYYY-MM-DD")))?;
-        let running: Vec<Sanction> = running.into_iter().map(|s| Sanction { kind: s.kind, start: s.start }).collect();
+        let running: Vec<JsSanction> =
+            serde_wasm_bindgen::from_value(running).map_err(|e| bad("running", e.to_string()))?;
+        let new: Vec<Measure> =
+            serde_wasm_bindgen::from_value(new).map_err(|e| bad("new", e.to_string()))?;
+        let start = NaiveDate::parse_from_str(start, "%Y-%m-%d")
+            .map_err(|_| bad("start", format!("{start:?} is not a date YYYY-MM-DD")))?;
+        let running: Vec<Sanction> = running
+            .into_iter()
+            .map(|s| Sanction {
+                kind: s.kind,
+                start: s.start,
+            })
+            .collect();
         to_js(&self.inner.sanction_span(&running, &new, start))
     }
 }
@@ -122,10 +145,17 @@ pub struct ActivityRules {
 impl ActivityRules {
     /// From a conduct list and complaint limits (JSON), each defaulting to the shipped one.
     #[wasm_bindgen(constructor)]
-    pub fn new(conduct_json: Option<String>, complaint_json: Option<String>) -> Result<ActivityRules, JsValue> {
+    pub fn new(
+        conduct_json: Option<String>,
+        complaint_json: Option<String>,
+    ) -> Result<ActivityRules, JsValue> {
         let inner = wrap(activity::ActivityRules::from_json(
-            conduct_json.as_deref().unwrap_or(activity::CONDUCT_RULES_JSON),
-            complaint_json.as_deref().unwrap_or(activity::COMPLAINT_RULES_JSON),
+            conduct_json
+                .as_deref()
+                .unwrap_or(activity::CONDUCT_RULES_JSON),
+            complaint_json
+                .as_deref()
+                .unwrap_or(activity::COMPLAINT_RULES_JSON),
             efficiency_core::calendar::Calendar::china(),
         ))?;
         Ok(ActivityRules { inner })
@@ -143,17 +173,30 @@ impl Activity {
     /// From JSON ("efficiency.activity/1").
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Activity, JsValue> {
-        Ok(Activity { inner: wrap(activity::Activity::from_json(text))? })
+        Ok(Activity {
+            inner: wrap(activity::Activity::from_json(text))?,
+        })
     }
     /// The sample bureau's activity.
     pub fn sample() -> Activity {
-        Activity { inner: activity::Activity::sample() }
+        Activity {
+            inner: activity::Activity::sample(),
+        }
     }
     /// The faults at `asOf`.
     #[wasm_bindgen(unchecked_return_type = "object[]")]
-    pub fn faults(&self, organisation: &Organisation, rules: &ActivityRules, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<JsValue, JsValue> {
+    pub fn faults(
+        &self,
+        organisation: &Organisation,
+        rules: &ActivityRules,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> Result<JsValue, JsValue> {
         let t = time(as_of, "asOf")?;
-        to_js(&wrap(self.inner.faults(&organisation.inner, &rules.inner, t))?)
+        to_js(&wrap(self.inner.faults(
+            &organisation.inner,
+            &rules.inner,
+            t,
+        ))?)
     }
 }
 
@@ -166,7 +209,14 @@ pub fn accountability_list(
     from: &str,
     to: &str,
 ) -> Result<JsValue, JsValue> {
-    let faults: Vec<Fault> = serde_wasm_bindgen::from_value(faults).map_err(|e| bad("faults", e.to_string()))?;
+    let faults: Vec<Fault> =
+        serde_wasm_bindgen::from_value(faults).map_err(|e| bad("faults", e.to_string()))?;
     let (a, b) = (time(from, "from")?, time(to, "to")?);
-    to_js(&wrap(acc::accountability_list(&organisation.inner, &rules.inner, &faults, a, b))?)
+    to_js(&wrap(acc::accountability_list(
+        &organisation.inner,
+        &rules.inner,
+        &faults,
+        a,
+        b,
+    ))?)
 }

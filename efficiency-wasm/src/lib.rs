@@ -12,7 +12,9 @@ use wasm_bindgen::prelude::*;
 mod accountability;
 mod case;
 mod clock;
-pub use accountability::{accountability_list, AccountabilityRules, Activity, ActivityRules, Organisation};
+pub use accountability::{
+    accountability_list, AccountabilityRules, Activity, ActivityRules, Organisation,
+};
 pub use case::{replay_cases, Case, CaseContext};
 pub use clock::{evaluate_clocks, Clock, ItemCatalog, ServiceItem, TimeLimit};
 
