@@ -266,13 +266,8 @@ fn accountability(case_faults: Vec<Fault>) -> Result<(), Box<dyn std::error::Err
     println!("\nAccountability list (责任追究) for 2026 — {} faults, {} lines; the rules decide who answers and how severe,", faults.len(), list.len());
     println!("the leadership chooses the measure among those allowed:");
     println!(
-        "  {:<7} {:<20} {:<22} {:<36} {:<14} {}",
-        "person",
-        "name",
-        "responsibility",
-        "finding",
-        "severity",
-        "measures allowed (source, evidence)"
+        "  {:<7} {:<20} {:<22} {:<36} {:<14} measures allowed (source; evidence)",
+        "person", "name", "responsibility", "finding", "severity"
     );
     for e in &list {
         let sev = if e.severity != e.base_severity {

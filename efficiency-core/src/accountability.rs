@@ -316,6 +316,9 @@ pub struct Entry {
     pub repeat_of: Option<PriorFault>,
     /// Measures the matrix allows, lightest first (the choice is left to people).
     pub measures: Vec<Measure>,
+    /// What each allowed measure would do to the person's annual grade (from the rule table),
+    /// e.g. `warning` → `not_excellent`.
+    pub grade_effects: BTreeMap<Measure, String>,
     /// Evidence events.
     pub events: Vec<String>,
     /// What happened.
@@ -417,6 +420,10 @@ pub fn accountability_list(
                 .cloned()
                 .unwrap_or_default();
             measures.sort();
+            let grade_effects = measures
+                .iter()
+                .filter_map(|m| rules.grade_effects.get(m).map(|e| (*m, e.clone())))
+                .collect();
             out.push(Entry {
                 person: p.id.clone(),
                 name: p.name.clone(),
@@ -433,6 +440,7 @@ pub fn accountability_list(
                     at: g.at,
                 }),
                 measures,
+                grade_effects,
                 events: f.events.clone(),
                 message: f.message.clone(),
                 decided_by_rule: vec!["responsibility", "severity"],

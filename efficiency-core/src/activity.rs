@@ -53,6 +53,8 @@ struct ComplaintDoc {
     #[serde(default)]
     source: Option<String>,
     acceptance_limit: TimeLimit,
+    transfer_limit: TimeLimit,
+    investigation_limit: TimeLimit,
     reply_limit: TimeLimit,
     reply_extension: TimeLimit,
     rating_follow_up: TimeLimit,
@@ -69,6 +71,8 @@ pub const SAMPLE_ACTIVITY_JSON: &str = include_str!("../data/sample/activity.jso
 /// Complaint and rating finding codes.
 pub const COMPLAINT_CODES: &[&str] = &[
     "complaint.acceptance_late",
+    "complaint.transfer_late",
+    "complaint.investigation_late",
     "complaint.reply_late",
     "complaint.substantiated",
     "complaint.partly_substantiated",
@@ -81,6 +85,8 @@ pub struct ActivityRules {
     /// The conduct list (replaceable by a locality's own).
     pub conduct: Vec<ConductRule>,
     acceptance_limit: TimeLimit,
+    transfer_limit: TimeLimit,
+    investigation_limit: TimeLimit,
     reply_limit: TimeLimit,
     reply_extension: TimeLimit,
     rating_follow_up: TimeLimit,
@@ -165,6 +171,8 @@ impl ActivityRules {
         Ok(ActivityRules {
             conduct: c.rules,
             acceptance_limit: k.acceptance_limit,
+            transfer_limit: k.transfer_limit,
+            investigation_limit: k.investigation_limit,
             reply_limit: k.reply_limit,
             reply_extension: k.reply_extension,
             rating_follow_up: k.rating_follow_up,
@@ -275,6 +283,12 @@ pub struct Complaint {
     /// When it was accepted for investigation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_at: Option<NaiveDateTime>,
+    /// When it was handed to the unit concerned for investigation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred_at: Option<NaiveDateTime>,
+    /// When the investigation was finished (the outcome established).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub investigated_at: Option<NaiveDateTime>,
     /// When it was declined (with reasons) instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declined_at: Option<NaiveDateTime>,
@@ -440,6 +454,43 @@ impl Activity {
                 });
             }
             if let Some(acc) = seen(c.accepted_at) {
+                // Transfer and investigation each run on their own clock from acceptance.
+                for (code, limit, done, what) in [
+                    (
+                        "complaint.transfer_late",
+                        rules.transfer_limit,
+                        seen(c.transferred_at),
+                        "handed to the unit concerned",
+                    ),
+                    (
+                        "complaint.investigation_late",
+                        rules.investigation_limit,
+                        seen(c.investigated_at),
+                        "investigated",
+                    ),
+                ] {
+                    let step_due = rules.due(acc, limit)?;
+                    let late = match done {
+                        Some(d) => d > step_due,
+                        // Not recorded: late only while nothing later shows it happened.
+                        None => as_of > step_due && seen(c.replied_at).is_none(),
+                    };
+                    if late {
+                        out.push(Fault {
+                            source: format!("complaint {}", c.id),
+                            code: code.into(),
+                            severity: sev(code),
+                            at: step_due,
+                            people: vec![c.handler.clone()],
+                            unit: None,
+                            events: vec![c.id.clone()],
+                            message: format!(
+                                "complaint {} accepted {acc} was not {what} by {step_due}",
+                                c.id
+                            ),
+                        });
+                    }
+                }
                 let mut reply_due = rules.due(acc, rules.reply_limit)?;
                 if seen(c.extension_approved_at).is_some_and(|e| e <= reply_due) {
                     reply_due = rules.due(reply_due, rules.reply_extension)?;

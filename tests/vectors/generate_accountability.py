@@ -168,6 +168,28 @@ def activity_faults(act, as_of_s):
             )
         acc = seen(c, "accepted_at")
         if acc:
+            for (
+                code,
+                limit,
+                key,
+            ) in [
+                ("complaint.transfer_late", "transfer_limit", "transferred_at"),
+                ("complaint.investigation_late", "investigation_limit", "investigated_at"),
+            ]:
+                step_due = wd_due(acc, COMPLAINTS[limit])
+                done = seen(c, key)
+                late = done > step_due if done else (as_of > step_due and not seen(c, "replied_at"))
+                if late:
+                    out.append(
+                        {
+                            "source": f"complaint {c['id']}",
+                            "code": code,
+                            "severity": COMPLAINTS["severities"][code],
+                            "at": iso(step_due),
+                            "people": [c["handler"]],
+                            "unit": None,
+                        }
+                    )
             reply_due = wd_due(acc, COMPLAINTS["reply_limit"])
             ext = seen(c, "extension_approved_at")
             if ext and ext <= reply_due:
@@ -409,6 +431,24 @@ cases = {
         "C8", accepted_at="2026-09-25T10:00:00", outcome="unfounded", replied_at="2026-10-09T10:00:00"
     ),
     "never-replied": complaint("C9", accepted_at="2026-09-25T10:00:00"),
+    "transferred-late": complaint(
+        "C10",
+        accepted_at="2026-09-25T10:00:00",
+        transferred_at="2026-10-09T10:00:00",
+        investigated_at="2026-10-12T10:00:00",
+        outcome="unfounded",
+        replied_at="2026-10-13T10:00:00",
+    ),
+    "investigated-late": complaint(
+        "C11",
+        accepted_at="2026-09-25T10:00:00",
+        transferred_at="2026-09-25T15:00:00",
+        investigated_at="2026-10-20T10:00:00",
+        outcome="substantiated",
+        replied_at="2026-10-21T10:00:00",
+        about={"unit": "social_org", "person": "soc02"},
+    ),
+    "stuck-in-transfer": complaint("C12", accepted_at="2026-09-25T10:00:00"),
 }
 for name, c in cases.items():
     a = {"format": "efficiency.activity/1", "complaints": [c]}
