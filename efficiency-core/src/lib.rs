@@ -24,7 +24,9 @@
 
 pub mod accountability;
 pub mod activity;
+pub mod assessment;
 pub mod calendar;
+pub mod campaign;
 pub mod case;
 pub mod clock;
 pub mod date;

@@ -1,0 +1,641 @@
+//! Target assessment (目标考核, DOMAIN.md §11): explainable scorecards per unit and period.
+//! Rules are data (`efficiency.assessment/1`, JSON or TOML, with a version and effective dates);
+//! every line of a scorecard names its rule, its findings and their events.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::accountability::Fault;
+use crate::case::{MetricsRow, Severity};
+use crate::org::{OrgError, Organisation};
+
+/// The default assessment rules.
+pub const ASSESSMENT_RULES_JSON: &str = include_str!("../data/rules/assessment.json");
+
+/// Finding codes of the campaign and self-inspection forms.
+pub const CAMPAIGN_CODES: &[&str] = &[
+    "campaign.task_late",
+    "campaign.task_missing",
+    "self_inspection.measure_overdue",
+];
+
+/// Points lost per occurrence of a finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeductionRule {
+    /// Finding code.
+    pub code: String,
+    /// Points per occurrence.
+    pub points: f64,
+    /// Category (for caps).
+    pub category: String,
+}
+
+/// A metric that costs points below a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricItem {
+    /// `on_time_rate`, `on_the_spot_rate` or `early_rate`.
+    pub metric: String,
+    /// Target.
+    pub below: f64,
+    /// Points lost when under it.
+    pub points: f64,
+}
+
+/// One-vote veto (一票否决): the grade can be no better than `max_grade`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Veto {
+    /// Name.
+    pub name: String,
+    /// Chinese name.
+    #[serde(default)]
+    pub name_zh: String,
+    /// Any fault of at least this severity triggers it...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// ...or at least `at_least` faults in this category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The count for `category`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+    /// The best grade left.
+    pub max_grade: String,
+}
+
+/// A grade band: totals at or above `min` (and below the next band up).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Name, e.g. `excellent`.
+    pub name: String,
+    /// Chinese name, e.g. `优秀`.
+    #[serde(default)]
+    pub name_zh: String,
+    /// Lowest total of the band.
+    pub min: f64,
+}
+
+/// The assessment rule table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentRules {
+    /// `efficiency.assessment/1`.
+    pub format: String,
+    /// Version of the table.
+    pub version: String,
+    /// First day it applies.
+    pub effective_from: NaiveDate,
+    /// Last day it applies.
+    pub effective_to: NaiveDate,
+    /// Where the numbers come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Points every unit starts with.
+    pub base: f64,
+    /// The most a unit can reach with bonuses.
+    pub cap: f64,
+    /// Deductions per finding code.
+    pub deductions: Vec<DeductionRule>,
+    /// The most a category can cost.
+    #[serde(default)]
+    pub category_caps: BTreeMap<String, f64>,
+    /// Points lost per inspection verdict.
+    #[serde(default)]
+    pub inspection_verdicts: BTreeMap<String, f64>,
+    /// Points gained: `commendation`, `good_inspection`.
+    #[serde(default)]
+    pub bonuses: BTreeMap<String, f64>,
+    /// Metric-based items.
+    #[serde(default)]
+    pub metric_items: Vec<MetricItem>,
+    /// Vetoes.
+    #[serde(default)]
+    pub vetoes: Vec<Veto>,
+    /// Grade bands, best first.
+    pub grades: Vec<Grade>,
+}
+
+fn invalid(path: impl Into<String>, message: impl Into<String>) -> OrgError {
+    OrgError {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+fn known_code(code: &str) -> bool {
+    crate::case::FINDING_CATALOG.iter().any(|f| f.code == code)
+        || crate::activity::COMPLAINT_CODES.contains(&code)
+        || CAMPAIGN_CODES.contains(&code)
+        || (code.starts_with("conduct.") && code.len() > "conduct.".len())
+}
+
+impl Default for AssessmentRules {
+    fn default() -> Self {
+        AssessmentRules::from_json(ASSESSMENT_RULES_JSON).expect("shipped rules are valid")
+    }
+}
+
+impl AssessmentRules {
+    /// Rules from JSON.
+    pub fn from_json(text: &str) -> Result<Self, OrgError> {
+        let r: AssessmentRules = serde_json::from_str(text).map_err(|e| {
+            let mut m = e.to_string();
+            if let Some(i) = m.rfind(" at line ") {
+                m.truncate(i);
+            }
+            invalid(format!("line {} column {}", e.line(), e.column()), m)
+        })?;
+        r.validated()
+    }
+
+    /// Rules from TOML (the same fields).
+    pub fn from_toml(text: &str) -> Result<Self, OrgError> {
+        let r: AssessmentRules =
+            toml::from_str(text).map_err(|e| invalid("toml", e.message().to_string()))?;
+        r.validated()
+    }
+
+    /// Checks the table: known finding codes (once each), non-negative points, a cap not below
+    /// the base, effective dates in order, known metrics, vetoes naming a grade, and grade bands
+    /// strictly descending down to 0 (no overlap, no gap).
+    ///
+    /// ```
+    /// use efficiency_core::assessment::{AssessmentRules, ASSESSMENT_RULES_JSON};
+    /// let bad = ASSESSMENT_RULES_JSON.replace("\"min\": 80", "\"min\": 90");
+    /// assert!(AssessmentRules::from_json(&bad).unwrap_err().to_string().contains("grades[1]"));
+    /// let bad = ASSESSMENT_RULES_JSON.replace("\"conduct.idling\"", "\"conduct\"");
+    /// assert!(AssessmentRules::from_json(&bad).unwrap_err().to_string().contains("unknown finding code"));
+    /// ```
+    pub fn validated(self) -> Result<Self, OrgError> {
+        if self.format != "efficiency.assessment/1" {
+            return Err(invalid(
+                "format",
+                format!(
+                    "expected \"efficiency.assessment/1\", found {:?}",
+                    self.format
+                ),
+            ));
+        }
+        if self.effective_to < self.effective_from {
+            return Err(invalid("effective_to", "is before effective_from"));
+        }
+        if self.cap < self.base {
+            return Err(invalid(
+                "cap",
+                format!("{} is below the base {}", self.cap, self.base),
+            ));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, d) in self.deductions.iter().enumerate() {
+            if !known_code(&d.code) {
+                return Err(invalid(
+                    format!("deductions[{i}].code"),
+                    format!("unknown finding code {:?}", d.code),
+                ));
+            }
+            if !seen.insert(d.code.as_str()) {
+                return Err(invalid(
+                    format!("deductions[{i}].code"),
+                    format!("{:?} appears twice", d.code),
+                ));
+            }
+            if d.points.is_nan() || d.points < 0.0 {
+                return Err(invalid(
+                    format!("deductions[{i}].points"),
+                    "must not be negative",
+                ));
+            }
+        }
+        for (i, m) in self.metric_items.iter().enumerate() {
+            if !["on_time_rate", "on_the_spot_rate", "early_rate"].contains(&m.metric.as_str()) {
+                return Err(invalid(
+                    format!("metric_items[{i}].metric"),
+                    format!("unknown metric {:?}", m.metric),
+                ));
+            }
+        }
+        for (i, v) in self.vetoes.iter().enumerate() {
+            if !self.grades.iter().any(|g| g.name == v.max_grade) {
+                return Err(invalid(
+                    format!("vetoes[{i}].max_grade"),
+                    format!("unknown grade {:?}", v.max_grade),
+                ));
+            }
+            if v.severity.is_none() && (v.category.is_none() || v.at_least.is_none()) {
+                return Err(invalid(
+                    format!("vetoes[{i}]"),
+                    "needs a severity, or a category and at_least",
+                ));
+            }
+        }
+        if self.grades.is_empty() {
+            return Err(invalid("grades", "needs at least one band"));
+        }
+        for (i, w) in self.grades.windows(2).enumerate() {
+            if w[1].min >= w[0].min {
+                return Err(invalid(
+                    format!("grades[{}]", i + 1),
+                    format!(
+                        "bands must descend without overlap: {} ({}) is not below {} ({})",
+                        w[1].name, w[1].min, w[0].name, w[0].min
+                    ),
+                ));
+            }
+        }
+        if self.grades.last().map(|g| g.min) != Some(0.0) {
+            return Err(invalid(
+                format!("grades[{}]", self.grades.len() - 1),
+                "the lowest band must start at 0 (no gap)",
+            ));
+        }
+        Ok(self)
+    }
+
+    fn grade_for(&self, total: f64) -> &Grade {
+        self.grades
+            .iter()
+            .find(|g| total >= g.min)
+            .unwrap_or_else(|| self.grades.last().expect("validated"))
+    }
+
+    fn grade_index(&self, name: &str) -> usize {
+        self.grades
+            .iter()
+            .position(|g| g.name == name)
+            .unwrap_or(self.grades.len() - 1)
+    }
+}
+
+/// An inspection verdict (督查).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    /// Id.
+    pub id: String,
+    /// Unit inspected.
+    pub unit: String,
+    /// When.
+    pub at: NaiveDateTime,
+    /// `good`, `weak_organisation`, `measures_not_in_place` or `going_through_motions`.
+    pub verdict: String,
+    /// Notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A commendation of a unit (表彰).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commendation {
+    /// Id.
+    pub id: String,
+    /// Unit commended.
+    pub unit: String,
+    /// When.
+    pub at: NaiveDateTime,
+    /// For what.
+    pub reason: String,
+}
+
+/// One line of a scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreLine {
+    /// The rule: `deduction <code>`, `inspection <verdict>`, `metric <name>`, `bonus <name>`,
+    /// `cap <category>`, `cap total`.
+    pub rule: String,
+    /// Category.
+    pub category: String,
+    /// Points (negative for deductions).
+    pub points: f64,
+    /// The findings behind it: `source code`.
+    pub findings: Vec<String>,
+    /// Their evidence events.
+    pub events: Vec<String>,
+    /// Why, for a reader.
+    pub note: String,
+}
+
+/// A unit's scorecard for a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// Unit id.
+    pub unit: String,
+    /// Unit name.
+    pub unit_name: String,
+    /// The unit head.
+    pub head: Option<String>,
+    /// Rule table version.
+    pub rules_version: String,
+    /// Lines.
+    pub lines: Vec<ScoreLine>,
+    /// Total.
+    pub total: f64,
+    /// Grade before vetoes.
+    pub grade_by_points: String,
+    /// Grade.
+    pub grade: String,
+    /// Grade, Chinese.
+    pub grade_zh: String,
+    /// Vetoes that applied.
+    pub vetoes: Vec<String>,
+    /// Rank among the units scored together (ties share a rank).
+    pub rank: usize,
+}
+
+/// The unit a fault counts against: its own unit, or its first person's.
+pub fn unit_of(org: &Organisation, f: &Fault) -> Option<String> {
+    f.unit.clone().or_else(|| {
+        f.people
+            .iter()
+            .find_map(|p| org.person(p).and_then(|x| x.unit.clone()))
+    })
+}
+
+/// Input for scoring units over a period.
+#[derive(Debug, Clone, Default)]
+pub struct AssessmentInput<'a> {
+    /// All faults (they are attributed to units with [`unit_of`] and filtered by period).
+    pub faults: &'a [Fault],
+    /// Inspections.
+    pub inspections: &'a [Inspection],
+    /// Commendations.
+    pub commendations: &'a [Commendation],
+    /// Metrics per unit (rows grouped by unit).
+    pub metrics: &'a [MetricsRow],
+}
+
+/// Scorecards for `units` over `[from, to)`, ranked. Errors: a unit or an inspection verdict the
+/// rules do not know, or a period outside the rules' effective dates.
+///
+/// ```
+/// use efficiency_core::assessment::{score_units, AssessmentInput, AssessmentRules};
+/// use efficiency_core::org::Organisation;
+/// let org = Organisation::sample();
+/// let t = |s: &str| s.parse().unwrap();
+/// let cards = score_units(&org, &AssessmentRules::default(), &["social_org", "affairs"], &AssessmentInput::default(),
+///     t("2026-01-01T00:00:00"), t("2027-01-01T00:00:00"))?;
+/// assert_eq!((cards[0].total, cards[0].grade.as_str(), cards[0].rank, cards[1].rank), (100.0, "excellent", 1, 1));
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
+pub fn score_units(
+    org: &Organisation,
+    rules: &AssessmentRules,
+    units: &[&str],
+    input: &AssessmentInput<'_>,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> Result<Vec<Scorecard>, OrgError> {
+    if from.date() < rules.effective_from
+        || to.date() > rules.effective_to.succ_opt().unwrap_or(rules.effective_to)
+    {
+        return Err(invalid(
+            "period",
+            format!(
+                "{} to {} is outside the rules' effective dates ({} to {}, version {})",
+                from, to, rules.effective_from, rules.effective_to, rules.version
+            ),
+        ));
+    }
+    let mut cards = Vec::new();
+    for &unit in units {
+        let u = org
+            .unit(unit)
+            .ok_or_else(|| invalid("units", format!("unknown unit {unit:?}")))?;
+        let mut lines: Vec<ScoreLine> = Vec::new();
+        let faults: Vec<&Fault> = input
+            .faults
+            .iter()
+            .filter(|f| f.at >= from && f.at < to && unit_of(org, f).as_deref() == Some(unit))
+            .collect();
+        for f in &faults {
+            if let Some(d) = rules.deductions.iter().find(|d| d.code == f.code) {
+                lines.push(ScoreLine {
+                    rule: format!("deduction {}", d.code),
+                    category: d.category.clone(),
+                    points: -d.points,
+                    findings: vec![format!("{} {}", f.source, f.code)],
+                    events: f.events.clone(),
+                    note: format!("{} at {}", f.code, f.at),
+                });
+            }
+        }
+        for i in input
+            .inspections
+            .iter()
+            .filter(|i| i.unit == unit && i.at >= from && i.at < to)
+        {
+            if i.verdict == "good" {
+                if let Some(b) = rules.bonuses.get("good_inspection") {
+                    lines.push(ScoreLine {
+                        rule: "bonus good_inspection".into(),
+                        category: "bonus".into(),
+                        points: *b,
+                        findings: vec![format!("inspection {}", i.id)],
+                        events: vec![i.id.clone()],
+                        note: format!("inspection of {} found the work done well", i.at.date()),
+                    });
+                }
+                continue;
+            }
+            let points = rules.inspection_verdicts.get(&i.verdict).ok_or_else(|| {
+                invalid(
+                    format!("inspections ({})", i.id),
+                    format!("unknown verdict {:?}", i.verdict),
+                )
+            })?;
+            lines.push(ScoreLine {
+                rule: format!("inspection {}", i.verdict),
+                category: "inspection".into(),
+                points: -points,
+                findings: vec![format!("inspection {}", i.id)],
+                events: vec![i.id.clone()],
+                note: format!("inspection of {}: {}", i.at.date(), i.notes),
+            });
+        }
+        if let Some(m) = input.metrics.iter().find(|r| r.group == unit) {
+            for item in &rules.metric_items {
+                let value = match item.metric.as_str() {
+                    "on_time_rate" => m.on_time_rate(),
+                    "on_the_spot_rate" => m.on_the_spot_rate(),
+                    _ => m.early_rate(),
+                };
+                if let Some(v) = value.filter(|v| *v < item.below) {
+                    lines.push(ScoreLine {
+                        rule: format!("metric {}", item.metric),
+                        category: "metrics".into(),
+                        points: -item.points,
+                        findings: vec![],
+                        events: vec![],
+                        note: format!(
+                            "{} {:.1}% is below the target {:.1}% ({} concluded)",
+                            item.metric,
+                            v * 100.0,
+                            item.below * 100.0,
+                            m.concluded
+                        ),
+                    });
+                }
+            }
+        }
+        for c in input
+            .commendations
+            .iter()
+            .filter(|c| c.unit == unit && c.at >= from && c.at < to)
+        {
+            if let Some(b) = rules.bonuses.get("commendation") {
+                lines.push(ScoreLine {
+                    rule: "bonus commendation".into(),
+                    category: "bonus".into(),
+                    points: *b,
+                    findings: vec![format!("commendation {}", c.id)],
+                    events: vec![c.id.clone()],
+                    note: c.reason.clone(),
+                });
+            }
+        }
+        // Category caps.
+        let mut by_category: BTreeMap<String, f64> = BTreeMap::new();
+        for l in lines.iter().filter(|l| l.points < 0.0) {
+            *by_category.entry(l.category.clone()).or_default() += -l.points;
+        }
+        for (cat, lost) in by_category {
+            if let Some(cap) = rules.category_caps.get(&cat) {
+                if lost > *cap {
+                    lines.push(ScoreLine {
+                        rule: format!("cap {cat}"),
+                        category: cat.clone(),
+                        points: lost - cap,
+                        findings: vec![],
+                        events: vec![],
+                        note: format!("{cat} can cost at most {cap} points; {lost} were deducted"),
+                    });
+                }
+            }
+        }
+        let mut total = rules.base + lines.iter().map(|l| l.points).sum::<f64>();
+        if total > rules.cap {
+            lines.push(ScoreLine {
+                rule: "cap total".into(),
+                category: "bonus".into(),
+                points: rules.cap - total,
+                findings: vec![],
+                events: vec![],
+                note: format!("the total is capped at {}", rules.cap),
+            });
+            total = rules.cap;
+        }
+        total = total.max(0.0);
+        let by_points = rules.grade_for(total).clone();
+        let mut grade_idx = rules.grade_index(&by_points.name);
+        let mut vetoes = Vec::new();
+        for v in &rules.vetoes {
+            let hit = match (&v.severity, &v.category, v.at_least) {
+                (Some(s), _, _) => faults.iter().any(|f| f.severity >= *s),
+                (None, Some(cat), Some(n)) => {
+                    let count = faults
+                        .iter()
+                        .filter(|f| {
+                            rules
+                                .deductions
+                                .iter()
+                                .any(|d| d.code == f.code && &d.category == cat)
+                        })
+                        .count() as u32;
+                    count >= n
+                }
+                _ => false,
+            };
+            if hit {
+                vetoes.push(v.name.clone());
+                grade_idx = grade_idx.max(rules.grade_index(&v.max_grade));
+            }
+        }
+        let grade = &rules.grades[grade_idx];
+        cards.push(Scorecard {
+            unit: u.id.clone(),
+            unit_name: u.name.clone(),
+            head: u.head.clone(),
+            rules_version: rules.version.clone(),
+            lines,
+            total: (total * 100.0).round() / 100.0,
+            grade_by_points: by_points.name.clone(),
+            grade: grade.name.clone(),
+            grade_zh: grade.name_zh.clone(),
+            vetoes,
+            rank: 0,
+        });
+    }
+    // Competition ranking: ties share a rank (1, 1, 3).
+    let totals: Vec<f64> = cards.iter().map(|c| c.total).collect();
+    for c in &mut cards {
+        c.rank = 1 + totals.iter().filter(|t| **t > c.total).count();
+    }
+    cards.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.unit.cmp(&b.unit)));
+    Ok(cards)
+}
+
+/// Units to commend: graded the best band, no veto.
+pub fn commendation_list(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<String> {
+    let best = &rules.grades[0].name;
+    cards
+        .iter()
+        .filter(|c| &c.grade == best && c.vetoes.is_empty())
+        .map(|c| c.unit.clone())
+        .collect()
+}
+
+/// Unit heads to be held responsible: units graded the lowest band or vetoed (DOMAIN.md §1.2).
+pub fn heads_responsible(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<(String, String)> {
+    let worst = &rules.grades[rules.grades.len() - 1].name;
+    cards
+        .iter()
+        .filter(|c| &c.grade == worst || !c.vetoes.is_empty())
+        .filter_map(|c| c.head.clone().map(|h| (c.unit.clone(), h)))
+        .collect()
+}
+
+/// One rule's change between two scorecards of a unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffLine {
+    /// The rule.
+    pub rule: String,
+    /// Points in the earlier card.
+    pub before: f64,
+    /// Points in the later card.
+    pub after: f64,
+    /// after − before.
+    pub change: f64,
+}
+
+/// The difference between two periods' scorecards of one unit, rule by rule.
+pub fn diff(before: &Scorecard, after: &Scorecard) -> Vec<DiffLine> {
+    let mut rules: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+    for l in &before.lines {
+        rules.entry(&l.rule).or_default().0 += l.points;
+    }
+    for l in &after.lines {
+        rules.entry(&l.rule).or_default().1 += l.points;
+    }
+    let mut out: Vec<DiffLine> = rules
+        .into_iter()
+        .map(|(rule, (b, a))| DiffLine {
+            rule: rule.to_string(),
+            before: b,
+            after: a,
+            change: a - b,
+        })
+        .filter(|d| d.change.abs() > 1e-9)
+        .collect();
+    out.push(DiffLine {
+        rule: "total".into(),
+        before: before.total,
+        after: after.total,
+        change: after.total - before.total,
+    });
+    out
+}
