@@ -1,10 +1,12 @@
-//! The main job on embedded data. For now: the working-day calendar behind every deadline.
+//! The main job on embedded data: the calendar and the deadline clock shown on single cases,
+//! the sample case logs with their findings, then the sample bureau's whole year — metrics,
+//! findings, accountability, scorecards and the campaign — judged at once.
 //!
 //! `cargo run -q -p efficiency-core --example review`
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDateTime;
-use efficiency_core::accountability::{accountability_list, AccountabilityRules, Fault};
-use efficiency_core::activity::{Activity, ActivityRules};
 use efficiency_core::calendar::{Calendar, DayKind};
 use efficiency_core::case::metrics::GroupBy;
 use efficiency_core::case::{CaseContext, CaseStream, Metrics, Period, FINDING_CATALOG};
@@ -12,6 +14,7 @@ use efficiency_core::clock::Authority;
 use efficiency_core::date::parse_date;
 use efficiency_core::item::ItemCatalog;
 use efficiency_core::org::Organisation;
+use efficiency_core::review::{annual_review, sample_year};
 
 fn t(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("valid sample time")
@@ -27,7 +30,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "A licensing decision (行政许可, 20 workdays, 行政许可法 Art. 42) accepted on 2026-09-28:"
     );
     let reckoning = cal.explain_add_workdays(parse_date("2026-09-28")?, 20)?;
-    println!("{reckoning}");
+    println!(
+        "  due {} (the 20th workday after acceptance; {} days passed, {} skipped)",
+        reckoning.due,
+        reckoning.days.len(),
+        reckoning.skipped().count()
+    );
     println!("Days skipped and why:");
     for day in reckoning.skipped() {
         println!("  {}  {}", day.date, day.reason);
@@ -146,15 +154,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             f.code, f.at, f.message, f.events
         );
     }
-    let case_faults = cases()?;
-    accountability(case_faults)?;
+    cases()?;
+    annual()?;
     Ok(())
 }
 
 const SAMPLE_CASES: &str = include_str!("../data/sample/cases.jsonl");
 
 /// Case logs (首问负责制, 一次性告知, internal steps): the sample bureau's cases replayed.
-fn cases() -> Result<Vec<Fault>, Box<dyn std::error::Error>> {
+fn cases() -> Result<(), Box<dyn std::error::Error>> {
     let ctx = CaseContext::sample();
     let as_of = t("2026-11-30 09:00");
     println!("\nCase logs of the sample bureau (data/sample/cases.jsonl), judged at {as_of}:");
@@ -244,63 +252,214 @@ fn cases() -> Result<Vec<Fault>, Box<dyn std::error::Error>> {
             r.open_overdue
         );
     }
-    let mut faults = Vec::new();
-    for r in &results {
-        if let Ok(s) = &r.status {
-            faults.extend(s.findings.iter().map(|f| Fault::from_case(&s.case, f)));
-        }
-    }
-    Ok(faults)
+    Ok(())
 }
 
-/// The accountability list (责任追究制) for 2026: case findings, conduct incidents, complaints
-/// and ratings, traced to the people who answer for them.
-fn accountability(case_faults: Vec<Fault>) -> Result<(), Box<dyn std::error::Error>> {
+fn finding_name(code: &str) -> String {
+    let zh = FINDING_CATALOG
+        .iter()
+        .find(|f| f.code == code)
+        .map(|f| f.name_zh);
+    let zh = zh.or(match code {
+        "conduct.absence" => Some("迟到早退、擅离职守"),
+        "conduct.abuse_of_position" => Some("吃拿卡要"),
+        "conduct.idling" => Some("上班聊天、上网、玩游戏"),
+        "conduct.rudeness" => Some("故意刁难、态度恶劣"),
+        "conduct.shirking" => Some("推诿扯皮、拖延办事"),
+        "conduct.defiance" => Some("有令不行、有禁不止"),
+        "complaint.acceptance_late" => Some("投诉受理超期"),
+        "complaint.transfer_late" => Some("投诉转办超期"),
+        "complaint.investigation_late" => Some("投诉调查超期"),
+        "complaint.reply_late" => Some("投诉答复超期"),
+        "complaint.substantiated" => Some("投诉属实"),
+        "complaint.partly_substantiated" => Some("投诉部分属实"),
+        "rating.follow_up_missed" => Some("差评未回访整改"),
+        "campaign.task_late" => Some("活动任务逾期完成"),
+        "campaign.task_missing" => Some("活动任务未完成"),
+        "self_inspection.measure_overdue" => Some("自查整改措施逾期"),
+        _ => None,
+    });
+    match zh {
+        Some(z) => format!("{code} ({z})"),
+        None => code.to_string(),
+    }
+}
+
+/// The main job: the sample bureau's whole year, judged at once.
+fn annual() -> Result<(), Box<dyn std::error::Error>> {
     let org = Organisation::sample();
-    let as_of = t("2026-12-31 18:00");
-    let mut faults = case_faults;
-    faults.extend(Activity::sample().faults(&org, &ActivityRules::default(), as_of)?);
-    faults.sort_by_key(|f| f.at);
-    let (from, to) = (t("2026-01-01 00:00"), t("2027-01-01 00:00"));
-    let list = accountability_list(&org, &AccountabilityRules::default(), &faults, from, to)?;
-    println!("\nAccountability list (责任追究) for 2026 — {} faults, {} lines; the rules decide who answers and how severe,", faults.len(), list.len());
-    println!("the leadership chooses the measure among those allowed:");
-    println!(
-        "  {:<7} {:<20} {:<22} {:<36} {:<14} measures allowed (source; evidence)",
-        "person", "name", "responsibility", "finding", "severity"
+    let ctx = CaseContext::new(
+        Calendar::china(),
+        efficiency_core::item::ItemCatalog::templates(),
+        org.roster(),
     );
-    for e in &list {
-        let sev = if e.severity != e.base_severity {
-            format!(
-                "{}↑ (repeat of {})",
+    let input = sample_year(2026, 400, 2026);
+    let r = annual_review(&ctx, &org, &input)?;
+    let pct = |x: Option<f64>| {
+        x.map(|v| format!("{:.1}%", v * 100.0))
+            .unwrap_or_else(|| "-".into())
+    };
+    println!("\n==================== ANNUAL REVIEW 2026 年度行政效能评估 ====================");
+    println!(
+        "{} (generated sample year: {} cases, {} events, {} rejected rows)",
+        org.name,
+        r.cases,
+        r.events,
+        r.rejected_rows.len()
+    );
+    println!("\n1. Metrics per unit 各科室效能指标 (denominator: cases concluded in 2026; open = accepted, not concluded at year end)");
+    println!(
+        "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
+        "unit",
+        "concluded",
+        "on the spot",
+        "on time",
+        "early",
+        "extension",
+        "avg days",
+        "open overdue"
+    );
+    println!(
+        "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
+        "科室", "办结", "现场办结率", "按时办结率", "提前办结率", "延期率", "平均用时", "超期未结"
+    );
+    for m in &r.metrics {
+        println!(
+            "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
+            m.group,
+            m.concluded,
+            pct(m.on_the_spot_rate()),
+            pct(m.on_time_rate()),
+            pct(m.early_rate()),
+            pct(m.extension_rate()),
+            m.average_workdays_used()
+                .map(|x| format!("{x:.1}"))
+                .unwrap_or_else(|| "-".into()),
+            format!("{}/{}", m.open_overdue, m.open)
+        );
+    }
+    println!("\n2. Findings 发现的问题 ({} in all)", r.faults.len());
+    for (code, n) in &r.faults_by_code {
+        println!("  {n:>4}  {}", finding_name(code));
+    }
+    println!("\n3. Accountability list 责任追究 ({} lines; rules decide who answers and how severe, the leadership picks the measure)", r.accountability.len());
+    let mut per_person: BTreeMap<(String, String), Vec<&efficiency_core::accountability::Entry>> =
+        BTreeMap::new();
+    for e in &r.accountability {
+        per_person
+            .entry((e.person.clone(), e.name.clone()))
+            .or_default()
+            .push(e);
+    }
+    for ((id, name), entries) in &per_person {
+        let worst = entries.iter().map(|e| e.severity).max().expect("non-empty");
+        let direct = entries
+            .iter()
+            .filter(|e| e.responsibility.as_str() == "direct")
+            .count();
+        let lead = entries.len() - direct;
+        let measures = entries
+            .iter()
+            .find(|e| e.severity == worst)
+            .map(|e| {
+                e.measures
+                    .iter()
+                    .map(|m| m.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .unwrap_or_default();
+        println!("  {id:<7} {name:<18} {direct:>3} direct, {lead:>3} leadership; worst {:<12} → allowed: {measures}", worst.as_str());
+    }
+    println!(
+        "  e.g. {}",
+        r.accountability
+            .iter()
+            .find(|e| e.repeat_of.is_some())
+            .map(|e| format!(
+                "{} {} ({}) is {}: it repeats {} within 12 months; evidence {}",
+                e.person,
+                e.code,
+                e.source,
                 e.severity.as_str(),
                 e.repeat_of
                     .as_ref()
                     .map(|p| p.source.as_str())
-                    .unwrap_or("")
-            )
-        } else {
-            e.severity.as_str().to_string()
-        };
-        println!(
-            "  {:<7} {:<20} {:<22} {:<36} {:<14} {} ({}; {})",
-            e.person,
-            e.name,
-            e.responsibility.as_str(),
-            e.code,
-            sev,
-            e.measures
-                .iter()
-                .map(|m| m.as_str())
-                .collect::<Vec<_>>()
-                .join(" | "),
-            e.source,
-            if e.events.is_empty() {
-                "-".to_string()
-            } else {
+                    .unwrap_or(""),
                 e.events.join(", ")
+            ))
+            .unwrap_or_default()
+    );
+    println!(
+        "\n4. Scorecards 目标考核 (base 100, cap 110; rules version {})",
+        r.scorecards
+            .first()
+            .map(|c| c.rules_version.as_str())
+            .unwrap_or("-")
+    );
+    for c in &r.scorecards {
+        println!(
+            "  #{} {:<11} {:>6.1}  {} {}{}",
+            c.rank,
+            c.unit,
+            c.total,
+            c.grade,
+            c.grade_zh,
+            if c.vetoes.is_empty() {
+                String::new()
+            } else {
+                format!("  (veto 一票否决: {})", c.vetoes.join("; "))
             }
         );
+        let mut by_rule: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
+        for l in &c.lines {
+            let e = by_rule.entry(l.rule.as_str()).or_default();
+            e.0 += 1;
+            e.1 += l.points;
+        }
+        for (rule, (n, pts)) in by_rule {
+            println!("        {pts:>+7.1}  {rule} ×{n}");
+        }
+    }
+    println!("  commended 表彰: {}", r.commendations.join(", "));
+    println!(
+        "  unit heads held responsible 追究科室负责人责任: {}",
+        r.heads_responsible
+            .iter()
+            .map(|(u, h)| format!("{h} ({u})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!(
+        "\n5. Campaign 行政效能建设活动 {} — phases and deliverables",
+        r.campaign.year
+    );
+    for p in &r.campaign.phases {
+        let tasks: Vec<_> = r
+            .campaign
+            .tasks
+            .iter()
+            .filter(|t| t.phase == p.code)
+            .collect();
+        let states: Vec<_> = r
+            .campaign_status
+            .iter()
+            .filter(|s| tasks.iter().any(|t| t.code == s.task))
+            .collect();
+        let count = |st: &str| states.iter().filter(|s| s.state == st).count();
+        println!(
+            "  {} {} ({} to {}): {} done, {} late, {} missing",
+            p.name,
+            p.name_zh,
+            p.from,
+            p.to,
+            count("done"),
+            count("late"),
+            count("overdue")
+        );
+        for s in states.iter().filter(|s| s.state != "done") {
+            println!("      {} {} due {}: {}", s.unit, s.task, s.due, s.state);
+        }
     }
     Ok(())
 }

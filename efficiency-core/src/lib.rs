@@ -32,3 +32,4 @@ pub mod clock;
 pub mod date;
 pub mod item;
 pub mod org;
+pub mod review;

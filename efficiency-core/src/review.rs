@@ -1,0 +1,446 @@
+//! The annual review (年度效能评估): a whole year of a bureau — cases, conduct, complaints,
+//! ratings, inspections, the campaign — judged at once: metrics per unit, findings, the
+//! accountability list, scorecards with grades and ranks, and the campaign's status.
+//! [`sample_year`] generates the sample bureau's year deterministically, without I/O.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::accountability::{accountability_list, AccountabilityRules, Entry, Fault};
+use crate::activity::{Activity, ActivityRules};
+use crate::assessment::{
+    commendation_list, heads_responsible, score_units, AssessmentInput, AssessmentRules,
+    Commendation, Inspection, Scorecard,
+};
+use crate::campaign::{Campaign, CampaignTemplate, SelfInspectionForm, Submission, TaskStatus};
+use crate::case::metrics::GroupBy;
+use crate::case::{
+    CaseContext, CaseEvent, CaseStream, Decision, EventKind, Metrics, MetricsRow, Period,
+};
+use crate::item::ItemCatalog;
+use crate::org::{OrgError, Organisation, UnitKind};
+
+/// The sample year's inspections, commendations, deliverables and forms.
+pub const SAMPLE_YEAR_JSON: &str = include_str!("../data/sample/year.json");
+
+/// Inspections, commendations, campaign deliverables and self-inspection forms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearRecords {
+    /// `efficiency.sample-year/1`.
+    #[serde(default)]
+    pub format: String,
+    /// Where they come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Inspections (督查).
+    #[serde(default)]
+    pub inspections: Vec<Inspection>,
+    /// Commendations (表彰).
+    #[serde(default)]
+    pub commendations: Vec<Commendation>,
+    /// Campaign deliverables handed in.
+    #[serde(default)]
+    pub submissions: Vec<Submission>,
+    /// Self-inspection forms (自查表).
+    #[serde(default)]
+    pub forms: Vec<SelfInspectionForm>,
+}
+
+/// Everything the review reads.
+#[derive(Debug, Clone)]
+pub struct ReviewInput {
+    /// The year.
+    pub year: i32,
+    /// Case logs, JSON Lines sorted by case id.
+    pub case_lines: Vec<String>,
+    /// Incidents, complaints, ratings.
+    pub activity: Activity,
+    /// Inspections, commendations, deliverables, forms.
+    pub records: YearRecords,
+}
+
+/// The review's result: plain data, ready to print or to turn into tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnualReview {
+    /// The year.
+    pub year: i32,
+    /// Cases judged.
+    pub cases: usize,
+    /// Events read.
+    pub events: usize,
+    /// Case-log rows rejected (row, code, message).
+    pub rejected_rows: Vec<(usize, String, String)>,
+    /// Metrics per unit.
+    pub metrics: Vec<MetricsRow>,
+    /// Every fault of the year, in time order.
+    pub faults: Vec<Fault>,
+    /// How many faults of each code.
+    pub faults_by_code: BTreeMap<String, usize>,
+    /// The accountability list.
+    pub accountability: Vec<Entry>,
+    /// Scorecards, by rank.
+    pub scorecards: Vec<Scorecard>,
+    /// Units to commend.
+    pub commendations: Vec<String>,
+    /// Unit heads to hold responsible (unit, head).
+    pub heads_responsible: Vec<(String, String)>,
+    /// The campaign.
+    pub campaign: Campaign,
+    /// Each unit's tasks.
+    pub campaign_status: Vec<TaskStatus>,
+}
+
+/// Runs the review for `input.year` with the given organisation and default rule tables.
+pub fn annual_review(
+    ctx: &CaseContext,
+    org: &Organisation,
+    input: &ReviewInput,
+) -> Result<AnnualReview, OrgError> {
+    let y = input.year;
+    let from = NaiveDate::from_ymd_opt(y, 1, 1)
+        .expect("valid")
+        .and_time(NaiveTime::MIN);
+    let to = NaiveDate::from_ymd_opt(y + 1, 1, 1)
+        .expect("valid")
+        .and_time(NaiveTime::MIN);
+    // Cases are judged at the last second of the year (the calendar may not know the next one).
+    let judge_at = to - Duration::seconds(1);
+    let period = Period { from, to };
+    let mut metrics = Metrics::new(period, GroupBy::Unit);
+    let mut faults: Vec<Fault> = Vec::new();
+    let mut rejected = Vec::new();
+    let mut stream = CaseStream::new(ctx, judge_at);
+    let (mut cases, mut events) = (0usize, 0usize);
+    let mut take = |r: crate::case::CaseResult,
+                    metrics: &mut Metrics,
+                    faults: &mut Vec<Fault>,
+                    rejected: &mut Vec<(usize, String, String)>| {
+        cases += 1;
+        match r.status {
+            Ok(s) => {
+                metrics.add(&s);
+                faults.extend(s.findings.iter().map(|f| Fault::from_case(&s.case, f)));
+            }
+            Err(e) => rejected.push((
+                usize::MAX,
+                e.code().to_string(),
+                format!("case {}: {e}", r.case),
+            )),
+        }
+    };
+    for line in input.case_lines.iter().filter(|l| !l.trim().is_empty()) {
+        events += 1;
+        let (err, done) = stream.push_line(line);
+        if let Some(e) = err {
+            rejected.push((e.row, e.error.code().to_string(), e.error.to_string()));
+        }
+        if let Some(r) = done {
+            take(r, &mut metrics, &mut faults, &mut rejected);
+        }
+    }
+    if let Some(r) = stream.finish() {
+        take(r, &mut metrics, &mut faults, &mut rejected);
+    }
+    let activity_rules = ActivityRules::from_json(
+        crate::activity::CONDUCT_RULES_JSON,
+        crate::activity::COMPLAINT_RULES_JSON,
+        ctx.calendar.clone(),
+    )?;
+    faults.extend(input.activity.faults(org, &activity_rules, judge_at)?);
+    let campaign = CampaignTemplate::default_plan().instantiate(y)?;
+    let (campaign_status, campaign_faults) =
+        campaign.status(org, &input.records.submissions, to)?;
+    faults.extend(campaign_faults);
+    for form in &input.records.forms {
+        faults.extend(form.faults(org, to)?);
+    }
+    faults.sort_by(|a, b| {
+        a.at.cmp(&b.at)
+            .then_with(|| a.source.cmp(&b.source))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    let mut faults_by_code = BTreeMap::new();
+    for f in &faults {
+        *faults_by_code.entry(f.code.clone()).or_insert(0) += 1;
+    }
+    let accountability =
+        accountability_list(org, &AccountabilityRules::default(), &faults, from, to)?;
+    let rows = metrics.rows();
+    let rules = AssessmentRules::default();
+    let units: Vec<&str> = org
+        .units
+        .iter()
+        .filter(|u| u.kind != UnitKind::Window)
+        .map(|u| u.id.as_str())
+        .collect();
+    let scorecards = score_units(
+        org,
+        &rules,
+        &units,
+        &AssessmentInput {
+            faults: &faults,
+            inspections: &input.records.inspections,
+            commendations: &input.records.commendations,
+            metrics: &rows,
+        },
+        from,
+        to,
+    )?;
+    Ok(AnnualReview {
+        year: y,
+        cases,
+        events,
+        rejected_rows: rejected,
+        metrics: rows,
+        faults,
+        faults_by_code,
+        accountability,
+        commendations: commendation_list(&scorecards, &rules),
+        heads_responsible: heads_responsible(&scorecards, &rules),
+        scorecards,
+        campaign,
+        campaign_status,
+    })
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// The sample bureau's year: `n` generated cases (sorted by case id) across its units and
+/// items, with the shipped activity and year records. Deterministic for a given `seed`.
+pub fn sample_year(year: i32, n: usize, seed: u64) -> ReviewInput {
+    let ctx = CaseContext::new(
+        crate::calendar::Calendar::china(),
+        ItemCatalog::templates(),
+        Organisation::sample().roster(),
+    );
+    let mut rng = Rng(seed);
+    let plans: [(&str, &[&str], &str); 7] = [
+        ("civil.social_org_registration", &["soc01", "soc02"], "W1"),
+        ("civil.social_org_preparation", &["soc01", "soc02"], "W1"),
+        ("civil.marriage_registration", &["mar01"], "W2"),
+        ("licensing.decision", &["aff01"], "W3"),
+        ("disclosure.request", &["aff01"], "W3"),
+        ("petition.acceptance", &["aff01"], "W3"),
+        ("civil.assistance_certificate", &["aff01"], "W3"),
+    ];
+    let heads: BTreeMap<&str, &str> = [
+        ("soc01", "soc-h"),
+        ("soc02", "soc-h"),
+        ("mar01", "mar-h"),
+        ("aff01", "aff-h"),
+    ]
+    .into_iter()
+    .collect();
+    let start = NaiveDate::from_ymd_opt(year, 1, 5).expect("valid");
+    let days = (NaiveDate::from_ymd_opt(year, 10, 15).expect("valid") - start).num_days() as u64;
+    let mut lines = Vec::new();
+    for i in 0..n {
+        let id = format!("MZJ-{year}-{:04}", i + 1);
+        let (code, handlers, window) = plans[rng.below(plans.len() as u64) as usize];
+        let item = ctx.items.get(code).expect("shipped item");
+        let handler = handlers[rng.below(handlers.len() as u64) as usize];
+        let mut day = start + Duration::days(rng.below(days) as i64);
+        while !ctx.calendar.is_workday(day).unwrap_or(true) {
+            day += Duration::days(1);
+        }
+        let mut t =
+            day.and_hms_opt(9, 0, 0).expect("valid") + Duration::minutes(rng.below(400) as i64);
+        let mut ev: Vec<CaseEvent> = Vec::new();
+        let mut push = |t: NaiveDateTime, actor: &str, kind: EventKind| {
+            ev.push(CaseEvent {
+                id: format!("e{}", ev.len() + 1),
+                case: id.clone(),
+                at: t,
+                actor: actor.to_string(),
+                kind,
+            });
+        };
+        let step = |t: &mut NaiveDateTime, minutes: i64| *t += Duration::minutes(minutes);
+        if rng.chance(2) {
+            push(
+                t,
+                handler,
+                EventKind::RefuseReception {
+                    reason: Some("come back another day".into()),
+                },
+            );
+            lines.extend(ev.iter().map(CaseEvent::to_line));
+            continue;
+        }
+        if rng.chance(8) {
+            push(
+                t,
+                "off01",
+                EventKind::Inquiry {
+                    channel: crate::case::Channel::Phone,
+                    item: Some(code.into()),
+                },
+            );
+            step(&mut t, 30);
+            push(t, "off01", EventKind::Refer { to: handler.into() });
+            step(&mut t, if rng.chance(85) { 120 } else { 60 * 24 * 20 });
+            push(t, handler, EventKind::Reply);
+            step(&mut t, 60);
+        }
+        push(
+            t,
+            handler,
+            EventKind::Receive {
+                item: code.into(),
+                window: Some(window.into()),
+            },
+        );
+        let on_the_spot = item.promised.map(|p| p.unit) == Some(crate::clock::TimeUnit::OnTheSpot);
+        if !on_the_spot && rng.chance(10) {
+            step(&mut t, 60 * 24 * if rng.chance(80) { 2 } else { 9 });
+            push(
+                t,
+                handler,
+                EventKind::SupplementRequest {
+                    missing: vec!["identity documents of the legal representative".into()],
+                },
+            );
+            if rng.chance(20) {
+                step(&mut t, 60 * 24);
+                push(
+                    t,
+                    handler,
+                    EventKind::SupplementRequest {
+                        missing: vec!["the lease of the premises".into()],
+                    },
+                );
+            }
+            step(&mut t, 60 * 24 * 3);
+            push(t, handler, EventKind::SupplementReceived);
+        }
+        step(&mut t, 10);
+        push(t, handler, EventKind::Accept { handler: None });
+        if rng.chance(2) {
+            step(&mut t, 60 * 24 * 5);
+            push(t, handler, EventKind::Withdrawn);
+            lines.extend(ev.iter().map(CaseEvent::to_line));
+            continue;
+        }
+        for s in &item.steps {
+            let actor = match s.role {
+                crate::clock::Authority::Handler => handler,
+                crate::clock::Authority::UnitHead => heads[handler],
+                _ => "dir01",
+            };
+            step(&mut t, 30);
+            push(
+                t,
+                actor,
+                EventKind::StepStarted {
+                    step: s.code.clone(),
+                },
+            );
+            let minutes = match s.limit.unit {
+                crate::clock::TimeUnit::WorkHours => 60,
+                _ => 60 * 24 * (1 + rng.below(u64::from(s.limit.amount.max(1)))) as i64,
+            };
+            step(&mut t, if rng.chance(3) { minutes * 3 } else { minutes });
+            push(
+                t,
+                actor,
+                EventKind::StepFinished {
+                    step: s.code.clone(),
+                },
+            );
+        }
+        if let Some(p) = item
+            .special_procedures
+            .iter()
+            .find(|p| !p.counts_toward_limit)
+        {
+            if rng.chance(6) {
+                step(&mut t, 60);
+                push(
+                    t,
+                    handler,
+                    EventKind::Suspend {
+                        procedure: p.code.clone(),
+                    },
+                );
+                step(&mut t, 60 * 24 * 4);
+                push(t, handler, EventKind::Resume);
+            }
+        }
+        if item.extension.is_some() && rng.chance(5) {
+            step(&mut t, 60);
+            push(
+                t,
+                handler,
+                EventKind::ExtensionRequested {
+                    amount: 5,
+                    reason: "site verification".into(),
+                },
+            );
+            step(&mut t, 120);
+            push(
+                t,
+                if rng.chance(75) { "dir01" } else { "dep01" },
+                EventKind::ExtensionApproved,
+            );
+            step(&mut t, 60);
+            push(t, handler, EventKind::ApplicantNotified);
+        }
+        if rng.chance(15) && !on_the_spot && day.month() >= 10 {
+            lines.extend(ev.iter().map(CaseEvent::to_line)); // still open at year end
+            continue;
+        }
+        // Most cases finish well inside their promise; a few miss it, fewer miss the law.
+        let late = rng.chance(4);
+        let very_late = late && rng.chance(40);
+        let hours = item.promised.map(|p| p.unit) == Some(crate::clock::TimeUnit::WorkHours);
+        let wait = match (on_the_spot || hours, late) {
+            (true, true) => 60 * 24,
+            (true, false) => 20,
+            (false, true) => 60 * 24 * if very_late { 30 } else { 12 },
+            (false, false) => 60 * 24 * (1 + rng.below(4)) as i64,
+        };
+        step(&mut t, wait);
+        push(
+            t,
+            handler,
+            EventKind::Conclude {
+                outcome: if rng.chance(90) {
+                    Decision::Granted
+                } else {
+                    Decision::Refused
+                },
+                on_the_spot: on_the_spot && !late,
+            },
+        );
+        step(&mut t, 60 * 24 * if rng.chance(96) { 1 } else { 15 });
+        push(t, handler, EventKind::ResultPublished);
+        lines.extend(ev.iter().map(CaseEvent::to_line));
+    }
+    let records: YearRecords =
+        serde_json::from_str(SAMPLE_YEAR_JSON).expect("shipped records are valid");
+    ReviewInput {
+        year,
+        case_lines: lines,
+        activity: Activity::sample(),
+        records,
+    }
+}
