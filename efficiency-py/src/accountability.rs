@@ -26,18 +26,21 @@ fn org_err(py: Python<'_>, e: &OrgError) -> PyErr {
     err
 }
 
-fn wrap<T>(py: Python<'_>, r: Result<T, OrgError>) -> PyResult<T> {
+pub(crate) fn wrap<T>(py: Python<'_>, r: Result<T, OrgError>) -> PyResult<T> {
     r.map_err(|e| org_err(py, &e))
 }
 
-fn to_py<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_py<'py>(
+    py: Python<'py>,
+    value: &impl serde::Serialize,
+) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
     let plain = py.import("json")?.call_method1("loads", (text,))?;
     py.import("efficiency._convert")?
         .call_method1("times", (plain,))
 }
 
-fn from_py(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
+pub(crate) fn from_py(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
     let kwargs = pyo3::types::PyDict::new(py);
     let default = py.eval(c"lambda o: o.isoformat(timespec='seconds') if hasattr(o, 'hour') else o.isoformat() if hasattr(o, 'isoformat') else str(o)", None, None)?;
     kwargs.set_item("default", default)?;

@@ -22,6 +22,7 @@ pyo3::create_exception!(
     "Base of every error raised by efficiency; `.code` is a stable string such as \"calendar.year_not_covered\"."
 );
 mod accountability;
+mod assessment;
 mod case;
 mod clock;
 
@@ -452,6 +453,7 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     clock::register(m)?;
     case::register(m)?;
     accountability::register(m)?;
+    assessment::register(m)?;
     m.add("CHINA_CALENDAR_JSON", core_cal::CHINA_JSON)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

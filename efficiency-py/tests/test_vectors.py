@@ -273,3 +273,80 @@ def test_accountability_vectors():
         if not ok:
             failures.append(f"{sc['id']}:\n  expected {sc['expect']}\n  got      {got}")
     assert not failures, f"{len(failures)} of {len(scenarios)} failed:\n" + "\n".join(failures[:10])
+
+
+def test_assessment_vectors():
+    scenarios = json.loads((VECTORS / "assessment" / "assessment.json").read_text())["scenarios"]
+    assert len(scenarios) >= 30
+    org = efficiency.Organisation.sample()
+
+    def iso(v):
+        return v.isoformat() if hasattr(v, "isoformat") else v
+
+    def run(sc):
+        rules = (
+            efficiency.AssessmentRules.from_json(json.dumps(sc["rules"]))
+            if "rules" in sc
+            else efficiency.AssessmentRules()
+        )
+        kind = sc["kind"]
+        if kind == "score":
+            cards = efficiency.score_units(
+                org,
+                sc["units"],
+                period=sc["period"],
+                faults=sc["faults"],
+                inspections=sc["inspections"],
+                commendations=sc["commendations"],
+                metrics=sc["metrics"],
+                rules=rules,
+            )
+            keys = ["unit", "total", "grade_by_points", "grade", "vetoes", "rank"]
+            return [
+                {
+                    **{k: c[k] for k in keys},
+                    "lines": [{"rule": ln["rule"], "points": ln["points"]} for ln in c["lines"]],
+                }
+                for c in cards
+            ]
+        if kind == "campaign":
+            plan = json.dumps(sc["plan"]) if "plan" in sc else None
+            statuses, faults = efficiency.Campaign(sc["year"], plan).status(org, sc["submissions"], sc["as_of"])
+            return {
+                "statuses": [{"task": s["task"], "unit": s["unit"], "state": s["state"]} for s in statuses],
+                "faults": [{"code": f["code"], "unit": f["unit"], "at": iso(f["at"])} for f in faults],
+            }
+        if kind == "phase":
+            p = efficiency.Campaign(sc["year"]).phase_on(datetime.date.fromisoformat(sc["date"]))
+            return p["code"] if p else None
+        if kind == "self_inspection":
+            return [
+                {"code": f["code"], "people": f["people"], "at": iso(f["at"])}
+                for f in efficiency.self_inspection_faults(org, sc["form"], sc["as_of"])
+            ]
+        return "loaded"
+
+    failures = []
+    for sc in scenarios:
+        try:
+            got = run(sc)
+            ok = got == sc["expect"]
+        except efficiency.EfficiencyError as e:
+            got = str(e)
+            ok = "error" in sc["expect"] and sc["expect"]["error"] in got
+        if not ok:
+            failures.append(f"{sc['id']}:\n  expected {sc['expect']}\n  got      {got}")
+    assert not failures, f"{len(failures)} of {len(scenarios)} failed:\n" + "\n".join(failures[:10])
+
+
+def test_annual_review_columns():
+    review = efficiency.annual_review()
+    assert review["summary"]["cases"] == 400 and review["summary"]["rejected_rows"] == 0
+    for table in ("metrics", "findings", "accountability", "scorecards", "score_lines", "campaign"):
+        columns = review[table]
+        lengths = {len(v) for v in columns.values()}
+        assert len(lengths) == 1 and lengths.pop() > 0, table
+    assert set(review["scorecards"]["grade"]) <= {"excellent", "good", "qualified", "unqualified"}
+    # Every deduction line names its findings.
+    lines = review["score_lines"]
+    assert all(f for r, f in zip(lines["rule"], lines["findings"], strict=True) if r.startswith("deduction "))

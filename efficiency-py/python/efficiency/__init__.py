@@ -25,7 +25,9 @@ from collections.abc import Iterable, Iterator
 
 from ._efficiency import (
     ACCOUNTABILITY_RULES_JSON,
+    ASSESSMENT_RULES_JSON,
     CALENDAR_ERROR_CODES,
+    CAMPAIGN_PLAN_JSON,
     CASE_ERROR_CODES,
     CHINA_CALENDAR_JSON,
     CLOCK_ERROR_CODES,
@@ -45,8 +47,10 @@ from ._efficiency import (
     AccountabilityRules,
     Activity,
     ActivityRules,
+    AssessmentRules,
     Calendar,
     CalendarError,
+    Campaign,
     Case,
     CaseContext,
     CaseError,
@@ -65,13 +69,18 @@ from ._efficiency import (
     TimeLimit,
     __version__,
     _accountability_list,
+    _annual_review_sample,
+    _score_units,
     evaluate_clocks,
+    self_inspection_faults,
 )
 from .types import DayInfo, DayKind, ReckonedDay, WorkdayReckoning
 
 __all__ = [
     "ACCOUNTABILITY_RULES_JSON",
+    "ASSESSMENT_RULES_JSON",
     "CALENDAR_ERROR_CODES",
+    "CAMPAIGN_PLAN_JSON",
     "CASE_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
     "CLOCK_ERROR_CODES",
@@ -91,8 +100,10 @@ __all__ = [
     "AccountabilityRules",
     "Activity",
     "ActivityRules",
+    "AssessmentRules",
     "Calendar",
     "CalendarError",
+    "Campaign",
     "Case",
     "CaseContext",
     "CaseError",
@@ -115,10 +126,13 @@ __all__ = [
     "WorkdayReckoning",
     "__version__",
     "accountability_list",
+    "annual_review",
     "case_metrics",
     "evaluate_clocks",
     "faults_from_case",
     "replay_cases",
+    "score_units",
+    "self_inspection_faults",
 ]
 
 
@@ -258,3 +272,117 @@ def accountability_list(
     [('aff01', 'direct'), ('aff-h', 'main_leadership')]
     """
     return _accountability_list(organisation, rules or AccountabilityRules(), list(faults), period[0], period[1])
+
+
+def score_units(
+    organisation: Organisation,
+    units: Iterable[str],
+    *,
+    period: tuple[object, object],
+    faults: Iterable[dict[str, object]] = (),
+    inspections: Iterable[dict[str, object]] = (),
+    commendations: Iterable[dict[str, object]] = (),
+    metrics: dict[str, list[object]] | Iterable[dict[str, object]] | None = None,
+    rules: AssessmentRules | None = None,
+) -> list[dict[str, object]]:
+    """Scorecards (目标考核) for `units` over [period[0], period[1]), ranked.
+
+    `metrics` may be the columns `case_metrics(group_by="unit")` returns, or rows. Each card has
+    unit, total, grade, grade_zh, grade_by_points, vetoes, rank and lines; every line names its
+    rule, points, findings and events.
+
+    >>> import efficiency
+    >>> cards = efficiency.score_units(efficiency.Organisation.sample(), ["social_org", "affairs"],
+    ...     period=("2026-01-01T00:00", "2027-01-01T00:00"),
+    ...     faults=[{"source": "case C1", "code": "time_limit.statutory_missed", "severity": "serious",
+    ...              "at": "2026-06-01T17:30:00", "people": ["aff01"]}])
+    >>> [(c["unit"], c["total"], c["grade"], c["rank"]) for c in cards]
+    [('social_org', 100.0, 'excellent', 1), ('affairs', 97.0, 'excellent', 2)]
+    """
+    if isinstance(metrics, dict):
+        keys = list(metrics)
+        metrics = [dict(zip(keys, row, strict=True)) for row in zip(*metrics.values(), strict=True)]
+    return _score_units(
+        organisation,
+        rules or AssessmentRules(),
+        list(units),
+        list(faults),
+        list(inspections),
+        list(commendations),
+        list(metrics or []),
+        period[0],
+        period[1],
+    )
+
+
+def _columns(rows: list[dict[str, object]], keys: list[str]) -> dict[str, list[object]]:
+    def flat(v: object) -> object:
+        if isinstance(v, list):
+            return " | ".join(str(x) for x in v)
+        if isinstance(v, dict):
+            return v.get("source", str(v))
+        return v
+
+    return {k: [flat(r.get(k)) for r in rows] for k in keys}
+
+
+def annual_review(year: int = 2026, cases: int = 400, seed: int = 2026) -> dict[str, object]:
+    """The main job in one call: the sample bureau's generated year, reviewed.
+
+    Returns plain columns, one dict per table (each ready for ``pandas.DataFrame``): ``metrics``
+    (per unit, with rates), ``findings``, ``accountability``, ``scorecards``, ``score_lines``
+    and ``campaign``; plus ``commendations``, ``heads_responsible`` and ``summary``.
+
+    >>> import efficiency
+    >>> review = efficiency.annual_review()
+    >>> review["summary"]["cases"], review["scorecards"]["unit"][0]
+    (400, 'office')
+    """
+    r = _annual_review_sample(year, cases, seed)
+    metrics = []
+    for m in r["metrics"]:
+        row = dict(m)
+        d = m["concluded"]
+        for name, key in [("on_the_spot_rate", "on_the_spot"), ("on_time_rate", "on_time"), ("early_rate", "early"),
+                          ("extension_rate", "extended")]:  # fmt: skip
+            row[name] = m[key] / d if d else None
+        row["average_workdays_used"] = m["workdays_used"] / d if d else None
+        metrics.append(row)
+    lines = [dict(line, unit=card["unit"]) for card in r["scorecards"] for line in card["lines"]]
+    return {
+        "metrics": _columns(metrics, list(metrics[0]) if metrics else []),
+        "findings": _columns(r["faults"], ["source", "code", "severity", "at", "people", "unit", "events", "message"]),
+        "accountability": _columns(
+            r["accountability"],
+            [
+                "person",
+                "name",
+                "position",
+                "unit",
+                "responsibility",
+                "code",
+                "source",
+                "at",
+                "base_severity",
+                "severity",
+                "repeat_of",
+                "measures",
+                "events",
+            ],
+        ),
+        "scorecards": _columns(
+            r["scorecards"],
+            ["rank", "unit", "unit_name", "head", "total", "grade", "grade_zh", "grade_by_points", "vetoes"],
+        ),
+        "score_lines": _columns(lines, ["unit", "rule", "category", "points", "findings", "events", "note"]),
+        "campaign": _columns(r["campaign_status"], ["task", "unit", "due", "submitted_at", "state"]),
+        "commendations": r["commendations"],
+        "heads_responsible": [{"unit": u, "head": h} for u, h in r["heads_responsible"]],
+        "summary": {
+            "year": r["year"],
+            "cases": r["cases"],
+            "events": r["events"],
+            "rejected_rows": len(r["rejected_rows"]),
+            "faults": len(r["faults"]),
+        },
+    }

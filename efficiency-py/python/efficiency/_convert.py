@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-_TIME_KEYS = {"at", "until_min", "until_max", "from"}
+_TIME_KEYS = {"at", "until_min", "until_max", "from", "to", "due", "submitted_at", "effective_from", "effective_to"}
 
 
 def times(obj: Any) -> Any:

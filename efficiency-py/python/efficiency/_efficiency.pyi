@@ -18,7 +18,9 @@ from efficiency.types import (
 
 __all__ = [
     "ACCOUNTABILITY_RULES_JSON",
+    "ASSESSMENT_RULES_JSON",
     "CALENDAR_ERROR_CODES",
+    "CAMPAIGN_PLAN_JSON",
     "CASE_ERROR_CODES",
     "CHINA_CALENDAR_JSON",
     "CLOCK_ERROR_CODES",
@@ -38,8 +40,10 @@ __all__ = [
     "AccountabilityRules",
     "Activity",
     "ActivityRules",
+    "AssessmentRules",
     "Calendar",
     "CalendarError",
+    "Campaign",
     "Case",
     "CaseContext",
     "CaseError",
@@ -58,11 +62,16 @@ __all__ = [
     "TimeLimit",
     "__version__",
     "_accountability_list",
+    "_annual_review_sample",
+    "_score_units",
     "evaluate_clocks",
+    "self_inspection_faults",
 ]
 
 __version__: str
 ACCOUNTABILITY_RULES_JSON: str
+ASSESSMENT_RULES_JSON: str
+CAMPAIGN_PLAN_JSON: str
 COMPLAINT_RULES_JSON: str
 CONDUCT_RULES_JSON: str
 SAMPLE_ACTIVITY_JSON: str
@@ -415,3 +424,37 @@ class Activity:
 def _accountability_list(
     organisation: Organisation, rules: AccountabilityRules, faults: Any, start: Any, end: Any
 ) -> list[dict[str, Any]]: ...
+
+@final
+class AssessmentRules:
+    def __new__(cls) -> AssessmentRules: ...
+    @staticmethod
+    def from_json(text: str) -> AssessmentRules: ...
+    @staticmethod
+    def from_toml(text: str) -> AssessmentRules: ...
+    @property
+    def version(self) -> str: ...
+
+@final
+class Campaign:
+    def __new__(cls, year: int, template_json: str | None = None) -> Campaign: ...
+    @property
+    def phases(self) -> list[dict[str, Any]]: ...
+    @property
+    def tasks(self) -> list[dict[str, Any]]: ...
+    def phase_on(self, date: datetime.date) -> dict[str, Any] | None: ...
+    def status(self, organisation: Organisation, submissions: Any, as_of: _TimeLike) -> list[list[dict[str, Any]]]: ...
+
+def _score_units(
+    organisation: Organisation,
+    rules: AssessmentRules,
+    units: list[str],
+    faults: Any,
+    inspections: Any,
+    commendations: Any,
+    metrics: Any,
+    start: Any,
+    end: Any,
+) -> list[dict[str, Any]]: ...
+def self_inspection_faults(organisation: Organisation, form: Any, as_of: _TimeLike) -> list[dict[str, Any]]: ...
+def _annual_review_sample(year: int, cases: int, seed: int) -> dict[str, Any]: ...

@@ -1,0 +1,234 @@
+//! Python bindings of target assessment, the campaign and the annual review.
+
+use chrono::NaiveDate;
+use efficiency_core::accountability::Fault;
+use efficiency_core::assessment::{
+    self as core_assessment, AssessmentInput, Commendation, Inspection,
+};
+use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
+use efficiency_core::case::MetricsRow;
+use efficiency_core::org::OrgError;
+use pyo3::prelude::*;
+
+use crate::accountability::{from_py, to_py, wrap, Organisation};
+use crate::clock::to_time;
+
+fn parse<T: serde::de::DeserializeOwned>(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<T> {
+    let text = from_py(py, value)?;
+    wrap(
+        py,
+        serde_json::from_str(&text).map_err(|e| OrgError {
+            path: what.to_string(),
+            message: e.to_string(),
+        }),
+    )
+}
+
+/// The assessment rule table (目标考核): deductions, caps, bonuses, metric items, vetoes, grades.
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct AssessmentRules {
+    inner: core_assessment::AssessmentRules,
+}
+
+#[pymethods]
+impl AssessmentRules {
+    /// The default table (DOMAIN.md §11).
+    #[new]
+    fn new() -> Self {
+        AssessmentRules {
+            inner: core_assessment::AssessmentRules::default(),
+        }
+    }
+    /// From JSON ("efficiency.assessment/1").
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(AssessmentRules {
+            inner: wrap(py, core_assessment::AssessmentRules::from_json(text))?,
+        })
+    }
+    /// From TOML (the same fields).
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(AssessmentRules {
+            inner: wrap(py, core_assessment::AssessmentRules::from_toml(text))?,
+        })
+    }
+    /// The table's version.
+    #[getter]
+    fn version(&self) -> String {
+        self.inner.version.clone()
+    }
+}
+
+/// Scorecards for `units` over [start, end): `faults` as `Activity.faults` and `faults_from_case`
+/// make them, `inspections` and `commendations` as dicts, `metrics` as rows of
+/// `case_metrics(group_by="unit")` (dicts with group, concluded, on_time, on_the_spot, early).
+#[pyfunction]
+#[pyo3(name = "_score_units")]
+#[allow(clippy::too_many_arguments)]
+fn score_units<'py>(
+    py: Python<'py>,
+    organisation: PyRef<'_, Organisation>,
+    rules: PyRef<'_, AssessmentRules>,
+    units: Vec<String>,
+    faults: &Bound<'py, PyAny>,
+    inspections: &Bound<'py, PyAny>,
+    commendations: &Bound<'py, PyAny>,
+    metrics: &Bound<'py, PyAny>,
+    start: &Bound<'py, PyAny>,
+    end: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let faults: Vec<Fault> = wrap(py, Fault::list_from_json(&from_py(py, faults)?))?;
+    let inspections: Vec<Inspection> = parse(py, inspections, "inspections")?;
+    let commendations: Vec<Commendation> = parse(py, commendations, "commendations")?;
+    let rows: Vec<serde_json::Value> = parse(py, metrics, "metrics")?;
+    let n = |r: &serde_json::Value, k: &str| r.get(k).and_then(|v| v.as_u64()).unwrap_or(0);
+    let metrics: Vec<MetricsRow> = rows
+        .iter()
+        .map(|r| MetricsRow {
+            group: r
+                .get("group")
+                .and_then(|g| g.as_str())
+                .unwrap_or("-")
+                .to_string(),
+            concluded: n(r, "concluded"),
+            on_time: n(r, "on_time"),
+            on_the_spot: n(r, "on_the_spot"),
+            early: n(r, "early"),
+            extended: n(r, "extended"),
+            open: n(r, "open"),
+            open_overdue: n(r, "open_overdue"),
+            workdays_used: r
+                .get("workdays_used")
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0),
+        })
+        .collect();
+    let units: Vec<&str> = units.iter().map(String::as_str).collect();
+    let input = AssessmentInput {
+        faults: &faults,
+        inspections: &inspections,
+        commendations: &commendations,
+        metrics: &metrics,
+    };
+    let (a, b) = (to_time(py, start, "start")?, to_time(py, end, "end")?);
+    to_py(
+        py,
+        &wrap(
+            py,
+            core_assessment::score_units(&organisation.inner, &rules.inner, &units, &input, a, b),
+        )?,
+    )
+}
+
+/// The campaign (行政效能建设活动) for a year, from the bureau's plan or a template (JSON).
+///
+/// >>> import efficiency, datetime
+/// >>> efficiency.Campaign(2026).phase_on(datetime.date(2026, 9, 15))["name_zh"]
+/// '整改提高'
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct Campaign {
+    inner: core_campaign::Campaign,
+}
+
+#[pymethods]
+impl Campaign {
+    /// The plan for `year`; errors name the phase or task (overlaps, gaps, a task due outside its phase).
+    #[new]
+    #[pyo3(signature = (year, template_json = None))]
+    fn new(py: Python<'_>, year: i32, template_json: Option<&str>) -> PyResult<Self> {
+        let t = wrap(
+            py,
+            core_campaign::CampaignTemplate::from_json(
+                template_json.unwrap_or(core_campaign::CAMPAIGN_PLAN_JSON),
+            ),
+        )?;
+        Ok(Campaign {
+            inner: wrap(py, t.instantiate(year))?,
+        })
+    }
+    /// The phases (code, name, name_zh, from, to).
+    #[getter]
+    fn phases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.phases)
+    }
+    /// The tasks (code, name, phase, owner, deliverable, due).
+    #[getter]
+    fn tasks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.tasks)
+    }
+    /// The phase `date` falls in, or None.
+    fn phase_on<'py>(&self, py: Python<'py>, date: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.phase_on(date))
+    }
+    /// Each unit's tasks at `as_of` and the faults for late or missing deliverables:
+    /// (statuses, faults); `submissions` are dicts with task, unit and at.
+    fn status<'py>(
+        &self,
+        py: Python<'py>,
+        organisation: PyRef<'_, Organisation>,
+        submissions: &Bound<'py, PyAny>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let subs: Vec<Submission> = parse(py, submissions, "submissions")?;
+        let t = to_time(py, as_of, "as_of")?;
+        to_py(
+            py,
+            &wrap(py, self.inner.status(&organisation.inner, &subs, t))?,
+        )
+    }
+}
+
+/// Overdue measures of a self-inspection form (dict with unit and items) at `as_of`, as faults.
+#[pyfunction]
+fn self_inspection_faults<'py>(
+    py: Python<'py>,
+    organisation: PyRef<'_, Organisation>,
+    form: &Bound<'py, PyAny>,
+    as_of: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let form: SelfInspectionForm = parse(py, form, "form")?;
+    let t = to_time(py, as_of, "as_of")?;
+    to_py(py, &wrap(py, form.faults(&organisation.inner, t))?)
+}
+
+/// The sample bureau's generated year, reviewed: metrics, faults, accountability, scorecards,
+/// campaign. Runs without the GIL.
+#[pyfunction]
+#[pyo3(name = "_annual_review_sample")]
+fn annual_review_sample(
+    py: Python<'_>,
+    year: i32,
+    cases: usize,
+    seed: u64,
+) -> PyResult<Bound<'_, PyAny>> {
+    let review = py.detach(|| {
+        let org = efficiency_core::org::Organisation::sample();
+        let ctx = efficiency_core::case::CaseContext::new(
+            efficiency_core::calendar::Calendar::china(),
+            efficiency_core::item::ItemCatalog::templates(),
+            org.roster(),
+        );
+        let input = efficiency_core::review::sample_year(year, cases, seed);
+        efficiency_core::review::annual_review(&ctx, &org, &input)
+    });
+    to_py(py, &wrap(py, review)?)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<AssessmentRules>()?;
+    m.add_class::<Campaign>()?;
+    m.add_function(wrap_pyfunction!(score_units, m)?)?;
+    m.add_function(wrap_pyfunction!(self_inspection_faults, m)?)?;
+    m.add_function(wrap_pyfunction!(annual_review_sample, m)?)?;
+    m.add(
+        "ASSESSMENT_RULES_JSON",
+        core_assessment::ASSESSMENT_RULES_JSON,
+    )?;
+    m.add("CAMPAIGN_PLAN_JSON", core_campaign::CAMPAIGN_PLAN_JSON)?;
+    Ok(())
+}
