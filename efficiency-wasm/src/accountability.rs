@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::to_js;
 
-fn org_error(e: &OrgError) -> JsValue {
+pub(crate) fn org_error(e: &OrgError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name("EfficiencyError");
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
@@ -39,6 +39,12 @@ fn time(s: &str, name: &str) -> Result<NaiveDateTime, JsValue> {
 #[wasm_bindgen]
 pub struct Organisation {
     inner: org::Organisation,
+}
+
+impl Organisation {
+    pub(crate) fn inner(&self) -> &org::Organisation {
+        &self.inner
+    }
 }
 
 #[wasm_bindgen]

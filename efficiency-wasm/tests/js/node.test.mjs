@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runCalendarVectors, runCaseVectors, runClockVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runClockVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -177,4 +177,20 @@ test("accountability: chains, errors with a path, case findings into the list", 
   const list = efficiency.accountabilityList(org, new efficiency.AccountabilityRules(), faults, "2026-01-01T00:00", "2027-01-01T00:00");
   assert.deepEqual(list.map((e) => [e.person, e.responsibility]), [["off01", "direct"], ["off-h", "main_leadership"]]);
   assert.equal(new efficiency.AccountabilityRules().sanctionSpan([], ["dismissal"], "2026-07-01").permanent, true);
+});
+
+test("assessment vectors", () => {
+  const { total, failures } = runAssessmentVectors(efficiency, load("assessment/assessment.json"));
+  assert.ok(total >= 30);
+  assert.deepEqual(failures, []);
+});
+
+test("the annual review runs in JS too", () => {
+  const r = efficiency.annualReviewSample(2026, 120, 7);
+  assert.equal(r.cases, 120);
+  assert.deepEqual(r.rejected_rows, []);
+  assert.equal(r.scorecards.length, 4);
+  assert.ok(r.scorecards.every((c) => c.lines.every((l) => !l.rule.startsWith("deduction ") || l.findings.length > 0)));
+  assert.equal(new efficiency.Campaign(2026).phaseOn("2026-12-31").name_zh, "督促检查、总结验收");
+  assert.throws(() => new efficiency.Campaign(2026, "{}"), (e) => e.code === "org.invalid");
 });

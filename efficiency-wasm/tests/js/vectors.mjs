@@ -183,3 +183,47 @@ export function runAccountabilityVectors(efficiency, doc) {
   }
   return { total: doc.scenarios.length, failures };
 }
+
+/** @returns {{total: number, failures: string[]}} */
+export function runAssessmentVectors(efficiency, doc) {
+  const org = efficiency.Organisation.sample();
+  const run = (sc) => {
+    const rules = sc.rules ? efficiency.AssessmentRules.fromJson(JSON.stringify(sc.rules)) : new efficiency.AssessmentRules();
+    switch (sc.kind) {
+      case "score": {
+        const metrics = sc.metrics.map((m) => ({ group: m.group, concluded: m.concluded, onTime: m.on_time, onTheSpot: m.on_the_spot, early: m.early }));
+        const cards = efficiency.scoreUnits(org, rules, sc.units, { faults: sc.faults, inspections: sc.inspections, commendations: sc.commendations, metrics },
+          sc.period[0], sc.period[1]);
+        return cards.map((c) => ({ unit: c.unit, total: c.total, grade_by_points: c.grade_by_points, grade: c.grade, vetoes: c.vetoes, rank: c.rank,
+          lines: c.lines.map((l) => ({ rule: l.rule, points: l.points })) }));
+      }
+      case "campaign": {
+        const [statuses, faults] = new efficiency.Campaign(sc.year, sc.plan ? JSON.stringify(sc.plan) : undefined).status(org, sc.submissions, sc.as_of);
+        return { statuses: statuses.map((s) => ({ task: s.task, unit: s.unit, state: s.state })),
+          faults: faults.map((f) => ({ code: f.code, unit: f.unit, at: f.at })) };
+      }
+      case "phase": {
+        const p = new efficiency.Campaign(sc.year).phaseOn(sc.date);
+        return p ? p.code : null;
+      }
+      case "self_inspection":
+        return efficiency.selfInspectionFaults(org, sc.form, sc.as_of).map((f) => ({ code: f.code, people: f.people, at: f.at }));
+      default:
+        return "loaded";
+    }
+  };
+  const failures = [];
+  for (const sc of doc.scenarios) {
+    let got;
+    let ok;
+    try {
+      got = run(sc);
+      ok = deepSame(got, sc.expect);
+    } catch (e) {
+      got = String(e && e.message);
+      ok = sc.expect && typeof sc.expect.error === "string" && got.includes(sc.expect.error);
+    }
+    if (!ok) failures.push(`${sc.id}: expected ${JSON.stringify(sc.expect)}, got ${JSON.stringify(got)}`);
+  }
+  return { total: doc.scenarios.length, failures };
+}
