@@ -639,3 +639,129 @@ pub fn diff(before: &Scorecard, after: &Scorecard) -> Vec<DiffLine> {
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOML: &str = r#"
+format = "efficiency.assessment/1"
+version = "local-2026"
+effective_from = "2026-01-01"
+effective_to = "2026-12-31"
+base = 100
+cap = 105
+deductions = [{ code = "time_limit.statutory_missed", points = 4, category = "time_limits" }]
+category_caps = { time_limits = 8 }
+grades = [{ name = "pass", min = 70 }, { name = "fail", min = 0 }]
+"#;
+
+    #[test]
+    fn toml_rules_score_like_json_ones() {
+        let rules = AssessmentRules::from_toml(TOML).unwrap();
+        assert_eq!(rules.version, "local-2026");
+        let org = Organisation::sample();
+        let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        let fault = Fault {
+            source: "case C".into(),
+            code: "time_limit.statutory_missed".into(),
+            severity: Severity::Serious,
+            at: t("2026-05-01T17:30:00"),
+            people: vec!["aff01".into()],
+            unit: None,
+            events: vec!["e2".into()],
+            message: String::new(),
+        };
+        let faults = vec![fault.clone(), fault.clone(), fault];
+        let input = AssessmentInput {
+            faults: &faults,
+            ..AssessmentInput::default()
+        };
+        let cards = score_units(
+            &org,
+            &rules,
+            &["affairs"],
+            &input,
+            t("2026-01-01T00:00:00"),
+            t("2027-01-01T00:00:00"),
+        )
+        .unwrap();
+        // 3 x 4 = 12 points, capped at 8.
+        assert_eq!((cards[0].total, cards[0].grade.as_str()), (92.0, "pass"));
+        assert_eq!(
+            cards[0]
+                .lines
+                .iter()
+                .filter(|l| l.rule == "cap time_limits")
+                .count(),
+            1
+        );
+        assert!(
+            cards[0].lines[0].findings[0].contains("case C") && cards[0].lines[0].events == ["e2"]
+        );
+        let outside = score_units(
+            &org,
+            &rules,
+            &["affairs"],
+            &input,
+            t("2025-01-01T00:00:00"),
+            t("2026-01-01T00:00:00"),
+        )
+        .unwrap_err();
+        assert!(outside.to_string().contains("effective dates"));
+        assert!(AssessmentRules::from_toml("format = 1").is_err());
+    }
+
+    #[test]
+    fn diff_shows_what_changed() {
+        let org = Organisation::sample();
+        let rules = AssessmentRules::default();
+        let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        let f = |at: &str| Fault {
+            source: "case C".into(),
+            code: "time_limit.promised_missed".into(),
+            severity: Severity::Ordinary,
+            at: t(at),
+            people: vec!["soc01".into()],
+            unit: None,
+            events: vec![],
+            message: String::new(),
+        };
+        let faults = vec![
+            f("2026-02-01T17:30:00"),
+            f("2026-08-01T17:30:00"),
+            f("2026-09-01T17:30:00"),
+        ];
+        let input = AssessmentInput {
+            faults: &faults,
+            ..AssessmentInput::default()
+        };
+        let h1 = score_units(
+            &org,
+            &rules,
+            &["social_org"],
+            &input,
+            t("2026-01-01T00:00:00"),
+            t("2026-07-01T00:00:00"),
+        )
+        .unwrap();
+        let h2 = score_units(
+            &org,
+            &rules,
+            &["social_org"],
+            &input,
+            t("2026-07-01T00:00:00"),
+            t("2027-01-01T00:00:00"),
+        )
+        .unwrap();
+        let d = diff(&h1[0], &h2[0]);
+        assert_eq!(d[0].rule, "deduction time_limit.promised_missed");
+        assert_eq!((d[0].before, d[0].after, d[0].change), (-1.0, -2.0, -1.0));
+        assert_eq!(d.last().unwrap().rule, "total");
+        assert_eq!(
+            commendation_list(&h1, &rules),
+            vec!["social_org".to_string()]
+        );
+        assert!(heads_responsible(&h2, &rules).is_empty());
+    }
+}

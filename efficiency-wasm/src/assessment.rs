@@ -1,7 +1,9 @@
 //! JS bindings of target assessment, the campaign and the annual review.
 
 use efficiency_core::accountability::Fault;
-use efficiency_core::assessment::{self as core_assessment, AssessmentInput, Commendation, Inspection};
+use efficiency_core::assessment::{
+    self as core_assessment, AssessmentInput, Commendation, Inspection,
+};
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
 use efficiency_core::case::MetricsRow;
 use efficiency_core::org::OrgError;
@@ -16,14 +18,24 @@ fn wrap<T>(r: Result<T, OrgError>) -> Result<T, JsValue> {
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| org_error(&OrgError { path: what.to_string(), message: e.to_string() }))
+    serde_wasm_bindgen::from_value(v).map_err(|e| {
+        org_error(&OrgError {
+            path: what.to_string(),
+            message: e.to_string(),
+        })
+    })
 }
 
 fn time(s: &str, name: &str) -> Result<chrono::NaiveDateTime, JsValue> {
     ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
         .iter()
         .find_map(|f| chrono::NaiveDateTime::parse_from_str(s, f).ok())
-        .ok_or_else(|| org_error(&OrgError { path: name.to_string(), message: format!("{s:?} is not a time YYYY-MM-DDTHH:MM[:SS]") }))
+        .ok_or_else(|| {
+            org_error(&OrgError {
+                path: name.to_string(),
+                message: format!("{s:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
+            })
+        })
 }
 
 /// The assessment rule table.
@@ -37,17 +49,23 @@ impl AssessmentRules {
     /// The default table (DOMAIN.md §11).
     #[wasm_bindgen(constructor)]
     pub fn new() -> AssessmentRules {
-        AssessmentRules { inner: core_assessment::AssessmentRules::default() }
+        AssessmentRules {
+            inner: core_assessment::AssessmentRules::default(),
+        }
     }
     /// From JSON.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<AssessmentRules, JsValue> {
-        Ok(AssessmentRules { inner: wrap(core_assessment::AssessmentRules::from_json(text))? })
+        Ok(AssessmentRules {
+            inner: wrap(core_assessment::AssessmentRules::from_json(text))?,
+        })
     }
     /// From TOML.
     #[wasm_bindgen(js_name = fromToml)]
     pub fn from_toml(text: &str) -> Result<AssessmentRules, JsValue> {
-        Ok(AssessmentRules { inner: wrap(core_assessment::AssessmentRules::from_toml(text))? })
+        Ok(AssessmentRules {
+            inner: wrap(core_assessment::AssessmentRules::from_toml(text))?,
+        })
     }
     /// The table's version.
     #[wasm_bindgen(getter)]
@@ -92,7 +110,10 @@ pub fn score_units(
     organisation: &Organisation,
     rules: &AssessmentRules,
     units: Vec<String>,
-    #[wasm_bindgen(unchecked_param_type = "{ faults?: object[]; inspections?: object[]; commendations?: object[]; metrics?: object[] }")] input: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ faults?: object[]; inspections?: object[]; commendations?: object[]; metrics?: object[] }"
+    )]
+    input: JsValue,
     from: &str,
     to: &str,
 ) -> Result<JsValue, JsValue> {
@@ -100,11 +121,30 @@ pub fn score_units(
     let metrics: Vec<MetricsRow> = input
         .metrics
         .into_iter()
-        .map(|m| MetricsRow { group: m.group, concluded: m.concluded, on_time: m.on_time, on_the_spot: m.on_the_spot, early: m.early, ..MetricsRow::default() })
+        .map(|m| MetricsRow {
+            group: m.group,
+            concluded: m.concluded,
+            on_time: m.on_time,
+            on_the_spot: m.on_the_spot,
+            early: m.early,
+            ..MetricsRow::default()
+        })
         .collect();
     let units: Vec<&str> = units.iter().map(String::as_str).collect();
-    let data = AssessmentInput { faults: &input.faults, inspections: &input.inspections, commendations: &input.commendations, metrics: &metrics };
-    to_js(&wrap(core_assessment::score_units(organisation.inner(), &rules.inner, &units, &data, time(from, "from")?, time(to, "to")?))?)
+    let data = AssessmentInput {
+        faults: &input.faults,
+        inspections: &input.inspections,
+        commendations: &input.commendations,
+        metrics: &metrics,
+    };
+    to_js(&wrap(core_assessment::score_units(
+        organisation.inner(),
+        &rules.inner,
+        &units,
+        &data,
+        time(from, "from")?,
+        time(to, "to")?,
+    ))?)
 }
 
 /// The campaign for a year.
@@ -118,8 +158,14 @@ impl Campaign {
     /// The bureau's plan (or `templateJson`) for `year`.
     #[wasm_bindgen(constructor)]
     pub fn new(year: i32, template_json: Option<String>) -> Result<Campaign, JsValue> {
-        let t = wrap(core_campaign::CampaignTemplate::from_json(template_json.as_deref().unwrap_or(core_campaign::CAMPAIGN_PLAN_JSON)))?;
-        Ok(Campaign { inner: wrap(t.instantiate(year))? })
+        let t = wrap(core_campaign::CampaignTemplate::from_json(
+            template_json
+                .as_deref()
+                .unwrap_or(core_campaign::CAMPAIGN_PLAN_JSON),
+        ))?;
+        Ok(Campaign {
+            inner: wrap(t.instantiate(year))?,
+        })
     }
     /// The phases.
     #[wasm_bindgen(getter, unchecked_return_type = "object[]")]
@@ -129,29 +175,55 @@ impl Campaign {
     /// The phase on `date` ("YYYY-MM-DD"), or null.
     #[wasm_bindgen(js_name = phaseOn, unchecked_return_type = "object | null")]
     pub fn phase_on(&self, date: &str) -> Result<JsValue, JsValue> {
-        let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| org_error(&OrgError { path: "date".into(), message: format!("{date:?} is not a date") }))?;
+        let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+            org_error(&OrgError {
+                path: "date".into(),
+                message: format!("{date:?} is not a date"),
+            })
+        })?;
         to_js(&self.inner.phase_on(d))
     }
     /// [statuses, faults] at `asOf` for `submissions` ({task, unit, at}).
     #[wasm_bindgen(unchecked_return_type = "[object[], object[]]")]
-    pub fn status(&self, organisation: &Organisation, #[wasm_bindgen(unchecked_param_type = "object[]")] submissions: JsValue, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<JsValue, JsValue> {
+    pub fn status(
+        &self,
+        organisation: &Organisation,
+        #[wasm_bindgen(unchecked_param_type = "object[]")] submissions: JsValue,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> Result<JsValue, JsValue> {
         let subs: Vec<Submission> = from_js(submissions, "submissions")?;
-        to_js(&wrap(self.inner.status(organisation.inner(), &subs, time(as_of, "asOf")?))?)
+        to_js(&wrap(self.inner.status(
+            organisation.inner(),
+            &subs,
+            time(as_of, "asOf")?,
+        ))?)
     }
 }
 
 /// Overdue measures of a self-inspection form at `asOf`, as faults.
 #[wasm_bindgen(js_name = selfInspectionFaults, unchecked_return_type = "object[]")]
-pub fn self_inspection_faults(organisation: &Organisation, #[wasm_bindgen(unchecked_param_type = "object")] form: JsValue, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<JsValue, JsValue> {
+pub fn self_inspection_faults(
+    organisation: &Organisation,
+    #[wasm_bindgen(unchecked_param_type = "object")] form: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+) -> Result<JsValue, JsValue> {
     let form: SelfInspectionForm = from_js(form, "form")?;
-    to_js(&wrap(form.faults(organisation.inner(), time(as_of, "asOf")?))?)
+    to_js(&wrap(
+        form.faults(organisation.inner(), time(as_of, "asOf")?),
+    )?)
 }
 
 /// The sample bureau's generated year, reviewed.
 #[wasm_bindgen(js_name = annualReviewSample, unchecked_return_type = "object")]
 pub fn annual_review_sample(year: i32, cases: usize, seed: u32) -> Result<JsValue, JsValue> {
     let org = efficiency_core::org::Organisation::sample();
-    let ctx = efficiency_core::case::CaseContext::new(efficiency_core::calendar::Calendar::china(), efficiency_core::item::ItemCatalog::templates(), org.roster());
+    let ctx = efficiency_core::case::CaseContext::new(
+        efficiency_core::calendar::Calendar::china(),
+        efficiency_core::item::ItemCatalog::templates(),
+        org.roster(),
+    );
     let input = efficiency_core::review::sample_year(year, cases, u64::from(seed));
-    to_js(&wrap(efficiency_core::review::annual_review(&ctx, &org, &input))?)
+    to_js(&wrap(efficiency_core::review::annual_review(
+        &ctx, &org, &input,
+    ))?)
 }

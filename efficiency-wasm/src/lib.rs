@@ -12,7 +12,9 @@ use wasm_bindgen::prelude::*;
 mod accountability;
 mod assessment;
 mod case;
-pub use assessment::{annual_review_sample, score_units, self_inspection_faults, AssessmentRules, Campaign};
+pub use assessment::{
+    annual_review_sample, score_units, self_inspection_faults, AssessmentRules, Campaign,
+};
 mod clock;
 pub use accountability::{
     accountability_list, AccountabilityRules, Activity, ActivityRules, Organisation,
