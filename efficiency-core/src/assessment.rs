@@ -303,7 +303,7 @@ pub struct Commendation {
 }
 
 /// One line of a scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoreLine {
     /// The rule: `deduction <code>`, `inspection <verdict>`, `metric <name>`, `bonus <name>`,
     /// `cap <category>`, `cap total`.
@@ -321,7 +321,7 @@ pub struct ScoreLine {
 }
 
 /// A unit's scorecard for a period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
     /// Unit id.
     pub unit: String,
@@ -600,7 +600,7 @@ pub fn heads_responsible(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<(S
 }
 
 /// One rule's change between two scorecards of a unit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DiffLine {
     /// The rule.
     pub rule: String,

@@ -219,7 +219,55 @@ fn annual_review_sample(
     to_py(py, &wrap(py, review)?)
 }
 
+/// The change between two scorecards of a unit (dicts as `score_units` returns them), rule by
+/// rule, ending with the total.
+#[pyfunction]
+fn scorecard_diff<'py>(
+    py: Python<'py>,
+    before: &Bound<'py, PyAny>,
+    after: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let a: core_assessment::Scorecard = parse(py, before, "before")?;
+    let b: core_assessment::Scorecard = parse(py, after, "after")?;
+    to_py(py, &core_assessment::diff(&a, &b))
+}
+
+/// Units to commend (the best grade, no veto) among `cards`.
+#[pyfunction]
+#[pyo3(signature = (cards, rules = None))]
+fn commendation_list(
+    py: Python<'_>,
+    cards: &Bound<'_, PyAny>,
+    rules: Option<PyRef<'_, AssessmentRules>>,
+) -> PyResult<Vec<String>> {
+    let cards: Vec<core_assessment::Scorecard> = parse(py, cards, "cards")?;
+    let default = core_assessment::AssessmentRules::default();
+    Ok(core_assessment::commendation_list(
+        &cards,
+        rules.as_ref().map(|r| &r.inner).unwrap_or(&default),
+    ))
+}
+
+/// (unit, head) pairs to hold responsible: units in the lowest grade or vetoed.
+#[pyfunction]
+#[pyo3(signature = (cards, rules = None))]
+fn heads_responsible(
+    py: Python<'_>,
+    cards: &Bound<'_, PyAny>,
+    rules: Option<PyRef<'_, AssessmentRules>>,
+) -> PyResult<Vec<(String, String)>> {
+    let cards: Vec<core_assessment::Scorecard> = parse(py, cards, "cards")?;
+    let default = core_assessment::AssessmentRules::default();
+    Ok(core_assessment::heads_responsible(
+        &cards,
+        rules.as_ref().map(|r| &r.inner).unwrap_or(&default),
+    ))
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(scorecard_diff, m)?)?;
+    m.add_function(wrap_pyfunction!(commendation_list, m)?)?;
+    m.add_function(wrap_pyfunction!(heads_responsible, m)?)?;
     m.add_class::<AssessmentRules>()?;
     m.add_class::<Campaign>()?;
     m.add_function(wrap_pyfunction!(score_units, m)?)?;

@@ -350,3 +350,25 @@ def test_annual_review_columns():
     # Every deduction line names its findings.
     lines = review["score_lines"]
     assert all(f for r, f in zip(lines["rule"], lines["findings"], strict=True) if r.startswith("deduction "))
+
+
+def test_scorecard_diff_commendations_and_heads():
+    org = efficiency.Organisation.sample()
+    fault = {"source": "case C", "code": "time_limit.statutory_missed", "severity": "serious", "people": ["aff01"]}
+    faults = [
+        dict(fault, at="2026-03-01T17:30:00"),
+        dict(fault, at="2026-08-01T17:30:00"),
+        dict(fault, at="2026-09-01T17:30:00"),
+    ]
+    h1 = efficiency.score_units(
+        org, ["affairs", "marriage"], period=("2026-01-01T00:00", "2026-07-01T00:00"), faults=faults
+    )
+    h2 = efficiency.score_units(
+        org, ["affairs", "marriage"], period=("2026-07-01T00:00", "2027-01-01T00:00"), faults=faults
+    )
+    affairs = lambda cards: next(c for c in cards if c["unit"] == "affairs")
+    d = efficiency.scorecard_diff(affairs(h1), affairs(h2))
+    assert d[0] == {"rule": "deduction time_limit.statutory_missed", "before": -3.0, "after": -6.0, "change": -3.0}
+    assert d[-1]["rule"] == "total" and d[-1]["change"] == -3.0
+    assert efficiency.commendation_list(h2) == ["marriage", "affairs"]  # 94 points is still excellent
+    assert efficiency.heads_responsible(h2) == []

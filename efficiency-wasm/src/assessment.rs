@@ -227,3 +227,34 @@ pub fn annual_review_sample(year: i32, cases: usize, seed: u32) -> Result<JsValu
         &ctx, &org, &input,
     ))?)
 }
+
+/// The change between two scorecards of a unit, rule by rule, ending with the total.
+#[wasm_bindgen(js_name = scorecardDiff, unchecked_return_type = "object[]")]
+pub fn scorecard_diff(
+    #[wasm_bindgen(unchecked_param_type = "object")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] after: JsValue,
+) -> Result<JsValue, JsValue> {
+    let a: core_assessment::Scorecard = from_js(before, "before")?;
+    let b: core_assessment::Scorecard = from_js(after, "after")?;
+    to_js(&core_assessment::diff(&a, &b))
+}
+
+/// Units to commend among `cards` (the best grade, no veto).
+#[wasm_bindgen(js_name = commendationList)]
+pub fn commendation_list(
+    #[wasm_bindgen(unchecked_param_type = "object[]")] cards: JsValue,
+    rules: &AssessmentRules,
+) -> Result<Vec<String>, JsValue> {
+    let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
+    Ok(core_assessment::commendation_list(&cards, &rules.inner))
+}
+
+/// [unit, head] pairs to hold responsible: units in the lowest grade or vetoed.
+#[wasm_bindgen(js_name = headsResponsible, unchecked_return_type = "[string, string][]")]
+pub fn heads_responsible(
+    #[wasm_bindgen(unchecked_param_type = "object[]")] cards: JsValue,
+    rules: &AssessmentRules,
+) -> Result<JsValue, JsValue> {
+    let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
+    to_js(&core_assessment::heads_responsible(&cards, &rules.inner))
+}

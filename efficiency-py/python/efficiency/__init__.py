@@ -71,7 +71,10 @@ from ._efficiency import (
     _accountability_list,
     _annual_review_sample,
     _score_units,
+    commendation_list,
     evaluate_clocks,
+    heads_responsible,
+    scorecard_diff,
     self_inspection_faults,
 )
 from .types import DayInfo, DayKind, ReckonedDay, WorkdayReckoning
@@ -128,10 +131,13 @@ __all__ = [
     "accountability_list",
     "annual_review",
     "case_metrics",
+    "commendation_list",
     "evaluate_clocks",
     "faults_from_case",
+    "heads_responsible",
     "replay_cases",
     "score_units",
+    "scorecard_diff",
     "self_inspection_faults",
 ]
 

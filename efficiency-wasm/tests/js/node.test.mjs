@@ -192,5 +192,10 @@ test("the annual review runs in JS too", () => {
   assert.equal(r.scorecards.length, 4);
   assert.ok(r.scorecards.every((c) => c.lines.every((l) => !l.rule.startsWith("deduction ") || l.findings.length > 0)));
   assert.equal(new efficiency.Campaign(2026).phaseOn("2026-12-31").name_zh, "督促检查、总结验收");
+  const rules = new efficiency.AssessmentRules();
+  assert.deepEqual(efficiency.commendationList(r.scorecards, rules), r.commendations);
+  assert.deepEqual(efficiency.headsResponsible(r.scorecards, rules), r.heads_responsible);
+  const d = efficiency.scorecardDiff(r.scorecards[0], r.scorecards[1]);
+  assert.equal(d[d.length - 1].rule, "total");
   assert.throws(() => new efficiency.Campaign(2026, "{}"), (e) => e.code === "org.invalid");
 });
