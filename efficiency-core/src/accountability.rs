@@ -156,12 +156,9 @@ impl AccountabilityRules {
     /// ```
     pub fn from_json(text: &str) -> Result<AccountabilityRules, OrgError> {
         let r: AccountabilityRules = serde_json::from_str(text).map_err(|e| {
-            let mut m = e.to_string();
-            if let Some(i) = m.rfind(" at line ") {
-                m.truncate(i);
-            }
+            let (at, m) = crate::json::error_parts(&e);
             OrgError {
-                path: format!("line {} column {}", e.line(), e.column()),
+                path: at,
                 message: m,
             }
         })?;
@@ -252,12 +249,9 @@ impl Fault {
     /// Faults from JSON (an array of fault objects).
     pub fn list_from_json(text: &str) -> Result<Vec<Fault>, OrgError> {
         serde_json::from_str(text).map_err(|e| {
-            let mut m = e.to_string();
-            if let Some(i) = m.rfind(" at line ") {
-                m.truncate(i);
-            }
+            let (at, m) = crate::json::error_parts(&e);
             OrgError {
-                path: format!("faults, line {} column {}", e.line(), e.column()),
+                path: format!("faults, {at}"),
                 message: m,
             }
         })

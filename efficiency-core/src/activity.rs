@@ -96,12 +96,9 @@ pub struct ActivityRules {
 }
 
 fn json_err(e: serde_json::Error) -> OrgError {
-    let mut m = e.to_string();
-    if let Some(i) = m.rfind(" at line ") {
-        m.truncate(i);
-    }
+    let (at, m) = crate::json::error_parts(&e);
     OrgError {
-        path: format!("line {} column {}", e.line(), e.column()),
+        path: at,
         message: m,
     }
 }

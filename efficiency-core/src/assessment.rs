@@ -144,11 +144,8 @@ impl AssessmentRules {
     /// Rules from JSON.
     pub fn from_json(text: &str) -> Result<Self, OrgError> {
         let r: AssessmentRules = serde_json::from_str(text).map_err(|e| {
-            let mut m = e.to_string();
-            if let Some(i) = m.rfind(" at line ") {
-                m.truncate(i);
-            }
-            invalid(format!("line {} column {}", e.line(), e.column()), m)
+            let (at, m) = crate::json::error_parts(&e);
+            invalid(at, m)
         })?;
         r.validated()
     }

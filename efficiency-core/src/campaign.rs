@@ -138,12 +138,9 @@ impl CampaignTemplate {
     /// A template from JSON.
     pub fn from_json(text: &str) -> Result<CampaignTemplate, OrgError> {
         let t: CampaignTemplate = serde_json::from_str(text).map_err(|e| {
-            let mut m = e.to_string();
-            if let Some(i) = m.rfind(" at line ") {
-                m.truncate(i);
-            }
+            let (at, m) = crate::json::error_parts(&e);
             OrgError {
-                path: format!("line {} column {}", e.line(), e.column()),
+                path: at,
                 message: m,
             }
         })?;

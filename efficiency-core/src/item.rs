@@ -128,11 +128,7 @@ impl ItemCatalog {
     /// ```
     pub fn from_json(text: &str) -> Result<ItemCatalog, ClockError> {
         let catalog: ItemCatalog = serde_json::from_str(text).map_err(|e| {
-            let at = format!("line {} column {}", e.line(), e.column());
-            let mut m = e.to_string();
-            if let Some(i) = m.rfind(" at line ") {
-                m.truncate(i);
-            }
+            let (at, m) = crate::json::error_parts(&e);
             invalid(at, m)
         })?;
         catalog.validated()

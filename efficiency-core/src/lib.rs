@@ -31,5 +31,6 @@ pub mod case;
 pub mod clock;
 pub mod date;
 pub mod item;
+mod json;
 pub mod org;
 pub mod review;

@@ -210,11 +210,8 @@ impl Organisation {
     /// ```
     pub fn from_json(text: &str) -> Result<Organisation, OrgError> {
         let org: Organisation = serde_json::from_str(text).map_err(|e| {
-            let mut m = e.to_string();
-            if let Some(i) = m.rfind(" at line ") {
-                m.truncate(i);
-            }
-            OrgError::new(format!("line {} column {}", e.line(), e.column()), m)
+            let (at, m) = crate::json::error_parts(&e);
+            OrgError::new(at, m)
         })?;
         org.validate()?;
         Ok(org)

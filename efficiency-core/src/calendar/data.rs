@@ -126,12 +126,7 @@ pub(crate) fn parse_year_document(text: &str) -> Result<YearDocument, CalendarEr
 }
 
 fn json_error(e: serde_json::Error) -> CalendarError {
-    let path = format!("line {} column {}", e.line(), e.column());
-    let mut message = e.to_string();
-    // serde_json appends " at line L column C"; the path already says it.
-    if let Some(i) = message.rfind(" at line ") {
-        message.truncate(i);
-    }
+    let (path, message) = crate::json::error_parts(&e);
     CalendarError::data(path, message)
 }
 

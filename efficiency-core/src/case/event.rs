@@ -260,10 +260,7 @@ impl CaseEvent {
             CaseError::new("case.invalid_event", Some(line), id, message)
         };
         let raw: Line<'_> = serde_json::from_str(text).map_err(|e| {
-            let mut m = e.to_string();
-            if let Some(i) = m.rfind(" at line ") {
-                m.truncate(i);
-            }
+            let (_, m) = crate::json::error_parts(&e);
             CaseError::new("case.malformed_line", Some(line), None, m)
         })?;
         let id = Some(raw.id.as_ref());

@@ -101,16 +101,8 @@ pub const SAMPLE_ROSTER_JSON: &str = include_str!("../../data/sample/roster.json
 pub const FINDING_RULES_JSON: &str = include_str!("../../data/rules/findings.json");
 
 fn json_error(e: serde_json::Error) -> CaseError {
-    let mut m = e.to_string();
-    if let Some(i) = m.rfind(" at line ") {
-        m.truncate(i);
-    }
-    CaseError::new(
-        "case.invalid_rules",
-        None,
-        None,
-        format!("line {} column {}: {m}", e.line(), e.column()),
-    )
+    let (at, m) = crate::json::error_parts(&e);
+    CaseError::new("case.invalid_rules", None, None, format!("{at}: {m}"))
 }
 
 impl Roster {
