@@ -293,7 +293,7 @@ fn annual() -> Result<(), Box<dyn std::error::Error>> {
         efficiency_core::item::ItemCatalog::templates(),
         org.roster(),
     );
-    let input = sample_year(2026, 400, 2026);
+    let input = sample_year(2026, 400, 2026)?;
     let r = annual_review(&ctx, &org, &input)?;
     let pct = |x: Option<f64>| {
         x.map(|v| format!("{:.1}%", v * 100.0))

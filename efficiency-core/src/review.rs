@@ -93,6 +93,9 @@ pub struct AnnualReview {
     pub campaign_status: Vec<TaskStatus>,
 }
 
+/// The most cases [`sample_year`] generates (the sample is for demonstrations, not load tests).
+pub const SAMPLE_YEAR_MAX_CASES: usize = 100_000;
+
 /// Runs the review for `input.year` with the given organisation and default rule tables.
 pub fn annual_review(
     ctx: &CaseContext,
@@ -225,8 +228,16 @@ impl Rng {
 }
 
 /// The sample bureau's year: `n` generated cases (sorted by case id) across its units and
-/// items, with the shipped activity and year records. Deterministic for a given `seed`.
-pub fn sample_year(year: i32, n: usize, seed: u64) -> ReviewInput {
+/// items, with the shipped activity and year records. Deterministic for a given `seed`; `n` is
+/// capped at [`SAMPLE_YEAR_MAX_CASES`].
+pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgError> {
+    let n = n.min(SAMPLE_YEAR_MAX_CASES);
+    if !(2..=9998).contains(&year) {
+        return Err(OrgError {
+            path: "year".into(),
+            message: format!("{year} is not a year this library can review"),
+        });
+    }
     let ctx = CaseContext::new(
         crate::calendar::Calendar::china(),
         ItemCatalog::templates(),
@@ -437,10 +448,10 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> ReviewInput {
     }
     let records: YearRecords =
         serde_json::from_str(SAMPLE_YEAR_JSON).expect("shipped records are valid");
-    ReviewInput {
+    Ok(ReviewInput {
         year,
         case_lines: lines,
         activity: Activity::sample(),
         records,
-    }
+    })
 }

@@ -213,7 +213,7 @@ fn annual_review_sample(
             efficiency_core::item::ItemCatalog::templates(),
             org.roster(),
         );
-        let input = efficiency_core::review::sample_year(year, cases, seed);
+        let input = efficiency_core::review::sample_year(year, cases, seed)?;
         efficiency_core::review::annual_review(&ctx, &org, &input)
     });
     to_py(py, &wrap(py, review)?)

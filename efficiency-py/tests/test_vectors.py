@@ -372,3 +372,8 @@ def test_scorecard_diff_commendations_and_heads():
     assert d[-1]["rule"] == "total" and d[-1]["change"] == -3.0
     assert efficiency.commendation_list(h2) == ["marriage", "affairs"]  # 94 points is still excellent
     assert efficiency.heads_responsible(h2) == []
+
+
+def test_annual_review_refuses_impossible_years():
+    with pytest.raises(efficiency.OrganisationError, match="not a year"):
+        efficiency.annual_review(year=10**6)

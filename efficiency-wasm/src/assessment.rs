@@ -222,7 +222,11 @@ pub fn annual_review_sample(year: i32, cases: usize, seed: u32) -> Result<JsValu
         efficiency_core::item::ItemCatalog::templates(),
         org.roster(),
     );
-    let input = efficiency_core::review::sample_year(year, cases, u64::from(seed));
+    let input = wrap(efficiency_core::review::sample_year(
+        year,
+        cases,
+        u64::from(seed),
+    ))?;
     to_js(&wrap(efficiency_core::review::annual_review(
         &ctx, &org, &input,
     ))?)
