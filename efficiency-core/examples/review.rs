@@ -323,7 +323,7 @@ fn annual() -> Result<(), Box<dyn std::error::Error>> {
         "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
         "科室", "办结", "现场办结率", "按时办结率", "提前办结率", "延期率", "平均用时", "超期未结"
     );
-    for m in &r.metrics {
+    for m in r.metrics.iter().map(|m| &m.counts) {
         println!(
             "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
             m.group,

@@ -62,6 +62,37 @@ pub struct ReviewInput {
     pub records: YearRecords,
 }
 
+/// A unit's metrics with its rates (each `None` when its denominator is 0).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitMetrics {
+    /// The counts.
+    #[serde(flatten)]
+    pub counts: MetricsRow,
+    /// on_the_spot ÷ concluded.
+    pub on_the_spot_rate: Option<f64>,
+    /// on_time ÷ concluded.
+    pub on_time_rate: Option<f64>,
+    /// early ÷ concluded.
+    pub early_rate: Option<f64>,
+    /// extended ÷ concluded.
+    pub extension_rate: Option<f64>,
+    /// workdays_used ÷ concluded.
+    pub average_workdays_used: Option<f64>,
+}
+
+impl From<MetricsRow> for UnitMetrics {
+    fn from(r: MetricsRow) -> Self {
+        UnitMetrics {
+            on_the_spot_rate: r.on_the_spot_rate(),
+            on_time_rate: r.on_time_rate(),
+            early_rate: r.early_rate(),
+            extension_rate: r.extension_rate(),
+            average_workdays_used: r.average_workdays_used(),
+            counts: r,
+        }
+    }
+}
+
 /// The review's result: plain data, ready to print or to turn into tables.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnnualReview {
@@ -73,8 +104,8 @@ pub struct AnnualReview {
     pub events: usize,
     /// Case-log rows rejected (row, code, message).
     pub rejected_rows: Vec<(usize, String, String)>,
-    /// Metrics per unit.
-    pub metrics: Vec<MetricsRow>,
+    /// Metrics per unit, with their rates.
+    pub metrics: Vec<UnitMetrics>,
     /// Every fault of the year, in time order.
     pub faults: Vec<Fault>,
     /// How many faults of each code.
@@ -197,7 +228,7 @@ pub fn annual_review(
         cases,
         events,
         rejected_rows: rejected,
-        metrics: rows,
+        metrics: rows.into_iter().map(UnitMetrics::from).collect(),
         faults,
         faults_by_code,
         accountability,

@@ -345,15 +345,7 @@ def annual_review(year: int = 2026, cases: int = 400, seed: int = 2026) -> dict[
     (400, 'office')
     """
     r = _annual_review_sample(year, cases, seed)
-    metrics = []
-    for m in r["metrics"]:
-        row = dict(m)
-        d = m["concluded"]
-        for name, key in [("on_the_spot_rate", "on_the_spot"), ("on_time_rate", "on_time"), ("early_rate", "early"),
-                          ("extension_rate", "extended")]:  # fmt: skip
-            row[name] = m[key] / d if d else None
-        row["average_workdays_used"] = m["workdays_used"] / d if d else None
-        metrics.append(row)
+    metrics = r["metrics"]
     lines = [dict(line, unit=card["unit"]) for card in r["scorecards"] for line in card["lines"]]
     return {
         "metrics": _columns(metrics, list(metrics[0]) if metrics else []),
