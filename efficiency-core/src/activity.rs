@@ -430,25 +430,31 @@ impl Activity {
             let seen = |t: Option<NaiveDateTime>| t.filter(|t| *t <= as_of);
             let decided = seen(c.accepted_at).or(seen(c.declined_at));
             let sev = |code: &str| rules.severities[code];
+            // Late handling is the handler's fault.
+            let handling_late = |code: &str, at: NaiveDateTime, message: String| Fault {
+                source: format!("complaint {}", c.id),
+                code: code.into(),
+                severity: sev(code),
+                at,
+                people: vec![c.handler.clone()],
+                unit: None,
+                events: vec![c.id.clone()],
+                message,
+            };
             let accept_due = rules.due(c.received_at, rules.acceptance_limit)?;
             let late_decision = match decided {
                 Some(d) => (d > accept_due).then_some(d),
                 None => (as_of > accept_due).then_some(accept_due),
             };
             if late_decision.is_some() {
-                out.push(Fault {
-                    source: format!("complaint {}", c.id),
-                    code: "complaint.acceptance_late".into(),
-                    severity: sev("complaint.acceptance_late"),
-                    at: accept_due,
-                    people: vec![c.handler.clone()],
-                    unit: None,
-                    events: vec![c.id.clone()],
-                    message: format!(
+                out.push(handling_late(
+                    "complaint.acceptance_late",
+                    accept_due,
+                    format!(
                         "complaint {} received {} was not decided on by {accept_due}",
                         c.id, c.received_at
                     ),
-                });
+                ));
             }
             if let Some(acc) = seen(c.accepted_at) {
                 // Transfer and investigation each run on their own clock from acceptance.
@@ -473,19 +479,14 @@ impl Activity {
                         None => as_of > step_due && seen(c.replied_at).is_none(),
                     };
                     if late {
-                        out.push(Fault {
-                            source: format!("complaint {}", c.id),
-                            code: code.into(),
-                            severity: sev(code),
-                            at: step_due,
-                            people: vec![c.handler.clone()],
-                            unit: None,
-                            events: vec![c.id.clone()],
-                            message: format!(
+                        out.push(handling_late(
+                            code,
+                            step_due,
+                            format!(
                                 "complaint {} accepted {acc} was not {what} by {step_due}",
                                 c.id
                             ),
-                        });
+                        ));
                     }
                 }
                 let mut reply_due = rules.due(acc, rules.reply_limit)?;
@@ -497,19 +498,14 @@ impl Activity {
                     None => as_of > reply_due,
                 };
                 if late {
-                    out.push(Fault {
-                        source: format!("complaint {}", c.id),
-                        code: "complaint.reply_late".into(),
-                        severity: sev("complaint.reply_late"),
-                        at: reply_due,
-                        people: vec![c.handler.clone()],
-                        unit: None,
-                        events: vec![c.id.clone()],
-                        message: format!(
+                    out.push(handling_late(
+                        "complaint.reply_late",
+                        reply_due,
+                        format!(
                             "complaint {} accepted {acc} was not answered by {reply_due}",
                             c.id
                         ),
-                    });
+                    ));
                 }
                 let outcome_at = seen(c.replied_at).unwrap_or(acc);
                 let code = match c.outcome {

@@ -11,8 +11,10 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::accountability::to_py;
 use crate::clock::{to_time, ItemCatalog};
 use crate::{Calendar, EfficiencyError};
+use efficiency_core::accountability::Fault;
 
 pyo3::create_exception!(
     efficiency,
@@ -135,27 +137,53 @@ impl CaseFinding {
 }
 
 /// A case's status at one moment.
-#[pyclass(module = "efficiency", frozen, get_all)]
+#[pyclass(module = "efficiency", frozen)]
 pub(crate) struct CaseStatus {
+    #[pyo3(get)]
     case: String,
+    #[pyo3(get)]
     as_of: NaiveDateTime,
+    #[pyo3(get)]
     stage: &'static str,
+    #[pyo3(get)]
     item: Option<String>,
+    #[pyo3(get)]
     window: Option<String>,
+    #[pyo3(get)]
     first_responder: Option<String>,
+    #[pyo3(get)]
     handler: Option<String>,
+    #[pyo3(get)]
     unit: Option<String>,
+    #[pyo3(get)]
     decision: Option<&'static str>,
+    #[pyo3(get)]
     on_the_spot: Option<bool>,
+    #[pyo3(get)]
     concluded_at: Option<NaiveDateTime>,
     /// The clock's key fields as a dict (promised_due, statutory_due, level, outcome,
     /// extended_by, state, remaining, elapsed, elapsed_workdays), or None before acceptance.
+    #[pyo3(get)]
     clock: Option<Py<PyDict>>,
+    #[pyo3(get)]
     findings: Vec<Py<CaseFinding>>,
+    core: core_case::CaseStatus,
 }
 
 #[pymethods]
 impl CaseStatus {
+    /// The findings as faults for `accountability_list` (dicts: source "case <id>", code,
+    /// severity, at, people, unit, events, message).
+    fn faults<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let faults: Vec<Fault> = self
+            .core
+            .findings
+            .iter()
+            .map(|f| Fault::from_case(&self.core.case, f))
+            .collect();
+        to_py(py, &faults)
+    }
+
     fn __repr__(&self) -> String {
         let item = self
             .item
@@ -221,6 +249,7 @@ pub(crate) fn status_to_py(py: Python<'_>, s: &core_case::CaseStatus) -> PyResul
         concluded_at: s.concluded_at,
         clock,
         findings,
+        core: s.clone(),
     })
 }
 
@@ -234,7 +263,7 @@ pub(crate) fn status_to_py(py: Python<'_>, s: &core_case::CaseStatus) -> PyResul
 #[pyclass(module = "efficiency")]
 pub(crate) struct Case {
     ctx: Arc<core_case::CaseContext>,
-    inner: Option<core_case::Case>,
+    inner: core_case::Case,
 }
 
 #[pymethods]
@@ -244,7 +273,7 @@ impl Case {
     fn new(context: PyRef<'_, CaseContext>, case_id: &str) -> Self {
         Case {
             ctx: context.inner.clone(),
-            inner: Some(core_case::Case::new(case_id)),
+            inner: core_case::Case::new(case_id),
         }
     }
 
@@ -253,63 +282,51 @@ impl Case {
     fn from_jsonl(py: Python<'_>, context: PyRef<'_, CaseContext>, text: &str) -> PyResult<Self> {
         let ctx = context.inner.clone();
         let case = wrap(py, core_case::Case::from_jsonl(&ctx, text))?;
-        Ok(Case {
-            ctx,
-            inner: Some(case),
-        })
+        Ok(Case { ctx, inner: case })
     }
 
-    /// Appends one event (a JSON line or a dict). On error nothing changes.
+    /// Appends one event (a JSON line or a dict) of this case. On error nothing changes.
     fn append(&mut self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<()> {
         let line = line_of(py, event)?;
-        let n = self.case().events().len() + 1;
-        let e = wrap(py, CaseEvent::parse_line(&line, n))?;
-        let ctx = self.ctx.clone();
-        let case = self.inner.as_mut().expect("always set");
-        if case.events().is_empty() && case.id() != e.case {
-            *case = core_case::Case::new(&e.case);
-        }
-        wrap(py, case.append(&ctx, e))
+        let e = wrap(
+            py,
+            CaseEvent::parse_line(&line, self.inner.events().len() + 1),
+        )?;
+        wrap(py, self.inner.append(&self.ctx, e))
     }
 
     /// The case id.
     #[getter]
     fn id(&self) -> String {
-        self.case().id().to_string()
+        self.inner.id().to_string()
     }
 
     /// The stage now ("received", "accepted", "concluded", ...).
     #[getter]
     fn stage(&self) -> &'static str {
-        self.case().stage().as_str()
+        self.inner.stage().as_str()
     }
 
     /// Number of events.
     fn __len__(&self) -> usize {
-        self.case().events().len()
+        self.inner.events().len()
     }
 
     /// The log as JSON Lines (canonical; re-reading it gives the same case).
     fn to_jsonl(&self) -> String {
-        self.case().to_jsonl()
+        self.inner.to_jsonl()
     }
 
     /// Status at `as_of` (a naive datetime or ISO string).
     fn status(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<CaseStatus> {
         let t = to_time(py, as_of, "as_of")?;
-        let s = wrap(py, self.case().status(&self.ctx, t))?;
+        let s = wrap(py, self.inner.status(&self.ctx, t))?;
         status_to_py(py, &s)
     }
 
     /// The findings at `as_of`.
     fn findings(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Vec<Py<CaseFinding>>> {
         Ok(self.status(py, as_of)?.findings)
-    }
-}
-
-impl Case {
-    fn case(&self) -> &core_case::Case {
-        self.inner.as_ref().expect("always set")
     }
 }
 

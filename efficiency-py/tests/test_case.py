@@ -94,3 +94,13 @@ def test_case_metrics_with_denominators():
     assert (m["concluded"][aff], m["open"][aff], m["open_overdue"][aff], m["on_time_rate"][aff]) == (0, 1, 1, None)
     with pytest.raises(ValueError, match="group_by"):
         efficiency.case_metrics(CTX, marriage, period=("2026-11-01T00:00", "2026-12-01T00:00"), group_by="colour")
+
+
+def test_an_event_of_another_case_is_refused():
+    case = efficiency.Case(CTX, "C1")
+    with pytest.raises(efficiency.CaseError) as e:
+        case.append(licensing_log("C2")[0])
+    assert e.value.code == "case.wrong_case" and len(case) == 0
+    status = efficiency.Case.from_jsonl(CTX, "\n".join(licensing_log()[:2])).status("2026-11-20T09:00")
+    assert status.faults() == efficiency.faults_from_case(status)
+    assert status.faults()[0]["source"] == "case C1"

@@ -216,13 +216,22 @@ impl Case {
         Ok(Case { ctx, inner })
     }
 
-    /// Appends one event (a JSON line). On error nothing changes.
+    /// Appends one event (a JSON line) of this case. On error nothing changes.
     pub fn append(&mut self, line: &str) -> Result<(), JsValue> {
         let e = wrap(CaseEvent::parse_line(line, self.inner.events().len() + 1))?;
-        if self.inner.events().is_empty() && self.inner.id() != e.case {
-            self.inner = core_case::Case::new(&e.case);
-        }
         wrap(self.inner.append(&self.ctx, e))
+    }
+
+    /// The findings at `asOf` as faults for `accountabilityList`.
+    #[wasm_bindgen(unchecked_return_type = "object[]")]
+    pub fn faults(&self, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<JsValue, JsValue> {
+        let s = wrap(time_arg(as_of, "asOf").and_then(|t| self.inner.status(&self.ctx, t)))?;
+        let faults: Vec<efficiency_core::accountability::Fault> = s
+            .findings
+            .iter()
+            .map(|f| efficiency_core::accountability::Fault::from_case(&s.case, f))
+            .collect();
+        to_js(&faults)
     }
 
     /// The case id.

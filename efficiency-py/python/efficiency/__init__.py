@@ -239,20 +239,8 @@ def case_metrics(
 
 
 def faults_from_case(status: CaseStatus) -> list[dict[str, object]]:
-    """The findings of a case status as faults for `accountability_list`."""
-    return [
-        {
-            "source": f"case {status.case}",
-            "code": f.code,
-            "severity": f.severity,
-            "at": f.at,
-            "people": list(f.people),
-            "unit": None,
-            "events": list(f.events),
-            "message": f.message,
-        }
-        for f in status.findings
-    ]
+    """The findings of a case status as faults for `accountability_list` (`CaseStatus.faults()`)."""
+    return status.faults()
 
 
 def accountability_list(

@@ -173,7 +173,8 @@ test("accountability: chains, errors with a path, case findings into the list", 
   const kase = efficiency.Case.fromJsonl(ctx, [
     '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}',
   ].join("\n"));
-  const faults = kase.findings("2026-11-03T09:00").map((f) => ({ source: "case C1", code: f.code, severity: f.severity, at: f.at, people: f.people, unit: null, events: f.events, message: f.message }));
+  const faults = kase.faults("2026-11-03T09:00");
+  assert.deepEqual(faults.map((f) => [f.source, f.code]), [["case C1", "reception.refused"]]);
   const list = efficiency.accountabilityList(org, new efficiency.AccountabilityRules(), faults, "2026-01-01T00:00", "2027-01-01T00:00");
   assert.deepEqual(list.map((e) => [e.person, e.responsibility]), [["off01", "direct"], ["off-h", "main_leadership"]]);
   assert.equal(new efficiency.AccountabilityRules().sanctionSpan([], ["dismissal"], "2026-07-01").permanent, true);
