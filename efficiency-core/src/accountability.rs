@@ -25,7 +25,10 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use crate::boundary::Value;
 use crate::case::{CaseFinding, Severity};
+use crate::date::Zone;
+use crate::error::Error;
 use crate::org::{OrgError, Organisation, Position};
 
 /// Who answers for a fault, and how.
@@ -78,23 +81,18 @@ pub enum Measure {
     Dismissal,
 }
 
-impl Measure {
-    /// snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Measure::Admonition => "admonition",
-            Measure::WrittenSelfCriticism => "written_self_criticism",
-            Measure::CirculatedCriticism => "circulated_criticism",
-            Measure::Reassignment => "reassignment",
-            Measure::Warning => "warning",
-            Measure::Demerit => "demerit",
-            Measure::MajorDemerit => "major_demerit",
-            Measure::Demotion => "demotion",
-            Measure::Removal => "removal",
-            Measure::Dismissal => "dismissal",
-        }
-    }
-}
+crate::names!(Measure {
+    Admonition => "admonition",
+    WrittenSelfCriticism => "written_self_criticism",
+    CirculatedCriticism => "circulated_criticism",
+    Reassignment => "reassignment",
+    Warning => "warning",
+    Demerit => "demerit",
+    MajorDemerit => "major_demerit",
+    Demotion => "demotion",
+    Removal => "removal",
+    Dismissal => "dismissal",
+});
 
 /// How repeats escalate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,12 +155,11 @@ impl AccountabilityRules {
     pub fn from_json(text: &str) -> Result<AccountabilityRules, OrgError> {
         let r: AccountabilityRules = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
-            OrgError {
-                path: at,
-                message: m,
-            }
+            OrgError::new("accountability.invalid_rules", at, m)
         })?;
-        let bad = |path: String, message: String| OrgError { path, message };
+        let bad = |path: String, message: String| {
+            OrgError::new("accountability.invalid_rules", path, message)
+        };
         if r.format != "efficiency.accountability/1" {
             return Err(bad(
                 "format".into(),
@@ -250,10 +247,7 @@ impl Fault {
     pub fn list_from_json(text: &str) -> Result<Vec<Fault>, OrgError> {
         serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
-            OrgError {
-                path: format!("faults, {at}"),
-                message: m,
-            }
+            OrgError::new("accountability.invalid_fault", format!("faults, {at}"), m)
         })
     }
 }
@@ -374,9 +368,12 @@ pub fn accountability_list(
             }
         };
         let chains = if f.people.is_empty() {
-            let unit = f.unit.as_deref().ok_or_else(|| OrgError {
-                path: f.source.clone(),
-                message: "a fault names people or a unit".into(),
+            let unit = f.unit.as_deref().ok_or_else(|| {
+                OrgError::new(
+                    "accountability.invalid_fault",
+                    f.source.clone(),
+                    "a fault names people or a unit",
+                )
             })?;
             vec![org.unit_chain(unit)?]
         } else {
@@ -476,6 +473,57 @@ pub struct SanctionSpan {
 }
 
 impl AccountabilityRules {
+    /// [`sanction_span`](Self::sanction_span) with its arguments as any language passes them:
+    /// `running` a list of `(kind, start date)` pairs, `new` a list of measure names, `start` a
+    /// date. Every check is here: unknown measures are `argument.invalid_choice`, dates follow
+    /// the one date grammar.
+    pub fn sanction_span_of(
+        &self,
+        running: &Value,
+        new: &Value,
+        start: &Value,
+    ) -> Result<SanctionSpan, Error> {
+        let zone = Zone::CHINA;
+        let measure = |v: &Value, arg: &str| -> Result<Measure, Error> {
+            Measure::from_name(v.choice(arg, Measure::NAMES)?).ok_or_else(|| {
+                Error::new("argument.invalid_choice", format!("{arg}: not a measure"))
+            })
+        };
+        let running = running
+            .list("running")?
+            .iter()
+            .enumerate()
+            .map(|(i, pair)| {
+                let arg = format!("running[{i}]");
+                let (kind, from) = match pair {
+                    Value::List(p) if p.len() == 2 => (&p[0], &p[1]),
+                    Value::Map(_) => (pair.get("kind"), pair.get("start")),
+                    other => {
+                        return Err(Error::new(
+                            "argument.wrong_type",
+                            format!(
+                                "{arg} must be a (kind, start) pair, not {}",
+                                other.describe()
+                            ),
+                        )
+                        .with_field(arg))
+                    }
+                };
+                Ok(Sanction {
+                    kind: measure(kind, &format!("{arg}.kind"))?,
+                    start: from.date(&format!("{arg}.start"), zone)?,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let new = new
+            .list("new")?
+            .iter()
+            .enumerate()
+            .map(|(i, m)| measure(m, &format!("new[{i}]")))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(self.sanction_span(&running, &new, start.date("start", zone)?))
+    }
+
     /// The span of `new` (one or more sanctions decided together for several faults) starting
     /// `start`, with `running` sanctions of the same person. Several of one kind run between one
     /// period and their sum; of different kinds, the heaviest applies; during a running sanction

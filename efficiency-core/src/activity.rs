@@ -97,10 +97,7 @@ pub struct ActivityRules {
 
 fn json_err(e: serde_json::Error) -> OrgError {
     let (at, m) = crate::json::error_parts(&e);
-    OrgError {
-        path: at,
-        message: m,
-    }
+    OrgError::new("activity.invalid", at, m)
 }
 
 impl Default for ActivityRules {
@@ -121,7 +118,7 @@ impl ActivityRules {
     ) -> Result<Self, OrgError> {
         let c: ConductDoc = serde_json::from_str(conduct_json).map_err(json_err)?;
         let k: ComplaintDoc = serde_json::from_str(complaint_json).map_err(json_err)?;
-        let bad = |path: String, message: String| OrgError { path, message };
+        let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
         if c.format != "efficiency.conduct/1" {
             return Err(bad(
                 "format".into(),
@@ -185,10 +182,7 @@ impl ActivityRules {
             config: &config,
         }
         .due(from, limit, 0, &[])
-        .map_err(|e| OrgError {
-            path: "calendar".into(),
-            message: e.to_string(),
-        })
+        .map_err(|e| OrgError::new(e.code(), "calendar", e.to_string()))
     }
 }
 
@@ -356,10 +350,11 @@ impl Activity {
     pub fn from_json(text: &str) -> Result<Activity, OrgError> {
         let a: Activity = serde_json::from_str(text).map_err(json_err)?;
         if a.format != "efficiency.activity/1" {
-            return Err(OrgError {
-                path: "format".into(),
-                message: format!("expected \"efficiency.activity/1\", found {:?}", a.format),
-            });
+            return Err(OrgError::new(
+                "activity.invalid",
+                "format",
+                format!("expected \"efficiency.activity/1\", found {:?}", a.format),
+            ));
         }
         Ok(a)
     }
@@ -375,16 +370,16 @@ impl Activity {
         as_of: NaiveDateTime,
     ) -> Result<Vec<Fault>, OrgError> {
         let mut out = Vec::new();
-        let bad = |path: String, message: String| OrgError { path, message };
+        let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
         let person = |id: &str, path: String| {
-            org.person(id)
-                .map(|_| ())
-                .ok_or_else(|| bad(path, format!("unknown person {id:?}")))
+            org.person(id).map(|_| ()).ok_or_else(|| {
+                OrgError::new("org.unknown_person", path, format!("unknown person {id:?}"))
+            })
         };
         let unit = |id: &str, path: String| {
-            org.unit(id)
-                .map(|_| ())
-                .ok_or_else(|| bad(path, format!("unknown unit {id:?}")))
+            org.unit(id).map(|_| ()).ok_or_else(|| {
+                OrgError::new("org.unknown_unit", path, format!("unknown unit {id:?}"))
+            })
         };
         for (i, inc) in self
             .incidents

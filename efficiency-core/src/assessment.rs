@@ -121,10 +121,7 @@ pub struct AssessmentRules {
 }
 
 fn invalid(path: impl Into<String>, message: impl Into<String>) -> OrgError {
-    OrgError {
-        path: path.into(),
-        message: message.into(),
-    }
+    OrgError::new("assessment.invalid_rules", path, message)
 }
 
 fn known_code(code: &str) -> bool {
@@ -400,9 +397,13 @@ pub fn score_units(
     }
     let mut cards = Vec::new();
     for &unit in units {
-        let u = org
-            .unit(unit)
-            .ok_or_else(|| invalid("units", format!("unknown unit {unit:?}")))?;
+        let u = org.unit(unit).ok_or_else(|| {
+            OrgError::new(
+                "org.unknown_unit",
+                "units",
+                format!("unknown unit {unit:?}"),
+            )
+        })?;
         let mut lines: Vec<ScoreLine> = Vec::new();
         let faults: Vec<&Fault> = input
             .faults

@@ -139,16 +139,14 @@ impl CampaignTemplate {
     pub fn from_json(text: &str) -> Result<CampaignTemplate, OrgError> {
         let t: CampaignTemplate = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
-            OrgError {
-                path: at,
-                message: m,
-            }
+            OrgError::new("campaign.invalid_plan", at, m)
         })?;
         if t.format != "efficiency.campaign/1" {
-            return Err(OrgError {
-                path: "format".into(),
-                message: format!("expected \"efficiency.campaign/1\", found {:?}", t.format),
-            });
+            return Err(OrgError::new(
+                "campaign.invalid_plan",
+                "format",
+                format!("expected \"efficiency.campaign/1\", found {:?}", t.format),
+            ));
         }
         Ok(t)
     }
@@ -164,7 +162,8 @@ impl CampaignTemplate {
     /// # Ok::<(), efficiency_core::org::OrgError>(())
     /// ```
     pub fn instantiate(&self, year: i32) -> Result<Campaign, OrgError> {
-        let bad = |path: String, message: String| OrgError { path, message };
+        let bad =
+            |path: String, message: String| OrgError::new("campaign.invalid_plan", path, message);
         let day = |s: &str, path: String| -> Result<NaiveDate, OrgError> {
             NaiveDate::parse_from_str(&format!("{year}-{s}"), "%Y-%m-%d")
                 .map_err(|_| bad(path, format!("{s:?} is not a day MM-DD in {year}")))
@@ -290,16 +289,18 @@ impl Campaign {
     ) -> Result<(Vec<TaskStatus>, Vec<Fault>), OrgError> {
         for (i, s) in submissions.iter().enumerate() {
             if self.task(&s.task).is_none() {
-                return Err(OrgError {
-                    path: format!("submissions[{i}].task"),
-                    message: format!("unknown task {:?}", s.task),
-                });
+                return Err(OrgError::new(
+                    "campaign.invalid_input",
+                    format!("submissions[{i}].task"),
+                    format!("unknown task {:?}", s.task),
+                ));
             }
             if org.unit(&s.unit).is_none() {
-                return Err(OrgError {
-                    path: format!("submissions[{i}].unit"),
-                    message: format!("unknown unit {:?}", s.unit),
-                });
+                return Err(OrgError::new(
+                    "org.unknown_unit",
+                    format!("submissions[{i}].unit"),
+                    format!("unknown unit {:?}", s.unit),
+                ));
             }
         }
         let office_unit = org
@@ -417,9 +418,14 @@ impl SelfInspectionForm {
     /// responsible person and the unit. Errors name the item: unknown system, person or unit, a
     /// notice period that ends before it starts.
     pub fn faults(&self, org: &Organisation, as_of: NaiveDateTime) -> Result<Vec<Fault>, OrgError> {
-        let bad = |path: String, message: String| OrgError { path, message };
+        let bad =
+            |path: String, message: String| OrgError::new("campaign.invalid_input", path, message);
         if org.unit(&self.unit).is_none() {
-            return Err(bad("unit".into(), format!("unknown unit {:?}", self.unit)));
+            return Err(OrgError::new(
+                "org.unknown_unit",
+                "unit",
+                format!("unknown unit {:?}", self.unit),
+            ));
         }
         let mut out = Vec::new();
         for (i, it) in self.items.iter().enumerate() {
@@ -433,7 +439,8 @@ impl SelfInspectionForm {
                 ));
             }
             if org.person(&it.responsible).is_none() {
-                return Err(bad(
+                return Err(OrgError::new(
+                    "org.unknown_person",
                     format!("{at}.responsible"),
                     format!("unknown person {:?}", it.responsible),
                 ));

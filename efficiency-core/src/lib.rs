@@ -22,14 +22,38 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// Names an enum's variants once: `as_str`, `NAMES` (in declaration order) and `from_name`.
+/// The serde names of the enum must be the same (`rename_all = "snake_case"`); a unit test
+/// per enum checks it.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! names {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every name, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+            /// The snake_case name (the serde name, the same in every language).
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $name),+ }
+            }
+            /// The variant named `name`, if any.
+            pub fn from_name(name: &str) -> Option<$ty> {
+                match name { $($name => Some($ty::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
 pub mod accountability;
 pub mod activity;
 pub mod assessment;
+pub mod boundary;
 pub mod calendar;
 pub mod campaign;
 pub mod case;
 pub mod clock;
 pub mod date;
+pub mod error;
 pub mod item;
 mod json;
 pub mod org;

@@ -25,8 +25,10 @@ pub const SAMPLE_ORGANISATION_JSON: &str = include_str!("../data/sample/organisa
 
 /// Organisation data that cannot be used: it names the field and the id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid organisation at {path}: {message}")]
+#[error("invalid {} at {path}: {message}", self.what())]
 pub struct OrgError {
+    /// Stable code from [`OrgError::CODES`] (and [`crate::error::CODES`]).
+    pub code: &'static str,
     /// Where: `units[2].head`, `people[5]`, `line 4 column 9`.
     pub path: String,
     /// What is wrong.
@@ -34,21 +36,64 @@ pub struct OrgError {
 }
 
 impl OrgError {
-    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         OrgError {
+            code,
             path: path.into(),
             message: message.into(),
         }
     }
 
-    /// Stable code: `org.invalid`, `org.unknown_person`.
+    /// The stable code: `org.missing_head`, `org.cycle`, `assessment.invalid_rules`, …
     pub fn code(&self) -> &'static str {
-        if self.message.starts_with("unknown person") {
-            "org.unknown_person"
-        } else {
-            "org.invalid"
+        self.code
+    }
+
+    /// What was invalid, by the code's area (for the message).
+    fn what(&self) -> &'static str {
+        match self.code.split('.').next() {
+            Some("accountability") => "accountability input",
+            Some("activity") => "activity",
+            Some("assessment") => "assessment input",
+            Some("campaign") => "campaign input",
+            Some("review") => "review request",
+            Some("calendar") | Some("clock") => "date or time",
+            _ => "organisation",
         }
     }
+
+    /// Every code the organisation, rule tables and activity data produce.
+    pub const CODES: &'static [&'static str] = &[
+        "org.invalid_json",
+        "org.wrong_format",
+        "org.empty_id",
+        "org.duplicate_id",
+        "org.unknown_person",
+        "org.unknown_unit",
+        "org.not_principal",
+        "org.second_principal",
+        "org.missing_unit",
+        "org.person_in_window",
+        "org.missing_head",
+        "org.missing_supervising_leader",
+        "org.wrong_position",
+        "org.missing_parent",
+        "org.window_head_elsewhere",
+        "org.incompatible_positions",
+        "org.cycle",
+        "accountability.invalid_rules",
+        "accountability.invalid_fault",
+        "activity.invalid",
+        "assessment.invalid_rules",
+        "assessment.invalid_input",
+        "campaign.invalid_plan",
+        "campaign.invalid_input",
+        "review.invalid",
+    ];
 }
 
 /// What kind of unit.
@@ -211,7 +256,7 @@ impl Organisation {
     pub fn from_json(text: &str) -> Result<Organisation, OrgError> {
         let org: Organisation = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
-            OrgError::new(at, m)
+            OrgError::new("org.invalid_json", at, m)
         })?;
         org.validate()?;
         Ok(org)
@@ -220,6 +265,7 @@ impl Organisation {
     fn validate(&self) -> Result<(), OrgError> {
         if self.format != ORGANISATION_FORMAT {
             return Err(OrgError::new(
+                "org.wrong_format",
                 "format",
                 format!("expected {ORGANISATION_FORMAT:?}, found {:?}", self.format),
             ));
@@ -228,12 +274,14 @@ impl Organisation {
         for (i, p) in self.people.iter().enumerate() {
             if p.id.trim().is_empty() {
                 return Err(OrgError::new(
+                    "org.empty_id",
                     format!("people[{i}].id"),
                     "must not be empty",
                 ));
             }
             if people.insert(&p.id, p).is_some() {
                 return Err(OrgError::new(
+                    "org.duplicate_id",
                     format!("people[{i}]"),
                     format!("duplicate person id {:?}", p.id),
                 ));
@@ -243,20 +291,21 @@ impl Organisation {
         for (i, u) in self.units.iter().enumerate() {
             if units.insert(&u.id, u).is_some() {
                 return Err(OrgError::new(
+                    "org.duplicate_id",
                     format!("units[{i}]"),
                     format!("duplicate unit id {:?}", u.id),
                 ));
             }
         }
         let person = |id: &str, path: String| -> Result<&Person, OrgError> {
-            people
-                .get(id)
-                .copied()
-                .ok_or_else(|| OrgError::new(path, format!("unknown person {id:?}")))
+            people.get(id).copied().ok_or_else(|| {
+                OrgError::new("org.unknown_person", path, format!("unknown person {id:?}"))
+            })
         };
         let principal = person(&self.principal_leader, "principal_leader".into())?;
         if principal.position != Position::PrincipalLeader {
             return Err(OrgError::new(
+                "org.not_principal",
                 "principal_leader",
                 format!(
                     "{} is a {}, not the principal leader",
@@ -268,6 +317,7 @@ impl Organisation {
         for (i, p) in self.people.iter().enumerate() {
             if p.position == Position::PrincipalLeader && p.id != self.principal_leader {
                 return Err(OrgError::new(
+                    "org.second_principal",
                     format!("people[{i}]"),
                     format!("{} is a second principal leader", p.id),
                 ));
@@ -275,6 +325,7 @@ impl Organisation {
             if matches!(p.position, Position::Staff | Position::UnitHead) {
                 let Some(u) = &p.unit else {
                     return Err(OrgError::new(
+                        "org.missing_unit",
                         format!("people[{i}] ({})", p.id),
                         "staff and unit heads belong to a unit",
                     ));
@@ -282,12 +333,14 @@ impl Organisation {
                 match units.get(u.as_str()) {
                     None => {
                         return Err(OrgError::new(
+                            "org.unknown_unit",
                             format!("people[{i}] ({}).unit", p.id),
                             format!("unknown unit {u:?}"),
                         ))
                     }
                     Some(unit) if unit.kind == UnitKind::Window => {
                         return Err(OrgError::new(
+                            "org.person_in_window",
                             format!("people[{i}] ({}).unit", p.id),
                             format!("{u} is a window; people belong to the unit it is part of"),
                         ))
@@ -302,15 +355,19 @@ impl Organisation {
             let head_id = u
                 .head
                 .as_deref()
-                .ok_or_else(|| OrgError::new(&at, "a unit needs a head"))?;
-            let sup_id = u
-                .supervising_leader
-                .as_deref()
-                .ok_or_else(|| OrgError::new(&at, "a unit needs a supervising leader"))?;
+                .ok_or_else(|| OrgError::new("org.missing_head", &at, "a unit needs a head"))?;
+            let sup_id = u.supervising_leader.as_deref().ok_or_else(|| {
+                OrgError::new(
+                    "org.missing_supervising_leader",
+                    &at,
+                    "a unit needs a supervising leader",
+                )
+            })?;
             let head = person(head_id, format!("{at}.head"))?;
             let sup = person(sup_id, format!("{at}.supervising_leader"))?;
             if sup.position != Position::SupervisingLeader {
                 return Err(OrgError::new(
+                    "org.wrong_position",
                     format!("{at}.supervising_leader"),
                     format!(
                         "{} is a {}, not a supervising leader",
@@ -320,12 +377,16 @@ impl Organisation {
                 ));
             }
             if u.kind == UnitKind::Window {
-                let parent = u
-                    .parent
-                    .as_deref()
-                    .ok_or_else(|| OrgError::new(&at, "a window belongs to a unit (parent)"))?;
+                let parent = u.parent.as_deref().ok_or_else(|| {
+                    OrgError::new(
+                        "org.missing_parent",
+                        &at,
+                        "a window belongs to a unit (parent)",
+                    )
+                })?;
                 if head.unit.as_deref() != Some(parent) {
                     return Err(OrgError::new(
+                        "org.window_head_elsewhere",
                         format!("{at}.head"),
                         format!(
                             "{} does not work in {parent}, the unit the window belongs to",
@@ -338,6 +399,7 @@ impl Organisation {
                     || head.unit.as_deref() != Some(u.id.as_str())
                 {
                     return Err(OrgError::new(
+                        "org.wrong_position",
                         format!("{at}.head"),
                         format!(
                             "{} is a {} of {}, not this unit's head",
@@ -348,12 +410,13 @@ impl Organisation {
                     ));
                 }
                 if let Some(other) = heads.insert(head_id, &u.id) {
-                    return Err(OrgError::new(format!("{at}.head"), format!("{head_id} already heads {other}: one person, two incompatible positions")));
+                    return Err(OrgError::new("org.incompatible_positions", format!("{at}.head"), format!("{head_id} already heads {other}: one person, two incompatible positions")));
                 }
             }
             if let Some(p) = &u.parent {
                 if !units.contains_key(p.as_str()) {
                     return Err(OrgError::new(
+                        "org.unknown_unit",
                         format!("{at}.parent"),
                         format!("unknown unit {p:?}"),
                     ));
@@ -367,6 +430,7 @@ impl Organisation {
             while let Some(id) = cur {
                 if !seen.insert(id) {
                     return Err(OrgError::new(
+                        "org.cycle",
                         format!("units ({})", u.id),
                         format!("parent links form a cycle through {id}"),
                     ));
@@ -411,9 +475,13 @@ impl Organisation {
     /// The responsibility chain above `person`: the person, their unit head, the unit's
     /// supervising leader, the principal leader (each once).
     pub fn chain(&self, person: &str) -> Result<Vec<Link>, OrgError> {
-        let p = self
-            .person(person)
-            .ok_or_else(|| OrgError::new("person", format!("unknown person {person:?}")))?;
+        let p = self.person(person).ok_or_else(|| {
+            OrgError::new(
+                "org.unknown_person",
+                "person",
+                format!("unknown person {person:?}"),
+            )
+        })?;
         let mut out = vec![Link {
             person: p.id.clone(),
             position: p.position,
@@ -445,9 +513,9 @@ impl Organisation {
     /// The chain for a fault of a whole unit (no direct actor): head, supervising leader,
     /// principal leader.
     pub fn unit_chain(&self, unit: &str) -> Result<Vec<Link>, OrgError> {
-        let u = self
-            .unit(unit)
-            .ok_or_else(|| OrgError::new("unit", format!("unknown unit {unit:?}")))?;
+        let u = self.unit(unit).ok_or_else(|| {
+            OrgError::new("org.unknown_unit", "unit", format!("unknown unit {unit:?}"))
+        })?;
         let head = u.head.as_deref().expect("validated");
         let mut chain = self.chain(head)?;
         if u.kind == UnitKind::Window {

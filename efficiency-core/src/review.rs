@@ -264,10 +264,11 @@ impl Rng {
 pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgError> {
     let n = n.min(SAMPLE_YEAR_MAX_CASES);
     if !(2..=9998).contains(&year) {
-        return Err(OrgError {
-            path: "year".into(),
-            message: format!("{year} is not a year this library can review"),
-        });
+        return Err(OrgError::new(
+            "review.invalid",
+            "year",
+            format!("{year} is not a year this library can review"),
+        ));
     }
     let ctx = CaseContext::new(
         crate::calendar::Calendar::china(),

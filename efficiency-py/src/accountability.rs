@@ -19,35 +19,17 @@ pyo3::create_exception!(
     "Organisation, accountability or activity data that cannot be used: the message names the field and id."
 );
 
-fn org_err(py: Python<'_>, e: &OrgError) -> PyErr {
-    let err = OrganisationError::new_err(e.to_string());
-    let _ = err.value(py).setattr("code", e.code());
-    let _ = err.value(py).setattr("path", e.path.clone());
-    err
-}
-
 pub(crate) fn wrap<T>(py: Python<'_>, r: Result<T, OrgError>) -> PyResult<T> {
-    r.map_err(|e| org_err(py, &e))
+    crate::convert::ok(py, r)
 }
 
-pub(crate) fn to_py<'py>(
-    py: Python<'py>,
-    value: &impl serde::Serialize,
-) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let plain = py.import("json")?.call_method1("loads", (text,))?;
-    py.import("efficiency._convert")?
-        .call_method1("times", (plain,))
-}
+pub(crate) use crate::convert::to_py;
 
-pub(crate) fn from_py(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
-    let kwargs = pyo3::types::PyDict::new(py);
-    let default = py.eval(c"lambda o: o.isoformat(timespec='seconds') if hasattr(o, 'hour') else o.isoformat() if hasattr(o, 'isoformat') else str(o)", None, None)?;
-    kwargs.set_item("default", default)?;
-    kwargs.set_item("ensure_ascii", false)?;
-    py.import("json")?
-        .call_method("dumps", (value,), Some(&kwargs))?
-        .extract()
+/// A rich argument as JSON text, converted by the core (dates and times as ISO text).
+pub(crate) fn from_py(py: Python<'_>, value: &Bound<'_, PyAny>, arg: &str) -> PyResult<String> {
+    let v = crate::convert::value(value)?;
+    let json = crate::convert::ok(py, v.to_json(arg, efficiency_core::date::Zone::CHINA))?;
+    Ok(json.to_string())
 }
 
 /// The organisation: units, people, positions, the leadership group.
@@ -122,28 +104,17 @@ impl AccountabilityRules {
     fn sanction_span<'py>(
         &self,
         py: Python<'py>,
-        running: Vec<(String, NaiveDate)>,
-        new: Vec<String>,
-        start: NaiveDate,
+        running: &Bound<'py, PyAny>,
+        new: &Bound<'py, PyAny>,
+        start: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let measure = |s: &str| -> PyResult<Measure> {
-            serde_json::from_value(serde_json::Value::String(s.to_string()))
-                .map_err(|_| PyValueError::new_err(format!("unknown measure {s:?}")))
-        };
-        let running = running
-            .iter()
-            .map(|(k, d)| {
-                Ok(Sanction {
-                    kind: measure(k)?,
-                    start: *d,
-                })
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        let new = new
-            .iter()
-            .map(|k| measure(k))
-            .collect::<PyResult<Vec<_>>>()?;
-        to_py(py, &self.inner.sanction_span(&running, &new, start))
+        use crate::convert::{ok, value};
+        let span = ok(
+            py,
+            self.inner
+                .sanction_span_of(&value(running)?, &value(new)?, &value(start)?),
+        )?;
+        to_py(py, &span)
     }
 }
 
@@ -235,7 +206,7 @@ fn accountability_list<'py>(
     start: &Bound<'py, PyAny>,
     end: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let faults = wrap(py, Fault::list_from_json(&from_py(py, faults)?))?;
+    let faults = wrap(py, Fault::list_from_json(&from_py(py, faults, "faults")?))?;
     let (a, b) = (to_time(py, start, "start")?, to_time(py, end, "end")?);
     to_py(
         py,

@@ -18,14 +18,7 @@ fn parse<T: serde::de::DeserializeOwned>(
     value: &Bound<'_, PyAny>,
     what: &str,
 ) -> PyResult<T> {
-    let text = from_py(py, value)?;
-    wrap(
-        py,
-        serde_json::from_str(&text).map_err(|e| OrgError {
-            path: what.to_string(),
-            message: e.to_string(),
-        }),
-    )
+    crate::convert::from_py(py, value, what, "assessment.invalid_input")
 }
 
 /// The assessment rule table (目标考核): deductions, caps, bonuses, metric items, vetoes, grades.
@@ -82,7 +75,7 @@ fn score_units<'py>(
     start: &Bound<'py, PyAny>,
     end: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let faults: Vec<Fault> = wrap(py, Fault::list_from_json(&from_py(py, faults)?))?;
+    let faults: Vec<Fault> = wrap(py, Fault::list_from_json(&from_py(py, faults, "faults")?))?;
     let inspections: Vec<Inspection> = parse(py, inspections, "inspections")?;
     let commendations: Vec<Commendation> = parse(py, commendations, "commendations")?;
     let rows: Vec<serde_json::Value> = parse(py, metrics, "metrics")?;
@@ -140,7 +133,8 @@ impl Campaign {
     /// The plan for `year`; errors name the phase or task (overlaps, gaps, a task due outside its phase).
     #[new]
     #[pyo3(signature = (year, template_json = None))]
-    fn new(py: Python<'_>, year: i32, template_json: Option<&str>) -> PyResult<Self> {
+    fn new(py: Python<'_>, year: &Bound<'_, PyAny>, template_json: Option<&str>) -> PyResult<Self> {
+        let year = crate::convert::whole(py, year, "year", 2, 9998)? as i32;
         let t = wrap(
             py,
             core_campaign::CampaignTemplate::from_json(
@@ -162,7 +156,12 @@ impl Campaign {
         to_py(py, &self.inner.tasks)
     }
     /// The phase `date` falls in, or None.
-    fn phase_on<'py>(&self, py: Python<'py>, date: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    fn phase_on<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let date = crate::to_date(py, date, "date")?;
         to_py(py, &self.inner.phase_on(date))
     }
     /// Each unit's tasks at `as_of` and the faults for late or missing deliverables:
@@ -200,12 +199,22 @@ fn self_inspection_faults<'py>(
 /// campaign. Runs without the GIL.
 #[pyfunction]
 #[pyo3(name = "_annual_review_sample")]
-fn annual_review_sample(
-    py: Python<'_>,
-    year: i32,
-    cases: usize,
-    seed: u64,
-) -> PyResult<Bound<'_, PyAny>> {
+fn annual_review_sample<'py>(
+    py: Python<'py>,
+    year: &Bound<'py, PyAny>,
+    cases: &Bound<'py, PyAny>,
+    seed: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use crate::convert::whole;
+    let year = whole(py, year, "year", 2, 9998)? as i32;
+    let cases = whole(
+        py,
+        cases,
+        "cases",
+        0,
+        efficiency_core::review::SAMPLE_YEAR_MAX_CASES as i64,
+    )? as usize;
+    let seed = whole(py, seed, "seed", 0, i64::MAX)? as u64;
     let review = py.detach(|| {
         let org = efficiency_core::org::Organisation::sample();
         let ctx = efficiency_core::case::CaseContext::new(

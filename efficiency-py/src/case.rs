@@ -15,6 +15,8 @@ use crate::accountability::to_py;
 use crate::clock::{to_time, ItemCatalog};
 use crate::{Calendar, EfficiencyError};
 use efficiency_core::accountability::Fault;
+use efficiency_core::boundary::Value;
+use efficiency_core::date::Zone;
 
 pyo3::create_exception!(
     efficiency,
@@ -24,16 +26,11 @@ pyo3::create_exception!(
 );
 
 pub(crate) fn case_err(py: Python<'_>, e: &CoreCaseError) -> PyErr {
-    let err = CaseError::new_err(e.to_string());
-    let v = err.value(py);
-    let _ = v.setattr("code", e.code());
-    let _ = v.setattr("line", e.line);
-    let _ = v.setattr("event", e.event.clone());
-    err
+    crate::convert::error(py, e.clone())
 }
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCaseError>) -> PyResult<T> {
-    r.map_err(|e| case_err(py, &e))
+    crate::convert::ok(py, r)
 }
 
 /// Everything cases are judged against: calendar, service items, staff roster, finding rules.
@@ -91,28 +88,25 @@ impl CaseContext {
     }
 }
 
-fn line_of(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
-    if let Ok(s) = value.cast::<PyString>() {
-        return Ok(s.to_str()?.to_string());
+/// An event: a JSON line (text) or a dict, which the core turns into its JSON line (times in
+/// the calendar's zone).
+fn line_of(py: Python<'_>, value: &Bound<'_, PyAny>, zone: Zone) -> PyResult<String> {
+    let v = crate::convert::value(value)?;
+    match v {
+        Value::Str(s) => Ok(s),
+        Value::Map(_) => Ok(crate::convert::ok(py, v.to_json("event", zone))?.to_string()),
+        other => Err(crate::convert::error(
+            py,
+            efficiency_core::error::Error::new(
+                "argument.wrong_type",
+                format!(
+                    "event must be a JSON line (str) or a dict, not {}",
+                    other.describe()
+                ),
+            )
+            .with_field("event"),
+        )),
     }
-    if value.is_instance_of::<PyDict>() {
-        let json = py.import("json")?;
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("ensure_ascii", false)?;
-        // datetime values become "YYYY-MM-DDTHH:MM:SS", anything else its str().
-        let default = py.eval(
-            c"lambda o: o.isoformat(timespec='seconds') if hasattr(o, 'hour') else str(o)",
-            None,
-            None,
-        )?;
-        kwargs.set_item("default", default)?;
-        return json
-            .call_method("dumps", (value,), Some(&kwargs))?
-            .extract();
-    }
-    Err(PyTypeError::new_err(
-        "an event is a JSON line (str) or a dict",
-    ))
 }
 
 /// A finding in a case: code, severity, time, message, evidence event ids, people.
@@ -287,7 +281,7 @@ impl Case {
 
     /// Appends one event (a JSON line or a dict) of this case. On error nothing changes.
     fn append(&mut self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<()> {
-        let line = line_of(py, event)?;
+        let line = line_of(py, event, self.ctx.calendar.zone())?;
         let e = wrap(
             py,
             CaseEvent::parse_line(&line, self.inner.events().len() + 1),
@@ -377,7 +371,11 @@ pub(crate) struct CaseReplay {
 }
 
 fn group_by(s: &str) -> PyResult<GroupBy> {
-    s.parse::<GroupBy>().map_err(PyValueError::new_err)
+    s.parse::<GroupBy>().map_err(|m| {
+        PyErr::from(crate::convert::error_of(
+            efficiency_core::error::Error::new("argument.invalid_choice", m).with_field("group_by"),
+        ))
+    })
 }
 
 #[pymethods]

@@ -12,7 +12,14 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyDict, PyList, PyString, PyTuple};
 
-use crate::{as_array, calendar_err, errors_mode, finish_batch, Calendar, EfficiencyError};
+use crate::{
+    convert, errors_mode, finish_batch, number_column, time_column, Calendar, EfficiencyError,
+    NumberColumn,
+};
+use efficiency_core::boundary::{self, Value};
+use efficiency_core::calendar::MISSING;
+use efficiency_core::date::Zone;
+use efficiency_core::error::Error;
 
 pyo3::create_exception!(
     efficiency,
@@ -22,66 +29,25 @@ pyo3::create_exception!(
 );
 
 pub(crate) fn clock_err(py: Python<'_>, e: &CoreClockError) -> PyErr {
-    if let CoreClockError::Calendar(c) = e {
-        return calendar_err(py, c);
-    }
-    let err = ClockError::new_err(e.to_string());
-    let _ = err.value(py).setattr("code", e.code());
-    if let CoreClockError::InvalidEvent { index, .. } = e {
-        let _ = err.value(py).setattr("event_index", *index);
-    }
-    err
+    convert::error(py, e.clone())
 }
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreClockError>) -> PyResult<T> {
-    r.map_err(|e| clock_err(py, &e))
+    convert::ok(py, r)
 }
 
-/// A time argument: a naive `datetime.datetime`, or an ISO string `YYYY-MM-DDTHH:MM[:SS]`.
+/// A time argument (a `datetime`, aware or naive, a `date`, or text in the one time grammar),
+/// read by the core in the shipped calendar's zone (UTC+8).
 pub(crate) fn to_time(
     py: Python<'_>,
     value: &Bound<'_, PyAny>,
     name: &str,
 ) -> PyResult<NaiveDateTime> {
-    if let Ok(s) = value.cast::<PyString>() {
-        let s = s.to_str()?;
-        let parsed = [
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%d %H:%M",
-        ]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok());
-        return parsed.ok_or_else(|| {
-            clock_err(
-                py,
-                &CoreClockError::InvalidLimit {
-                    code: "clock.invalid_time",
-                    field: name.to_string(),
-                    message: format!("{s:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
-                },
-            )
-        });
-    }
-    if value.is_instance_of::<PyDateTime>() {
-        if !value.getattr("tzinfo")?.is_none() {
-            return Err(clock_err(
-                py,
-                &CoreClockError::InvalidLimit {
-                    code: "clock.invalid_time",
-                    field: name.to_string(),
-                    message: "times are the bureau's local wall-clock time: pass a naive datetime"
-                        .into(),
-                },
-            ));
-        }
-        return value.extract::<NaiveDateTime>();
-    }
-    Err(PyTypeError::new_err(format!(
-        "{name} must be a datetime.datetime or an ISO string, not {}",
-        value.get_type().name()?
-    )))
+    convert::time_in(py, value, name, Zone::CHINA)
+}
+
+fn amount(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
+    Ok(convert::whole(py, value, name, 0, u32::MAX.into())? as u32)
 }
 
 fn parse_unit(py: Python<'_>, s: &str) -> PyResult<TimeUnit> {
@@ -105,8 +71,9 @@ pub(crate) struct TimeLimit {
 impl TimeLimit {
     /// `amount` units.
     #[new]
-    fn new(py: Python<'_>, amount: u32, unit: &str) -> PyResult<Self> {
-        let unit = parse_unit(py, unit)?;
+    fn new(py: Python<'_>, amount: &Bound<'_, PyAny>, unit: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let unit = parse_unit(py, &convert::text(py, unit, "unit")?)?;
+        let amount = self::amount(py, amount, "amount")?;
         let amount = if unit == TimeUnit::OnTheSpot {
             0
         } else {
@@ -118,24 +85,24 @@ impl TimeLimit {
     }
     /// `n` workdays.
     #[staticmethod]
-    fn workdays(n: u32) -> Self {
-        TimeLimit {
-            inner: core_clock::TimeLimit::workdays(n),
-        }
+    fn workdays(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(TimeLimit {
+            inner: core_clock::TimeLimit::workdays(amount(py, n, "n")?),
+        })
     }
     /// `n` natural days.
     #[staticmethod]
-    fn natural_days(n: u32) -> Self {
-        TimeLimit {
-            inner: core_clock::TimeLimit::natural_days(n),
-        }
+    fn natural_days(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(TimeLimit {
+            inner: core_clock::TimeLimit::natural_days(amount(py, n, "n")?),
+        })
     }
     /// `n` office hours.
     #[staticmethod]
-    fn work_hours(n: u32) -> Self {
-        TimeLimit {
-            inner: core_clock::TimeLimit::work_hours(n),
-        }
+    fn work_hours(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(TimeLimit {
+            inner: core_clock::TimeLimit::work_hours(amount(py, n, "n")?),
+        })
     }
     /// On the spot (即办).
     #[staticmethod]
@@ -231,26 +198,11 @@ impl ClockStatus {
     /// with limit, counting_from, due, extended_by, days (date, kind, ordinal, hours, reason)
     /// and text.
     #[pyo3(signature = (promised = false))]
-    fn explain<'py>(&self, py: Python<'py>, promised: bool) -> PyResult<Bound<'py, PyDict>> {
-        let e = wrap(py, self.clock.clock().explain(self.as_of, promised))?;
-        let out = PyDict::new(py);
-        out.set_item("limit", TimeLimit { inner: e.limit })?;
-        out.set_item("counting_from", e.counting_from)?;
-        out.set_item("due", e.due)?;
-        out.set_item("extended_by", e.extended_by)?;
-        let days = PyList::empty(py);
-        for d in &e.days {
-            let x = PyDict::new(py);
-            x.set_item("date", d.date)?;
-            x.set_item("kind", d.kind.as_str())?;
-            x.set_item("ordinal", d.ordinal)?;
-            x.set_item("hours", d.hours)?;
-            x.set_item("reason", &d.reason)?;
-            days.append(x)?;
-        }
-        out.set_item("days", days)?;
-        out.set_item("text", e.to_string())?;
-        Ok(out)
+    fn explain<'py>(&self, py: Python<'py>, promised: bool) -> PyResult<Bound<'py, PyAny>> {
+        convert::to_py(
+            py,
+            &wrap(py, self.clock.clock().explain(self.as_of, promised))?,
+        )
     }
 
     fn __repr__(&self) -> String {
@@ -293,19 +245,28 @@ fn make_config(
         let pairs: Vec<(&str, &str)> = h.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         config.office_hours = wrap(py, OfficeHours::new(&pairs))?;
     }
-    config.day_end = match day_end {
-        "close_of_business" => DayEnd::CloseOfBusiness,
+    config.day_end = match convert::ok(
+        py,
+        Value::Str(day_end.to_string()).choice("day_end", &["close_of_business", "midnight"]),
+    )? {
         "midnight" => DayEnd::Midnight,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "day_end must be 'close_of_business' or 'midnight', not {other:?}"
-            )))
-        }
+        _ => DayEnd::CloseOfBusiness,
     };
     if let Some(r) = reminder {
         config.reminder_threshold = r.inner;
     }
     Ok(config)
+}
+
+impl Clock {
+    fn time(
+        &self,
+        py: Python<'_>,
+        value: &Bound<'_, PyAny>,
+        name: &str,
+    ) -> PyResult<NaiveDateTime> {
+        convert::time_in(py, value, name, self.inner.clock().calendar().zone())
+    }
 }
 
 #[pymethods]
@@ -315,7 +276,7 @@ impl Clock {
     /// statutory amount (max_extension) may be approved by the agency head.
     #[new]
     #[pyo3(signature = (calendar, accepted_at, statutory, promised = None, extension_approver = "agency_head",
-                        max_extension = None, max_extensions = 1, office_hours = None, day_end = "close_of_business",
+                        max_extension = None, max_extensions = None, office_hours = None, day_end = "close_of_business",
                         reminder_threshold = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -325,14 +286,22 @@ impl Clock {
         statutory: TimeLimit,
         promised: Option<TimeLimit>,
         extension_approver: &str,
-        max_extension: Option<u32>,
-        max_extensions: u32,
+        max_extension: Option<&Bound<'_, PyAny>>,
+        max_extensions: Option<&Bound<'_, PyAny>>,
         office_hours: Option<Vec<(String, String)>>,
         day_end: &str,
         reminder_threshold: Option<TimeLimit>,
     ) -> PyResult<Self> {
-        let accepted = to_time(py, accepted_at, "accepted_at")?;
+        let zone = calendar.inner.zone();
+        let accepted = convert::time_in(py, accepted_at, "accepted_at", zone)?;
         let approver = wrap(py, extension_approver.parse::<Authority>())?;
+        let max_extension = max_extension
+            .map(|m| amount(py, m, "max_extension"))
+            .transpose()?;
+        let max_extensions = match max_extensions {
+            Some(m) => amount(py, m, "max_extensions")?,
+            None => 1,
+        };
         let config = make_config(py, office_hours, day_end, reminder_threshold)?;
         let mut clock = core_clock::Clock::new(calendar.inner.clone(), accepted, statutory.inner)
             .with_extension_policy(ExtensionPolicy {
@@ -359,8 +328,8 @@ impl Clock {
         notice_at: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
         let (r, n) = (
-            to_time(py, received_at, "received_at")?,
-            to_time(py, notice_at, "notice_at")?,
+            self.time(py, received_at, "received_at")?,
+            self.time(py, notice_at, "notice_at")?,
         );
         let clock = self.inner.clock().clone();
         let updated = wrap(py, clock.with_supplement_notice(r, n))?;
@@ -370,12 +339,12 @@ impl Clock {
 
     /// Stops the clock for a special procedure (for a clock made from an item: the procedure's code).
     fn suspend(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>, reason: &str) -> PyResult<()> {
-        let at = to_time(py, at, "at")?;
+        let at = self.time(py, at, "at")?;
         wrap(py, self.inner.suspend(at, reason))
     }
     /// Restarts the clock.
     fn resume(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
-        let at = to_time(py, at, "at")?;
+        let at = self.time(py, at, "at")?;
         wrap(py, self.inner.clock_mut().resume(at))
     }
     /// Asks for an extension of `amount` in the statutory limit's unit.
@@ -383,10 +352,11 @@ impl Clock {
         &mut self,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
-        amount: u32,
+        amount: &Bound<'_, PyAny>,
         reason: &str,
     ) -> PyResult<()> {
-        let at = to_time(py, at, "at")?;
+        let at = self.time(py, at, "at")?;
+        let amount = self::amount(py, amount, "amount")?;
         wrap(
             py,
             self.inner.clock_mut().request_extension(at, amount, reason),
@@ -399,18 +369,18 @@ impl Clock {
         at: &Bound<'_, PyAny>,
         approver: &str,
     ) -> PyResult<()> {
-        let at = to_time(py, at, "at")?;
+        let at = self.time(py, at, "at")?;
         let approver = wrap(py, approver.parse::<Authority>())?;
         wrap(py, self.inner.clock_mut().approve_extension(at, approver))
     }
     /// Records that the applicant was told of the open extension and its reasons.
     fn notify_applicant(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
-        let at = to_time(py, at, "at")?;
+        let at = self.time(py, at, "at")?;
         wrap(py, self.inner.clock_mut().notify_applicant(at))
     }
     /// Concludes the case.
     fn conclude(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<()> {
-        let at = to_time(py, at, "at")?;
+        let at = self.time(py, at, "at")?;
         wrap(py, self.inner.clock_mut().conclude(at))
     }
 
@@ -440,7 +410,7 @@ impl Clock {
 
     /// Everything derived from the events at `as_of` (later events are ignored).
     fn status(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<ClockStatus> {
-        let as_of = to_time(py, as_of, "as_of")?;
+        let as_of = self.time(py, as_of, "as_of")?;
         let s = wrap(py, self.inner.clock().status(as_of))?;
         let findings = s
             .findings
@@ -535,7 +505,7 @@ impl ServiceItem {
         calendar: PyRef<'_, Calendar>,
         accepted_at: &Bound<'_, PyAny>,
     ) -> PyResult<Clock> {
-        let at = to_time(py, accepted_at, "accepted_at")?;
+        let at = convert::time_in(py, accepted_at, "accepted_at", calendar.inner.zone())?;
         Ok(Clock {
             inner: (wrap(py, self.inner.clock(calendar.inner.clone(), at))?),
         })
@@ -596,36 +566,67 @@ impl ItemCatalog {
     }
 }
 
-fn seconds(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<i64>> {
-    let arr = as_array(py, value, "datetime64[s]", name)?;
-    let arr: PyReadonlyArray1<'_, Datetime<units::Seconds>> = arr.extract()?;
-    Ok(arr.as_array().iter().map(|d| i64::from(*d)).collect())
-}
-
-fn ints(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<i64>> {
-    if let Ok(n) = value.extract::<i64>() {
-        return Ok(vec![n]);
-    }
-    let arr = as_array(py, value, "int64", name)?;
-    let arr: PyReadonlyArray1<'_, i64> = arr.extract()?;
-    Ok(arr.as_array().to_vec())
-}
-
-fn units_of(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<TimeUnit>> {
-    if let Ok(s) = value.extract::<String>() {
-        return Ok(vec![parse_unit(py, &s)?]);
-    }
-    let list: Vec<String> = value
-        .call_method0("__iter__")
-        .and_then(|it| {
-            it.try_iter()?
-                .map(|x| x?.str()?.extract::<String>())
-                .collect()
+/// A column of unit names (or one name), each read by the core; bad rows are returned.
+fn unit_column(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<(Vec<TimeUnit>, Vec<(usize, Error)>)> {
+    let items: Vec<Value> = match convert::value(value)? {
+        Value::Str(s) => vec![Value::Str(s)],
+        Value::List(v) => v,
+        _ => {
+            let list = py
+                .import("builtins")?
+                .getattr("list")?
+                .call1((value,))
+                .map_err(|_| {
+                    convert::error(
+                        py,
+                        Error::new(
+                            "argument.wrong_type",
+                            "unit must be a unit name or a sequence of unit names",
+                        )
+                        .with_field("unit"),
+                    )
+                })?;
+            match convert::value(&list)? {
+                Value::List(v) => v,
+                _ => Vec::new(),
+            }
+        }
+    };
+    let mut failed = Vec::new();
+    let units = items
+        .iter()
+        .enumerate()
+        .map(|(row, v)| {
+            match v
+                .string("unit")
+                .map_err(Error::from)
+                .and_then(|s| s.parse::<TimeUnit>().map_err(Error::from))
+            {
+                Ok(u) => u,
+                Err(e) => {
+                    failed.push((row, e));
+                    TimeUnit::Workdays
+                }
+            }
         })
-        .map_err(|_| {
-            PyTypeError::new_err("unit must be a unit name or a sequence of unit names")
-        })?;
-    list.iter().map(|s| parse_unit(py, s)).collect()
+        .collect();
+    Ok((units, failed))
+}
+
+fn seconds_of(micros: Vec<i64>) -> Vec<i64> {
+    micros
+        .into_iter()
+        .map(|m| {
+            if m == MISSING {
+                MISSING
+            } else {
+                m.div_euclid(1_000_000)
+            }
+        })
+        .collect()
 }
 
 /// Evaluates one simple clock per row (no suspensions or extensions) and releases the GIL.
@@ -648,44 +649,74 @@ fn evaluate_clocks<'py>(
     concluded_at: Option<&Bound<'py, PyAny>>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mode = errors_mode(errors)?;
-    let accepted = seconds(py, accepted_at, "accepted_at")?;
+    let mode = errors_mode(py, errors)?;
+    let zone = calendar.inner.zone();
+    let (accepted, mut failed) = time_column(py, accepted_at, "accepted_at", zone)?;
+    let mut accepted = seconds_of(accepted);
     let n = accepted.len();
-    let amount = ints(py, amount, "amount")?;
-    let unit = units_of(py, unit)?;
-    let as_of = if as_of.extract::<NaiveDateTime>().is_ok()
-        || as_of.extract::<NaiveDate>().is_ok()
-        || as_of.is_instance_of::<PyString>()
-    {
-        let one = PyList::new(py, [as_of])?;
-        seconds(py, one.as_any(), "as_of")?
-    } else {
-        seconds(py, as_of, "as_of")?
+    let amounts = number_column(py, amount, "amount")?;
+    let (unit, unit_failed) = unit_column(py, unit)?;
+    failed.extend(unit_failed);
+    let (as_of, as_of_failed) = time_column(py, as_of, "as_of", zone)?;
+    failed.extend(as_of_failed);
+    let as_of = seconds_of(as_of);
+    let statutory_col = statutory_amount
+        .map(|s| number_column(py, s, "statutory_amount"))
+        .transpose()?;
+    let concluded = match concluded_at {
+        Some(c) => {
+            let (c, f) = time_column(py, c, "concluded_at", zone)?;
+            failed.extend(f);
+            Some(seconds_of(c))
+        }
+        None => None,
     };
-    let statutory = statutory_amount
-        .map(|s| ints(py, s, "statutory_amount"))
-        .transpose()?;
-    let concluded = concluded_at
-        .map(|c| seconds(py, c, "concluded_at"))
-        .transpose()?;
     for (name, len) in [
-        ("amount", amount.len()),
+        ("amount", amounts.view().len()),
         ("unit", unit.len()),
         ("as_of", as_of.len()),
     ]
     .into_iter()
-    .chain(statutory.as_ref().map(|s| ("statutory_amount", s.len())))
+    .chain(
+        statutory_col
+            .as_ref()
+            .map(|s| ("statutory_amount", s.view().len())),
+    )
     .chain(concluded.as_ref().map(|c| ("concluded_at", c.len())))
     {
-        if len != n && !(len == 1 && name != "concluded_at") {
-            return Err(PyValueError::new_err(format!(
-                "{name} has {len} entries; expected {n} (one per case){}",
-                if name == "concluded_at" { "" } else { " or 1" }
-            )));
+        convert::ok(py, boundary::check_length(name, len, n))?;
+    }
+    // Whole amounts per row; a bad row is an error for that row only.
+    let mut whole =
+        |col: &NumberColumn, name: &str, failed: &mut Vec<(usize, Error)>| -> Vec<i64> {
+            (0..if col.view().len() == 1 { 1 } else { n })
+                .map(
+                    |row| match col.view().whole(row, name, 0, u32::MAX.into()) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            failed.push((row, e));
+                            0
+                        }
+                    },
+                )
+                .collect()
+        };
+    let amount = whole(&amounts, "amount", &mut failed);
+    let statutory = statutory_col
+        .as_ref()
+        .map(|c| whole(c, "statutory_amount", &mut failed));
+    failed.sort_by_key(|(row, _)| *row);
+    failed.dedup_by_key(|(row, _)| *row);
+    for (row, _) in &failed {
+        if *row < n {
+            accepted[*row] = MISSING;
+        } else if n > 0 {
+            // A one-value argument that failed fails every row.
+            accepted.iter_mut().for_each(|a| *a = MISSING);
         }
     }
     let cal = calendar.inner.clone();
-    let (out, failed) = py.detach(|| {
+    let (out, core_failed) = py.detach(|| {
         let input = core_clock::BatchInput {
             accepted_at: &accepted,
             amount: &amount,
@@ -711,8 +742,13 @@ fn evaluate_clocks<'py>(
     cols.set_item("remaining", PyArray1::from_vec(py, out.remaining))?;
     cols.set_item("level", PyArray1::from_vec(py, out.level))?;
     cols.set_item("outcome", PyArray1::from_vec(py, out.outcome))?;
-    let failed: Vec<_> = failed.into_iter().map(|f| (f.row, f.error)).collect();
-    finish_batch(py, cols.into_any(), &failed, mode, |py, e| clock_err(py, e))
+    let mut all = failed;
+    all.extend(
+        core_failed
+            .into_iter()
+            .map(|f| (f.row, Error::from(f.error))),
+    );
+    finish_batch(py, cols.into_any(), all, mode)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -5,10 +5,12 @@
 //! this module and adds only Python niceties.
 
 use chrono::NaiveDate;
+use efficiency_core::boundary::{self, Value};
 use efficiency_core::calendar::{
     self as core_cal, CalendarError as CoreCalendarError, DayInfo, MISSING,
 };
-use efficiency_core::date::parse_date;
+use efficiency_core::date::{to_epoch_micros, Zone};
+use efficiency_core::error::Error;
 use numpy::datetime::{units, Datetime};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -25,6 +27,7 @@ mod accountability;
 mod assessment;
 mod case;
 mod clock;
+mod convert;
 
 pyo3::create_exception!(
     efficiency,
@@ -34,48 +37,17 @@ pyo3::create_exception!(
 );
 
 pub(crate) fn calendar_err(py: Python<'_>, e: &CoreCalendarError) -> PyErr {
-    let err = CalendarError::new_err(e.to_string());
-    // Setting an attribute on a fresh exception instance cannot fail in practice; if it did,
-    // the error still carries its message.
-    let _ = err.value(py).setattr("code", e.code());
-    err
+    convert::error(py, e.clone())
 }
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCalendarError>) -> PyResult<T> {
-    r.map_err(|e| calendar_err(py, &e))
+    convert::ok(py, r)
 }
 
-/// A date argument: `datetime.date`, `datetime.datetime` (its date is used) or `"YYYY-MM-DD"`.
+/// A date argument: `datetime.date`, `datetime.datetime` (its date in the calendar's zone) or
+/// `"YYYY-MM-DD"`, read by the core.
 pub(crate) fn to_date(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
-    if let Ok(s) = value.cast::<PyString>() {
-        return wrap(py, parse_date(s.to_str()?));
-    }
-    if value.is_instance_of::<PyDate>() {
-        return value.extract::<NaiveDate>();
-    }
-    Err(PyTypeError::new_err(format!(
-        "{name} must be a datetime.date or a 'YYYY-MM-DD' string, not {}",
-        value.get_type().name()?
-    )))
-}
-
-fn day_info_dict<'py>(py: Python<'py>, info: &DayInfo) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("date", info.date)?;
-    d.set_item("kind", info.kind.as_str())?;
-    d.set_item(
-        "holiday_name",
-        info.period.as_ref().map(|p| p.name.as_str()),
-    )?;
-    d.set_item(
-        "holiday_name_zh",
-        info.period.as_ref().map(|p| p.name_zh.as_str()),
-    )?;
-    d.set_item("region", info.period.as_ref().map(|p| p.region.as_str()))?;
-    d.set_item("statutory", info.statutory)?;
-    d.set_item("provisional", info.provisional)?;
-    d.set_item("reason", info.describe())?;
-    Ok(d)
+    convert::date_in(py, value, name, Zone::CHINA)
 }
 
 /// How a batch call reports rows that fail: raise on the first, or return them.
@@ -84,13 +56,13 @@ pub(crate) enum Errors {
     Return,
 }
 
-pub(crate) fn errors_mode(errors: &str) -> PyResult<Errors> {
-    match errors {
+pub(crate) fn errors_mode(py: Python<'_>, errors: &str) -> PyResult<Errors> {
+    match convert::ok(
+        py,
+        Value::Str(errors.into()).choice("errors", &["raise", "return"]),
+    )? {
         "raise" => Ok(Errors::Raise),
-        "return" => Ok(Errors::Return),
-        other => Err(PyValueError::new_err(format!(
-            "errors must be 'raise' or 'return', not {other:?}"
-        ))),
+        _ => Ok(Errors::Return),
     }
 }
 
@@ -107,59 +79,230 @@ pub(crate) fn as_array<'py>(
     let arr = np
         .call_method("asarray", (value,), Some(&kwargs))
         .map_err(|e| {
-            PyTypeError::new_err(format!(
-                "{name} cannot be read as a numpy {dtype} array: {e}"
-            ))
+            convert::error(
+                py,
+                Error::new(
+                    "argument.wrong_type",
+                    format!("{name} cannot be read as a numpy {dtype} array: {e}"),
+                )
+                .with_field(name),
+            )
         })?;
     let ndim: usize = arr.getattr("ndim")?.extract()?;
     if ndim > 1 {
-        return Err(PyValueError::new_err(format!(
-            "{name} must be one-dimensional, got {ndim} dimensions"
-        )));
+        return Err(convert::error(
+            py,
+            Error::new(
+                "argument.invalid",
+                format!("{name} must be one-dimensional, got {ndim} dimensions"),
+            )
+            .with_field(name),
+        ));
     }
     np.call_method1("atleast_1d", (arr,))
 }
 
-fn day_numbers(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<i64>> {
-    let arr = as_array(py, value, "datetime64[D]", name)?;
-    let arr: PyReadonlyArray1<'_, Datetime<units::Days>> = arr.extract()?;
-    Ok(arr.as_array().iter().map(|d| i64::from(*d)).collect())
+/// Whether a column carries a time zone (a pandas column or index with a zone).
+pub(crate) fn is_aware(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let Ok(dtype) = value.getattr("dtype") else {
+        return Ok(false);
+    };
+    Ok(dtype.hasattr("tz")? && !dtype.getattr("tz")?.is_none())
 }
 
-fn integers(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<i64>> {
-    if let Ok(n) = value.extract::<i64>() {
-        return Ok(vec![n]);
+/// A column of times as microseconds of local time in `zone` (`MISSING` for NaT/None), each
+/// read by the core: numpy/pandas columns directly (an aware one is UTC, converted to `zone`),
+/// any other sequence element by element. Rows that cannot be read are returned as errors.
+pub(crate) fn time_column(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    name: &str,
+    zone: Zone,
+) -> PyResult<(Vec<i64>, Vec<(usize, Error)>)> {
+    let mut failed = Vec::new();
+    if value.hasattr("dtype")? {
+        let aware = is_aware(value)?;
+        let arr = as_array(py, value, "datetime64[us]", name)?;
+        let arr: PyReadonlyArray1<'_, Datetime<units::Microseconds>> = arr.extract()?;
+        let out = arr
+            .as_array()
+            .iter()
+            .enumerate()
+            .map(|(row, d)| {
+                let m = i64::from(*d);
+                if m == MISSING {
+                    return MISSING;
+                }
+                match boundary::column_time(m, aware, zone, name) {
+                    Ok(t) => to_epoch_micros(t),
+                    Err(e) => {
+                        failed.push((row, e.in_row(row)));
+                        MISSING
+                    }
+                }
+            })
+            .collect();
+        return Ok((out, failed));
     }
-    let arr = as_array(py, value, "int64", name)?;
-    let arr: PyReadonlyArray1<'_, i64> = arr.extract()?;
-    Ok(arr.as_array().to_vec())
+    let items: Vec<Bound<'_, PyAny>> = match value.try_iter() {
+        Ok(it) if !value.is_instance_of::<PyString>() => it.collect::<PyResult<_>>()?,
+        _ => vec![value.clone()],
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (row, x) in items.iter().enumerate() {
+        let v = convert::value(x)?;
+        out.push(match v.opt_time(name, zone) {
+            Ok(Some(t)) => to_epoch_micros(t),
+            Ok(None) => MISSING,
+            Err(e) => {
+                failed.push((row, e.in_row(row)));
+                MISSING
+            }
+        });
+    }
+    Ok((out, failed))
 }
 
-/// Ends a batch call: raise the first failed row (with `.row`, and "row N: " before the
-/// message), or return `(values, [(row, error), ...])`.
-pub(crate) fn finish_batch<'py, E: std::fmt::Display>(
+/// A column of dates as epoch days (`MISSING` for NaT/None): as [`time_column`], the date of
+/// each local time.
+fn day_column(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    name: &str,
+    zone: Zone,
+) -> PyResult<(Vec<i64>, Vec<(usize, Error)>)> {
+    if value.hasattr("dtype")? && !is_aware(value)? {
+        // The fast path: numpy converts whole columns of naive dates in C.
+        let arr = as_array(py, value, "datetime64[D]", name)?;
+        let arr: PyReadonlyArray1<'_, Datetime<units::Days>> = arr.extract()?;
+        return Ok((
+            arr.as_array().iter().map(|d| i64::from(*d)).collect(),
+            Vec::new(),
+        ));
+    }
+    if value.hasattr("dtype")? {
+        // An aware column: each instant's date in the calendar's zone.
+        let (micros, failed) = time_column(py, value, name, zone)?;
+        let days = micros
+            .into_iter()
+            .map(|m| {
+                if m == MISSING {
+                    MISSING
+                } else {
+                    m.div_euclid(86_400_000_000)
+                }
+            })
+            .collect();
+        return Ok((days, failed));
+    }
+    let items: Vec<Bound<'_, PyAny>> = match value.try_iter() {
+        Ok(it) if !value.is_instance_of::<PyString>() => it.collect::<PyResult<_>>()?,
+        _ => vec![value.clone()],
+    };
+    let mut failed = Vec::new();
+    let mut days = Vec::with_capacity(items.len());
+    for (row, x) in items.iter().enumerate() {
+        days.push(match convert::value(x)?.opt_date(name, zone) {
+            Ok(Some(d)) => efficiency_core::date::to_epoch_days(d),
+            Ok(None) => MISSING,
+            Err(e) => {
+                failed.push((row, e));
+                MISSING
+            }
+        });
+    }
+    Ok((days, failed))
+}
+
+/// A column (or one value) of whole numbers: ints as they are, floats checked per row by the
+/// core, anything else the wrong type.
+pub(crate) fn number_column(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    name: &str,
+) -> PyResult<NumberColumn> {
+    let v = convert::value(value)?;
+    match v {
+        Value::Int(i) => return Ok(NumberColumn::Ints(vec![i])),
+        Value::Float(f) => return Ok(NumberColumn::Floats(vec![f])),
+        Value::Str(_)
+        | Value::Bool(_)
+        | Value::Null
+        | Value::Date(_)
+        | Value::Time { .. }
+        | Value::Map(_) => {
+            return Err(convert::error(
+                py,
+                Error::new(
+                    "argument.wrong_type",
+                    format!(
+                        "{name} must be a whole number or an array of them, not {}",
+                        v.describe()
+                    ),
+                )
+                .with_field(name),
+            ))
+        }
+        _ => {}
+    }
+    let np = py.import("numpy")?;
+    let arr = np.call_method1("asarray", (value,))?;
+    let kind: String = arr.getattr("dtype")?.getattr("kind")?.extract()?;
+    match kind.as_str() {
+        "i" | "u" => {
+            let a = as_array(py, &arr, "int64", name)?;
+            let a: PyReadonlyArray1<'_, i64> = a.extract()?;
+            Ok(NumberColumn::Ints(a.as_array().to_vec()))
+        }
+        "f" => {
+            let a = as_array(py, &arr, "float64", name)?;
+            let a: PyReadonlyArray1<'_, f64> = a.extract()?;
+            Ok(NumberColumn::Floats(a.as_array().to_vec()))
+        }
+        other => Err(convert::error(
+            py,
+            Error::new(
+                "argument.wrong_type",
+                format!("{name} must hold whole numbers, not numpy kind {other:?}"),
+            )
+            .with_field(name),
+        )),
+    }
+}
+
+/// Owned storage for [`boundary::Numbers`].
+pub(crate) enum NumberColumn {
+    Ints(Vec<i64>),
+    Floats(Vec<f64>),
+}
+
+impl NumberColumn {
+    pub(crate) fn view(&self) -> boundary::Numbers<'_> {
+        match self {
+            NumberColumn::Ints(v) => boundary::Numbers::Ints(v),
+            NumberColumn::Floats(v) => boundary::Numbers::Floats(v),
+        }
+    }
+}
+
+/// Ends a batch call: raise the first failed row (with `.row`), or return
+/// `(values, [(row, error), ...])`.
+pub(crate) fn finish_batch<'py>(
     py: Python<'py>,
     values: Bound<'py, PyAny>,
-    failed: &[(usize, E)],
+    mut failed: Vec<(usize, Error)>,
     mode: Errors,
-    to_err: impl Fn(Python<'py>, &E) -> PyErr,
 ) -> PyResult<Bound<'py, PyAny>> {
+    failed.sort_by_key(|(row, _)| *row);
     match mode {
-        Errors::Raise => match failed.first() {
-            Some((row, e)) => {
-                let err = to_err(py, e);
-                let v = err.value(py);
-                let _ = v.setattr("row", *row);
-                let _ = v.setattr("args", (format!("row {row}: {e}"),));
-                Err(err)
-            }
+        Errors::Raise => match failed.into_iter().next() {
+            Some((row, e)) => Err(convert::error(py, e.in_row(row))),
             None => Ok(values),
         },
         Errors::Return => {
             let rows = PyList::empty(py);
             for (row, e) in failed {
-                let err = to_err(py, e);
-                let _ = err.value(py).setattr("row", *row);
+                let err = convert::error(py, e.in_row(row));
                 rows.append(PyTuple::new(
                     py,
                     [
@@ -184,6 +327,12 @@ pub(crate) fn finish_batch<'py, E: std::fmt::Display>(
 #[pyclass(module = "efficiency", frozen)]
 pub(crate) struct Calendar {
     pub(crate) inner: core_cal::Calendar,
+}
+
+impl Calendar {
+    fn date(&self, py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
+        convert::date_in(py, value, name, self.inner.zone())
+    }
 }
 
 #[pymethods]
@@ -255,19 +404,19 @@ impl Calendar {
 
     /// Whether the office is open on `date`.
     fn is_workday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let d = to_date(py, date, "date")?;
+        let d = self.date(py, date, "date")?;
         wrap(py, self.inner.is_workday(d))
     }
 
     /// "workday", "rest_day", "holiday" or "makeup_workday".
     fn day_kind(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<&'static str> {
-        let d = to_date(py, date, "date")?;
+        let d = self.date(py, date, "date")?;
         Ok(wrap(py, self.inner.day_kind(d))?.as_str())
     }
 
     /// The English name of the holiday period `date` is in, or None.
     fn holiday_name(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
-        let d = to_date(py, date, "date")?;
+        let d = self.date(py, date, "date")?;
         wrap(py, self.inner.holiday_name(d))
     }
 
@@ -276,19 +425,25 @@ impl Calendar {
         &self,
         py: Python<'py>,
         date: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let d = to_date(py, date, "date")?;
-        day_info_dict(py, &wrap(py, self.inner.day_info(d))?)
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.date(py, date, "date")?;
+        convert::to_py(py, &wrap(py, self.inner.day_info(d))?)
     }
 
     /// Whether `date` would be answered provisionally (after the data, provisional calendar).
     fn is_provisional(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-        Ok(self.inner.is_provisional(to_date(py, date, "date")?))
+        Ok(self.inner.is_provisional(self.date(py, date, "date")?))
     }
 
     /// n ≥ 1: the n-th workday strictly after `date`; 0: `date`; n < 0: the |n|-th before.
-    fn add_workdays(&self, py: Python<'_>, date: &Bound<'_, PyAny>, n: i32) -> PyResult<NaiveDate> {
-        let d = to_date(py, date, "date")?;
+    fn add_workdays(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        n: &Bound<'_, PyAny>,
+    ) -> PyResult<NaiveDate> {
+        let d = self.date(py, date, "date")?;
+        let n = convert::whole(py, n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
         wrap(py, self.inner.add_workdays(d, n))
     }
 
@@ -299,19 +454,19 @@ impl Calendar {
         a: &Bound<'_, PyAny>,
         b: &Bound<'_, PyAny>,
     ) -> PyResult<i32> {
-        let (a, b) = (to_date(py, a, "a")?, to_date(py, b, "b")?);
+        let (a, b) = (self.date(py, a, "a")?, self.date(py, b, "b")?);
         wrap(py, self.inner.workdays_between(a, b))
     }
 
     /// The first workday strictly after `date`.
     fn next_workday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-        let d = to_date(py, date, "date")?;
+        let d = self.date(py, date, "date")?;
         wrap(py, self.inner.next_workday(d))
     }
 
     /// The last workday strictly before `date`.
     fn previous_workday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-        let d = to_date(py, date, "date")?;
+        let d = self.date(py, date, "date")?;
         wrap(py, self.inner.previous_workday(d))
     }
 
@@ -321,27 +476,11 @@ impl Calendar {
         &self,
         py: Python<'py>,
         date: &Bound<'py, PyAny>,
-        n: i32,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let d = to_date(py, date, "date")?;
-        let r = wrap(py, self.inner.explain_add_workdays(d, n))?;
-        let out = PyDict::new(py);
-        out.set_item("start", r.start)?;
-        out.set_item("workdays", r.workdays)?;
-        out.set_item("due", r.due)?;
-        out.set_item("provisional", r.provisional)?;
-        let days = PyList::empty(py);
-        for day in &r.days {
-            let x = PyDict::new(py);
-            x.set_item("date", day.date)?;
-            x.set_item("kind", day.kind.as_str())?;
-            x.set_item("ordinal", day.ordinal)?;
-            x.set_item("reason", &day.reason)?;
-            days.append(x)?;
-        }
-        out.set_item("days", days)?;
-        out.set_item("text", r.to_string())?;
-        Ok(out)
+        n: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = self.date(py, date, "date")?;
+        let n = convert::whole(py, n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
+        convert::to_py(py, &wrap(py, self.inner.explain_add_workdays(d, n))?)
     }
 
     /// Vectorised add_workdays over numpy datetime64[D] dates (anything numpy.asarray accepts)
@@ -356,33 +495,35 @@ impl Calendar {
         n: &Bound<'py, PyAny>,
         errors: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let mode = errors_mode(errors)?;
-        let days = day_numbers(py, dates, "dates")?;
-        let ns = integers(py, n, "n")?;
-        if ns.len() != 1 && ns.len() != days.len() {
-            return Err(PyValueError::new_err(format!(
-                "n must be an int or have one entry per date: {} dates, {} n",
-                days.len(),
-                ns.len()
-            )));
+        let mode = errors_mode(py, errors)?;
+        let (mut days, mut failed) = day_column(py, dates, "dates", self.inner.zone())?;
+        let n = number_column(py, n, "n")?;
+        let n = n.view();
+        convert::ok(py, boundary::check_length("n", n.len(), days.len()))?;
+        let mut ns = vec![0i64; days.len()];
+        for (row, slot) in ns.iter_mut().enumerate() {
+            match n.whole(row, "n", i32::MIN.into(), i32::MAX.into()) {
+                Ok(v) => *slot = v,
+                Err(e) if days[row] != MISSING => {
+                    failed.push((row, e));
+                    days[row] = MISSING;
+                }
+                Err(_) => {}
+            }
         }
-        let (out, failed) = py.detach(|| {
+        let (out, calendar_failed) = py.detach(|| {
             let mut out = vec![0i64; days.len()];
             let failed = self.inner.add_workdays_many(&days, &ns, &mut out);
             (out, failed)
         });
+        failed.extend(
+            calendar_failed
+                .into_iter()
+                .map(|f| (f.row, Error::from(f.error))),
+        );
         let out: Vec<Datetime<units::Days>> = out.into_iter().map(Datetime::from).collect();
         let values = PyArray1::from_vec(py, out).into_any();
-        finish_batch(
-            py,
-            values,
-            &failed
-                .into_iter()
-                .map(|f| (f.row, f.error))
-                .collect::<Vec<_>>(),
-            mode,
-            |py, e| calendar_err(py, e),
-        )
+        finish_batch(py, values, failed, mode)
     }
 
     /// Vectorised workdays_between over two date arrays of equal length; returns int64.
@@ -396,32 +537,42 @@ impl Calendar {
         b: &Bound<'py, PyAny>,
         errors: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let mode = errors_mode(errors)?;
-        let a = day_numbers(py, a, "a")?;
-        let b = day_numbers(py, b, "b")?;
+        let mode = errors_mode(py, errors)?;
+        let (a, mut failed) = day_column(py, a, "a", self.inner.zone())?;
+        let (b, failed_b) = day_column(py, b, "b", self.inner.zone())?;
+        failed.extend(failed_b);
         if a.len() != b.len() {
-            return Err(PyValueError::new_err(format!(
-                "a and b must have the same length: {} and {}",
-                a.len(),
-                b.len()
-            )));
+            return Err(convert::error(
+                py,
+                Error::new(
+                    "argument.length_mismatch",
+                    format!(
+                        "a and b must have the same length: {} and {}",
+                        a.len(),
+                        b.len()
+                    ),
+                )
+                .with_field("b"),
+            ));
         }
-        let (out, failed) = py.detach(|| {
+        let (out, calendar_failed) = py.detach(|| {
             let mut out = vec![0i64; a.len()];
             let failed = self.inner.workdays_between_many(&a, &b, &mut out);
             (out, failed)
         });
-        let values = PyArray1::from_vec(py, out).into_any();
-        finish_batch(
-            py,
-            values,
-            &failed
+        failed.extend(
+            calendar_failed
                 .into_iter()
-                .map(|f| (f.row, f.error))
-                .collect::<Vec<_>>(),
-            mode,
-            |py, e| calendar_err(py, e),
-        )
+                .map(|f| (f.row, Error::from(f.error))),
+        );
+        let values = PyArray1::from_vec(py, out).into_any();
+        finish_batch(py, values, failed, mode)
+    }
+
+    /// The zone the office's wall-clock times are in, e.g. "+08:00".
+    #[getter]
+    fn zone(&self) -> String {
+        self.inner.zone().to_string()
     }
 
     fn __repr__(&self) -> String {
@@ -445,6 +596,15 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Calendar>()?;
     m.add("EfficiencyError", py.get_type::<EfficiencyError>())?;
     m.add("CalendarError", py.get_type::<CalendarError>())?;
+    m.add("ArgumentError", py.get_type::<convert::ArgumentError>())?;
+    m.add("ArgumentTypeError", convert::argument_type_error(py)?)?;
+    m.add(
+        "ERROR_CODES",
+        efficiency_core::error::CODES
+            .iter()
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>(),
+    )?;
     m.add(
         "CALENDAR_ERROR_CODES",
         core_cal::CalendarError::CODES.to_vec(),

@@ -50,5 +50,5 @@ def test_bad_organisation_and_activity_name_the_place():
         efficiency.Organisation.sample().chain("ghost")
     rules = efficiency.ActivityRules()
     assert [r["code"] for r in rules.conduct][:2] == ["conduct.absence", "conduct.abuse_of_position"]
-    with pytest.raises(ValueError, match="unknown measure"):
+    with pytest.raises(efficiency.ArgumentError, match="must be one of admonition"):
         efficiency.AccountabilityRules().sanction_span([], ["exile"], dt.date(2026, 7, 1))

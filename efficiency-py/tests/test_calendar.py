@@ -46,8 +46,10 @@ def test_errors_are_value_errors_with_codes():
     with pytest.raises(efficiency.EfficiencyError) as e:
         cal.is_workday("2026-02-30")
     assert e.value.code == "calendar.invalid_date"
-    with pytest.raises(TypeError, match="datetime.date"):
+    with pytest.raises(TypeError, match="date must be a date YYYY-MM-DD, not the number 20260930") as e:
         cal.is_workday(20260930)
+    assert isinstance(e.value, efficiency.ArgumentError) and e.value.code == "argument.wrong_type"
+    assert e.value.field == "date"
     assert set(efficiency.CALENDAR_ERROR_CODES) >= {"calendar.year_not_covered", "calendar.invalid_data"}
 
 
@@ -162,11 +164,12 @@ def test_batch_errors_per_row():
     assert str(values[0]) == "2026-09-29" and np.isnat(values[1]) and str(values[2]) == "2026-10-09"
     values, failed = cal.workdays_between_many(dates, dates[::-1], errors="return")
     assert values[1] == efficiency.MISSING_INT and [row for row, _ in failed] == [1]
-    with pytest.raises(ValueError, match="one entry per date"):
+    with pytest.raises(efficiency.ArgumentError, match="n must have one value or one per row"):
         cal.add_workdays_many(dates, [1, 2])
     with pytest.raises(ValueError, match="errors must be"):
         cal.add_workdays_many(dates, 1, errors="ignore")
     with pytest.raises(ValueError, match="one-dimensional"):
         cal.add_workdays_many(dates.reshape(3, 1), 1)
-    with pytest.raises(TypeError):
-        cal.add_workdays_many(["not a date"], 1)
+    with pytest.raises(efficiency.CalendarError) as e:
+        cal.add_workdays_many(["2026-09-28", "not a date"], 1)
+    assert (e.value.code, e.value.row, e.value.field) == ("calendar.invalid_date", 1, "dates")

@@ -56,8 +56,10 @@ def test_impossible_events_raise_and_keep_the_log():
     with pytest.raises(efficiency.ClockError) as e:
         Clock(CAL, T(2026, 9, 28), TimeLimit.workdays(20), promised=TimeLimit.workdays(30))
     assert e.value.code == "clock.promised_exceeds_statutory"
-    with pytest.raises(efficiency.ClockError, match="naive"):
-        Clock(CAL, T(2026, 9, 28, tzinfo=dt.UTC), TimeLimit.workdays(20))
+    # An aware time is an instant: converted to the calendar's zone (UTC+8), never refused.
+    aware = Clock(CAL, T(2026, 9, 27, 23, 30, tzinfo=dt.UTC), TimeLimit.workdays(20))
+    naive = Clock(CAL, T(2026, 9, 28, 7, 30), TimeLimit.workdays(20))
+    assert aware.status("2026-10-01T00:00Z").statutory_due == naive.status(T(2026, 10, 1, 8)).statutory_due
     with pytest.raises(efficiency.CalendarError) as e:
         Clock(CAL, T(2026, 12, 1), TimeLimit.workdays(30)).status(T(2026, 12, 2))
     assert e.value.code == "calendar.year_not_covered"
@@ -111,5 +113,5 @@ def test_evaluate_clocks_batch():
     with pytest.raises(efficiency.EfficiencyError) as e:
         efficiency.evaluate_clocks(CAL, accepted, 20, "workdays", "2026-10-29T09:00")
     assert e.value.row == 2
-    with pytest.raises(ValueError, match="amount has 2 entries"):
+    with pytest.raises(efficiency.ArgumentError, match="amount must have one value or one per row"):
         efficiency.evaluate_clocks(CAL, accepted, [1, 2], "workdays", "2026-10-29T09:00")

@@ -375,5 +375,6 @@ def test_scorecard_diff_commendations_and_heads():
 
 
 def test_annual_review_refuses_impossible_years():
-    with pytest.raises(efficiency.OrganisationError, match="not a year"):
+    with pytest.raises(efficiency.ArgumentError, match="year must be a whole number from 2 to 9998") as e:
         efficiency.annual_review(year=10**6)
+    assert e.value.code == "argument.out_of_range" and e.value.field == "year"

@@ -31,6 +31,10 @@ pub struct CalendarDocument {
     /// Where the data comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The zone the office's wall-clock times are in, `±HH:MM` (default `+08:00`, China
+    /// Standard Time). Times given with an offset are converted to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
     /// The years, in ascending order.
     pub years: Vec<YearDocument>,
 }

@@ -111,3 +111,12 @@ impl CalendarError {
         }
     }
 }
+
+impl From<crate::date::TimeError> for CalendarError {
+    fn from(e: crate::date::TimeError) -> Self {
+        match e {
+            crate::date::TimeError::InvalidDate { input }
+            | crate::date::TimeError::InvalidTime { input } => CalendarError::InvalidDate { input },
+        }
+    }
+}

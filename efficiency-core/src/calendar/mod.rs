@@ -20,6 +20,7 @@ mod error;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
+use crate::date::Zone;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +75,10 @@ impl fmt::Display for DayKind {
 }
 
 /// Everything the calendar knows about one date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialised (the shape every language returns) as `date`, `kind`, `holiday_name`,
+/// `holiday_name_zh`, `region`, `notice_year`, `statutory`, `provisional` and `reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayInfo {
     /// The date.
     pub date: NaiveDate,
@@ -147,7 +151,9 @@ pub struct ReckonedDay {
 }
 
 /// The explanation of `add_workdays(start, workdays)`: every day passed, counted or skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialised with its fields and `text`, the printed table.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkdayReckoning {
     /// The day counting starts from (not itself counted).
     pub start: NaiveDate,
@@ -160,6 +166,38 @@ pub struct WorkdayReckoning {
     /// The days strictly after `start` up to and including `due` (before `start` down to
     /// `due` for a negative count), in date order.
     pub days: Vec<ReckonedDay>,
+}
+
+impl Serialize for DayInfo {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let p = self.period.as_ref();
+        let mut st = s.serialize_struct("DayInfo", 9)?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("holiday_name", &p.map(|p| &p.name))?;
+        st.serialize_field("holiday_name_zh", &p.map(|p| &p.name_zh))?;
+        st.serialize_field("region", &p.map(|p| &p.region))?;
+        st.serialize_field("notice_year", &p.map(|p| p.notice_year))?;
+        st.serialize_field("statutory", &self.statutory)?;
+        st.serialize_field("provisional", &self.provisional)?;
+        st.serialize_field("reason", &self.describe())?;
+        st.end()
+    }
+}
+
+impl Serialize for WorkdayReckoning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("WorkdayReckoning", 6)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("workdays", &self.workdays)?;
+        st.serialize_field("due", &self.due)?;
+        st.serialize_field("provisional", &self.provisional)?;
+        st.serialize_field("days", &self.days)?;
+        st.serialize_field("text", &self.to_string())?;
+        st.end()
+    }
 }
 
 impl WorkdayReckoning {
@@ -249,6 +287,7 @@ pub struct Calendar {
     overlays: Arc<Vec<CalendarDocument>>,
     table: Arc<Table>,
     provisional: bool,
+    zone: Zone,
 }
 
 enum Loc {
@@ -321,6 +360,12 @@ impl Calendar {
                 format!("expected {CALENDAR_FORMAT:?}, found {:?}", doc.format),
             ));
         }
+        let zone = match &doc.zone {
+            None => Zone::CHINA,
+            Some(z) => z.parse::<Zone>().map_err(|_| {
+                CalendarError::data("zone", format!("{z:?} is not an offset ±HH:MM"))
+            })?,
+        };
         let years = data::validate_document(&doc)?;
         let table = build_table(&years, &[])?;
         Ok(Calendar {
@@ -328,6 +373,7 @@ impl Calendar {
             overlays: Arc::new(Vec::new()),
             table: Arc::new(table),
             provisional: false,
+            zone,
         })
     }
 
@@ -380,6 +426,7 @@ impl Calendar {
             overlays: self.overlays.clone(),
             table: Arc::new(table),
             provisional: self.provisional,
+            zone: self.zone,
         })
     }
 
@@ -415,6 +462,7 @@ impl Calendar {
             overlays: Arc::new(overlay_docs),
             table: Arc::new(table),
             provisional: self.provisional,
+            zone: self.zone,
         })
     }
 
@@ -436,6 +484,12 @@ impl Calendar {
             provisional,
             ..self.clone()
         }
+    }
+
+    /// The zone the office's wall-clock times are in (the document's `zone`, default UTC+8).
+    /// A time given with an offset is converted to it ([`crate::date::ParsedTime::local`]).
+    pub fn zone(&self) -> Zone {
+        self.zone
     }
 
     /// Whether this calendar answers provisionally for years after its data.

@@ -344,6 +344,11 @@ impl Clock {
         &self.events
     }
 
+    /// The calendar the clock counts on.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
     /// When the case was accepted (as given).
     pub fn accepted_at(&self) -> NaiveDateTime {
         self.accepted_at
@@ -953,8 +958,8 @@ pub struct ExplainedDay {
     pub reason: String,
 }
 
-/// The working behind a due time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The working behind a due time. Serialised with its fields and `text`, the printed table.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
     /// The limit explained.
     pub limit: TimeLimit,
@@ -966,6 +971,20 @@ pub struct Explanation {
     pub extended_by: u32,
     /// The days.
     pub days: Vec<ExplainedDay>,
+}
+
+impl Serialize for Explanation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Explanation", 6)?;
+        st.serialize_field("limit", &self.limit)?;
+        st.serialize_field("counting_from", &self.counting_from)?;
+        st.serialize_field("due", &self.due)?;
+        st.serialize_field("extended_by", &self.extended_by)?;
+        st.serialize_field("days", &self.days)?;
+        st.serialize_field("text", &self.to_string())?;
+        st.end()
+    }
 }
 
 impl fmt::Display for Explanation {

@@ -26,6 +26,7 @@ __all__ = [
     "CLOCK_ERROR_CODES",
     "COMPLAINT_RULES_JSON",
     "CONDUCT_RULES_JSON",
+    "ERROR_CODES",
     "EVENT_KINDS",
     "FINDING_CATALOG",
     "FINDING_CODES",
@@ -40,6 +41,8 @@ __all__ = [
     "AccountabilityRules",
     "Activity",
     "ActivityRules",
+    "ArgumentError",
+    "ArgumentTypeError",
     "AssessmentRules",
     "Calendar",
     "CalendarError",
@@ -80,6 +83,7 @@ CONDUCT_RULES_JSON: str
 SAMPLE_ACTIVITY_JSON: str
 SAMPLE_ORGANISATION_JSON: str
 CALENDAR_ERROR_CODES: list[str]
+ERROR_CODES: list[str]
 CASE_ERROR_CODES: list[str]
 EVENT_KINDS: list[str]
 FINDING_CATALOG: list[dict[str, str]]
@@ -97,16 +101,19 @@ _DateLike: TypeAlias = datetime.date | str
 
 class EfficiencyError(ValueError):
     code: str
-
-class CalendarError(EfficiencyError): ...
-class ClockError(EfficiencyError): ...
-
-class OrganisationError(EfficiencyError):
-    path: str
-
-class CaseError(EfficiencyError):
+    field: str | None
+    path: str | None
+    row: int | None
     line: int | None
     event: str | None
+    event_index: int | None
+
+class ArgumentError(EfficiencyError): ...
+class ArgumentTypeError(ArgumentError, TypeError): ...
+class CalendarError(EfficiencyError): ...
+class ClockError(EfficiencyError): ...
+class OrganisationError(EfficiencyError): ...
+class CaseError(EfficiencyError): ...
 
 @final
 class Calendar:
@@ -130,6 +137,8 @@ class Calendar:
     def day_info(self, date: _DateLike) -> DayInfo: ...
     def is_provisional(self, date: _DateLike) -> bool: ...
     def add_workdays(self, date: _DateLike, n: int) -> datetime.date: ...
+    @property
+    def zone(self) -> str: ...
     def workdays_between(self, a: _DateLike, b: _DateLike) -> int: ...
     def next_workday(self, date: _DateLike) -> datetime.date: ...
     def previous_workday(self, date: _DateLike) -> datetime.date: ...
@@ -227,7 +236,7 @@ class Clock:
         promised: TimeLimit | None = None,
         extension_approver: str = "agency_head",
         max_extension: int | None = None,
-        max_extensions: int = 1,
+        max_extensions: int | None = None,
         office_hours: list[tuple[str, str]] | None = None,
         day_end: str = "close_of_business",
         reminder_threshold: TimeLimit | None = None,

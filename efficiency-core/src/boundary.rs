@@ -1,0 +1,769 @@
+//! The boundary: every value that crosses into or out of Python and JS passes through here.
+//!
+//! A binding converts a host value (a Python object, a JS value) into a [`Value`] with one
+//! generic function, and a result back from a [`Value`] with another; everything in between —
+//! which types an argument may have, which numbers are whole, how a time is read and which zone
+//! it is in — is decided here, once, with the same error codes for every language:
+//!
+//! - `argument.wrong_type` — e.g. a number where text was expected, `true` or `"3"` for a count;
+//! - `argument.missing` — `None`, `null`, `undefined` (or NaT) where a value is required;
+//! - `argument.not_whole` — a fractional, NaN or infinite count, amount, year or seed;
+//! - `argument.out_of_range` — a whole number outside what the argument allows;
+//! - `argument.invalid_choice` — a name that is not one of the choices;
+//! - dates and times are read with [`crate::date`]'s grammar (`calendar.invalid_date`,
+//!   `clock.invalid_time`), aware times converted to the calendar's zone.
+//!
+//! Results go out through [`to_value`], a serde serializer: one serde model per result type,
+//! and dates and times stay dates and times ([`Value::Date`], [`Value::Time`]) so that Python gets
+//! `datetime` objects. Struct fields arrive as [`Value::Record`] (snake_case names; JS turns
+//! them into camelCase), data-keyed maps as [`Value::Map`] (keys kept as they are).
+//!
+//! ```
+//! use efficiency_core::boundary::Value;
+//! use efficiency_core::date::Zone;
+//! let n = Value::Float(1.5).whole("n", 0, 100).unwrap_err();
+//! assert_eq!((n.code, n.field.as_deref()), ("argument.not_whole", Some("n")));
+//! let t = Value::Str("2026-09-27T23:30:00Z".into()).time("at", Zone::CHINA)?;
+//! assert_eq!(t.to_string(), "2026-09-28 07:30:00");
+//! # Ok::<(), efficiency_core::error::Error>(())
+//! ```
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::ser::{self, Serialize};
+
+use crate::date::{self, Zone};
+use crate::error::Error;
+
+/// A value as a host language passes it, or a result on its way out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `None`, `null`, `undefined`, NaT.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A whole number the host knew to be an integer (Python `int`, JS `BigInt`).
+    Int(i64),
+    /// A floating-point number (every JS number; Python `float`).
+    Float(f64),
+    /// Text.
+    Str(String),
+    /// A calendar date (Python `datetime.date`).
+    Date(NaiveDate),
+    /// A date and time: `offset` seconds east of UTC for an aware time, `None` for a naive one.
+    Time {
+        /// The wall-clock time as the host had it.
+        wall: NaiveDateTime,
+        /// Its offset from UTC, when aware.
+        offset: Option<i32>,
+    },
+    /// A list, tuple or array.
+    List(Vec<Value>),
+    /// A mapping whose keys are data (a Python dict, a JS object), in order.
+    Map(Vec<(String, Value)>),
+    /// A result struct's fields, in order (snake_case names).
+    Record(Vec<(&'static str, Value)>),
+    /// Anything else, by its host type name (`"function"`, `"set"`, `"int too large"`).
+    Other(String),
+}
+
+fn wrong_type(arg: &str, expected: &str, got: &Value) -> Error {
+    Error::new(
+        "argument.wrong_type",
+        format!("{arg} must be {expected}, not {}", got.describe()),
+    )
+    .with_field(arg)
+}
+
+fn missing(arg: &str, expected: &str) -> Error {
+    Error::new(
+        "argument.missing",
+        format!("{arg} is required ({expected})"),
+    )
+    .with_field(arg)
+}
+
+impl Value {
+    /// A short description for messages: `the number 42`, `null`, `the text "x"`, `a list`.
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Null => "null (missing)".into(),
+            Value::Bool(b) => format!("the boolean {b}"),
+            Value::Int(i) => format!("the number {i}"),
+            Value::Float(f) => format!("the number {f}"),
+            Value::Str(s) => format!("the text {:?}", s.chars().take(40).collect::<String>()),
+            Value::Date(d) => format!("the date {d}"),
+            Value::Time { wall, .. } => format!("the time {wall}"),
+            Value::List(_) => "a list".into(),
+            Value::Map(_) | Value::Record(_) => "an object".into(),
+            Value::Other(t) => format!("a {t}"),
+        }
+    }
+
+    /// Whether the value is missing.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Text.
+    pub fn string(&self, arg: &str) -> Result<&str, Error> {
+        match self {
+            Value::Str(s) => Ok(s),
+            Value::Null => Err(missing(arg, "text")),
+            other => Err(wrong_type(arg, "text", other)),
+        }
+    }
+
+    /// Text, or `None` when missing.
+    pub fn opt_string(&self, arg: &str) -> Result<Option<&str>, Error> {
+        if self.is_null() {
+            return Ok(None);
+        }
+        self.string(arg).map(Some)
+    }
+
+    /// A boolean (no truthiness: `1` or `"yes"` is the wrong type).
+    pub fn flag(&self, arg: &str) -> Result<bool, Error> {
+        match self {
+            Value::Bool(b) => Ok(*b),
+            Value::Null => Err(missing(arg, "true or false")),
+            other => Err(wrong_type(arg, "true or false", other)),
+        }
+    }
+
+    /// A boolean, `default` when missing.
+    pub fn flag_or(&self, arg: &str, default: bool) -> Result<bool, Error> {
+        if self.is_null() {
+            return Ok(default);
+        }
+        self.flag(arg)
+    }
+
+    /// A whole number in `min..=max`. Floats must be finite and integral; booleans, text and
+    /// lists are the wrong type.
+    pub fn whole(&self, arg: &str, min: i64, max: i64) -> Result<i64, Error> {
+        match self {
+            Value::Int(i) => check_range(*i as f64, *i, arg, min, max),
+            Value::Float(f) => whole_float(*f, arg, min, max),
+            Value::Null => Err(missing(arg, "a whole number")),
+            Value::Other(t) if t == "int too large" => Err(Error::new(
+                "argument.out_of_range",
+                format!("{arg} must be a whole number from {min} to {max}"),
+            )
+            .with_field(arg)),
+            other => Err(wrong_type(arg, "a whole number", other)),
+        }
+    }
+
+    /// A whole number, or `None` when missing.
+    pub fn opt_whole(&self, arg: &str, min: i64, max: i64) -> Result<Option<i64>, Error> {
+        if self.is_null() {
+            return Ok(None);
+        }
+        self.whole(arg, min, max).map(Some)
+    }
+
+    /// One of `choices`.
+    pub fn choice<'c>(&self, arg: &str, choices: &[&'c str]) -> Result<&'c str, Error> {
+        let s = self.string(arg)?;
+        choices.iter().find(|c| **c == s).copied().ok_or_else(|| {
+            Error::new(
+                "argument.invalid_choice",
+                format!("{arg} must be one of {}, not {s:?}", choices.join(", ")),
+            )
+            .with_field(arg)
+        })
+    }
+
+    /// A date: `YYYY-MM-DD` text, a date, or a time (its date in `zone`).
+    pub fn date(&self, arg: &str, zone: Zone) -> Result<NaiveDate, Error> {
+        match self {
+            Value::Str(s) => date::parse_date(s).map_err(|e| Error::from(e).with_field(arg)),
+            Value::Date(d) => Ok(*d),
+            Value::Time { wall, offset } => Ok(local(*wall, *offset, zone).date()),
+            Value::Null => Err(missing(arg, "a date YYYY-MM-DD")),
+            other => Err(wrong_type(arg, "a date YYYY-MM-DD", other)),
+        }
+    }
+
+    /// A date, or `None` when missing.
+    pub fn opt_date(&self, arg: &str, zone: Zone) -> Result<Option<NaiveDate>, Error> {
+        if self.is_null() {
+            return Ok(None);
+        }
+        self.date(arg, zone).map(Some)
+    }
+
+    /// A local time in `zone`: text in the [`crate::date`] grammar, a time (an aware one is
+    /// converted to `zone`), or a date (its midnight).
+    pub fn time(&self, arg: &str, zone: Zone) -> Result<NaiveDateTime, Error> {
+        match self {
+            Value::Str(s) => {
+                date::parse_local_time(s, zone).map_err(|e| Error::from(e).with_field(arg))
+            }
+            Value::Time { wall, offset } => Ok(local(*wall, *offset, zone)),
+            Value::Date(d) => Ok(d.and_time(NaiveTime::MIN)),
+            Value::Null => Err(missing(arg, "a time YYYY-MM-DDTHH:MM")),
+            other => Err(wrong_type(arg, "a time YYYY-MM-DDTHH:MM", other)),
+        }
+    }
+
+    /// A time, or `None` when missing.
+    pub fn opt_time(&self, arg: &str, zone: Zone) -> Result<Option<NaiveDateTime>, Error> {
+        if self.is_null() {
+            return Ok(None);
+        }
+        self.time(arg, zone).map(Some)
+    }
+
+    /// A list.
+    pub fn list(&self, arg: &str) -> Result<&[Value], Error> {
+        match self {
+            Value::List(v) => Ok(v),
+            Value::Null => Err(missing(arg, "a list")),
+            other => Err(wrong_type(arg, "a list", other)),
+        }
+    }
+
+    /// The value of `key` in a mapping (`Null` when absent).
+    pub fn get(&self, key: &str) -> &Value {
+        const NULL: Value = Value::Null;
+        match self {
+            Value::Map(m) => m.iter().find(|(k, _)| k == key).map_or(&NULL, |(_, v)| v),
+            Value::Record(m) => m.iter().find(|(k, _)| *k == key).map_or(&NULL, |(_, v)| v),
+            _ => &NULL,
+        }
+    }
+
+    /// As JSON, for deserialising a rich argument (a list of faults, a form): dates become
+    /// `YYYY-MM-DD`, times the local `YYYY-MM-DDTHH:MM:SS` in `zone`.
+    pub fn to_json(&self, arg: &str, zone: Zone) -> Result<serde_json::Value, Error> {
+        use serde_json::Value as J;
+        Ok(match self {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                J::from(*f as i64)
+            }
+            Value::Float(f) => {
+                serde_json::Number::from_f64(*f)
+                    .map(J::Number)
+                    .ok_or_else(|| {
+                        Error::new("argument.not_whole", format!("{arg}: {f} is not a number"))
+                            .with_field(arg)
+                    })?
+            }
+            Value::Str(s) => J::String(s.clone()),
+            Value::Date(d) => J::String(date::format_date(*d)),
+            Value::Time { wall, offset } => {
+                J::String(date::format_time(local(*wall, *offset, zone)))
+            }
+            Value::List(v) => J::Array(
+                v.iter()
+                    .enumerate()
+                    .map(|(i, x)| x.to_json(&format!("{arg}[{i}]"), zone))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Value::Map(m) => J::Object(
+                m.iter()
+                    .map(|(k, x)| Ok((k.clone(), x.to_json(&format!("{arg}.{k}"), zone)?)))
+                    .collect::<Result<_, Error>>()?,
+            ),
+            Value::Record(m) => J::Object(
+                m.iter()
+                    .map(|(k, x)| Ok((k.to_string(), x.to_json(&format!("{arg}.{k}"), zone)?)))
+                    .collect::<Result<_, Error>>()?,
+            ),
+            Value::Other(t) => {
+                return Err(wrong_type(
+                    arg,
+                    "data (text, numbers, lists, objects)",
+                    &Value::Other(t.clone()),
+                ))
+            }
+        })
+    }
+
+    /// A rich argument deserialised into `T` (through [`Value::to_json`]); a shape error is
+    /// `code` with the serde message and the argument's name.
+    pub fn deserialize<T: serde::de::DeserializeOwned>(
+        &self,
+        arg: &str,
+        zone: Zone,
+        code: &'static str,
+    ) -> Result<T, Error> {
+        let json = self.to_json(arg, zone)?;
+        serde_json::from_value(json)
+            .map_err(|e| Error::new(code, format!("{arg}: {e}")).with_field(arg))
+    }
+}
+
+fn local(wall: NaiveDateTime, offset: Option<i32>, zone: Zone) -> NaiveDateTime {
+    match offset {
+        None => wall,
+        Some(o) => zone.from_offset(wall, o),
+    }
+}
+
+fn check_range(shown: f64, value: i64, arg: &str, min: i64, max: i64) -> Result<i64, Error> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::new(
+            "argument.out_of_range",
+            format!("{arg} must be a whole number from {min} to {max}, not {shown}"),
+        )
+        .with_field(arg))
+    }
+}
+
+fn whole_float(f: f64, arg: &str, min: i64, max: i64) -> Result<i64, Error> {
+    if !f.is_finite() || f.fract() != 0.0 {
+        return Err(Error::new(
+            "argument.not_whole",
+            format!("{arg} must be a whole number, not {f}"),
+        )
+        .with_field(arg));
+    }
+    if f < min as f64 || f > max as f64 {
+        return Err(Error::new(
+            "argument.out_of_range",
+            format!("{arg} must be a whole number from {min} to {max}, not {f}"),
+        )
+        .with_field(arg));
+    }
+    Ok(f as i64)
+}
+
+/// A column of numbers as a batch receives it: whole numbers, or floats that must be whole
+/// (checked per row, so one bad row fails only itself).
+#[derive(Debug, Clone, Copy)]
+pub enum Numbers<'a> {
+    /// An integer column.
+    Ints(&'a [i64]),
+    /// A float column (NaN is not whole: an error for that row).
+    Floats(&'a [f64]),
+}
+
+impl Numbers<'_> {
+    /// Rows in the column.
+    pub fn len(&self) -> usize {
+        match self {
+            Numbers::Ints(v) => v.len(),
+            Numbers::Floats(v) => v.len(),
+        }
+    }
+
+    /// Whether the column is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `row` (or row 0 of a one-value column) as a whole number in `min..=max`.
+    pub fn whole(&self, row: usize, arg: &str, min: i64, max: i64) -> Result<i64, Error> {
+        let i = if self.len() == 1 { 0 } else { row };
+        match self {
+            Numbers::Ints(v) => check_range(v[i] as f64, v[i], arg, min, max),
+            Numbers::Floats(v) => whole_float(v[i], arg, min, max),
+        }
+    }
+}
+
+/// Checks that a batch argument has one value per row (or a single value for all).
+pub fn check_length(arg: &str, len: usize, rows: usize) -> Result<(), Error> {
+    if len == 1 || len == rows {
+        Ok(())
+    } else {
+        Err(Error::new(
+            "argument.length_mismatch",
+            format!("{arg} must have one value or one per row: {rows} rows, {len} values"),
+        )
+        .with_field(arg))
+    }
+}
+
+/// The local time of a time column's entry: `micros` since 1970-01-01 as the host stored it;
+/// `aware` columns (a pandas column with a zone, an Arrow timestamp with a zone) store UTC and
+/// are converted to `zone`, naive columns store the wall-clock time itself.
+pub fn column_time(
+    micros: i64,
+    aware: bool,
+    zone: Zone,
+    arg: &str,
+) -> Result<NaiveDateTime, Error> {
+    let t = date::from_epoch_micros(micros).ok_or_else(|| {
+        Error::new(
+            "calendar.out_of_range",
+            format!("{arg}: {micros} µs is outside years 1-9999"),
+        )
+        .with_field(arg)
+    })?;
+    Ok(if aware { zone.from_utc(t) } else { t })
+}
+
+/// A result as a [`Value`] (see the module documentation).
+pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
+    value
+        .serialize(ValueSerializer)
+        .unwrap_or_else(|e| Value::Other(format!("unserialisable result: {e}")))
+}
+
+/// The error of [`ValueSerializer`] (never produced by the crate's own result types).
+#[derive(Debug)]
+pub struct SerError(String);
+
+impl std::fmt::Display for SerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for SerError {}
+impl ser::Error for SerError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        SerError(msg.to_string())
+    }
+}
+
+/// The serde serializer behind [`to_value`]. Text that a type writes through `collect_str` and
+/// that reads as an ISO date or time (chrono's `NaiveDate`, `NaiveDateTime`) becomes a
+/// [`Value::Date`] or [`Value::Time`]; text written as a string stays text.
+struct ValueSerializer;
+
+/// A list being built.
+struct SeqBuilder(Vec<Value>);
+/// A map being built.
+struct MapBuilder(Vec<(String, Value)>, Option<String>);
+/// A struct being built.
+struct RecordBuilder(Vec<(&'static str, Value)>);
+/// An enum variant with fields being built.
+struct VariantBuilder(&'static str, RecordBuilder);
+/// An enum tuple variant being built.
+struct TupleVariantBuilder(&'static str, Vec<Value>);
+
+type R = Result<Value, SerError>;
+
+impl ser::Serializer for ValueSerializer {
+    type Ok = Value;
+    type Error = SerError;
+    type SerializeSeq = SeqBuilder;
+    type SerializeTuple = SeqBuilder;
+    type SerializeTupleStruct = SeqBuilder;
+    type SerializeTupleVariant = TupleVariantBuilder;
+    type SerializeMap = MapBuilder;
+    type SerializeStruct = RecordBuilder;
+    type SerializeStructVariant = VariantBuilder;
+
+    fn serialize_bool(self, v: bool) -> R {
+        Ok(Value::Bool(v))
+    }
+    fn serialize_i8(self, v: i8) -> R {
+        Ok(Value::Int(v.into()))
+    }
+    fn serialize_i16(self, v: i16) -> R {
+        Ok(Value::Int(v.into()))
+    }
+    fn serialize_i32(self, v: i32) -> R {
+        Ok(Value::Int(v.into()))
+    }
+    fn serialize_i64(self, v: i64) -> R {
+        Ok(Value::Int(v))
+    }
+    fn serialize_u8(self, v: u8) -> R {
+        Ok(Value::Int(v.into()))
+    }
+    fn serialize_u16(self, v: u16) -> R {
+        Ok(Value::Int(v.into()))
+    }
+    fn serialize_u32(self, v: u32) -> R {
+        Ok(Value::Int(v.into()))
+    }
+    fn serialize_u64(self, v: u64) -> R {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn serialize_f32(self, v: f32) -> R {
+        Ok(Value::Float(v.into()))
+    }
+    fn serialize_f64(self, v: f64) -> R {
+        Ok(Value::Float(v))
+    }
+    fn serialize_char(self, v: char) -> R {
+        Ok(Value::Str(v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> R {
+        Ok(Value::Str(v.to_string()))
+    }
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> R {
+        let s = value.to_string();
+        if s.len() == 10 {
+            if let Ok(d) = date::parse_date(&s) {
+                return Ok(Value::Date(d));
+            }
+        }
+        if s.len() >= 19 && s.as_bytes()[10] == b'T' {
+            if let Ok(t) = date::parse_time(&s) {
+                if t.offset.is_none() {
+                    return Ok(Value::Time {
+                        wall: t.wall,
+                        offset: None,
+                    });
+                }
+            }
+        }
+        Ok(Value::Str(s))
+    }
+    fn serialize_bytes(self, v: &[u8]) -> R {
+        Ok(Value::List(
+            v.iter().map(|b| Value::Int((*b).into())).collect(),
+        ))
+    }
+    fn serialize_none(self) -> R {
+        Ok(Value::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> R {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> R {
+        Ok(Value::Null)
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> R {
+        Ok(Value::Null)
+    }
+    fn serialize_unit_variant(self, _n: &'static str, _i: u32, variant: &'static str) -> R {
+        Ok(Value::Str(variant.to_string()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _n: &'static str, value: &T) -> R {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _n: &'static str,
+        _i: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> R {
+        Ok(Value::Record(vec![(
+            variant,
+            value.serialize(ValueSerializer)?,
+        )]))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, SerError> {
+        Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or(0))))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder, SerError> {
+        Ok(SeqBuilder(Vec::with_capacity(len)))
+    }
+    fn serialize_tuple_struct(self, _n: &'static str, len: usize) -> Result<SeqBuilder, SerError> {
+        Ok(SeqBuilder(Vec::with_capacity(len)))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _n: &'static str,
+        _i: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<TupleVariantBuilder, SerError> {
+        Ok(TupleVariantBuilder(variant, Vec::with_capacity(len)))
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, SerError> {
+        Ok(MapBuilder(Vec::with_capacity(len.unwrap_or(0)), None))
+    }
+    fn serialize_struct(self, _n: &'static str, len: usize) -> Result<RecordBuilder, SerError> {
+        Ok(RecordBuilder(Vec::with_capacity(len)))
+    }
+    fn serialize_struct_variant(
+        self,
+        _n: &'static str,
+        _i: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<VariantBuilder, SerError> {
+        Ok(VariantBuilder(
+            variant,
+            RecordBuilder(Vec::with_capacity(len)),
+        ))
+    }
+}
+
+impl ser::SerializeSeq for SeqBuilder {
+    type Ok = Value;
+    type Error = SerError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.0.push(value.serialize(ValueSerializer)?);
+        Ok(())
+    }
+    fn end(self) -> R {
+        Ok(Value::List(self.0))
+    }
+}
+impl ser::SerializeTuple for SeqBuilder {
+    type Ok = Value;
+    type Error = SerError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+    fn end(self) -> R {
+        Ok(Value::List(self.0))
+    }
+}
+impl ser::SerializeTupleStruct for SeqBuilder {
+    type Ok = Value;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+    fn end(self) -> R {
+        Ok(Value::List(self.0))
+    }
+}
+impl ser::SerializeTupleVariant for TupleVariantBuilder {
+    type Ok = Value;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        self.1.push(value.serialize(ValueSerializer)?);
+        Ok(())
+    }
+    fn end(self) -> R {
+        Ok(Value::Record(vec![(self.0, Value::List(self.1))]))
+    }
+}
+impl ser::SerializeMap for MapBuilder {
+    type Ok = Value;
+    type Error = SerError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
+        self.1 = Some(match key.serialize(ValueSerializer)? {
+            Value::Str(s) => s,
+            Value::Int(i) => i.to_string(),
+            Value::Date(d) => date::format_date(d),
+            other => return Err(SerError(format!("map key {other:?} is not text"))),
+        });
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        let key = self
+            .1
+            .take()
+            .ok_or_else(|| SerError("map value without key".into()))?;
+        self.0.push((key, value.serialize(ValueSerializer)?));
+        Ok(())
+    }
+    fn end(self) -> R {
+        Ok(Value::Map(self.0))
+    }
+}
+impl ser::SerializeStruct for RecordBuilder {
+    type Ok = Value;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerError> {
+        self.0.push((key, value.serialize(ValueSerializer)?));
+        Ok(())
+    }
+    fn end(self) -> R {
+        Ok(Value::Record(self.0))
+    }
+}
+impl ser::SerializeStructVariant for VariantBuilder {
+    type Ok = Value;
+    type Error = SerError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerError> {
+        ser::SerializeStruct::serialize_field(&mut self.1, key, value)
+    }
+    fn end(self) -> R {
+        Ok(Value::Record(vec![(self.0, Value::Record(self.1 .0))]))
+    }
+}
+
+/// snake_case → camelCase, the naming rule of every JS result key.
+///
+/// ```
+/// assert_eq!(efficiency_core::boundary::camel_case("promised_due"), "promisedDue");
+/// assert_eq!(efficiency_core::boundary::camel_case("name_zh"), "nameZh");
+/// ```
+pub fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// camelCase → snake_case, for keys of objects JS passes in.
+///
+/// ```
+/// assert_eq!(efficiency_core::boundary::snake_case("promisedDue"), "promised_due");
+/// ```
+pub fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Serialize)]
+    struct S {
+        due: NaiveDateTime,
+        day: NaiveDate,
+        note: String,
+        level: crate::clock::Level,
+        map: std::collections::BTreeMap<String, u32>,
+    }
+
+    #[test]
+    fn results_keep_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 30).unwrap();
+        let s = S {
+            due: d.and_hms_opt(17, 30, 0).unwrap(),
+            day: d,
+            note: "2026-10-30".into(),
+            level: crate::clock::Level::Red,
+            map: [("unit_a".to_string(), 3)].into(),
+        };
+        let Value::Record(f) = to_value(&s) else {
+            panic!()
+        };
+        assert!(matches!(f[0].1, Value::Time { .. }));
+        assert_eq!(f[1].1, Value::Date(d));
+        assert_eq!(f[2].1, Value::Str("2026-10-30".into()));
+        assert_eq!(f[3].1, Value::Str("red".into()));
+        assert_eq!(f[4].1, Value::Map(vec![("unit_a".into(), Value::Int(3))]));
+    }
+
+    #[test]
+    fn whole_numbers() {
+        let w = |v: Value| v.whole("n", -5, 5).map_err(|e| e.code);
+        assert_eq!(w(Value::Float(3.0)), Ok(3));
+        assert_eq!(w(Value::Int(-5)), Ok(-5));
+        assert_eq!(w(Value::Float(f64::NAN)), Err("argument.not_whole"));
+        assert_eq!(w(Value::Float(f64::INFINITY)), Err("argument.not_whole"));
+        assert_eq!(w(Value::Float(2.5)), Err("argument.not_whole"));
+        assert_eq!(w(Value::Float(6.0)), Err("argument.out_of_range"));
+        assert_eq!(w(Value::Bool(true)), Err("argument.wrong_type"));
+        assert_eq!(w(Value::Str("3".into())), Err("argument.wrong_type"));
+        assert_eq!(w(Value::Null), Err("argument.missing"));
+    }
+}

@@ -1,0 +1,267 @@
+//! The one converter between Python objects and the core's boundary values, and the one error
+//! converter. Every argument check, time grammar and zone rule is the core's
+//! (`efficiency_core::boundary`); this file only says which Python type is which value.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use efficiency_core::boundary::{self, Value};
+use efficiency_core::date::Zone;
+use efficiency_core::error::Error;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{
+    PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType,
+};
+
+use crate::EfficiencyError;
+
+pyo3::create_exception!(
+    efficiency,
+    ArgumentError,
+    EfficiencyError,
+    "An argument that cannot be used: `.code` starts with \"argument.\" and `.field` names it."
+);
+
+static ARGUMENT_TYPE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `ArgumentTypeError(ArgumentError, TypeError)`: a value of the wrong Python type.
+pub(crate) fn argument_type_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    ARGUMENT_TYPE_ERROR
+        .get_or_try_init(py, || {
+            let bases = PyTuple::new(
+                py,
+                [
+                    py.get_type::<ArgumentError>().into_any(),
+                    py.get_type::<PyTypeError>().into_any(),
+                ],
+            )?;
+            let ns = PyDict::new(py);
+            ns.set_item("__module__", "efficiency")?;
+            ns.set_item(
+                "__doc__",
+                "An argument of the wrong type: an ArgumentError and a TypeError (`.code` is \"argument.wrong_type\").",
+            )?;
+            let t = py
+                .import("builtins")?
+                .getattr("type")?
+                .call1(("ArgumentTypeError", bases, ns))?;
+            Ok::<_, PyErr>(t.cast_into::<PyType>()?.unbind())
+        })
+        .map(|t| t.bind(py))
+}
+
+/// The exception for a core error: the class by the code's area, with `.code`, `.field`,
+/// `.row`, `.line`, `.event` and `.event_index` set (None when not known).
+pub(crate) fn error(py: Python<'_>, e: impl Into<Error>) -> PyErr {
+    let e: Error = e.into();
+    let class: Bound<'_, PyType> = match (e.area(), e.code) {
+        (_, "argument.wrong_type") => match argument_type_error(py) {
+            Ok(t) => t.clone(),
+            Err(err) => return err,
+        },
+        ("argument", _) => py.get_type::<ArgumentError>(),
+        ("calendar", _) => py.get_type::<crate::CalendarError>(),
+        ("clock", _) => py.get_type::<crate::clock::ClockError>(),
+        ("case", _) => py.get_type::<crate::case::CaseError>(),
+        _ => py.get_type::<crate::accountability::OrganisationError>(),
+    };
+    let err = match class.call1((e.message.clone(),)) {
+        Ok(v) => PyErr::from_value(v),
+        Err(err) => return err,
+    };
+    let v = err.value(py);
+    // Setting attributes on a fresh exception instance cannot fail in practice.
+    let _ = v.setattr("code", e.code);
+    let _ = v.setattr("field", e.field.clone());
+    let _ = v.setattr("path", e.field);
+    let _ = v.setattr("row", e.row);
+    let _ = v.setattr("line", e.line);
+    let _ = v.setattr("event", e.event);
+    let _ = v.setattr("event_index", e.event_index);
+    err
+}
+
+/// [`error`] where no GIL token is at hand.
+pub(crate) fn error_of(e: Error) -> PyErr {
+    Python::attach(|py| error(py, e))
+}
+
+/// A core result as a Python result.
+pub(crate) fn ok<T, E: Into<Error>>(py: Python<'_>, r: Result<T, E>) -> PyResult<T> {
+    r.map_err(|e| error(py, e))
+}
+
+/// A Python object as a boundary value.
+pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return Ok(match obj.extract::<i64>() {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::Other("int too large".into()),
+        });
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Ok(Value::Float(f.value()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::Str(s.to_str()?.to_string()));
+    }
+    if obj.is_instance_of::<PyDateTime>() {
+        // pandas.NaT is a datetime that is not equal to itself.
+        if obj.ne(obj)? {
+            return Ok(Value::Null);
+        }
+        let offset = obj.call_method0("utcoffset")?;
+        let offset = if offset.is_none() {
+            None
+        } else {
+            Some(offset.call_method0("total_seconds")?.extract::<f64>()? as i32)
+        };
+        let wall = naive_wall(obj)?;
+        return Ok(Value::Time { wall, offset });
+    }
+    if obj.is_instance_of::<PyDate>() {
+        return Ok(Value::Date(obj.extract::<NaiveDate>()?));
+    }
+    if let Ok(l) = obj.cast::<PyList>() {
+        return l
+            .iter()
+            .map(|x| value(&x))
+            .collect::<PyResult<_>>()
+            .map(Value::List);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        return t
+            .iter()
+            .map(|x| value(&x))
+            .collect::<PyResult<_>>()
+            .map(Value::List);
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut out = Vec::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let key = match k.cast::<PyString>() {
+                Ok(s) => s.to_str()?.to_string(),
+                Err(_) => k.str()?.to_str()?.to_string(),
+            };
+            out.push((key, value(&v)?));
+        }
+        return Ok(Value::Map(out));
+    }
+    // numpy scalars: integers have __index__, floats are float subclasses (handled above).
+    if obj.hasattr("__index__")? && !obj.hasattr("__len__")? {
+        if let Ok(i) = obj
+            .call_method0("__index__")
+            .and_then(|i| i.extract::<i64>())
+        {
+            return Ok(Value::Int(i));
+        }
+    }
+    if obj.hasattr("__float__")? && !obj.hasattr("__len__")? && obj.hasattr("dtype")? {
+        return Ok(Value::Float(obj.call_method0("__float__")?.extract()?));
+    }
+    Ok(Value::Other(obj.get_type().name()?.to_string()))
+}
+
+/// The wall-clock fields of a datetime, ignoring its tzinfo.
+fn naive_wall(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
+    let kwargs = PyDict::new(obj.py());
+    kwargs.set_item("tzinfo", obj.py().None())?;
+    obj.call_method("replace", (), Some(&kwargs))?.extract()
+}
+
+/// A boundary value as a Python object: dates and times as `datetime` objects, records and
+/// maps as dicts (snake_case keys), lists as lists.
+pub(crate) fn to_object<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Int(i) => i.into_pyobject(py)?.into_any(),
+        Value::Float(f) => f.into_pyobject(py)?.into_any(),
+        Value::Str(s) | Value::Other(s) => PyString::new(py, s).into_any(),
+        Value::Date(d) => d.into_pyobject(py)?.into_any(),
+        Value::Time { wall, .. } => wall.into_pyobject(py)?.into_any(),
+        Value::List(items) => PyList::new(
+            py,
+            items
+                .iter()
+                .map(|x| to_object(py, x))
+                .collect::<PyResult<Vec<_>>>()?,
+        )?
+        .into_any(),
+        Value::Map(m) => {
+            let d = PyDict::new(py);
+            for (k, x) in m {
+                d.set_item(k, to_object(py, x)?)?;
+            }
+            d.into_any()
+        }
+        Value::Record(m) => {
+            let d = PyDict::new(py);
+            for (k, x) in m {
+                d.set_item(*k, to_object(py, x)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// A core result model as a Python object (see [`to_object`]).
+pub(crate) fn to_py<'py>(
+    py: Python<'py>,
+    value: &impl serde::Serialize,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_object(py, &boundary::to_value(value))
+}
+
+/// A rich argument (a list of faults, a form) deserialised by the core; shape errors carry
+/// `code` and name the argument.
+pub(crate) fn from_py<T: serde::de::DeserializeOwned>(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    arg: &str,
+    code: &'static str,
+) -> PyResult<T> {
+    ok(py, value(obj)?.deserialize(arg, Zone::CHINA, code))
+}
+
+/// A time argument, read by the core in `zone`.
+pub(crate) fn time_in(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    arg: &str,
+    zone: Zone,
+) -> PyResult<NaiveDateTime> {
+    ok(py, value(obj)?.time(arg, zone))
+}
+
+/// A date argument, read by the core in `zone`.
+pub(crate) fn date_in(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    arg: &str,
+    zone: Zone,
+) -> PyResult<NaiveDate> {
+    ok(py, value(obj)?.date(arg, zone))
+}
+
+/// A whole-number argument in `min..=max`, checked by the core.
+pub(crate) fn whole(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    arg: &str,
+    min: i64,
+    max: i64,
+) -> PyResult<i64> {
+    ok(py, value(obj)?.whole(arg, min, max))
+}
+
+/// A text argument, checked by the core.
+pub(crate) fn text(py: Python<'_>, obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<String> {
+    ok(py, value(obj)?.string(arg).map(str::to_string))
+}
