@@ -33,16 +33,16 @@ pub struct Error {
     pub field: Option<String>,
     /// The 0-based row of a batch.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row: Option<usize>,
+    pub row: Option<u32>,
     /// The 1-based line of a JSON Lines input.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
+    pub line: Option<u32>,
     /// The id of the case event.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// The 0-based position of a clock event.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_index: Option<usize>,
+    pub event_index: Option<u32>,
 }
 
 impl Error {
@@ -68,7 +68,7 @@ impl Error {
     /// The same error, in batch row `row` (the message is prefixed with `row N: `).
     pub fn in_row(mut self, row: usize) -> Error {
         if self.row.is_none() {
-            self.row = Some(row);
+            self.row = Some(u32::try_from(row).unwrap_or(u32::MAX));
             self.message = format!("row {row}: {}", self.message);
         }
         self
@@ -114,7 +114,7 @@ impl From<ClockError> for Error {
         match e {
             ClockError::Calendar(c) => c.into(),
             ClockError::InvalidEvent { index, .. } => Error {
-                event_index: Some(index),
+                event_index: Some(u32::try_from(index).unwrap_or(u32::MAX)),
                 ..Error::new(e.code(), e.to_string())
             },
             ClockError::InvalidLimit { ref field, .. } => Error {
@@ -128,7 +128,7 @@ impl From<ClockError> for Error {
 impl From<CaseError> for Error {
     fn from(e: CaseError) -> Error {
         Error {
-            line: e.line,
+            line: e.line.map(|l| u32::try_from(l).unwrap_or(u32::MAX)),
             event: e.event.clone(),
             ..Error::new(e.code(), e.to_string())
         }

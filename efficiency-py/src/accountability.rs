@@ -2,11 +2,9 @@
 //! Results cross as JSON-shaped Python objects (dicts and lists); the `efficiency` facade turns
 //! time strings into datetimes.
 
-use chrono::NaiveDate;
-use efficiency_core::accountability::{self as acc, Fault, Measure, Sanction};
+use efficiency_core::accountability::{self as acc, Fault};
 use efficiency_core::activity::{self, ActivityRules as CoreActivityRules};
 use efficiency_core::org::{self, OrgError};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::clock::to_time;

@@ -1,13 +1,11 @@
 //! Python bindings of target assessment, the campaign and the annual review.
 
-use chrono::NaiveDate;
 use efficiency_core::accountability::Fault;
 use efficiency_core::assessment::{
     self as core_assessment, AssessmentInput, Commendation, Inspection,
 };
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
 use efficiency_core::case::MetricsRow;
-use efficiency_core::org::OrgError;
 use pyo3::prelude::*;
 
 use crate::accountability::{from_py, to_py, wrap, Organisation};

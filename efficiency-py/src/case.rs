@@ -7,9 +7,9 @@ use efficiency_core::case::{
     self as core_case, metrics::GroupBy, CaseError as CoreCaseError, CaseEvent, CaseStream,
     Metrics, Period, Roster, FINDING_CATALOG,
 };
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::accountability::to_py;
 use crate::clock::{to_time, ItemCatalog};
@@ -372,9 +372,9 @@ pub(crate) struct CaseReplay {
 
 fn group_by(s: &str) -> PyResult<GroupBy> {
     s.parse::<GroupBy>().map_err(|m| {
-        PyErr::from(crate::convert::error_of(
+        crate::convert::error_of(
             efficiency_core::error::Error::new("argument.invalid_choice", m).with_field("group_by"),
-        ))
+        )
     })
 }
 

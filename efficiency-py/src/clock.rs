@@ -1,16 +1,15 @@
 //! Python bindings of the deadline clock, service items and the batch evaluator.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use efficiency_core::clock::{
     self as core_clock, Authority, ClockConfig, ClockError as CoreClockError, DayEnd,
     ExtensionPolicy, OfficeHours, TimeUnit, LEVEL_NAMES, OUTCOME_NAMES,
 };
 use efficiency_core::item::{self, ItemClock};
 use numpy::datetime::{units, Datetime};
-use numpy::{PyArray1, PyReadonlyArray1};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use numpy::PyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::{
     convert, errors_mode, finish_batch, number_column, time_column, Calendar, EfficiencyError,
@@ -27,10 +26,6 @@ pyo3::create_exception!(
     EfficiencyError,
     "An impossible clock event, a malformed limit or item: `.code` starts with \"clock.\" (calendar codes pass through)."
 );
-
-pub(crate) fn clock_err(py: Python<'_>, e: &CoreClockError) -> PyErr {
-    convert::error(py, e.clone())
-}
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreClockError>) -> PyResult<T> {
     convert::ok(py, r)
@@ -570,7 +565,7 @@ impl ItemCatalog {
 fn unit_column(
     py: Python<'_>,
     value: &Bound<'_, PyAny>,
-) -> PyResult<(Vec<TimeUnit>, Vec<(usize, Error)>)> {
+) -> PyResult<(Vec<TimeUnit>, crate::RowErrors)> {
     let items: Vec<Value> = match convert::value(value)? {
         Value::Str(s) => vec![Value::Str(s)],
         Value::List(v) => v,
@@ -602,7 +597,6 @@ fn unit_column(
         .map(|(row, v)| {
             match v
                 .string("unit")
-                .map_err(Error::from)
                 .and_then(|s| s.parse::<TimeUnit>().map_err(Error::from))
             {
                 Ok(u) => u,
@@ -687,20 +681,19 @@ fn evaluate_clocks<'py>(
         convert::ok(py, boundary::check_length(name, len, n))?;
     }
     // Whole amounts per row; a bad row is an error for that row only.
-    let mut whole =
-        |col: &NumberColumn, name: &str, failed: &mut Vec<(usize, Error)>| -> Vec<i64> {
-            (0..if col.view().len() == 1 { 1 } else { n })
-                .map(
-                    |row| match col.view().whole(row, name, 0, u32::MAX.into()) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            failed.push((row, e));
-                            0
-                        }
-                    },
-                )
-                .collect()
-        };
+    let whole = |col: &NumberColumn, name: &str, failed: &mut Vec<(usize, Error)>| -> Vec<i64> {
+        (0..if col.view().len() == 1 { 1 } else { n })
+            .map(
+                |row| match col.view().whole(row, name, 0, u32::MAX.into()) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        failed.push((row, e));
+                        0
+                    }
+                },
+            )
+            .collect()
+    };
     let amount = whole(&amounts, "amount", &mut failed);
     let statutory = statutory_col
         .as_ref()

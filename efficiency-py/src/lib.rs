@@ -6,16 +6,14 @@
 
 use chrono::NaiveDate;
 use efficiency_core::boundary::{self, Value};
-use efficiency_core::calendar::{
-    self as core_cal, CalendarError as CoreCalendarError, DayInfo, MISSING,
-};
+use efficiency_core::calendar::{self as core_cal, CalendarError as CoreCalendarError, MISSING};
 use efficiency_core::date::{to_epoch_micros, Zone};
 use efficiency_core::error::Error;
 use numpy::datetime::{units, Datetime};
 use numpy::{PyArray1, PyReadonlyArray1};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 pyo3::create_exception!(
     efficiency,
@@ -35,10 +33,6 @@ pyo3::create_exception!(
     EfficiencyError,
     "A calendar question or calendar data that cannot be answered: `.code` starts with \"calendar.\"."
 );
-
-pub(crate) fn calendar_err(py: Python<'_>, e: &CoreCalendarError) -> PyErr {
-    convert::error(py, e.clone())
-}
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCalendarError>) -> PyResult<T> {
     convert::ok(py, r)
@@ -113,12 +107,15 @@ pub(crate) fn is_aware(value: &Bound<'_, PyAny>) -> PyResult<bool> {
 /// A column of times as microseconds of local time in `zone` (`MISSING` for NaT/None), each
 /// read by the core: numpy/pandas columns directly (an aware one is UTC, converted to `zone`),
 /// any other sequence element by element. Rows that cannot be read are returned as errors.
+/// Rows that failed, with their errors.
+pub(crate) type RowErrors = Vec<(usize, Error)>;
+
 pub(crate) fn time_column(
     py: Python<'_>,
     value: &Bound<'_, PyAny>,
     name: &str,
     zone: Zone,
-) -> PyResult<(Vec<i64>, Vec<(usize, Error)>)> {
+) -> PyResult<(Vec<i64>, RowErrors)> {
     let mut failed = Vec::new();
     if value.hasattr("dtype")? {
         let aware = is_aware(value)?;
@@ -170,7 +167,7 @@ fn day_column(
     value: &Bound<'_, PyAny>,
     name: &str,
     zone: Zone,
-) -> PyResult<(Vec<i64>, Vec<(usize, Error)>)> {
+) -> PyResult<(Vec<i64>, RowErrors)> {
     if value.hasattr("dtype")? && !is_aware(value)? {
         // The fast path: numpy converts whole columns of naive dates in C.
         let arr = as_array(py, value, "datetime64[D]", name)?;

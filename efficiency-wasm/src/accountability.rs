@@ -1,38 +1,23 @@
 //! JS bindings of the organisation, accountability, conduct, complaints and ratings.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use efficiency_core::accountability::{self as acc, Fault, Measure, Sanction};
+use chrono::NaiveDateTime;
+use efficiency_core::accountability::{self as acc, Fault};
 use efficiency_core::activity;
-use efficiency_core::org::{self, OrgError};
-use serde::Deserialize;
+use efficiency_core::org::{self};
 use wasm_bindgen::prelude::*;
 
 use crate::to_js;
 
-pub(crate) fn org_error(e: &OrgError) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("EfficiencyError");
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
-    let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path.clone().into());
-    err.into()
+fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
+    crate::convert::ok(r)
 }
 
-fn wrap<T>(r: Result<T, OrgError>) -> Result<T, JsValue> {
-    r.map_err(|e| org_error(&e))
-}
-
-fn bad(path: &str, message: String) -> JsValue {
-    org_error(&OrgError {
-        path: path.to_string(),
-        message,
-    })
-}
-
-fn time(s: &str, name: &str) -> Result<NaiveDateTime, JsValue> {
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .ok_or_else(|| bad(name, format!("{s:?} is not a time YYYY-MM-DDTHH:MM[:SS]")))
+fn time(v: &str, name: &str) -> Result<NaiveDateTime, JsValue> {
+    crate::convert::time(
+        &JsValue::from_str(v),
+        name,
+        efficiency_core::date::Zone::CHINA,
+    )
 }
 
 /// The organisation: units, people, positions, the leadership group.
@@ -51,7 +36,9 @@ impl Organisation {
 impl Organisation {
     /// From JSON ("efficiency.organisation/1"); errors carry `code` and `path`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<Organisation, JsValue> {
+    pub fn from_json(text: JsValue) -> Result<Organisation, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         Ok(Organisation {
             inner: wrap(org::Organisation::from_json(text))?,
         })
@@ -66,12 +53,16 @@ impl Organisation {
     #[wasm_bindgen(
         unchecked_return_type = "{ person: string; position: string; unit: string | null }[]"
     )]
-    pub fn chain(&self, person: &str) -> Result<JsValue, JsValue> {
+    pub fn chain(&self, person: JsValue) -> Result<JsValue, JsValue> {
+        let person = crate::convert::text(&person, "person")?;
+        let person = person.as_str();
         to_js(&wrap(self.inner.chain(person))?)
     }
     /// The chain for a fault of a whole unit.
     #[wasm_bindgen(js_name = unitChain, unchecked_return_type = "{ person: string; position: string; unit: string | null }[]")]
-    pub fn unit_chain(&self, unit: &str) -> Result<JsValue, JsValue> {
+    pub fn unit_chain(&self, unit: JsValue) -> Result<JsValue, JsValue> {
+        let unit = crate::convert::text(&unit, "unit")?;
+        let unit = unit.as_str();
         to_js(&wrap(self.inner.unit_chain(unit))?)
     }
     /// A roster (JSON) for `CaseContext`.
@@ -87,12 +78,6 @@ pub struct AccountabilityRules {
     inner: acc::AccountabilityRules,
 }
 
-#[derive(Deserialize)]
-struct JsSanction {
-    kind: Measure,
-    start: NaiveDate,
-}
-
 #[wasm_bindgen]
 impl AccountabilityRules {
     /// The defaults (DOMAIN.md §7).
@@ -104,7 +89,9 @@ impl AccountabilityRules {
     }
     /// From JSON ("efficiency.accountability/1").
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<AccountabilityRules, JsValue> {
+    pub fn from_json(text: JsValue) -> Result<AccountabilityRules, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         Ok(AccountabilityRules {
             inner: wrap(acc::AccountabilityRules::from_json(text))?,
         })
@@ -116,22 +103,14 @@ impl AccountabilityRules {
         #[wasm_bindgen(unchecked_param_type = "{ kind: string; start: string }[]")]
         running: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string[]")] new: JsValue,
-        start: &str,
+        start: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let running: Vec<JsSanction> =
-            serde_wasm_bindgen::from_value(running).map_err(|e| bad("running", e.to_string()))?;
-        let new: Vec<Measure> =
-            serde_wasm_bindgen::from_value(new).map_err(|e| bad("new", e.to_string()))?;
-        let start = NaiveDate::parse_from_str(start, "%Y-%m-%d")
-            .map_err(|_| bad("start", format!("{start:?} is not a date YYYY-MM-DD")))?;
-        let running: Vec<Sanction> = running
-            .into_iter()
-            .map(|s| Sanction {
-                kind: s.kind,
-                start: s.start,
-            })
-            .collect();
-        to_js(&self.inner.sanction_span(&running, &new, start))
+        use crate::convert::value;
+        to_js(&wrap(self.inner.sanction_span_of(
+            &value(&running),
+            &value(&new),
+            &value(&start),
+        ))?)
     }
 }
 
@@ -151,10 +130,9 @@ pub struct ActivityRules {
 impl ActivityRules {
     /// From a conduct list and complaint limits (JSON), each defaulting to the shipped one.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        conduct_json: Option<String>,
-        complaint_json: Option<String>,
-    ) -> Result<ActivityRules, JsValue> {
+    pub fn new(conduct_json: JsValue, complaint_json: JsValue) -> Result<ActivityRules, JsValue> {
+        let conduct_json = crate::convert::opt_text(&conduct_json, "conductJson")?;
+        let complaint_json = crate::convert::opt_text(&complaint_json, "complaintJson")?;
         let inner = wrap(activity::ActivityRules::from_json(
             conduct_json
                 .as_deref()
@@ -178,7 +156,9 @@ pub struct Activity {
 impl Activity {
     /// From JSON ("efficiency.activity/1").
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<Activity, JsValue> {
+    pub fn from_json(text: JsValue) -> Result<Activity, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         Ok(Activity {
             inner: wrap(activity::Activity::from_json(text))?,
         })
@@ -195,8 +175,10 @@ impl Activity {
         &self,
         organisation: &Organisation,
         rules: &ActivityRules,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let as_of = crate::convert::text(&as_of, "asOf")?;
+        let as_of = as_of.as_str();
         let t = time(as_of, "asOf")?;
         to_js(&wrap(self.inner.faults(
             &organisation.inner,
@@ -212,11 +194,18 @@ pub fn accountability_list(
     organisation: &Organisation,
     rules: &AccountabilityRules,
     #[wasm_bindgen(unchecked_param_type = "object[]")] faults: JsValue,
-    from: &str,
-    to: &str,
+    from: JsValue,
+    to: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let faults: Vec<Fault> =
-        serde_wasm_bindgen::from_value(faults).map_err(|e| bad("faults", e.to_string()))?;
+    let from = crate::convert::text(&from, "from")?;
+    let from = from.as_str();
+    let to = crate::convert::text(&to, "to")?;
+    let to = to.as_str();
+    let faults: Vec<Fault> = wrap(crate::convert::value(&faults).deserialize(
+        "faults",
+        efficiency_core::date::Zone::CHINA,
+        "accountability.invalid_fault",
+    ))?;
     let (a, b) = (time(from, "from")?, time(to, "to")?);
     to_js(&wrap(acc::accountability_list(
         &organisation.inner,

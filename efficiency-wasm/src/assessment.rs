@@ -6,36 +6,30 @@ use efficiency_core::assessment::{
 };
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
 use efficiency_core::case::MetricsRow;
-use efficiency_core::org::OrgError;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::accountability::{org_error, Organisation};
+use crate::accountability::Organisation;
 use crate::to_js;
 
-fn wrap<T>(r: Result<T, OrgError>) -> Result<T, JsValue> {
-    r.map_err(|e| org_error(&e))
+fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
+    crate::convert::ok(r)
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| {
-        org_error(&OrgError {
-            path: what.to_string(),
-            message: e.to_string(),
-        })
-    })
+    crate::convert::ok(crate::convert::value(&v).deserialize(
+        what,
+        efficiency_core::date::Zone::CHINA,
+        "assessment.invalid_input",
+    ))
 }
 
-fn time(s: &str, name: &str) -> Result<chrono::NaiveDateTime, JsValue> {
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| chrono::NaiveDateTime::parse_from_str(s, f).ok())
-        .ok_or_else(|| {
-            org_error(&OrgError {
-                path: name.to_string(),
-                message: format!("{s:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
-            })
-        })
+fn time(v: &str, name: &str) -> Result<chrono::NaiveDateTime, JsValue> {
+    crate::convert::time(
+        &JsValue::from_str(v),
+        name,
+        efficiency_core::date::Zone::CHINA,
+    )
 }
 
 /// The assessment rule table.
@@ -55,14 +49,18 @@ impl AssessmentRules {
     }
     /// From JSON.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<AssessmentRules, JsValue> {
+    pub fn from_json(text: JsValue) -> Result<AssessmentRules, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         Ok(AssessmentRules {
             inner: wrap(core_assessment::AssessmentRules::from_json(text))?,
         })
     }
     /// From TOML.
     #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(text: &str) -> Result<AssessmentRules, JsValue> {
+    pub fn from_toml(text: JsValue) -> Result<AssessmentRules, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         Ok(AssessmentRules {
             inner: wrap(core_assessment::AssessmentRules::from_toml(text))?,
         })
@@ -114,9 +112,13 @@ pub fn score_units(
         unchecked_param_type = "{ faults?: object[]; inspections?: object[]; commendations?: object[]; metrics?: object[] }"
     )]
     input: JsValue,
-    from: &str,
-    to: &str,
+    from: JsValue,
+    to: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let from = crate::convert::text(&from, "from")?;
+    let from = from.as_str();
+    let to = crate::convert::text(&to, "to")?;
+    let to = to.as_str();
     let input: JsInput = from_js(input, "input")?;
     let metrics: Vec<MetricsRow> = input
         .metrics
@@ -157,7 +159,9 @@ pub struct Campaign {
 impl Campaign {
     /// The bureau's plan (or `templateJson`) for `year`.
     #[wasm_bindgen(constructor)]
-    pub fn new(year: i32, template_json: Option<String>) -> Result<Campaign, JsValue> {
+    pub fn new(year: JsValue, template_json: JsValue) -> Result<Campaign, JsValue> {
+        let year = crate::convert::whole(&year, "year", 2, 9998)? as i32;
+        let template_json = crate::convert::opt_text(&template_json, "templateJson")?;
         let t = wrap(core_campaign::CampaignTemplate::from_json(
             template_json
                 .as_deref()
@@ -174,13 +178,8 @@ impl Campaign {
     }
     /// The phase on `date` ("YYYY-MM-DD"), or null.
     #[wasm_bindgen(js_name = phaseOn, unchecked_return_type = "object | null")]
-    pub fn phase_on(&self, date: &str) -> Result<JsValue, JsValue> {
-        let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
-            org_error(&OrgError {
-                path: "date".into(),
-                message: format!("{date:?} is not a date"),
-            })
-        })?;
+    pub fn phase_on(&self, date: JsValue) -> Result<JsValue, JsValue> {
+        let d = crate::convert::date(&date, "date", efficiency_core::date::Zone::CHINA)?;
         to_js(&self.inner.phase_on(d))
     }
     /// [statuses, faults] at `asOf` for `submissions` ({task, unit, at}).
@@ -189,8 +188,10 @@ impl Campaign {
         &self,
         organisation: &Organisation,
         #[wasm_bindgen(unchecked_param_type = "object[]")] submissions: JsValue,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let as_of = crate::convert::text(&as_of, "asOf")?;
+        let as_of = as_of.as_str();
         let subs: Vec<Submission> = from_js(submissions, "submissions")?;
         to_js(&wrap(self.inner.status(
             organisation.inner(),
@@ -205,8 +206,10 @@ impl Campaign {
 pub fn self_inspection_faults(
     organisation: &Organisation,
     #[wasm_bindgen(unchecked_param_type = "object")] form: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let as_of = crate::convert::text(&as_of, "asOf")?;
+    let as_of = as_of.as_str();
     let form: SelfInspectionForm = from_js(form, "form")?;
     to_js(&wrap(
         form.faults(organisation.inner(), time(as_of, "asOf")?),
@@ -215,7 +218,19 @@ pub fn self_inspection_faults(
 
 /// The sample bureau's generated year, reviewed.
 #[wasm_bindgen(js_name = annualReviewSample, unchecked_return_type = "object")]
-pub fn annual_review_sample(year: i32, cases: usize, seed: u32) -> Result<JsValue, JsValue> {
+pub fn annual_review_sample(
+    year: JsValue,
+    cases: JsValue,
+    seed: JsValue,
+) -> Result<JsValue, JsValue> {
+    let year = crate::convert::whole(&year, "year", 2, 9998)? as i32;
+    let cases = crate::convert::whole(
+        &cases,
+        "cases",
+        0,
+        efficiency_core::review::SAMPLE_YEAR_MAX_CASES as i64,
+    )? as usize;
+    let seed = crate::convert::whole(&seed, "seed", 0, u32::MAX.into())? as u32;
     let org = efficiency_core::org::Organisation::sample();
     let ctx = efficiency_core::case::CaseContext::new(
         efficiency_core::calendar::Calendar::china(),

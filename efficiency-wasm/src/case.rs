@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use efficiency_core::case::{
-    self as core_case, metrics::GroupBy, CaseError, CaseEvent, CaseStream, Metrics, Period, Roster,
+    self as core_case, metrics::GroupBy, CaseEvent, CaseStream, Metrics, Period, Roster,
     FINDING_CATALOG,
 };
 use serde::Serialize;
@@ -30,40 +30,13 @@ export interface MetricsRow {
 export interface CaseRowError { row: number; line: number | null; event: string | null; code: string; message: string; }
 "#;
 
-pub(crate) fn case_error(e: &CaseError) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("EfficiencyError");
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
-    let _ = js_sys::Reflect::set(
-        &err,
-        &"line".into(),
-        &e.line
-            .map(|l| JsValue::from_f64(l as f64))
-            .unwrap_or(JsValue::NULL),
-    );
-    let _ = js_sys::Reflect::set(
-        &err,
-        &"event".into(),
-        &e.event.clone().map(JsValue::from).unwrap_or(JsValue::NULL),
-    );
-    err.into()
+fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
+    crate::convert::ok(r)
 }
 
-fn wrap<T>(r: Result<T, CaseError>) -> Result<T, JsValue> {
-    r.map_err(|e| case_error(&e))
-}
-
-fn time_arg(v: &str, name: &str) -> Result<NaiveDateTime, CaseError> {
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
-        .ok_or_else(|| {
-            CaseError::from(efficiency_core::clock::ClockError::InvalidLimit {
-                code: "clock.invalid_time",
-                field: name.to_string(),
-                message: format!("{v:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
-            })
-        })
+fn time_arg(v: &str, name: &str) -> Result<NaiveDateTime, efficiency_core::error::Error> {
+    efficiency_core::boundary::Value::Str(v.to_string())
+        .time(name, efficiency_core::date::Zone::CHINA)
 }
 
 fn fmt(t: NaiveDateTime) -> String {
@@ -83,9 +56,12 @@ impl CaseContext {
     pub fn new(
         calendar: &Calendar,
         items: &ItemCatalog,
-        roster_json: &str,
-        rules_json: Option<String>,
+        roster_json: JsValue,
+        rules_json: JsValue,
     ) -> Result<CaseContext, JsValue> {
+        let roster_json = crate::convert::text(&roster_json, "rosterJson")?;
+        let roster_json = roster_json.as_str();
+        let rules_json = crate::convert::opt_text(&rules_json, "rulesJson")?;
         let roster = wrap(Roster::from_json(roster_json))?;
         let mut ctx =
             core_case::CaseContext::new(calendar.inner.clone(), items.inner.clone(), roster);
@@ -201,31 +177,44 @@ pub struct Case {
 impl Case {
     /// An empty case with id `caseId`.
     #[wasm_bindgen(constructor)]
-    pub fn new(context: &CaseContext, case_id: &str) -> Case {
-        Case {
-            ctx: context.inner.clone(),
-            inner: core_case::Case::new(case_id),
-        }
+    pub fn new(context: &CaseContext, case_id: JsValue) -> Result<Case, JsValue> {
+        let case_id = crate::convert::text(&case_id, "caseId")?;
+        let case_id = case_id.as_str();
+        Ok({
+            Case {
+                ctx: context.inner.clone(),
+                inner: core_case::Case::new(case_id),
+            }
+        })
     }
 
     /// A case from JSON Lines text; the first bad line throws an error with `code` and `line`.
     #[wasm_bindgen(js_name = fromJsonl)]
-    pub fn from_jsonl(context: &CaseContext, text: &str) -> Result<Case, JsValue> {
+    pub fn from_jsonl(context: &CaseContext, text: JsValue) -> Result<Case, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         let ctx = context.inner.clone();
         let inner = wrap(core_case::Case::from_jsonl(&ctx, text))?;
         Ok(Case { ctx, inner })
     }
 
     /// Appends one event (a JSON line) of this case. On error nothing changes.
-    pub fn append(&mut self, line: &str) -> Result<(), JsValue> {
+    pub fn append(&mut self, line: JsValue) -> Result<(), JsValue> {
+        let line = crate::convert::text(&line, "line")?;
+        let line = line.as_str();
         let e = wrap(CaseEvent::parse_line(line, self.inner.events().len() + 1))?;
         wrap(self.inner.append(&self.ctx, e))
     }
 
     /// The findings at `asOf` as faults for `accountabilityList`.
     #[wasm_bindgen(unchecked_return_type = "object[]")]
-    pub fn faults(&self, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<JsValue, JsValue> {
-        let s = wrap(time_arg(as_of, "asOf").and_then(|t| self.inner.status(&self.ctx, t)))?;
+    pub fn faults(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = crate::convert::text(&as_of, "asOf")?;
+        let as_of = as_of.as_str();
+        let s = wrap(time_arg(as_of, "asOf").and_then(|t| Ok(self.inner.status(&self.ctx, t)?)))?;
         let faults: Vec<efficiency_core::accountability::Fault> = s
             .findings
             .iter()
@@ -260,8 +249,13 @@ impl Case {
 
     /// Status at `asOf` ("YYYY-MM-DDTHH:MM[:SS]").
     #[wasm_bindgen(unchecked_return_type = "CaseStatus")]
-    pub fn status(&self, #[wasm_bindgen(js_name = asOf)] as_of: &str) -> Result<JsValue, JsValue> {
-        let s = wrap(time_arg(as_of, "asOf").and_then(|t| self.inner.status(&self.ctx, t)))?;
+    pub fn status(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = crate::convert::text(&as_of, "asOf")?;
+        let as_of = as_of.as_str();
+        let s = wrap(time_arg(as_of, "asOf").and_then(|t| Ok(self.inner.status(&self.ctx, t)?)))?;
         to_js(&js_status(&s))
     }
 
@@ -269,9 +263,11 @@ impl Case {
     #[wasm_bindgen(unchecked_return_type = "CaseFinding[]")]
     pub fn findings(
         &self,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let s = wrap(time_arg(as_of, "asOf").and_then(|t| self.inner.status(&self.ctx, t)))?;
+        let as_of = crate::convert::text(&as_of, "asOf")?;
+        let as_of = as_of.as_str();
+        let s = wrap(time_arg(as_of, "asOf").and_then(|t| Ok(self.inner.status(&self.ctx, t)?)))?;
         to_js(&js_status(&s).findings)
     }
 }
@@ -320,13 +316,17 @@ struct JsReplay {
 #[wasm_bindgen(js_name = replayCases, unchecked_return_type = "{ statuses: CaseStatus[]; metrics: MetricsRow[] | null; errors: CaseRowError[] }")]
 pub fn replay_cases(
     context: &CaseContext,
-    jsonl: &str,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    jsonl: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     #[wasm_bindgen(
         unchecked_param_type = "{ from?: string; to?: string; groupBy?: string; keepStatuses?: boolean }"
     )]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let jsonl = crate::convert::text(&jsonl, "jsonl")?;
+    let jsonl = jsonl.as_str();
+    let as_of = crate::convert::text(&as_of, "asOf")?;
+    let as_of = as_of.as_str();
     let opt = |k: &str| {
         if options.is_object() {
             js_sys::Reflect::get(&options, &k.into()).unwrap_or(JsValue::UNDEFINED)

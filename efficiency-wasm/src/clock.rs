@@ -5,6 +5,7 @@ use efficiency_core::clock::{
     self as core_clock, Authority, ClockConfig, ClockError, DayEnd, ExtensionPolicy, OfficeHours,
     TimeUnit, LEVEL_NAMES, OUTCOME_NAMES,
 };
+use efficiency_core::error::Error;
 use efficiency_core::item::{self, ItemClock};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -41,51 +42,12 @@ export interface ClockBatch {
 }
 "#;
 
-pub(crate) fn clock_error(e: &ClockError) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("EfficiencyError");
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
-    if let ClockError::InvalidEvent { index, .. } = e {
-        let _ = js_sys::Reflect::set(&err, &"eventIndex".into(), &(*index as f64).into());
-    }
-    err.into()
+fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
+    crate::convert::ok(r)
 }
 
-fn wrap<T>(r: Result<T, ClockError>) -> Result<T, JsValue> {
-    r.map_err(|e| clock_error(&e))
-}
-
-fn bad(code: &'static str, field: &str, message: String) -> ClockError {
-    ClockError::InvalidLimit {
-        code,
-        field: field.to_string(),
-        message,
-    }
-}
-
-fn time_arg(value: &JsValue, name: &str) -> Result<NaiveDateTime, ClockError> {
-    let s = value.as_string().ok_or_else(|| {
-        bad(
-            "clock.invalid_time",
-            name,
-            "must be a 'YYYY-MM-DDTHH:MM[:SS]' string".into(),
-        )
-    })?;
-    [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(&s, f).ok())
-    .ok_or_else(|| {
-        bad(
-            "clock.invalid_time",
-            name,
-            format!("{s:?} is not a time YYYY-MM-DDTHH:MM[:SS]"),
-        )
-    })
+fn time_arg(value: &JsValue, name: &str) -> Result<NaiveDateTime, efficiency_core::error::Error> {
+    crate::convert::value(value).time(name, efficiency_core::date::Zone::CHINA)
 }
 
 fn fmt(t: NaiveDateTime) -> String {
@@ -96,21 +58,21 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn uint(value: &JsValue, name: &str) -> Result<u32, ClockError> {
-    match value.as_f64() {
-        Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-        _ => Err(bad(
-            "clock.invalid_amount",
-            name,
-            "must be a non-negative integer".into(),
-        )),
-    }
+fn uint(value: &JsValue, name: &str) -> Result<u32, efficiency_core::error::Error> {
+    Ok(crate::convert::value(value).whole(name, 0, u32::MAX.into())? as u32)
 }
 
-fn limit_arg(value: &JsValue, name: &str) -> Result<core_clock::TimeLimit, ClockError> {
-    let unit = get(value, "unit")
-        .as_string()
-        .ok_or_else(|| bad("clock.unknown_unit", name, "needs {amount, unit}".into()))?
+fn limit_arg(
+    value: &JsValue,
+    name: &str,
+) -> Result<core_clock::TimeLimit, efficiency_core::error::Error> {
+    if let Some(l) = wasm_bindgen::convert::TryFromJsValue::try_from_js_value_ref(value)
+        .map(|l: TimeLimit| l.inner)
+    {
+        return Ok(l);
+    }
+    let unit = crate::convert::value(&get(value, "unit"))
+        .string(&format!("{name}.unit"))?
         .parse::<TimeUnit>()?;
     let amount = if unit == TimeUnit::OnTheSpot {
         0
@@ -144,7 +106,10 @@ pub struct TimeLimit {
 impl TimeLimit {
     /// `amount` of `unit` ("workdays", "natural_days", "work_hours", "on_the_spot").
     #[wasm_bindgen(constructor)]
-    pub fn new(amount: f64, unit: &str) -> Result<TimeLimit, JsValue> {
+    pub fn new(amount: JsValue, unit: JsValue) -> Result<TimeLimit, JsValue> {
+        let amount = crate::convert::whole(&amount, "amount", 0, u32::MAX.into())? as f64;
+        let unit = crate::convert::text(&unit, "unit")?;
+        let unit = unit.as_str();
         let obj = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&obj, &"amount".into(), &amount.into());
         let _ = js_sys::Reflect::set(&obj, &"unit".into(), &unit.into());
@@ -153,24 +118,33 @@ impl TimeLimit {
         })
     }
     /// `n` workdays.
-    pub fn workdays(n: u32) -> TimeLimit {
-        TimeLimit {
-            inner: core_clock::TimeLimit::workdays(n),
-        }
+    pub fn workdays(n: JsValue) -> Result<TimeLimit, JsValue> {
+        let n = crate::convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as u32;
+        Ok({
+            TimeLimit {
+                inner: core_clock::TimeLimit::workdays(n),
+            }
+        })
     }
     /// `n` natural days.
     #[wasm_bindgen(js_name = naturalDays)]
-    pub fn natural_days(n: u32) -> TimeLimit {
-        TimeLimit {
-            inner: core_clock::TimeLimit::natural_days(n),
-        }
+    pub fn natural_days(n: JsValue) -> Result<TimeLimit, JsValue> {
+        let n = crate::convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as u32;
+        Ok({
+            TimeLimit {
+                inner: core_clock::TimeLimit::natural_days(n),
+            }
+        })
     }
     /// `n` office hours.
     #[wasm_bindgen(js_name = workHours)]
-    pub fn work_hours(n: u32) -> TimeLimit {
-        TimeLimit {
-            inner: core_clock::TimeLimit::work_hours(n),
-        }
+    pub fn work_hours(n: JsValue) -> Result<TimeLimit, JsValue> {
+        let n = crate::convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as u32;
+        Ok({
+            TimeLimit {
+                inner: core_clock::TimeLimit::work_hours(n),
+            }
+        })
     }
     /// On the spot (即办).
     #[wasm_bindgen(js_name = onTheSpot)]
@@ -251,7 +225,7 @@ fn options(
     accepted: NaiveDateTime,
     statutory: core_clock::TimeLimit,
     opts: &JsValue,
-) -> Result<core_clock::Clock, ClockError> {
+) -> Result<core_clock::Clock, Error> {
     let mut config = ClockConfig::default();
     let opt = |k: &str| {
         if opts.is_object() {
@@ -277,11 +251,11 @@ fn options(
             "close_of_business" => DayEnd::CloseOfBusiness,
             "midnight" => DayEnd::Midnight,
             other => {
-                return Err(bad(
-                    "clock.invalid_office_hours",
-                    "dayEnd",
-                    format!("{other:?} is not close_of_business or midnight"),
-                ))
+                return Err(Error::new(
+                    "argument.invalid_choice",
+                    format!("dayEnd must be close_of_business or midnight, not {other:?}"),
+                )
+                .with_field("dayEnd"))
             }
         };
     }
@@ -343,7 +317,7 @@ impl Clock {
         #[wasm_bindgen(unchecked_param_type = "TimeLimitLike")] statutory: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ClockOptions")] options_: JsValue,
     ) -> Result<Clock, JsValue> {
-        wrap((|| {
+        wrap((|| -> Result<_, Error> {
             let accepted = time_arg(&accepted_at, "acceptedAt")?;
             let statutory = limit_arg(&statutory, "statutory")?;
             Ok(Clock {
@@ -360,7 +334,7 @@ impl Clock {
         received_at: JsValue,
         notice_at: JsValue,
     ) -> Result<(), JsValue> {
-        wrap((|| {
+        wrap((|| -> Result<_, Error> {
             let (r, n) = (
                 time_arg(&received_at, "receivedAt")?,
                 time_arg(&notice_at, "noticeAt")?,
@@ -371,47 +345,57 @@ impl Clock {
         })())
     }
     /// Stops the clock for a special procedure (an item clock takes the procedure's code).
-    pub fn suspend(&mut self, at: JsValue, reason: &str) -> Result<(), JsValue> {
-        wrap((|| {
+    pub fn suspend(&mut self, at: JsValue, reason: JsValue) -> Result<(), JsValue> {
+        let reason = crate::convert::text(&reason, "reason")?;
+        let reason = reason.as_str();
+        wrap((|| -> Result<_, Error> {
             let at = time_arg(&at, "at")?;
-            self.inner.suspend(at, reason)
+            Ok(self.inner.suspend(at, reason)?)
         })())
     }
     /// Restarts the clock.
     pub fn resume(&mut self, at: JsValue) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| self.inner.clock_mut().resume(at)))
+        wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().resume(at)?)))
     }
     /// Asks for an extension of `amount` in the statutory unit.
     #[wasm_bindgen(js_name = requestExtension)]
     pub fn request_extension(
         &mut self,
         at: JsValue,
-        amount: f64,
-        reason: &str,
+        amount: JsValue,
+        reason: JsValue,
     ) -> Result<(), JsValue> {
-        wrap((|| {
+        let amount = crate::convert::whole(&amount, "amount", 0, u32::MAX.into())? as f64;
+        let reason = crate::convert::text(&reason, "reason")?;
+        let reason = reason.as_str();
+        wrap((|| -> Result<_, Error> {
             let at = time_arg(&at, "at")?;
             let amount = uint(&amount.into(), "amount")?;
-            self.inner.clock_mut().request_extension(at, amount, reason)
+            Ok(self
+                .inner
+                .clock_mut()
+                .request_extension(at, amount, reason)?)
         })())
     }
     /// Approves the open extension request; `approver` is a role such as "agency_head".
     #[wasm_bindgen(js_name = approveExtension)]
-    pub fn approve_extension(&mut self, at: JsValue, approver: &str) -> Result<(), JsValue> {
-        wrap((|| {
+    pub fn approve_extension(&mut self, at: JsValue, approver: JsValue) -> Result<(), JsValue> {
+        let approver = crate::convert::text(&approver, "approver")?;
+        let approver = approver.as_str();
+        wrap((|| -> Result<_, Error> {
             let at = time_arg(&at, "at")?;
             let approver = approver.parse::<Authority>()?;
-            self.inner.clock_mut().approve_extension(at, approver)
+            Ok(self.inner.clock_mut().approve_extension(at, approver)?)
         })())
     }
     /// Records that the applicant was told of the open extension.
     #[wasm_bindgen(js_name = notifyApplicant)]
     pub fn notify_applicant(&mut self, at: JsValue) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| self.inner.clock_mut().notify_applicant(at)))
+        wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().notify_applicant(at)?)))
     }
     /// Concludes the case.
     pub fn conclude(&mut self, at: JsValue) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| self.inner.clock_mut().conclude(at)))
+        wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().conclude(at)?)))
     }
 
     /// The events so far.
@@ -426,7 +410,7 @@ impl Clock {
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let s = wrap(time_arg(&as_of, "asOf").and_then(|t| self.inner.clock().status(t)))?;
+        let s = wrap(time_arg(&as_of, "asOf").and_then(|t| Ok(self.inner.clock().status(t)?)))?;
         to_js(&JsStatus {
             as_of: fmt(s.as_of),
             counting_from: fmt(s.counting_from),
@@ -460,11 +444,11 @@ impl Clock {
     pub fn explain(
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
-        promised: Option<bool>,
+        promised: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let promised = crate::convert::flag_or(&promised, "promised", false)?;
         let e = wrap(
-            time_arg(&as_of, "asOf")
-                .and_then(|t| self.inner.clock().explain(t, promised.unwrap_or(false))),
+            time_arg(&as_of, "asOf").and_then(|t| Ok(self.inner.clock().explain(t, promised)?)),
         )?;
         to_js(&JsExplanation {
             limit: js_limit(e.limit),
@@ -538,7 +522,7 @@ impl ServiceItem {
         calendar: &Calendar,
         #[wasm_bindgen(js_name = acceptedAt)] accepted_at: JsValue,
     ) -> Result<Clock, JsValue> {
-        wrap((|| {
+        wrap((|| -> Result<_, Error> {
             let at = time_arg(&accepted_at, "acceptedAt")?;
             Ok(Clock {
                 inner: (self.inner.clock(calendar.inner.clone(), at)?),
@@ -563,14 +547,18 @@ impl ItemCatalog {
     }
     /// A catalog from JSON; errors name the item and field.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<ItemCatalog, JsValue> {
+    pub fn from_json(text: JsValue) -> Result<ItemCatalog, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         Ok(ItemCatalog {
             inner: wrap(item::ItemCatalog::from_json(text))?,
         })
     }
     /// A catalog from TOML (`[[items]]` tables with the JSON form's fields).
     #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(text: &str) -> Result<ItemCatalog, JsValue> {
+    pub fn from_toml(text: JsValue) -> Result<ItemCatalog, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
         Ok(ItemCatalog {
             inner: wrap(item::ItemCatalog::from_toml(text))?,
         })
@@ -581,10 +569,14 @@ impl ItemCatalog {
         self.inner.items.iter().map(|i| i.code.clone()).collect()
     }
     /// The item with `code`, or undefined.
-    pub fn get(&self, code: &str) -> Option<ServiceItem> {
-        self.inner
-            .get(code)
-            .map(|i| ServiceItem { inner: i.clone() })
+    pub fn get(&self, code: JsValue) -> Result<Option<ServiceItem>, JsValue> {
+        let code = crate::convert::text(&code, "code")?;
+        let code = code.as_str();
+        Ok({
+            self.inner
+                .get(code)
+                .map(|i| ServiceItem { inner: i.clone() })
+        })
     }
 }
 
@@ -618,7 +610,7 @@ pub fn evaluate_clocks(
     #[wasm_bindgen(unchecked_param_type = "ClockColumns")] columns: JsValue,
 ) -> Result<JsValue, JsValue> {
     const MISSING: i64 = efficiency_core::calendar::MISSING;
-    let secs = |v: &JsValue, name: &str| -> Result<i64, ClockError> {
+    let secs = |v: &JsValue, name: &str| -> Result<i64, Error> {
         if v.is_null() || v.is_undefined() {
             return Ok(MISSING);
         }
@@ -635,8 +627,8 @@ pub fn evaluate_clocks(
         errors: Vec::new(),
     };
     // Parse every column up front; a bad cell fails its row only.
-    let mut row_error: Vec<Option<ClockError>> = vec![None; n];
-    let note = |row: usize, e: ClockError, errs: &mut Vec<Option<ClockError>>| {
+    let mut row_error: Vec<Option<Error>> = vec![None; n];
+    let note = |row: usize, e: Error, errs: &mut Vec<Option<Error>>| {
         if errs[row].is_none() {
             errs[row] = Some(e);
         }
@@ -657,11 +649,16 @@ pub fn evaluate_clocks(
         {
             Ok(c)
         } else {
-            Err(clock_error(&bad(
-                "clock.invalid_amount",
-                key,
-                format!("has {} entries for {n} rows", c.len()),
-            )))
+            Err(crate::convert::error(
+                Error::new(
+                    "argument.length_mismatch",
+                    format!(
+                        "{key} must have one value or one per row: {n} rows, {} values",
+                        c.len()
+                    ),
+                )
+                .with_field(key),
+            ))
         }
     };
     let amount_js = per_row("amount", true)?;
@@ -676,12 +673,11 @@ pub fn evaluate_clocks(
     let mut statutory = vec![0i64; n];
     let mut concluded = vec![MISSING; n];
     for row in 0..n {
-        let r = (|| -> Result<(), ClockError> {
+        let r = (|| -> Result<(), Error> {
             amount[row] = i64::from(uint(&amount_js[idx(&amount_js, row)], "amount")?);
-            unit[row] = unit_js[idx(&unit_js, row)]
-                .as_string()
-                .ok_or_else(|| bad("clock.unknown_unit", "unit", "must be a unit name".into()))?
-                .parse()?;
+            unit[row] = crate::convert::value(&unit_js[idx(&unit_js, row)])
+                .string("unit")?
+                .parse::<TimeUnit>()?;
             as_of[row] = secs(&as_of_js[idx(&as_of_js, row)], "asOf")?;
             statutory[row] = if statutory_js.is_empty() {
                 amount[row]
@@ -715,14 +711,14 @@ pub fn evaluate_clocks(
     };
     let (res, failed) = core_clock::evaluate_many(&calendar.inner, &ClockConfig::default(), &input);
     for f in failed {
-        note(f.row, f.error, &mut row_error);
+        note(f.row, Error::from(f.error), &mut row_error);
     }
     let time = |s: i64| chrono::DateTime::from_timestamp(s, 0).map(|d| fmt(d.naive_utc()));
     for (row, error) in row_error.iter().enumerate() {
         if let Some(e) = error {
             out.errors.push(crate::JsRowError {
                 row,
-                code: e.code(),
+                code: e.code,
                 message: e.to_string(),
             });
             continue;

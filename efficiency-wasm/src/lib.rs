@@ -4,14 +4,17 @@
 //! property (`"calendar.year_not_covered"`, …). Nothing is decided here.
 
 use chrono::NaiveDate;
+use efficiency_core::boundary::{self, Value};
 use efficiency_core::calendar::{self as core_cal, CalendarError};
-use efficiency_core::date::{format_date, parse_date};
+use efficiency_core::date::format_date;
+use efficiency_core::error::Error;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod accountability;
 mod assessment;
 mod case;
+mod convert;
 pub use assessment::{
     annual_review_sample, score_units, self_inspection_faults, AssessmentRules, Campaign,
 };
@@ -45,84 +48,14 @@ export interface BatchResult<T> { values: (T | null)[]; errors: RowError[]; }
 export interface EfficiencyError extends Error { code: string; }
 "#;
 
-fn js_error(e: &CalendarError) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("EfficiencyError");
-    // Reflect::set on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
-    err.into()
-}
-
-fn wrap<T>(r: Result<T, CalendarError>) -> Result<T, JsValue> {
-    r.map_err(|e| js_error(&e))
-}
-
-fn date_arg(value: &JsValue, name: &str) -> Result<NaiveDate, CalendarError> {
-    match value.as_string() {
-        Some(s) => parse_date(&s),
-        None => Err(CalendarError::InvalidDate {
-            input: format!("{name}: {}", describe(value)),
-        }),
-    }
-}
-
-fn describe(value: &JsValue) -> String {
-    value
-        .as_f64()
-        .map(|n| n.to_string())
-        .or_else(|| value.is_null().then(|| "null".to_string()))
-        .or_else(|| value.is_undefined().then(|| "undefined".to_string()))
-        .unwrap_or_else(|| "a non-string value".to_string())
-}
-
-fn int_arg(value: f64, name: &str) -> Result<i32, CalendarError> {
-    if value.fract() == 0.0 && value >= f64::from(i32::MIN) && value <= f64::from(i32::MAX) {
-        Ok(value as i32)
-    } else {
-        Err(CalendarError::InvalidArgument {
-            argument: name.to_string(),
-            message: format!("{value} is not an integer in the 32-bit range"),
-        })
-    }
+fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
+    crate::convert::ok(r)
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsDayInfo {
-    date: String,
-    kind: &'static str,
-    holiday_name: Option<String>,
-    holiday_name_zh: Option<String>,
-    region: Option<String>,
-    statutory: bool,
-    provisional: bool,
-    reason: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsReckonedDay {
-    date: String,
-    kind: &'static str,
-    ordinal: Option<i32>,
-    reason: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsReckoning {
-    start: String,
-    workdays: i32,
-    due: String,
-    provisional: bool,
-    days: Vec<JsReckonedDay>,
-    text: String,
+    Ok(convert::to_object(&efficiency_core::boundary::to_value(
+        value,
+    )))
 }
 
 #[derive(Serialize)]
@@ -154,24 +87,32 @@ pub struct Calendar {
 impl Calendar {
     /// Mainland China's national calendar (State Council notices 2004–2026). With
     /// `provisional = true`, later years are answered with weekends only and marked provisional.
-    pub fn china(provisional: Option<bool>) -> Calendar {
-        Calendar {
-            inner: core_cal::Calendar::china().with_provisional(provisional.unwrap_or(false)),
-        }
+    pub fn china(provisional: JsValue) -> Result<Calendar, JsValue> {
+        let provisional = crate::convert::flag_or(&provisional, "provisional", false)?;
+        Ok({
+            Calendar {
+                inner: core_cal::Calendar::china().with_provisional(provisional),
+            }
+        })
     }
 
     /// A calendar from a whole document in the shipped JSON format.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str, provisional: Option<bool>) -> Result<Calendar, JsValue> {
+    pub fn from_json(text: JsValue, provisional: JsValue) -> Result<Calendar, JsValue> {
+        let text = crate::convert::text(&text, "text")?;
+        let text = text.as_str();
+        let provisional = crate::convert::flag_or(&provisional, "provisional", false)?;
         let inner = wrap(core_cal::Calendar::from_json(text))?;
         Ok(Calendar {
-            inner: inner.with_provisional(provisional.unwrap_or(false)),
+            inner: inner.with_provisional(provisional),
         })
     }
 
     /// A new calendar with one year added or replaced.
     #[wasm_bindgen(js_name = withYear)]
-    pub fn with_year(&self, year_json: &str) -> Result<Calendar, JsValue> {
+    pub fn with_year(&self, year_json: JsValue) -> Result<Calendar, JsValue> {
+        let year_json = crate::convert::text(&year_json, "yearJson")?;
+        let year_json = year_json.as_str();
         Ok(Calendar {
             inner: wrap(self.inner.with_year(year_json))?,
         })
@@ -179,7 +120,9 @@ impl Calendar {
 
     /// A new calendar with a regional overlay laid on top.
     #[wasm_bindgen(js_name = withOverlay)]
-    pub fn with_overlay(&self, overlay_json: &str) -> Result<Calendar, JsValue> {
+    pub fn with_overlay(&self, overlay_json: JsValue) -> Result<Calendar, JsValue> {
+        let overlay_json = crate::convert::text(&overlay_json, "overlayJson")?;
+        let overlay_json = overlay_json.as_str();
         Ok(Calendar {
             inner: wrap(self.inner.with_overlay(overlay_json))?,
         })
@@ -187,10 +130,14 @@ impl Calendar {
 
     /// The same calendar, provisional or strict for years after its data.
     #[wasm_bindgen(js_name = withProvisional)]
-    pub fn with_provisional(&self, provisional: bool) -> Calendar {
-        Calendar {
-            inner: self.inner.with_provisional(provisional),
-        }
+    pub fn with_provisional(&self, provisional: JsValue) -> Result<Calendar, JsValue> {
+        let provisional =
+            crate::convert::ok(crate::convert::value(&provisional).flag("provisional"))?;
+        Ok({
+            Calendar {
+                inner: self.inner.with_provisional(provisional),
+            }
+        })
     }
 
     /// The national data as JSON in the shipped format.
@@ -218,112 +165,77 @@ impl Calendar {
         self.inner.regions()
     }
 
-    /// Whether the office is open on `date` ("YYYY-MM-DD").
+    /// Whether the office is open on `date`.
     #[wasm_bindgen(js_name = isWorkday)]
     pub fn is_workday(&self, date: JsValue) -> Result<bool, JsValue> {
-        wrap(date_arg(&date, "date").and_then(|d| self.inner.is_workday(d)))
+        wrap(self.inner.is_workday(self.date(&date, "date")?))
     }
 
     /// "workday", "rest_day", "holiday" or "makeup_workday".
     #[wasm_bindgen(js_name = dayKind, unchecked_return_type = "DayKind")]
     pub fn day_kind(&self, date: JsValue) -> Result<String, JsValue> {
-        wrap(
-            date_arg(&date, "date")
-                .and_then(|d| self.inner.day_kind(d))
-                .map(|k| k.as_str().to_string()),
-        )
+        Ok(wrap(self.inner.day_kind(self.date(&date, "date")?))?
+            .as_str()
+            .to_string())
     }
 
     /// The English name of the holiday period `date` is in, or `undefined`.
     #[wasm_bindgen(js_name = holidayName)]
     pub fn holiday_name(&self, date: JsValue) -> Result<Option<String>, JsValue> {
-        wrap(date_arg(&date, "date").and_then(|d| self.inner.holiday_name(d)))
+        wrap(self.inner.holiday_name(self.date(&date, "date")?))
     }
 
     /// Everything known about `date`.
     #[wasm_bindgen(js_name = dayInfo, unchecked_return_type = "DayInfo")]
     pub fn day_info(&self, date: JsValue) -> Result<JsValue, JsValue> {
-        let info = wrap(date_arg(&date, "date").and_then(|d| self.inner.day_info(d)))?;
-        to_js(&JsDayInfo {
-            date: format_date(info.date),
-            kind: info.kind.as_str(),
-            holiday_name: info.period.as_ref().map(|p| p.name.clone()),
-            holiday_name_zh: info.period.as_ref().map(|p| p.name_zh.clone()),
-            region: info.period.as_ref().map(|p| p.region.clone()),
-            statutory: info.statutory,
-            provisional: info.provisional,
-            reason: info.describe(),
-        })
+        to_js(&wrap(self.inner.day_info(self.date(&date, "date")?))?)
     }
 
     /// Whether `date` would be answered provisionally.
     #[wasm_bindgen(js_name = isProvisional)]
     pub fn is_provisional(&self, date: JsValue) -> Result<bool, JsValue> {
-        wrap(date_arg(&date, "date").map(|d| self.inner.is_provisional(d)))
+        Ok(self.inner.is_provisional(self.date(&date, "date")?))
     }
 
     /// n ≥ 1: the n-th workday strictly after `date`; 0: `date`; n < 0: the |n|-th before.
     #[wasm_bindgen(js_name = addWorkdays)]
-    pub fn add_workdays(&self, date: JsValue, n: f64) -> Result<String, JsValue> {
-        wrap((|| {
-            let d = date_arg(&date, "date")?;
-            Ok(format_date(self.inner.add_workdays(d, int_arg(n, "n")?)?))
-        })())
+    pub fn add_workdays(&self, date: JsValue, n: JsValue) -> Result<String, JsValue> {
+        let d = self.date(&date, "date")?;
+        let n = convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
+        Ok(format_date(wrap(self.inner.add_workdays(d, n))?))
     }
 
     /// The number of workdays x with a < x ≤ b (negative when b < a).
     #[wasm_bindgen(js_name = workdaysBetween)]
     pub fn workdays_between(&self, a: JsValue, b: JsValue) -> Result<i32, JsValue> {
-        wrap((|| {
+        wrap(
             self.inner
-                .workdays_between(date_arg(&a, "a")?, date_arg(&b, "b")?)
-        })())
+                .workdays_between(self.date(&a, "a")?, self.date(&b, "b")?),
+        )
     }
 
     /// The first workday strictly after `date`.
     #[wasm_bindgen(js_name = nextWorkday)]
     pub fn next_workday(&self, date: JsValue) -> Result<String, JsValue> {
-        wrap(
-            date_arg(&date, "date")
-                .and_then(|d| self.inner.next_workday(d))
-                .map(format_date),
-        )
+        Ok(format_date(wrap(
+            self.inner.next_workday(self.date(&date, "date")?),
+        )?))
     }
 
     /// The last workday strictly before `date`.
     #[wasm_bindgen(js_name = previousWorkday)]
     pub fn previous_workday(&self, date: JsValue) -> Result<String, JsValue> {
-        wrap(
-            date_arg(&date, "date")
-                .and_then(|d| self.inner.previous_workday(d))
-                .map(format_date),
-        )
+        Ok(format_date(wrap(
+            self.inner.previous_workday(self.date(&date, "date")?),
+        )?))
     }
 
     /// `addWorkdays` with its working shown: every day passed, counted or skipped, and why.
     #[wasm_bindgen(js_name = explainAddWorkdays, unchecked_return_type = "WorkdayReckoning")]
-    pub fn explain_add_workdays(&self, date: JsValue, n: f64) -> Result<JsValue, JsValue> {
-        let r = wrap((|| {
-            self.inner
-                .explain_add_workdays(date_arg(&date, "date")?, int_arg(n, "n")?)
-        })())?;
-        to_js(&JsReckoning {
-            start: format_date(r.start),
-            workdays: r.workdays,
-            due: format_date(r.due),
-            provisional: r.provisional,
-            text: r.to_string(),
-            days: r
-                .days
-                .into_iter()
-                .map(|d| JsReckonedDay {
-                    date: format_date(d.date),
-                    kind: d.kind.as_str(),
-                    ordinal: d.ordinal,
-                    reason: d.reason,
-                })
-                .collect(),
-        })
+    pub fn explain_add_workdays(&self, date: JsValue, n: JsValue) -> Result<JsValue, JsValue> {
+        let d = self.date(&date, "date")?;
+        let n = convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
+        to_js(&wrap(self.inner.explain_add_workdays(d, n))?)
     }
 
     /// Batch `addWorkdays`: `dates` is an array of "YYYY-MM-DD" strings (null for missing), `n`
@@ -332,51 +244,30 @@ impl Calendar {
     #[wasm_bindgen(js_name = addWorkdaysMany, unchecked_return_type = "BatchResult<string>")]
     pub fn add_workdays_many(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] dates: Vec<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] dates: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | number[]")] n: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let ns: Vec<f64> = match n.as_f64() {
-            Some(x) => vec![x],
-            None if js_sys::Array::is_array(&n) => js_sys::Array::from(&n)
-                .iter()
-                .map(|v| v.as_f64().unwrap_or(f64::NAN))
-                .collect(),
-            None => {
-                return Err(js_error(&CalendarError::InvalidArgument {
-                    argument: "n".into(),
-                    message: "must be a number or an array of numbers".into(),
-                }))
-            }
+        let dates = convert::ok(convert::value(&dates).list("dates").map(<[_]>::to_vec))?;
+        let ns = match convert::value(&n) {
+            Value::List(v) => v,
+            one => vec![one],
         };
-        if ns.len() != 1 && ns.len() != dates.len() {
-            return Err(js_error(&CalendarError::InvalidArgument {
-                argument: "n".into(),
-                message: format!("has {} entries for {} dates", ns.len(), dates.len()),
-            }));
-        }
+        convert::ok(boundary::check_length("n", ns.len(), dates.len()))?;
+        let zone = self.inner.zone();
         let mut out = JsBatch {
             values: Vec::with_capacity(dates.len()),
             errors: Vec::new(),
         };
         for (row, d) in dates.iter().enumerate() {
-            if d.is_null() || d.is_undefined() {
-                out.values.push(None);
-                continue;
-            }
-            let k = ns[if ns.len() == 1 { 0 } else { row }];
-            let r =
-                date_arg(d, "dates[]").and_then(|d| self.inner.add_workdays(d, int_arg(k, "n")?));
-            match r {
-                Ok(v) => out.values.push(Some(format_date(v))),
-                Err(e) => {
-                    out.values.push(None);
-                    out.errors.push(JsRowError {
-                        row,
-                        code: e.code(),
-                        message: e.to_string(),
-                    });
-                }
-            }
+            let k = &ns[if ns.len() == 1 { 0 } else { row }];
+            let r = (|| -> Result<Option<String>, Error> {
+                let Some(d) = d.opt_date("dates", zone)? else {
+                    return Ok(None);
+                };
+                let k = k.whole("n", i32::MIN.into(), i32::MAX.into())? as i32;
+                Ok(Some(format_date(self.inner.add_workdays(d, k)?)))
+            })();
+            out.push(row, r);
         }
         to_js(&out)
     }
@@ -386,40 +277,73 @@ impl Calendar {
     #[wasm_bindgen(js_name = workdaysBetweenMany, unchecked_return_type = "BatchResult<number>")]
     pub fn workdays_between_many(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] a: Vec<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] b: Vec<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] b: JsValue,
     ) -> Result<JsValue, JsValue> {
-        if a.len() != b.len() {
-            return Err(js_error(&CalendarError::InvalidArgument {
-                argument: "b".into(),
-                message: format!("has {} entries, a has {}", b.len(), a.len()),
-            }));
-        }
+        let a = convert::ok(convert::value(&a).list("a").map(<[_]>::to_vec))?;
+        let b = convert::ok(convert::value(&b).list("b").map(<[_]>::to_vec))?;
+        convert::ok(boundary::check_length("b", b.len(), a.len()).and_then(|_| {
+            if a.len() == b.len() {
+                Ok(())
+            } else {
+                Err(Error::new(
+                    "argument.length_mismatch",
+                    format!(
+                        "a and b must have the same length: {} and {}",
+                        a.len(),
+                        b.len()
+                    ),
+                )
+                .with_field("b"))
+            }
+        }))?;
+        let zone = self.inner.zone();
         let mut out = JsBatch {
             values: Vec::with_capacity(a.len()),
             errors: Vec::new(),
         };
         for (row, (x, y)) in a.iter().zip(&b).enumerate() {
-            if x.is_null() || x.is_undefined() || y.is_null() || y.is_undefined() {
-                out.values.push(None);
-                continue;
-            }
-            let r = date_arg(x, "a[]")
-                .and_then(|x| self.inner.workdays_between(x, date_arg(y, "b[]")?));
-            match r {
-                Ok(v) => out.values.push(Some(v)),
-                Err(e) => {
-                    out.values.push(None);
-                    out.errors.push(JsRowError {
-                        row,
-                        code: e.code(),
-                        message: e.to_string(),
-                    });
-                }
-            }
+            let r = (|| -> Result<Option<i32>, Error> {
+                let (Some(x), Some(y)) = (x.opt_date("a", zone)?, y.opt_date("b", zone)?) else {
+                    return Ok(None);
+                };
+                Ok(Some(self.inner.workdays_between(x, y)?))
+            })();
+            out.push(row, r);
         }
         to_js(&out)
     }
+}
+
+impl Calendar {
+    fn date(&self, v: &JsValue, name: &str) -> Result<NaiveDate, JsValue> {
+        convert::date(v, name, self.inner.zone())
+    }
+}
+
+impl<T> JsBatch<T> {
+    fn push(&mut self, row: usize, r: Result<Option<T>, Error>) {
+        match r {
+            Ok(v) => self.values.push(v),
+            Err(e) => {
+                self.values.push(None);
+                self.errors.push(JsRowError {
+                    row,
+                    code: e.code,
+                    message: e.in_row(row).message,
+                });
+            }
+        }
+    }
+}
+
+/// Every error code, in every language (the published list).
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Vec<String> {
+    efficiency_core::error::CODES
+        .iter()
+        .map(|(c, _)| c.to_string())
+        .collect()
 }
 
 /// Every error code the calendar can produce.

@@ -1,0 +1,157 @@
+//! The one converter between JS values and the core's boundary values, and the one error
+//! converter. Every argument check, time grammar and zone rule is the core's
+//! (`efficiency_core::boundary`); this file only says which JS type is which value. Every
+//! exported function takes its arguments as `JsValue` and reads them here, so that no value of
+//! any type can trap the module.
+
+use efficiency_core::boundary::{camel_case, Value};
+use efficiency_core::date::Zone;
+use efficiency_core::error::Error;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A core error as a thrown JS `Error`: `name` "EfficiencyError", `code`, and `field`, `row`,
+/// `line`, `event`, `eventIndex` (null when not known); `path` repeats `field`.
+pub(crate) fn error(e: impl Into<Error>) -> JsValue {
+    let e: Error = e.into();
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("EfficiencyError");
+    let set = |k: &str, v: JsValue| {
+        // Reflect::set on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&err, &k.into(), &v);
+    };
+    let opt_str = |v: &Option<String>| v.clone().map_or(JsValue::NULL, JsValue::from);
+    let opt_num = |v: Option<u32>| v.map_or(JsValue::NULL, |n| JsValue::from_f64(f64::from(n)));
+    set("code", e.code.into());
+    set("field", opt_str(&e.field));
+    set("path", opt_str(&e.field));
+    set("row", opt_num(e.row));
+    set("line", opt_num(e.line));
+    set("event", opt_str(&e.event));
+    set("eventIndex", opt_num(e.event_index));
+    err.into()
+}
+
+/// A core result as a JS result.
+pub(crate) fn ok<T, E: Into<Error>>(r: Result<T, E>) -> Result<T, JsValue> {
+    r.map_err(error)
+}
+
+/// A JS value as a boundary value. Object keys are camelCase in JS and snake_case in the core.
+pub(crate) fn value(v: &JsValue) -> Value {
+    if v.is_null() || v.is_undefined() {
+        return Value::Null;
+    }
+    if let Some(b) = v.as_bool() {
+        return Value::Bool(b);
+    }
+    if let Some(f) = v.as_f64() {
+        return Value::Float(f);
+    }
+    if let Some(s) = v.as_string() {
+        return Value::Str(s);
+    }
+    if v.is_bigint() {
+        return match i64::try_from(v.clone().unchecked_into::<js_sys::BigInt>()) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::Other("int too large".into()),
+        };
+    }
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        let ms = d.get_time();
+        return match chrono::DateTime::from_timestamp_millis(ms as i64) {
+            Some(t) if ms.is_finite() => Value::Time {
+                wall: t.naive_utc(),
+                offset: Some(0),
+            },
+            _ => Value::Other("invalid Date".into()),
+        };
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return Value::List(a.iter().map(|x| value(&x)).collect());
+    }
+    if v.is_function() {
+        return Value::Other("function".into());
+    }
+    if v.is_object() {
+        let obj: &js_sys::Object = v.unchecked_ref();
+        let entries = js_sys::Object::entries(obj);
+        return Value::Map(
+            entries
+                .iter()
+                .map(|pair| {
+                    let pair: js_sys::Array = pair.unchecked_into();
+                    let key = pair.get(0).as_string().unwrap_or_default();
+                    (
+                        efficiency_core::boundary::snake_case(&key),
+                        value(&pair.get(1)),
+                    )
+                })
+                .collect(),
+        );
+    }
+    Value::Other(v.js_typeof().as_string().unwrap_or_else(|| "value".into()))
+}
+
+/// A boundary value as a JS value: dates and times as ISO strings, records with camelCase
+/// keys, maps with their keys as they are.
+pub(crate) fn to_object(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Int(i) => JsValue::from_f64(*i as f64),
+        Value::Float(f) => JsValue::from_f64(*f),
+        Value::Str(s) | Value::Other(s) => JsValue::from_str(s),
+        Value::Date(d) => JsValue::from_str(&efficiency_core::date::format_date(*d)),
+        Value::Time { wall, .. } => JsValue::from_str(&efficiency_core::date::format_time(*wall)),
+        Value::List(items) => items
+            .iter()
+            .map(to_object)
+            .collect::<js_sys::Array>()
+            .into(),
+        Value::Map(m) => {
+            let o = js_sys::Object::new();
+            for (k, x) in m {
+                let _ = js_sys::Reflect::set(&o, &k.into(), &to_object(x));
+            }
+            o.into()
+        }
+        Value::Record(m) => {
+            let o = js_sys::Object::new();
+            for (k, x) in m {
+                let _ = js_sys::Reflect::set(&o, &camel_case(k).into(), &to_object(x));
+            }
+            o.into()
+        }
+    }
+}
+
+/// A text argument.
+pub(crate) fn text(v: &JsValue, arg: &str) -> Result<String, JsValue> {
+    ok(value(v).string(arg).map(str::to_string))
+}
+
+/// A text argument that may be missing.
+pub(crate) fn opt_text(v: &JsValue, arg: &str) -> Result<Option<String>, JsValue> {
+    ok(value(v).opt_string(arg).map(|s| s.map(str::to_string)))
+}
+
+/// A boolean argument, `default` when missing.
+pub(crate) fn flag_or(v: &JsValue, arg: &str, default: bool) -> Result<bool, JsValue> {
+    ok(value(v).flag_or(arg, default))
+}
+
+/// A whole-number argument in `min..=max`.
+pub(crate) fn whole(v: &JsValue, arg: &str, min: i64, max: i64) -> Result<i64, JsValue> {
+    ok(value(v).whole(arg, min, max))
+}
+
+/// A time argument in `zone` (text in the one grammar, or a JS `Date`, an instant).
+pub(crate) fn time(v: &JsValue, arg: &str, zone: Zone) -> Result<chrono::NaiveDateTime, JsValue> {
+    ok(value(v).time(arg, zone))
+}
+
+/// A date argument in `zone`.
+pub(crate) fn date(v: &JsValue, arg: &str, zone: Zone) -> Result<chrono::NaiveDate, JsValue> {
+    ok(value(v).date(arg, zone))
+}
