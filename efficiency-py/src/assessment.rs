@@ -212,7 +212,7 @@ fn annual_review_sample<'py>(
         0,
         efficiency_core::review::SAMPLE_YEAR_MAX_CASES as i64,
     )? as usize;
-    let seed = whole(py, seed, "seed", 0, i64::MAX)? as u64;
+    let seed = whole(py, seed, "seed", 0, u32::MAX.into())? as u64;
     let review = py.detach(|| {
         let org = efficiency_core::org::Organisation::sample();
         let ctx = efficiency_core::case::CaseContext::new(

@@ -119,7 +119,7 @@ impl TimeLimit {
     }
     /// `n` workdays.
     pub fn workdays(n: JsValue) -> Result<TimeLimit, JsValue> {
-        let n = crate::convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as u32;
+        let n = crate::convert::whole(&n, "n", 0, u32::MAX.into())? as u32;
         Ok({
             TimeLimit {
                 inner: core_clock::TimeLimit::workdays(n),
@@ -129,7 +129,7 @@ impl TimeLimit {
     /// `n` natural days.
     #[wasm_bindgen(js_name = naturalDays)]
     pub fn natural_days(n: JsValue) -> Result<TimeLimit, JsValue> {
-        let n = crate::convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as u32;
+        let n = crate::convert::whole(&n, "n", 0, u32::MAX.into())? as u32;
         Ok({
             TimeLimit {
                 inner: core_clock::TimeLimit::natural_days(n),
@@ -139,7 +139,7 @@ impl TimeLimit {
     /// `n` office hours.
     #[wasm_bindgen(js_name = workHours)]
     pub fn work_hours(n: JsValue) -> Result<TimeLimit, JsValue> {
-        let n = crate::convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as u32;
+        let n = crate::convert::whole(&n, "n", 0, u32::MAX.into())? as u32;
         Ok({
             TimeLimit {
                 inner: core_clock::TimeLimit::work_hours(n),

@@ -25,7 +25,10 @@ fn run(cal: &Calendar, case: &Value) -> Result<Value, JsValue> {
             "is_workday": cal.is_workday(s("date"))?,
             "holiday_name": cal.holiday_name(s("date"))?,
         }),
-        "add_workdays" => json!(cal.add_workdays(s("date"), case["args"]["n"].as_f64().unwrap())?),
+        "add_workdays" => json!(cal.add_workdays(
+            s("date"),
+            JsValue::from_f64(case["args"]["n"].as_f64().unwrap())
+        )?),
         "next_workday" => json!(cal.next_workday(s("date"))?),
         "previous_workday" => json!(cal.previous_workday(s("date"))?),
         "workdays_between" => json!(cal.workdays_between(s("a"), s("b"))?),
@@ -36,8 +39,8 @@ fn run(cal: &Calendar, case: &Value) -> Result<Value, JsValue> {
 #[wasm_bindgen_test]
 fn calendar_vectors_through_the_binding() {
     let doc: Value = serde_json::from_str(VECTORS).unwrap();
-    let strict = Calendar::china(None);
-    let provisional = Calendar::china(Some(true));
+    let strict = Calendar::china(JsValue::UNDEFINED).unwrap();
+    let provisional = Calendar::china(JsValue::TRUE).unwrap();
     let cases = doc["cases"].as_array().unwrap();
     let mut failures = Vec::new();
     for case in cases {
@@ -68,39 +71,66 @@ fn calendar_vectors_through_the_binding() {
 
 #[wasm_bindgen_test]
 fn errors_are_js_errors_with_codes() {
-    let cal = Calendar::china(None);
-    let err = cal.add_workdays("2026-12-20".into(), 20.0).unwrap_err();
+    let cal = Calendar::china(JsValue::UNDEFINED).unwrap();
+    let err = cal
+        .add_workdays("2026-12-20".into(), 20.0.into())
+        .unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(code_of(err.clone()), "calendar.year_not_covered");
     let msg = String::from(err.unchecked_into::<js_sys::Error>().message());
     assert!(msg.contains("2027"), "{msg}");
     assert_eq!(
-        code_of(cal.add_workdays("2026-09-28".into(), 1.5).unwrap_err()),
-        "calendar.invalid_argument"
+        code_of(
+            cal.add_workdays("2026-09-28".into(), 1.5.into())
+                .unwrap_err()
+        ),
+        "argument.not_whole"
     );
     assert_eq!(
         code_of(cal.is_workday(JsValue::from_f64(20260928.0)).unwrap_err()),
-        "calendar.invalid_date"
+        "argument.wrong_type"
     );
     assert_eq!(
         code_of(cal.is_workday(JsValue::NULL).unwrap_err()),
-        "calendar.invalid_date"
+        "argument.missing"
+    );
+    // Wrong types and impossible numbers never trap: they are coded errors naming the argument.
+    for (n, code) in [
+        (JsValue::from_f64(-1.0), "argument.out_of_range"),
+        (JsValue::TRUE, "argument.wrong_type"),
+        (JsValue::from_str("3"), "argument.wrong_type"),
+        (JsValue::from_f64(f64::NAN), "argument.not_whole"),
+    ] {
+        assert_eq!(
+            code_of(efficiency_wasm::TimeLimit::workdays(n).err().unwrap()),
+            code
+        );
+    }
+    assert_eq!(
+        code_of(
+            Calendar::from_json(42.into(), JsValue::UNDEFINED)
+                .err()
+                .unwrap()
+        ),
+        "argument.wrong_type"
     );
 }
 
 #[wasm_bindgen_test]
 fn batch_never_throws_for_a_row() {
-    let cal = Calendar::china(None);
+    let cal = Calendar::china(JsValue::UNDEFINED).unwrap();
     let dates = vec![
         JsValue::from_str("2026-09-28"),
         JsValue::NULL,
         JsValue::from_str("2031-01-01"),
         JsValue::from_f64(3.0),
     ];
+    let dates: js_sys::Array = dates.into_iter().collect();
     let out = cal
-        .add_workdays_many(dates, JsValue::from_f64(20.0))
+        .add_workdays_many(dates.into(), JsValue::from_f64(20.0))
         .unwrap();
-    let out: Value = serde_wasm_bindgen::from_value(out).unwrap();
+    let out: Value =
+        serde_json::from_str(&String::from(js_sys::JSON::stringify(&out).unwrap())).unwrap();
     assert_eq!(out["values"], json!(["2026-10-30", null, null, null]));
     let codes: Vec<_> = out["errors"]
         .as_array()
@@ -112,7 +142,7 @@ fn batch_never_throws_for_a_row() {
         codes,
         vec![
             (json!(2), json!("calendar.year_not_covered")),
-            (json!(3), json!("calendar.invalid_date"))
+            (json!(3), json!("argument.wrong_type"))
         ]
     );
 }
