@@ -76,29 +76,7 @@ fn score_units<'py>(
     let faults: Vec<Fault> = wrap(py, Fault::list_from_json(&from_py(py, faults, "faults")?))?;
     let inspections: Vec<Inspection> = parse(py, inspections, "inspections")?;
     let commendations: Vec<Commendation> = parse(py, commendations, "commendations")?;
-    let rows: Vec<serde_json::Value> = parse(py, metrics, "metrics")?;
-    let n = |r: &serde_json::Value, k: &str| r.get(k).and_then(|v| v.as_u64()).unwrap_or(0);
-    let metrics: Vec<MetricsRow> = rows
-        .iter()
-        .map(|r| MetricsRow {
-            group: r
-                .get("group")
-                .and_then(|g| g.as_str())
-                .unwrap_or("-")
-                .to_string(),
-            concluded: n(r, "concluded"),
-            on_time: n(r, "on_time"),
-            on_the_spot: n(r, "on_the_spot"),
-            early: n(r, "early"),
-            extended: n(r, "extended"),
-            open: n(r, "open"),
-            open_overdue: n(r, "open_overdue"),
-            workdays_used: r
-                .get("workdays_used")
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0),
-        })
-        .collect();
+    let metrics: Vec<MetricsRow> = parse(py, metrics, "metrics")?;
     let units: Vec<&str> = units.iter().map(String::as_str).collect();
     let input = AssessmentInput {
         faults: &faults,

@@ -115,3 +115,24 @@ def test_evaluate_clocks_batch():
     assert e.value.row == 2
     with pytest.raises(efficiency.ArgumentError, match="amount must have one value or one per row"):
         efficiency.evaluate_clocks(CAL, accepted, [1, 2], "workdays", "2026-10-29T09:00")
+
+
+def test_zone_aware_columns_are_read_in_the_calendars_zone():
+    # Accepted 2026-09-28 07:30 in Shanghai is 2026-09-27 23:30 UTC: the due date must come from
+    # the Shanghai wall time, as the scalar Clock gives it, not from the UTC one.
+    import pandas as pd  # in requirements-dev.txt: this must run, not skip
+
+    wall = pd.Series(pd.to_datetime(["2026-09-28 07:30", "2026-09-28 16:00"])).dt.tz_localize("Asia/Shanghai")
+    scalar = efficiency.Clock(CAL, "2026-09-28T07:30", TimeLimit.workdays(20)).status("2026-10-29T09:00")
+    for accepted in (wall, wall.dt.tz_convert("UTC"), wall.dt.tz_convert("America/New_York")):
+        cols = efficiency.evaluate_clocks(CAL, accepted, 20, "workdays", "2026-10-29T09:00")
+        assert str(cols["promised_due"][0]) == "2026-10-30T17:30:00" == scalar.promised_due.isoformat()
+        assert str(cols["statutory_due"][1]) == "2026-10-30T17:30:00"
+        due = CAL.add_workdays_many(accepted, 20)
+        assert [str(d) for d in due] == ["2026-10-30", "2026-10-30"]
+    # The same instant as an aware datetime scalar gives the same answer.
+    aware = wall[0].to_pydatetime().astimezone(dt.UTC)
+    assert (
+        efficiency.Clock(CAL, aware, TimeLimit.workdays(20)).status("2026-10-29T09:00").promised_due
+        == scalar.promised_due
+    )

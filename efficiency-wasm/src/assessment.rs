@@ -78,27 +78,13 @@ impl Default for AssessmentRules {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct JsMetrics {
-    group: String,
-    #[serde(default)]
-    concluded: u64,
-    #[serde(default)]
-    on_time: u64,
-    #[serde(default)]
-    on_the_spot: u64,
-    #[serde(default)]
-    early: u64,
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct JsInput {
     faults: Vec<Fault>,
     inspections: Vec<Inspection>,
     commendations: Vec<Commendation>,
-    metrics: Vec<JsMetrics>,
+    metrics: Vec<MetricsRow>,
 }
 
 /// Scorecards for `units` over [from, to), ranked. `input`: { faults, inspections,
@@ -120,24 +106,12 @@ pub fn score_units(
     let to = crate::convert::text(&to, "to")?;
     let to = to.as_str();
     let input: JsInput = from_js(input, "input")?;
-    let metrics: Vec<MetricsRow> = input
-        .metrics
-        .into_iter()
-        .map(|m| MetricsRow {
-            group: m.group,
-            concluded: m.concluded,
-            on_time: m.on_time,
-            on_the_spot: m.on_the_spot,
-            early: m.early,
-            ..MetricsRow::default()
-        })
-        .collect();
     let units: Vec<&str> = units.iter().map(String::as_str).collect();
     let data = AssessmentInput {
         faults: &input.faults,
         inspections: &input.inspections,
         commendations: &input.commendations,
-        metrics: &metrics,
+        metrics: &input.metrics,
     };
     to_js(&wrap(core_assessment::score_units(
         organisation.inner(),

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{CaseStatus, Stage};
 use crate::clock::{Level, Outcome};
@@ -53,25 +53,34 @@ impl std::str::FromStr for GroupBy {
 }
 
 /// Counts for one group. Rates are numerator ÷ the named denominator, `None` when it is 0.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// Read back (for scoring) with every count optional except `group`; derived rates are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MetricsRow {
     /// The group's key (`-` when the case has none, e.g. no window).
     pub group: String,
     /// Denominator of the completion rates: cases concluded in the period.
+    #[serde(default)]
     pub concluded: u64,
     /// Of them, concluded during the visit.
+    #[serde(default)]
     pub on_the_spot: u64,
     /// Of them, concluded by the promised due (early or on time).
+    #[serde(default)]
     pub on_time: u64,
     /// Of them, concluded with at least one unit to spare.
+    #[serde(default)]
     pub early: u64,
     /// Of them, with a valid extension.
+    #[serde(default)]
     pub extended: u64,
     /// Sum of workdays used by them (suspensions excluded).
+    #[serde(default)]
     pub workdays_used: f64,
     /// Cases accepted and not concluded at the period's end.
+    #[serde(default)]
     pub open: u64,
     /// Of them, past their promised due (yellow or red).
+    #[serde(default)]
     pub open_overdue: u64,
 }
 

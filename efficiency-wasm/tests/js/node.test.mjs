@@ -38,8 +38,9 @@ test("errors are Error objects with a stable code", () => {
   const cal = efficiency.Calendar.china();
   assert.throws(() => cal.addWorkdays("2026-12-20", 20), (e) => e instanceof Error && e.code === "calendar.year_not_covered" && /2027/.test(e.message));
   assert.throws(() => cal.isWorkday("2026-02-30"), { code: "calendar.invalid_date" });
-  assert.throws(() => cal.isWorkday(new Date()), { code: "calendar.invalid_date" });
-  assert.throws(() => cal.addWorkdays("2026-09-28", 2.5), { code: "calendar.invalid_argument" });
+  assert.equal(cal.isWorkday(new Date(2026, 0, 4)), true); // a JS Date is read as its local calendar day
+  assert.throws(() => cal.isWorkday(42), { code: "argument.wrong_type", field: "date" });
+  assert.throws(() => cal.addWorkdays("2026-09-28", 2.5), { code: "argument.not_whole", field: "n" });
   assert.throws(() => efficiency.Calendar.fromJson("{"), { code: "calendar.invalid_data" });
   assert.ok(efficiency.calendarErrorCodes().includes("calendar.overlay_conflict"));
 });
@@ -96,7 +97,7 @@ test("clock: status, explanation, findings, errors", () => {
   assert.match(clock.explain("2026-10-01T09:00").text, /2026-10-10    5  make-up workday for National Day/);
   assert.throws(() => clock.resume("2026-11-03T10:00"), { code: "clock.resume_without_suspension", eventIndex: 3 });
   assert.throws(() => clock.approveExtension("2026-11-03T10:00", "janitor"), { code: "clock.unknown_authority" });
-  assert.throws(() => new efficiency.Clock(cal, "2026-09-28", { amount: 20, unit: "workdays" }), { code: "clock.invalid_time" });
+  assert.throws(() => new efficiency.Clock(cal, "2026-09-28 25:00", { amount: 20, unit: "workdays" }), { code: "clock.invalid_time" });
   assert.throws(() => new efficiency.Clock(cal, "2026-09-28T10:00", { amount: 20, unit: "workdays" }, { promised: { amount: 30, unit: "workdays" } }), { code: "clock.promised_exceeds_statutory" });
   assert.ok(efficiency.findingCodes().includes("extension.over_cap"));
 });
@@ -168,7 +169,7 @@ test("accountability: chains, errors with a path, case findings into the list", 
   assert.deepEqual(org.chain("mar01").map((l) => l.person), ["mar01", "mar-h", "dep02", "dir01"]);
   const broken = JSON.parse(JSON.stringify(JSON.parse(org.rosterJson())));
   assert.ok(broken.staff.length >= 12);
-  assert.throws(() => efficiency.Organisation.fromJson("{}"), (e) => e.code === "org.invalid" && /line 1/.test(e.path));
+  assert.throws(() => efficiency.Organisation.fromJson("{}"), (e) => e.code === "org.invalid_json" && /line 1/.test(e.path));
   const ctx = new efficiency.CaseContext(efficiency.Calendar.china(), efficiency.ItemCatalog.templates(), org.rosterJson());
   const kase = efficiency.Case.fromJsonl(ctx, [
     '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}',
@@ -189,14 +190,14 @@ test("assessment vectors", () => {
 test("the annual review runs in JS too", () => {
   const r = efficiency.annualReviewSample(2026, 120, 7);
   assert.equal(r.cases, 120);
-  assert.deepEqual(r.rejected_rows, []);
+  assert.deepEqual(r.rejectedRows, []);
   assert.equal(r.scorecards.length, 4);
   assert.ok(r.scorecards.every((c) => c.lines.every((l) => !l.rule.startsWith("deduction ") || l.findings.length > 0)));
-  assert.equal(new efficiency.Campaign(2026).phaseOn("2026-12-31").name_zh, "督促检查、总结验收");
+  assert.equal(new efficiency.Campaign(2026).phaseOn("2026-12-31").nameZh, "督促检查、总结验收");
   const rules = new efficiency.AssessmentRules();
   assert.deepEqual(efficiency.commendationList(r.scorecards, rules), r.commendations);
-  assert.deepEqual(efficiency.headsResponsible(r.scorecards, rules), r.heads_responsible);
+  assert.deepEqual(efficiency.headsResponsible(r.scorecards, rules), r.headsResponsible);
   const d = efficiency.scorecardDiff(r.scorecards[0], r.scorecards[1]);
   assert.equal(d[d.length - 1].rule, "total");
-  assert.throws(() => new efficiency.Campaign(2026, "{}"), (e) => e.code === "org.invalid");
+  assert.throws(() => new efficiency.Campaign(2026, "{}"), (e) => e.code === "campaign.invalid_plan");
 });

@@ -114,6 +114,13 @@ function caseStatusJson(s) {
   };
 }
 
+/** JS results are camelCase; the vectors are written in the core's snake_case. */
+function snake(x) {
+  if (Array.isArray(x)) return x.map(snake);
+  if (x === null || typeof x !== "object") return x;
+  return Object.fromEntries(Object.entries(x).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snake(v)]));
+}
+
 function deepSame(a, b) {
   if (a === b) return true;
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
@@ -143,7 +150,10 @@ export function runCaseVectors(efficiency, doc) {
 export function runAccountabilityVectors(efficiency, doc) {
   const org = efficiency.Organisation.sample();
   const keys = ["person", "responsibility", "source", "code", "at", "base_severity", "severity", "repeat_of", "measures"];
-  const entry = (e) => Object.fromEntries(keys.map((k) => [k, k === "repeat_of" && e[k] ? { source: e[k].source, at: e[k].at } : e[k]]));
+  const entry = (camel) => {
+    const e = snake(camel);
+    return Object.fromEntries(keys.map((k) => [k, k === "repeat_of" && e[k] ? { source: e[k].source, at: e[k].at } : e[k] ?? null]));
+  };
   const run = (sc) => {
     const rules = sc.rules ? efficiency.AccountabilityRules.fromJson(JSON.stringify(sc.rules)) : new efficiency.AccountabilityRules();
     switch (sc.kind) {
@@ -158,8 +168,8 @@ export function runAccountabilityVectors(efficiency, doc) {
         return efficiency.accountabilityList(org, rules, faults, sc.period[0], sc.period[1]).map(entry);
       }
       case "sanction": {
-        const s = rules.sanctionSpan(sc.running, sc.new, sc.start);
-        return { until_min: s.until_min, until_max: s.until_max, permanent: s.permanent };
+        const s = snake(rules.sanctionSpan(sc.running, sc.new, sc.start));
+        return { until_min: s.until_min ?? null, until_max: s.until_max ?? null, permanent: s.permanent };
       }
       case "organisation":
         efficiency.Organisation.fromJson(JSON.stringify(sc.organisation));
@@ -194,7 +204,7 @@ export function runAssessmentVectors(efficiency, doc) {
         const metrics = sc.metrics.map((m) => ({ group: m.group, concluded: m.concluded, onTime: m.on_time, onTheSpot: m.on_the_spot, early: m.early }));
         const cards = efficiency.scoreUnits(org, rules, sc.units, { faults: sc.faults, inspections: sc.inspections, commendations: sc.commendations, metrics },
           sc.period[0], sc.period[1]);
-        return cards.map((c) => ({ unit: c.unit, total: c.total, grade_by_points: c.grade_by_points, grade: c.grade, vetoes: c.vetoes, rank: c.rank,
+        return snake(cards).map((c) => ({ unit: c.unit, total: c.total, grade_by_points: c.grade_by_points, grade: c.grade, vetoes: c.vetoes, rank: c.rank,
           lines: c.lines.map((l) => ({ rule: l.rule, points: l.points })) }));
       }
       case "campaign": {
