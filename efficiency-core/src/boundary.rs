@@ -21,7 +21,7 @@
 //! ```
 //! use efficiency_core::boundary::Value;
 //! use efficiency_core::date::Zone;
-//! let n = Value::Float(1.5).whole("n", 0, 100).unwrap_err();
+//! let n = Value::Float(1.5).whole("n", Whole::Between(0, 100)).unwrap_err();
 //! assert_eq!((n.code, n.field.as_deref()), ("argument.not_whole", Some("n")));
 //! let t = Value::Str("2026-09-27T23:30:00Z".into()).time("at", Zone::CHINA)?;
 //! assert_eq!(t.to_string(), "2026-09-28 07:30:00");
@@ -138,9 +138,10 @@ impl Value {
         self.flag(arg)
     }
 
-    /// A whole number in `min..=max`. Floats must be finite and integral; booleans, text and
-    /// lists are the wrong type.
-    pub fn whole(&self, arg: &str, min: i64, max: i64) -> Result<i64, Error> {
+    /// A whole number of the kind `kind` (its range is decided by [`Whole`]). Floats must be
+    /// finite and integral; booleans, text and lists are the wrong type.
+    pub fn whole(&self, arg: &str, kind: Whole) -> Result<i64, Error> {
+        let (min, max) = kind.range();
         match self {
             Value::Int(i) => check_range(*i as f64, *i, arg, min, max),
             Value::Float(f) => whole_float(*f, arg, min, max),
@@ -155,11 +156,11 @@ impl Value {
     }
 
     /// A whole number, or `None` when missing.
-    pub fn opt_whole(&self, arg: &str, min: i64, max: i64) -> Result<Option<i64>, Error> {
+    pub fn opt_whole(&self, arg: &str, kind: Whole) -> Result<Option<i64>, Error> {
         if self.is_null() {
             return Ok(None);
         }
-        self.whole(arg, min, max).map(Some)
+        self.whole(arg, kind).map(Some)
     }
 
     /// One of `choices`.
@@ -305,6 +306,37 @@ fn local(wall: NaiveDateTime, offset: Option<i32>, zone: Zone) -> NaiveDateTime 
     }
 }
 
+/// The kinds of whole-number argument, each with its range: decided here, once, for every
+/// binding (a binding names the kind, never the bounds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whole {
+    /// A signed number of workdays to add (`n`): the range of `i32`.
+    Offset,
+    /// The amount of a time limit or an extension: `0..=u32::MAX`.
+    Amount,
+    /// A year of a campaign or a review: `2..=9998` (its dates need a year on either side).
+    Year,
+    /// A random seed: `0..=u32::MAX` (the same in every language, JS numbers included).
+    Seed,
+    /// The number of cases in the sample year: `0..=`[`crate::review::SAMPLE_YEAR_MAX_CASES`].
+    SampleCases,
+    /// Any range (tests and one-off checks).
+    Between(i64, i64),
+}
+
+impl Whole {
+    /// `(min, max)`, inclusive.
+    pub const fn range(self) -> (i64, i64) {
+        match self {
+            Whole::Offset => (i32::MIN as i64, i32::MAX as i64),
+            Whole::Amount | Whole::Seed => (0, u32::MAX as i64),
+            Whole::Year => (2, 9998),
+            Whole::SampleCases => (0, crate::review::SAMPLE_YEAR_MAX_CASES as i64),
+            Whole::Between(a, b) => (a, b),
+        }
+    }
+}
+
 fn check_range(shown: f64, value: i64, arg: &str, min: i64, max: i64) -> Result<i64, Error> {
     if (min..=max).contains(&value) {
         Ok(value)
@@ -359,8 +391,9 @@ impl Numbers<'_> {
         self.len() == 0
     }
 
-    /// Row `row` (or row 0 of a one-value column) as a whole number in `min..=max`.
-    pub fn whole(&self, row: usize, arg: &str, min: i64, max: i64) -> Result<i64, Error> {
+    /// Row `row` (or row 0 of a one-value column) as a whole number of the kind `kind`.
+    pub fn whole(&self, row: usize, arg: &str, kind: Whole) -> Result<i64, Error> {
+        let (min, max) = kind.range();
         let i = if self.len() == 1 { 0 } else { row };
         match self {
             Numbers::Ints(v) => check_range(v[i] as f64, v[i], arg, min, max),
@@ -755,7 +788,7 @@ mod tests {
 
     #[test]
     fn whole_numbers() {
-        let w = |v: Value| v.whole("n", -5, 5).map_err(|e| e.code);
+        let w = |v: Value| v.whole("n", Whole::Between(-5, 5)).map_err(|e| e.code);
         assert_eq!(w(Value::Float(3.0)), Ok(3));
         assert_eq!(w(Value::Int(-5)), Ok(-5));
         assert_eq!(w(Value::Float(f64::NAN)), Err("argument.not_whole"));

@@ -270,8 +270,20 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgErr
             format!("{year} is not a year this library can review"),
         ));
     }
+    let calendar = crate::calendar::Calendar::china();
+    let (first, last) = calendar.covered_years();
+    if !(first..=last).contains(&year) {
+        return Err(OrgError::new(
+            "calendar.year_not_covered",
+            "year",
+            format!(
+                "the calendar has no holiday data for {year} (it covers {first}-{last}); \
+                 add the year's notice with Calendar::with_year"
+            ),
+        ));
+    }
     let ctx = CaseContext::new(
-        crate::calendar::Calendar::china(),
+        calendar,
         ItemCatalog::templates(),
         Organisation::sample().roster(),
     );

@@ -44,7 +44,9 @@ pub(crate) struct Organisation {
 impl Organisation {
     /// An organisation from JSON ("efficiency.organisation/1"); errors name the field and id.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         Ok(Organisation {
             inner: wrap(py, org::Organisation::from_json(text))?,
         })
@@ -57,11 +59,23 @@ impl Organisation {
         }
     }
     /// The responsibility chain above a person: person, unit head, supervising leader, principal leader.
-    fn chain<'py>(&self, py: Python<'py>, person: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn chain<'py>(
+        &self,
+        py: Python<'py>,
+        person: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let person = crate::convert::text(py, person, "person")?;
+        let person = person.as_str();
         to_py(py, &wrap(py, self.inner.chain(person))?)
     }
     /// The chain for a fault of a whole unit.
-    fn unit_chain<'py>(&self, py: Python<'py>, unit: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn unit_chain<'py>(
+        &self,
+        py: Python<'py>,
+        unit: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let unit = crate::convert::text(py, unit, "unit")?;
+        let unit = unit.as_str();
         to_py(py, &wrap(py, self.inner.unit_chain(unit))?)
     }
     /// A roster (JSON) for `CaseContext`, from the organisation's people.
@@ -91,7 +105,9 @@ impl AccountabilityRules {
     }
     /// Rules from JSON ("efficiency.accountability/1").
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         Ok(AccountabilityRules {
             inner: wrap(py, acc::AccountabilityRules::from_json(text))?,
         })
@@ -129,10 +145,14 @@ impl ActivityRules {
     #[pyo3(signature = (conduct_json = None, complaint_json = None, calendar = None))]
     fn new(
         py: Python<'_>,
-        conduct_json: Option<&str>,
-        complaint_json: Option<&str>,
+        conduct_json: Option<&Bound<'_, PyAny>>,
+        complaint_json: Option<&Bound<'_, PyAny>>,
         calendar: Option<PyRef<'_, Calendar>>,
     ) -> PyResult<Self> {
+        let conduct_json = crate::convert::opt_text(py, conduct_json, "conduct_json")?;
+        let conduct_json = conduct_json.as_deref();
+        let complaint_json = crate::convert::opt_text(py, complaint_json, "complaint_json")?;
+        let complaint_json = complaint_json.as_deref();
         let cal = calendar
             .map(|c| c.inner.clone())
             .unwrap_or_else(efficiency_core::calendar::Calendar::china);
@@ -163,7 +183,9 @@ pub(crate) struct Activity {
 impl Activity {
     /// Activity from JSON.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         Ok(Activity {
             inner: wrap(py, activity::Activity::from_json(text))?,
         })

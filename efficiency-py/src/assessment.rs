@@ -4,6 +4,7 @@ use efficiency_core::accountability::Fault;
 use efficiency_core::assessment::{
     self as core_assessment, AssessmentInput, Commendation, Inspection,
 };
+use efficiency_core::boundary::Whole;
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
 use efficiency_core::case::MetricsRow;
 use pyo3::prelude::*;
@@ -36,14 +37,18 @@ impl AssessmentRules {
     }
     /// From JSON ("efficiency.assessment/1").
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         Ok(AssessmentRules {
             inner: wrap(py, core_assessment::AssessmentRules::from_json(text))?,
         })
     }
     /// From TOML (the same fields).
     #[staticmethod]
-    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_toml(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         Ok(AssessmentRules {
             inner: wrap(py, core_assessment::AssessmentRules::from_toml(text))?,
         })
@@ -109,8 +114,14 @@ impl Campaign {
     /// The plan for `year`; errors name the phase or task (overlaps, gaps, a task due outside its phase).
     #[new]
     #[pyo3(signature = (year, template_json = None))]
-    fn new(py: Python<'_>, year: &Bound<'_, PyAny>, template_json: Option<&str>) -> PyResult<Self> {
-        let year = crate::convert::whole(py, year, "year", 2, 9998)? as i32;
+    fn new(
+        py: Python<'_>,
+        year: &Bound<'_, PyAny>,
+        template_json: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let template_json = crate::convert::opt_text(py, template_json, "template_json")?;
+        let template_json = template_json.as_deref();
+        let year = crate::convert::whole(py, year, "year", Whole::Year)? as i32;
         let t = wrap(
             py,
             core_campaign::CampaignTemplate::from_json(
@@ -182,15 +193,9 @@ fn annual_review_sample<'py>(
     seed: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     use crate::convert::whole;
-    let year = whole(py, year, "year", 2, 9998)? as i32;
-    let cases = whole(
-        py,
-        cases,
-        "cases",
-        0,
-        efficiency_core::review::SAMPLE_YEAR_MAX_CASES as i64,
-    )? as usize;
-    let seed = whole(py, seed, "seed", 0, u32::MAX.into())? as u64;
+    let year = whole(py, year, "year", Whole::Year)? as i32;
+    let cases = whole(py, cases, "cases", Whole::SampleCases)? as usize;
+    let seed = whole(py, seed, "seed", Whole::Seed)? as u64;
     let review = py.detach(|| {
         let org = efficiency_core::org::Organisation::sample();
         let ctx = efficiency_core::case::CaseContext::new(

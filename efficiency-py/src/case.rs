@@ -54,9 +54,13 @@ impl CaseContext {
         py: Python<'_>,
         calendar: PyRef<'_, Calendar>,
         items: PyRef<'_, ItemCatalog>,
-        roster_json: &str,
-        rules_json: Option<&str>,
+        roster_json: &Bound<'_, PyAny>,
+        rules_json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let roster_json = crate::convert::text(py, roster_json, "roster_json")?;
+        let roster_json = roster_json.as_str();
+        let rules_json = crate::convert::opt_text(py, rules_json, "rules_json")?;
+        let rules_json = rules_json.as_deref();
         let roster = wrap(py, Roster::from_json(roster_json))?;
         let mut ctx =
             core_case::CaseContext::new(calendar.inner.clone(), items.inner.clone(), roster);
@@ -264,16 +268,28 @@ pub(crate) struct Case {
 impl Case {
     /// An empty case with id `case_id`; events come with `append`.
     #[new]
-    fn new(context: PyRef<'_, CaseContext>, case_id: &str) -> Self {
-        Case {
+    fn new(
+        py: Python<'_>,
+        context: PyRef<'_, CaseContext>,
+        case_id: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let case_id = crate::convert::text(py, case_id, "case_id")?;
+        let case_id = case_id.as_str();
+        Ok(Case {
             ctx: context.inner.clone(),
             inner: core_case::Case::new(case_id),
-        }
+        })
     }
 
     /// A case from JSON Lines text; the first bad line raises CaseError with `.line`.
     #[staticmethod]
-    fn from_jsonl(py: Python<'_>, context: PyRef<'_, CaseContext>, text: &str) -> PyResult<Self> {
+    fn from_jsonl(
+        py: Python<'_>,
+        context: PyRef<'_, CaseContext>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         let ctx = context.inner.clone();
         let case = wrap(py, core_case::Case::from_jsonl(&ctx, text))?;
         Ok(Case { ctx, inner: case })

@@ -1,6 +1,7 @@
 //! Python bindings of the deadline clock, service items and the batch evaluator.
 
 use chrono::NaiveDateTime;
+use efficiency_core::boundary::Whole;
 use efficiency_core::clock::{
     self as core_clock, Authority, ClockConfig, ClockError as CoreClockError, DayEnd,
     ExtensionPolicy, OfficeHours, TimeUnit, LEVEL_NAMES, OUTCOME_NAMES,
@@ -42,7 +43,7 @@ pub(crate) fn to_time(
 }
 
 fn amount(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
-    Ok(convert::whole(py, value, name, 0, u32::MAX.into())? as u32)
+    Ok(convert::whole(py, value, name, Whole::Amount)? as u32)
 }
 
 fn parse_unit(py: Python<'_>, s: &str) -> PyResult<TimeUnit> {
@@ -333,7 +334,14 @@ impl Clock {
     }
 
     /// Stops the clock for a special procedure (for a clock made from an item: the procedure's code).
-    fn suspend(&mut self, py: Python<'_>, at: &Bound<'_, PyAny>, reason: &str) -> PyResult<()> {
+    fn suspend(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let reason = crate::convert::text(py, reason, "reason")?;
+        let reason = reason.as_str();
         let at = self.time(py, at, "at")?;
         wrap(py, self.inner.suspend(at, reason))
     }
@@ -348,8 +356,10 @@ impl Clock {
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         amount: &Bound<'_, PyAny>,
-        reason: &str,
+        reason: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
+        let reason = crate::convert::text(py, reason, "reason")?;
+        let reason = reason.as_str();
         let at = self.time(py, at, "at")?;
         let amount = self::amount(py, amount, "amount")?;
         wrap(
@@ -362,8 +372,10 @@ impl Clock {
         &mut self,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
-        approver: &str,
+        approver: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
+        let approver = crate::convert::text(py, approver, "approver")?;
+        let approver = approver.as_str();
         let at = self.time(py, at, "at")?;
         let approver = wrap(py, approver.parse::<Authority>())?;
         wrap(py, self.inner.clock_mut().approve_extension(at, approver))
@@ -532,14 +544,18 @@ impl ItemCatalog {
     }
     /// A catalog from JSON; errors name the item and field.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         Ok(ItemCatalog {
             inner: wrap(py, item::ItemCatalog::from_json(text))?,
         })
     }
     /// A catalog from TOML (`[[items]]` tables with the JSON form's fields).
     #[staticmethod]
-    fn from_toml(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_toml(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         Ok(ItemCatalog {
             inner: wrap(py, item::ItemCatalog::from_toml(text))?,
         })
@@ -683,15 +699,13 @@ fn evaluate_clocks<'py>(
     // Whole amounts per row; a bad row is an error for that row only.
     let whole = |col: &NumberColumn, name: &str, failed: &mut Vec<(usize, Error)>| -> Vec<i64> {
         (0..if col.view().len() == 1 { 1 } else { n })
-            .map(
-                |row| match col.view().whole(row, name, 0, u32::MAX.into()) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        failed.push((row, e));
-                        0
-                    }
-                },
-            )
+            .map(|row| match col.view().whole(row, name, Whole::Amount) {
+                Ok(v) => v,
+                Err(e) => {
+                    failed.push((row, e));
+                    0
+                }
+            })
             .collect()
     };
     let amount = whole(&amounts, "amount", &mut failed);

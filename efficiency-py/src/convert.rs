@@ -3,6 +3,7 @@
 //! (`efficiency_core::boundary`); this file only says which Python type is which value.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use efficiency_core::boundary::Whole;
 use efficiency_core::boundary::{self, Value};
 use efficiency_core::date::Zone;
 use efficiency_core::error::Error;
@@ -255,13 +256,24 @@ pub(crate) fn whole(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     arg: &str,
-    min: i64,
-    max: i64,
+    kind: Whole,
 ) -> PyResult<i64> {
-    ok(py, value(obj)?.whole(arg, min, max))
+    ok(py, value(obj)?.whole(arg, kind))
 }
 
 /// A text argument, checked by the core.
 pub(crate) fn text(py: Python<'_>, obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<String> {
     ok(py, value(obj)?.string(arg).map(str::to_string))
+}
+
+/// A text argument that may be missing (`None`), checked by the core.
+pub(crate) fn opt_text(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+    arg: &str,
+) -> PyResult<Option<String>> {
+    match obj {
+        None => Ok(None),
+        Some(o) => ok(py, value(o)?.opt_string(arg).map(|s| s.map(str::to_string))),
+    }
 }

@@ -5,6 +5,7 @@
 //! this module and adds only Python niceties.
 
 use chrono::NaiveDate;
+use efficiency_core::boundary::Whole;
 use efficiency_core::boundary::{self, Value};
 use efficiency_core::calendar::{self as core_cal, CalendarError as CoreCalendarError, MISSING};
 use efficiency_core::date::{to_epoch_micros, Zone};
@@ -348,7 +349,9 @@ impl Calendar {
     /// A calendar from a whole document in the shipped JSON format ("efficiency.calendar/1").
     #[staticmethod]
     #[pyo3(signature = (text, provisional = false))]
-    fn from_json(py: Python<'_>, text: &str, provisional: bool) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>, provisional: bool) -> PyResult<Self> {
+        let text = crate::convert::text(py, text, "text")?;
+        let text = text.as_str();
         let inner = wrap(py, core_cal::Calendar::from_json(text))?;
         Ok(Calendar {
             inner: inner.with_provisional(provisional),
@@ -356,14 +359,18 @@ impl Calendar {
     }
 
     /// A new calendar with one year added or replaced, from a year entry in the shipped format.
-    fn with_year(&self, py: Python<'_>, year_json: &str) -> PyResult<Self> {
+    fn with_year(&self, py: Python<'_>, year_json: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let year_json = crate::convert::text(py, year_json, "year_json")?;
+        let year_json = year_json.as_str();
         Ok(Calendar {
             inner: wrap(py, self.inner.with_year(year_json))?,
         })
     }
 
     /// A new calendar with a regional overlay ("efficiency.calendar-overlay/1") laid on top.
-    fn with_overlay(&self, py: Python<'_>, overlay_json: &str) -> PyResult<Self> {
+    fn with_overlay(&self, py: Python<'_>, overlay_json: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let overlay_json = crate::convert::text(py, overlay_json, "overlay_json")?;
+        let overlay_json = overlay_json.as_str();
         Ok(Calendar {
             inner: wrap(py, self.inner.with_overlay(overlay_json))?,
         })
@@ -440,7 +447,7 @@ impl Calendar {
         n: &Bound<'_, PyAny>,
     ) -> PyResult<NaiveDate> {
         let d = self.date(py, date, "date")?;
-        let n = convert::whole(py, n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
+        let n = convert::whole(py, n, "n", Whole::Offset)? as i32;
         wrap(py, self.inner.add_workdays(d, n))
     }
 
@@ -476,7 +483,7 @@ impl Calendar {
         n: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = self.date(py, date, "date")?;
-        let n = convert::whole(py, n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
+        let n = convert::whole(py, n, "n", Whole::Offset)? as i32;
         convert::to_py(py, &wrap(py, self.inner.explain_add_workdays(d, n))?)
     }
 
@@ -499,7 +506,7 @@ impl Calendar {
         convert::ok(py, boundary::check_length("n", n.len(), days.len()))?;
         let mut ns = vec![0i64; days.len()];
         for (row, slot) in ns.iter_mut().enumerate() {
-            match n.whole(row, "n", i32::MIN.into(), i32::MAX.into()) {
+            match n.whole(row, "n", Whole::Offset) {
                 Ok(v) => *slot = v,
                 Err(e) if days[row] != MISSING => {
                     failed.push((row, e));

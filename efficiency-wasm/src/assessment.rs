@@ -4,6 +4,7 @@ use efficiency_core::accountability::Fault;
 use efficiency_core::assessment::{
     self as core_assessment, AssessmentInput, Commendation, Inspection,
 };
+use efficiency_core::boundary::Whole;
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
 use efficiency_core::case::MetricsRow;
 use serde::Deserialize;
@@ -134,7 +135,7 @@ impl Campaign {
     /// The bureau's plan (or `templateJson`) for `year`.
     #[wasm_bindgen(constructor)]
     pub fn new(year: JsValue, template_json: JsValue) -> Result<Campaign, JsValue> {
-        let year = crate::convert::whole(&year, "year", 2, 9998)? as i32;
+        let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
         let template_json = crate::convert::opt_text(&template_json, "templateJson")?;
         let t = wrap(core_campaign::CampaignTemplate::from_json(
             template_json
@@ -197,14 +198,9 @@ pub fn annual_review_sample(
     cases: JsValue,
     seed: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let year = crate::convert::whole(&year, "year", 2, 9998)? as i32;
-    let cases = crate::convert::whole(
-        &cases,
-        "cases",
-        0,
-        efficiency_core::review::SAMPLE_YEAR_MAX_CASES as i64,
-    )? as usize;
-    let seed = crate::convert::whole(&seed, "seed", 0, u32::MAX.into())? as u32;
+    let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
+    let cases = crate::convert::whole(&cases, "cases", Whole::SampleCases)? as usize;
+    let seed = crate::convert::whole(&seed, "seed", Whole::Seed)? as u32;
     let org = efficiency_core::org::Organisation::sample();
     let ctx = efficiency_core::case::CaseContext::new(
         efficiency_core::calendar::Calendar::china(),

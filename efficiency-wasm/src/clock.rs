@@ -1,6 +1,7 @@
 //! JS bindings of the deadline clock, service items and the batch evaluator.
 
 use chrono::NaiveDateTime;
+use efficiency_core::boundary::Whole;
 use efficiency_core::clock::{
     self as core_clock, Authority, ClockConfig, ClockError, DayEnd, ExtensionPolicy, OfficeHours,
     TimeUnit, LEVEL_NAMES, OUTCOME_NAMES,
@@ -59,7 +60,7 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 }
 
 fn uint(value: &JsValue, name: &str) -> Result<u32, efficiency_core::error::Error> {
-    Ok(crate::convert::value(value).whole(name, 0, u32::MAX.into())? as u32)
+    Ok(crate::convert::value(value).whole(name, Whole::Amount)? as u32)
 }
 
 fn limit_arg(
@@ -107,7 +108,7 @@ impl TimeLimit {
     /// `amount` of `unit` ("workdays", "natural_days", "work_hours", "on_the_spot").
     #[wasm_bindgen(constructor)]
     pub fn new(amount: JsValue, unit: JsValue) -> Result<TimeLimit, JsValue> {
-        let amount = crate::convert::whole(&amount, "amount", 0, u32::MAX.into())? as f64;
+        let amount = crate::convert::whole(&amount, "amount", Whole::Amount)? as f64;
         let unit = crate::convert::text(&unit, "unit")?;
         let unit = unit.as_str();
         let obj = js_sys::Object::new();
@@ -119,7 +120,7 @@ impl TimeLimit {
     }
     /// `n` workdays.
     pub fn workdays(n: JsValue) -> Result<TimeLimit, JsValue> {
-        let n = crate::convert::whole(&n, "n", 0, u32::MAX.into())? as u32;
+        let n = crate::convert::whole(&n, "n", Whole::Amount)? as u32;
         Ok({
             TimeLimit {
                 inner: core_clock::TimeLimit::workdays(n),
@@ -129,7 +130,7 @@ impl TimeLimit {
     /// `n` natural days.
     #[wasm_bindgen(js_name = naturalDays)]
     pub fn natural_days(n: JsValue) -> Result<TimeLimit, JsValue> {
-        let n = crate::convert::whole(&n, "n", 0, u32::MAX.into())? as u32;
+        let n = crate::convert::whole(&n, "n", Whole::Amount)? as u32;
         Ok({
             TimeLimit {
                 inner: core_clock::TimeLimit::natural_days(n),
@@ -139,7 +140,7 @@ impl TimeLimit {
     /// `n` office hours.
     #[wasm_bindgen(js_name = workHours)]
     pub fn work_hours(n: JsValue) -> Result<TimeLimit, JsValue> {
-        let n = crate::convert::whole(&n, "n", 0, u32::MAX.into())? as u32;
+        let n = crate::convert::whole(&n, "n", Whole::Amount)? as u32;
         Ok({
             TimeLimit {
                 inner: core_clock::TimeLimit::work_hours(n),
@@ -365,7 +366,7 @@ impl Clock {
         amount: JsValue,
         reason: JsValue,
     ) -> Result<(), JsValue> {
-        let amount = crate::convert::whole(&amount, "amount", 0, u32::MAX.into())? as f64;
+        let amount = crate::convert::whole(&amount, "amount", Whole::Amount)? as f64;
         let reason = crate::convert::text(&reason, "reason")?;
         let reason = reason.as_str();
         wrap((|| -> Result<_, Error> {

@@ -4,6 +4,7 @@
 //! exported function takes its arguments as `JsValue` and reads them here, so that no value of
 //! any type can trap the module.
 
+use efficiency_core::boundary::Whole;
 use efficiency_core::boundary::{camel_case, Value};
 use efficiency_core::date::Zone;
 use efficiency_core::error::Error;
@@ -142,8 +143,8 @@ pub(crate) fn flag_or(v: &JsValue, arg: &str, default: bool) -> Result<bool, JsV
 }
 
 /// A whole-number argument in `min..=max`.
-pub(crate) fn whole(v: &JsValue, arg: &str, min: i64, max: i64) -> Result<i64, JsValue> {
-    ok(value(v).whole(arg, min, max))
+pub(crate) fn whole(v: &JsValue, arg: &str, kind: Whole) -> Result<i64, JsValue> {
+    ok(value(v).whole(arg, kind))
 }
 
 /// A time argument in `zone` (text in the one grammar, or a JS `Date`, an instant).

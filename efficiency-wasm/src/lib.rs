@@ -4,6 +4,7 @@
 //! property (`"calendar.year_not_covered"`, …). Nothing is decided here.
 
 use chrono::NaiveDate;
+use efficiency_core::boundary::Whole;
 use efficiency_core::boundary::{self, Value};
 use efficiency_core::calendar::{self as core_cal, CalendarError};
 use efficiency_core::date::format_date;
@@ -201,7 +202,7 @@ impl Calendar {
     #[wasm_bindgen(js_name = addWorkdays)]
     pub fn add_workdays(&self, date: JsValue, n: JsValue) -> Result<String, JsValue> {
         let d = self.date(&date, "date")?;
-        let n = convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
+        let n = convert::whole(&n, "n", Whole::Offset)? as i32;
         Ok(format_date(wrap(self.inner.add_workdays(d, n))?))
     }
 
@@ -234,7 +235,7 @@ impl Calendar {
     #[wasm_bindgen(js_name = explainAddWorkdays, unchecked_return_type = "WorkdayReckoning")]
     pub fn explain_add_workdays(&self, date: JsValue, n: JsValue) -> Result<JsValue, JsValue> {
         let d = self.date(&date, "date")?;
-        let n = convert::whole(&n, "n", i32::MIN.into(), i32::MAX.into())? as i32;
+        let n = convert::whole(&n, "n", Whole::Offset)? as i32;
         to_js(&wrap(self.inner.explain_add_workdays(d, n))?)
     }
 
@@ -264,7 +265,7 @@ impl Calendar {
                 let Some(d) = d.opt_date("dates", zone)? else {
                     return Ok(None);
                 };
-                let k = k.whole("n", i32::MIN.into(), i32::MAX.into())? as i32;
+                let k = k.whole("n", Whole::Offset)? as i32;
                 Ok(Some(format_date(self.inner.add_workdays(d, k)?)))
             })();
             out.push(row, r);

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runClockVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runClockVectors, runErrorVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -43,6 +43,12 @@ test("errors are Error objects with a stable code", () => {
   assert.throws(() => cal.addWorkdays("2026-09-28", 2.5), { code: "argument.not_whole", field: "n" });
   assert.throws(() => efficiency.Calendar.fromJson("{"), { code: "calendar.invalid_data" });
   assert.ok(efficiency.calendarErrorCodes().includes("calendar.overlay_conflict"));
+});
+
+test("error vectors: every bad input throws an Error with the same code as in Rust and Python", () => {
+  const { total, failures } = runErrorVectors(efficiency, load("errors.json"));
+  assert.ok(total >= 150);
+  assert.deepEqual(failures, []);
 });
 
 test("provisional years are explicit and marked", () => {

@@ -237,3 +237,72 @@ export function runAssessmentVectors(efficiency, doc) {
   }
   return { total: doc.scenarios.length, failures };
 }
+
+const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/** A JSON argument of tests/vectors/errors.json as a JS value (tags spell what JSON cannot). */
+function arg(v) {
+  if (v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && "$float" in v) {
+    return { nan: NaN, inf: Infinity, "-inf": -Infinity }[v.$float];
+  }
+  return Array.isArray(v) ? v.map(arg) : v;
+}
+
+/** Runs tests/vectors/errors.json: every bad input must throw an Error with the expected code. */
+export function runErrorVectors(efficiency, doc) {
+  const e = efficiency;
+  const cal = e.Calendar.china();
+  const ctx = e.CaseContext.sample();
+  const org = e.Organisation.sample();
+  const clock = (c) => {
+    const k = new e.Clock(cal, "2026-09-28T10:00", e.TimeLimit.workdays(20));
+    for (const [name, ...args] of c.before ?? []) k[camel(name)](...args);
+    return k;
+  };
+  const calls = {
+    "Calendar.from_json": (a) => e.Calendar.fromJson(...a),
+    "TimeLimit.new": (a) => new e.TimeLimit(...a),
+    "Clock.new": (a) => new e.Clock(cal, a[0], e.TimeLimit.workdays(a[1])),
+    "Case.from_jsonl": (a) => e.Case.fromJsonl(ctx, ...a),
+    "Campaign.new": (a) => new e.Campaign(...a),
+  };
+  const receivers = {
+    calendar: () => cal,
+    clock,
+    case: (c) => e.Case.fromJsonl(ctx, c.case_lines.join("\n")),
+    organisation: () => org,
+    accountability_rules: () => new e.AccountabilityRules(),
+    campaign: () => new e.Campaign(2026),
+  };
+  const call = (c) => {
+    const a = arg(c.args);
+    if (calls[c.op]) return calls[c.op](a);
+    const [left, right] = c.op.includes(".") ? c.op.split(".") : [null, c.op];
+    if (left === null) return e[camel(right)](...a);
+    if (receivers[left]) return receivers[left](c)[camel(right)](...a);
+    return e[left][camel(right)](...a); // a static method: Calendar.from_json -> Calendar.fromJson
+  };
+  const codes = new Set(e.errorCodes().map((c) => c.code ?? c));
+  const failures = [];
+  for (const c of doc.cases) {
+    const want = { code: c.expect.code };
+    if ("field" in c.expect) want.field = camel(c.expect.field);
+    if ("line" in c) want.line = c.line;
+    let got;
+    try {
+      call(c);
+      got = "no error";
+    } catch (err) {
+      if (!(err instanceof Error)) {
+        got = `threw a non-Error ${String(err)}`;
+      } else {
+        got = { code: err.code };
+        if ("field" in want) got.field = err.field;
+        if ("line" in want) got.line = err.line;
+        if (!codes.has(err.code)) got.unpublished = true;
+      }
+    }
+    if (!deepSame(got, want)) failures.push(`${c.id}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  }
+  return { total: doc.cases.length, failures };
+}

@@ -1,0 +1,85 @@
+"""tests/vectors/errors.json in Python: every bad input gives the same code as in Rust and JS."""
+
+import json
+import math
+import pathlib
+
+import pytest
+
+import efficiency as ef
+
+DOC = json.loads((pathlib.Path(__file__).parents[2] / "tests/vectors/errors.json").read_text())
+CAL = ef.Calendar.china()
+ORG = ef.Organisation.sample()
+CTX = ef.CaseContext.sample()
+
+
+def arg(v):
+    """JSON argument -> Python value (the tags spell what JSON cannot)."""
+    if isinstance(v, dict) and set(v) == {"$float"}:
+        return {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}[v["$float"]]
+    if isinstance(v, list):
+        return [arg(x) for x in v]
+    return v
+
+
+def clock(case):
+    c = ef.Clock(CAL, "2026-09-28T10:00", ef.TimeLimit.workdays(20))
+    for name, *args in case.get("before", []):
+        getattr(c, name)(*args)
+    return c
+
+
+# Each operation of the manifest that errors.json calls, as the Python API spells it.
+CALLS = {
+    "Calendar.from_json": lambda c, a: ef.Calendar.from_json(*a),
+    "TimeLimit.new": lambda c, a: ef.TimeLimit(*a),
+    "TimeLimit.workdays": lambda c, a: ef.TimeLimit.workdays(*a),
+    "TimeLimit.natural_days": lambda c, a: ef.TimeLimit.natural_days(*a),
+    "TimeLimit.work_hours": lambda c, a: ef.TimeLimit.work_hours(*a),
+    "Clock.new": lambda c, a: ef.Clock(CAL, a[0], ef.TimeLimit.workdays(a[1])),
+    "Case.from_jsonl": lambda c, a: ef.Case.from_jsonl(CTX, *a),
+    "Organisation.from_json": lambda c, a: ef.Organisation.from_json(*a),
+    "AccountabilityRules.from_json": lambda c, a: ef.AccountabilityRules.from_json(*a),
+    "AssessmentRules.from_json": lambda c, a: ef.AssessmentRules.from_json(*a),
+    "AssessmentRules.from_toml": lambda c, a: ef.AssessmentRules.from_toml(*a),
+    "Campaign.new": lambda c, a: ef.Campaign(*a),
+    "Activity.from_json": lambda c, a: ef.Activity.from_json(*a),
+    "annual_review_sample": lambda c, a: ef.annual_review(*a),
+}
+RECEIVERS = {
+    "calendar": lambda c: CAL,
+    "clock": clock,
+    "case": lambda c: ef.Case.from_jsonl(CTX, "\n".join(c["case_lines"])),
+    "organisation": lambda c: ORG,
+    "accountability_rules": lambda c: ef.AccountabilityRules(),
+    "campaign": lambda c: ef.Campaign(2026),
+}
+
+
+def call(case):
+    op, args = case["op"], arg(case["args"])
+    if op in CALLS:
+        return CALLS[op](case, args)
+    receiver, method = op.split(".")
+    return getattr(RECEIVERS[receiver](case), method)(*args)
+
+
+@pytest.mark.parametrize("case", DOC["cases"], ids=[c["id"] for c in DOC["cases"]])
+def test_error_vector(case):
+    with pytest.raises(ef.EfficiencyError) as e:
+        call(case)
+    want = case["expect"]
+    got = {"code": e.value.code}
+    if "field" in want:
+        got["field"] = e.value.field
+    if "line" in case:
+        got["line"] = e.value.line
+        want = {**want, "line": case["line"]}
+    assert got == want, str(e.value)
+    assert e.value.code in ef.ERROR_CODES
+
+
+def test_the_vectors_are_many_and_varied():
+    assert len(DOC["cases"]) >= 150
+    assert len({c["expect"]["code"] for c in DOC["cases"]}) >= 25
