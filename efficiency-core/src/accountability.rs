@@ -253,6 +253,15 @@ impl Fault {
 }
 
 impl Fault {
+    /// The faults of a case status: one per finding, in time order.
+    pub fn from_status(status: &crate::case::CaseStatus) -> Vec<Fault> {
+        status
+            .findings
+            .iter()
+            .map(|f| Fault::from_case(&status.case, f))
+            .collect()
+    }
+
     /// A fault from a case finding.
     pub fn from_case(case: &str, f: &CaseFinding) -> Fault {
         Fault {

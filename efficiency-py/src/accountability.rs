@@ -213,7 +213,7 @@ impl Activity {
     }
 }
 
-/// The accountability list for faults (dicts as `Activity.faults` and `faults_from_case` make
+/// The accountability list for faults (dicts as `Activity.faults` and `Case.faults` make
 /// them) in [start, end): one dict per person and fault with responsibility, escalated severity,
 /// the measures the matrix allows, and what is left to people to decide.
 #[pyfunction]

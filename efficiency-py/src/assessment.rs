@@ -60,7 +60,7 @@ impl AssessmentRules {
     }
 }
 
-/// Scorecards for `units` over [start, end): `faults` as `Activity.faults` and `faults_from_case`
+/// Scorecards for `units` over [start, end): `faults` as `Activity.faults` and `Case.faults`
 /// make them, `inspections` and `commendations` as dicts, `metrics` as rows of
 /// `case_metrics(group_by="unit")` (dicts with group, concluded, on_time, on_the_spot, early).
 #[pyfunction]

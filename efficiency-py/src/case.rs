@@ -2,7 +2,6 @@
 
 use std::sync::{Arc, Mutex};
 
-use chrono::NaiveDateTime;
 use efficiency_core::case::{
     self as core_case, metrics::GroupBy, CaseError as CoreCaseError, CaseEvent, CaseStream,
     Metrics, Period, Roster, FINDING_CATALOG,
@@ -113,150 +112,12 @@ fn line_of(py: Python<'_>, value: &Bound<'_, PyAny>, zone: Zone) -> PyResult<Str
     }
 }
 
-/// A finding in a case: code, severity, time, message, evidence event ids, people.
-#[pyclass(module = "efficiency", frozen, get_all)]
-pub(crate) struct CaseFinding {
-    code: &'static str,
-    severity: &'static str,
-    at: NaiveDateTime,
-    message: String,
-    events: Vec<String>,
-    people: Vec<String>,
-}
-
-#[pymethods]
-impl CaseFinding {
-    fn __repr__(&self) -> String {
-        format!(
-            "CaseFinding(code={:?}, severity={:?}, at={}, events={:?}, people={:?})",
-            self.code, self.severity, self.at, self.events, self.people
-        )
-    }
-}
-
-/// A case's status at one moment.
-#[pyclass(module = "efficiency", frozen)]
-pub(crate) struct CaseStatus {
-    #[pyo3(get)]
-    case: String,
-    #[pyo3(get)]
-    as_of: NaiveDateTime,
-    #[pyo3(get)]
-    stage: &'static str,
-    #[pyo3(get)]
-    item: Option<String>,
-    #[pyo3(get)]
-    window: Option<String>,
-    #[pyo3(get)]
-    first_responder: Option<String>,
-    #[pyo3(get)]
-    handler: Option<String>,
-    #[pyo3(get)]
-    unit: Option<String>,
-    #[pyo3(get)]
-    decision: Option<&'static str>,
-    #[pyo3(get)]
-    on_the_spot: Option<bool>,
-    #[pyo3(get)]
-    concluded_at: Option<NaiveDateTime>,
-    /// The clock's key fields as a dict (promised_due, statutory_due, level, outcome,
-    /// extended_by, state, remaining, elapsed, elapsed_workdays), or None before acceptance.
-    #[pyo3(get)]
-    clock: Option<Py<PyDict>>,
-    #[pyo3(get)]
-    findings: Vec<Py<CaseFinding>>,
-    core: core_case::CaseStatus,
-}
-
-#[pymethods]
-impl CaseStatus {
-    /// The findings as faults for `accountability_list` (dicts: source "case <id>", code,
-    /// severity, at, people, unit, events, message).
-    fn faults<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let faults: Vec<Fault> = self
-            .core
-            .findings
-            .iter()
-            .map(|f| Fault::from_case(&self.core.case, f))
-            .collect();
-        to_py(py, &faults)
-    }
-
-    fn __repr__(&self) -> String {
-        let item = self
-            .item
-            .as_ref()
-            .map_or("None".to_string(), |i| format!("{i:?}"));
-        format!(
-            "CaseStatus(case={:?}, stage={:?}, item={item}, findings={})",
-            self.case,
-            self.stage,
-            self.findings.len()
-        )
-    }
-}
-
-pub(crate) fn status_to_py(py: Python<'_>, s: &core_case::CaseStatus) -> PyResult<CaseStatus> {
-    let clock = match &s.clock {
-        None => None,
-        Some(c) => {
-            let d = PyDict::new(py);
-            d.set_item("promised_due", c.promised_due)?;
-            d.set_item("statutory_due", c.statutory_due)?;
-            d.set_item("level", c.level.as_str())?;
-            d.set_item("outcome", c.outcome.map(|o| o.as_str()))?;
-            d.set_item("extended_by", c.extended_by)?;
-            d.set_item("state", c.state.as_str())?;
-            d.set_item("remaining", c.remaining)?;
-            d.set_item("elapsed", c.elapsed)?;
-            d.set_item("elapsed_workdays", c.elapsed_workdays)?;
-            Some(d.unbind())
-        }
-    };
-    let findings = s
-        .findings
-        .iter()
-        .map(|f| {
-            Py::new(
-                py,
-                CaseFinding {
-                    code: f.code,
-                    severity: f.severity.as_str(),
-                    at: f.at,
-                    message: f.message.clone(),
-                    events: f.events.clone(),
-                    people: f.people.clone(),
-                },
-            )
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    Ok(CaseStatus {
-        case: s.case.clone(),
-        as_of: s.as_of,
-        stage: s.stage.as_str(),
-        item: s.item.clone(),
-        window: s.window.clone(),
-        first_responder: s.first_responder.clone(),
-        handler: s.handler.clone(),
-        unit: s.unit.clone(),
-        decision: s.decision.map(|d| match d {
-            core_case::Decision::Granted => "granted",
-            core_case::Decision::Refused => "refused",
-        }),
-        on_the_spot: s.on_the_spot,
-        concluded_at: s.concluded_at,
-        clock,
-        findings,
-        core: s.clone(),
-    })
-}
-
 /// One case: its event log, checked line by line against the context.
 ///
 /// >>> import efficiency
 /// >>> ctx = efficiency.CaseContext.sample()
 /// >>> case = efficiency.Case.from_jsonl(ctx, '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}')
-/// >>> [f.code for f in case.findings("2026-11-03T09:00")]
+/// >>> [f["code"] for f in case.findings("2026-11-03T09:00")]
 /// ['reception.refused']
 #[pyclass(module = "efficiency")]
 pub(crate) struct Case {
@@ -327,16 +188,36 @@ impl Case {
         self.inner.to_jsonl()
     }
 
-    /// Status at `as_of` (a naive datetime or ISO string).
-    fn status(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<CaseStatus> {
+    /// Status at `as_of` (a naive datetime or ISO string): a `CaseStatus` dict.
+    fn status<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let t = to_time(py, as_of, "as_of")?;
-        let s = wrap(py, self.inner.status(&self.ctx, t))?;
-        status_to_py(py, &s)
+        to_py(py, &wrap(py, self.inner.status(&self.ctx, t))?)
     }
 
-    /// The findings at `as_of`.
-    fn findings(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Vec<Py<CaseFinding>>> {
-        Ok(self.status(py, as_of)?.findings)
+    /// The findings at `as_of` (`CaseFinding` dicts).
+    fn findings<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = to_time(py, as_of, "as_of")?;
+        to_py(py, &wrap(py, self.inner.status(&self.ctx, t))?.findings)
+    }
+
+    /// The findings at `as_of` as faults for `accountability_list` (source "case <id>", code,
+    /// severity, at, people, unit, events, message).
+    fn faults<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = to_time(py, as_of, "as_of")?;
+        let status = wrap(py, self.inner.status(&self.ctx, t))?;
+        to_py(py, &Fault::from_status(&status))
     }
 }
 
@@ -471,9 +352,9 @@ impl CaseReplay {
     }
 
     /// Statuses of the cases finished since the last call.
-    fn take_statuses(&self, py: Python<'_>) -> PyResult<Vec<CaseStatus>> {
+    fn take_statuses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let statuses = self.with_state(|st| Ok(std::mem::take(&mut st.statuses)))?;
-        statuses.iter().map(|s| status_to_py(py, s)).collect()
+        to_py(py, &statuses)
     }
 
     /// Rows (and cases) that failed since the last call: (row, CaseError); row is None for a
@@ -581,8 +462,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<CaseContext>()?;
     m.add_class::<Case>()?;
-    m.add_class::<CaseStatus>()?;
-    m.add_class::<CaseFinding>()?;
     m.add_class::<CaseReplay>()?;
     m.add("CaseError", py.get_type::<CaseError>())?;
     m.add("CASE_ERROR_CODES", CoreCaseError::CODES.to_vec())?;

@@ -10,7 +10,7 @@ use efficiency_core::item::{self, ItemClock};
 use numpy::datetime::{units, Datetime};
 use numpy::PyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyTuple};
 
 use crate::{
     convert, errors_mode, finish_batch, number_column, time_column, Calendar, EfficiencyError,
@@ -128,92 +128,6 @@ impl TimeLimit {
     }
 }
 
-/// A fault found on a clock: a person's, not the program's.
-#[pyclass(module = "efficiency", frozen, get_all)]
-pub(crate) struct Finding {
-    /// Stable code, e.g. "extension.unauthorized_approver".
-    code: &'static str,
-    /// When it happened.
-    at: NaiveDateTime,
-    /// What is wrong.
-    message: String,
-    /// Indexes of the clock events behind it.
-    events: Vec<usize>,
-}
-
-#[pymethods]
-impl Finding {
-    fn __repr__(&self) -> String {
-        format!(
-            "Finding(code={:?}, at={}, message={:?})",
-            self.code, self.at, self.message
-        )
-    }
-}
-
-/// What a clock says at one moment. `explain()` shows the working behind the statutory due
-/// (or, with promised=True, the promised one).
-#[pyclass(module = "efficiency", frozen)]
-pub(crate) struct ClockStatus {
-    #[pyo3(get)]
-    as_of: NaiveDateTime,
-    #[pyo3(get)]
-    counting_from: NaiveDateTime,
-    #[pyo3(get)]
-    promised_due: NaiveDateTime,
-    #[pyo3(get)]
-    statutory_due: NaiveDateTime,
-    #[pyo3(get)]
-    promised: TimeLimit,
-    #[pyo3(get)]
-    statutory: TimeLimit,
-    #[pyo3(get)]
-    extended_by: u32,
-    #[pyo3(get)]
-    remaining: f64,
-    #[pyo3(get)]
-    elapsed: f64,
-    #[pyo3(get)]
-    state: &'static str,
-    #[pyo3(get)]
-    level: &'static str,
-    #[pyo3(get)]
-    outcome: Option<&'static str>,
-    #[pyo3(get)]
-    extension_pending: bool,
-    #[pyo3(get)]
-    provisional: bool,
-    #[pyo3(get)]
-    findings: Vec<Py<Finding>>,
-    clock: ItemClock,
-}
-
-#[pymethods]
-impl ClockStatus {
-    /// The day-by-day working behind the statutory due (promised=True: the promised due): a dict
-    /// with limit, counting_from, due, extended_by, days (date, kind, ordinal, hours, reason)
-    /// and text.
-    #[pyo3(signature = (promised = false))]
-    fn explain<'py>(&self, py: Python<'py>, promised: bool) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_py(
-            py,
-            &wrap(py, self.clock.clock().explain(self.as_of, promised))?,
-        )
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "ClockStatus(state={:?}, level={:?}, promised_due={}, statutory_due={}, remaining={}, findings={})",
-            self.state,
-            self.level,
-            self.promised_due,
-            self.statutory_due,
-            self.remaining,
-            self.findings.len()
-        )
-    }
-}
-
 /// A case's deadline clock (限时办结制).
 ///
 /// >>> import datetime as dt, efficiency
@@ -223,7 +137,7 @@ impl ClockStatus {
 /// >>> clock.suspend(dt.datetime(2026, 10, 9, 15), "expert review")
 /// >>> clock.resume(dt.datetime(2026, 10, 13, 9))
 /// >>> s = clock.status(dt.datetime(2026, 10, 20, 9))
-/// >>> s.promised_due, s.level
+/// >>> s["promised_due"], s["level"]
 /// (datetime.datetime(2026, 10, 21, 17, 30), 'reminder')
 #[pyclass(module = "efficiency")]
 pub(crate) struct Clock {
@@ -391,67 +305,35 @@ impl Clock {
         wrap(py, self.inner.clock_mut().conclude(at))
     }
 
-    /// The events so far, as dicts.
+    /// The events so far, as dicts (event, at and the event's own fields).
     #[getter]
-    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(py);
-        for e in self.inner.clock().events() {
-            let d = PyDict::new(py);
-            d.set_item("event", e.kind())?;
-            d.set_item("at", e.at())?;
-            match e {
-                core_clock::ClockEvent::Suspend { reason, .. } => d.set_item("reason", reason)?,
-                core_clock::ClockEvent::RequestExtension { amount, reason, .. } => {
-                    d.set_item("amount", amount)?;
-                    d.set_item("reason", reason)?;
-                }
-                core_clock::ClockEvent::ApproveExtension { approver, .. } => {
-                    d.set_item("approver", approver.as_str())?
-                }
-                _ => {}
-            }
-            out.append(d)?;
-        }
-        Ok(out)
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::to_py(py, &self.inner.clock().events())
     }
 
-    /// Everything derived from the events at `as_of` (later events are ignored).
-    fn status(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<ClockStatus> {
+    /// Everything derived from the events at `as_of` (later events are ignored): a
+    /// `ClockStatus` dict.
+    fn status<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let as_of = self.time(py, as_of, "as_of")?;
-        let s = wrap(py, self.inner.clock().status(as_of))?;
-        let findings = s
-            .findings
-            .into_iter()
-            .map(|f| {
-                Py::new(
-                    py,
-                    Finding {
-                        code: f.code,
-                        at: f.at,
-                        message: f.message,
-                        events: f.events,
-                    },
-                )
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        Ok(ClockStatus {
-            as_of: s.as_of,
-            counting_from: s.counting_from,
-            promised_due: s.promised_due,
-            statutory_due: s.statutory_due,
-            promised: TimeLimit { inner: s.promised },
-            statutory: TimeLimit { inner: s.statutory },
-            extended_by: s.extended_by,
-            remaining: s.remaining,
-            elapsed: s.elapsed,
-            state: s.state.as_str(),
-            level: s.level.as_str(),
-            outcome: s.outcome.map(|o| o.as_str()),
-            extension_pending: s.extension_pending,
-            provisional: s.provisional,
-            findings,
-            clock: self.inner.clone(),
-        })
+        convert::to_py(py, &wrap(py, self.inner.clock().status(as_of))?)
+    }
+
+    /// The day-by-day working behind the statutory due at `as_of` (promised=True: the promised
+    /// due): a dict with limit, counting_from, due, extended_by, days (date, kind, ordinal,
+    /// hours, reason) and text.
+    #[pyo3(signature = (as_of, promised = false))]
+    fn explain<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+        promised: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = self.time(py, as_of, "as_of")?;
+        convert::to_py(py, &wrap(py, self.inner.clock().explain(as_of, promised))?)
     }
 
     fn __repr__(&self) -> String {
@@ -762,8 +644,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<TimeLimit>()?;
     m.add_class::<Clock>()?;
-    m.add_class::<ClockStatus>()?;
-    m.add_class::<Finding>()?;
     m.add_class::<ServiceItem>()?;
     m.add_class::<ItemCatalog>()?;
     m.add_function(wrap_pyfunction!(evaluate_clocks, m)?)?;

@@ -16,8 +16,7 @@ def test_case_findings_flow_into_the_accountability_list():
         '{"id":"e1","case":"C1","at":"2026-09-28T09:10:00","actor":"aff01","event":"receive","item":"licensing.decision"}',
         '{"id":"e2","case":"C1","at":"2026-09-28T09:20:00","actor":"aff01","event":"accept"}',
     ]
-    status = efficiency.Case.from_jsonl(ctx, "\n".join(lines)).status("2026-11-20T09:00")
-    faults = efficiency.faults_from_case(status)
+    faults = efficiency.Case.from_jsonl(ctx, "\n".join(lines)).faults("2026-11-20T09:00")
     assert [f["code"] for f in faults] == ["time_limit.statutory_missed"]
     entries = efficiency.accountability_list(
         efficiency.Organisation.sample(), faults, period=("2026-01-01T00:00", "2027-01-01T00:00")

@@ -104,17 +104,17 @@ def clock_outcome(sc):
     except efficiency.EfficiencyError as e:
         return {"error": e.code}
     return {
-        "counting_from": s.counting_from.isoformat(),
-        "promised_due": s.promised_due.isoformat(),
-        "statutory_due": s.statutory_due.isoformat(),
-        "extended_by": s.extended_by,
-        "remaining": s.remaining,
-        "elapsed": s.elapsed,
-        "state": s.state,
-        "level": s.level,
-        "outcome": s.outcome,
-        "extension_pending": s.extension_pending,
-        "findings": [f.code for f in s.findings],
+        "counting_from": s["counting_from"].isoformat(),
+        "promised_due": s["promised_due"].isoformat(),
+        "statutory_due": s["statutory_due"].isoformat(),
+        "extended_by": s["extended_by"],
+        "remaining": s["remaining"],
+        "elapsed": s["elapsed"],
+        "state": s["state"],
+        "level": s["level"],
+        "outcome": s["outcome"],
+        "extension_pending": s["extension_pending"],
+        "findings": [f["code"] for f in s["findings"]],
     }
 
 
@@ -162,16 +162,16 @@ CTX = efficiency.CaseContext.sample()
 
 
 def case_status_json(s):
-    c = s.clock
+    c = s["clock"]
     return {
-        "stage": s.stage,
-        "item": s.item,
-        "window": s.window,
-        "first_responder": s.first_responder,
-        "handler": s.handler,
-        "unit": s.unit,
-        "decision": s.decision,
-        "on_the_spot": s.on_the_spot,
+        "stage": s["stage"],
+        "item": s["item"],
+        "window": s["window"],
+        "first_responder": s["first_responder"],
+        "handler": s["handler"],
+        "unit": s["unit"],
+        "decision": s["decision"],
+        "on_the_spot": s["on_the_spot"],
         "clock": None
         if c is None
         else {
@@ -183,8 +183,14 @@ def case_status_json(s):
             "state": c["state"],
         },
         "findings": [
-            {"code": f.code, "severity": f.severity, "at": f.at.isoformat(), "events": f.events, "people": f.people}
-            for f in s.findings
+            {
+                "code": f["code"],
+                "severity": f["severity"],
+                "at": f["at"].isoformat(),
+                "events": f["events"],
+                "people": f["people"],
+            }
+            for f in s["findings"]
         ],
     }
 
@@ -214,7 +220,7 @@ def test_case_vectors_through_streaming_replay():
     for as_of in sorted({sc["as_of"] for sc in scenarios})[:5]:
         chosen = {cid: sc for cid, sc in by_case.items() if sc["as_of"] == as_of}
         lines = [line for cid in sorted(chosen) for line in chosen[cid]["lines"]]
-        got = {s.case: case_status_json(s) for s in efficiency.replay_cases(CTX, lines, as_of=as_of, chunk_size=3)}
+        got = {s["case"]: case_status_json(s) for s in efficiency.replay_cases(CTX, lines, as_of=as_of, chunk_size=3)}
         assert got == {cid: sc["expect"] for cid, sc in chosen.items()}
 
 

@@ -215,12 +215,7 @@ impl Case {
         let as_of = crate::convert::text(&as_of, "asOf")?;
         let as_of = as_of.as_str();
         let s = wrap(time_arg(as_of, "asOf").and_then(|t| Ok(self.inner.status(&self.ctx, t)?)))?;
-        let faults: Vec<efficiency_core::accountability::Fault> = s
-            .findings
-            .iter()
-            .map(|f| efficiency_core::accountability::Fault::from_case(&s.case, f))
-            .collect();
-        to_js(&faults)
+        to_js(&efficiency_core::accountability::Fault::from_status(&s))
     }
 
     /// The case id.

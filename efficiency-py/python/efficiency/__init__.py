@@ -11,7 +11,7 @@ datetime.date(2026, 10, 30)
 >>> cal.day_kind(datetime.date(2005, 12, 31))  # a Saturday that was a workday
 'makeup_workday'
 >>> clock = efficiency.Clock(cal, datetime.datetime(2026, 9, 28, 10), efficiency.TimeLimit.workdays(20))
->>> clock.status(datetime.datetime(2026, 10, 29, 9)).level  # one workday left
+>>> clock.status(datetime.datetime(2026, 10, 29, 9))["level"]  # one workday left
 'reminder'
 >>> try:
 ...     cal.is_workday("2027-03-01")
@@ -57,14 +57,10 @@ from ._efficiency import (
     Case,
     CaseContext,
     CaseError,
-    CaseFinding,
     CaseReplay,
-    CaseStatus,
     Clock,
     ClockError,
-    ClockStatus,
     EfficiencyError,
-    Finding,
     ItemCatalog,
     Organisation,
     OrganisationError,
@@ -116,16 +112,12 @@ __all__ = [
     "Case",
     "CaseContext",
     "CaseError",
-    "CaseFinding",
     "CaseReplay",
-    "CaseStatus",
     "Clock",
     "ClockError",
-    "ClockStatus",
     "DayInfo",
     "DayKind",
     "EfficiencyError",
-    "Finding",
     "ItemCatalog",
     "Organisation",
     "OrganisationError",
@@ -139,7 +131,6 @@ __all__ = [
     "case_metrics",
     "commendation_list",
     "evaluate_clocks",
-    "faults_from_case",
     "heads_responsible",
     "replay_cases",
     "score_units",
@@ -195,7 +186,7 @@ def replay_cases(
     as_of: object,
     chunk_size: int = 50_000,
     errors: list[tuple[int | None, CaseError]] | None = None,
-) -> Iterator[CaseStatus]:
+) -> Iterator[dict[str, object]]:
     """Streams the status of every case at `as_of` from JSON lines sorted by case id.
 
     Lines come from `lines` (any iterable: an open file, a generator, a list) or from `files`
@@ -206,7 +197,7 @@ def replay_cases(
     >>> import efficiency
     >>> ctx = efficiency.CaseContext.sample()
     >>> log = ['{"id":"e1","case":"A","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}']
-    >>> [s.stage for s in efficiency.replay_cases(ctx, log, as_of="2026-11-03T09:00")]
+    >>> [s["stage"] for s in efficiency.replay_cases(ctx, log, as_of="2026-11-03T09:00")]
     ['refused']
     """
     replay = CaseReplay(context, as_of)
@@ -242,11 +233,6 @@ def case_metrics(
     replay.finish()
     _drain(replay, errors)
     return replay.metrics()
-
-
-def faults_from_case(status: CaseStatus) -> list[dict[str, object]]:
-    """The findings of a case status as faults for `accountability_list` (`CaseStatus.faults()`)."""
-    return status.faults()
 
 
 def accountability_list(

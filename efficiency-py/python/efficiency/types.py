@@ -64,3 +64,76 @@ class ClockExplanation(TypedDict):
     extended_by: int
     days: list[ExplainedDay]
     text: str
+
+
+class TimeLimitDict(TypedDict):
+    amount: int
+    unit: TimeUnitName
+
+
+class Finding(TypedDict):
+    """A fault found on a clock: a person's, not the program's."""
+
+    code: str
+    at: datetime.datetime
+    message: str
+    events: list[int]
+
+
+class ClockStatus(TypedDict):
+    """``Clock.status(as_of)``."""
+
+    as_of: datetime.datetime
+    counting_from: datetime.datetime
+    promised_due: datetime.datetime
+    statutory_due: datetime.datetime
+    promised: TimeLimitDict
+    statutory: TimeLimitDict
+    extended_by: int
+    remaining: float
+    elapsed: float
+    elapsed_workdays: float
+    state: StateName
+    level: LevelName
+    outcome: OutcomeName | None
+    extension_pending: bool
+    provisional: bool
+    findings: list[Finding]
+
+
+class CaseFinding(TypedDict):
+    code: str
+    severity: str
+    at: datetime.datetime
+    message: str
+    events: list[str]
+    people: list[str]
+
+
+class CaseStatus(TypedDict):
+    """``Case.status(as_of)``."""
+
+    case: str
+    as_of: datetime.datetime
+    stage: str
+    item: str | None
+    window: str | None
+    first_responder: str | None
+    handler: str | None
+    unit: str | None
+    clock: ClockStatus | None
+    decision: str | None
+    on_the_spot: bool | None
+    concluded_at: datetime.datetime | None
+    findings: list[CaseFinding]
+
+
+class Fault(TypedDict):
+    source: str
+    code: str
+    severity: str
+    at: datetime.datetime
+    people: list[str]
+    unit: str | None
+    events: list[str]
+    message: str
