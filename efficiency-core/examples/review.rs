@@ -323,16 +323,16 @@ fn annual() -> Result<(), Box<dyn std::error::Error>> {
         "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
         "科室", "办结", "现场办结率", "按时办结率", "提前办结率", "延期率", "平均用时", "超期未结"
     );
-    for m in r.metrics.iter().map(|m| &m.counts) {
+    for m in &r.metrics {
         println!(
             "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
             m.group,
             m.concluded,
-            pct(m.on_the_spot_rate()),
-            pct(m.on_time_rate()),
-            pct(m.early_rate()),
-            pct(m.extension_rate()),
-            m.average_workdays_used()
+            pct(m.on_the_spot_rate),
+            pct(m.on_time_rate),
+            pct(m.early_rate),
+            pct(m.extension_rate),
+            m.average_workdays_used
                 .map(|x| format!("{x:.1}"))
                 .unwrap_or_else(|| "-".into()),
             format!("{}/{}", m.open_overdue, m.open)

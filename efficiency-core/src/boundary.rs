@@ -19,7 +19,7 @@
 //! them into camelCase), data-keyed maps as [`Value::Map`] (keys kept as they are).
 //!
 //! ```
-//! use efficiency_core::boundary::Value;
+//! use efficiency_core::boundary::{Value, Whole};
 //! use efficiency_core::date::Zone;
 //! let n = Value::Float(1.5).whole("n", Whole::Between(0, 100)).unwrap_err();
 //! assert_eq!((n.code, n.field.as_deref()), ("argument.not_whole", Some("n")));
@@ -400,6 +400,34 @@ impl Numbers<'_> {
             Numbers::Floats(v) => whole_float(v[i], arg, min, max),
         }
     }
+}
+
+/// Rows of one result model as columns: a map from each key (in first-seen order) to the list
+/// of its values, `Null` where a row lacks the key. For tables (`pandas.DataFrame(columns)`).
+pub fn to_columns<T: Serialize>(rows: &[T]) -> Value {
+    let mut names: Vec<String> = Vec::new();
+    let records: Vec<Value> = rows.iter().map(to_value).collect();
+    for r in &records {
+        let keys: Vec<String> = match r {
+            Value::Record(m) => m.iter().map(|(k, _)| k.to_string()).collect(),
+            Value::Map(m) => m.iter().map(|(k, _)| k.clone()).collect(),
+            _ => Vec::new(),
+        };
+        for k in keys {
+            if !names.contains(&k) {
+                names.push(k);
+            }
+        }
+    }
+    Value::Map(
+        names
+            .into_iter()
+            .map(|k| {
+                let column = records.iter().map(|r| r.get(&k).clone()).collect();
+                (k, Value::List(column))
+            })
+            .collect(),
+    )
 }
 
 /// Checks that a batch argument has one value per row (or a single value for all).

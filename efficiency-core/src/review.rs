@@ -15,10 +15,8 @@ use crate::assessment::{
     Commendation, Inspection, Scorecard,
 };
 use crate::campaign::{Campaign, CampaignTemplate, SelfInspectionForm, Submission, TaskStatus};
-use crate::case::metrics::GroupBy;
-use crate::case::{
-    CaseContext, CaseEvent, CaseStream, Decision, EventKind, Metrics, MetricsRow, Period,
-};
+use crate::case::metrics::{GroupBy, GroupMetrics};
+use crate::case::{CaseContext, CaseEvent, CaseStream, Decision, EventKind, Metrics, Period};
 use crate::item::ItemCatalog;
 use crate::org::{OrgError, Organisation, UnitKind};
 
@@ -62,37 +60,6 @@ pub struct ReviewInput {
     pub records: YearRecords,
 }
 
-/// A unit's metrics with its rates (each `None` when its denominator is 0).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnitMetrics {
-    /// The counts.
-    #[serde(flatten)]
-    pub counts: MetricsRow,
-    /// on_the_spot ÷ concluded.
-    pub on_the_spot_rate: Option<f64>,
-    /// on_time ÷ concluded.
-    pub on_time_rate: Option<f64>,
-    /// early ÷ concluded.
-    pub early_rate: Option<f64>,
-    /// extended ÷ concluded.
-    pub extension_rate: Option<f64>,
-    /// workdays_used ÷ concluded.
-    pub average_workdays_used: Option<f64>,
-}
-
-impl From<MetricsRow> for UnitMetrics {
-    fn from(r: MetricsRow) -> Self {
-        UnitMetrics {
-            on_the_spot_rate: r.on_the_spot_rate(),
-            on_time_rate: r.on_time_rate(),
-            early_rate: r.early_rate(),
-            extension_rate: r.extension_rate(),
-            average_workdays_used: r.average_workdays_used(),
-            counts: r,
-        }
-    }
-}
-
 /// The review's result: plain data, ready to print or to turn into tables.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnnualReview {
@@ -105,7 +72,7 @@ pub struct AnnualReview {
     /// Case-log rows rejected (row, code, message).
     pub rejected_rows: Vec<(usize, String, String)>,
     /// Metrics per unit, with their rates.
-    pub metrics: Vec<UnitMetrics>,
+    pub metrics: Vec<GroupMetrics>,
     /// Every fault of the year, in time order.
     pub faults: Vec<Fault>,
     /// How many faults of each code.
@@ -228,7 +195,7 @@ pub fn annual_review(
         cases,
         events,
         rejected_rows: rejected,
-        metrics: rows.into_iter().map(UnitMetrics::from).collect(),
+        metrics: rows.into_iter().map(GroupMetrics::from).collect(),
         faults,
         faults_by_code,
         accountability,

@@ -3,12 +3,12 @@
 use std::sync::{Arc, Mutex};
 
 use efficiency_core::case::{
-    self as core_case, metrics::GroupBy, CaseError as CoreCaseError, CaseEvent, CaseStream,
-    Metrics, Period, Roster, FINDING_CATALOG,
+    self as core_case, CaseError as CoreCaseError, CaseEvent, GroupBy, Period, Replay, Roster,
+    FINDING_CATALOG,
 };
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList};
 
 use crate::accountability::to_py;
 use crate::clock::{to_time, ItemCatalog};
@@ -23,10 +23,6 @@ pyo3::create_exception!(
     EfficiencyError,
     "A case-log line that cannot be taken: `.code` (e.g. \"case.unknown_actor\"), `.line` and `.event` name it."
 );
-
-pub(crate) fn case_err(py: Python<'_>, e: &CoreCaseError) -> PyErr {
-    crate::convert::error(py, e.clone())
-}
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCaseError>) -> PyResult<T> {
     crate::convert::ok(py, r)
@@ -222,39 +218,15 @@ impl Case {
 }
 
 impl CaseReplay {
-    fn with_state<R>(&self, f: impl FnOnce(&mut ReplayState) -> PyResult<R>) -> PyResult<R> {
+    fn with_state<R>(
+        &self,
+        f: impl FnOnce(&mut Replay<Arc<core_case::CaseContext>>) -> PyResult<R>,
+    ) -> PyResult<R> {
         let mut guard = self
             .state
             .lock()
             .map_err(|_| PyValueError::new_err("replay state poisoned"))?;
         f(&mut guard)
-    }
-}
-
-struct ReplayState {
-    /// None once finished.
-    stream: Option<CaseStream<Arc<core_case::CaseContext>>>,
-    metrics: Option<Metrics>,
-    keep: bool,
-    statuses: Vec<core_case::CaseStatus>,
-    errors: Vec<(usize, CoreCaseError)>,
-    cases: usize,
-}
-
-impl ReplayState {
-    fn take(&mut self, r: core_case::CaseResult) {
-        self.cases += 1;
-        match r.status {
-            Ok(s) => {
-                if let Some(m) = &mut self.metrics {
-                    m.add(&s);
-                }
-                if self.keep {
-                    self.statuses.push(s);
-                }
-            }
-            Err(e) => self.errors.push((usize::MAX, e)),
-        }
     }
 }
 
@@ -264,15 +236,7 @@ impl ReplayState {
 /// `efficiency.case_metrics` wrap it for files and iterators.
 #[pyclass(module = "efficiency")]
 pub(crate) struct CaseReplay {
-    state: Mutex<ReplayState>,
-}
-
-fn group_by(s: &str) -> PyResult<GroupBy> {
-    s.parse::<GroupBy>().map_err(|m| {
-        crate::convert::error_of(
-            efficiency_core::error::Error::new("argument.invalid_choice", m).with_field("group_by"),
-        )
-    })
+    state: Mutex<Replay<Arc<core_case::CaseContext>>>,
 }
 
 #[pymethods]
@@ -292,24 +256,29 @@ impl CaseReplay {
     ) -> PyResult<Self> {
         let as_of = to_time(py, as_of, "as_of")?;
         let metrics = match period {
-            Some((a, b)) => Some(Metrics::new(
-                Period {
+            Some((a, b)) => {
+                let group = crate::convert::ok(
+                    py,
+                    Value::Str(group_by.to_string()).choice("group_by", GroupBy::NAMES),
+                )?;
+                let period = Period {
                     from: to_time(py, &a, "period[0]")?,
                     to: to_time(py, &b, "period[1]")?,
-                },
-                self::group_by(group_by)?,
-            )),
+                };
+                Some((
+                    period,
+                    group.parse::<GroupBy>().map_err(PyValueError::new_err)?,
+                ))
+            }
             None => None,
         };
         Ok(CaseReplay {
-            state: Mutex::new(ReplayState {
-                stream: Some(CaseStream::new(context.inner.clone(), as_of)),
+            state: Mutex::new(Replay::new(
+                context.inner.clone(),
+                as_of,
                 metrics,
-                keep: keep_statuses,
-                statuses: Vec::new(),
-                errors: Vec::new(),
-                cases: 0,
-            }),
+                keep_statuses,
+            )),
         })
     }
 
@@ -317,61 +286,34 @@ impl CaseReplay {
     fn push_lines(&self, py: Python<'_>, lines: Vec<String>) -> PyResult<()> {
         py.detach(|| {
             self.with_state(|st| {
-                let stream = st
-                    .stream
-                    .as_mut()
-                    .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
-                let mut finished = Vec::new();
-                for line in lines.iter().filter(|l| !l.trim().is_empty()) {
-                    let (err, done) = stream.push_line(line);
-                    if let Some(e) = err {
-                        st.errors.push((e.row, e.error));
-                    }
-                    finished.extend(done);
-                }
-                for r in finished {
-                    st.take(r);
-                }
-                Ok(())
+                crate::convert::ok_detached(st.push_lines(lines.iter().map(String::as_str)))
             })
         })
     }
 
-    /// Ends the input: the last case is judged. Later pushes are an error.
+    /// Ends the input: the last case is judged.
     fn finish(&self) -> PyResult<()> {
         self.with_state(|st| {
-            let stream = st
-                .stream
-                .take()
-                .ok_or_else(|| PyValueError::new_err("this replay is finished"))?;
-            if let Some(r) = stream.finish() {
-                st.take(r);
-            }
+            st.finish();
             Ok(())
         })
     }
 
     /// Statuses of the cases finished since the last call.
     fn take_statuses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let statuses = self.with_state(|st| Ok(std::mem::take(&mut st.statuses)))?;
+        let statuses = self.with_state(|st| Ok(st.take_statuses()))?;
         to_py(py, &statuses)
     }
 
     /// Rows (and cases) that failed since the last call: (row, CaseError); row is None for a
     /// case that could not be judged as a whole.
     fn take_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let errors = self.with_state(|st| Ok(std::mem::take(&mut st.errors)))?;
+        let errors = self.with_state(|st| Ok(st.take_errors()))?;
         let out = PyList::empty(py);
-        for (row, e) in errors {
-            let row = if row == usize::MAX {
-                py.None()
-            } else {
-                row.into_pyobject(py)?.into_any().unbind()
-            };
-            out.append(PyTuple::new(
-                py,
-                [row, case_err(py, &e).value(py).clone().into_any().unbind()],
-            )?)?;
+        for e in errors {
+            let row = e.row;
+            let err = crate::convert::error(py, e);
+            out.append((row, err.value(py).clone()))?;
         }
         Ok(out)
     }
@@ -379,83 +321,20 @@ impl CaseReplay {
     /// Cases judged so far.
     #[getter]
     fn cases(&self) -> PyResult<usize> {
-        self.with_state(|st| Ok(st.cases))
+        self.with_state(|st| Ok(st.cases()))
     }
 
     /// The metrics as columns (lists): group, concluded, on_the_spot, on_time, early, extended,
     /// workdays_used, open, open_overdue and the rates on_the_spot_rate, on_time_rate,
     /// early_rate, extension_rate, average_workdays_used (None where the denominator is 0).
-    fn metrics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    fn metrics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = self.with_state(|st| {
-            let m = st.metrics.as_ref().ok_or_else(|| {
+            st.metrics().ok_or_else(|| {
                 PyValueError::new_err("no period was given, so no metrics were kept")
-            })?;
-            Ok(m.rows())
+            })
         })?;
-        metrics_columns(py, &rows)
+        crate::convert::columns(py, &rows)
     }
-}
-
-pub(crate) fn metrics_columns<'py>(
-    py: Python<'py>,
-    rows: &[core_case::MetricsRow],
-) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item(
-        "group",
-        rows.iter().map(|r| r.group.clone()).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "concluded",
-        rows.iter().map(|r| r.concluded).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "on_the_spot",
-        rows.iter().map(|r| r.on_the_spot).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "on_time",
-        rows.iter().map(|r| r.on_time).collect::<Vec<_>>(),
-    )?;
-    d.set_item("early", rows.iter().map(|r| r.early).collect::<Vec<_>>())?;
-    d.set_item(
-        "extended",
-        rows.iter().map(|r| r.extended).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "workdays_used",
-        rows.iter().map(|r| r.workdays_used).collect::<Vec<_>>(),
-    )?;
-    d.set_item("open", rows.iter().map(|r| r.open).collect::<Vec<_>>())?;
-    d.set_item(
-        "open_overdue",
-        rows.iter().map(|r| r.open_overdue).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "on_the_spot_rate",
-        rows.iter()
-            .map(|r| r.on_the_spot_rate())
-            .collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "on_time_rate",
-        rows.iter().map(|r| r.on_time_rate()).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "early_rate",
-        rows.iter().map(|r| r.early_rate()).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "extension_rate",
-        rows.iter().map(|r| r.extension_rate()).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "average_workdays_used",
-        rows.iter()
-            .map(|r| r.average_workdays_used())
-            .collect::<Vec<_>>(),
-    )?;
-    Ok(d)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -220,6 +220,20 @@ pub(crate) fn to_py<'py>(
     to_object(py, &boundary::to_value(value))
 }
 
+/// Rows of a core result model as a dict of columns (lists), one per key.
+pub(crate) fn columns<'py>(
+    py: Python<'py>,
+    rows: &[impl serde::Serialize],
+) -> PyResult<Bound<'py, PyAny>> {
+    to_object(py, &boundary::to_columns(rows))
+}
+
+/// A core result where no `Python` token is at hand (inside `py.detach`): the error is raised
+/// with the GIL taken back.
+pub(crate) fn ok_detached<T, E: Into<Error>>(r: Result<T, E>) -> PyResult<T> {
+    r.map_err(|e| error_of(e.into()))
+}
+
 /// A rich argument (a list of faults, a form) deserialised by the core; shape errors carry
 /// `code` and name the argument.
 pub(crate) fn from_py<T: serde::de::DeserializeOwned>(

@@ -2,12 +2,10 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
+use efficiency_core::boundary::Value;
 use efficiency_core::case::{
-    self as core_case, metrics::GroupBy, CaseEvent, CaseStream, Metrics, Period, Roster,
-    FINDING_CATALOG,
+    self as core_case, CaseEvent, GroupBy, Period, Replay, Roster, FINDING_CATALOG,
 };
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{to_js, Calendar, ItemCatalog};
@@ -34,13 +32,11 @@ fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T,
     crate::convert::ok(r)
 }
 
-fn time_arg(v: &str, name: &str) -> Result<NaiveDateTime, efficiency_core::error::Error> {
-    efficiency_core::boundary::Value::Str(v.to_string())
-        .time(name, efficiency_core::date::Zone::CHINA)
-}
-
-fn fmt(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+impl Case {
+    fn status_at(&self, as_of: &JsValue) -> Result<core_case::CaseStatus, JsValue> {
+        let t = crate::convert::time(as_of, "asOf", self.ctx.calendar.zone())?;
+        wrap(self.inner.status(&self.ctx, t))
+    }
 }
 
 /// Everything cases are judged against: calendar, items, staff roster, finding rules.
@@ -78,91 +74,6 @@ impl CaseContext {
         CaseContext {
             inner: Arc::new(core_case::CaseContext::sample()),
         }
-    }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsClock {
-    promised_due: String,
-    statutory_due: String,
-    level: &'static str,
-    outcome: Option<&'static str>,
-    extended_by: u32,
-    state: &'static str,
-    remaining: f64,
-    elapsed: f64,
-    elapsed_workdays: f64,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsFinding {
-    code: &'static str,
-    severity: &'static str,
-    at: String,
-    message: String,
-    events: Vec<String>,
-    people: Vec<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsStatus {
-    case: String,
-    as_of: String,
-    stage: &'static str,
-    item: Option<String>,
-    window: Option<String>,
-    first_responder: Option<String>,
-    handler: Option<String>,
-    unit: Option<String>,
-    decision: Option<&'static str>,
-    on_the_spot: Option<bool>,
-    concluded_at: Option<String>,
-    clock: Option<JsClock>,
-    findings: Vec<JsFinding>,
-}
-
-fn js_status(s: &core_case::CaseStatus) -> JsStatus {
-    JsStatus {
-        case: s.case.clone(),
-        as_of: fmt(s.as_of),
-        stage: s.stage.as_str(),
-        item: s.item.clone(),
-        window: s.window.clone(),
-        first_responder: s.first_responder.clone(),
-        handler: s.handler.clone(),
-        unit: s.unit.clone(),
-        decision: s.decision.map(|d| match d {
-            core_case::Decision::Granted => "granted",
-            core_case::Decision::Refused => "refused",
-        }),
-        on_the_spot: s.on_the_spot,
-        concluded_at: s.concluded_at.map(fmt),
-        clock: s.clock.as_ref().map(|c| JsClock {
-            promised_due: fmt(c.promised_due),
-            statutory_due: fmt(c.statutory_due),
-            level: c.level.as_str(),
-            outcome: c.outcome.map(|o| o.as_str()),
-            extended_by: c.extended_by,
-            state: c.state.as_str(),
-            remaining: c.remaining,
-            elapsed: c.elapsed,
-            elapsed_workdays: c.elapsed_workdays,
-        }),
-        findings: s
-            .findings
-            .iter()
-            .map(|f| JsFinding {
-                code: f.code,
-                severity: f.severity.as_str(),
-                at: fmt(f.at),
-                message: f.message.clone(),
-                events: f.events.clone(),
-                people: f.people.clone(),
-            })
-            .collect(),
     }
 }
 
@@ -212,9 +123,7 @@ impl Case {
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let as_of = crate::convert::text(&as_of, "asOf")?;
-        let as_of = as_of.as_str();
-        let s = wrap(time_arg(as_of, "asOf").and_then(|t| Ok(self.inner.status(&self.ctx, t)?)))?;
+        let s = self.status_at(&as_of)?;
         to_js(&efficiency_core::accountability::Fault::from_status(&s))
     }
 
@@ -248,10 +157,8 @@ impl Case {
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let as_of = crate::convert::text(&as_of, "asOf")?;
-        let as_of = as_of.as_str();
-        let s = wrap(time_arg(as_of, "asOf").and_then(|t| Ok(self.inner.status(&self.ctx, t)?)))?;
-        to_js(&js_status(&s))
+        let s = self.status_at(&as_of)?;
+        to_js(&s)
     }
 
     /// The findings at `asOf`.
@@ -260,48 +167,9 @@ impl Case {
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let as_of = crate::convert::text(&as_of, "asOf")?;
-        let as_of = as_of.as_str();
-        let s = wrap(time_arg(as_of, "asOf").and_then(|t| Ok(self.inner.status(&self.ctx, t)?)))?;
-        to_js(&js_status(&s).findings)
+        let s = self.status_at(&as_of)?;
+        to_js(&s.findings)
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsRowError {
-    row: usize,
-    line: Option<usize>,
-    event: Option<String>,
-    code: &'static str,
-    message: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsMetricsRow {
-    group: String,
-    concluded: u64,
-    on_the_spot: u64,
-    on_time: u64,
-    early: u64,
-    extended: u64,
-    workdays_used: f64,
-    open: u64,
-    open_overdue: u64,
-    on_the_spot_rate: Option<f64>,
-    on_time_rate: Option<f64>,
-    early_rate: Option<f64>,
-    extension_rate: Option<f64>,
-    average_workdays_used: Option<f64>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsReplay {
-    statuses: Vec<JsStatus>,
-    metrics: Option<Vec<JsMetricsRow>>,
-    errors: Vec<JsRowError>,
 }
 
 /// Replays many cases from JSON Lines sorted by case id and judges each at `asOf`; with
@@ -319,100 +187,32 @@ pub fn replay_cases(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let jsonl = crate::convert::text(&jsonl, "jsonl")?;
-    let jsonl = jsonl.as_str();
-    let as_of = crate::convert::text(&as_of, "asOf")?;
-    let as_of = as_of.as_str();
-    let opt = |k: &str| {
-        if options.is_object() {
-            js_sys::Reflect::get(&options, &k.into()).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            JsValue::UNDEFINED
-        }
-    };
-    let as_of = wrap(time_arg(as_of, "asOf"))?;
-    let mut metrics = match (opt("from").as_string(), opt("to").as_string()) {
-        (Some(a), Some(b)) => {
-            let group = opt("groupBy").as_string().unwrap_or_else(|| "unit".into());
+    let zone = context.inner.calendar.zone();
+    let as_of = crate::convert::time(&as_of, "asOf", zone)?;
+    let options = crate::convert::value(&options);
+    let from = wrap(options.get("from").opt_time("options.from", zone))?;
+    let to = wrap(options.get("to").opt_time("options.to", zone))?;
+    let metrics = match (from, to) {
+        (Some(from), Some(to)) => {
+            let group = match options.get("group_by") {
+                Value::Null => "unit",
+                g => wrap(g.choice("options.groupBy", GroupBy::NAMES))?,
+            };
             let group = group
                 .parse::<GroupBy>()
                 .map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
-            Some(Metrics::new(
-                Period {
-                    from: wrap(time_arg(&a, "from"))?,
-                    to: wrap(time_arg(&b, "to"))?,
-                },
-                group,
-            ))
+            Some((Period { from, to }, group))
         }
         _ => None,
     };
-    let keep = opt("keepStatuses").as_bool().unwrap_or(true);
-    let mut out = JsReplay {
-        statuses: Vec::new(),
-        metrics: None,
-        errors: Vec::new(),
-    };
-    let mut stream = CaseStream::new(context.inner.clone(), as_of);
-    let mut take = |r: core_case::CaseResult, out: &mut JsReplay| match r.status {
-        Ok(s) => {
-            if let Some(m) = metrics.as_mut() {
-                m.add(&s);
-            }
-            if keep {
-                out.statuses.push(js_status(&s));
-            }
-        }
-        Err(e) => out.errors.push(JsRowError {
-            row: usize::MAX,
-            line: e.line,
-            event: e.event.clone(),
-            code: e.code(),
-            message: e.to_string(),
-        }),
-    };
-    for line in jsonl.lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let (err, done) = stream.push_line(line);
-        if let Some(e) = err {
-            out.errors.push(JsRowError {
-                row: e.row,
-                line: e.error.line,
-                event: e.error.event.clone(),
-                code: e.error.code(),
-                message: e.error.to_string(),
-            });
-        }
-        if let Some(r) = done {
-            take(r, &mut out);
-        }
-    }
-    if let Some(r) = stream.finish() {
-        take(r, &mut out);
-    }
-    out.metrics = metrics.map(|m| {
-        m.rows()
-            .into_iter()
-            .map(|r| JsMetricsRow {
-                on_the_spot_rate: r.on_the_spot_rate(),
-                on_time_rate: r.on_time_rate(),
-                early_rate: r.early_rate(),
-                extension_rate: r.extension_rate(),
-                average_workdays_used: r.average_workdays_used(),
-                group: r.group,
-                concluded: r.concluded,
-                on_the_spot: r.on_the_spot,
-                on_time: r.on_time,
-                early: r.early,
-                extended: r.extended,
-                workdays_used: r.workdays_used,
-                open: r.open,
-                open_overdue: r.open_overdue,
-            })
-            .collect()
-    });
-    to_js(&out)
+    let keep = wrap(
+        options
+            .get("keep_statuses")
+            .flag_or("options.keepStatuses", true),
+    )?;
+    to_js(&wrap(
+        Replay::new(context.inner.clone(), as_of, metrics, keep).run(&jsonl),
+    )?)
 }
 
 /// The finding catalog: code, name, nameZh, description.

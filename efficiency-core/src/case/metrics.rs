@@ -34,6 +34,11 @@ pub enum GroupBy {
     All,
 }
 
+impl GroupBy {
+    /// The names, as arguments spell them.
+    pub const NAMES: &'static [&'static str] = &["unit", "item", "window", "handler", "all"];
+}
+
 impl std::str::FromStr for GroupBy {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
@@ -82,6 +87,62 @@ pub struct MetricsRow {
     /// Of them, past their promised due (yellow or red).
     #[serde(default)]
     pub open_overdue: u64,
+}
+
+/// A group's counts with their rates (each `None` when its denominator is 0): what metrics
+/// report in every language. (A flat record, not `MetricsRow` flattened: every result is a
+/// plain struct so the bindings' one converter and the generated types see its fields.)
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupMetrics {
+    /// The group's key (`-` when the case has none).
+    pub group: String,
+    /// Cases concluded in the period (the completion rates' denominator).
+    pub concluded: u64,
+    /// Of them, concluded during the visit.
+    pub on_the_spot: u64,
+    /// Of them, concluded by the promised due.
+    pub on_time: u64,
+    /// Of them, concluded with at least one unit to spare.
+    pub early: u64,
+    /// Of them, with a valid extension.
+    pub extended: u64,
+    /// Sum of workdays used by them.
+    pub workdays_used: f64,
+    /// Cases open at the period's end.
+    pub open: u64,
+    /// Of them, past their promised due.
+    pub open_overdue: u64,
+    /// on_the_spot ÷ concluded.
+    pub on_the_spot_rate: Option<f64>,
+    /// on_time ÷ concluded.
+    pub on_time_rate: Option<f64>,
+    /// early ÷ concluded.
+    pub early_rate: Option<f64>,
+    /// extended ÷ concluded.
+    pub extension_rate: Option<f64>,
+    /// workdays_used ÷ concluded.
+    pub average_workdays_used: Option<f64>,
+}
+
+impl From<MetricsRow> for GroupMetrics {
+    fn from(r: MetricsRow) -> Self {
+        GroupMetrics {
+            on_the_spot_rate: r.on_the_spot_rate(),
+            on_time_rate: r.on_time_rate(),
+            early_rate: r.early_rate(),
+            extension_rate: r.extension_rate(),
+            average_workdays_used: r.average_workdays_used(),
+            group: r.group,
+            concluded: r.concluded,
+            on_the_spot: r.on_the_spot,
+            on_time: r.on_time,
+            early: r.early,
+            extended: r.extended,
+            workdays_used: r.workdays_used,
+            open: r.open,
+            open_overdue: r.open_overdue,
+        }
+    }
 }
 
 fn rate(n: u64, d: u64) -> Option<f64> {

@@ -34,12 +34,12 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 pub use event::{parse_lines, CaseEvent, Channel, Decision, EventKind, EVENT_KINDS};
-pub use metrics::{Metrics, MetricsRow, Period};
+pub use metrics::{GroupBy, GroupMetrics, Metrics, MetricsRow, Period};
 pub use rules::{
     FindingInfo, FindingRules, Roster, Severity, Staff, FINDING_CATALOG, FINDING_RULES_JSON,
     SAMPLE_ROSTER_JSON,
 };
-pub use stream::{CaseResult, CaseStream, RowError};
+pub use stream::{CaseResult, CaseStream, Replay, ReplayOutput, RowError};
 
 use crate::calendar::Calendar;
 use crate::clock::reckon::Reckoner;

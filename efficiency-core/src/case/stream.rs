@@ -5,7 +5,11 @@ use std::ops::Deref;
 
 use chrono::NaiveDateTime;
 
+use serde::Serialize;
+
+use super::metrics::{GroupBy, GroupMetrics, Metrics, Period};
 use super::{Case, CaseContext, CaseError, CaseEvent, CaseStatus};
+use crate::error::Error;
 
 /// A row (event) that was not taken; the case goes on without it.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,4 +140,153 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
     pub fn rows(&self) -> usize {
         self.row
     }
+}
+
+/// A replay of many cases as the bindings run it: rows pushed in chunks of any size, statuses
+/// (when kept) and errors taken as they come, metrics accumulated over a period. The one place
+/// where a replay's accounting is done (cases counted, metrics added, errors given their row).
+///
+/// ```
+/// use efficiency_core::case::{CaseContext, Replay};
+/// let ctx = CaseContext::sample();
+/// let mut replay = Replay::new(&ctx, "2026-12-01T00:00:00".parse().unwrap(), None, true);
+/// replay.push_lines([
+///     r#"{"id":"e1","case":"A","at":"2026-11-02T09:30:00","actor":"mar01","event":"receive","item":"civil.marriage_registration"}"#,
+///     "not json",
+/// ])?;
+/// replay.finish();
+/// assert_eq!(replay.take_statuses().len(), 1);
+/// let errors = replay.take_errors();
+/// assert_eq!((errors[0].code, errors[0].row), ("case.malformed_line", Some(1)));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Replay<C: Deref<Target = CaseContext>> {
+    /// `None` once finished.
+    stream: Option<CaseStream<C>>,
+    metrics: Option<Metrics>,
+    keep: bool,
+    statuses: Vec<CaseStatus>,
+    errors: Vec<Error>,
+    cases: usize,
+}
+
+/// Everything a one-shot replay gives (JS `replayCases`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReplayOutput {
+    /// One status per case judged (when kept).
+    pub statuses: Vec<CaseStatus>,
+    /// Metrics per group, when a period was given.
+    pub metrics: Option<Vec<GroupMetrics>>,
+    /// One error per bad row (with its `row`), or per case that could not be judged (no `row`).
+    pub errors: Vec<Error>,
+}
+
+impl<C: Deref<Target = CaseContext>> Replay<C> {
+    /// A replay judging each case at `as_of`; with `metrics = Some((period, group_by))` it also
+    /// counts every judged case. `keep = false` keeps no statuses (metrics only).
+    pub fn new(
+        ctx: C,
+        as_of: NaiveDateTime,
+        metrics: Option<(Period, GroupBy)>,
+        keep: bool,
+    ) -> Self {
+        Replay {
+            stream: Some(CaseStream::new(ctx, as_of)),
+            metrics: metrics.map(|(p, g)| Metrics::new(p, g)),
+            keep,
+            statuses: Vec::new(),
+            errors: Vec::new(),
+            cases: 0,
+        }
+    }
+
+    fn take(&mut self, r: CaseResult) {
+        self.cases += 1;
+        match r.status {
+            Ok(s) => {
+                if let Some(m) = &mut self.metrics {
+                    m.add(&s);
+                }
+                if self.keep {
+                    self.statuses.push(s);
+                }
+            }
+            Err(e) => self.errors.push(e.into()),
+        }
+    }
+
+    /// Takes a chunk of JSON lines (blank lines are skipped). Errors only when the replay is
+    /// finished (`replay.finished`); a bad row is kept in [`Replay::take_errors`].
+    pub fn push_lines<'a>(
+        &mut self,
+        lines: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), Error> {
+        let Some(stream) = self.stream.as_mut() else {
+            return Err(finished());
+        };
+        let mut done = Vec::new();
+        for line in lines {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let (err, finished) = stream.push_line(line);
+            if let Some(e) = err {
+                self.errors.push(Error::from(e.error).in_row(e.row));
+            }
+            done.extend(finished);
+        }
+        for r in done {
+            self.take(r);
+        }
+        Ok(())
+    }
+
+    /// Ends the input: the last case is judged. Finishing twice does nothing.
+    pub fn finish(&mut self) {
+        if let Some(r) = self.stream.take().and_then(CaseStream::finish) {
+            self.take(r);
+        }
+    }
+
+    /// Statuses of the cases judged since the last call.
+    pub fn take_statuses(&mut self) -> Vec<CaseStatus> {
+        std::mem::take(&mut self.statuses)
+    }
+
+    /// Errors since the last call: a bad row has its `row` (0-based across everything pushed);
+    /// a case that could not be judged as a whole has none.
+    pub fn take_errors(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.errors)
+    }
+
+    /// Cases judged so far.
+    pub fn cases(&self) -> usize {
+        self.cases
+    }
+
+    /// Metrics per group, when a period was given.
+    pub fn metrics(&self) -> Option<Vec<GroupMetrics>> {
+        self.metrics
+            .as_ref()
+            .map(|m| m.rows().into_iter().map(GroupMetrics::from).collect())
+    }
+
+    /// Runs a whole text of JSON lines at once.
+    pub fn run(mut self, text: &str) -> Result<ReplayOutput, Error> {
+        self.push_lines(text.lines())?;
+        self.finish();
+        Ok(ReplayOutput {
+            metrics: self.metrics(),
+            statuses: self.take_statuses(),
+            errors: self.take_errors(),
+        })
+    }
+}
+
+fn finished() -> Error {
+    Error::new(
+        "argument.invalid",
+        "this replay is finished; start a new one",
+    )
 }
