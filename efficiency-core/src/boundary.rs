@@ -375,6 +375,8 @@ pub enum Numbers<'a> {
     Ints(&'a [i64]),
     /// A float column (NaN is not whole: an error for that row).
     Floats(&'a [f64]),
+    /// A column of any values (JS arrays, Python lists): each checked like a scalar.
+    Values(&'a [Value]),
 }
 
 impl Numbers<'_> {
@@ -383,6 +385,7 @@ impl Numbers<'_> {
         match self {
             Numbers::Ints(v) => v.len(),
             Numbers::Floats(v) => v.len(),
+            Numbers::Values(v) => v.len(),
         }
     }
 
@@ -398,8 +401,103 @@ impl Numbers<'_> {
         match self {
             Numbers::Ints(v) => check_range(v[i] as f64, v[i], arg, min, max),
             Numbers::Floats(v) => whole_float(v[i], arg, min, max),
+            Numbers::Values(v) => v[i].whole(arg, kind),
         }
     }
+}
+
+/// A column of dates as day numbers since 1970-01-01 ([`crate::calendar::MISSING`] for a
+/// missing value); a cell that is not a date is an error for its row (and missing).
+pub fn day_column(values: &[Value], arg: &str, zone: Zone) -> (Vec<i64>, Vec<Error>) {
+    let mut errors = Vec::new();
+    let days = values
+        .iter()
+        .enumerate()
+        .map(|(row, v)| match v.opt_date(arg, zone) {
+            Ok(Some(d)) => date::to_epoch_days(d),
+            Ok(None) => crate::calendar::MISSING,
+            Err(e) => {
+                errors.push(e.in_row(row));
+                crate::calendar::MISSING
+            }
+        })
+        .collect();
+    (days, errors)
+}
+
+/// A batch result in every language: one value per row (`None` for a missing or failed row)
+/// and one error per failed row, naming its row.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BatchResult<T> {
+    /// The values, row by row.
+    pub values: Vec<Option<T>>,
+    /// The failed rows, in row order.
+    pub errors: Vec<Error>,
+}
+
+/// Batch `add_workdays` as every binding runs it: `days` (day numbers, [`crate::calendar::MISSING`]
+/// for missing) with the errors already found reading them, `n` one number or one per row.
+/// Returns the due day numbers and every row error in row order; the call itself fails only
+/// for a column of the wrong length.
+pub fn add_workdays_batch(
+    cal: &crate::calendar::Calendar,
+    mut days: Vec<i64>,
+    mut errors: Vec<Error>,
+    n: Numbers<'_>,
+) -> Result<(Vec<i64>, Vec<Error>), Error> {
+    check_length("n", n.len(), days.len())?;
+    let mut ns = vec![0i64; if n.len() == 1 { 1 } else { days.len() }];
+    for (row, slot) in ns.iter_mut().enumerate() {
+        match n.whole(row, "n", Whole::Offset) {
+            Ok(v) => *slot = v,
+            Err(e) if n.len() == 1 => return Err(e),
+            Err(e) => {
+                if days[row] != crate::calendar::MISSING {
+                    errors.push(e.in_row(row));
+                    days[row] = crate::calendar::MISSING;
+                }
+            }
+        }
+    }
+    let mut out = vec![0i64; days.len()];
+    let failed = cal.add_workdays_many(&days, &ns, &mut out);
+    errors.extend(
+        failed
+            .into_iter()
+            .map(|f| Error::from(f.error).in_row(f.row)),
+    );
+    errors.sort_by_key(|e| e.row);
+    Ok((out, errors))
+}
+
+/// Batch `workdays_between` as every binding runs it (see [`add_workdays_batch`]); `a` and `b`
+/// must have the same length.
+pub fn workdays_between_batch(
+    cal: &crate::calendar::Calendar,
+    a: &[i64],
+    b: &[i64],
+    mut errors: Vec<Error>,
+) -> Result<(Vec<i64>, Vec<Error>), Error> {
+    if a.len() != b.len() {
+        return Err(Error::new(
+            "argument.length_mismatch",
+            format!(
+                "a and b must have the same length: {} and {}",
+                a.len(),
+                b.len()
+            ),
+        )
+        .with_field("b"));
+    }
+    let mut out = vec![0i64; a.len()];
+    let failed = cal.workdays_between_many(a, b, &mut out);
+    errors.extend(
+        failed
+            .into_iter()
+            .map(|f| Error::from(f.error).in_row(f.row)),
+    );
+    errors.sort_by_key(|e| e.row);
+    Ok((out, errors))
 }
 
 /// Rows of one result model as columns: a map from each key (in first-seen order) to the list

@@ -5,11 +5,13 @@
 use efficiency_core::accountability::AccountabilityRules;
 use efficiency_core::activity::Activity;
 use efficiency_core::assessment::AssessmentRules;
-use efficiency_core::boundary::{Value, Whole};
+use efficiency_core::boundary::{
+    add_workdays_batch, day_column, workdays_between_batch, Numbers, Value, Whole,
+};
 use efficiency_core::calendar::Calendar;
 use efficiency_core::campaign::{CampaignTemplate, CAMPAIGN_PLAN_JSON};
 use efficiency_core::case::{Case, CaseContext};
-use efficiency_core::clock::{Authority, Clock, TimeLimit, TimeUnit};
+use efficiency_core::clock::{evaluate_rows, Authority, Clock, ClockConfig, TimeLimit, TimeUnit};
 use efficiency_core::date::Zone;
 use efficiency_core::error::{is_known_code, Error};
 use efficiency_core::org::Organisation;
@@ -203,4 +205,74 @@ fn every_bad_input_gives_its_code() {
         failures.push(format!("{}: expected {want}, got {got}", case["id"]));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The batches: each call succeeds and lists exactly the expected (row, code) errors.
+fn batch_errors(b: &J) -> Result<Vec<(u32, &'static str)>, Error> {
+    let args: Vec<Value> = b["args"]
+        .as_array()
+        .expect("args")
+        .iter()
+        .map(value)
+        .collect();
+    let cal = Calendar::china();
+    let list = |v: &Value| match v {
+        Value::List(x) => x.clone(),
+        one => vec![one.clone()],
+    };
+    let errors = match b["op"].as_str().expect("op") {
+        "calendar.add_workdays_many" => {
+            let (days, errors) = day_column(&list(&args[0]), "dates", Z);
+            let n = list(&args[1]);
+            add_workdays_batch(&cal, days, errors, Numbers::Values(&n))?.1
+        }
+        "calendar.workdays_between_many" => {
+            let (a, mut errors) = day_column(&list(&args[0]), "a", Z);
+            let (b, errors_b) = day_column(&list(&args[1]), "b", Z);
+            errors.extend(errors_b);
+            workdays_between_batch(&cal, &a, &b, errors)?.1
+        }
+        "evaluate_clocks" => {
+            let columns = Value::Map(
+                ["accepted_at", "amount", "unit", "as_of"]
+                    .iter()
+                    .zip(&args)
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+            );
+            evaluate_rows(&cal, &ClockConfig::default(), &columns)?.errors
+        }
+        other => panic!("unknown batch op {other}"),
+    };
+    Ok(errors
+        .iter()
+        .map(|e| (e.row.expect("a row"), e.code))
+        .collect())
+}
+
+#[test]
+fn batches_never_fail_whole() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/errors.json");
+    let doc: J = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let batches = doc["batches"].as_array().unwrap();
+    assert!(batches.len() >= 5);
+    for b in batches {
+        let want: Vec<(u32, String)> = b["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r[0].as_u64().unwrap() as u32,
+                    r[1].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let got: Vec<(u32, String)> = batch_errors(b)
+            .unwrap_or_else(|e| panic!("{}: the batch failed whole: {e:?}", b["id"]))
+            .into_iter()
+            .map(|(r, c)| (r, c.to_string()))
+            .collect();
+        assert_eq!(got, want, "{}", b["id"]);
+    }
 }

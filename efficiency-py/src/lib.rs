@@ -111,6 +111,14 @@ pub(crate) fn is_aware(value: &Bound<'_, PyAny>) -> PyResult<bool> {
 /// Rows that failed, with their errors.
 pub(crate) type RowErrors = Vec<(usize, Error)>;
 
+/// Row errors from the core (each knows its row) as `(row, error)` pairs.
+fn rows_of(errors: Vec<Error>) -> RowErrors {
+    errors
+        .into_iter()
+        .map(|e| (e.row.map_or(0, |r| r as usize), e))
+        .collect()
+}
+
 pub(crate) fn time_column(
     py: Python<'_>,
     value: &Bound<'_, PyAny>,
@@ -241,6 +249,9 @@ pub(crate) fn number_column(
                 .with_field(name),
             ))
         }
+        // A Python list or tuple: each element checked by the core (a "3" or a None fails its
+        // row only, where numpy would turn the whole list into text).
+        Value::List(items) if !value.hasattr("dtype")? => return Ok(NumberColumn::Values(items)),
         _ => {}
     }
     let np = py.import("numpy")?;
@@ -257,6 +268,11 @@ pub(crate) fn number_column(
             let a: PyReadonlyArray1<'_, f64> = a.extract()?;
             Ok(NumberColumn::Floats(a.as_array().to_vec()))
         }
+        "O" => Ok(NumberColumn::Values(
+            arr.try_iter()?
+                .map(|x| convert::value(&x?))
+                .collect::<PyResult<_>>()?,
+        )),
         other => Err(convert::error(
             py,
             Error::new(
@@ -272,6 +288,8 @@ pub(crate) fn number_column(
 pub(crate) enum NumberColumn {
     Ints(Vec<i64>),
     Floats(Vec<f64>),
+    /// A list or an object array: each value checked by the core, per row.
+    Values(Vec<Value>),
 }
 
 impl NumberColumn {
@@ -279,6 +297,7 @@ impl NumberColumn {
         match self {
             NumberColumn::Ints(v) => boundary::Numbers::Ints(v),
             NumberColumn::Floats(v) => boundary::Numbers::Floats(v),
+            NumberColumn::Values(v) => boundary::Numbers::Values(v),
         }
     }
 }
@@ -500,34 +519,18 @@ impl Calendar {
         errors: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let mode = errors_mode(py, errors)?;
-        let (mut days, mut failed) = day_column(py, dates, "dates", self.inner.zone())?;
+        let (days, failed) = day_column(py, dates, "dates", self.inner.zone())?;
         let n = number_column(py, n, "n")?;
         let n = n.view();
-        convert::ok(py, boundary::check_length("n", n.len(), days.len()))?;
-        let mut ns = vec![0i64; days.len()];
-        for (row, slot) in ns.iter_mut().enumerate() {
-            match n.whole(row, "n", Whole::Offset) {
-                Ok(v) => *slot = v,
-                Err(e) if days[row] != MISSING => {
-                    failed.push((row, e));
-                    days[row] = MISSING;
-                }
-                Err(_) => {}
-            }
-        }
-        let (out, calendar_failed) = py.detach(|| {
-            let mut out = vec![0i64; days.len()];
-            let failed = self.inner.add_workdays_many(&days, &ns, &mut out);
-            (out, failed)
-        });
-        failed.extend(
-            calendar_failed
-                .into_iter()
-                .map(|f| (f.row, Error::from(f.error))),
-        );
+        let (out, failed) = py
+            .detach(|| {
+                let failed = failed.into_iter().map(|(row, e)| e.in_row(row)).collect();
+                boundary::add_workdays_batch(&self.inner, days, failed, n)
+            })
+            .map_err(|e| convert::error(py, e))?;
         let out: Vec<Datetime<units::Days>> = out.into_iter().map(Datetime::from).collect();
         let values = PyArray1::from_vec(py, out).into_any();
-        finish_batch(py, values, failed, mode)
+        finish_batch(py, values, rows_of(failed), mode)
     }
 
     /// Vectorised workdays_between over two date arrays of equal length; returns int64.
@@ -545,32 +548,14 @@ impl Calendar {
         let (a, mut failed) = day_column(py, a, "a", self.inner.zone())?;
         let (b, failed_b) = day_column(py, b, "b", self.inner.zone())?;
         failed.extend(failed_b);
-        if a.len() != b.len() {
-            return Err(convert::error(
-                py,
-                Error::new(
-                    "argument.length_mismatch",
-                    format!(
-                        "a and b must have the same length: {} and {}",
-                        a.len(),
-                        b.len()
-                    ),
-                )
-                .with_field("b"),
-            ));
-        }
-        let (out, calendar_failed) = py.detach(|| {
-            let mut out = vec![0i64; a.len()];
-            let failed = self.inner.workdays_between_many(&a, &b, &mut out);
-            (out, failed)
-        });
-        failed.extend(
-            calendar_failed
-                .into_iter()
-                .map(|f| (f.row, Error::from(f.error))),
-        );
+        let (out, failed) = py
+            .detach(|| {
+                let failed = failed.into_iter().map(|(row, e)| e.in_row(row)).collect();
+                boundary::workdays_between_batch(&self.inner, &a, &b, failed)
+            })
+            .map_err(|e| convert::error(py, e))?;
         let values = PyArray1::from_vec(py, out).into_any();
-        finish_batch(py, values, failed, mode)
+        finish_batch(py, values, rows_of(failed), mode)
     }
 
     /// The zone the office's wall-clock times are in, e.g. "+08:00".

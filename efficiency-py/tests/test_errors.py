@@ -83,3 +83,17 @@ def test_error_vector(case):
 def test_the_vectors_are_many_and_varied():
     assert len(DOC["cases"]) >= 150
     assert len({c["expect"]["code"] for c in DOC["cases"]}) >= 25
+
+
+BATCHES = {
+    "calendar.add_workdays_many": lambda a: CAL.add_workdays_many(a[0], a[1], errors="return"),
+    "calendar.workdays_between_many": lambda a: CAL.workdays_between_many(a[0], a[1], errors="return"),
+    "evaluate_clocks": lambda a: ef.evaluate_clocks(CAL, a[0], a[1], a[2], a[3], errors="return"),
+}
+
+
+@pytest.mark.parametrize("batch", DOC["batches"], ids=[b["id"] for b in DOC["batches"]])
+def test_batch_vector(batch):
+    _, failed = BATCHES[batch["op"]](arg(batch["args"]))
+    assert [[row, e.code] for row, e in failed] == batch["rows"]
+    assert all(e.row == row for row, e in failed)

@@ -38,7 +38,22 @@ pub(crate) fn ok<T, E: Into<Error>>(r: Result<T, E>) -> Result<T, JsValue> {
 }
 
 /// A JS value as a boundary value. Object keys are camelCase in JS and snake_case in the core.
+/// An object with a `toJSON` method (a `TimeLimit`, any user class) is read through it, as
+/// `JSON.stringify` would read it.
 pub(crate) fn value(v: &JsValue) -> Value {
+    if v.is_object() && !v.is_instance_of::<js_sys::Date>() {
+        let to_json = js_sys::Reflect::get(v, &"toJSON".into()).unwrap_or(JsValue::UNDEFINED);
+        if let Some(f) = to_json.dyn_ref::<js_sys::Function>() {
+            return match f.call0(v) {
+                Ok(x) => plain_value(&x),
+                Err(_) => Value::Other("object whose toJSON threw".into()),
+            };
+        }
+    }
+    plain_value(v)
+}
+
+fn plain_value(v: &JsValue) -> Value {
     if v.is_null() || v.is_undefined() {
         return Value::Null;
     }

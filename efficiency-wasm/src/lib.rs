@@ -5,10 +5,10 @@
 
 use chrono::NaiveDate;
 use efficiency_core::boundary::Whole;
-use efficiency_core::boundary::{self, Value};
+use efficiency_core::boundary::{self, BatchResult, Value};
+use efficiency_core::calendar::MISSING;
 use efficiency_core::calendar::{self as core_cal, CalendarError};
 use efficiency_core::date::format_date;
-use efficiency_core::error::Error;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -57,19 +57,6 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     Ok(convert::to_object(&efficiency_core::boundary::to_value(
         value,
     )))
-}
-
-#[derive(Serialize)]
-pub(crate) struct JsRowError {
-    pub(crate) row: usize,
-    pub(crate) code: &'static str,
-    pub(crate) message: String,
-}
-
-#[derive(Serialize)]
-struct JsBatch<T> {
-    values: Vec<Option<T>>,
-    errors: Vec<JsRowError>,
 }
 
 /// A working-day calendar: which days count, with China's make-up workdays.
@@ -248,29 +235,23 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] dates: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | number[]")] n: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let dates = convert::ok(convert::value(&dates).list("dates").map(<[_]>::to_vec))?;
-        let ns = match convert::value(&n) {
+        let dates = convert::value(&dates);
+        let dates = convert::ok(dates.list("dates"))?;
+        let n = match convert::value(&n) {
             Value::List(v) => v,
             one => vec![one],
         };
-        convert::ok(boundary::check_length("n", ns.len(), dates.len()))?;
-        let zone = self.inner.zone();
-        let mut out = JsBatch {
-            values: Vec::with_capacity(dates.len()),
-            errors: Vec::new(),
-        };
-        for (row, d) in dates.iter().enumerate() {
-            let k = &ns[if ns.len() == 1 { 0 } else { row }];
-            let r = (|| -> Result<Option<String>, Error> {
-                let Some(d) = d.opt_date("dates", zone)? else {
-                    return Ok(None);
-                };
-                let k = k.whole("n", Whole::Offset)? as i32;
-                Ok(Some(format_date(self.inner.add_workdays(d, k)?)))
-            })();
-            out.push(row, r);
-        }
-        to_js(&out)
+        let (days, errors) = boundary::day_column(dates, "dates", self.inner.zone());
+        let (out, errors) = convert::ok(boundary::add_workdays_batch(
+            &self.inner,
+            days,
+            errors,
+            boundary::Numbers::Values(&n),
+        ))?;
+        to_js(&BatchResult {
+            values: out.into_iter().map(from_epoch_days).collect(),
+            errors,
+        })
     }
 
     /// Batch `workdaysBetween` over two arrays of equal length; same conventions as
@@ -281,38 +262,24 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] a: JsValue,
         #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] b: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let a = convert::ok(convert::value(&a).list("a").map(<[_]>::to_vec))?;
-        let b = convert::ok(convert::value(&b).list("b").map(<[_]>::to_vec))?;
-        convert::ok(boundary::check_length("b", b.len(), a.len()).and_then(|_| {
-            if a.len() == b.len() {
-                Ok(())
-            } else {
-                Err(Error::new(
-                    "argument.length_mismatch",
-                    format!(
-                        "a and b must have the same length: {} and {}",
-                        a.len(),
-                        b.len()
-                    ),
-                )
-                .with_field("b"))
-            }
-        }))?;
         let zone = self.inner.zone();
-        let mut out = JsBatch {
-            values: Vec::with_capacity(a.len()),
-            errors: Vec::new(),
-        };
-        for (row, (x, y)) in a.iter().zip(&b).enumerate() {
-            let r = (|| -> Result<Option<i32>, Error> {
-                let (Some(x), Some(y)) = (x.opt_date("a", zone)?, y.opt_date("b", zone)?) else {
-                    return Ok(None);
-                };
-                Ok(Some(self.inner.workdays_between(x, y)?))
-            })();
-            out.push(row, r);
-        }
-        to_js(&out)
+        let (a, b) = (convert::value(&a), convert::value(&b));
+        let (a, mut errors) = boundary::day_column(convert::ok(a.list("a"))?, "a", zone);
+        let (b, errors_b) = boundary::day_column(convert::ok(b.list("b"))?, "b", zone);
+        errors.extend(errors_b);
+        let (out, errors) = convert::ok(boundary::workdays_between_batch(
+            &self.inner,
+            &a,
+            &b,
+            errors,
+        ))?;
+        to_js(&BatchResult {
+            values: out
+                .into_iter()
+                .map(|v| (v != MISSING).then_some(v))
+                .collect(),
+            errors,
+        })
     }
 }
 
@@ -322,20 +289,11 @@ impl Calendar {
     }
 }
 
-impl<T> JsBatch<T> {
-    fn push(&mut self, row: usize, r: Result<Option<T>, Error>) {
-        match r {
-            Ok(v) => self.values.push(v),
-            Err(e) => {
-                self.values.push(None);
-                self.errors.push(JsRowError {
-                    row,
-                    code: e.code,
-                    message: e.in_row(row).message,
-                });
-            }
-        }
-    }
+/// A day number as a date (`None` for missing).
+fn from_epoch_days(d: i64) -> Option<chrono::NaiveDate> {
+    (d != MISSING)
+        .then(|| efficiency_core::date::from_epoch_days(d))
+        .flatten()
 }
 
 /// Every error code, in every language (the published list).

@@ -237,12 +237,72 @@ add("review-year-without-data", "annual_review_sample", [2031, 10, 1], "calendar
 bad_text("Activity.from_json", "text")
 add("activity-broken", "Activity.from_json", ["{"], "activity.invalid")
 
+# --- batches: never fail whole; one error per bad row, naming the row -------------------------
+batches = []
+
+
+def batch(name, op, args, rows):
+    batches.append({"id": f"b{len(batches):02d}-{name}", "op": op, "args": args, "rows": rows})
+
+
+DATES = ["2026-09-28", "2026-02-30", None, 42, "2031-01-05", "2026-9-28", "2026-10-08"]
+DATE_ROWS = [
+    [1, "calendar.invalid_date"],
+    [3, "argument.wrong_type"],
+    [4, "calendar.year_not_covered"],
+    [5, "calendar.invalid_date"],
+]
+batch("add-workdays-bad-dates", "calendar.add_workdays_many", [DATES, 20], DATE_ROWS)
+batch(
+    "add-workdays-bad-counts",
+    "calendar.add_workdays_many",
+    [["2026-09-28"] * 6, [20, 2.5, NAN, -(2**31) - 1, "3", None]],
+    [
+        [1, "argument.not_whole"],
+        [2, "argument.not_whole"],
+        [3, "argument.out_of_range"],
+        [4, "argument.wrong_type"],
+        [5, "argument.missing"],
+    ],
+)
+batch(
+    "add-workdays-runs-off-the-data",
+    "calendar.add_workdays_many",
+    [["2026-12-20", "2026-12-01"], 20],
+    [[0, "calendar.year_not_covered"]],
+)
+batch(
+    "workdays-between-bad-cells",
+    "calendar.workdays_between_many",
+    [["2026-09-28", "2026-02-30", "2026-09-28", "2003-01-02"], ["2026-10-30", "2026-10-30", True, "2026-10-30"]],
+    [[1, "calendar.invalid_date"], [2, "argument.wrong_type"], [3, "calendar.year_not_covered"]],
+)
+batch(
+    "evaluate-clocks-bad-rows",
+    "evaluate_clocks",
+    [
+        ["2026-09-28T10:00", "2026-09-28 25:00", None, "2026-12-20T10:00", "2026-09-28T10:00"],
+        20,
+        "workdays",
+        "2026-12-31T09:00",
+    ],
+    [[1, "clock.invalid_time"], [3, "calendar.year_not_covered"]],
+)
+batch(
+    "evaluate-clocks-bad-amounts",
+    "evaluate_clocks",
+    [["2026-09-28T10:00"] * 4, [20, -1, 1.5, 20], "workdays", "2026-10-29T09:00"],
+    [[1, "argument.out_of_range"], [2, "argument.not_whole"]],
+)
+
 ids = [c["id"] for c in cases]
 assert len(ids) == len(set(ids)), "duplicate ids"
 doc = {
     "about": __doc__.strip().splitlines()[0],
-    "how": "call op with args on its receiver; expect the error's code (and field, and line when given)",
+    "how": "cases: call op with args on its receiver; expect the error's code (and field, and line when given). "
+    "batches: the call succeeds and reports exactly these (row, code) errors, in row order.",
     "cases": cases,
+    "batches": batches,
 }
 OUT.write_text(
     json.dumps(doc, ensure_ascii=False, indent=None, separators=(",", ":")).replace('},{"id"', '},\n{"id"') + "\n"

@@ -230,3 +230,133 @@ pub fn evaluate_many(
     }
     (out, errors)
 }
+
+/// [`evaluate_rows`]'s result: one value per row in each column (`None` for a missing or
+/// failed row) and one error per failed row, naming its row.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ClockRows {
+    /// Promised due.
+    pub promised_due: Vec<Option<NaiveDateTime>>,
+    /// Statutory due.
+    pub statutory_due: Vec<Option<NaiveDateTime>>,
+    /// Remaining before the promised due, in the limit's unit.
+    pub remaining: Vec<Option<f64>>,
+    /// Supervision level.
+    pub level: Vec<Option<&'static str>>,
+    /// Outcome of a concluded case.
+    pub outcome: Vec<Option<&'static str>>,
+    /// The failed rows.
+    pub errors: Vec<crate::error::Error>,
+}
+
+/// One simple clock per row from boundary values (the JS `evaluateClocks`): `columns` maps
+/// `accepted_at`, `amount`, `unit`, `as_of` and optionally `statutory_amount` and
+/// `concluded_at` to a list (one value per row) or a single value for every row. A missing
+/// `accepted_at` (null) is a missing row; a bad cell fails its row only. Errors for the call as
+/// a whole: a column of the wrong length (`argument.length_mismatch`) or no `accepted_at`.
+pub fn evaluate_rows(
+    cal: &Calendar,
+    config: &ClockConfig,
+    columns: &crate::boundary::Value,
+) -> Result<ClockRows, crate::error::Error> {
+    use crate::boundary::{check_length, Value, Whole};
+    use crate::error::Error;
+    let zone = cal.zone();
+    let column = |key: &str| -> Vec<Value> {
+        match columns.get(key) {
+            Value::List(v) => v.clone(),
+            Value::Null => Vec::new(),
+            v => vec![v.clone()],
+        }
+    };
+    let accepted_v = column("accepted_at");
+    let n = accepted_v.len();
+    let per_row = |key: &str, optional: bool| -> Result<Vec<Value>, Error> {
+        let c = column(key);
+        if optional && c.is_empty() {
+            return Ok(c);
+        }
+        check_length(key, c.len(), n)?;
+        Ok(c)
+    };
+    let amount_v = per_row("amount", false)?;
+    let unit_v = per_row("unit", false)?;
+    let as_of_v = per_row("as_of", false)?;
+    let statutory_v = per_row("statutory_amount", true)?;
+    let concluded_v = per_row("concluded_at", true)?;
+    let pick = |c: &[Value], row: usize| -> Value {
+        c.get(if c.len() == 1 { 0 } else { row })
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let secs = |v: &Value, arg: &str| -> Result<i64, Error> {
+        Ok(match v.opt_time(arg, zone)? {
+            Some(t) => t.and_utc().timestamp(),
+            None => MISSING,
+        })
+    };
+    let mut errors: Vec<Option<Error>> = vec![None; n];
+    let mut accepted = vec![MISSING; n];
+    let mut amount = vec![0i64; n];
+    let mut unit = vec![TimeUnit::Workdays; n];
+    let mut as_of = vec![0i64; n];
+    let mut statutory = vec![0i64; n];
+    let mut concluded = vec![MISSING; n];
+    for row in 0..n {
+        let r = (|| -> Result<(), Error> {
+            accepted[row] = secs(&accepted_v[row], "accepted_at")?;
+            amount[row] = pick(&amount_v, row).whole("amount", Whole::Amount)?;
+            unit[row] = pick(&unit_v, row).string("unit")?.parse::<TimeUnit>()?;
+            as_of[row] = secs(&pick(&as_of_v, row), "as_of")?;
+            statutory[row] = if statutory_v.is_empty() {
+                amount[row]
+            } else {
+                pick(&statutory_v, row).whole("statutory_amount", Whole::Amount)?
+            };
+            if !concluded_v.is_empty() {
+                concluded[row] = secs(&pick(&concluded_v, row), "concluded_at")?;
+            }
+            Ok(())
+        })();
+        if let Err(e) = r {
+            accepted[row] = MISSING;
+            errors[row] = Some(e.in_row(row));
+        }
+    }
+    let input = BatchInput {
+        accepted_at: &accepted,
+        amount: &amount,
+        unit: &unit,
+        statutory_amount: Some(&statutory),
+        concluded_at: Some(&concluded),
+        as_of: &as_of,
+    };
+    let (res, failed) = evaluate_many(cal, config, &input);
+    for f in failed {
+        errors[f.row].get_or_insert_with(|| Error::from(f.error).in_row(f.row));
+    }
+    let time = |s: i64| (s != MISSING).then(|| time(s, "").ok()).flatten();
+    let mut out = ClockRows::default();
+    for (row, error) in errors.iter().enumerate() {
+        let ok = error.is_none() && res.promised_due[row] != MISSING;
+        out.promised_due
+            .push(ok.then(|| time(res.promised_due[row])).flatten());
+        out.statutory_due
+            .push(ok.then(|| time(res.statutory_due[row])).flatten());
+        out.remaining.push(ok.then_some(res.remaining[row]));
+        out.level.push(
+            ok.then(|| usize::try_from(res.level[row]).ok().map(|i| LEVEL_NAMES[i]))
+                .flatten(),
+        );
+        out.outcome.push(
+            ok.then(|| {
+                usize::try_from(res.outcome[row])
+                    .ok()
+                    .map(|i| OUTCOME_NAMES[i])
+            })
+            .flatten(),
+        );
+    }
+    out.errors = errors.into_iter().flatten().collect();
+    Ok(out)
+}

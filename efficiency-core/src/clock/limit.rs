@@ -320,6 +320,16 @@ fn one() -> u32 {
 }
 
 impl ExtensionPolicy {
+    /// The default for a statutory limit (行政许可法 Art. 42): one extension of up to the
+    /// statutory amount, approved by the agency head. The one place this default is decided.
+    pub fn default_for(statutory: TimeLimit) -> ExtensionPolicy {
+        ExtensionPolicy {
+            max_amount: statutory.amount,
+            approver: Authority::AgencyHead,
+            max_count: 1,
+        }
+    }
+
     /// No extension allowed.
     pub const NONE: ExtensionPolicy = ExtensionPolicy {
         max_amount: 0,

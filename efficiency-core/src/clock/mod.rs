@@ -28,6 +28,7 @@ mod batch;
 mod count;
 mod error;
 mod limit;
+mod options;
 pub(crate) mod reckon;
 
 use std::fmt;
@@ -39,10 +40,12 @@ pub use error::ClockError;
 pub use limit::{
     Authority, ClockConfig, DayEnd, ExtensionPolicy, OfficeHours, TimeLimit, TimeUnit,
 };
+pub use options::{ClockOptions, CLOCK_OPTIONS};
 
 use crate::calendar::{Calendar, DayKind};
 pub use batch::{
-    evaluate_many, BatchInput, BatchOutput, ClockRowError, LEVEL_NAMES, OUTCOME_NAMES,
+    evaluate_many, evaluate_rows, BatchInput, BatchOutput, ClockRowError, ClockRows, LEVEL_NAMES,
+    OUTCOME_NAMES,
 };
 use count::{counted, HourAxis};
 use reckon::Reckoner;
@@ -276,11 +279,7 @@ impl Clock {
             accepted_at,
             statutory,
             promised: None,
-            extension: ExtensionPolicy {
-                max_amount: statutory.amount,
-                approver: Authority::AgencyHead,
-                max_count: 1,
-            },
+            extension: ExtensionPolicy::default_for(statutory),
             supplement: None,
             events: Vec::new(),
         }

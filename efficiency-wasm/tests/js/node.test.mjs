@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runClockVectors, runErrorVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -49,6 +49,9 @@ test("error vectors: every bad input throws an Error with the same code as in Ru
   const { total, failures } = runErrorVectors(efficiency, load("errors.json"));
   assert.ok(total >= 150);
   assert.deepEqual(failures, []);
+  const batches = runBatchVectors(efficiency, load("errors.json"));
+  assert.ok(batches.total >= 5);
+  assert.deepEqual(batches.failures, []);
 });
 
 test("provisional years are explicit and marked", () => {

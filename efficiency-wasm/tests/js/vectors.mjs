@@ -306,3 +306,24 @@ export function runErrorVectors(efficiency, doc) {
   }
   return { total: doc.cases.length, failures };
 }
+
+/** The batches of tests/vectors/errors.json: the call succeeds and lists exactly these row errors. */
+export function runBatchVectors(efficiency, doc) {
+  const cal = efficiency.Calendar.china();
+  const calls = {
+    "calendar.add_workdays_many": (a) => cal.addWorkdaysMany(a[0], a[1]),
+    "calendar.workdays_between_many": (a) => cal.workdaysBetweenMany(a[0], a[1]),
+    "evaluate_clocks": (a) => efficiency.evaluateClocks(cal, { acceptedAt: a[0], amount: a[1], unit: a[2], asOf: a[3] }),
+  };
+  const failures = [];
+  for (const b of doc.batches) {
+    let got;
+    try {
+      got = calls[b.op](arg(b.args)).errors.map((e) => [e.row, e.code]);
+    } catch (e) {
+      got = `threw ${e && e.code} ${e && e.message}`;
+    }
+    if (!deepSame(got, b.rows)) failures.push(`${b.id}: expected ${JSON.stringify(b.rows)}, got ${JSON.stringify(got)}`);
+  }
+  return { total: doc.batches.length, failures };
+}

@@ -1,0 +1,192 @@
+//! The options of a new clock as every binding takes them — JS an options object, Python
+//! keyword arguments — read from boundary values and given their defaults here, once.
+
+use chrono::NaiveDateTime;
+
+use super::{
+    Authority, Clock, ClockConfig, DayEnd, ExtensionPolicy, OfficeHours, TimeLimit, TimeUnit,
+};
+use crate::boundary::{Value, Whole};
+use crate::calendar::Calendar;
+use crate::error::Error;
+
+/// What a new clock may be told beyond its acceptance and statutory limit. `None` everywhere
+/// means the defaults: promised = statutory, one extension of up to the statutory amount
+/// approved by the agency head ([`ExtensionPolicy::default_for`]), [`ClockConfig::default`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClockOptions {
+    /// The promised (shorter) limit.
+    pub promised: Option<TimeLimit>,
+    /// The lowest role that may approve an extension.
+    pub extension_approver: Option<Authority>,
+    /// The largest extension, in the statutory unit.
+    pub max_extension: Option<u32>,
+    /// How many extensions a case may have.
+    pub max_extensions: Option<u32>,
+    /// Office hours as `("HH:MM", "HH:MM")` sessions.
+    pub office_hours: Option<Vec<(String, String)>>,
+    /// When the last day of a day-counted period ends.
+    pub day_end: Option<DayEnd>,
+    /// `reminder` when at most this much is left.
+    pub reminder_threshold: Option<TimeLimit>,
+}
+
+/// The names [`ClockOptions::from_value`] reads (snake_case; JS spells them in camelCase).
+pub const CLOCK_OPTIONS: &[&str] = &[
+    "promised",
+    "extension_approver",
+    "max_extension",
+    "max_extensions",
+    "office_hours",
+    "day_end",
+    "reminder_threshold",
+];
+
+impl TimeLimit {
+    /// A time limit from a boundary value: `{amount, unit}` (amount may be omitted for
+    /// `on_the_spot`).
+    pub fn from_value(v: &Value, arg: &str) -> Result<TimeLimit, Error> {
+        match v {
+            Value::Map(_) | Value::Record(_) => {
+                let unit: TimeUnit = v.get("unit").string(&format!("{arg}.unit"))?.parse()?;
+                let amount = match (unit, v.get("amount")) {
+                    (TimeUnit::OnTheSpot, Value::Null) => 0,
+                    (_, a) => a.whole(&format!("{arg}.amount"), Whole::Amount)? as u32,
+                };
+                Ok(TimeLimit { amount, unit })
+            }
+            Value::Null => Err(Error::new(
+                "argument.missing",
+                format!("{arg} is required ({{amount, unit}})"),
+            )
+            .with_field(arg)),
+            other => Err(Error::new(
+                "argument.wrong_type",
+                format!(
+                    "{arg} must be a time limit {{amount, unit}}, not {}",
+                    other.describe()
+                ),
+            )
+            .with_field(arg)),
+        }
+    }
+}
+
+impl ClockOptions {
+    /// Options from a mapping (missing or `null` entries keep their default); an unknown name
+    /// is an error (`argument.invalid`), so a misspelt option is never silently ignored.
+    pub fn from_value(v: &Value) -> Result<ClockOptions, Error> {
+        let keys: Vec<String> = match v {
+            Value::Null => return Ok(ClockOptions::default()),
+            Value::Map(m) => m.iter().map(|(k, _)| k.clone()).collect(),
+            Value::Record(m) => m.iter().map(|(k, _)| k.to_string()).collect(),
+            other => {
+                return Err(Error::new(
+                    "argument.wrong_type",
+                    format!("options must be an object, not {}", other.describe()),
+                )
+                .with_field("options"))
+            }
+        };
+        if let Some(k) = keys.iter().find(|k| !CLOCK_OPTIONS.contains(&k.as_str())) {
+            return Err(Error::new(
+                "argument.invalid",
+                format!(
+                    "{k:?} is not a clock option; they are {}",
+                    CLOCK_OPTIONS.join(", ")
+                ),
+            )
+            .with_field(k.clone()));
+        }
+        let limit = |k: &str| match v.get(k) {
+            Value::Null => Ok(None),
+            x => TimeLimit::from_value(x, k).map(Some),
+        };
+        let amount = |k: &str| {
+            v.get(k)
+                .opt_whole(k, Whole::Amount)
+                .map(|a| a.map(|a| a as u32))
+        };
+        let office_hours = match v.get("office_hours") {
+            Value::Null => None,
+            h => Some(
+                h.list("office_hours")?
+                    .iter()
+                    .enumerate()
+                    .map(|(i, pair)| {
+                        let arg = format!("office_hours[{i}]");
+                        let p = pair.list(&arg)?;
+                        if p.len() != 2 {
+                            return Err(Error::new(
+                                "argument.invalid",
+                                format!("{arg} must be a pair (from, to), not {} values", p.len()),
+                            )
+                            .with_field(arg));
+                        }
+                        Ok((
+                            p[0].string(&arg)?.to_string(),
+                            p[1].string(&arg)?.to_string(),
+                        ))
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?,
+            ),
+        };
+        Ok(ClockOptions {
+            promised: limit("promised")?,
+            extension_approver: v
+                .get("extension_approver")
+                .opt_string("extension_approver")?
+                .map(str::parse)
+                .transpose()?,
+            max_extension: amount("max_extension")?,
+            max_extensions: amount("max_extensions")?,
+            office_hours,
+            day_end: match v.get("day_end").opt_string("day_end")? {
+                None => None,
+                Some(d) => Some(
+                    match Value::Str(d.into())
+                        .choice("day_end", &["close_of_business", "midnight"])?
+                    {
+                        "midnight" => DayEnd::Midnight,
+                        _ => DayEnd::CloseOfBusiness,
+                    },
+                ),
+            },
+            reminder_threshold: limit("reminder_threshold")?,
+        })
+    }
+
+    /// The clock these options describe.
+    pub fn clock(
+        &self,
+        calendar: Calendar,
+        accepted_at: NaiveDateTime,
+        statutory: TimeLimit,
+    ) -> Result<Clock, Error> {
+        let mut config = ClockConfig::default();
+        if let Some(h) = &self.office_hours {
+            let pairs: Vec<(&str, &str)> =
+                h.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            config.office_hours = OfficeHours::new(&pairs)?;
+        }
+        if let Some(d) = self.day_end {
+            config.day_end = d;
+        }
+        if let Some(r) = self.reminder_threshold {
+            config.reminder_threshold = r;
+        }
+        let default = ExtensionPolicy::default_for(statutory);
+        let policy = ExtensionPolicy {
+            max_amount: self.max_extension.unwrap_or(default.max_amount),
+            approver: self.extension_approver.unwrap_or(default.approver),
+            max_count: self.max_extensions.unwrap_or(default.max_count),
+        };
+        let mut clock = Clock::new(calendar, accepted_at, statutory)
+            .with_extension_policy(policy)
+            .with_config(config)?;
+        if let Some(p) = self.promised {
+            clock = clock.with_promised(p)?;
+        }
+        Ok(clock)
+    }
+}
