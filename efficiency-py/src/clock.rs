@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use efficiency_core::boundary::Whole;
 use efficiency_core::clock::{
-    self as core_clock, Authority, ClockConfig, ClockError as CoreClockError, DayEnd,
-    ExtensionPolicy, OfficeHours, TimeUnit, LEVEL_NAMES, OUTCOME_NAMES,
+    self as core_clock, Authority, ClockConfig, ClockError as CoreClockError, ClockOptions,
+    TimeUnit, LEVEL_NAMES, OUTCOME_NAMES,
 };
 use efficiency_core::item::{self, ItemClock};
 use numpy::datetime::{units, Datetime};
@@ -144,30 +144,6 @@ pub(crate) struct Clock {
     inner: ItemClock,
 }
 
-fn make_config(
-    py: Python<'_>,
-    office_hours: Option<Vec<(String, String)>>,
-    day_end: &str,
-    reminder: Option<TimeLimit>,
-) -> PyResult<ClockConfig> {
-    let mut config = ClockConfig::default();
-    if let Some(h) = office_hours {
-        let pairs: Vec<(&str, &str)> = h.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        config.office_hours = wrap(py, OfficeHours::new(&pairs))?;
-    }
-    config.day_end = match convert::ok(
-        py,
-        Value::Str(day_end.to_string()).choice("day_end", &["close_of_business", "midnight"]),
-    )? {
-        "midnight" => DayEnd::Midnight,
-        _ => DayEnd::CloseOfBusiness,
-    };
-    if let Some(r) = reminder {
-        config.reminder_threshold = r.inner;
-    }
-    Ok(config)
-}
-
 impl Clock {
     fn time(
         &self,
@@ -185,44 +161,47 @@ impl Clock {
     /// By default the promised limit is the statutory one and one extension of up to the
     /// statutory amount (max_extension) may be approved by the agency head.
     #[new]
-    #[pyo3(signature = (calendar, accepted_at, statutory, promised = None, extension_approver = "agency_head",
-                        max_extension = None, max_extensions = None, office_hours = None, day_end = "close_of_business",
+    #[pyo3(signature = (calendar, accepted_at, statutory, promised = None, extension_approver = None,
+                        max_extension = None, max_extensions = None, office_hours = None, day_end = None,
                         reminder_threshold = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         calendar: PyRef<'_, Calendar>,
         accepted_at: &Bound<'_, PyAny>,
-        statutory: TimeLimit,
-        promised: Option<TimeLimit>,
-        extension_approver: &str,
+        statutory: &Bound<'_, PyAny>,
+        promised: Option<&Bound<'_, PyAny>>,
+        extension_approver: Option<&Bound<'_, PyAny>>,
         max_extension: Option<&Bound<'_, PyAny>>,
         max_extensions: Option<&Bound<'_, PyAny>>,
-        office_hours: Option<Vec<(String, String)>>,
-        day_end: &str,
-        reminder_threshold: Option<TimeLimit>,
+        office_hours: Option<&Bound<'_, PyAny>>,
+        day_end: Option<&Bound<'_, PyAny>>,
+        reminder_threshold: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let zone = calendar.inner.zone();
         let accepted = convert::time_in(py, accepted_at, "accepted_at", zone)?;
-        let approver = wrap(py, extension_approver.parse::<Authority>())?;
-        let max_extension = max_extension
-            .map(|m| amount(py, m, "max_extension"))
-            .transpose()?;
-        let max_extensions = match max_extensions {
-            Some(m) => amount(py, m, "max_extensions")?,
-            None => 1,
-        };
-        let config = make_config(py, office_hours, day_end, reminder_threshold)?;
-        let mut clock = core_clock::Clock::new(calendar.inner.clone(), accepted, statutory.inner)
-            .with_extension_policy(ExtensionPolicy {
-                max_amount: max_extension.unwrap_or(statutory.inner.amount),
-                approver,
-                max_count: max_extensions,
-            });
-        clock = wrap(py, clock.with_config(config))?;
-        if let Some(p) = promised {
-            clock = wrap(py, clock.with_promised(p.inner))?;
+        let statutory = convert::ok(
+            py,
+            core_clock::TimeLimit::from_value(&convert::value(statutory)?, "statutory"),
+        )?;
+        // The keyword arguments as one mapping: the core reads them and decides the defaults.
+        let named = [
+            ("promised", promised),
+            ("extension_approver", extension_approver),
+            ("max_extension", max_extension),
+            ("max_extensions", max_extensions),
+            ("office_hours", office_hours),
+            ("day_end", day_end),
+            ("reminder_threshold", reminder_threshold),
+        ];
+        let mut options = Vec::new();
+        for (k, v) in named {
+            if let Some(v) = v {
+                options.push((k.to_string(), convert::value(v)?));
+            }
         }
+        let options = convert::ok(py, ClockOptions::from_value(&Value::Map(options)))?;
+        let clock = convert::ok(py, options.clock(calendar.inner.clone(), accepted, statutory))?;
         Ok(Clock {
             inner: ItemClock::from(clock),
         })

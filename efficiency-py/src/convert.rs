@@ -129,6 +129,10 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_instance_of::<PyDate>() {
         return Ok(Value::Date(obj.extract::<NaiveDate>()?));
     }
+    // The library's own value objects read as the data they stand for.
+    if let Ok(t) = obj.extract::<PyRef<'_, crate::clock::TimeLimit>>() {
+        return Ok(boundary::to_value(&t.inner));
+    }
     if let Ok(l) = obj.cast::<PyList>() {
         return l
             .iter()

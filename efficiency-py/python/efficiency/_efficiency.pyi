@@ -6,13 +6,16 @@ import numpy as np
 import numpy.typing as npt
 
 from efficiency.types import (
+    AuthorityName,
     CaseFinding,
     CaseStatus,
     ClockExplanation,
     ClockStatus,
+    DayEndName,
     DayInfo,
     DayKind,
     Fault,
+    TimeLimitDict,
     TimeUnitName,
     WorkdayReckoning,
 )
@@ -184,14 +187,14 @@ class Clock:
         cls,
         calendar: Calendar,
         accepted_at: _TimeLike,
-        statutory: TimeLimit,
-        promised: TimeLimit | None = None,
-        extension_approver: str = "agency_head",
+        statutory: TimeLimit | TimeLimitDict,
+        promised: TimeLimit | TimeLimitDict | None = None,
+        extension_approver: AuthorityName | None = None,
         max_extension: int | None = None,
         max_extensions: int | None = None,
         office_hours: list[tuple[str, str]] | None = None,
-        day_end: str = "close_of_business",
-        reminder_threshold: TimeLimit | None = None,
+        day_end: DayEndName | None = None,
+        reminder_threshold: TimeLimit | TimeLimitDict | None = None,
     ) -> Clock: ...
     def supplement_notice(self, received_at: _TimeLike, notice_at: _TimeLike) -> None: ...
     def suspend(self, at: _TimeLike, reason: str) -> None: ...

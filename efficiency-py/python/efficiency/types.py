@@ -10,6 +10,8 @@ TimeUnitName = Literal["workdays", "natural_days", "work_hours", "on_the_spot"]
 StateName = Literal["running", "suspended", "concluded"]
 LevelName = Literal["normal", "reminder", "yellow", "red"]
 OutcomeName = Literal["early", "on_time", "late"]
+AuthorityName = Literal["handler", "unit_head", "supervising_leader", "agency_head", "government_head"]
+DayEndName = Literal["close_of_business", "midnight"]
 
 
 class DayInfo(TypedDict):
