@@ -33,6 +33,7 @@ use crate::org::{OrgError, Organisation, Position};
 
 /// Who answers for a fault, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Responsibility {
     /// 直接责任: the person who did it.
@@ -57,6 +58,7 @@ impl Responsibility {
 /// A measure the matrix may propose: the lighter ones (no period) and the sanctions of
 /// 公职人员政务处分法 (with periods).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// 批评教育.
@@ -96,6 +98,7 @@ crate::names!(Measure {
 
 /// How repeats escalate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RepeatRule {
     /// A fault of the same code by the same person within this many months before...
@@ -106,6 +109,7 @@ pub struct RepeatRule {
 
 /// The accountability rule table (`efficiency.accountability/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountabilityRules {
     /// `efficiency.accountability/1`.
@@ -218,6 +222,7 @@ impl AccountabilityRules {
 
 /// A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fault {
     /// Where it comes from, e.g. `case C1`, `conduct I7`, `complaint K3`.
@@ -279,6 +284,7 @@ impl Fault {
 
 /// A repeat that escalated an entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PriorFault {
     /// Its source.
     pub source: String,
@@ -288,6 +294,7 @@ pub struct PriorFault {
 
 /// One line of the period's accountability list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entry {
     /// Person id.
     pub person: String,
@@ -458,6 +465,7 @@ pub fn accountability_list(
 
 /// A sanction already decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sanction {
     /// Which.
     pub kind: Measure,
@@ -467,6 +475,7 @@ pub struct Sanction {
 
 /// How long a new sanction runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SanctionSpan {
     /// Start.
     pub from: NaiveDate,

@@ -24,6 +24,7 @@ use crate::org::{OrgError, Organisation};
 
 /// One conduct rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConductRule {
     /// Finding code, e.g. `conduct.absence`.
@@ -38,6 +39,7 @@ pub struct ConductRule {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ConductDoc {
     format: String,
@@ -47,6 +49,7 @@ struct ConductDoc {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct ComplaintDoc {
     format: String,
@@ -188,6 +191,7 @@ impl ActivityRules {
 
 /// Where an incident was seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentSource {
     /// Attendance records.
@@ -200,6 +204,7 @@ pub enum IncidentSource {
 
 /// A breach of a conduct rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Incident {
     /// Id.
@@ -221,6 +226,7 @@ pub struct Incident {
 
 /// How a complaint reached the bureau.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintChannel {
     /// The complaint hotline.
@@ -233,6 +239,7 @@ pub enum ComplaintChannel {
 
 /// What a complaint is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintAbout {
     /// The unit.
@@ -247,6 +254,7 @@ pub struct ComplaintAbout {
 
 /// The outcome of an investigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintOutcome {
     /// 属实.
@@ -259,6 +267,7 @@ pub enum ComplaintOutcome {
 
 /// An efficiency complaint and how it was handled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Complaint {
     /// Id.
@@ -299,6 +308,7 @@ pub struct Complaint {
 
 /// A service rating (好差评): 5 非常满意 … 1 非常不满意; 1 and 2 are bad and must be followed up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     /// Id.
@@ -322,6 +332,7 @@ pub struct Rating {
 
 /// A period's incidents, complaints and ratings (`efficiency.activity/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// `efficiency.activity/1`.

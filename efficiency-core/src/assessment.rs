@@ -23,6 +23,7 @@ pub const CAMPAIGN_CODES: &[&str] = &[
 
 /// Points lost per occurrence of a finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeductionRule {
     /// Finding code.
@@ -35,6 +36,7 @@ pub struct DeductionRule {
 
 /// A metric that costs points below a target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MetricItem {
     /// `on_time_rate`, `on_the_spot_rate` or `early_rate`.
@@ -47,6 +49,7 @@ pub struct MetricItem {
 
 /// One-vote veto (一票否决): the grade can be no better than `max_grade`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Veto {
     /// Name.
@@ -69,6 +72,7 @@ pub struct Veto {
 
 /// A grade band: totals at or above `min` (and below the next band up).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
     /// Name, e.g. `excellent`.
@@ -82,6 +86,7 @@ pub struct Grade {
 
 /// The assessment rule table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentRules {
     /// `efficiency.assessment/1`.
@@ -267,6 +272,7 @@ impl AssessmentRules {
 
 /// An inspection verdict (督查).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Inspection {
     /// Id.
@@ -284,6 +290,7 @@ pub struct Inspection {
 
 /// A commendation of a unit (表彰).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Commendation {
     /// Id.
@@ -298,6 +305,7 @@ pub struct Commendation {
 
 /// One line of a scorecard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoreLine {
     /// The rule: `deduction <code>`, `inspection <verdict>`, `metric <name>`, `bonus <name>`,
     /// `cap <category>`, `cap total`.
@@ -316,6 +324,7 @@ pub struct ScoreLine {
 
 /// A unit's scorecard for a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Scorecard {
     /// Unit id.
     pub unit: String,
@@ -599,6 +608,7 @@ pub fn heads_responsible(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<(S
 
 /// One rule's change between two scorecards of a unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiffLine {
     /// The rule.
     pub rule: String,

@@ -428,6 +428,7 @@ pub fn day_column(values: &[Value], arg: &str, zone: Zone) -> (Vec<i64>, Vec<Err
 /// A batch result in every language: one value per row (`None` for a missing or failed row)
 /// and one error per failed row, naming its row.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BatchResult<T> {
     /// The values, row by row.
     pub values: Vec<Option<T>>,
@@ -884,6 +885,7 @@ mod tests {
     use super::*;
 
     #[derive(serde::Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     struct S {
         due: NaiveDateTime,
         day: NaiveDate,

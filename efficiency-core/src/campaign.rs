@@ -23,6 +23,7 @@ pub const CAMPAIGN_PLAN_JSON: &str = include_str!("../data/campaign/plan.json");
 
 /// Who owes a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Owner {
     /// The leadership group's office.
@@ -33,6 +34,7 @@ pub enum Owner {
 
 /// A task of a phase, with its due day as `MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaskTemplate {
     /// Code.
@@ -49,6 +51,7 @@ pub struct TaskTemplate {
 
 /// A phase with `MM-DD` bounds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PhaseTemplate {
     /// Code.
@@ -68,6 +71,7 @@ pub struct PhaseTemplate {
 
 /// A campaign plan template (`efficiency.campaign/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CampaignTemplate {
     /// `efficiency.campaign/1`.
@@ -86,6 +90,7 @@ pub struct CampaignTemplate {
 
 /// A dated phase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Phase {
     /// Code.
     pub code: String,
@@ -101,6 +106,7 @@ pub struct Phase {
 
 /// A dated task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Task {
     /// Code.
     pub code: String,
@@ -118,6 +124,7 @@ pub struct Task {
 
 /// A campaign for one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Campaign {
     /// Year.
     pub year: i32,
@@ -242,6 +249,7 @@ impl CampaignTemplate {
 
 /// A deliverable handed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
     /// Task code.
@@ -254,6 +262,7 @@ pub struct Submission {
 
 /// Where a unit stands on a task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskStatus {
     /// Task code.
     pub task: String,
@@ -382,6 +391,7 @@ impl Campaign {
 /// One item of a self-inspection form: a problem under one of the three systems or the conduct
 /// rules, its measure, who answers for it and by when, and its public-notice period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SelfInspectionItem {
     /// `first_inquiry`, `time_limit`, `accountability` or `conduct`.
@@ -405,6 +415,7 @@ pub struct SelfInspectionItem {
 
 /// A unit's self-inspection form (自查表).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SelfInspectionForm {
     /// Unit.

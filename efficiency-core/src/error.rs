@@ -23,6 +23,7 @@ use crate::org::OrgError;
 
 /// An error as it crosses into Python or JS (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Error {
     /// Stable code from [`CODES`], e.g. `argument.not_whole`.
     pub code: &'static str,

@@ -20,6 +20,7 @@ pub const ITEM_TEMPLATES_JSON: &str = include_str!("../data/items/templates.json
 
 /// A special procedure (特别程序) an item may go through.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SpecialProcedure {
     /// Stable code, e.g. `expert_review`.
@@ -33,6 +34,7 @@ pub struct SpecialProcedure {
 /// One internal step of an item's workflow: every step has a responsible role and a time limit
 /// (the source's "每个环节都有责任人和时限").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkflowStep {
     /// Stable code, e.g. `review`.
@@ -47,6 +49,7 @@ pub struct WorkflowStep {
 
 /// A kind of application the bureau handles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceItem {
     /// Stable code, e.g. `licensing.decision`.
@@ -83,6 +86,7 @@ pub struct ServiceItem {
 
 /// A validated set of items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ItemCatalog {
     /// [`ITEMS_FORMAT`].

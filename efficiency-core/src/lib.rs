@@ -58,3 +58,22 @@ pub mod item;
 mod json;
 pub mod org;
 pub mod review;
+
+/// The shipped data every binding exposes, by name: the defaults a bureau starts from and
+/// replaces with its own (Python `<NAME>_JSON` constants, JS `dataJson(name)`).
+pub const DATA: &[(&str, &str)] = &[
+    (
+        "accountability_rules",
+        accountability::ACCOUNTABILITY_RULES_JSON,
+    ),
+    ("assessment_rules", assessment::ASSESSMENT_RULES_JSON),
+    ("campaign_plan", campaign::CAMPAIGN_PLAN_JSON),
+    ("china_calendar", calendar::CHINA_JSON),
+    ("complaint_rules", activity::COMPLAINT_RULES_JSON),
+    ("conduct_rules", activity::CONDUCT_RULES_JSON),
+    ("finding_rules", case::FINDING_RULES_JSON),
+    ("item_templates", item::ITEM_TEMPLATES_JSON),
+    ("sample_activity", activity::SAMPLE_ACTIVITY_JSON),
+    ("sample_organisation", org::SAMPLE_ORGANISATION_JSON),
+    ("sample_roster", case::SAMPLE_ROSTER_JSON),
+];

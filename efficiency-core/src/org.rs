@@ -98,6 +98,7 @@ impl OrgError {
 
 /// What kind of unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// The bureau office (办公室).
@@ -112,6 +113,7 @@ pub enum UnitKind {
 
 /// A person's position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Position {
     /// 工作人员.
@@ -148,6 +150,7 @@ impl Position {
 
 /// A unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Stable id.
@@ -169,6 +172,7 @@ pub struct Unit {
 
 /// A person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable id (the `actor` of case logs).
@@ -184,6 +188,7 @@ pub struct Person {
 
 /// The leadership group's office (办公室).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupOffice {
     /// Its director.
@@ -195,6 +200,7 @@ pub struct GroupOffice {
 
 /// The campaign's leadership group (领导小组).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LeadershipGroup {
     /// 组长 (the bureau head).
@@ -211,6 +217,7 @@ pub struct LeadershipGroup {
 
 /// One link of a responsibility chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     /// Person id.
     pub person: String,
@@ -222,6 +229,7 @@ pub struct Link {
 
 /// The organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// [`ORGANISATION_FORMAT`].

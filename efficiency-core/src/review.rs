@@ -25,6 +25,7 @@ pub const SAMPLE_YEAR_JSON: &str = include_str!("../data/sample/year.json");
 
 /// Inspections, commendations, campaign deliverables and self-inspection forms.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearRecords {
     /// `efficiency.sample-year/1`.
@@ -62,6 +63,7 @@ pub struct ReviewInput {
 
 /// The review's result: plain data, ready to print or to turn into tables.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnnualReview {
     /// The year.
     pub year: i32,

@@ -245,10 +245,5 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Activity>()?;
     m.add_function(wrap_pyfunction!(accountability_list, m)?)?;
     m.add("OrganisationError", py.get_type::<OrganisationError>())?;
-    m.add("SAMPLE_ORGANISATION_JSON", org::SAMPLE_ORGANISATION_JSON)?;
-    m.add("ACCOUNTABILITY_RULES_JSON", acc::ACCOUNTABILITY_RULES_JSON)?;
-    m.add("CONDUCT_RULES_JSON", activity::CONDUCT_RULES_JSON)?;
-    m.add("COMPLAINT_RULES_JSON", activity::COMPLAINT_RULES_JSON)?;
-    m.add("SAMPLE_ACTIVITY_JSON", activity::SAMPLE_ACTIVITY_JSON)?;
     Ok(())
 }

@@ -263,10 +263,5 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score_units, m)?)?;
     m.add_function(wrap_pyfunction!(self_inspection_faults, m)?)?;
     m.add_function(wrap_pyfunction!(annual_review_sample, m)?)?;
-    m.add(
-        "ASSESSMENT_RULES_JSON",
-        core_assessment::ASSESSMENT_RULES_JSON,
-    )?;
-    m.add("CAMPAIGN_PLAN_JSON", core_campaign::CAMPAIGN_PLAN_JSON)?;
     Ok(())
 }

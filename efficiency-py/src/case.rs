@@ -3,7 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use efficiency_core::case::{
-    self as core_case, CaseError as CoreCaseError, CaseEvent, GroupBy, Period, Replay, Roster,
+    self as core_case, CaseError as CoreCaseError, CaseEvent, Replay, ReplayOptions, Roster,
     FINDING_CATALOG,
 };
 use pyo3::exceptions::PyValueError;
@@ -245,39 +245,34 @@ impl CaseReplay {
     /// by `group_by` ("unit", "item", "window", "handler" or "all"). `keep_statuses=False`
     /// keeps memory flat when only metrics are wanted.
     #[new]
-    #[pyo3(signature = (context, as_of, *, period = None, group_by = "unit", keep_statuses = true))]
+    #[pyo3(signature = (context, as_of, *, period = None, group_by = None, keep_statuses = None))]
     fn new(
         py: Python<'_>,
         context: PyRef<'_, CaseContext>,
         as_of: &Bound<'_, PyAny>,
-        period: Option<(Bound<'_, PyAny>, Bound<'_, PyAny>)>,
-        group_by: &str,
-        keep_statuses: bool,
+        period: Option<&Bound<'_, PyAny>>,
+        group_by: Option<&Bound<'_, PyAny>>,
+        keep_statuses: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let as_of = to_time(py, as_of, "as_of")?;
-        let metrics = match period {
-            Some((a, b)) => {
-                let group = crate::convert::ok(
-                    py,
-                    Value::Str(group_by.to_string()).choice("group_by", GroupBy::NAMES),
-                )?;
-                let period = Period {
-                    from: to_time(py, &a, "period[0]")?,
-                    to: to_time(py, &b, "period[1]")?,
-                };
-                Some((
-                    period,
-                    group.parse::<GroupBy>().map_err(PyValueError::new_err)?,
-                ))
+        let zone = context.inner.calendar.zone();
+        let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
+        let mut named = Vec::new();
+        for (k, v) in [
+            ("period", period),
+            ("group_by", group_by),
+            ("keep_statuses", keep_statuses),
+        ] {
+            if let Some(v) = v {
+                named.push((k.to_string(), crate::convert::value(v)?));
             }
-            None => None,
-        };
+        }
+        let options = crate::convert::ok(py, ReplayOptions::from_value(&Value::Map(named), zone))?;
         Ok(CaseReplay {
             state: Mutex::new(Replay::new(
                 context.inner.clone(),
                 as_of,
-                metrics,
-                keep_statuses,
+                options.metrics,
+                options.keep_statuses,
             )),
         })
     }
@@ -355,7 +350,5 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         catalog.append(d)?;
     }
     m.add("FINDING_CATALOG", catalog)?;
-    m.add("SAMPLE_ROSTER_JSON", core_case::SAMPLE_ROSTER_JSON)?;
-    m.add("FINDING_RULES_JSON", core_case::FINDING_RULES_JSON)?;
     Ok(())
 }

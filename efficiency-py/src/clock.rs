@@ -201,7 +201,10 @@ impl Clock {
             }
         }
         let options = convert::ok(py, ClockOptions::from_value(&Value::Map(options)))?;
-        let clock = convert::ok(py, options.clock(calendar.inner.clone(), accepted, statutory))?;
+        let clock = convert::ok(
+            py,
+            options.clock(calendar.inner.clone(), accepted, statutory),
+        )?;
         Ok(Clock {
             inner: ItemClock::from(clock),
         })
@@ -631,6 +634,5 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FINDING_CODES", core_clock::FINDING_CODES.to_vec())?;
     m.add("LEVELS", PyTuple::new(py, LEVEL_NAMES)?)?;
     m.add("OUTCOMES", PyTuple::new(py, OUTCOME_NAMES)?)?;
-    m.add("ITEM_TEMPLATES_JSON", item::ITEM_TEMPLATES_JSON)?;
     Ok(())
 }

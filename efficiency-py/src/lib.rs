@@ -583,6 +583,9 @@ impl Calendar {
 fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<Calendar>()?;
+    for (name, json) in efficiency_core::DATA {
+        m.add(format!("{}_JSON", name.to_uppercase()), *json)?;
+    }
     m.add("EfficiencyError", py.get_type::<EfficiencyError>())?;
     m.add("CalendarError", py.get_type::<CalendarError>())?;
     m.add("ArgumentError", py.get_type::<convert::ArgumentError>())?;
@@ -603,7 +606,6 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     case::register(m)?;
     accountability::register(m)?;
     assessment::register(m)?;
-    m.add("CHINA_CALENDAR_JSON", core_cal::CHINA_JSON)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

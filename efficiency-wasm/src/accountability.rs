@@ -49,6 +49,11 @@ impl Organisation {
             inner: org::Organisation::sample(),
         }
     }
+    /// The organisation as JSON.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.inner).expect("organisations serialize")
+    }
     /// The responsibility chain above a person.
     #[wasm_bindgen(
         unchecked_return_type = "{ person: string; position: string; unit: string | null }[]"
@@ -143,6 +148,11 @@ impl ActivityRules {
             efficiency_core::calendar::Calendar::china(),
         ))?;
         Ok(ActivityRules { inner })
+    }
+    /// The conduct rules (code, name, nameZh, severity).
+    #[wasm_bindgen(getter, unchecked_return_type = "ConductRule[]")]
+    pub fn conduct(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.conduct)
     }
 }
 

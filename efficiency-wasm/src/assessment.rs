@@ -151,6 +151,11 @@ impl Campaign {
     pub fn phases(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.phases)
     }
+    /// The tasks.
+    #[wasm_bindgen(getter, unchecked_return_type = "Task[]")]
+    pub fn tasks(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.tasks)
+    }
     /// The phase on `date` ("YYYY-MM-DD"), or null.
     #[wasm_bindgen(js_name = phaseOn, unchecked_return_type = "object | null")]
     pub fn phase_on(&self, date: JsValue) -> Result<JsValue, JsValue> {

@@ -2,9 +2,8 @@
 
 use std::sync::Arc;
 
-use efficiency_core::boundary::Value;
 use efficiency_core::case::{
-    self as core_case, CaseEvent, GroupBy, Period, Replay, Roster, FINDING_CATALOG,
+    self as core_case, CaseEvent, Replay, ReplayOptions, Roster, FINDING_CATALOG,
 };
 use wasm_bindgen::prelude::*;
 
@@ -67,6 +66,17 @@ impl CaseContext {
         Ok(CaseContext {
             inner: Arc::new(ctx),
         })
+    }
+
+    /// Staff ids in the roster.
+    #[wasm_bindgen(getter, js_name = staffIds)]
+    pub fn staff_ids(&self) -> Vec<String> {
+        self.inner
+            .roster
+            .staff
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
     }
 
     /// China's calendar, the item templates, the sample roster and the default rules.
@@ -173,52 +183,114 @@ impl Case {
 }
 
 /// Replays many cases from JSON Lines sorted by case id and judges each at `asOf`; with
-/// `options.from` and `options.to` also returns metrics grouped by `options.groupBy`
-/// ("unit", "item", "window", "handler", "all"). Never throws for a bad row: it is listed in
-/// `errors` and the case goes on without it.
-#[wasm_bindgen(js_name = replayCases, unchecked_return_type = "{ statuses: CaseStatus[]; metrics: MetricsRow[] | null; errors: CaseRowError[] }")]
+/// `options.period = [from, to]` also returns metrics grouped by `options.groupBy` ("unit",
+/// "item", "window", "handler", "all"). Never throws for a bad row: it is listed in `errors`
+/// (with its `row`) and the case goes on without it. For input in chunks, use `CaseReplay`.
+#[wasm_bindgen(js_name = replayCases, unchecked_return_type = "ReplayOutput")]
 pub fn replay_cases(
     context: &CaseContext,
     jsonl: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
-    #[wasm_bindgen(
-        unchecked_param_type = "{ from?: string; to?: string; groupBy?: string; keepStatuses?: boolean }"
-    )]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let replay = CaseReplay::new(context, as_of, options)?;
     let jsonl = crate::convert::text(&jsonl, "jsonl")?;
-    let zone = context.inner.calendar.zone();
-    let as_of = crate::convert::time(&as_of, "asOf", zone)?;
-    let options = crate::convert::value(&options);
-    let from = wrap(options.get("from").opt_time("options.from", zone))?;
-    let to = wrap(options.get("to").opt_time("options.to", zone))?;
-    let metrics = match (from, to) {
-        (Some(from), Some(to)) => {
-            let group = match options.get("group_by") {
-                Value::Null => "unit",
-                g => wrap(g.choice("options.groupBy", GroupBy::NAMES))?,
-            };
-            let group = group
-                .parse::<GroupBy>()
-                .map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
-            Some((Period { from, to }, group))
-        }
-        _ => None,
-    };
-    let keep = wrap(
-        options
-            .get("keep_statuses")
-            .flag_or("options.keepStatuses", true),
-    )?;
-    to_js(&wrap(
-        Replay::new(context.inner.clone(), as_of, metrics, keep).run(&jsonl),
-    )?)
+    to_js(&wrap(replay.inner.run(&jsonl))?)
+}
+
+/// Streaming replay of many cases from JSON lines sorted by case id, in chunks of any size (a
+/// case may continue into the next chunk); keeps one case in memory.
+#[wasm_bindgen]
+pub struct CaseReplay {
+    inner: Replay<Arc<core_case::CaseContext>>,
+}
+
+#[wasm_bindgen]
+impl CaseReplay {
+    /// Judges every case at `asOf`; `options` as for `replayCases`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        context: &CaseContext,
+        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
+    ) -> Result<CaseReplay, JsValue> {
+        let zone = context.inner.calendar.zone();
+        let as_of = crate::convert::time(&as_of, "asOf", zone)?;
+        let options = wrap(ReplayOptions::from_value(
+            &crate::convert::value(&options),
+            zone,
+        ))?;
+        Ok(CaseReplay {
+            inner: Replay::new(
+                context.inner.clone(),
+                as_of,
+                options.metrics,
+                options.keep_statuses,
+            ),
+        })
+    }
+
+    /// Takes a chunk of JSON lines (blank lines are skipped).
+    #[wasm_bindgen(js_name = pushLines)]
+    pub fn push_lines(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] lines: JsValue,
+    ) -> Result<(), JsValue> {
+        let lines = crate::convert::value(&lines);
+        let lines = wrap(lines.list("lines"))?;
+        let text: Vec<&str> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| l.string(&format!("lines[{i}]")))
+            .collect::<Result<_, _>>()
+            .map_err(crate::convert::error)?;
+        wrap(self.inner.push_lines(text))
+    }
+
+    /// Ends the input: the last case is judged.
+    pub fn finish(&mut self) {
+        self.inner.finish();
+    }
+
+    /// Statuses of the cases judged since the last call.
+    #[wasm_bindgen(js_name = takeStatuses, unchecked_return_type = "CaseStatus[]")]
+    pub fn take_statuses(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.take_statuses())
+    }
+
+    /// Errors since the last call: a bad row has its `row`; a case that could not be judged as
+    /// a whole has none.
+    #[wasm_bindgen(js_name = takeErrors, unchecked_return_type = "EfficiencyErrorData[]")]
+    pub fn take_errors(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.take_errors())
+    }
+
+    /// Cases judged so far.
+    #[wasm_bindgen(getter)]
+    pub fn cases(&self) -> usize {
+        self.inner.cases()
+    }
+
+    /// Metrics per group (counts and rates), or null when no period was given.
+    #[wasm_bindgen(unchecked_return_type = "GroupMetrics[] | null")]
+    pub fn metrics(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.metrics())
+    }
 }
 
 /// The finding catalog: code, name, nameZh, description.
 #[wasm_bindgen(js_name = findingCatalog, unchecked_return_type = "{ code: string; name: string; name_zh: string; description: string }[]")]
 pub fn finding_catalog() -> Result<JsValue, JsValue> {
     to_js(&FINDING_CATALOG)
+}
+
+/// Every error code a case log can produce.
+#[wasm_bindgen(js_name = caseErrorCodes)]
+pub fn case_error_codes() -> Vec<String> {
+    core_case::CaseError::CODES
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
 }
 
 /// Every event kind a case log may contain.

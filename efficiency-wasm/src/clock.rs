@@ -318,6 +318,11 @@ impl ServiceItem {
     pub fn promised(&self) -> Option<TimeLimit> {
         self.inner.promised.map(|inner| TimeLimit { inner })
     }
+    /// The urgent (加急) limit, if the item has one.
+    #[wasm_bindgen(getter)]
+    pub fn urgent(&self) -> Option<TimeLimit> {
+        self.inner.urgent.map(|inner| TimeLimit { inner })
+    }
     /// The item as JSON.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

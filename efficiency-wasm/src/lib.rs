@@ -134,6 +134,12 @@ impl Calendar {
         self.inner.to_json()
     }
 
+    /// The zone the office's wall-clock times are in, e.g. "+08:00".
+    #[wasm_bindgen(getter)]
+    pub fn zone(&self) -> String {
+        self.inner.zone().to_string()
+    }
+
     /// `[first, last]` year with a notice.
     #[wasm_bindgen(getter, js_name = coveredYears, unchecked_return_type = "[number, number]")]
     pub fn covered_years(&self) -> js_sys::Array {
@@ -294,6 +300,27 @@ fn from_epoch_days(d: i64) -> Option<chrono::NaiveDate> {
     (d != MISSING)
         .then(|| efficiency_core::date::from_epoch_days(d))
         .flatten()
+}
+
+/// The shipped data by name (the defaults a bureau replaces with its own): see `dataNames()`.
+#[wasm_bindgen(js_name = dataJson)]
+pub fn data_json(name: JsValue) -> Result<String, JsValue> {
+    let names: Vec<&str> = efficiency_core::DATA.iter().map(|(n, _)| *n).collect();
+    let name = convert::ok(convert::value(&name).choice("name", &names))?;
+    Ok(efficiency_core::DATA
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, j)| *j)
+        .to_string())
+}
+
+/// The names `dataJson` knows.
+#[wasm_bindgen(js_name = dataNames)]
+pub fn data_names() -> Vec<String> {
+    efficiency_core::DATA
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .collect()
 }
 
 /// Every error code, in every language (the published list).

@@ -20,6 +20,7 @@ pub const OVERLAY_FORMAT: &str = "efficiency.calendar-overlay/1";
 
 /// A calendar document: one entry per year, each citing the notice it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDocument {
     /// [`CALENDAR_FORMAT`] or [`OVERLAY_FORMAT`].
@@ -41,6 +42,7 @@ pub struct CalendarDocument {
 
 /// One year's arrangement, as one notice (plus its amendments) announced it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearDocument {
     /// The year the notice is for. Its periods may reach back into late December of the year
@@ -60,6 +62,7 @@ pub struct YearDocument {
 
 /// A run of days off for one or more festivals, and the make-up workdays that pay for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PeriodDocument {
     /// The festivals the period is for (two when, e.g., Mid-Autumn falls in National Day week).
@@ -79,6 +82,7 @@ pub struct PeriodDocument {
 /// A festival and its statutory days (法定节假日) inside a period; the other days of the
 /// period are in-lieu rest days or weekends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FestivalDocument {
     /// English name, e.g. `Spring Festival`.

@@ -37,6 +37,7 @@ pub const CHINA_JSON: &str = include_str!("../../data/calendar/china.json");
 
 /// What kind of day a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     /// Monday–Friday, office open.
@@ -94,6 +95,7 @@ pub struct DayInfo {
 
 /// A holiday period, as named in explanations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PeriodRef {
     /// English name(s), e.g. `National Day and Mid-Autumn Festival`.
     pub name: String,
@@ -139,6 +141,7 @@ impl DayInfo {
 
 /// One day in the explanation of a workday count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReckonedDay {
     /// The date.
     pub date: NaiveDate,
@@ -197,6 +200,59 @@ impl Serialize for WorkdayReckoning {
         st.serialize_field("days", &self.days)?;
         st.serialize_field("text", &self.to_string())?;
         st.end()
+    }
+}
+
+/// The schemas of the two hand-serialised results, field for field as their `Serialize`
+/// impls above write them (the schema test checks every result against its schema).
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+    use super::{DayInfo, DayKind, ReckonedDay, WorkdayReckoning};
+
+    impl JsonSchema for DayInfo {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "DayInfo".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "object",
+                "properties": {
+                    "date": g.subschema_for::<chrono::NaiveDate>(),
+                    "kind": g.subschema_for::<DayKind>(),
+                    "holiday_name": g.subschema_for::<Option<String>>(),
+                    "holiday_name_zh": g.subschema_for::<Option<String>>(),
+                    "region": g.subschema_for::<Option<String>>(),
+                    "notice_year": g.subschema_for::<Option<i32>>(),
+                    "statutory": g.subschema_for::<bool>(),
+                    "provisional": g.subschema_for::<bool>(),
+                    "reason": g.subschema_for::<String>(),
+                },
+                "required": ["date", "kind", "holiday_name", "holiday_name_zh", "region", "notice_year",
+                             "statutory", "provisional", "reason"],
+            })
+        }
+    }
+
+    impl JsonSchema for WorkdayReckoning {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "WorkdayReckoning".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "object",
+                "properties": {
+                    "start": g.subschema_for::<chrono::NaiveDate>(),
+                    "workdays": g.subschema_for::<i32>(),
+                    "due": g.subschema_for::<chrono::NaiveDate>(),
+                    "provisional": g.subschema_for::<bool>(),
+                    "days": g.subschema_for::<Vec<ReckonedDay>>(),
+                    "text": g.subschema_for::<String>(),
+                },
+                "required": ["start", "workdays", "due", "provisional", "days", "text"],
+            })
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use super::CaseError;
 
 /// How an inquiry reached the bureau.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// At a window or office.
@@ -22,6 +23,7 @@ pub enum Channel {
 
 /// A decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// The application is granted.
@@ -196,6 +198,7 @@ pub struct CaseEvent {
 /// The flat shape of a line: every field any event may carry. Strings borrow from the input
 /// where they can (most lines have no escapes), which keeps parsing cheap.
 #[derive(Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Line<'a> {
     #[serde(borrow)]

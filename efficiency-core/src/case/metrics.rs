@@ -11,6 +11,7 @@ use crate::clock::{Level, Outcome};
 /// The period: cases concluded in `[from, to)` are counted as concluded; open cases are
 /// counted as they stand at `to`. Judge the cases at `as_of = to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// Start, inclusive.
     pub from: NaiveDateTime,
@@ -20,6 +21,7 @@ pub struct Period {
 
 /// What to group by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
     /// The handler's unit.
@@ -60,6 +62,7 @@ impl std::str::FromStr for GroupBy {
 /// Counts for one group. Rates are numerator ÷ the named denominator, `None` when it is 0.
 /// Read back (for scoring) with every count optional except `group`; derived rates are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MetricsRow {
     /// The group's key (`-` when the case has none, e.g. no window).
     pub group: String,
@@ -93,6 +96,7 @@ pub struct MetricsRow {
 /// report in every language. (A flat record, not `MetricsRow` flattened: every result is a
 /// plain struct so the bindings' one converter and the generated types see its fields.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupMetrics {
     /// The group's key (`-` when the case has none).
     pub group: String,

@@ -39,7 +39,7 @@ pub use rules::{
     FindingInfo, FindingRules, Roster, Severity, Staff, FINDING_CATALOG, FINDING_RULES_JSON,
     SAMPLE_ROSTER_JSON,
 };
-pub use stream::{CaseResult, CaseStream, Replay, ReplayOutput, RowError};
+pub use stream::{CaseResult, CaseStream, Replay, ReplayOptions, ReplayOutput, RowError};
 
 use crate::calendar::Calendar;
 use crate::clock::reckon::Reckoner;
@@ -177,6 +177,7 @@ impl CaseContext {
 
 /// Where a case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// No event yet.
@@ -228,6 +229,7 @@ impl Stage {
 
 /// A fault found in a case: a person's, not the program's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseFinding {
     /// Stable code from [`FINDING_CATALOG`].
     pub code: &'static str,
@@ -245,6 +247,7 @@ pub struct CaseFinding {
 
 /// Everything derived from a case at one moment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseStatus {
     /// Case id.
     pub case: String,

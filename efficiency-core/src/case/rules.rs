@@ -10,6 +10,7 @@ use crate::clock::{Authority, TimeLimit};
 
 /// How bad a fault is (一般 / 严重 / 特别严重).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// 一般.
@@ -33,6 +34,7 @@ impl Severity {
 
 /// One entry of the finding catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FindingInfo {
     /// Stable code.
     pub code: &'static str,
@@ -65,6 +67,7 @@ pub const FINDING_CATALOG: &[FindingInfo] = &[
 
 /// One member of staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Staff {
     /// Stable id used as `actor` in case logs.
@@ -82,6 +85,7 @@ pub struct Staff {
 
 /// The staff who may appear in case logs (`efficiency.roster/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Roster {
     /// `efficiency.roster/1`.
@@ -154,6 +158,7 @@ impl Roster {
 
 /// Local limits and severities used to judge cases (`efficiency.finding-rules/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FindingRules {
     /// `efficiency.finding-rules/1`.

@@ -173,6 +173,7 @@ pub struct Replay<C: Deref<Target = CaseContext>> {
 
 /// Everything a one-shot replay gives (JS `replayCases`).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReplayOutput {
     /// One status per case judged (when kept).
     pub statuses: Vec<CaseStatus>,
@@ -280,6 +281,74 @@ impl<C: Deref<Target = CaseContext>> Replay<C> {
             metrics: self.metrics(),
             statuses: self.take_statuses(),
             errors: self.take_errors(),
+        })
+    }
+}
+
+/// How a replay is asked for, in every language: `period` (`[from, to]`, metrics are kept only
+/// with one), `group_by` (`unit` by default) and `keep_statuses` (true by default).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReplayOptions {
+    /// The metrics period and grouping, if metrics are wanted.
+    pub metrics: Option<(Period, GroupBy)>,
+    /// Whether statuses are kept.
+    pub keep_statuses: bool,
+}
+
+impl ReplayOptions {
+    /// Options from a mapping (missing entries keep their defaults; unknown names are errors).
+    pub fn from_value(v: &crate::boundary::Value, zone: crate::date::Zone) -> Result<Self, Error> {
+        use crate::boundary::Value;
+        const NAMES: &[&str] = &["period", "group_by", "keep_statuses"];
+        let keys: Vec<String> = match v {
+            Value::Null => Vec::new(),
+            Value::Map(m) => m.iter().map(|(k, _)| k.clone()).collect(),
+            other => {
+                return Err(Error::new(
+                    "argument.wrong_type",
+                    format!("options must be an object, not {}", other.describe()),
+                )
+                .with_field("options"))
+            }
+        };
+        if let Some(k) = keys.iter().find(|k| !NAMES.contains(&k.as_str())) {
+            return Err(Error::new(
+                "argument.invalid",
+                format!(
+                    "{k:?} is not a replay option; they are {}",
+                    NAMES.join(", ")
+                ),
+            )
+            .with_field(k.clone()));
+        }
+        let group = match v.get("group_by") {
+            Value::Null => GroupBy::Unit,
+            g => g
+                .choice("group_by", GroupBy::NAMES)?
+                .parse()
+                .map_err(|m: String| Error::new("argument.invalid_choice", m))?,
+        };
+        let metrics = match v.get("period") {
+            Value::Null => None,
+            p => {
+                let p = p.list("period")?;
+                if p.len() != 2 {
+                    return Err(Error::new(
+                        "argument.invalid",
+                        format!("period must be [from, to], not {} values", p.len()),
+                    )
+                    .with_field("period"));
+                }
+                let period = Period {
+                    from: p[0].time("period[0]", zone)?,
+                    to: p[1].time("period[1]", zone)?,
+                };
+                Some((period, group))
+            }
+        };
+        Ok(ReplayOptions {
+            metrics,
+            keep_statuses: v.get("keep_statuses").flag_or("keep_statuses", true)?,
         })
     }
 }

@@ -234,6 +234,7 @@ pub fn evaluate_many(
 /// [`evaluate_rows`]'s result: one value per row in each column (`None` for a missing or
 /// failed row) and one error per failed row, naming its row.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClockRows {
     /// Promised due.
     pub promised_due: Vec<Option<NaiveDateTime>>,

@@ -8,6 +8,7 @@ use super::ClockError;
 
 /// The unit a time limit is counted in (DOMAIN.md §4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     /// Working days: day 1 is the first workday after acceptance.
@@ -61,6 +62,7 @@ impl FromStr for TimeUnit {
 /// assert_eq!(TimeLimit::on_the_spot().to_string(), "on the spot");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
     /// How many units (0 for on-the-spot).
@@ -133,6 +135,7 @@ impl fmt::Display for TimeLimit {
 
 /// When the last day of a day-counted period ends (民法典 Art. 203).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayEnd {
     /// At the close of office hours (the default).
@@ -144,6 +147,7 @@ pub enum DayEnd {
 
 /// Office hours: one or more sessions a workday, e.g. 09:00–12:00 and 13:30–17:30.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "Vec<[String; 2]>", into = "Vec<[String; 2]>")]
 pub struct OfficeHours {
     /// Sessions in seconds after midnight, sorted and disjoint.
@@ -253,6 +257,7 @@ impl From<OfficeHours> for Vec<[String; 2]> {
 /// Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the
 /// government at that level. An approver of a higher rank than required is authorised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Authority {
     /// 承办人.
@@ -304,6 +309,7 @@ impl FromStr for Authority {
 
 /// Which extensions an item allows (行政许可法 Art. 42: one, of 10 workdays, by the agency head).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExtensionPolicy {
     /// The largest extension, in the statutory limit's unit.
@@ -340,6 +346,7 @@ impl ExtensionPolicy {
 
 /// Configuration of a clock: office hours, when the last day ends, and the reminder threshold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct ClockConfig {
     /// Office hours (default 09:00–12:00, 13:30–17:30).

@@ -52,6 +52,7 @@ use reckon::Reckoner;
 
 /// One event of a clock's log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ClockEvent {
     /// A special procedure stops the clock (hearing, testing, expert review, …).
@@ -122,6 +123,7 @@ impl ClockEvent {
 
 /// Whether the clock is counting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Counting.
@@ -134,6 +136,7 @@ pub enum State {
 
 /// Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Nothing to say.
@@ -148,6 +151,7 @@ pub enum Level {
 
 /// How a concluded case did against its promised limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// At least one whole unit left at conclusion.
@@ -179,6 +183,7 @@ as_str_impl!(Outcome { Early => "early", OnTime => "on_time", Late => "late" });
 /// happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`];
 /// `None` stands for the acceptance itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable code, e.g. `extension.unauthorized_approver`.
     pub code: &'static str,
@@ -208,6 +213,7 @@ pub type Amount = f64;
 
 /// Everything derived from a clock at one moment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClockStatus {
     /// The moment asked about.
     pub as_of: NaiveDateTime,
@@ -944,6 +950,7 @@ impl Clock {
 
 /// One day of an [`Explanation`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExplainedDay {
     /// The date.
     pub date: NaiveDate,
@@ -983,6 +990,27 @@ impl Serialize for Explanation {
         st.serialize_field("days", &self.days)?;
         st.serialize_field("text", &self.to_string())?;
         st.end()
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Explanation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Explanation".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "properties": {
+                "limit": g.subschema_for::<TimeLimit>(),
+                "counting_from": g.subschema_for::<NaiveDateTime>(),
+                "due": g.subschema_for::<NaiveDateTime>(),
+                "extended_by": g.subschema_for::<u32>(),
+                "days": g.subschema_for::<Vec<ExplainedDay>>(),
+                "text": g.subschema_for::<String>(),
+            },
+            "required": ["limit", "counting_from", "due", "extended_by", "days", "text"],
+        })
     }
 }
 

@@ -136,8 +136,9 @@ impl ClockOptions {
             extension_approver: v
                 .get("extension_approver")
                 .opt_string("extension_approver")?
-                .map(str::parse)
-                .transpose()?,
+                .map(|a| a.parse::<Authority>())
+                .transpose()
+                .map_err(|e| Error::from(e).with_field("extension_approver"))?,
             max_extension: amount("max_extension")?,
             max_extensions: amount("max_extensions")?,
             office_hours,

@@ -216,7 +216,7 @@ def case_metrics(
     *,
     files: PathLike | Iterable[PathLike] | None = None,
     period: tuple[object, object],
-    group_by: str = "unit",
+    group_by: str | None = None,
     chunk_size: int = 50_000,
     errors: list[tuple[int | None, CaseError]] | None = None,
 ) -> dict[str, list[object]]:

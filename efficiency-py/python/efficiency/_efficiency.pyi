@@ -7,6 +7,7 @@ import numpy.typing as npt
 
 from efficiency.types import (
     AuthorityName,
+    GroupByName,
     CaseFinding,
     CaseStatus,
     ClockExplanation,
@@ -299,8 +300,8 @@ class CaseReplay:
         as_of: _TimeLike,
         *,
         period: tuple[_TimeLike, _TimeLike] | None = None,
-        group_by: str = "unit",
-        keep_statuses: bool = True,
+        group_by: GroupByName | None = None,
+        keep_statuses: bool | None = None,
     ) -> CaseReplay: ...
     def push_lines(self, lines: Sequence[str]) -> None: ...
     def finish(self) -> None: ...

@@ -12,6 +12,7 @@ LevelName = Literal["normal", "reminder", "yellow", "red"]
 OutcomeName = Literal["early", "on_time", "late"]
 AuthorityName = Literal["handler", "unit_head", "supervising_leader", "agency_head", "government_head"]
 DayEndName = Literal["close_of_business", "midnight"]
+GroupByName = Literal["unit", "item", "window", "handler", "all"]
 
 
 class DayInfo(TypedDict):

@@ -159,10 +159,21 @@ test("cases: append, round trip, errors naming the line, replay and metrics", ()
   assert.equal(kase.length, 3);
   assert.throws(() => efficiency.Case.fromJsonl(ctx, [log("X")[0], "{oops"].join("\n")), { code: "case.malformed_line", line: 2 });
   const out = efficiency.replayCases(ctx, [...log("A"), ...log("B"), log("A")[0]].join("\n"), "2026-12-01T00:00",
-    { from: "2026-11-01T00:00", to: "2026-12-01T00:00", groupBy: "window" });
+    { period: ["2026-11-01T00:00", "2026-12-01T00:00"], groupBy: "window" });
   assert.deepEqual(out.statuses.map((s) => s.case), ["A", "B"]);
   assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[6, "case.unsorted_input"]]);
   assert.deepEqual(out.metrics.map((r) => [r.group, r.concluded, r.onTheSpotRate]), [["W2", 2, 1]]);
+  // The same replay in chunks, a case carried across the chunk boundary.
+  const replay = new efficiency.CaseReplay(ctx, "2026-12-01T00:00", { period: ["2026-11-01T00:00", "2026-12-01T00:00"], groupBy: "window" });
+  const rows = [...log("A"), ...log("B")];
+  replay.pushLines(rows.slice(0, 4));
+  assert.deepEqual(replay.takeStatuses().map((s) => s.case), ["A"]);
+  replay.pushLines(rows.slice(4));
+  replay.finish();
+  assert.deepEqual(replay.takeStatuses().map((s) => s.case), ["B"]);
+  assert.equal(replay.cases, 2);
+  assert.deepEqual(replay.metrics().map((r) => [r.group, r.concluded]), [["W2", 2]]);
+  assert.throws(() => new efficiency.CaseReplay(ctx, "2026-12-01T00:00", { groupby: "window" }), { code: "argument.invalid" });
   assert.ok(efficiency.findingCatalog().some((f) => f.code === "supplement.repeated"));
   assert.ok(efficiency.eventKinds().includes("guide_outside"));
 });
