@@ -7,7 +7,6 @@ import numpy.typing as npt
 
 from efficiency.types import (
     AuthorityName,
-    GroupByName,
     CaseFinding,
     CaseStatus,
     ClockExplanation,
@@ -16,6 +15,7 @@ from efficiency.types import (
     DayInfo,
     DayKind,
     Fault,
+    GroupByName,
     TimeLimitDict,
     TimeUnitName,
     WorkdayReckoning,
