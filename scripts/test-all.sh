@@ -35,7 +35,7 @@ step "install: Python venv (.venv) with maturin, pytest, numpy, mypy, ruff"
 .venv/bin/pip install -q --disable-pip-version-check -r efficiency-py/requirements-dev.txt
 
 step "install: playwright-core (npm) for the browser tests"
-(cd efficiency-wasm && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; })
+(cd efficiency-wasm && { [ -d node_modules/playwright-core ] && [ -d node_modules/typescript ] && [ -d node_modules/@types/node ] || npm ci --no-audit --no-fund --silent; })
 
 step "rust: fmt, clippy"
 cargo fmt --all -- --check
@@ -46,6 +46,8 @@ step "rust: cargo test --workspace (unit, doc, property, vectors)"
 LD_LIBRARY_PATH="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR"))')${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export LD_LIBRARY_PATH
 run cargo test --workspace
+# The result types' JSON Schema (tests/api/schema.json), from which the TS and Python types are generated.
+run cargo test -p efficiency-core --features schema --test schema
 
 step "wasm: binding tests under Node"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
@@ -62,8 +64,8 @@ step "python: build the extension (maturin develop) and run pytest, stubtest, ru
 (cd efficiency-py && VIRTUAL_ENV="$ROOT/.venv" CARGO_TARGET_DIR="$ROOT/target/maturin" \
   ../.venv/bin/maturin develop --quiet)
 run .venv/bin/python -m pytest -q efficiency-py
-.venv/bin/ruff check efficiency-py tests
-.venv/bin/ruff format --check efficiency-py tests
+.venv/bin/ruff check efficiency-py tests scripts
+.venv/bin/ruff format --check efficiency-py tests scripts
 
 step "js: build the ES module and run the JS API tests under Node and in headless Chromium"
 scripts/build-wasm.sh

@@ -45,7 +45,7 @@ CALLS = {
     "AssessmentRules.from_toml": lambda c, a: ef.AssessmentRules.from_toml(*a),
     "Campaign.new": lambda c, a: ef.Campaign(*a),
     "Activity.from_json": lambda c, a: ef.Activity.from_json(*a),
-    "annual_review_sample": lambda c, a: ef.annual_review(*a),
+    "annual_review_sample": lambda c, a: ef.annual_review_sample(*a),
 }
 RECEIVERS = {
     "calendar": lambda c: CAL,

@@ -348,7 +348,7 @@ def test_assessment_vectors():
 def test_annual_review_columns():
     review = efficiency.annual_review()
     assert review["summary"]["cases"] == 400 and review["summary"]["rejected_rows"] == 0
-    for table in ("metrics", "findings", "accountability", "scorecards", "score_lines", "campaign"):
+    for table in ("metrics", "faults", "accountability", "scorecards", "score_lines", "campaign_status"):
         columns = review[table]
         lengths = {len(v) for v in columns.values()}
         assert len(lengths) == 1 and lengths.pop() > 0, table

@@ -36,7 +36,9 @@ impl Organisation {
 impl Organisation {
     /// From JSON ("efficiency.organisation/1"); errors carry `code` and `path`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: JsValue) -> Result<Organisation, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Organisation, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(Organisation {
@@ -55,17 +57,21 @@ impl Organisation {
         serde_json::to_string_pretty(&self.inner).expect("organisations serialize")
     }
     /// The responsibility chain above a person.
-    #[wasm_bindgen(
-        unchecked_return_type = "{ person: string; position: string; unit: string | null }[]"
-    )]
-    pub fn chain(&self, person: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Link[]")]
+    pub fn chain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] person: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let person = crate::convert::text(&person, "person")?;
         let person = person.as_str();
         to_js(&wrap(self.inner.chain(person))?)
     }
     /// The chain for a fault of a whole unit.
-    #[wasm_bindgen(js_name = unitChain, unchecked_return_type = "{ person: string; position: string; unit: string | null }[]")]
-    pub fn unit_chain(&self, unit: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = unitChain, unchecked_return_type = "Link[]")]
+    pub fn unit_chain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] unit: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let unit = crate::convert::text(&unit, "unit")?;
         let unit = unit.as_str();
         to_js(&wrap(self.inner.unit_chain(unit))?)
@@ -94,7 +100,9 @@ impl AccountabilityRules {
     }
     /// From JSON ("efficiency.accountability/1").
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: JsValue) -> Result<AccountabilityRules, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<AccountabilityRules, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(AccountabilityRules {
@@ -102,13 +110,15 @@ impl AccountabilityRules {
         })
     }
     /// The span of new sanctions starting `start` ("YYYY-MM-DD"), given running ones.
-    #[wasm_bindgen(js_name = sanctionSpan, unchecked_return_type = "{ from: string; until_min: string | null; until_max: string | null; permanent: boolean; explanation: string }")]
+    #[wasm_bindgen(js_name = sanctionSpan, unchecked_return_type = "SanctionSpan")]
     pub fn sanction_span(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "{ kind: string; start: string }[]")]
+        #[wasm_bindgen(
+            unchecked_param_type = "([Measure, string | Date] | { kind: Measure; start: string | Date })[]"
+        )]
         running: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] new: JsValue,
-        start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Measure[]")] new: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
     ) -> Result<JsValue, JsValue> {
         use crate::convert::value;
         to_js(&wrap(self.inner.sanction_span_of(
@@ -135,7 +145,12 @@ pub struct ActivityRules {
 impl ActivityRules {
     /// From a conduct list and complaint limits (JSON), each defaulting to the shipped one.
     #[wasm_bindgen(constructor)]
-    pub fn new(conduct_json: JsValue, complaint_json: JsValue) -> Result<ActivityRules, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(js_name = conductJson, unchecked_optional_param_type = "string")]
+        conduct_json: JsValue,
+        #[wasm_bindgen(js_name = complaintJson, unchecked_optional_param_type = "string")]
+        complaint_json: JsValue,
+    ) -> Result<ActivityRules, JsValue> {
         let conduct_json = crate::convert::opt_text(&conduct_json, "conductJson")?;
         let complaint_json = crate::convert::opt_text(&complaint_json, "complaintJson")?;
         let inner = wrap(activity::ActivityRules::from_json(
@@ -166,7 +181,9 @@ pub struct Activity {
 impl Activity {
     /// From JSON ("efficiency.activity/1").
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: JsValue) -> Result<Activity, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Activity, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(Activity {
@@ -180,12 +197,12 @@ impl Activity {
         }
     }
     /// The faults at `asOf`.
-    #[wasm_bindgen(unchecked_return_type = "object[]")]
+    #[wasm_bindgen(unchecked_return_type = "Fault[]")]
     pub fn faults(
         &self,
         organisation: &Organisation,
         rules: &ActivityRules,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = crate::convert::text(&as_of, "asOf")?;
         let as_of = as_of.as_str();
@@ -199,13 +216,13 @@ impl Activity {
 }
 
 /// The accountability list for faults (objects as `Activity.faults` makes them) in [from, to).
-#[wasm_bindgen(js_name = accountabilityList, unchecked_return_type = "object[]")]
+#[wasm_bindgen(js_name = accountabilityList, unchecked_return_type = "Entry[]")]
 pub fn accountability_list(
     organisation: &Organisation,
     rules: &AccountabilityRules,
     #[wasm_bindgen(unchecked_param_type = "object[]")] faults: JsValue,
-    from: JsValue,
-    to: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
     let from = crate::convert::text(&from, "from")?;
     let from = from.as_str();

@@ -50,7 +50,9 @@ impl AssessmentRules {
     }
     /// From JSON.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: JsValue) -> Result<AssessmentRules, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<AssessmentRules, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(AssessmentRules {
@@ -59,7 +61,9 @@ impl AssessmentRules {
     }
     /// From TOML.
     #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(text: JsValue) -> Result<AssessmentRules, JsValue> {
+    pub fn from_toml(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<AssessmentRules, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(AssessmentRules {
@@ -90,7 +94,7 @@ struct JsInput {
 
 /// Scorecards for `units` over [from, to), ranked. `input`: { faults, inspections,
 /// commendations, metrics (rows with group, concluded, onTime, onTheSpot, early) }.
-#[wasm_bindgen(js_name = scoreUnits, unchecked_return_type = "object[]")]
+#[wasm_bindgen(js_name = scoreUnits, unchecked_return_type = "Scorecard[]")]
 pub fn score_units(
     organisation: &Organisation,
     rules: &AssessmentRules,
@@ -99,8 +103,8 @@ pub fn score_units(
         unchecked_param_type = "{ faults?: object[]; inspections?: object[]; commendations?: object[]; metrics?: object[] }"
     )]
     input: JsValue,
-    from: JsValue,
-    to: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
     let from = crate::convert::text(&from, "from")?;
     let from = from.as_str();
@@ -134,7 +138,11 @@ pub struct Campaign {
 impl Campaign {
     /// The bureau's plan (or `templateJson`) for `year`.
     #[wasm_bindgen(constructor)]
-    pub fn new(year: JsValue, template_json: JsValue) -> Result<Campaign, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(js_name = templateJson, unchecked_optional_param_type = "string")]
+        template_json: JsValue,
+    ) -> Result<Campaign, JsValue> {
         let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
         let template_json = crate::convert::opt_text(&template_json, "templateJson")?;
         let t = wrap(core_campaign::CampaignTemplate::from_json(
@@ -147,7 +155,7 @@ impl Campaign {
         })
     }
     /// The phases.
-    #[wasm_bindgen(getter, unchecked_return_type = "object[]")]
+    #[wasm_bindgen(getter, unchecked_return_type = "Phase[]")]
     pub fn phases(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.phases)
     }
@@ -157,18 +165,21 @@ impl Campaign {
         to_js(&self.inner.tasks)
     }
     /// The phase on `date` ("YYYY-MM-DD"), or null.
-    #[wasm_bindgen(js_name = phaseOn, unchecked_return_type = "object | null")]
-    pub fn phase_on(&self, date: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = phaseOn, unchecked_return_type = "Phase | null")]
+    pub fn phase_on(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let d = crate::convert::date(&date, "date", efficiency_core::date::Zone::CHINA)?;
         to_js(&self.inner.phase_on(d))
     }
     /// [statuses, faults] at `asOf` for `submissions` ({task, unit, at}).
-    #[wasm_bindgen(unchecked_return_type = "[object[], object[]]")]
+    #[wasm_bindgen(unchecked_return_type = "[TaskStatus[], Fault[]]")]
     pub fn status(
         &self,
         organisation: &Organisation,
         #[wasm_bindgen(unchecked_param_type = "object[]")] submissions: JsValue,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = crate::convert::text(&as_of, "asOf")?;
         let as_of = as_of.as_str();
@@ -182,11 +193,11 @@ impl Campaign {
 }
 
 /// Overdue measures of a self-inspection form at `asOf`, as faults.
-#[wasm_bindgen(js_name = selfInspectionFaults, unchecked_return_type = "object[]")]
+#[wasm_bindgen(js_name = selfInspectionFaults, unchecked_return_type = "Fault[]")]
 pub fn self_inspection_faults(
     organisation: &Organisation,
     #[wasm_bindgen(unchecked_param_type = "object")] form: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
     let as_of = crate::convert::text(&as_of, "asOf")?;
     let as_of = as_of.as_str();
@@ -197,11 +208,11 @@ pub fn self_inspection_faults(
 }
 
 /// The sample bureau's generated year, reviewed.
-#[wasm_bindgen(js_name = annualReviewSample, unchecked_return_type = "object")]
+#[wasm_bindgen(js_name = annualReviewSample, unchecked_return_type = "AnnualReview")]
 pub fn annual_review_sample(
-    year: JsValue,
-    cases: JsValue,
-    seed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] cases: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] seed: JsValue,
 ) -> Result<JsValue, JsValue> {
     let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
     let cases = crate::convert::whole(&cases, "cases", Whole::SampleCases)? as usize;
@@ -223,7 +234,7 @@ pub fn annual_review_sample(
 }
 
 /// The change between two scorecards of a unit, rule by rule, ending with the total.
-#[wasm_bindgen(js_name = scorecardDiff, unchecked_return_type = "object[]")]
+#[wasm_bindgen(js_name = scorecardDiff, unchecked_return_type = "DiffLine[]")]
 pub fn scorecard_diff(
     #[wasm_bindgen(unchecked_param_type = "object")] before: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] after: JsValue,

@@ -11,20 +11,10 @@ use crate::{to_js, Calendar, ItemCatalog};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CASE: &str = r#"
-export interface CaseFinding { code: string; severity: "ordinary" | "serious" | "very_serious"; at: string; message: string; events: string[]; people: string[]; }
-export interface CaseStatus {
-  case: string; asOf: string; stage: string; item: string | null; window: string | null; firstResponder: string | null;
-  handler: string | null; unit: string | null; decision: "granted" | "refused" | null; onTheSpot: boolean | null;
-  concludedAt: string | null;
-  clock: { promisedDue: string; statutoryDue: string; level: string; outcome: string | null; extendedBy: number; state: string; remaining: number; elapsed: number; elapsedWorkdays: number } | null;
-  findings: CaseFinding[];
+/** How a replay is asked for: metrics over `period` grouped by `groupBy`; statuses kept unless `keepStatuses` is false. */
+export interface ReplayOptions {
+  period?: [string | Date, string | Date]; groupBy?: "unit" | "item" | "window" | "handler" | "all"; keepStatuses?: boolean;
 }
-export interface MetricsRow {
-  group: string; concluded: number; onTheSpot: number; onTime: number; early: number; extended: number; workdaysUsed: number;
-  open: number; openOverdue: number; onTheSpotRate: number | null; onTimeRate: number | null; earlyRate: number | null;
-  extensionRate: number | null; averageWorkdaysUsed: number | null;
-}
-export interface CaseRowError { row: number; line: number | null; event: string | null; code: string; message: string; }
 "#;
 
 fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
@@ -51,7 +41,8 @@ impl CaseContext {
     pub fn new(
         calendar: &Calendar,
         items: &ItemCatalog,
-        roster_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] roster_json: JsValue,
+        #[wasm_bindgen(js_name = rulesJson, unchecked_optional_param_type = "string")]
         rules_json: JsValue,
     ) -> Result<CaseContext, JsValue> {
         let roster_json = crate::convert::text(&roster_json, "rosterJson")?;
@@ -98,7 +89,10 @@ pub struct Case {
 impl Case {
     /// An empty case with id `caseId`.
     #[wasm_bindgen(constructor)]
-    pub fn new(context: &CaseContext, case_id: JsValue) -> Result<Case, JsValue> {
+    pub fn new(
+        context: &CaseContext,
+        #[wasm_bindgen(unchecked_param_type = "string")] case_id: JsValue,
+    ) -> Result<Case, JsValue> {
         let case_id = crate::convert::text(&case_id, "caseId")?;
         let case_id = case_id.as_str();
         Ok({
@@ -111,7 +105,10 @@ impl Case {
 
     /// A case from JSON Lines text; the first bad line throws an error with `code` and `line`.
     #[wasm_bindgen(js_name = fromJsonl)]
-    pub fn from_jsonl(context: &CaseContext, text: JsValue) -> Result<Case, JsValue> {
+    pub fn from_jsonl(
+        context: &CaseContext,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Case, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         let ctx = context.inner.clone();
@@ -120,7 +117,10 @@ impl Case {
     }
 
     /// Appends one event (a JSON line) of this case. On error nothing changes.
-    pub fn append(&mut self, line: JsValue) -> Result<(), JsValue> {
+    pub fn append(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] line: JsValue,
+    ) -> Result<(), JsValue> {
         let line = crate::convert::text(&line, "line")?;
         let line = line.as_str();
         let e = wrap(CaseEvent::parse_line(line, self.inner.events().len() + 1))?;
@@ -128,10 +128,10 @@ impl Case {
     }
 
     /// The findings at `asOf` as faults for `accountabilityList`.
-    #[wasm_bindgen(unchecked_return_type = "object[]")]
+    #[wasm_bindgen(unchecked_return_type = "Fault[]")]
     pub fn faults(
         &self,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let s = self.status_at(&as_of)?;
         to_js(&efficiency_core::accountability::Fault::from_status(&s))
@@ -165,7 +165,7 @@ impl Case {
     #[wasm_bindgen(unchecked_return_type = "CaseStatus")]
     pub fn status(
         &self,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let s = self.status_at(&as_of)?;
         to_js(&s)
@@ -175,7 +175,7 @@ impl Case {
     #[wasm_bindgen(unchecked_return_type = "CaseFinding[]")]
     pub fn findings(
         &self,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let s = self.status_at(&as_of)?;
         to_js(&s.findings)
@@ -189,9 +189,9 @@ impl Case {
 #[wasm_bindgen(js_name = replayCases, unchecked_return_type = "ReplayOutput")]
 pub fn replay_cases(
     context: &CaseContext,
-    jsonl: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] jsonl: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let replay = CaseReplay::new(context, as_of, options)?;
     let jsonl = crate::convert::text(&jsonl, "jsonl")?;
@@ -211,8 +211,8 @@ impl CaseReplay {
     #[wasm_bindgen(constructor)]
     pub fn new(
         context: &CaseContext,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
     ) -> Result<CaseReplay, JsValue> {
         let zone = context.inner.calendar.zone();
         let as_of = crate::convert::time(&as_of, "asOf", zone)?;
@@ -260,7 +260,7 @@ impl CaseReplay {
 
     /// Errors since the last call: a bad row has its `row`; a case that could not be judged as
     /// a whole has none.
-    #[wasm_bindgen(js_name = takeErrors, unchecked_return_type = "EfficiencyErrorData[]")]
+    #[wasm_bindgen(js_name = takeErrors, unchecked_return_type = "ErrorData[]")]
     pub fn take_errors(&mut self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.take_errors())
     }
@@ -279,7 +279,7 @@ impl CaseReplay {
 }
 
 /// The finding catalog: code, name, nameZh, description.
-#[wasm_bindgen(js_name = findingCatalog, unchecked_return_type = "{ code: string; name: string; name_zh: string; description: string }[]")]
+#[wasm_bindgen(js_name = findingCatalog, unchecked_return_type = "FindingInfo[]")]
 pub fn finding_catalog() -> Result<JsValue, JsValue> {
     to_js(&FINDING_CATALOG)
 }

@@ -13,31 +13,16 @@ use crate::{to_js, Calendar};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLOCK: &str = r#"
-export type TimeUnitName = "workdays" | "natural_days" | "work_hours" | "on_the_spot";
+export type TimeUnitName = TimeUnit;
 /** A limit as a plain object; a TimeLimit instance works too. */
 export interface TimeLimitLike { amount: number; unit: TimeUnitName; }
 export interface ClockOptions {
-  promised?: TimeLimitLike; extensionApprover?: string; maxExtension?: number; maxExtensions?: number;
+  promised?: TimeLimitLike; extensionApprover?: Authority; maxExtension?: number; maxExtensions?: number;
   dayEnd?: "close_of_business" | "midnight"; officeHours?: [string, string][]; reminderThreshold?: TimeLimitLike;
 }
-export interface Finding { code: string; at: string; message: string; events: number[]; }
-export interface ClockStatus {
-  asOf: string; countingFrom: string; promisedDue: string; statutoryDue: string;
-  promised: TimeLimitLike; statutory: TimeLimitLike; extendedBy: number; remaining: number; elapsed: number;
-  state: "running" | "suspended" | "concluded"; level: "normal" | "reminder" | "yellow" | "red";
-  outcome: "early" | "on_time" | "late" | null; extensionPending: boolean; provisional: boolean; findings: Finding[];
-}
-export interface ClockExplanation {
-  limit: TimeLimitLike; countingFrom: string; due: string; extendedBy: number;
-  days: { date: string; kind: DayKind; ordinal: number | null; hours: number | null; reason: string }[]; text: string;
-}
 export interface ClockColumns {
-  acceptedAt: (string | null)[]; amount: number | number[]; unit: TimeUnitName | TimeUnitName[];
-  asOf: string | string[]; statutoryAmount?: number | number[]; concludedAt?: (string | null)[];
-}
-export interface ClockBatch {
-  promisedDue: (string | null)[]; statutoryDue: (string | null)[]; remaining: (number | null)[];
-  level: (string | null)[]; outcome: (string | null)[]; errors: RowError[];
+  acceptedAt: (string | Date | null)[]; amount: number | number[]; unit: TimeUnitName | TimeUnitName[];
+  asOf: string | Date | (string | Date)[]; statutoryAmount?: number | number[]; concludedAt?: (string | Date | null)[];
 }
 "#;
 
@@ -72,7 +57,10 @@ pub struct TimeLimit {
 impl TimeLimit {
     /// `amount` of `unit` ("workdays", "natural_days", "work_hours", "on_the_spot").
     #[wasm_bindgen(constructor)]
-    pub fn new(amount: JsValue, unit: JsValue) -> Result<TimeLimit, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TimeUnitName")] unit: JsValue,
+    ) -> Result<TimeLimit, JsValue> {
         let amount = crate::convert::whole(&amount, "amount", Whole::Amount)? as u32;
         let unit = crate::convert::text(&unit, "unit")?;
         Ok(TimeLimit {
@@ -83,7 +71,9 @@ impl TimeLimit {
         })
     }
     /// `n` workdays.
-    pub fn workdays(n: JsValue) -> Result<TimeLimit, JsValue> {
+    pub fn workdays(
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<TimeLimit, JsValue> {
         let n = crate::convert::whole(&n, "n", Whole::Amount)? as u32;
         Ok({
             TimeLimit {
@@ -93,7 +83,9 @@ impl TimeLimit {
     }
     /// `n` natural days.
     #[wasm_bindgen(js_name = naturalDays)]
-    pub fn natural_days(n: JsValue) -> Result<TimeLimit, JsValue> {
+    pub fn natural_days(
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<TimeLimit, JsValue> {
         let n = crate::convert::whole(&n, "n", Whole::Amount)? as u32;
         Ok({
             TimeLimit {
@@ -103,7 +95,9 @@ impl TimeLimit {
     }
     /// `n` office hours.
     #[wasm_bindgen(js_name = workHours)]
-    pub fn work_hours(n: JsValue) -> Result<TimeLimit, JsValue> {
+    pub fn work_hours(
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<TimeLimit, JsValue> {
         let n = crate::convert::whole(&n, "n", Whole::Amount)? as u32;
         Ok({
             TimeLimit {
@@ -159,9 +153,10 @@ impl Clock {
     #[wasm_bindgen(constructor)]
     pub fn new(
         calendar: &Calendar,
-        #[wasm_bindgen(js_name = acceptedAt)] accepted_at: JsValue,
+        #[wasm_bindgen(js_name = acceptedAt, unchecked_param_type = "string | Date")]
+        accepted_at: JsValue,
         #[wasm_bindgen(unchecked_param_type = "TimeLimitLike")] statutory: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ClockOptions")] options_: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "ClockOptions")] options_: JsValue,
     ) -> Result<Clock, JsValue> {
         let accepted = crate::convert::time(&accepted_at, "acceptedAt", calendar.inner.zone())?;
         let statutory = limit_arg(&statutory, "statutory")?;
@@ -180,8 +175,8 @@ impl Clock {
     #[wasm_bindgen(js_name = supplementNotice)]
     pub fn supplement_notice(
         &mut self,
-        received_at: JsValue,
-        notice_at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] received_at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] notice_at: JsValue,
     ) -> Result<(), JsValue> {
         wrap((|| -> Result<_, Error> {
             let (r, n) = (
@@ -194,7 +189,11 @@ impl Clock {
         })())
     }
     /// Stops the clock for a special procedure (an item clock takes the procedure's code).
-    pub fn suspend(&mut self, at: JsValue, reason: JsValue) -> Result<(), JsValue> {
+    pub fn suspend(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] reason: JsValue,
+    ) -> Result<(), JsValue> {
         let reason = crate::convert::text(&reason, "reason")?;
         let reason = reason.as_str();
         wrap((|| -> Result<_, Error> {
@@ -203,16 +202,19 @@ impl Clock {
         })())
     }
     /// Restarts the clock.
-    pub fn resume(&mut self, at: JsValue) -> Result<(), JsValue> {
+    pub fn resume(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+    ) -> Result<(), JsValue> {
         wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().resume(at)?)))
     }
     /// Asks for an extension of `amount` in the statutory unit.
     #[wasm_bindgen(js_name = requestExtension)]
     pub fn request_extension(
         &mut self,
-        at: JsValue,
-        amount: JsValue,
-        reason: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] reason: JsValue,
     ) -> Result<(), JsValue> {
         let amount = crate::convert::whole(&amount, "amount", Whole::Amount)? as f64;
         let reason = crate::convert::text(&reason, "reason")?;
@@ -228,7 +230,11 @@ impl Clock {
     }
     /// Approves the open extension request; `approver` is a role such as "agency_head".
     #[wasm_bindgen(js_name = approveExtension)]
-    pub fn approve_extension(&mut self, at: JsValue, approver: JsValue) -> Result<(), JsValue> {
+    pub fn approve_extension(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] approver: JsValue,
+    ) -> Result<(), JsValue> {
         let approver = crate::convert::text(&approver, "approver")?;
         let approver = approver.as_str();
         wrap((|| -> Result<_, Error> {
@@ -239,16 +245,22 @@ impl Clock {
     }
     /// Records that the applicant was told of the open extension.
     #[wasm_bindgen(js_name = notifyApplicant)]
-    pub fn notify_applicant(&mut self, at: JsValue) -> Result<(), JsValue> {
+    pub fn notify_applicant(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+    ) -> Result<(), JsValue> {
         wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().notify_applicant(at)?)))
     }
     /// Concludes the case.
-    pub fn conclude(&mut self, at: JsValue) -> Result<(), JsValue> {
+    pub fn conclude(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+    ) -> Result<(), JsValue> {
         wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().conclude(at)?)))
     }
 
     /// The events so far.
-    #[wasm_bindgen(getter, unchecked_return_type = "object[]")]
+    #[wasm_bindgen(getter, unchecked_return_type = "ClockEvent[]")]
     pub fn events(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.clock().events())
     }
@@ -257,7 +269,7 @@ impl Clock {
     #[wasm_bindgen(unchecked_return_type = "ClockStatus")]
     pub fn status(
         &self,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let s = wrap(time_arg(&as_of, "asOf").and_then(|t| Ok(self.inner.clock().status(t)?)))?;
         to_js(&s)
@@ -267,8 +279,8 @@ impl Clock {
     #[wasm_bindgen(unchecked_return_type = "ClockExplanation")]
     pub fn explain(
         &self,
-        #[wasm_bindgen(js_name = asOf)] as_of: JsValue,
-        promised: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] promised: JsValue,
     ) -> Result<JsValue, JsValue> {
         let promised = crate::convert::flag_or(&promised, "promised", false)?;
         let e = wrap(
@@ -332,7 +344,8 @@ impl ServiceItem {
     pub fn clock(
         &self,
         calendar: &Calendar,
-        #[wasm_bindgen(js_name = acceptedAt)] accepted_at: JsValue,
+        #[wasm_bindgen(js_name = acceptedAt, unchecked_param_type = "string | Date")]
+        accepted_at: JsValue,
     ) -> Result<Clock, JsValue> {
         wrap((|| -> Result<_, Error> {
             let at = time_arg(&accepted_at, "acceptedAt")?;
@@ -359,7 +372,9 @@ impl ItemCatalog {
     }
     /// A catalog from JSON; errors name the item and field.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: JsValue) -> Result<ItemCatalog, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<ItemCatalog, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(ItemCatalog {
@@ -368,7 +383,9 @@ impl ItemCatalog {
     }
     /// A catalog from TOML (`[[items]]` tables with the JSON form's fields).
     #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(text: JsValue) -> Result<ItemCatalog, JsValue> {
+    pub fn from_toml(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<ItemCatalog, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(ItemCatalog {
@@ -381,7 +398,10 @@ impl ItemCatalog {
         self.inner.items.iter().map(|i| i.code.clone()).collect()
     }
     /// The item with `code`, or undefined.
-    pub fn get(&self, code: JsValue) -> Result<Option<ServiceItem>, JsValue> {
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    ) -> Result<Option<ServiceItem>, JsValue> {
         let code = crate::convert::text(&code, "code")?;
         let code = code.as_str();
         Ok({
@@ -394,7 +414,7 @@ impl ItemCatalog {
 
 /// Evaluates one simple clock per row (no suspensions or extensions). Never throws for a bad
 /// row: it is null in every column and listed in `errors` (with its `row`).
-#[wasm_bindgen(js_name = evaluateClocks, unchecked_return_type = "ClockBatch")]
+#[wasm_bindgen(js_name = evaluateClocks, unchecked_return_type = "ClockRows")]
 pub fn evaluate_clocks(
     calendar: &Calendar,
     #[wasm_bindgen(unchecked_param_type = "ClockColumns")] columns: JsValue,

@@ -26,27 +26,16 @@ pub use accountability::{
 pub use case::{replay_cases, Case, CaseContext};
 pub use clock::{evaluate_clocks, Clock, ItemCatalog, ServiceItem, TimeLimit};
 
+/// The result types, generated from the Rust types (scripts/gen_types.py).
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** "workday" | "rest_day" | "holiday" | "makeup_workday" */
-export type DayKind = "workday" | "rest_day" | "holiday" | "makeup_workday";
-/** Everything known about one date. */
-export interface DayInfo {
-  date: string; kind: DayKind; holidayName: string | null; holidayNameZh: string | null;
-  region: string | null; statutory: boolean; provisional: boolean; reason: string;
+const TS_RESULTS: &str = include_str!("types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERRORS: &str = r#"
+/** What every thrown error carries (the same fields as `ErrorData`, on an `Error`). */
+export interface EfficiencyError extends Error {
+  code: string; field?: string; row?: number; line?: number; event?: string; eventIndex?: number;
 }
-/** One day passed by a workday count: counted (ordinal) or skipped (ordinal null), and why. */
-export interface ReckonedDay { date: string; kind: DayKind; ordinal: number | null; reason: string; }
-/** `addWorkdays` with its working shown. */
-export interface WorkdayReckoning {
-  start: string; workdays: number; due: string; provisional: boolean; days: ReckonedDay[]; text: string;
-}
-/** A row that failed in a batch call. */
-export interface RowError { row: number; code: string; message: string; }
-/** Result of a batch call: one value per row (null where the input was null or the row failed). */
-export interface BatchResult<T> { values: (T | null)[]; errors: RowError[]; }
-/** Errors thrown by efficiency carry a stable code. */
-export interface EfficiencyError extends Error { code: string; }
 "#;
 
 fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
@@ -75,7 +64,9 @@ pub struct Calendar {
 impl Calendar {
     /// Mainland China's national calendar (State Council notices 2004–2026). With
     /// `provisional = true`, later years are answered with weekends only and marked provisional.
-    pub fn china(provisional: JsValue) -> Result<Calendar, JsValue> {
+    pub fn china(
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] provisional: JsValue,
+    ) -> Result<Calendar, JsValue> {
         let provisional = crate::convert::flag_or(&provisional, "provisional", false)?;
         Ok({
             Calendar {
@@ -86,7 +77,10 @@ impl Calendar {
 
     /// A calendar from a whole document in the shipped JSON format.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: JsValue, provisional: JsValue) -> Result<Calendar, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] provisional: JsValue,
+    ) -> Result<Calendar, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         let provisional = crate::convert::flag_or(&provisional, "provisional", false)?;
@@ -98,7 +92,10 @@ impl Calendar {
 
     /// A new calendar with one year added or replaced.
     #[wasm_bindgen(js_name = withYear)]
-    pub fn with_year(&self, year_json: JsValue) -> Result<Calendar, JsValue> {
+    pub fn with_year(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] year_json: JsValue,
+    ) -> Result<Calendar, JsValue> {
         let year_json = crate::convert::text(&year_json, "yearJson")?;
         let year_json = year_json.as_str();
         Ok(Calendar {
@@ -108,7 +105,10 @@ impl Calendar {
 
     /// A new calendar with a regional overlay laid on top.
     #[wasm_bindgen(js_name = withOverlay)]
-    pub fn with_overlay(&self, overlay_json: JsValue) -> Result<Calendar, JsValue> {
+    pub fn with_overlay(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] overlay_json: JsValue,
+    ) -> Result<Calendar, JsValue> {
         let overlay_json = crate::convert::text(&overlay_json, "overlayJson")?;
         let overlay_json = overlay_json.as_str();
         Ok(Calendar {
@@ -118,7 +118,10 @@ impl Calendar {
 
     /// The same calendar, provisional or strict for years after its data.
     #[wasm_bindgen(js_name = withProvisional)]
-    pub fn with_provisional(&self, provisional: JsValue) -> Result<Calendar, JsValue> {
+    pub fn with_provisional(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] provisional: JsValue,
+    ) -> Result<Calendar, JsValue> {
         let provisional =
             crate::convert::ok(crate::convert::value(&provisional).flag("provisional"))?;
         Ok({
@@ -161,13 +164,19 @@ impl Calendar {
 
     /// Whether the office is open on `date`.
     #[wasm_bindgen(js_name = isWorkday)]
-    pub fn is_workday(&self, date: JsValue) -> Result<bool, JsValue> {
+    pub fn is_workday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<bool, JsValue> {
         wrap(self.inner.is_workday(self.date(&date, "date")?))
     }
 
     /// "workday", "rest_day", "holiday" or "makeup_workday".
     #[wasm_bindgen(js_name = dayKind, unchecked_return_type = "DayKind")]
-    pub fn day_kind(&self, date: JsValue) -> Result<String, JsValue> {
+    pub fn day_kind(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<String, JsValue> {
         Ok(wrap(self.inner.day_kind(self.date(&date, "date")?))?
             .as_str()
             .to_string())
@@ -175,25 +184,38 @@ impl Calendar {
 
     /// The English name of the holiday period `date` is in, or `undefined`.
     #[wasm_bindgen(js_name = holidayName)]
-    pub fn holiday_name(&self, date: JsValue) -> Result<Option<String>, JsValue> {
+    pub fn holiday_name(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<Option<String>, JsValue> {
         wrap(self.inner.holiday_name(self.date(&date, "date")?))
     }
 
     /// Everything known about `date`.
     #[wasm_bindgen(js_name = dayInfo, unchecked_return_type = "DayInfo")]
-    pub fn day_info(&self, date: JsValue) -> Result<JsValue, JsValue> {
+    pub fn day_info(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
         to_js(&wrap(self.inner.day_info(self.date(&date, "date")?))?)
     }
 
     /// Whether `date` would be answered provisionally.
     #[wasm_bindgen(js_name = isProvisional)]
-    pub fn is_provisional(&self, date: JsValue) -> Result<bool, JsValue> {
+    pub fn is_provisional(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<bool, JsValue> {
         Ok(self.inner.is_provisional(self.date(&date, "date")?))
     }
 
     /// n ≥ 1: the n-th workday strictly after `date`; 0: `date`; n < 0: the |n|-th before.
     #[wasm_bindgen(js_name = addWorkdays)]
-    pub fn add_workdays(&self, date: JsValue, n: JsValue) -> Result<String, JsValue> {
+    pub fn add_workdays(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<String, JsValue> {
         let d = self.date(&date, "date")?;
         let n = convert::whole(&n, "n", Whole::Offset)? as i32;
         Ok(format_date(wrap(self.inner.add_workdays(d, n))?))
@@ -201,7 +223,11 @@ impl Calendar {
 
     /// The number of workdays x with a < x ≤ b (negative when b < a).
     #[wasm_bindgen(js_name = workdaysBetween)]
-    pub fn workdays_between(&self, a: JsValue, b: JsValue) -> Result<i32, JsValue> {
+    pub fn workdays_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] b: JsValue,
+    ) -> Result<i32, JsValue> {
         wrap(
             self.inner
                 .workdays_between(self.date(&a, "a")?, self.date(&b, "b")?),
@@ -210,7 +236,10 @@ impl Calendar {
 
     /// The first workday strictly after `date`.
     #[wasm_bindgen(js_name = nextWorkday)]
-    pub fn next_workday(&self, date: JsValue) -> Result<String, JsValue> {
+    pub fn next_workday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<String, JsValue> {
         Ok(format_date(wrap(
             self.inner.next_workday(self.date(&date, "date")?),
         )?))
@@ -218,7 +247,10 @@ impl Calendar {
 
     /// The last workday strictly before `date`.
     #[wasm_bindgen(js_name = previousWorkday)]
-    pub fn previous_workday(&self, date: JsValue) -> Result<String, JsValue> {
+    pub fn previous_workday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+    ) -> Result<String, JsValue> {
         Ok(format_date(wrap(
             self.inner.previous_workday(self.date(&date, "date")?),
         )?))
@@ -226,7 +258,11 @@ impl Calendar {
 
     /// `addWorkdays` with its working shown: every day passed, counted or skipped, and why.
     #[wasm_bindgen(js_name = explainAddWorkdays, unchecked_return_type = "WorkdayReckoning")]
-    pub fn explain_add_workdays(&self, date: JsValue, n: JsValue) -> Result<JsValue, JsValue> {
+    pub fn explain_add_workdays(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] date: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let d = self.date(&date, "date")?;
         let n = convert::whole(&n, "n", Whole::Offset)? as i32;
         to_js(&wrap(self.inner.explain_add_workdays(d, n))?)
@@ -235,7 +271,7 @@ impl Calendar {
     /// Batch `addWorkdays`: `dates` is an array of "YYYY-MM-DD" strings (null for missing), `n`
     /// a number or an array of numbers. Never throws for a bad row: each failed row is null in
     /// `values` and listed in `errors`.
-    #[wasm_bindgen(js_name = addWorkdaysMany, unchecked_return_type = "BatchResult<string>")]
+    #[wasm_bindgen(js_name = addWorkdaysMany, unchecked_return_type = "DateBatch")]
     pub fn add_workdays_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] dates: JsValue,
@@ -262,7 +298,7 @@ impl Calendar {
 
     /// Batch `workdaysBetween` over two arrays of equal length; same conventions as
     /// `addWorkdaysMany`.
-    #[wasm_bindgen(js_name = workdaysBetweenMany, unchecked_return_type = "BatchResult<number>")]
+    #[wasm_bindgen(js_name = workdaysBetweenMany, unchecked_return_type = "CountBatch")]
     pub fn workdays_between_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] a: JsValue,
@@ -304,7 +340,9 @@ fn from_epoch_days(d: i64) -> Option<chrono::NaiveDate> {
 
 /// The shipped data by name (the defaults a bureau replaces with its own): see `dataNames()`.
 #[wasm_bindgen(js_name = dataJson)]
-pub fn data_json(name: JsValue) -> Result<String, JsValue> {
+pub fn data_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+) -> Result<String, JsValue> {
     let names: Vec<&str> = efficiency_core::DATA.iter().map(|(n, _)| *n).collect();
     let name = convert::ok(convert::value(&name).choice("name", &names))?;
     Ok(efficiency_core::DATA

@@ -21,7 +21,7 @@ calendar.year_not_covered
 """
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ._efficiency import (
     ACCOUNTABILITY_RULES_JSON,
@@ -76,7 +76,18 @@ from ._efficiency import (
     scorecard_diff,
     self_inspection_faults,
 )
-from .types import DayInfo, DayKind, ReckonedDay, WorkdayReckoning
+from .types import (
+    AnnualReview,
+    CaseStatus,
+    DayInfo,
+    DayKind,
+    Entry,
+    GroupByName,
+    ReckonedDay,
+    Scorecard,
+    TimeLike,
+    WorkdayReckoning,
+)
 
 __all__ = [
     "ACCOUNTABILITY_RULES_JSON",
@@ -128,7 +139,9 @@ __all__ = [
     "__version__",
     "accountability_list",
     "annual_review",
+    "annual_review_sample",
     "case_metrics",
+    "columns",
     "commendation_list",
     "evaluate_clocks",
     "heads_responsible",
@@ -183,10 +196,10 @@ def replay_cases(
     lines: Iterable[str] | None = None,
     *,
     files: PathLike | Iterable[PathLike] | None = None,
-    as_of: object,
+    as_of: TimeLike,
     chunk_size: int = 50_000,
     errors: list[tuple[int | None, CaseError]] | None = None,
-) -> Iterator[dict[str, object]]:
+) -> Iterator[CaseStatus]:
     """Streams the status of every case at `as_of` from JSON lines sorted by case id.
 
     Lines come from `lines` (any iterable: an open file, a generator, a list) or from `files`
@@ -215,8 +228,8 @@ def case_metrics(
     lines: Iterable[str] | None = None,
     *,
     files: PathLike | Iterable[PathLike] | None = None,
-    period: tuple[object, object],
-    group_by: str | None = None,
+    period: tuple[TimeLike, TimeLike],
+    group_by: GroupByName | None = None,
     chunk_size: int = 50_000,
     errors: list[tuple[int | None, CaseError]] | None = None,
 ) -> dict[str, list[object]]:
@@ -237,11 +250,11 @@ def case_metrics(
 
 def accountability_list(
     organisation: Organisation,
-    faults: Iterable[dict[str, object]],
+    faults: Iterable[Mapping[str, object]],
     *,
-    period: tuple[object, object],
+    period: tuple[TimeLike, TimeLike],
     rules: AccountabilityRules | None = None,
-) -> list[dict[str, object]]:
+) -> list[Entry]:
     """The accountability list for faults in [period[0], period[1]) (DOMAIN.md §7).
 
     One dict per person and fault: person, name, position, unit, responsibility (direct,
@@ -264,13 +277,13 @@ def score_units(
     organisation: Organisation,
     units: Iterable[str],
     *,
-    period: tuple[object, object],
-    faults: Iterable[dict[str, object]] = (),
-    inspections: Iterable[dict[str, object]] = (),
-    commendations: Iterable[dict[str, object]] = (),
-    metrics: dict[str, list[object]] | Iterable[dict[str, object]] | None = None,
+    period: tuple[TimeLike, TimeLike],
+    faults: Iterable[Mapping[str, object]] = (),
+    inspections: Iterable[Mapping[str, object]] = (),
+    commendations: Iterable[Mapping[str, object]] = (),
+    metrics: Mapping[str, list[object]] | Iterable[Mapping[str, object]] | None = None,
     rules: AssessmentRules | None = None,
-) -> list[dict[str, object]]:
+) -> list[Scorecard]:
     """Scorecards (目标考核) for `units` over [period[0], period[1]), ranked.
 
     `metrics` may be the columns `case_metrics(group_by="unit")` returns, or rows. Each card has
@@ -285,7 +298,7 @@ def score_units(
     >>> [(c["unit"], c["total"], c["grade"], c["rank"]) for c in cards]
     [('social_org', 100.0, 'excellent', 1), ('affairs', 97.0, 'excellent', 2)]
     """
-    if isinstance(metrics, dict):
+    if isinstance(metrics, Mapping):
         keys = list(metrics)
         metrics = [dict(zip(keys, row, strict=True)) for row in zip(*metrics.values(), strict=True)]
     return _score_units(
@@ -301,23 +314,35 @@ def score_units(
     )
 
 
-def _columns(rows: list[dict[str, object]], keys: list[str]) -> dict[str, list[object]]:
-    def flat(v: object) -> object:
-        if isinstance(v, list):
-            return " | ".join(str(x) for x in v)
-        if isinstance(v, dict):
-            return v.get("source", str(v))
-        return v
+def columns(rows: Sequence[Mapping[str, object]]) -> dict[str, list[object]]:
+    """Records (any result list) as columns for ``pandas.DataFrame``: every key, in order of first
+    appearance, with None where a record lacks it.
 
-    return {k: [flat(r.get(k)) for r in rows] for k in keys}
+    >>> import efficiency
+    >>> efficiency.columns([{"unit": "office", "total": 100.0}, {"unit": "affairs", "total": 97.0}])
+    {'unit': ['office', 'affairs'], 'total': [100.0, 97.0]}
+    """
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    return {k: [r.get(k) for r in rows] for k in keys}
+
+
+def annual_review_sample(year: int = 2026, cases: int = 400, seed: int = 2026) -> AnnualReview:
+    """The main job in one call: the sample bureau's generated year (deterministic for a seed),
+    reviewed. The same records as JS ``annualReviewSample`` (see ``efficiency.types.AnnualReview``).
+
+    >>> import efficiency
+    >>> review = efficiency.annual_review_sample()
+    >>> review["cases"], review["scorecards"][0]["unit"]
+    (400, 'office')
+    """
+    return _annual_review_sample(year, cases, seed)
 
 
 def annual_review(year: int = 2026, cases: int = 400, seed: int = 2026) -> dict[str, object]:
-    """The main job in one call: the sample bureau's generated year, reviewed.
-
-    Returns plain columns, one dict per table (each ready for ``pandas.DataFrame``): ``metrics``
-    (per unit, with rates), ``findings``, ``accountability``, ``scorecards``, ``score_lines``
-    and ``campaign``; plus ``commendations``, ``heads_responsible`` and ``summary``.
+    """``annual_review_sample`` as tables: each list of records as columns (``columns``), one
+    ``pandas.DataFrame(...)`` away — ``metrics``, ``faults``, ``accountability``,
+    ``scorecards``, ``score_lines`` (every card's lines with its unit) and ``campaign_status``;
+    plus ``commendations``, ``heads_responsible`` and ``summary``.
 
     >>> import efficiency
     >>> review = efficiency.annual_review()
@@ -325,35 +350,14 @@ def annual_review(year: int = 2026, cases: int = 400, seed: int = 2026) -> dict[
     (400, 'office')
     """
     r = _annual_review_sample(year, cases, seed)
-    metrics = r["metrics"]
-    lines = [dict(line, unit=card["unit"]) for card in r["scorecards"] for line in card["lines"]]
+    lines = [{"unit": card["unit"], **line} for card in r["scorecards"] for line in card["lines"]]
     return {
-        "metrics": _columns(metrics, list(metrics[0]) if metrics else []),
-        "findings": _columns(r["faults"], ["source", "code", "severity", "at", "people", "unit", "events", "message"]),
-        "accountability": _columns(
-            r["accountability"],
-            [
-                "person",
-                "name",
-                "position",
-                "unit",
-                "responsibility",
-                "code",
-                "source",
-                "at",
-                "base_severity",
-                "severity",
-                "repeat_of",
-                "measures",
-                "events",
-            ],
-        ),
-        "scorecards": _columns(
-            r["scorecards"],
-            ["rank", "unit", "unit_name", "head", "total", "grade", "grade_zh", "grade_by_points", "vetoes"],
-        ),
-        "score_lines": _columns(lines, ["unit", "rule", "category", "points", "findings", "events", "note"]),
-        "campaign": _columns(r["campaign_status"], ["task", "unit", "due", "submitted_at", "state"]),
+        "metrics": columns(r["metrics"]),
+        "faults": columns(r["faults"]),
+        "accountability": columns(r["accountability"]),
+        "scorecards": columns(r["scorecards"]),
+        "score_lines": columns(lines),
+        "campaign_status": columns(r["campaign_status"]),
         "commendations": r["commendations"],
         "heads_responsible": [{"unit": u, "head": h} for u, h in r["heads_responsible"]],
         "summary": {

@@ -221,3 +221,57 @@ test("the annual review runs in JS too", () => {
   assert.equal(d[d.length - 1].rule, "total");
   assert.throws(() => new efficiency.Campaign(2026, "{}"), (e) => e.code === "campaign.invalid_plan");
 });
+
+test("the README's JS examples type-check against the generated declarations and run", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const root = new URL("../../", import.meta.url).pathname;
+  const tsc = spawnSync(`${root}node_modules/.bin/tsc`, ["-p", "tests/ts/tsconfig.json", "--noEmit", "false", "--outDir", "tests/ts-out", "--rootDir", "tests/ts"],
+    { cwd: root, encoding: "utf8" });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+  const run = spawnSync(process.execPath, ["tests/ts-out/examples.js"], { cwd: root, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), {
+    due: "2026-10-30", makeup: "makeup_workday", code: "calendar.year_not_covered", promisedDue: "2026-10-21T17:30:00",
+    level: "reminder", firstDue: "2026-10-30T17:30:00", fault: "reception.refused", statuses: 0,
+  });
+});
+
+test("results have exactly the fields of the schema generated from the Rust types (in camelCase)", () => {
+  const schema = load("../api/schema.json");
+  const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+  const check = (name, value) => {
+    const def = schema.$defs[schema.roots[name].$ref.split("/").pop()];
+    const props = Object.keys(def.properties).map(camel).sort();
+    const required = (def.required ?? []).map(camel);
+    const keys = Object.keys(value).sort();
+    assert.ok(keys.every((k) => props.includes(k)) && required.every((k) => keys.includes(k)), `${name}: ${keys} vs ${props}`);
+  };
+  const cal = efficiency.Calendar.china();
+  check("DayInfo", cal.dayInfo("2026-10-01"));
+  check("WorkdayReckoning", cal.explainAddWorkdays("2026-09-28", 5));
+  const clock = new efficiency.Clock(cal, "2026-09-28T10:00", efficiency.TimeLimit.workdays(20));
+  clock.suspend("2026-10-09T10:00", "expert review");
+  check("ClockStatus", clock.status("2026-10-20T10:00"));
+  check("ClockExplanation", clock.explain("2026-10-20T10:00"));
+  const ctx = efficiency.CaseContext.sample();
+  const kase = efficiency.Case.fromJsonl(ctx, '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}');
+  check("CaseStatus", kase.status("2026-11-03T09:00"));
+  const faults = kase.faults("2026-11-03T09:00");
+  check("Fault", faults[0]);
+  const org = efficiency.Organisation.sample();
+  check("Link", org.chain("mar01")[0]);
+  check("Entry", efficiency.accountabilityList(org, new efficiency.AccountabilityRules(), faults, "2026-01-01T00:00", "2027-01-01T00:00")[0]);
+  check("SanctionSpan", new efficiency.AccountabilityRules().sanctionSpan([], ["warning"], "2026-07-01"));
+  const review = efficiency.annualReviewSample(2026, 60, 1);
+  check("AnnualReview", review);
+  check("Scorecard", review.scorecards[0]);
+  check("GroupMetrics", review.metrics[0]);
+  check("TaskStatus", review.campaignStatus[0]);
+  check("Phase", new efficiency.Campaign(2026).phases[0]);
+  check("Task", new efficiency.Campaign(2026).tasks[0]);
+  check("ConductRule", new efficiency.ActivityRules().conduct[0]);
+  check("DiffLine", efficiency.scorecardDiff(review.scorecards[0], review.scorecards[1])[0]);
+  check("DateBatch", cal.addWorkdaysMany(["2026-09-28"], 1));
+  check("ClockRows", efficiency.evaluateClocks(cal, { acceptedAt: ["2026-09-28T10:00"], amount: 20, unit: "workdays", asOf: "2026-10-01T00:00" }));
+  check("ReplayOutput", efficiency.replayCases(ctx, "", "2026-12-01T00:00"));
+});
