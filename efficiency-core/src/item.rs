@@ -267,6 +267,11 @@ impl ItemCatalog {
 }
 
 impl ServiceItem {
+    /// The item as JSON, as a catalogue lists it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("items serialize")
+    }
+
     /// A clock for a case of this item accepted at `accepted_at`.
     ///
     /// ```

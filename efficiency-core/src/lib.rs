@@ -77,3 +77,6 @@ pub const DATA: &[(&str, &str)] = &[
     ("sample_organisation", org::SAMPLE_ORGANISATION_JSON),
     ("sample_roster", case::SAMPLE_ROSTER_JSON),
 ];
+
+/// The library's version (Python `__version__`, JS `version()`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -248,6 +248,11 @@ pub struct Organisation {
 }
 
 impl Organisation {
+    /// The organisation as JSON (`efficiency.organisation/1`), as `from_json` reads it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("organisations serialize")
+    }
+
     /// The sample bureau.
     pub fn sample() -> Organisation {
         Organisation::from_json(SAMPLE_ORGANISATION_JSON).expect("shipped organisation is valid")

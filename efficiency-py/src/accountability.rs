@@ -84,7 +84,7 @@ impl Organisation {
     }
     /// The organisation as JSON.
     fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.inner).expect("organisations serialize")
+        self.inner.to_json()
     }
 }
 

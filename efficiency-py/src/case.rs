@@ -281,7 +281,8 @@ impl CaseReplay {
     fn push_lines(&self, py: Python<'_>, lines: Vec<String>) -> PyResult<()> {
         py.detach(|| {
             self.with_state(|st| {
-                crate::convert::ok_detached(st.push_lines(lines.iter().map(String::as_str)))
+                let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+                crate::convert::ok_detached(st.push_lines(&lines))
             })
         })
     }

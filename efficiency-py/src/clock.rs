@@ -367,7 +367,7 @@ impl ServiceItem {
     }
     /// The item as JSON (one entry of an items file).
     fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.inner).expect("items serialize")
+        self.inner.to_json()
     }
     /// A clock for a case of this item; its `suspend` takes a special procedure's code.
     fn clock(

@@ -606,6 +606,6 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     case::register(m)?;
     accountability::register(m)?;
     assessment::register(m)?;
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("__version__", efficiency_core::VERSION)?;
     Ok(())
 }

@@ -54,7 +54,7 @@ impl Organisation {
     /// The organisation as JSON.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.inner).expect("organisations serialize")
+        self.inner.to_json()
     }
     /// The responsibility chain above a person.
     #[wasm_bindgen(unchecked_return_type = "Link[]")]

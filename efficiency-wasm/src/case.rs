@@ -244,7 +244,7 @@ impl CaseReplay {
             .map(|(i, l)| l.string(&format!("lines[{i}]")))
             .collect::<Result<_, _>>()
             .map_err(crate::convert::error)?;
-        wrap(self.inner.push_lines(text))
+        wrap(self.inner.push_lines(&text))
     }
 
     /// Ends the input: the last case is judged.

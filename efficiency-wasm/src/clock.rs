@@ -338,7 +338,7 @@ impl ServiceItem {
     /// The item as JSON.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.inner).expect("items serialize")
+        self.inner.to_json()
     }
     /// A clock for a case of this item; its `suspend` takes a special procedure's code.
     pub fn clock(
@@ -396,6 +396,11 @@ impl ItemCatalog {
     #[wasm_bindgen(getter)]
     pub fn codes(&self) -> Vec<String> {
         self.inner.items.iter().map(|i| i.code.clone()).collect()
+    }
+    /// How many items.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.items.len()
     }
     /// The item with `code`, or undefined.
     pub fn get(

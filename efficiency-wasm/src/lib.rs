@@ -379,5 +379,5 @@ pub fn calendar_error_codes() -> Vec<String> {
 /// The version of the library.
 #[wasm_bindgen]
 pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
+    efficiency_core::VERSION.to_string()
 }

@@ -150,7 +150,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
 /// use efficiency_core::case::{CaseContext, Replay};
 /// let ctx = CaseContext::sample();
 /// let mut replay = Replay::new(&ctx, "2026-12-01T00:00:00".parse().unwrap(), None, true);
-/// replay.push_lines([
+/// replay.push_lines(&[
 ///     r#"{"id":"e1","case":"A","at":"2026-11-02T09:30:00","actor":"mar01","event":"receive","item":"civil.marriage_registration"}"#,
 ///     "not json",
 /// ])?;
@@ -219,15 +219,12 @@ impl<C: Deref<Target = CaseContext>> Replay<C> {
 
     /// Takes a chunk of JSON lines (blank lines are skipped). Errors only when the replay is
     /// finished (`replay.finished`); a bad row is kept in [`Replay::take_errors`].
-    pub fn push_lines<'a>(
-        &mut self,
-        lines: impl IntoIterator<Item = &'a str>,
-    ) -> Result<(), Error> {
+    pub fn push_lines(&mut self, lines: &[&str]) -> Result<(), Error> {
         let Some(stream) = self.stream.as_mut() else {
             return Err(finished());
         };
         let mut done = Vec::new();
-        for line in lines {
+        for &line in lines {
             if line.trim().is_empty() {
                 continue;
             }
@@ -275,7 +272,7 @@ impl<C: Deref<Target = CaseContext>> Replay<C> {
 
     /// Runs a whole text of JSON lines at once.
     pub fn run(mut self, text: &str) -> Result<ReplayOutput, Error> {
-        self.push_lines(text.lines())?;
+        self.push_lines(&text.lines().collect::<Vec<_>>())?;
         self.finish();
         Ok(ReplayOutput {
             metrics: self.metrics(),

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -274,4 +274,10 @@ test("results have exactly the fields of the schema generated from the Rust type
   check("DateBatch", cal.addWorkdaysMany(["2026-09-28"], 1));
   check("ClockRows", efficiency.evaluateClocks(cal, { acceptedAt: ["2026-09-28T10:00"], amount: 20, unit: "workdays", asOf: "2026-10-01T00:00" }));
   check("ReplayOutput", efficiency.replayCases(ctx, "", "2026-12-01T00:00"));
+});
+
+test("the API manifest: the same operations as in Rust and Python", () => {
+  const { total, failures } = runManifest(efficiency, load("../api/manifest.json"));
+  assert.ok(total >= 100);
+  assert.deepEqual(failures, []);
 });

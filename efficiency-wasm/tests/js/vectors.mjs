@@ -327,3 +327,33 @@ export function runBatchVectors(efficiency, doc) {
   }
   return { total: doc.batches.length, failures };
 }
+
+/** tests/api/manifest.json: every operation exists under its JS name, and nothing public exists that the manifest does not list. */
+export function runManifest(efficiency, manifest) {
+  const failures = [];
+  const has = (name) => {
+    const [head, member] = name.split(".");
+    const v = efficiency[head];
+    if (v === undefined) return false;
+    if (member === undefined) return true;
+    return member in v || (v.prototype && member in v.prototype);
+  };
+  const dataNames = new Set(efficiency.dataNames());
+  for (const op of manifest.operations) {
+    if (!has(op.js)) failures.push(`${op.id}: no ${op.js}`);
+    if (op.js_arg && !dataNames.has(op.js_arg)) failures.push(`${op.id}: dataJson does not know ${op.js_arg}`);
+  }
+  const listed = new Set([...manifest.operations.map((op) => op.js), ...Object.keys(manifest.js_only)]);
+  const internal = new Set(["constructor", "free", "__destroy_into_raw", "__wbg_ptr", "length", "name", "prototype", "__wrap", "__unwrap"]);
+  for (const k of Object.keys(efficiency)) {
+    if (k === "default" || k === "initSync") continue;
+    if (!listed.has(k)) failures.push(`public ${k} is not in the manifest`);
+    const v = efficiency[k];
+    if (typeof v !== "function" || !/^[A-Z]/.test(k)) continue;
+    for (const n of Object.getOwnPropertyNames(v)) if (!internal.has(n) && !listed.has(`${k}.${n}`)) failures.push(`public ${k}.${n} is not in the manifest`);
+    for (const n of Object.getOwnPropertyNames(v.prototype)) {
+      if (typeof n === "string" && !internal.has(n) && !listed.has(`${k}.${n}`) && !(n === "length" && listed.has(`${k}.length`))) failures.push(`public ${k}.${n} is not in the manifest`);
+    }
+  }
+  return { total: manifest.operations.length, failures };
+}
