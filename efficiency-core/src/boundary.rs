@@ -436,49 +436,65 @@ pub struct BatchResult<T> {
     pub errors: Vec<Error>,
 }
 
-/// Batch `add_workdays` as every binding runs it: `days` (day numbers, [`crate::calendar::MISSING`]
-/// for missing) with the errors already found reading them, `n` one number or one per row.
-/// Returns the due day numbers and every row error in row order; the call itself fails only
-/// for a column of the wrong length.
+/// Batch `add_workdays` as every binding runs it: `days` (day numbers,
+/// [`crate::calendar::MISSING`] for missing) with the errors already found reading them, `n` one
+/// number or one per row; the due days go to `out` (one slot per day). Returns every row error
+/// in row order; the call itself fails only for a column of the wrong length or a bad single
+/// `n`. Nothing is copied when every `n` is a valid integer (the common case).
 pub fn add_workdays_batch(
     cal: &crate::calendar::Calendar,
-    mut days: Vec<i64>,
+    days: &[i64],
     mut errors: Vec<Error>,
     n: Numbers<'_>,
-) -> Result<(Vec<i64>, Vec<Error>), Error> {
+    out: &mut [i64],
+) -> Result<Vec<Error>, Error> {
+    use std::borrow::Cow;
     check_length("n", n.len(), days.len())?;
-    let mut ns = vec![0i64; if n.len() == 1 { 1 } else { days.len() }];
-    for (row, slot) in ns.iter_mut().enumerate() {
-        match n.whole(row, "n", Whole::Offset) {
-            Ok(v) => *slot = v,
-            Err(e) if n.len() == 1 => return Err(e),
-            Err(e) => {
-                if days[row] != crate::calendar::MISSING {
-                    errors.push(e.in_row(row));
-                    days[row] = crate::calendar::MISSING;
+    check_length("out", out.len(), days.len())?;
+    let (lo, hi) = Whole::Offset.range();
+    let fast = match n {
+        Numbers::Ints(v) if v.iter().all(|x| (lo..=hi).contains(x)) => Some(v),
+        _ => None,
+    };
+    let (days, ns): (Cow<'_, [i64]>, Cow<'_, [i64]>) = match fast {
+        Some(v) => (Cow::Borrowed(days), Cow::Borrowed(v)),
+        None => {
+            let mut days = Cow::Borrowed(days);
+            let mut ns = vec![0i64; if n.len() == 1 { 1 } else { days.len() }];
+            for (row, slot) in ns.iter_mut().enumerate() {
+                match n.whole(row, "n", Whole::Offset) {
+                    Ok(v) => *slot = v,
+                    Err(e) if n.len() == 1 => return Err(e),
+                    Err(e) => {
+                        if days[row] != crate::calendar::MISSING {
+                            errors.push(e.in_row(row));
+                            days.to_mut()[row] = crate::calendar::MISSING;
+                        }
+                    }
                 }
             }
+            (days, Cow::Owned(ns))
         }
-    }
-    let mut out = vec![0i64; days.len()];
-    let failed = cal.add_workdays_many(&days, &ns, &mut out);
+    };
+    let failed = cal.add_workdays_many(&days, &ns, out);
     errors.extend(
         failed
             .into_iter()
             .map(|f| Error::from(f.error).in_row(f.row)),
     );
     errors.sort_by_key(|e| e.row);
-    Ok((out, errors))
+    Ok(errors)
 }
 
-/// Batch `workdays_between` as every binding runs it (see [`add_workdays_batch`]); `a` and `b`
-/// must have the same length.
+/// Batch `workdays_between` as every binding runs it (see [`add_workdays_batch`]); `a`, `b` and
+/// `out` must have the same length.
 pub fn workdays_between_batch(
     cal: &crate::calendar::Calendar,
     a: &[i64],
     b: &[i64],
     mut errors: Vec<Error>,
-) -> Result<(Vec<i64>, Vec<Error>), Error> {
+    out: &mut [i64],
+) -> Result<Vec<Error>, Error> {
     if a.len() != b.len() {
         return Err(Error::new(
             "argument.length_mismatch",
@@ -490,15 +506,15 @@ pub fn workdays_between_batch(
         )
         .with_field("b"));
     }
-    let mut out = vec![0i64; a.len()];
-    let failed = cal.workdays_between_many(a, b, &mut out);
+    check_length("out", out.len(), a.len())?;
+    let failed = cal.workdays_between_many(a, b, out);
     errors.extend(
         failed
             .into_iter()
             .map(|f| Error::from(f.error).in_row(f.row)),
     );
     errors.sort_by_key(|e| e.row);
-    Ok((out, errors))
+    Ok(errors)
 }
 
 /// Rows of one result model as columns: a map from each key (in first-seen order) to the list

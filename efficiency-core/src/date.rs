@@ -251,7 +251,35 @@ fn parse_time_bytes(b: &[u8]) -> Option<ParsedTime> {
 
 /// Formats a date as `YYYY-MM-DD`.
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    let mut s = String::with_capacity(10);
+    push_date(&mut s, date);
+    s
+}
+
+/// Appends `YYYY-MM-DD` to `out` (for batches that write many dates into one buffer).
+pub fn push_date(out: &mut String, date: NaiveDate) {
+    let y = date.year();
+    if !(0..=9999).contains(&y) {
+        out.push_str(&date.format("%Y-%m-%d").to_string());
+        return;
+    }
+    // By hand: chrono's format strings cost many times the calendar lookup itself.
+    let (y, m, d) = (y as u32, date.month(), date.day());
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    for c in [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(d / 10),
+        digit(d),
+    ] {
+        out.push(c);
+    }
 }
 
 /// Formats a local time as `YYYY-MM-DDTHH:MM:SS` (with a fraction only when there is one).

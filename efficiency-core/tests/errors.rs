@@ -224,13 +224,15 @@ fn batch_errors(b: &J) -> Result<Vec<(u32, &'static str)>, Error> {
         "calendar.add_workdays_many" => {
             let (days, errors) = day_column(&list(&args[0]), "dates", Z);
             let n = list(&args[1]);
-            add_workdays_batch(&cal, days, errors, Numbers::Values(&n))?.1
+            let mut out = vec![0; days.len()];
+            add_workdays_batch(&cal, &days, errors, Numbers::Values(&n), &mut out)?
         }
         "calendar.workdays_between_many" => {
             let (a, mut errors) = day_column(&list(&args[0]), "a", Z);
             let (b, errors_b) = day_column(&list(&args[1]), "b", Z);
             errors.extend(errors_b);
-            workdays_between_batch(&cal, &a, &b, errors)?.1
+            let mut out = vec![0; a.len()];
+            workdays_between_batch(&cal, &a, &b, errors, &mut out)?
         }
         "evaluate_clocks" => {
             let columns = Value::Map(

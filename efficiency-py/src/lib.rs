@@ -11,7 +11,7 @@ use efficiency_core::calendar::{self as core_cal, CalendarError as CoreCalendarE
 use efficiency_core::date::{to_epoch_micros, Zone};
 use efficiency_core::error::Error;
 use numpy::datetime::{units, Datetime};
-use numpy::{PyArray1, PyReadonlyArray1};
+use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -169,22 +169,40 @@ pub(crate) fn time_column(
     Ok((out, failed))
 }
 
+/// Day numbers: borrowed from the caller's numpy array when it already holds them (no copy),
+/// owned otherwise.
+pub(crate) enum DayColumn<'py> {
+    Numpy(PyReadonlyArray1<'py, i64>),
+    Owned(Vec<i64>),
+}
+
+impl DayColumn<'_> {
+    pub(crate) fn as_slice(&self) -> &[i64] {
+        match self {
+            // A contiguous array (see `day_column`) always has a slice.
+            DayColumn::Numpy(a) => a.as_slice().unwrap_or(&[]),
+            DayColumn::Owned(v) => v,
+        }
+    }
+}
+
 /// A column of dates as epoch days (`MISSING` for NaT/None): as [`time_column`], the date of
 /// each local time.
-fn day_column(
-    py: Python<'_>,
-    value: &Bound<'_, PyAny>,
+fn day_column<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
     name: &str,
     zone: Zone,
-) -> PyResult<(Vec<i64>, RowErrors)> {
+) -> PyResult<(DayColumn<'py>, RowErrors)> {
     if value.hasattr("dtype")? && !is_aware(value)? {
-        // The fast path: numpy converts whole columns of naive dates in C.
+        // The fast path: numpy converts whole columns of naive dates in C, and a contiguous
+        // datetime64[D] array is read in place (as the int64 day numbers it holds).
         let arr = as_array(py, value, "datetime64[D]", name)?;
-        let arr: PyReadonlyArray1<'_, Datetime<units::Days>> = arr.extract()?;
-        return Ok((
-            arr.as_array().iter().map(|d| i64::from(*d)).collect(),
-            Vec::new(),
-        ));
+        let np = py.import("numpy")?;
+        let arr = np
+            .call_method1("ascontiguousarray", (arr,))?
+            .call_method1("view", ("int64",))?;
+        return Ok((DayColumn::Numpy(arr.extract()?), Vec::new()));
     }
     if value.hasattr("dtype")? {
         // An aware column: each instant's date in the calendar's zone.
@@ -199,7 +217,7 @@ fn day_column(
                 }
             })
             .collect();
-        return Ok((days, failed));
+        return Ok((DayColumn::Owned(days), failed));
     }
     let items: Vec<Bound<'_, PyAny>> = match value.try_iter() {
         Ok(it) if !value.is_instance_of::<PyString>() => it.collect::<PyResult<_>>()?,
@@ -217,16 +235,16 @@ fn day_column(
             }
         });
     }
-    Ok((days, failed))
+    Ok((DayColumn::Owned(days), failed))
 }
 
 /// A column (or one value) of whole numbers: ints as they are, floats checked per row by the
 /// core, anything else the wrong type.
-pub(crate) fn number_column(
-    py: Python<'_>,
-    value: &Bound<'_, PyAny>,
+pub(crate) fn number_column<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
     name: &str,
-) -> PyResult<NumberColumn> {
+) -> PyResult<NumberColumn<'py>> {
     let v = convert::value(value)?;
     match v {
         Value::Int(i) => return Ok(NumberColumn::Ints(vec![i])),
@@ -260,8 +278,10 @@ pub(crate) fn number_column(
     match kind.as_str() {
         "i" | "u" => {
             let a = as_array(py, &arr, "int64", name)?;
-            let a: PyReadonlyArray1<'_, i64> = a.extract()?;
-            Ok(NumberColumn::Ints(a.as_array().to_vec()))
+            let a = py
+                .import("numpy")?
+                .call_method1("ascontiguousarray", (a,))?;
+            Ok(NumberColumn::Numpy(a.extract()?))
         }
         "f" => {
             let a = as_array(py, &arr, "float64", name)?;
@@ -285,16 +305,19 @@ pub(crate) fn number_column(
 }
 
 /// Owned storage for [`boundary::Numbers`].
-pub(crate) enum NumberColumn {
+pub(crate) enum NumberColumn<'py> {
+    /// An int64 numpy array, read in place.
+    Numpy(PyReadonlyArray1<'py, i64>),
     Ints(Vec<i64>),
     Floats(Vec<f64>),
     /// A list or an object array: each value checked by the core, per row.
     Values(Vec<Value>),
 }
 
-impl NumberColumn {
+impl NumberColumn<'_> {
     pub(crate) fn view(&self) -> boundary::Numbers<'_> {
         match self {
+            NumberColumn::Numpy(a) => boundary::Numbers::Ints(a.as_slice().unwrap_or(&[])),
             NumberColumn::Ints(v) => boundary::Numbers::Ints(v),
             NumberColumn::Floats(v) => boundary::Numbers::Floats(v),
             NumberColumn::Values(v) => boundary::Numbers::Values(v),
@@ -521,15 +544,19 @@ impl Calendar {
         let mode = errors_mode(py, errors)?;
         let (days, failed) = day_column(py, dates, "dates", self.inner.zone())?;
         let n = number_column(py, n, "n")?;
-        let n = n.view();
-        let (out, failed) = py
-            .detach(|| {
+        let (days, n) = (days.as_slice(), n.view());
+        // The answer is written straight into the numpy array returned (one allocation).
+        let values = PyArray1::<i64>::zeros(py, days.len(), false);
+        let failed = {
+            let mut out = values.readwrite();
+            let out = out.as_slice_mut()?;
+            py.detach(|| {
                 let failed = failed.into_iter().map(|(row, e)| e.in_row(row)).collect();
-                boundary::add_workdays_batch(&self.inner, days, failed, n)
+                boundary::add_workdays_batch(&self.inner, days, failed, n, out)
             })
-            .map_err(|e| convert::error(py, e))?;
-        let out: Vec<Datetime<units::Days>> = out.into_iter().map(Datetime::from).collect();
-        let values = PyArray1::from_vec(py, out).into_any();
+            .map_err(|e| convert::error(py, e))?
+        };
+        let values = values.call_method1("view", ("datetime64[D]",))?;
         finish_batch(py, values, rows_of(failed), mode)
     }
 
@@ -548,14 +575,18 @@ impl Calendar {
         let (a, mut failed) = day_column(py, a, "a", self.inner.zone())?;
         let (b, failed_b) = day_column(py, b, "b", self.inner.zone())?;
         failed.extend(failed_b);
-        let (out, failed) = py
-            .detach(|| {
+        let (a, b) = (a.as_slice(), b.as_slice());
+        let values = PyArray1::<i64>::zeros(py, a.len(), false);
+        let failed = {
+            let mut out = values.readwrite();
+            let out = out.as_slice_mut()?;
+            py.detach(|| {
                 let failed = failed.into_iter().map(|(row, e)| e.in_row(row)).collect();
-                boundary::workdays_between_batch(&self.inner, &a, &b, failed)
+                boundary::workdays_between_batch(&self.inner, a, b, failed, out)
             })
-            .map_err(|e| convert::error(py, e))?;
-        let values = PyArray1::from_vec(py, out).into_any();
-        finish_batch(py, values, rows_of(failed), mode)
+            .map_err(|e| convert::error(py, e))?
+        };
+        finish_batch(py, values.into_any(), rows_of(failed), mode)
     }
 
     /// The zone the office's wall-clock times are in, e.g. "+08:00".

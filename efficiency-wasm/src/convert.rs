@@ -54,6 +54,10 @@ pub(crate) fn value(v: &JsValue) -> Value {
 }
 
 fn plain_value(v: &JsValue) -> Value {
+    // Strings first: the common argument, one crossing.
+    if let Some(s) = v.as_string() {
+        return Value::Str(s);
+    }
     if v.is_null() || v.is_undefined() {
         return Value::Null;
     }
@@ -140,6 +144,188 @@ pub(crate) fn to_object(v: &Value) -> JsValue {
             o.into()
         }
     }
+}
+
+/// The elements of a JSON array text, each as its raw slice (`None` when the text is not a
+/// flat array this scanner reads; the caller then reads element by element).
+fn json_elements(text: &str) -> Option<Vec<&str>> {
+    let b = text.as_bytes();
+    let (mut i, mut out) = (1usize, Vec::new());
+    if b.first() != Some(&b'[') {
+        return None;
+    }
+    if b.get(1) == Some(&b']') {
+        return Some(out);
+    }
+    loop {
+        let start = i;
+        let (mut depth, mut in_str) = (0i32, false);
+        while i < b.len() {
+            match (in_str, b[i]) {
+                (true, b'\\') => i += 1,
+                (true, b'"') => in_str = false,
+                (false, b'"') => in_str = true,
+                (false, b'[' | b'{') => depth += 1,
+                (false, b']' | b'}') if depth > 0 => depth -= 1,
+                (false, b',' | b']') if depth == 0 => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        out.push(text.get(start..i)?);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            Some(b']') => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// A JS array of dates as day numbers, read in bulk (one `JSON.stringify` crossing): plain
+/// `"YYYY-MM-DD"` strings are parsed from the text; anything else (null, a `Date`, a number, an
+/// object) is read again one by one through [`value`], so every element is read exactly as
+/// [`Value::date`] reads it. Bad elements are errors for their rows.
+pub(crate) fn bulk_days(
+    v: &JsValue,
+    arg: &str,
+    zone: Zone,
+) -> Result<(Vec<i64>, Vec<efficiency_core::error::Error>), JsValue> {
+    let slow = |values: &[Value]| efficiency_core::boundary::day_column(values, arg, zone);
+    if !js_sys::Array::is_array(v) {
+        let list = ok(value(v).list(arg).map(<[Value]>::to_vec))?;
+        return Ok(slow(&list));
+    }
+    let array: &js_sys::Array = v.unchecked_ref();
+    let text = js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string());
+    let elements = text.as_deref().and_then(json_elements);
+    let Some(elements) = elements.filter(|e| e.len() == array.length() as usize) else {
+        return Ok(slow(&array.iter().map(|x| value(&x)).collect::<Vec<_>>()));
+    };
+    let mut errors = Vec::new();
+    let days = elements
+        .iter()
+        .enumerate()
+        .map(|(row, raw)| {
+            let plain = raw
+                .strip_prefix('"')
+                .and_then(|r| r.strip_suffix('"'))
+                .filter(|r| r.len() == 10)
+                .and_then(|r| efficiency_core::date::parse_date(r).ok());
+            let read = match plain {
+                Some(d) => Ok(Some(d)),
+                None => value(&array.get(row as u32)).opt_date(arg, zone),
+            };
+            match read {
+                Ok(Some(d)) => efficiency_core::date::to_epoch_days(d),
+                Ok(None) => efficiency_core::calendar::MISSING,
+                Err(e) => {
+                    errors.push(e.in_row(row));
+                    efficiency_core::calendar::MISSING
+                }
+            }
+        })
+        .collect();
+    Ok((days, errors))
+}
+
+/// A JS number or array of numbers, read in bulk: plain JSON numbers are parsed from one
+/// `JSON.stringify` text; when any element is something else (null, which may have been NaN;
+/// text; an object) every element is read through [`value`] instead, so each is checked
+/// exactly as a scalar would be.
+pub(crate) enum BulkNumbers {
+    Floats(Vec<f64>),
+    Values(Vec<Value>),
+}
+
+impl BulkNumbers {
+    pub(crate) fn view(&self) -> efficiency_core::boundary::Numbers<'_> {
+        match self {
+            BulkNumbers::Floats(v) => efficiency_core::boundary::Numbers::Floats(v),
+            BulkNumbers::Values(v) => efficiency_core::boundary::Numbers::Values(v),
+        }
+    }
+}
+
+pub(crate) fn bulk_numbers(v: &JsValue) -> BulkNumbers {
+    if !js_sys::Array::is_array(v) {
+        return BulkNumbers::Values(vec![value(v)]);
+    }
+    let array: &js_sys::Array = v.unchecked_ref();
+    let text = js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string());
+    let floats = text
+        .as_deref()
+        .and_then(json_elements)
+        .filter(|e| e.len() == array.length() as usize)
+        .and_then(|e| {
+            e.iter()
+                .map(|raw| {
+                    raw.bytes()
+                        .all(|c| {
+                            c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E')
+                        })
+                        .then(|| raw.parse::<f64>().ok())
+                        .flatten()
+                })
+                .collect::<Option<Vec<f64>>>()
+        });
+    match floats {
+        Some(f) => BulkNumbers::Floats(f),
+        None => BulkNumbers::Values(array.iter().map(|x| value(&x)).collect()),
+    }
+}
+
+/// A batch of dates (`values`, null where missing) and its row errors as one JS object, built as
+/// JSON text and parsed once.
+pub(crate) fn date_batch(values: &[i64], errors: &[efficiency_core::error::Error]) -> JsValue {
+    let mut text = String::with_capacity(values.len() * 13 + 32);
+    text.push_str("{\"values\":[");
+    for (i, &d) in values.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        match (d != efficiency_core::calendar::MISSING)
+            .then(|| efficiency_core::date::from_epoch_days(d))
+            .flatten()
+        {
+            Some(d) => {
+                text.push('"');
+                efficiency_core::date::push_date(&mut text, d);
+                text.push('"');
+            }
+            None => text.push_str("null"),
+        }
+    }
+    text.push_str("],\"errors\":");
+    let errors = efficiency_core::boundary::to_value(&errors);
+    text.push_str(&bulk_json(&errors).to_string());
+    text.push('}');
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+fn bulk_json(v: &Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        Value::Null => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Int(i) => J::from(*i),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        Value::Str(s) | Value::Other(s) => J::String(s.clone()),
+        Value::Date(d) => J::String(efficiency_core::date::format_date(*d)),
+        Value::Time { wall, .. } => J::String(efficiency_core::date::format_time(*wall)),
+        Value::List(items) => J::Array(items.iter().map(bulk_json).collect()),
+        Value::Map(m) => J::Object(m.iter().map(|(k, x)| (k.clone(), bulk_json(x))).collect()),
+        Value::Record(m) => J::Object(
+            m.iter()
+                .map(|(k, x)| (camel_case(k), bulk_json(x)))
+                .collect(),
+        ),
+    }
+}
+
+/// A result in bulk: one `JSON.parse` crossing instead of one per element (for batches). Keys
+/// of records are camelCase as in [`to_object`]; a non-finite number becomes null.
+pub(crate) fn to_object_bulk(v: &Value) -> JsValue {
+    js_sys::JSON::parse(&bulk_json(v).to_string()).unwrap_or_else(|_| to_object(v))
 }
 
 /// A text argument.

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use efficiency_core::boundary::Whole;
-use efficiency_core::boundary::{self, BatchResult, Value};
+use efficiency_core::boundary::{self, BatchResult};
 use efficiency_core::calendar::MISSING;
 use efficiency_core::calendar::{self as core_cal, CalendarError};
 use efficiency_core::date::format_date;
@@ -277,23 +277,17 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] dates: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | number[]")] n: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let dates = convert::value(&dates);
-        let dates = convert::ok(dates.list("dates"))?;
-        let n = match convert::value(&n) {
-            Value::List(v) => v,
-            one => vec![one],
-        };
-        let (days, errors) = boundary::day_column(dates, "dates", self.inner.zone());
-        let (out, errors) = convert::ok(boundary::add_workdays_batch(
+        let (days, errors) = convert::bulk_days(&dates, "dates", self.inner.zone())?;
+        let n = convert::bulk_numbers(&n);
+        let mut out = vec![0i64; days.len()];
+        let errors = convert::ok(boundary::add_workdays_batch(
             &self.inner,
-            days,
+            &days,
             errors,
-            boundary::Numbers::Values(&n),
+            n.view(),
+            &mut out,
         ))?;
-        to_js(&BatchResult {
-            values: out.into_iter().map(from_epoch_days).collect(),
-            errors,
-        })
+        Ok(convert::date_batch(&out, &errors))
     }
 
     /// Batch `workdaysBetween` over two arrays of equal length; same conventions as
@@ -305,23 +299,24 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "(string | null)[]")] b: JsValue,
     ) -> Result<JsValue, JsValue> {
         let zone = self.inner.zone();
-        let (a, b) = (convert::value(&a), convert::value(&b));
-        let (a, mut errors) = boundary::day_column(convert::ok(a.list("a"))?, "a", zone);
-        let (b, errors_b) = boundary::day_column(convert::ok(b.list("b"))?, "b", zone);
+        let (a, mut errors) = convert::bulk_days(&a, "a", zone)?;
+        let (b, errors_b) = convert::bulk_days(&b, "b", zone)?;
         errors.extend(errors_b);
-        let (out, errors) = convert::ok(boundary::workdays_between_batch(
+        let mut out = vec![0i64; a.len()];
+        let errors = convert::ok(boundary::workdays_between_batch(
             &self.inner,
             &a,
             &b,
             errors,
+            &mut out,
         ))?;
-        to_js(&BatchResult {
+        Ok(convert::to_object_bulk(&boundary::to_value(&BatchResult {
             values: out
                 .into_iter()
                 .map(|v| (v != MISSING).then_some(v))
                 .collect(),
             errors,
-        })
+        })))
     }
 }
 
@@ -329,13 +324,6 @@ impl Calendar {
     fn date(&self, v: &JsValue, name: &str) -> Result<NaiveDate, JsValue> {
         convert::date(v, name, self.inner.zone())
     }
-}
-
-/// A day number as a date (`None` for missing).
-fn from_epoch_days(d: i64) -> Option<chrono::NaiveDate> {
-    (d != MISSING)
-        .then(|| efficiency_core::date::from_epoch_days(d))
-        .flatten()
 }
 
 /// The shipped data by name (the defaults a bureau replaces with its own): see `dataNames()`.

@@ -281,3 +281,14 @@ test("the API manifest: the same operations as in Rust and Python", () => {
   assert.ok(total >= 100);
   assert.deepEqual(failures, []);
 });
+
+test("batches read in bulk give the same answers as one element at a time", () => {
+  const cal = efficiency.Calendar.china();
+  const dates = ["2026-09-28", new Date(2026, 8, 28), null, undefined, "2026-09-2\u0038", '2026-"9-28', 20724, { toJSON: () => "2026-09-28" }];
+  const ns = [20, 20, 20, 20, 20.0, 20, 20, 20];
+  const batch = cal.addWorkdaysMany(dates, ns);
+  const one = dates.map((d) => { try { return d === null || d === undefined ? null : cal.addWorkdays(d, 20); } catch (e) { return e.code; } });
+  assert.deepEqual(batch.values.map((v, i) => v ?? (batch.errors.find((e) => e.row === i)?.code ?? null)), one);
+  const odd = cal.addWorkdaysMany(["2026-09-28", "2026-09-28", "2026-09-28"], [NaN, "3", 1e300]);
+  assert.deepEqual(odd.errors.map((e) => [e.row, e.code]), [[0, "argument.not_whole"], [1, "argument.wrong_type"], [2, "argument.out_of_range"]]);
+});
