@@ -44,16 +44,11 @@ pub enum Responsibility {
     ImportantLeadership,
 }
 
-impl Responsibility {
-    /// snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Responsibility::Direct => "direct",
-            Responsibility::MainLeadership => "main_leadership",
-            Responsibility::ImportantLeadership => "important_leadership",
-        }
-    }
-}
+crate::names!(Responsibility {
+    Direct => "direct",
+    MainLeadership => "main_leadership",
+    ImportantLeadership => "important_leadership",
+});
 
 /// A measure the matrix may propose: the lighter ones (no period) and the sanctions of
 /// 公职人员政务处分法 (with periods).

@@ -126,17 +126,14 @@ pub enum Position {
     PrincipalLeader,
 }
 
-impl Position {
-    /// snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Position::Staff => "staff",
-            Position::UnitHead => "unit_head",
-            Position::SupervisingLeader => "supervising_leader",
-            Position::PrincipalLeader => "principal_leader",
-        }
-    }
+crate::names!(Position {
+    Staff => "staff",
+    UnitHead => "unit_head",
+    SupervisingLeader => "supervising_leader",
+    PrincipalLeader => "principal_leader",
+});
 
+impl Position {
     /// The authority the position carries (for approvals).
     pub fn authority(self) -> Authority {
         match self {

@@ -51,21 +51,17 @@ pub enum DayKind {
     MakeupWorkday,
 }
 
+crate::names!(DayKind {
+    Workday => "workday",
+    RestDay => "rest_day",
+    Holiday => "holiday",
+    MakeupWorkday => "makeup_workday",
+});
+
 impl DayKind {
     /// Whether the office is open on a day of this kind.
     pub fn is_workday(self) -> bool {
         matches!(self, DayKind::Workday | DayKind::MakeupWorkday)
-    }
-
-    /// The stable name used in JSON, Python and JS: `workday`, `rest_day`, `holiday`,
-    /// `makeup_workday`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DayKind::Workday => "workday",
-            DayKind::RestDay => "rest_day",
-            DayKind::Holiday => "holiday",
-            DayKind::MakeupWorkday => "makeup_workday",
-        }
     }
 }
 

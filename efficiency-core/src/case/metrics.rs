@@ -36,25 +36,22 @@ pub enum GroupBy {
     All,
 }
 
-impl GroupBy {
-    /// The names, as arguments spell them.
-    pub const NAMES: &'static [&'static str] = &["unit", "item", "window", "handler", "all"];
-}
+crate::names!(GroupBy {
+    Unit => "unit",
+    Item => "item",
+    Window => "window",
+    Handler => "handler",
+    All => "all",
+});
 
 impl std::str::FromStr for GroupBy {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Ok(match s {
-            "unit" => GroupBy::Unit,
-            "item" => GroupBy::Item,
-            "window" => GroupBy::Window,
-            "handler" => GroupBy::Handler,
-            "all" => GroupBy::All,
-            other => {
-                return Err(format!(
-                    "group_by must be one of unit, item, window, handler, all; not {other:?}"
-                ))
-            }
+        GroupBy::from_name(s).ok_or_else(|| {
+            format!(
+                "group_by must be one of {}; not {s:?}",
+                GroupBy::NAMES.join(", ")
+            )
         })
     }
 }

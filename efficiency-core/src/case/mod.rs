@@ -202,23 +202,20 @@ pub enum Stage {
     Withdrawn,
 }
 
-impl Stage {
-    /// snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::New => "new",
-            Stage::Inquired => "inquired",
-            Stage::Received => "received",
-            Stage::AwaitingSupplement => "awaiting_supplement",
-            Stage::Accepted => "accepted",
-            Stage::Concluded => "concluded",
-            Stage::Rejected => "rejected",
-            Stage::Refused => "refused",
-            Stage::GuidedOut => "guided_out",
-            Stage::Withdrawn => "withdrawn",
-        }
-    }
+crate::names!(Stage {
+    New => "new",
+    Inquired => "inquired",
+    Received => "received",
+    AwaitingSupplement => "awaiting_supplement",
+    Accepted => "accepted",
+    Concluded => "concluded",
+    Rejected => "rejected",
+    Refused => "refused",
+    GuidedOut => "guided_out",
+    Withdrawn => "withdrawn",
+});
 
+impl Stage {
     fn closed(self) -> bool {
         matches!(
             self,

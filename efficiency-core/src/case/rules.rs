@@ -21,16 +21,11 @@ pub enum Severity {
     VerySerious,
 }
 
-impl Severity {
-    /// `ordinary`, `serious`, `very_serious`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Ordinary => "ordinary",
-            Severity::Serious => "serious",
-            Severity::VerySerious => "very_serious",
-        }
-    }
-}
+crate::names!(Severity {
+    Ordinary => "ordinary",
+    Serious => "serious",
+    VerySerious => "very_serious",
+});
 
 /// One entry of the finding catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

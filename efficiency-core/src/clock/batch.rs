@@ -27,9 +27,9 @@ pub struct BatchInput<'a> {
 }
 
 /// Level codes in [`BatchOutput::level`]: index into `["normal", "reminder", "yellow", "red"]`.
-pub const LEVEL_NAMES: [&str; 4] = ["normal", "reminder", "yellow", "red"];
+pub const LEVEL_NAMES: &[&str] = Level::NAMES;
 /// Outcome codes in [`BatchOutput::outcome`]: index into `["early", "on_time", "late"]`; -1: open.
-pub const OUTCOME_NAMES: [&str; 3] = ["early", "on_time", "late"];
+pub const OUTCOME_NAMES: &[&str] = Outcome::NAMES;
 
 /// Result columns; a missing or failed row has [`MISSING`] times, NaN remaining and -1 codes.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -21,35 +21,22 @@ pub enum TimeUnit {
     OnTheSpot,
 }
 
-impl TimeUnit {
-    /// `workdays`, `natural_days`, `work_hours`, `on_the_spot`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeUnit::Workdays => "workdays",
-            TimeUnit::NaturalDays => "natural_days",
-            TimeUnit::WorkHours => "work_hours",
-            TimeUnit::OnTheSpot => "on_the_spot",
-        }
-    }
-}
+crate::names!(TimeUnit {
+    Workdays => "workdays",
+    NaturalDays => "natural_days",
+    WorkHours => "work_hours",
+    OnTheSpot => "on_the_spot",
+});
 
 impl FromStr for TimeUnit {
     type Err = ClockError;
     fn from_str(s: &str) -> Result<Self, ClockError> {
-        Ok(match s {
-            "workdays" => TimeUnit::Workdays,
-            "natural_days" => TimeUnit::NaturalDays,
-            "work_hours" => TimeUnit::WorkHours,
-            "on_the_spot" => TimeUnit::OnTheSpot,
-            other => {
-                return Err(ClockError::limit(
-                    "clock.unknown_unit",
-                    "unit",
-                    format!(
-                        "{other:?} is not one of workdays, natural_days, work_hours, on_the_spot"
-                    ),
-                ))
-            }
+        TimeUnit::from_name(s).ok_or_else(|| {
+            ClockError::limit(
+                "clock.unknown_unit",
+                "unit",
+                format!("{s:?} is not one of {}", TimeUnit::NAMES.join(", ")),
+            )
         })
     }
 }
@@ -272,37 +259,23 @@ pub enum Authority {
     GovernmentHead,
 }
 
-impl Authority {
-    /// `handler`, `unit_head`, `supervising_leader`, `agency_head`, `government_head`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Authority::Handler => "handler",
-            Authority::UnitHead => "unit_head",
-            Authority::SupervisingLeader => "supervising_leader",
-            Authority::AgencyHead => "agency_head",
-            Authority::GovernmentHead => "government_head",
-        }
-    }
-}
+crate::names!(Authority {
+    Handler => "handler",
+    UnitHead => "unit_head",
+    SupervisingLeader => "supervising_leader",
+    AgencyHead => "agency_head",
+    GovernmentHead => "government_head",
+});
 
 impl FromStr for Authority {
     type Err = ClockError;
     fn from_str(s: &str) -> Result<Self, ClockError> {
-        Ok(match s {
-            "handler" => Authority::Handler,
-            "unit_head" => Authority::UnitHead,
-            "supervising_leader" => Authority::SupervisingLeader,
-            "agency_head" => Authority::AgencyHead,
-            "government_head" => Authority::GovernmentHead,
-            other => {
-                return Err(ClockError::limit(
-                    "clock.unknown_authority",
-                    "approver",
-                    format!(
-                        "{other:?} is not one of handler, unit_head, supervising_leader, agency_head, government_head"
-                    ),
-                ))
-            }
+        Authority::from_name(s).ok_or_else(|| {
+            ClockError::limit(
+                "clock.unknown_authority",
+                "approver",
+                format!("{s:?} is not one of {}", Authority::NAMES.join(", ")),
+            )
         })
     }
 }

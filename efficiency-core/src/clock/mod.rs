@@ -163,13 +163,8 @@ pub enum Outcome {
 }
 
 macro_rules! as_str_impl {
-    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
-        impl $t {
-            /// The stable snake_case name used in JSON, Python and JS.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$v => $s),* }
-            }
-        }
+    ($t:ident { $($v:ident => $s:literal),* $(,)? }) => {
+        crate::names!($t { $($v => $s),* });
         impl fmt::Display for $t {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
         }
