@@ -225,6 +225,34 @@ impl Value {
         }
     }
 
+    /// Checks an options argument: missing, or a mapping whose every key is one of `names` (a
+    /// misspelt option is an error, never silently ignored). `what` names the kind of option.
+    pub fn check_options(&self, what: &str, names: &[&str]) -> Result<(), Error> {
+        let keys: Vec<String> = match self {
+            Value::Null => return Ok(()),
+            Value::Map(m) => m.iter().map(|(k, _)| k.clone()).collect(),
+            Value::Record(m) => m.iter().map(|(k, _)| k.to_string()).collect(),
+            other => {
+                return Err(Error::new(
+                    "argument.wrong_type",
+                    format!("options must be an object, not {}", other.describe()),
+                )
+                .with_field("options"))
+            }
+        };
+        match keys.iter().find(|k| !names.contains(&k.as_str())) {
+            Some(k) => Err(Error::new(
+                "argument.invalid",
+                format!(
+                    "{k:?} is not a {what} option; they are {}",
+                    names.join(", ")
+                ),
+            )
+            .with_field(k.clone())),
+            None => Ok(()),
+        }
+    }
+
     /// The value of `key` in a mapping (`Null` when absent).
     pub fn get(&self, key: &str) -> &Value {
         const NULL: Value = Value::Null;

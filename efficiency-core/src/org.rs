@@ -245,6 +245,11 @@ pub struct Organisation {
 }
 
 impl Organisation {
+    /// The roster (JSON, `efficiency.roster/1`) for a case context, from the organisation's people.
+    pub fn roster_json(&self) -> String {
+        serde_json::to_string(&self.roster()).expect("rosters serialize")
+    }
+
     /// The organisation as JSON (`efficiency.organisation/1`), as `from_json` reads it.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("organisations serialize")

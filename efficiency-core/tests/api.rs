@@ -123,7 +123,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "organisation" => { type org::Organisation },
         "organisation.chain" => { org::Organisation::chain },
         "organisation.from_json" => { org::Organisation::from_json },
-        "organisation.roster_json" => { org::Organisation::roster },
+        "organisation.roster_json" => { org::Organisation::roster_json },
         "organisation.sample" => { org::Organisation::sample },
         "organisation.to_json" => { org::Organisation::to_json },
         "organisation.unit_chain" => { org::Organisation::unit_chain },

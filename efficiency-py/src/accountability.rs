@@ -80,7 +80,7 @@ impl Organisation {
     }
     /// A roster (JSON) for `CaseContext`, from the organisation's people.
     fn roster_json(&self) -> String {
-        serde_json::to_string(&self.inner.roster()).expect("rosters serialize")
+        self.inner.roster_json()
     }
     /// The organisation as JSON.
     fn to_json(&self) -> String {

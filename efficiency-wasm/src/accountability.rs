@@ -79,7 +79,7 @@ impl Organisation {
     /// A roster (JSON) for `CaseContext`.
     #[wasm_bindgen(js_name = rosterJson)]
     pub fn roster_json(&self) -> String {
-        serde_json::to_string(&self.inner.roster()).expect("rosters serialize")
+        self.inner.roster_json()
     }
 }
 

@@ -296,28 +296,7 @@ impl ReplayOptions {
     /// Options from a mapping (missing entries keep their defaults; unknown names are errors).
     pub fn from_value(v: &crate::boundary::Value, zone: crate::date::Zone) -> Result<Self, Error> {
         use crate::boundary::Value;
-        const NAMES: &[&str] = &["period", "group_by", "keep_statuses"];
-        let keys: Vec<String> = match v {
-            Value::Null => Vec::new(),
-            Value::Map(m) => m.iter().map(|(k, _)| k.clone()).collect(),
-            other => {
-                return Err(Error::new(
-                    "argument.wrong_type",
-                    format!("options must be an object, not {}", other.describe()),
-                )
-                .with_field("options"))
-            }
-        };
-        if let Some(k) = keys.iter().find(|k| !NAMES.contains(&k.as_str())) {
-            return Err(Error::new(
-                "argument.invalid",
-                format!(
-                    "{k:?} is not a replay option; they are {}",
-                    NAMES.join(", ")
-                ),
-            )
-            .with_field(k.clone()));
-        }
+        v.check_options("replay", &["period", "group_by", "keep_statuses"])?;
         let group = match v.get("group_by") {
             Value::Null => GroupBy::Unit,
             g => g

@@ -76,28 +76,7 @@ impl ClockOptions {
     /// Options from a mapping (missing or `null` entries keep their default); an unknown name
     /// is an error (`argument.invalid`), so a misspelt option is never silently ignored.
     pub fn from_value(v: &Value) -> Result<ClockOptions, Error> {
-        let keys: Vec<String> = match v {
-            Value::Null => return Ok(ClockOptions::default()),
-            Value::Map(m) => m.iter().map(|(k, _)| k.clone()).collect(),
-            Value::Record(m) => m.iter().map(|(k, _)| k.to_string()).collect(),
-            other => {
-                return Err(Error::new(
-                    "argument.wrong_type",
-                    format!("options must be an object, not {}", other.describe()),
-                )
-                .with_field("options"))
-            }
-        };
-        if let Some(k) = keys.iter().find(|k| !CLOCK_OPTIONS.contains(&k.as_str())) {
-            return Err(Error::new(
-                "argument.invalid",
-                format!(
-                    "{k:?} is not a clock option; they are {}",
-                    CLOCK_OPTIONS.join(", ")
-                ),
-            )
-            .with_field(k.clone()));
-        }
+        v.check_options("clock", CLOCK_OPTIONS)?;
         let limit = |k: &str| match v.get(k) {
             Value::Null => Ok(None),
             x => TimeLimit::from_value(x, k).map(Some),
