@@ -14,12 +14,10 @@ use pyo3::types::{PyDict, PyTuple};
 
 use crate::{
     convert, errors_mode, finish_batch, number_column, time_column, Calendar, EfficiencyError,
-    NumberColumn,
 };
-use efficiency_core::boundary::{self, Value};
+use efficiency_core::boundary::Value;
 use efficiency_core::calendar::MISSING;
 use efficiency_core::date::Zone;
-use efficiency_core::error::Error;
 
 pyo3::create_exception!(
     efficiency,
@@ -441,53 +439,26 @@ impl ItemCatalog {
     }
 }
 
-/// A column of unit names (or one name), each read by the core; bad rows are returned.
-fn unit_column(
-    py: Python<'_>,
-    value: &Bound<'_, PyAny>,
-) -> PyResult<(Vec<TimeUnit>, crate::RowErrors)> {
-    let items: Vec<Value> = match convert::value(value)? {
-        Value::Str(s) => vec![Value::Str(s)],
+/// A column of unit names (or one name) as boundary values; the core reads each.
+fn unit_column(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<Value>> {
+    // The common case, a list of names, without a type check per element.
+    if value.is_instance_of::<pyo3::types::PyList>() {
+        if let Ok(names) = value.extract::<Vec<String>>() {
+            return Ok(names.into_iter().map(Value::Str).collect());
+        }
+    }
+    Ok(match convert::value(value)? {
         Value::List(v) => v,
-        _ => {
-            let list = py
-                .import("builtins")?
-                .getattr("list")?
-                .call1((value,))
-                .map_err(|_| {
-                    convert::error(
-                        py,
-                        Error::new(
-                            "argument.wrong_type",
-                            "unit must be a unit name or a sequence of unit names",
-                        )
-                        .with_field("unit"),
-                    )
-                })?;
-            match convert::value(&list)? {
-                Value::List(v) => v,
-                _ => Vec::new(),
+        Value::Other(_) => {
+            // A numpy array or another iterable of names.
+            let list = py.import("builtins")?.getattr("list")?.call1((value,));
+            match list.map(|l| convert::value(&l)) {
+                Ok(Ok(Value::List(v))) => v,
+                _ => vec![convert::value(value)?],
             }
         }
-    };
-    let mut failed = Vec::new();
-    let units = items
-        .iter()
-        .enumerate()
-        .map(|(row, v)| {
-            match v
-                .string("unit")
-                .and_then(|s| s.parse::<TimeUnit>().map_err(Error::from))
-            {
-                Ok(u) => u,
-                Err(e) => {
-                    failed.push((row, e));
-                    TimeUnit::Workdays
-                }
-            }
-        })
-        .collect();
-    Ok((units, failed))
+        one => vec![one],
+    })
 }
 
 fn seconds_of(micros: Vec<i64>) -> Vec<i64> {
@@ -525,79 +496,44 @@ fn evaluate_clocks<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let mode = errors_mode(py, errors)?;
     let zone = calendar.inner.zone();
+    // Times: a column per row, or one value for every row (read strictly: a bad one fails the call).
+    let column = |v: &Bound<'py, PyAny>, name: &str| -> PyResult<(Vec<i64>, crate::RowErrors)> {
+        if v.hasattr("__len__")? && !v.is_instance_of::<pyo3::types::PyString>() {
+            let (micros, failed) = time_column(py, v, name, zone)?;
+            return Ok((seconds_of(micros), failed));
+        }
+        let t = convert::time_in(py, v, name, zone)?;
+        Ok((vec![t.and_utc().timestamp()], Vec::new()))
+    };
     let (accepted, mut failed) = time_column(py, accepted_at, "accepted_at", zone)?;
-    let mut accepted = seconds_of(accepted);
-    let n = accepted.len();
-    let amounts = number_column(py, amount, "amount")?;
-    let (unit, unit_failed) = unit_column(py, unit)?;
-    failed.extend(unit_failed);
-    let (as_of, as_of_failed) = time_column(py, as_of, "as_of", zone)?;
+    let (as_of, as_of_failed) = column(as_of, "as_of")?;
     failed.extend(as_of_failed);
-    let as_of = seconds_of(as_of);
-    let statutory_col = statutory_amount
-        .map(|s| number_column(py, s, "statutory_amount"))
-        .transpose()?;
     let concluded = match concluded_at {
         Some(c) => {
-            let (c, f) = time_column(py, c, "concluded_at", zone)?;
+            let (c, f) = column(c, "concluded_at")?;
             failed.extend(f);
-            Some(seconds_of(c))
+            Some(c)
         }
         None => None,
     };
-    for (name, len) in [
-        ("amount", amounts.view().len()),
-        ("unit", unit.len()),
-        ("as_of", as_of.len()),
-    ]
-    .into_iter()
-    .chain(
-        statutory_col
-            .as_ref()
-            .map(|s| ("statutory_amount", s.view().len())),
-    )
-    .chain(concluded.as_ref().map(|c| ("concluded_at", c.len())))
-    {
-        convert::ok(py, boundary::check_length(name, len, n))?;
-    }
-    // Whole amounts per row; a bad row is an error for that row only.
-    let whole = |col: &NumberColumn, name: &str, failed: &mut Vec<(usize, Error)>| -> Vec<i64> {
-        (0..if col.view().len() == 1 { 1 } else { n })
-            .map(|row| match col.view().whole(row, name, Whole::Amount) {
-                Ok(v) => v,
-                Err(e) => {
-                    failed.push((row, e));
-                    0
-                }
-            })
-            .collect()
+    let amounts = number_column(py, amount, "amount")?;
+    let statutory = statutory_amount
+        .map(|s| number_column(py, s, "statutory_amount"))
+        .transpose()?;
+    let units = unit_column(py, unit)?;
+    let columns = core_clock::ClockColumns {
+        accepted_at: seconds_of(accepted),
+        amount: amounts.view(),
+        unit: &units,
+        as_of,
+        statutory_amount: statutory.as_ref().map(|s| s.view()),
+        concluded_at: concluded,
+        errors: failed.into_iter().map(|(row, e)| e.in_row(row)).collect(),
     };
-    let amount = whole(&amounts, "amount", &mut failed);
-    let statutory = statutory_col
-        .as_ref()
-        .map(|c| whole(c, "statutory_amount", &mut failed));
-    failed.sort_by_key(|(row, _)| *row);
-    failed.dedup_by_key(|(row, _)| *row);
-    for (row, _) in &failed {
-        if *row < n {
-            accepted[*row] = MISSING;
-        } else if n > 0 {
-            // A one-value argument that failed fails every row.
-            accepted.iter_mut().for_each(|a| *a = MISSING);
-        }
-    }
-    let cal = calendar.inner.clone();
-    let (out, core_failed) = py.detach(|| {
-        let input = core_clock::BatchInput {
-            accepted_at: &accepted,
-            amount: &amount,
-            unit: &unit,
-            statutory_amount: statutory.as_deref(),
-            concluded_at: concluded.as_deref(),
-            as_of: &as_of,
-        };
-        core_clock::evaluate_many(&cal, &ClockConfig::default(), &input)
-    });
+    let cal = &calendar.inner;
+    let (out, failed) = py
+        .detach(|| core_clock::evaluate_columns(cal, &ClockConfig::default(), columns))
+        .map_err(|e| convert::error(py, e))?;
     let to_dt = |v: Vec<i64>| -> Vec<Datetime<units::Seconds>> {
         v.into_iter().map(Datetime::from).collect()
     };
@@ -613,13 +549,11 @@ fn evaluate_clocks<'py>(
     cols.set_item("remaining", PyArray1::from_vec(py, out.remaining))?;
     cols.set_item("level", PyArray1::from_vec(py, out.level))?;
     cols.set_item("outcome", PyArray1::from_vec(py, out.outcome))?;
-    let mut all = failed;
-    all.extend(
-        core_failed
-            .into_iter()
-            .map(|f| (f.row, Error::from(f.error))),
-    );
-    finish_batch(py, cols.into_any(), all, mode)
+    let failed = failed
+        .into_iter()
+        .map(|e| (e.row.map_or(0, |r| r as usize), e))
+        .collect();
+    finish_batch(py, cols.into_any(), failed, mode)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

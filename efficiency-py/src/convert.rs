@@ -158,6 +158,16 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         }
         return Ok(Value::Map(out));
     }
+    // numpy datetime64 scalars: through datetime (NaT is None, missing).
+    if obj.hasattr("dtype")? && !obj.hasattr("__len__")? {
+        let kind: String = obj.getattr("dtype")?.getattr("kind")?.extract()?;
+        if kind == "M" {
+            return value(
+                &obj.call_method1("astype", ("datetime64[us]",))?
+                    .call_method0("item")?,
+            );
+        }
+    }
     // numpy scalars: integers have __index__, floats are float subclasses (handled above).
     if obj.hasattr("__index__")? && !obj.hasattr("__len__")? {
         if let Ok(i) = obj

@@ -250,17 +250,125 @@ pub struct ClockRows {
     pub errors: Vec<crate::error::Error>,
 }
 
+/// The columns of a clock batch as the bindings have read them: times as seconds since
+/// 1970-01-01 local time ([`MISSING`] for missing), with the errors already found reading them
+/// (each with its row); numbers and units as given (one value, or one per row).
+#[derive(Debug, Clone)]
+pub struct ClockColumns<'a> {
+    /// Acceptance times; a missing one is a missing row.
+    pub accepted_at: Vec<i64>,
+    /// Promised amounts.
+    pub amount: crate::boundary::Numbers<'a>,
+    /// Unit names.
+    pub unit: &'a [crate::boundary::Value],
+    /// When to judge.
+    pub as_of: Vec<i64>,
+    /// Statutory amounts (default: the promised ones).
+    pub statutory_amount: Option<crate::boundary::Numbers<'a>>,
+    /// Conclusion times (missing: open).
+    pub concluded_at: Option<Vec<i64>>,
+    /// Errors found reading the time columns.
+    pub errors: Vec<crate::error::Error>,
+}
+
+/// One simple clock per row as every binding runs it: checks the columns' lengths (the only
+/// error for the call as a whole, with a bad single value), reads every amount and unit per
+/// row, fails a row on any bad cell (a bad single value fails every row), evaluates the rest
+/// with [`evaluate_many`] and returns the result columns with every row error in row order.
+pub fn evaluate_columns(
+    cal: &Calendar,
+    config: &ClockConfig,
+    mut cols: ClockColumns<'_>,
+) -> Result<(BatchOutput, Vec<crate::error::Error>), crate::error::Error> {
+    use crate::boundary::{check_length, Whole};
+    use crate::error::Error;
+    let n = cols.accepted_at.len();
+    check_length("amount", cols.amount.len(), n)?;
+    check_length("unit", cols.unit.len(), n)?;
+    check_length("as_of", cols.as_of.len(), n)?;
+    if let Some(s) = &cols.statutory_amount {
+        check_length("statutory_amount", s.len(), n)?;
+    }
+    if let Some(c) = &cols.concluded_at {
+        check_length("concluded_at", c.len(), n)?;
+    }
+    let mut errors = std::mem::take(&mut cols.errors);
+    // One value for every row: a bad one is an error for the call (it would fail every row).
+    // One value per row: a bad one fails its row only.
+    let whole = |col: &crate::boundary::Numbers<'_>,
+                 name: &str,
+                 errors: &mut Vec<Error>|
+     -> Result<Vec<i64>, Error> {
+        if col.len() == 1 {
+            return Ok(vec![col.whole(0, name, Whole::Amount)?]);
+        }
+        Ok((0..n)
+            .map(|row| {
+                col.whole(row, name, Whole::Amount).unwrap_or_else(|e| {
+                    errors.push(e.in_row(row));
+                    0
+                })
+            })
+            .collect())
+    };
+    let amount = whole(&cols.amount, "amount", &mut errors)?;
+    let statutory = match &cols.statutory_amount {
+        Some(c) => Some(whole(c, "statutory_amount", &mut errors)?),
+        None => None,
+    };
+    let read_unit = |v: &crate::boundary::Value| {
+        v.string("unit")
+            .and_then(|s| s.parse::<TimeUnit>().map_err(Error::from))
+    };
+    let unit: Vec<TimeUnit> = if cols.unit.len() == 1 {
+        vec![read_unit(&cols.unit[0])?]
+    } else {
+        cols.unit
+            .iter()
+            .enumerate()
+            .map(|(row, v)| {
+                read_unit(v).unwrap_or_else(|e| {
+                    errors.push(e.in_row(row));
+                    TimeUnit::Workdays
+                })
+            })
+            .collect()
+    };
+    errors.sort_by_key(|e| e.row);
+    errors.dedup_by_key(|e| e.row);
+    for row in errors.iter().filter_map(|e| e.row) {
+        if let Some(a) = cols.accepted_at.get_mut(row as usize) {
+            *a = MISSING;
+        }
+    }
+    let input = BatchInput {
+        accepted_at: &cols.accepted_at,
+        amount: &amount,
+        unit: &unit,
+        statutory_amount: statutory.as_deref(),
+        concluded_at: cols.concluded_at.as_deref(),
+        as_of: &cols.as_of,
+    };
+    let (out, failed) = evaluate_many(cal, config, &input);
+    errors.extend(
+        failed
+            .into_iter()
+            .map(|f| Error::from(f.error).in_row(f.row)),
+    );
+    errors.sort_by_key(|e| e.row);
+    Ok((out, errors))
+}
+
 /// One simple clock per row from boundary values (the JS `evaluateClocks`): `columns` maps
 /// `accepted_at`, `amount`, `unit`, `as_of` and optionally `statutory_amount` and
-/// `concluded_at` to a list (one value per row) or a single value for every row. A missing
-/// `accepted_at` (null) is a missing row; a bad cell fails its row only. Errors for the call as
-/// a whole: a column of the wrong length (`argument.length_mismatch`) or no `accepted_at`.
+/// `concluded_at` to a list (one value per row) or a single value for every row; then as
+/// [`evaluate_columns`].
 pub fn evaluate_rows(
     cal: &Calendar,
     config: &ClockConfig,
     columns: &crate::boundary::Value,
 ) -> Result<ClockRows, crate::error::Error> {
-    use crate::boundary::{check_length, Value, Whole};
+    use crate::boundary::{Numbers, Value};
     use crate::error::Error;
     let zone = cal.zone();
     let column = |key: &str| -> Vec<Value> {
@@ -270,94 +378,71 @@ pub fn evaluate_rows(
             v => vec![v.clone()],
         }
     };
-    let accepted_v = column("accepted_at");
-    let n = accepted_v.len();
-    let per_row = |key: &str, optional: bool| -> Result<Vec<Value>, Error> {
-        let c = column(key);
-        if optional && c.is_empty() {
-            return Ok(c);
+    let mut errors = Vec::new();
+    // A time column: one value per row (a bad one fails its row), or one for every row (a bad
+    // one fails the call).
+    let mut seconds = |key: &str, values: &[Value], per_row: bool| -> Result<Vec<i64>, Error> {
+        let secs =
+            |t: Option<chrono::NaiveDateTime>| t.map_or(MISSING, |t| t.and_utc().timestamp());
+        if !per_row && values.len() == 1 {
+            return Ok(vec![secs(values[0].opt_time(key, zone)?)]);
         }
-        check_length(key, c.len(), n)?;
-        Ok(c)
+        Ok(values
+            .iter()
+            .enumerate()
+            .map(|(row, v)| {
+                v.opt_time(key, zone).map(secs).unwrap_or_else(|e| {
+                    errors.push(e.in_row(row));
+                    MISSING
+                })
+            })
+            .collect())
     };
-    let amount_v = per_row("amount", false)?;
-    let unit_v = per_row("unit", false)?;
-    let as_of_v = per_row("as_of", false)?;
-    let statutory_v = per_row("statutory_amount", true)?;
-    let concluded_v = per_row("concluded_at", true)?;
-    let pick = |c: &[Value], row: usize| -> Value {
-        c.get(if c.len() == 1 { 0 } else { row })
-            .cloned()
-            .unwrap_or(Value::Null)
+    let accepted_at = seconds("accepted_at", &column("accepted_at"), true)?;
+    let as_of = seconds("as_of", &column("as_of"), false)?;
+    let concluded = column("concluded_at");
+    let concluded_at = match concluded.is_empty() {
+        true => None,
+        false => Some(seconds("concluded_at", &concluded, false)?),
     };
-    let secs = |v: &Value, arg: &str| -> Result<i64, Error> {
-        Ok(match v.opt_time(arg, zone)? {
-            Some(t) => t.and_utc().timestamp(),
-            None => MISSING,
-        })
-    };
-    let mut errors: Vec<Option<Error>> = vec![None; n];
-    let mut accepted = vec![MISSING; n];
-    let mut amount = vec![0i64; n];
-    let mut unit = vec![TimeUnit::Workdays; n];
-    let mut as_of = vec![0i64; n];
-    let mut statutory = vec![0i64; n];
-    let mut concluded = vec![MISSING; n];
-    for row in 0..n {
-        let r = (|| -> Result<(), Error> {
-            accepted[row] = secs(&accepted_v[row], "accepted_at")?;
-            amount[row] = pick(&amount_v, row).whole("amount", Whole::Amount)?;
-            unit[row] = pick(&unit_v, row).string("unit")?.parse::<TimeUnit>()?;
-            as_of[row] = secs(&pick(&as_of_v, row), "as_of")?;
-            statutory[row] = if statutory_v.is_empty() {
-                amount[row]
-            } else {
-                pick(&statutory_v, row).whole("statutory_amount", Whole::Amount)?
-            };
-            if !concluded_v.is_empty() {
-                concluded[row] = secs(&pick(&concluded_v, row), "concluded_at")?;
-            }
-            Ok(())
-        })();
-        if let Err(e) = r {
-            accepted[row] = MISSING;
-            errors[row] = Some(e.in_row(row));
-        }
-    }
-    let input = BatchInput {
-        accepted_at: &accepted,
-        amount: &amount,
-        unit: &unit,
-        statutory_amount: Some(&statutory),
-        concluded_at: Some(&concluded),
-        as_of: &as_of,
-    };
-    let (res, failed) = evaluate_many(cal, config, &input);
-    for f in failed {
-        errors[f.row].get_or_insert_with(|| Error::from(f.error).in_row(f.row));
-    }
+    let (amount, unit, statutory) = (column("amount"), column("unit"), column("statutory_amount"));
+    let n = accepted_at.len();
+    let (out, errors) = evaluate_columns(
+        cal,
+        config,
+        ClockColumns {
+            accepted_at,
+            amount: Numbers::Values(&amount),
+            unit: &unit,
+            as_of,
+            statutory_amount: (!statutory.is_empty()).then_some(Numbers::Values(&statutory)),
+            concluded_at,
+            errors,
+        },
+    )?;
     let time = |s: i64| (s != MISSING).then(|| time(s, "").ok()).flatten();
-    let mut out = ClockRows::default();
-    for (row, error) in errors.iter().enumerate() {
-        let ok = error.is_none() && res.promised_due[row] != MISSING;
-        out.promised_due
-            .push(ok.then(|| time(res.promised_due[row])).flatten());
-        out.statutory_due
-            .push(ok.then(|| time(res.statutory_due[row])).flatten());
-        out.remaining.push(ok.then_some(res.remaining[row]));
-        out.level.push(
-            ok.then(|| usize::try_from(res.level[row]).ok().map(|i| LEVEL_NAMES[i]))
+    let failed: std::collections::BTreeSet<u32> = errors.iter().filter_map(|e| e.row).collect();
+    let mut rows = ClockRows::default();
+    for row in 0..n {
+        let ok = !failed.contains(&(row as u32)) && out.promised_due[row] != MISSING;
+        rows.promised_due
+            .push(ok.then(|| time(out.promised_due[row])).flatten());
+        rows.statutory_due
+            .push(ok.then(|| time(out.statutory_due[row])).flatten());
+        rows.remaining.push(ok.then_some(out.remaining[row]));
+        rows.level.push(
+            ok.then(|| usize::try_from(out.level[row]).ok().map(|i| LEVEL_NAMES[i]))
                 .flatten(),
         );
-        out.outcome.push(
+        rows.outcome.push(
             ok.then(|| {
-                usize::try_from(res.outcome[row])
+                usize::try_from(out.outcome[row])
                     .ok()
                     .map(|i| OUTCOME_NAMES[i])
             })
             .flatten(),
         );
     }
-    out.errors = errors.into_iter().flatten().collect();
-    Ok(out)
+    rows.errors = errors;
+    Ok(rows)
 }

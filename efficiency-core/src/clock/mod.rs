@@ -44,8 +44,8 @@ pub use options::{ClockOptions, CLOCK_OPTIONS};
 
 use crate::calendar::{Calendar, DayKind};
 pub use batch::{
-    evaluate_many, evaluate_rows, BatchInput, BatchOutput, ClockRowError, ClockRows, LEVEL_NAMES,
-    OUTCOME_NAMES,
+    evaluate_columns, evaluate_many, evaluate_rows, BatchInput, BatchOutput, ClockColumns,
+    ClockRowError, ClockRows, LEVEL_NAMES, OUTCOME_NAMES,
 };
 use count::{counted, HourAxis};
 use reckon::Reckoner;
