@@ -169,6 +169,16 @@ fn call(case: &J) -> Result<(), Error> {
             used(efficiency_core::review::sample_year(year, cases, seed)?);
         }
         "Activity.from_json" => used(Activity::from_json(a(0).string("text")?)?),
+        "evaluate_clocks" => {
+            let columns = Value::Map(
+                ["accepted_at", "amount", "unit", "as_of"]
+                    .iter()
+                    .zip(&args)
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+            );
+            used(evaluate_rows(&cal, &ClockConfig::default(), &columns)?)
+        }
         other => panic!("errors.json calls {other}, which this runner does not know"),
     }
     Ok(())

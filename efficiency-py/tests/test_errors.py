@@ -46,6 +46,7 @@ CALLS = {
     "Campaign.new": lambda c, a: ef.Campaign(*a),
     "Activity.from_json": lambda c, a: ef.Activity.from_json(*a),
     "annual_review_sample": lambda c, a: ef.annual_review_sample(*a),
+    "evaluate_clocks": lambda c, a: ef.evaluate_clocks(CAL, *a),
 }
 RECEIVERS = {
     "calendar": lambda c: CAL,

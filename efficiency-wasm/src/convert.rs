@@ -22,9 +22,20 @@ pub(crate) fn error(e: impl Into<Error>) -> JsValue {
     };
     let opt_str = |v: &Option<String>| v.clone().map_or(JsValue::NULL, JsValue::from);
     let opt_num = |v: Option<u32>| v.map_or(JsValue::NULL, |n| JsValue::from_f64(f64::from(n)));
+    // Argument and field names as JS spells them (`as_of` -> `asOf`); indexes and keys in
+    // brackets are data and stay as they are.
+    let field = e.field.as_deref().map(|f| {
+        f.split('.')
+            .map(|seg| match seg.find('[') {
+                Some(i) => format!("{}{}", camel_case(&seg[..i]), &seg[i..]),
+                None => camel_case(seg),
+            })
+            .collect::<Vec<_>>()
+            .join(".")
+    });
     set("code", e.code.into());
-    set("field", opt_str(&e.field));
-    set("path", opt_str(&e.field));
+    set("field", opt_str(&field));
+    set("path", opt_str(&field));
     set("row", opt_num(e.row));
     set("line", opt_num(e.line));
     set("event", opt_str(&e.event));

@@ -162,6 +162,43 @@ bad_time("clock.conclude", "at")
 bad_time("clock.status", "as_of")
 add("clock-status-after-data", "clock.status", ["2031-01-05T10:00"], "calendar.year_not_covered")
 
+EVAL = ["2026-09-28T10:00", "2026-09-29T10:00"]
+add(
+    "evaluate-clocks-amount-negative",
+    "evaluate_clocks",
+    [EVAL, -1, "workdays", "2026-10-29T09:00"],
+    "argument.out_of_range",
+    "amount",
+)
+add(
+    "evaluate-clocks-amount-text",
+    "evaluate_clocks",
+    [EVAL, "20", "workdays", "2026-10-29T09:00"],
+    "argument.wrong_type",
+    "amount",
+)
+add(
+    "evaluate-clocks-unit-unknown",
+    "evaluate_clocks",
+    [EVAL, 20, "weeks", "2026-10-29T09:00"],
+    "clock.unknown_unit",
+    "unit",
+)
+add(
+    "evaluate-clocks-as-of-bad",
+    "evaluate_clocks",
+    [EVAL, 20, "workdays", "2026-10-32T09:00"],
+    "clock.invalid_time",
+    "as_of",
+)
+add(
+    "evaluate-clocks-lengths",
+    "evaluate_clocks",
+    [EVAL, [20, 20, 20], "workdays", "2026-10-29T09:00"],
+    "argument.length_mismatch",
+    "amount",
+)
+
 # --- cases ----------------------------------------------------------------------------------
 RECEIVE = '{"id":"e1","case":"C1","at":"2026-09-28T09:10:00","actor":"aff01","event":"receive","item":"licensing.decision","window":"W1"}'
 ACCEPT = RECEIVE + '\n{"id":"e2","case":"C1","at":"2026-09-28T09:20:00","actor":"aff01","event":"accept"}'
