@@ -178,14 +178,20 @@ impl ActivityRules {
         })
     }
 
-    fn due(&self, from: NaiveDateTime, limit: TimeLimit) -> Result<NaiveDateTime, OrgError> {
+    /// The due time of `limit` from `from`; a calendar gap is an error naming `at` (the record).
+    fn due(
+        &self,
+        from: NaiveDateTime,
+        limit: TimeLimit,
+        at: &str,
+    ) -> Result<NaiveDateTime, OrgError> {
         let config = ClockConfig::default();
         Reckoner {
             cal: &self.calendar,
             config: &config,
         }
         .due(from, limit, 0, &[])
-        .map_err(|e| OrgError::new(e.code(), "calendar", e.to_string()))
+        .map_err(|e| OrgError::new(e.code(), at, e.to_string()))
     }
 }
 
@@ -447,7 +453,7 @@ impl Activity {
                 events: vec![c.id.clone()],
                 message,
             };
-            let accept_due = rules.due(c.received_at, rules.acceptance_limit)?;
+            let accept_due = rules.due(c.received_at, rules.acceptance_limit, &at)?;
             let late_decision = match decided {
                 Some(d) => (d > accept_due).then_some(d),
                 None => (as_of > accept_due).then_some(accept_due),
@@ -478,7 +484,7 @@ impl Activity {
                         "investigated",
                     ),
                 ] {
-                    let step_due = rules.due(acc, limit)?;
+                    let step_due = rules.due(acc, limit, &at)?;
                     let late = match done {
                         Some(d) => d > step_due,
                         // Not recorded: late only while nothing later shows it happened.
@@ -495,9 +501,9 @@ impl Activity {
                         ));
                     }
                 }
-                let mut reply_due = rules.due(acc, rules.reply_limit)?;
+                let mut reply_due = rules.due(acc, rules.reply_limit, &at)?;
                 if seen(c.extension_approved_at).is_some_and(|e| e <= reply_due) {
-                    reply_due = rules.due(reply_due, rules.reply_extension)?;
+                    reply_due = rules.due(reply_due, rules.reply_extension, &at)?;
                 }
                 let late = match seen(c.replied_at) {
                     Some(r) => r > reply_due,
@@ -563,7 +569,7 @@ impl Activity {
             if r.score > 2 {
                 continue;
             }
-            let due = rules.due(r.at, rules.rating_follow_up)?;
+            let due = rules.due(r.at, rules.rating_follow_up, &at)?;
             let late = match r.followed_up_at.filter(|t| *t <= as_of) {
                 Some(f) => f > due,
                 None => as_of > due,

@@ -25,7 +25,7 @@ pub const SAMPLE_ORGANISATION_JSON: &str = include_str!("../data/sample/organisa
 
 /// Organisation data that cannot be used: it names the field and the id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid {} at {path}: {message}", self.what())]
+#[error("{}", self.describe())]
 pub struct OrgError {
     /// Stable code from [`OrgError::CODES`] (and [`crate::error::CODES`]).
     pub code: &'static str,
@@ -53,15 +53,30 @@ impl OrgError {
         self.code
     }
 
+    /// The message: `invalid <what> at <path>: <message>`; a lower layer's error (a calendar gap
+    /// met while judging a record) names the record and keeps its own words.
+    fn describe(&self) -> String {
+        match self.code.split('.').next() {
+            Some("calendar") | Some("clock") => format!("{}: {}", self.path, self.message),
+            _ => format!("invalid {} at {}: {}", self.what(), self.path, self.message),
+        }
+    }
+
     /// What was invalid, by the code's area (for the message).
     fn what(&self) -> &'static str {
+        match self.code {
+            "accountability.invalid_rules" => return "accountability rules",
+            "assessment.invalid_rules" => return "assessment rules",
+            "campaign.invalid_plan" => return "campaign plan",
+            _ => {}
+        }
         match self.code.split('.').next() {
             Some("accountability") => "accountability input",
             Some("activity") => "activity",
             Some("assessment") => "assessment input",
             Some("campaign") => "campaign input",
             Some("review") => "review request",
-            Some("calendar") | Some("clock") => "date or time",
+            Some("calendar") | Some("clock") => "dates",
             _ => "organisation",
         }
     }

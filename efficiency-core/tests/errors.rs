@@ -169,6 +169,15 @@ fn call(case: &J) -> Result<(), Error> {
             used(efficiency_core::review::sample_year(year, cases, seed)?);
         }
         "Activity.from_json" => used(Activity::from_json(a(0).string("text")?)?),
+        "activity.faults" => {
+            let activity = Activity::from_json(a(0).string("text")?)?;
+            let rules = efficiency_core::activity::ActivityRules::from_json(
+                efficiency_core::activity::CONDUCT_RULES_JSON,
+                efficiency_core::activity::COMPLAINT_RULES_JSON,
+                Calendar::china(),
+            )?;
+            used(activity.faults(&Organisation::sample(), &rules, time(1, "as_of")?)?)
+        }
         "evaluate_clocks" => {
             let columns = Value::Map(
                 ["accepted_at", "amount", "unit", "as_of"]

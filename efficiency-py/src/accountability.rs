@@ -14,7 +14,14 @@ pyo3::create_exception!(
     efficiency,
     OrganisationError,
     EfficiencyError,
-    "Organisation, accountability or activity data that cannot be used: the message names the field and id."
+    "An organisation that cannot be used (codes org.*): the message names the field and id."
+);
+
+pyo3::create_exception!(
+    efficiency,
+    RulesError,
+    EfficiencyError,
+    "A rule table, plan, activity record or review request that cannot be used (codes accountability.*, activity.*, assessment.*, campaign.*, review.*): the message names the field."
 );
 
 pub(crate) fn wrap<T>(py: Python<'_>, r: Result<T, OrgError>) -> PyResult<T> {
@@ -245,5 +252,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Activity>()?;
     m.add_function(wrap_pyfunction!(accountability_list, m)?)?;
     m.add("OrganisationError", py.get_type::<OrganisationError>())?;
+    m.add("RulesError", py.get_type::<RulesError>())?;
     Ok(())
 }

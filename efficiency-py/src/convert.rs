@@ -64,7 +64,8 @@ pub(crate) fn error(py: Python<'_>, e: impl Into<Error>) -> PyErr {
         ("calendar", _) => py.get_type::<crate::CalendarError>(),
         ("clock", _) => py.get_type::<crate::clock::ClockError>(),
         ("case", _) => py.get_type::<crate::case::CaseError>(),
-        _ => py.get_type::<crate::accountability::OrganisationError>(),
+        ("org", _) => py.get_type::<crate::accountability::OrganisationError>(),
+        _ => py.get_type::<crate::accountability::RulesError>(),
     };
     let err = match class.call1((e.message.clone(),)) {
         Ok(v) => PyErr::from_value(v),

@@ -41,7 +41,7 @@ def test_bad_organisation_and_activity_name_the_place():
         "format": "efficiency.activity/1",
         "ratings": [{"id": "R1", "at": "2026-10-01T09:00:00", "score": 9, "unit": "affairs"}],
     }
-    with pytest.raises(efficiency.OrganisationError, match=r"ratings\[0\] \(R1\)\.score"):
+    with pytest.raises(efficiency.RulesError, match=r"ratings\[0\] \(R1\)\.score"):
         efficiency.Activity.from_json(json.dumps(act)).faults(
             efficiency.Organisation.sample(), efficiency.ActivityRules(), "2026-12-01T00:00"
         )

@@ -47,6 +47,7 @@ CALLS = {
     "Activity.from_json": lambda c, a: ef.Activity.from_json(*a),
     "annual_review_sample": lambda c, a: ef.annual_review_sample(*a),
     "evaluate_clocks": lambda c, a: ef.evaluate_clocks(CAL, *a),
+    "activity.faults": lambda c, a: ef.Activity.from_json(a[0]).faults(ORG, ef.ActivityRules(), a[1]),
 }
 RECEIVERS = {
     "calendar": lambda c: CAL,

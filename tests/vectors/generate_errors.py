@@ -271,6 +271,23 @@ bad_whole("annual_review_sample", "year", "year", after=[10, 1])
 bad_whole("annual_review_sample", "cases", "sample_cases", before=[2026], after=[1])
 bad_whole("annual_review_sample", "seed", "seed", before=[2026, 10])
 add("review-year-without-data", "annual_review_sample", [2031, 10, 1], "calendar.year_not_covered")
+COMPLAINT = {
+    "id": "K9",
+    "received_at": "2031-09-24T10:00:00",
+    "channel": "hotline",
+    "about": {"unit": "social_org", "person": "soc02"},
+    "handler": "off01",
+    "summary": "a year the calendar does not cover",
+}
+ACTIVITY_2031 = json.dumps({"format": "efficiency.activity/1", "complaints": [COMPLAINT]})
+add(
+    "complaint-in-a-year-without-data",
+    "activity.faults",
+    [ACTIVITY_2031, "2031-12-01T00:00"],
+    "calendar.year_not_covered",
+    "complaints[0] (K9)",
+)
+add("activity-faults-as-of-bad", "activity.faults", [ACTIVITY_2031, "2031-13-01T00:00"], "clock.invalid_time", "as_of")
 bad_text("Activity.from_json", "text")
 add("activity-broken", "Activity.from_json", ["{"], "activity.invalid")
 

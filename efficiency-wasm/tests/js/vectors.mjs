@@ -265,6 +265,7 @@ export function runErrorVectors(efficiency, doc) {
     "Clock.new": (a) => new e.Clock(cal, a[0], e.TimeLimit.workdays(a[1])),
     "Case.from_jsonl": (a) => e.Case.fromJsonl(ctx, ...a),
     "Campaign.new": (a) => new e.Campaign(...a),
+    "activity.faults": (a) => e.Activity.fromJson(a[0]).faults(org, new e.ActivityRules(), a[1]),
     evaluate_clocks: (a) => e.evaluateClocks(cal, { acceptedAt: a[0], amount: a[1], unit: a[2], asOf: a[3] }),
   };
   const receivers = {
