@@ -200,6 +200,14 @@ def render(lang):
     defs, names = load()
     g = Gen(defs, names, lang)
     decls = [g.decl(k, defs[k]) for k in sorted(defs, key=lambda k: names[k])]
+    codes = json.loads(SCHEMA.read_text()).get("codes", {})
+    for name, values in codes.items():
+        union = ", ".join(json.dumps(v) for v in values)
+        decls.append(
+            f"{name} = Literal[{union}]\n"
+            if lang == "py"
+            else f"export type {name} = {' | '.join(json.dumps(v) for v in values)};\n"
+        )
     body = "\n".join(g.extra + decls)
     if lang == "py":
         aliases = "".join(f"{a} = {t}\n" for a, t in ALIASES.items())

@@ -59,9 +59,15 @@ fn schema_json_is_current() {
         .into_generator();
     let roots = roots(&mut g);
     let defs: serde_json::Map<String, serde_json::Value> = g.take_definitions(true);
+    let codes = |list: Vec<&str>| list.into_iter().map(String::from).collect::<Vec<_>>();
     let doc = serde_json::json!({
         "about": "JSON Schema of every result type, generated from the Rust types by efficiency-core/tests/schema.rs (UPDATE_SCHEMA=1 to rewrite). Keys are snake_case; JS results use the same keys in camelCase.",
         "roots": roots,
+        "codes": {
+            "ErrorCode": codes(error::CODES.iter().map(|(c, _)| *c).collect()),
+            "FindingCode": codes(case::FINDING_CATALOG.iter().map(|f| f.code).collect()),
+            "EventKind": codes(case::EVENT_KINDS.to_vec()),
+        },
         "$defs": defs,
     });
     let text = serde_json::to_string_pretty(&doc).unwrap() + "\n";

@@ -220,7 +220,7 @@ impl Activity {
 pub fn accountability_list(
     organisation: &Organisation,
     rules: &AccountabilityRules,
-    #[wasm_bindgen(unchecked_param_type = "object[]")] faults: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Fault[]")] faults: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
 ) -> Result<JsValue, JsValue> {

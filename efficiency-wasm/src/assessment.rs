@@ -236,8 +236,8 @@ pub fn annual_review_sample(
 /// The change between two scorecards of a unit, rule by rule, ending with the total.
 #[wasm_bindgen(js_name = scorecardDiff, unchecked_return_type = "DiffLine[]")]
 pub fn scorecard_diff(
-    #[wasm_bindgen(unchecked_param_type = "object")] before: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "object")] after: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Scorecard")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Scorecard")] after: JsValue,
 ) -> Result<JsValue, JsValue> {
     let a: core_assessment::Scorecard = from_js(before, "before")?;
     let b: core_assessment::Scorecard = from_js(after, "after")?;
@@ -247,7 +247,7 @@ pub fn scorecard_diff(
 /// Units to commend among `cards` (the best grade, no veto).
 #[wasm_bindgen(js_name = commendationList)]
 pub fn commendation_list(
-    #[wasm_bindgen(unchecked_param_type = "object[]")] cards: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Scorecard[]")] cards: JsValue,
     rules: &AssessmentRules,
 ) -> Result<Vec<String>, JsValue> {
     let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
@@ -257,7 +257,7 @@ pub fn commendation_list(
 /// [unit, head] pairs to hold responsible: units in the lowest grade or vetoed.
 #[wasm_bindgen(js_name = headsResponsible, unchecked_return_type = "[string, string][]")]
 pub fn heads_responsible(
-    #[wasm_bindgen(unchecked_param_type = "object[]")] cards: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Scorecard[]")] cards: JsValue,
     rules: &AssessmentRules,
 ) -> Result<JsValue, JsValue> {
     let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;

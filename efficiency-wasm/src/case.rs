@@ -285,7 +285,7 @@ pub fn finding_catalog() -> Result<JsValue, JsValue> {
 }
 
 /// Every error code a case log can produce.
-#[wasm_bindgen(js_name = caseErrorCodes)]
+#[wasm_bindgen(js_name = caseErrorCodes, unchecked_return_type = "ErrorCode[]")]
 pub fn case_error_codes() -> Vec<String> {
     core_case::CaseError::CODES
         .iter()
@@ -294,7 +294,7 @@ pub fn case_error_codes() -> Vec<String> {
 }
 
 /// Every event kind a case log may contain.
-#[wasm_bindgen(js_name = eventKinds)]
+#[wasm_bindgen(js_name = eventKinds, unchecked_return_type = "EventKind[]")]
 pub fn event_kinds() -> Vec<String> {
     core_case::EVENT_KINDS
         .iter()

@@ -432,13 +432,13 @@ pub fn evaluate_clocks(
 }
 
 /// Every error code the clock can produce.
-#[wasm_bindgen(js_name = clockErrorCodes)]
+#[wasm_bindgen(js_name = clockErrorCodes, unchecked_return_type = "ErrorCode[]")]
 pub fn clock_error_codes() -> Vec<String> {
     ClockError::CODES.iter().map(|s| s.to_string()).collect()
 }
 
 /// Every finding code a clock can produce.
-#[wasm_bindgen(js_name = findingCodes)]
+#[wasm_bindgen(js_name = findingCodes, unchecked_return_type = "FindingCode[]")]
 pub fn finding_codes() -> Vec<String> {
     core_clock::FINDING_CODES
         .iter()

@@ -34,7 +34,7 @@ const TS_RESULTS: &str = include_str!("types.d.ts");
 const TS_ERRORS: &str = r#"
 /** What every thrown error carries (the same fields as `ErrorData`, on an `Error`). */
 export interface EfficiencyError extends Error {
-  code: string; field?: string; row?: number; line?: number; event?: string; eventIndex?: number;
+  code: ErrorCode; field?: string; row?: number; line?: number; event?: string; eventIndex?: number;
 }
 "#;
 
@@ -350,7 +350,7 @@ pub fn data_names() -> Vec<String> {
 }
 
 /// Every error code, in every language (the published list).
-#[wasm_bindgen(js_name = errorCodes)]
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
 pub fn error_codes() -> Vec<String> {
     efficiency_core::error::CODES
         .iter()
@@ -359,7 +359,7 @@ pub fn error_codes() -> Vec<String> {
 }
 
 /// Every error code the calendar can produce.
-#[wasm_bindgen(js_name = calendarErrorCodes)]
+#[wasm_bindgen(js_name = calendarErrorCodes, unchecked_return_type = "ErrorCode[]")]
 pub fn calendar_error_codes() -> Vec<String> {
     CalendarError::CODES.iter().map(|s| s.to_string()).collect()
 }

@@ -19,6 +19,8 @@ from efficiency.types import (
     DayKind,
     DiffLine,
     Entry,
+    ErrorCode,
+    EventKind,
     Fault,
     GroupByName,
     Link,
@@ -95,14 +97,14 @@ COMPLAINT_RULES_JSON: str
 CONDUCT_RULES_JSON: str
 SAMPLE_ACTIVITY_JSON: str
 SAMPLE_ORGANISATION_JSON: str
-CALENDAR_ERROR_CODES: list[str]
-ERROR_CODES: list[str]
-CASE_ERROR_CODES: list[str]
-EVENT_KINDS: list[str]
+CALENDAR_ERROR_CODES: list[ErrorCode]
+ERROR_CODES: list[ErrorCode]
+CASE_ERROR_CODES: list[ErrorCode]
+EVENT_KINDS: list[EventKind]
 FINDING_CATALOG: list[dict[str, str]]
 FINDING_RULES_JSON: str
 SAMPLE_ROSTER_JSON: str
-CLOCK_ERROR_CODES: list[str]
+CLOCK_ERROR_CODES: list[ErrorCode]
 FINDING_CODES: list[str]
 ITEM_TEMPLATES_JSON: str
 LEVELS: tuple[str, ...]
@@ -113,7 +115,7 @@ MISSING_INT: int
 _DateLike: TypeAlias = datetime.date | str
 
 class EfficiencyError(ValueError):
-    code: str
+    code: ErrorCode
     field: str | None
     path: str | None
     row: int | None
