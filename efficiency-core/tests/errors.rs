@@ -94,6 +94,9 @@ fn call(case: &J) -> Result<(), Error> {
         }
         "calendar.workdays_between" => used(cal.workdays_between(date(0, "a")?, date(1, "b")?)?),
         "Calendar.from_json" => used(Calendar::from_json(a(0).string("text")?)?),
+        "Calendar.china" => {
+            used(Calendar::china().with_provisional(a(0).flag_or("provisional", false)?))
+        }
         "calendar.with_year" => used(cal.with_year(a(0).string("year_json")?)?),
         "TimeLimit.new" => {
             let amount = a(0).whole("amount", Whole::Amount)? as u32;

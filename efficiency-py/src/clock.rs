@@ -305,13 +305,14 @@ impl Clock {
     /// The day-by-day working behind the statutory due at `as_of` (promised=True: the promised
     /// due): a dict with limit, counting_from, due, extended_by, days (date, kind, ordinal,
     /// hours, reason) and text.
-    #[pyo3(signature = (as_of, promised = false))]
+    #[pyo3(signature = (as_of, promised = None))]
     fn explain<'py>(
         &self,
         py: Python<'py>,
         as_of: &Bound<'py, PyAny>,
-        promised: bool,
+        promised: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let promised = convert::flag_or(py, promised, "promised", false)?;
         let as_of = self.time(py, as_of, "as_of")?;
         convert::to_py(py, &wrap(py, self.inner.clock().explain(as_of, promised))?)
     }

@@ -290,6 +290,20 @@ pub(crate) fn whole(
     ok(py, value(obj)?.whole(arg, kind))
 }
 
+/// A true/false argument (missing: `default`), checked by the core (no truthiness: 1 or "yes"
+/// is the wrong type).
+pub(crate) fn flag_or(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+    arg: &str,
+    default: bool,
+) -> PyResult<bool> {
+    match obj {
+        None => Ok(default),
+        Some(o) => ok(py, value(o)?.flag_or(arg, default)),
+    }
+}
+
 /// A text argument, checked by the core.
 pub(crate) fn text(py: Python<'_>, obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<String> {
     ok(py, value(obj)?.string(arg).map(str::to_string))

@@ -381,17 +381,23 @@ impl Calendar {
     /// With provisional=True, years after 2026 are answered with weekends only and marked
     /// provisional; otherwise they raise CalendarError (code "calendar.year_not_covered").
     #[staticmethod]
-    #[pyo3(signature = (provisional = false))]
-    fn china(provisional: bool) -> Self {
-        Calendar {
+    #[pyo3(signature = (provisional = None))]
+    fn china(py: Python<'_>, provisional: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let provisional = convert::flag_or(py, provisional, "provisional", false)?;
+        Ok(Calendar {
             inner: core_cal::Calendar::china().with_provisional(provisional),
-        }
+        })
     }
 
     /// A calendar from a whole document in the shipped JSON format ("efficiency.calendar/1").
     #[staticmethod]
-    #[pyo3(signature = (text, provisional = false))]
-    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>, provisional: bool) -> PyResult<Self> {
+    #[pyo3(signature = (text, provisional = None))]
+    fn from_json(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        provisional: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let provisional = convert::flag_or(py, provisional, "provisional", false)?;
         let text = crate::convert::text(py, text, "text")?;
         let text = text.as_str();
         let inner = wrap(py, core_cal::Calendar::from_json(text))?;
@@ -419,10 +425,11 @@ impl Calendar {
     }
 
     /// The same calendar, provisional (True) or strict (False) for years after its data.
-    fn with_provisional(&self, provisional: bool) -> Self {
-        Calendar {
+    fn with_provisional(&self, py: Python<'_>, provisional: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let provisional = convert::flag_or(py, Some(provisional), "provisional", false)?;
+        Ok(Calendar {
             inner: self.inner.with_provisional(provisional),
-        }
+        })
     }
 
     /// The national data as JSON in the shipped format.

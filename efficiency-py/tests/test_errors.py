@@ -33,6 +33,7 @@ def clock(case):
 # Each operation of the manifest that errors.json calls, as the Python API spells it.
 CALLS = {
     "Calendar.from_json": lambda c, a: ef.Calendar.from_json(*a),
+    "Calendar.china": lambda c, a: ef.Calendar.china(*a),
     "TimeLimit.new": lambda c, a: ef.TimeLimit(*a),
     "TimeLimit.workdays": lambda c, a: ef.TimeLimit.workdays(*a),
     "TimeLimit.natural_days": lambda c, a: ef.TimeLimit.natural_days(*a),

@@ -114,6 +114,8 @@ add("add-workdays-back-off-the-data", "calendar.add_workdays", ["2004-01-05", -2
 bad_whole("calendar.explain_add_workdays", "n", "offset", before=["2026-09-28"])
 bad_date("calendar.workdays_between", "a", after=["2026-10-30"])
 bad_date("calendar.workdays_between", "b", before=["2026-09-28"])
+for name, v in [("number", 1), ("text", "yes"), ("list", [])]:
+    add(f"calendar-china-provisional-{name}", "Calendar.china", [v], "argument.wrong_type", "provisional")
 bad_text("Calendar.from_json", "text")
 add("calendar-json-broken", "Calendar.from_json", ["{"], "calendar.invalid_data")
 add("calendar-json-empty-object", "Calendar.from_json", ["{}"], "calendar.invalid_data")

@@ -324,6 +324,9 @@ def columns(rows: Sequence[Mapping[str, object]]) -> dict[str, list[object]]:
     >>> efficiency.columns([{"unit": "office", "total": 100.0}, {"unit": "affairs", "total": 97.0}])
     {'unit': ['office', 'affairs'], 'total': [100.0, 97.0]}
     """
+    for i, r in enumerate(rows):
+        if not isinstance(r, Mapping):
+            raise TypeError(f"columns takes records (mappings); row {i} is a {type(r).__name__}")
     keys = list(dict.fromkeys(k for r in rows for k in r))
     return {k: [r.get(k) for r in rows] for k in keys}
 
