@@ -70,7 +70,7 @@ fn score_units<'py>(
     py: Python<'py>,
     organisation: PyRef<'_, Organisation>,
     rules: PyRef<'_, AssessmentRules>,
-    units: Vec<String>,
+    units: &Bound<'py, PyAny>,
     faults: &Bound<'py, PyAny>,
     inspections: &Bound<'py, PyAny>,
     commendations: &Bound<'py, PyAny>,
@@ -82,7 +82,16 @@ fn score_units<'py>(
     let inspections: Vec<Inspection> = parse(py, inspections, "inspections")?;
     let commendations: Vec<Commendation> = parse(py, commendations, "commendations")?;
     let metrics: Vec<MetricsRow> = parse(py, metrics, "metrics")?;
-    let units: Vec<&str> = units.iter().map(String::as_str).collect();
+    let units = crate::convert::value(units)?;
+    let units: Vec<&str> = crate::convert::ok(
+        py,
+        units.list("units").and_then(|l| {
+            l.iter()
+                .enumerate()
+                .map(|(i, u)| u.string(&format!("units[{i}]")))
+                .collect::<Result<Vec<_>, _>>()
+        }),
+    )?;
     let input = AssessmentInput {
         faults: &faults,
         inspections: &inspections,

@@ -1,5 +1,6 @@
 """tests/vectors/errors.json in Python: every bad input gives the same code as in Rust and JS."""
 
+import datetime as dt
 import json
 import math
 import pathlib
@@ -100,3 +101,41 @@ def test_batch_vector(batch):
     _, failed = BATCHES[batch["op"]](arg(batch["args"]))
     assert [[row, e.code] for row, e in failed] == batch["rows"]
     assert all(e.row == row for row, e in failed)
+
+
+def test_no_input_of_any_type_panics_or_escapes_the_error_model():
+    """Random arguments of every kind: each refusal is an EfficiencyError with a published code,
+    or a TypeError for a Python type the call cannot take; never anything else (no panic)."""
+    import random
+
+    import numpy as np
+
+    vals = [None, True, 0, -1, 2**31, 2**70, 1.5, math.nan, math.inf, "", "x", "2026-09-28", "2026-09-28T10:00",
+            "2031-01-01", [], [1], ["2026-09-28"], {}, {"a": 1}, dt.date(2026, 9, 28), dt.datetime(2026, 9, 28, 10),
+            np.datetime64("NaT"), np.array([1, 2]), object(), b"x", (1, 2)]  # fmt: skip
+    clock = ef.Clock(CAL, "2026-09-28T10:00", ef.TimeLimit.workdays(20))
+    case = ef.Case.from_jsonl(
+        CTX, '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}'
+    )
+    calls = [CAL.add_workdays, CAL.day_info, CAL.workdays_between, CAL.add_workdays_many, CAL.workdays_between_many,
+             CAL.with_year, ef.Calendar.from_json, ef.TimeLimit, clock.status, clock.explain, clock.suspend,
+             clock.request_extension, lambda *a: ef.Clock(CAL, *a), case.status, case.append,
+             lambda *a: ef.Case.from_jsonl(CTX, *a), ORG.chain, ef.AccountabilityRules().sanction_span, ef.Campaign,
+             ef.annual_review_sample, lambda *a: ef.evaluate_clocks(CAL, *a), ef.scorecard_diff,
+             lambda *a: ef.CaseReplay(CTX, *a), lambda *a: ef.self_inspection_faults(ORG, *a)]  # fmt: skip
+    rng = random.Random(7)
+    bad = set()
+    for n, f in enumerate(calls):
+        for k in (1, 2, 3):
+            for _ in range(25):
+                args = [rng.choice(vals) for _ in range(k)]
+                try:
+                    f(*args)
+                except ef.EfficiencyError as e:
+                    if e.code not in ef.ERROR_CODES:
+                        bad.add(f"call {n}: unpublished {e.code}")
+                except TypeError:
+                    pass
+                except BaseException as e:  # noqa: BLE001 - the point is to catch anything else
+                    bad.add(f"call {n}: {type(e).__name__}: {e}")
+    assert sorted(bad) == []

@@ -12,12 +12,8 @@ fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T,
     crate::convert::ok(r)
 }
 
-fn time(v: &str, name: &str) -> Result<NaiveDateTime, JsValue> {
-    crate::convert::time(
-        &JsValue::from_str(v),
-        name,
-        efficiency_core::date::Zone::CHINA,
-    )
+fn time(v: &JsValue, name: &str) -> Result<NaiveDateTime, JsValue> {
+    crate::convert::time(v, name, efficiency_core::date::Zone::CHINA)
 }
 
 /// The organisation: units, people, positions, the leadership group.
@@ -204,9 +200,7 @@ impl Activity {
         rules: &ActivityRules,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let as_of = crate::convert::text(&as_of, "asOf")?;
-        let as_of = as_of.as_str();
-        let t = time(as_of, "asOf")?;
+        let t = time(&as_of, "asOf")?;
         to_js(&wrap(self.inner.faults(
             &organisation.inner,
             &rules.inner,
@@ -224,16 +218,12 @@ pub fn accountability_list(
     #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let from = crate::convert::text(&from, "from")?;
-    let from = from.as_str();
-    let to = crate::convert::text(&to, "to")?;
-    let to = to.as_str();
     let faults: Vec<Fault> = wrap(crate::convert::value(&faults).deserialize(
         "faults",
         efficiency_core::date::Zone::CHINA,
         "accountability.invalid_fault",
     ))?;
-    let (a, b) = (time(from, "from")?, time(to, "to")?);
+    let (a, b) = (time(&from, "from")?, time(&to, "to")?);
     to_js(&wrap(acc::accountability_list(
         &organisation.inner,
         &rules.inner,

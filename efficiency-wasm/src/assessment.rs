@@ -25,12 +25,8 @@ fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, 
     ))
 }
 
-fn time(v: &str, name: &str) -> Result<chrono::NaiveDateTime, JsValue> {
-    crate::convert::time(
-        &JsValue::from_str(v),
-        name,
-        efficiency_core::date::Zone::CHINA,
-    )
+fn time(v: &JsValue, name: &str) -> Result<chrono::NaiveDateTime, JsValue> {
+    crate::convert::time(v, name, efficiency_core::date::Zone::CHINA)
 }
 
 /// The assessment rule table.
@@ -98,20 +94,27 @@ struct JsInput {
 pub fn score_units(
     organisation: &Organisation,
     rules: &AssessmentRules,
-    units: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] units: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "{ faults?: object[]; inspections?: object[]; commendations?: object[]; metrics?: object[] }"
+        unchecked_param_type = "{ faults?: Fault[]; inspections?: object[]; commendations?: object[]; metrics?: GroupMetrics[] }"
     )]
     input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let from = crate::convert::text(&from, "from")?;
-    let from = from.as_str();
-    let to = crate::convert::text(&to, "to")?;
-    let to = to.as_str();
+    let zone = efficiency_core::date::Zone::CHINA;
+    let (from, to) = (
+        crate::convert::time(&from, "from", zone)?,
+        crate::convert::time(&to, "to", zone)?,
+    );
     let input: JsInput = from_js(input, "input")?;
-    let units: Vec<&str> = units.iter().map(String::as_str).collect();
+    let units = crate::convert::value(&units);
+    let units: Vec<&str> = wrap(units.list("units").and_then(|l| {
+        l.iter()
+            .enumerate()
+            .map(|(i, u)| u.string(&format!("units[{i}]")))
+            .collect::<Result<Vec<_>, _>>()
+    }))?;
     let data = AssessmentInput {
         faults: &input.faults,
         inspections: &input.inspections,
@@ -123,8 +126,8 @@ pub fn score_units(
         &rules.inner,
         &units,
         &data,
-        time(from, "from")?,
-        time(to, "to")?,
+        from,
+        to,
     ))?)
 }
 
@@ -181,13 +184,11 @@ impl Campaign {
         #[wasm_bindgen(unchecked_param_type = "object[]")] submissions: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let as_of = crate::convert::text(&as_of, "asOf")?;
-        let as_of = as_of.as_str();
         let subs: Vec<Submission> = from_js(submissions, "submissions")?;
         to_js(&wrap(self.inner.status(
             organisation.inner(),
             &subs,
-            time(as_of, "asOf")?,
+            time(&as_of, "asOf")?,
         ))?)
     }
 }
@@ -199,11 +200,9 @@ pub fn self_inspection_faults(
     #[wasm_bindgen(unchecked_param_type = "object")] form: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let as_of = crate::convert::text(&as_of, "asOf")?;
-    let as_of = as_of.as_str();
     let form: SelfInspectionForm = from_js(form, "form")?;
     to_js(&wrap(
-        form.faults(organisation.inner(), time(as_of, "asOf")?),
+        form.faults(organisation.inner(), time(&as_of, "asOf")?),
     )?)
 }
 

@@ -134,6 +134,17 @@ impl TimeLimit {
     }
 }
 
+impl Clock {
+    /// A time argument in the clock's calendar zone.
+    fn at(
+        &self,
+        value: &JsValue,
+        name: &str,
+    ) -> Result<NaiveDateTime, efficiency_core::error::Error> {
+        crate::convert::value(value).time(name, self.inner.clock().calendar().zone())
+    }
+}
+
 /// A case's deadline clock (限时办结制). Times are local wall-clock ISO strings.
 ///
 /// ```js
@@ -180,8 +191,8 @@ impl Clock {
     ) -> Result<(), JsValue> {
         wrap((|| -> Result<_, Error> {
             let (r, n) = (
-                time_arg(&received_at, "receivedAt")?,
-                time_arg(&notice_at, "noticeAt")?,
+                self.at(&received_at, "receivedAt")?,
+                self.at(&notice_at, "noticeAt")?,
             );
             let updated = self.inner.clock().clone().with_supplement_notice(r, n)?;
             *self.inner.clock_mut() = updated;
@@ -197,7 +208,7 @@ impl Clock {
         let reason = crate::convert::text(&reason, "reason")?;
         let reason = reason.as_str();
         wrap((|| -> Result<_, Error> {
-            let at = time_arg(&at, "at")?;
+            let at = self.at(&at, "at")?;
             Ok(self.inner.suspend(at, reason)?)
         })())
     }
@@ -206,7 +217,10 @@ impl Clock {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
     ) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().resume(at)?)))
+        wrap(
+            self.at(&at, "at")
+                .and_then(|at| Ok(self.inner.clock_mut().resume(at)?)),
+        )
     }
     /// Asks for an extension of `amount` in the statutory unit.
     #[wasm_bindgen(js_name = requestExtension)]
@@ -220,7 +234,7 @@ impl Clock {
         let reason = crate::convert::text(&reason, "reason")?;
         let reason = reason.as_str();
         wrap((|| -> Result<_, Error> {
-            let at = time_arg(&at, "at")?;
+            let at = self.at(&at, "at")?;
             let amount = uint(&amount.into(), "amount")?;
             Ok(self
                 .inner
@@ -238,7 +252,7 @@ impl Clock {
         let approver = crate::convert::text(&approver, "approver")?;
         let approver = approver.as_str();
         wrap((|| -> Result<_, Error> {
-            let at = time_arg(&at, "at")?;
+            let at = self.at(&at, "at")?;
             let approver = approver.parse::<Authority>()?;
             Ok(self.inner.clock_mut().approve_extension(at, approver)?)
         })())
@@ -249,14 +263,20 @@ impl Clock {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
     ) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().notify_applicant(at)?)))
+        wrap(
+            self.at(&at, "at")
+                .and_then(|at| Ok(self.inner.clock_mut().notify_applicant(at)?)),
+        )
     }
     /// Concludes the case.
     pub fn conclude(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
     ) -> Result<(), JsValue> {
-        wrap(time_arg(&at, "at").and_then(|at| Ok(self.inner.clock_mut().conclude(at)?)))
+        wrap(
+            self.at(&at, "at")
+                .and_then(|at| Ok(self.inner.clock_mut().conclude(at)?)),
+        )
     }
 
     /// The events so far.
@@ -271,7 +291,10 @@ impl Clock {
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let s = wrap(time_arg(&as_of, "asOf").and_then(|t| Ok(self.inner.clock().status(t)?)))?;
+        let s = wrap(
+            self.at(&as_of, "asOf")
+                .and_then(|t| Ok(self.inner.clock().status(t)?)),
+        )?;
         to_js(&s)
     }
 
@@ -284,7 +307,8 @@ impl Clock {
     ) -> Result<JsValue, JsValue> {
         let promised = crate::convert::flag_or(&promised, "promised", false)?;
         let e = wrap(
-            time_arg(&as_of, "asOf").and_then(|t| Ok(self.inner.clock().explain(t, promised)?)),
+            self.at(&as_of, "asOf")
+                .and_then(|t| Ok(self.inner.clock().explain(t, promised)?)),
         )?;
         to_js(&e)
     }

@@ -395,7 +395,7 @@ class Campaign:
 def _score_units(
     organisation: Organisation,
     rules: AssessmentRules,
-    units: list[str],
+    units: Sequence[str],
     faults: Iterable[Mapping[str, object]],
     inspections: Iterable[Mapping[str, object]],
     commendations: Iterable[Mapping[str, object]],

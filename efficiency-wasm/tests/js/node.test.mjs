@@ -292,3 +292,31 @@ test("batches read in bulk give the same answers as one element at a time", () =
   const odd = cal.addWorkdaysMany(["2026-09-28", "2026-09-28", "2026-09-28"], [NaN, "3", 1e300]);
   assert.deepEqual(odd.errors.map((e) => [e.row, e.code]), [[0, "argument.not_whole"], [1, "argument.wrong_type"], [2, "argument.out_of_range"]]);
 });
+
+test("no input of any type traps or throws a non-coded error (random arguments)", () => {
+  const vals = [null, undefined, true, 0, -1, 2 ** 31, 2 ** 70, 1.5, NaN, Infinity, "", "x", "2026-09-28", "2026-09-28T10:00", "2031-01-01",
+    [], [1], ["2026-09-28"], {}, { a: 1 }, new Date(2026, 8, 28), new Date(NaN), 10n, Symbol("s"), () => 1, new Uint8Array(2)];
+  const e = efficiency, cal = e.Calendar.china(), org = e.Organisation.sample(), ctx = e.CaseContext.sample();
+  const clock = new e.Clock(cal, "2026-09-28T10:00", e.TimeLimit.workdays(20));
+  const kase = e.Case.fromJsonl(ctx, '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}');
+  const calls = [
+    (...a) => cal.addWorkdays(...a), (...a) => cal.dayInfo(...a), (...a) => cal.workdaysBetween(...a), (...a) => cal.addWorkdaysMany(...a),
+    (...a) => cal.workdaysBetweenMany(...a), (...a) => cal.withYear(...a), (...a) => e.Calendar.fromJson(...a), (...a) => new e.TimeLimit(...a),
+    (...a) => clock.status(...a), (...a) => clock.explain(...a), (...a) => clock.suspend(...a), (...a) => clock.requestExtension(...a),
+    (...a) => new e.Clock(cal, ...a), (...a) => kase.status(...a), (...a) => kase.append(...a), (...a) => e.Case.fromJsonl(ctx, ...a),
+    (...a) => org.chain(...a), (...a) => new e.AccountabilityRules().sanctionSpan(...a), (...a) => new e.Campaign(...a),
+    (...a) => e.annualReviewSample(...a), (...a) => e.accountabilityList(org, new e.AccountabilityRules(), ...a),
+    (...a) => e.scoreUnits(org, new e.AssessmentRules(), ...a), (...a) => e.evaluateClocks(cal, ...a), (...a) => e.scorecardDiff(...a),
+    (...a) => e.replayCases(ctx, ...a), (...a) => new e.CaseReplay(ctx, ...a), (...a) => e.dataJson(...a), (...a) => e.selfInspectionFaults(org, ...a),
+  ];
+  let seed = 7;
+  const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const bad = new Set();
+  for (const [n, f] of calls.entries()) for (let k = 1; k <= 4; k++) for (let i = 0; i < 25; i++) {
+    const args = Array.from({ length: k }, () => vals[Math.floor(r() * vals.length)]);
+    try { f(...args); } catch (err) {
+      if (!(err instanceof Error && typeof err.code === "string" && e.errorCodes().includes(err.code))) bad.add(`call ${n}: ${err}`);
+    }
+  }
+  assert.deepEqual([...bad], []);
+});
