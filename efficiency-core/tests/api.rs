@@ -151,6 +151,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "commendation_list" => { assessment::commendation_list },
         "evaluate_clocks" => { clock::evaluate_many },
         "heads_responsible" => { assessment::heads_responsible },
+        "case_tables" => { case::Replay::<ArcCtx>::run_rows },
         "replay_cases" => { case::Replay::<ArcCtx>::run },
         "score_units" => { assessment::score_units },
         "scorecard_diff" => { assessment::diff },

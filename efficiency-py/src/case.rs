@@ -287,6 +287,65 @@ impl CaseReplay {
         })
     }
 
+    /// Takes a table of case events (any Arrow table, record batch or stream: pyarrow, Polars,
+    /// DuckDB, pandas through `pyarrow.Table.from_pandas`), rows sorted by case id; columns as
+    /// `EVENT_COLUMNS` (see the README), times as timestamps (with a zone: converted to the
+    /// calendar's; without: local), text or epoch milliseconds. Runs without the GIL.
+    fn push_table(
+        &self,
+        py: Python<'_>,
+        events: pyo3_arrow::input::AnyRecordBatch,
+    ) -> PyResult<()> {
+        let reader = events.into_reader()?;
+        for batch in reader {
+            let batch = batch.map_err(|e| PyValueError::new_err(e.to_string()))?;
+            let columns =
+                crate::arrow::EventColumns::new(&batch).map_err(crate::convert::error_of)?;
+            py.detach(|| {
+                self.with_state(|st| crate::convert::ok_detached(st.push_rows(columns.rows())))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The statuses judged since the last call as Arrow tables: (statuses, one row per case;
+    /// findings, one row per finding with its case, unit, window and handler).
+    fn take_tables<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let (rows, findings) = self.with_state(|st| {
+            let statuses = st.take_statuses();
+            let roster = &st.context().roster;
+            let rows: Vec<_> = statuses.iter().map(|s| s.row()).collect();
+            let findings: Vec<_> = statuses
+                .iter()
+                .flat_map(|s| s.finding_rows(roster))
+                .collect();
+            Ok((rows, findings))
+        })?;
+        Ok((
+            crate::arrow::table(py, &rows)?,
+            crate::arrow::table(py, &findings)?,
+        ))
+    }
+
+    /// The errors since the last call as an Arrow table (code, message, row, line, event, …).
+    fn take_error_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let errors = self.with_state(|st| Ok(st.take_errors()))?;
+        crate::arrow::table(py, &errors)
+    }
+
+    /// The metrics as an Arrow table (one row per group, counts and rates).
+    fn metrics_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self.with_state(|st| {
+            st.metrics().ok_or_else(|| {
+                PyValueError::new_err("no period was given, so no metrics were kept")
+            })
+        })?;
+        crate::arrow::table(py, &rows)
+    }
+
     /// Ends the input: the last case is judged.
     fn finish(&self) -> PyResult<()> {
         self.with_state(|st| {

@@ -23,6 +23,7 @@ pyo3::create_exception!(
     "Base of every error raised by efficiency; `.code` is a stable string such as \"calendar.year_not_covered\"."
 );
 mod accountability;
+mod arrow;
 mod assessment;
 mod case;
 mod clock;

@@ -198,6 +198,41 @@ pub fn replay_cases(
     to_js(&wrap(replay.inner.run(&jsonl))?)
 }
 
+/// Judges every case of an array of event objects (sorted by case id; keys as the JSON line
+/// fields, in camelCase or snake_case; `at` text, a `Date` or epoch milliseconds) at `asOf`, and
+/// returns tables as arrays of rows: `statuses` (one per case), `findings` (one per finding,
+/// with its case, unit, window and handler), `errors`, and `metrics` with `options.period`.
+#[wasm_bindgen(js_name = caseTables, unchecked_return_type = "ReplayTables")]
+pub fn case_tables(
+    context: &CaseContext,
+    #[wasm_bindgen(unchecked_param_type = "object[]")] events: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let replay = CaseReplay::new(context, as_of, options)?;
+    let zone = context.inner.calendar.zone();
+    let events = crate::convert::value(&events);
+    let events = wrap(events.list("events"))?;
+    // Each event object as its JSON line (dates as local times), read by the core like a line.
+    let lines: Vec<String> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| wrap(e.to_json(&format!("events[{i}]"), zone)).map(|j| j.to_string()))
+        .collect::<Result<_, _>>()?;
+    let mut inner = replay.inner;
+    wrap(inner.push_lines(&lines.iter().map(String::as_str).collect::<Vec<_>>()))?;
+    inner.finish();
+    let out = efficiency_core::case::ReplayOutput {
+        metrics: inner.metrics(),
+        statuses: inner.take_statuses(),
+        errors: inner.take_errors(),
+    };
+    to_js(&efficiency_core::case::ReplayTables::new(
+        out,
+        &context.inner,
+    ))
+}
+
 /// Streaming replay of many cases from JSON lines sorted by case id, in chunks of any size (a
 /// case may continue into the next chunk); keeps one case in memory.
 #[wasm_bindgen]

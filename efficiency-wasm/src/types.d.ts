@@ -382,6 +382,30 @@ export interface FindingInfo {
   nameZh: string;
 }
 
+/** One finding as a table row, with where it happened (case, unit, window, handler). */
+export interface FindingRow {
+  /** When. */
+  at: IsoDateTime;
+  /** Case id. */
+  case: string;
+  /** Finding code. */
+  code: string;
+  /** Evidence event ids. */
+  events: string[];
+  /** Handler. */
+  handler: string | null;
+  /** What is wrong. */
+  message: string;
+  /** People directly involved. */
+  people: string[];
+  /** Severity. */
+  severity: Severity;
+  /** The handler's unit (the unit answerable for the case). */
+  unit: string | null;
+  /** Window of receipt. */
+  window: string | null;
+}
+
 /** A group's counts with their rates (each `None` when its denominator is 0): what metrics report in every language. (A flat record, not `MetricsRow` flattened: every result is a plain struct so the bindings' one converter and the generated types see its fields.) */
 export interface GroupMetrics {
   /** workdays_used ÷ concluded. */
@@ -483,6 +507,18 @@ export interface ReplayOutput {
   statuses: CaseStatus[];
 }
 
+/** A replay's results as tables (Python `case_tables` gives each as an Arrow table, JS `caseTables` as arrays of rows): one row per case, one per finding, one per error. */
+export interface ReplayTables {
+  /** One row per bad row (with its `row`) or case that could not be judged. */
+  errors: ErrorData[];
+  /** One row per finding, with its case, unit, window and handler. */
+  findings: FindingRow[];
+  /** Metrics per group, when a period was given. */
+  metrics: GroupMetrics[] | null;
+  /** One row per case judged. */
+  statuses: StatusRow[];
+}
+
 /** Who answers for a fault, and how. */
 export type Responsibility = "direct" | "main_leadership" | "important_leadership";
 
@@ -550,6 +586,50 @@ export type Stage = "new" | "inquired" | "received" | "awaiting_supplement" | "a
 
 /** Whether the clock is counting. */
 export type State = "running" | "suspended" | "concluded";
+
+/** A case status as one flat table row (the clock's key fields inlined): for Arrow tables and DataFrames, one row per case. */
+export interface StatusRow {
+  /** The moment judged. */
+  asOf: IsoDateTime;
+  /** Case id. */
+  case: string;
+  /** When concluded. */
+  concludedAt: IsoDateTime | null;
+  /** Decision, once concluded. */
+  decision: Decision | null;
+  /** Workdays counted, suspensions excluded. */
+  elapsedWorkdays: number | null;
+  /** Valid extensions, in the statutory unit. */
+  extendedBy: number | null;
+  /** Number of findings. */
+  findings: number;
+  /** First responder. */
+  firstResponder: string | null;
+  /** Handler. */
+  handler: string | null;
+  /** Service item code. */
+  item: string | null;
+  /** Supervision level. */
+  level: Level | null;
+  /** Concluded during the visit. */
+  onTheSpot: boolean | null;
+  /** Outcome of a concluded case. */
+  outcome: Outcome | null;
+  /** Promised due (accepted cases). */
+  promisedDue: IsoDateTime | null;
+  /** Whether an answer rests on a provisional calendar year. */
+  provisional: boolean;
+  /** Left before the promised due, in its unit. */
+  remaining: number | null;
+  /** Stage. */
+  stage: Stage;
+  /** Statutory due. */
+  statutoryDue: IsoDateTime | null;
+  /** The handler's unit. */
+  unit: string | null;
+  /** Window of receipt. */
+  window: string | null;
+}
 
 /** A dated task. */
 export interface Task {

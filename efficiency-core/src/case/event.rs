@@ -21,6 +21,12 @@ pub enum Channel {
     Online,
 }
 
+crate::names!(Channel {
+    InPerson => "in_person",
+    Phone => "phone",
+    Online => "online",
+});
+
 /// A decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -31,6 +37,11 @@ pub enum Decision {
     /// The application is refused (with reasons, after acceptance).
     Refused,
 }
+
+crate::names!(Decision {
+    Granted => "granted",
+    Refused => "refused",
+});
 
 /// What happened, with the data each kind carries (DOMAIN.md §6).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,50 +206,153 @@ pub struct CaseEvent {
     pub kind: EventKind,
 }
 
-/// The flat shape of a line: every field any event may carry. Strings borrow from the input
-/// where they can (most lines have no escapes), which keeps parsing cheap.
-#[derive(Debug, Default, Deserialize, Serialize)]
+/// One event as a flat row: every field any event may carry (a JSON line, or a row of a table
+/// whose columns have these names). [`CaseEvent::from_row`] checks it. Strings borrow from the
+/// input where they can (most lines have no escapes), which keeps parsing cheap.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct Line<'a> {
+pub struct EventRow<'a> {
+    /// Event id, unique within its case.
     #[serde(borrow)]
-    id: Cow<'a, str>,
+    pub id: Cow<'a, str>,
+    /// Case id.
     #[serde(borrow)]
-    case: Cow<'a, str>,
+    pub case: Cow<'a, str>,
+    /// When.
     #[serde(borrow)]
-    at: Cow<'a, str>,
+    pub at: EventTime<'a>,
+    /// Staff id of who did it.
     #[serde(borrow)]
-    actor: Cow<'a, str>,
+    pub actor: Cow<'a, str>,
+    /// The kind (`receive`, `accept`, …).
     #[serde(borrow)]
-    event: Cow<'a, str>,
+    pub event: Cow<'a, str>,
+    /// `inquiry`: how the applicant came.
     #[serde(skip_serializing_if = "Option::is_none")]
-    channel: Option<Channel>,
+    pub channel: Option<Cow<'a, str>>,
+    /// `receive` (required) / `inquiry`: the service item code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    item: Option<String>,
+    pub item: Option<String>,
+    /// `receive`: the window.
     #[serde(skip_serializing_if = "Option::is_none")]
-    window: Option<String>,
+    pub window: Option<String>,
+    /// `supplement_request`: everything missing, named once.
     #[serde(skip_serializing_if = "Option::is_none")]
-    missing: Option<Vec<String>>,
+    pub missing: Option<Vec<String>>,
+    /// `accept`: the handler, when not the actor.
     #[serde(skip_serializing_if = "Option::is_none")]
-    handler: Option<String>,
+    pub handler: Option<String>,
+    /// `reject`: the reasons.
     #[serde(skip_serializing_if = "Option::is_none")]
-    reasons: Option<Vec<String>>,
+    pub reasons: Option<Vec<String>>,
+    /// `refuse_reception`, `extension_requested`: why.
     #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+    pub reason: Option<String>,
+    /// `refer`: the staff id referred to.
     #[serde(skip_serializing_if = "Option::is_none")]
-    to: Option<String>,
+    pub to: Option<String>,
+    /// `guide_outside`: the agency.
     #[serde(skip_serializing_if = "Option::is_none")]
-    agency: Option<String>,
+    pub agency: Option<String>,
+    /// `step_started` / `step_finished`: the step code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    step: Option<String>,
+    pub step: Option<String>,
+    /// `suspend`: the special procedure.
     #[serde(skip_serializing_if = "Option::is_none")]
-    procedure: Option<String>,
+    pub procedure: Option<String>,
+    /// `extension_requested`: the amount, in the limit's unit.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_out"
+    )]
+    pub amount: Option<f64>,
+    /// `conclude`: granted or refused.
     #[serde(skip_serializing_if = "Option::is_none")]
-    amount: Option<u32>,
+    pub outcome: Option<Cow<'a, str>>,
+    /// `conclude`: concluded during the visit.
     #[serde(skip_serializing_if = "Option::is_none")]
-    outcome: Option<Decision>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    on_the_spot: Option<bool>,
+    pub on_the_spot: Option<bool>,
+}
+
+/// An event's time as given: text in the one time grammar, epoch milliseconds (what pandas
+/// `to_json(orient="records", lines=True)` writes for a datetime column: its wall-clock time),
+/// a wall-clock time (a naive timestamp column) or an instant (an aware one, microseconds since
+/// 1970-01-01 UTC, converted to the calendar's zone).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventTime<'a> {
+    /// Text in the one time grammar.
+    Text(Cow<'a, str>),
+    /// Epoch milliseconds of the wall-clock time.
+    Millis(f64),
+    /// A wall-clock (local) time.
+    Wall(NaiveDateTime),
+    /// An instant, microseconds since 1970-01-01T00:00Z.
+    Instant(i64),
+}
+
+impl Default for EventTime<'_> {
+    fn default() -> Self {
+        EventTime::Text(Cow::Borrowed(""))
+    }
+}
+
+impl Serialize for EventTime<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            EventTime::Text(t) => s.serialize_str(t),
+            EventTime::Millis(m) => s.serialize_f64(*m),
+            EventTime::Wall(t) => s.collect_str(&t.format(TIME_FORMAT)),
+            EventTime::Instant(u) => s.serialize_i64(*u),
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for EventTime<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = EventTime<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a time (text) or epoch milliseconds (a number)")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<EventTime<'de>, E> {
+                Ok(EventTime::Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<EventTime<'de>, E> {
+                Ok(EventTime::Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<EventTime<'de>, E> {
+                Ok(EventTime::Millis(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<EventTime<'de>, E> {
+                Ok(EventTime::Millis(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<EventTime<'de>, E> {
+                Ok(EventTime::Millis(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for EventTime<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        "EventTime".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["string", "number"] })
+    }
+}
+
+/// An amount is written as a whole number (it was checked to be one).
+fn whole_out<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => s.serialize_u64(*x as u64),
+        None => s.serialize_none(),
+    }
 }
 
 /// Time format of case logs.
@@ -259,23 +373,35 @@ impl CaseEvent {
     /// # Ok::<(), efficiency_core::case::CaseError>(())
     /// ```
     pub fn parse_line(text: &str, line: usize) -> Result<CaseEvent, CaseError> {
-        let fail = |id: Option<&str>, message: String| {
-            CaseError::new("case.invalid_event", Some(line), id, message)
-        };
-        let raw: Line<'_> = serde_json::from_str(text).map_err(|e| {
+        let raw: EventRow<'_> = serde_json::from_str(text).map_err(|e| {
             let (_, m) = crate::json::error_parts(&e);
             CaseError::new("case.malformed_line", Some(line), None, m)
         })?;
+        CaseEvent::from_row(raw, line)
+    }
+
+    /// Checks one event row (from a JSON line or a table row); `line` (1-based) is only used in
+    /// error messages. Times are read in the shipped calendar's zone (UTC+8).
+    pub fn from_row(raw: EventRow<'_>, line: usize) -> Result<CaseEvent, CaseError> {
+        let fail = |id: Option<&str>, message: String| {
+            CaseError::new("case.invalid_event", Some(line), id, message)
+        };
         let id = Some(raw.id.as_ref());
-        let at = parse_time(&raw.at).ok_or_else(|| {
-            fail(
-                id,
-                format!(
-                    "at: {:?} is not a time YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]",
-                    raw.at
-                ),
-            )
-        })?;
+        let at = match &raw.at {
+            EventTime::Text(t) => parse_time(t).ok_or_else(|| {
+                fail(
+                    id,
+                    format!("at: {t:?} is not a time YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] or epoch milliseconds"),
+                )
+            })?,
+            EventTime::Millis(m) => from_millis(*m).ok_or_else(|| {
+                fail(id, format!("at: {m} is not epoch milliseconds of a supported time"))
+            })?,
+            EventTime::Wall(t) => *t,
+            EventTime::Instant(u) => chrono::DateTime::from_timestamp_micros(*u)
+                .map(|t| crate::date::Zone::CHINA.from_utc(t.naive_utc()))
+                .ok_or_else(|| fail(id, format!("at: {u} microseconds is out of range")))?,
+        };
         for (name, value) in [("id", &raw.id), ("case", &raw.case), ("actor", &raw.actor)] {
             if value.trim().is_empty() {
                 return Err(fail(id, format!("{name} must not be empty")));
@@ -354,7 +480,15 @@ impl CaseEvent {
         };
         let kind = match raw.event.as_ref() {
             "inquiry" => EventKind::Inquiry {
-                channel: raw.channel.expect("required"),
+                channel: {
+                    let c = raw.channel.as_deref().expect("required");
+                    Channel::from_name(c).ok_or_else(|| {
+                        fail(
+                            id,
+                            format!("channel: {c:?} is not one of {}", Channel::NAMES.join(", ")),
+                        )
+                    })?
+                },
                 item: raw.item.clone(),
             },
             "answer" => EventKind::Answer,
@@ -393,13 +527,33 @@ impl CaseEvent {
             },
             "resume" => EventKind::Resume,
             "extension_requested" => EventKind::ExtensionRequested {
-                amount: raw.amount.expect("required"),
+                amount: {
+                    let a = raw.amount.expect("required");
+                    if a.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&a) {
+                        return Err(fail(
+                            id,
+                            format!("amount: {a} is not a whole number from 0 to {}", u32::MAX),
+                        ));
+                    }
+                    a as u32
+                },
                 reason: raw.reason.clone().expect("required"),
             },
             "extension_approved" => EventKind::ExtensionApproved,
             "applicant_notified" => EventKind::ApplicantNotified,
             "conclude" => EventKind::Conclude {
-                outcome: raw.outcome.expect("required"),
+                outcome: {
+                    let o = raw.outcome.as_deref().expect("required");
+                    Decision::from_name(o).ok_or_else(|| {
+                        fail(
+                            id,
+                            format!(
+                                "outcome: {o:?} is not one of {}",
+                                Decision::NAMES.join(", ")
+                            ),
+                        )
+                    })?
+                },
                 on_the_spot: raw.on_the_spot.expect("required"),
             },
             "result_published" => EventKind::ResultPublished,
@@ -417,17 +571,17 @@ impl CaseEvent {
 
     /// The canonical JSON line (no trailing newline).
     pub fn to_line(&self) -> String {
-        let mut l = Line {
+        let mut l = EventRow {
             id: Cow::Borrowed(&self.id),
             case: Cow::Borrowed(&self.case),
-            at: Cow::Owned(self.at.format(TIME_FORMAT).to_string()),
+            at: EventTime::Text(Cow::Owned(self.at.format(TIME_FORMAT).to_string())),
             actor: Cow::Borrowed(&self.actor),
             event: Cow::Borrowed(self.kind.name()),
-            ..Line::default()
+            ..EventRow::default()
         };
         match &self.kind {
             EventKind::Inquiry { channel, item } => {
-                l.channel = Some(*channel);
+                l.channel = Some(Cow::Borrowed(channel.as_str()));
                 l.item = item.clone();
             }
             EventKind::Receive { item, window } => {
@@ -445,14 +599,14 @@ impl CaseEvent {
             }
             EventKind::Suspend { procedure } => l.procedure = Some(procedure.clone()),
             EventKind::ExtensionRequested { amount, reason } => {
-                l.amount = Some(*amount);
+                l.amount = Some(f64::from(*amount));
                 l.reason = Some(reason.clone());
             }
             EventKind::Conclude {
                 outcome,
                 on_the_spot,
             } => {
-                l.outcome = Some(*outcome);
+                l.outcome = Some(Cow::Borrowed(outcome.as_str()));
                 l.on_the_spot = Some(*on_the_spot);
             }
             EventKind::Answer
@@ -474,6 +628,16 @@ impl CaseEvent {
 /// shipped calendar's zone).
 fn parse_time(s: &str) -> Option<NaiveDateTime> {
     crate::date::parse_local_time(s, crate::date::Zone::CHINA).ok()
+}
+
+/// Epoch milliseconds as the wall-clock time they encode: pandas writes a naive (local) datetime
+/// column this way, so the number is read as local time, as a naive numpy or pandas column is.
+/// Export an aware column with `date_format="iso"` to keep its offset.
+fn from_millis(m: f64) -> Option<NaiveDateTime> {
+    if !m.is_finite() || m.fract() != 0.0 || m.abs() > 1.0e16 {
+        return None;
+    }
+    chrono::DateTime::from_timestamp_millis(m as i64).map(|t| t.naive_utc())
 }
 
 /// Parses a whole JSON Lines text (blank lines skipped), stopping at the first bad line.

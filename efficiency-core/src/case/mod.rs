@@ -33,13 +33,17 @@ use std::fmt;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-pub use event::{parse_lines, CaseEvent, Channel, Decision, EventKind, EVENT_KINDS};
+pub use event::{
+    parse_lines, CaseEvent, Channel, Decision, EventKind, EventRow, EventTime, EVENT_KINDS,
+};
 pub use metrics::{GroupBy, GroupMetrics, Metrics, MetricsRow, Period};
 pub use rules::{
     FindingInfo, FindingRules, Roster, Severity, Staff, FINDING_CATALOG, FINDING_RULES_JSON,
     SAMPLE_ROSTER_JSON,
 };
-pub use stream::{CaseResult, CaseStream, Replay, ReplayOptions, ReplayOutput, RowError};
+pub use stream::{
+    CaseResult, CaseStream, Replay, ReplayOptions, ReplayOutput, ReplayTables, RowError,
+};
 
 use crate::calendar::Calendar;
 use crate::clock::reckon::Reckoner;
@@ -908,5 +912,131 @@ impl CaseError {
     fn with_event(mut self, id: &str) -> Self {
         self.event = Some(id.to_string());
         self
+    }
+}
+
+/// A case status as one flat table row (the clock's key fields inlined): for Arrow tables and
+/// DataFrames, one row per case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StatusRow {
+    /// Case id.
+    pub case: String,
+    /// The moment judged.
+    pub as_of: NaiveDateTime,
+    /// Stage.
+    pub stage: Stage,
+    /// Service item code.
+    pub item: Option<String>,
+    /// Window of receipt.
+    pub window: Option<String>,
+    /// First responder.
+    pub first_responder: Option<String>,
+    /// Handler.
+    pub handler: Option<String>,
+    /// The handler's unit.
+    pub unit: Option<String>,
+    /// Decision, once concluded.
+    pub decision: Option<Decision>,
+    /// Concluded during the visit.
+    pub on_the_spot: Option<bool>,
+    /// When concluded.
+    pub concluded_at: Option<NaiveDateTime>,
+    /// Promised due (accepted cases).
+    pub promised_due: Option<NaiveDateTime>,
+    /// Statutory due.
+    pub statutory_due: Option<NaiveDateTime>,
+    /// Supervision level.
+    pub level: Option<crate::clock::Level>,
+    /// Outcome of a concluded case.
+    pub outcome: Option<crate::clock::Outcome>,
+    /// Valid extensions, in the statutory unit.
+    pub extended_by: Option<u32>,
+    /// Left before the promised due, in its unit.
+    pub remaining: Option<f64>,
+    /// Workdays counted, suspensions excluded.
+    pub elapsed_workdays: Option<f64>,
+    /// Whether an answer rests on a provisional calendar year.
+    pub provisional: bool,
+    /// Number of findings.
+    pub findings: u32,
+}
+
+/// One finding as a table row, with where it happened (case, unit, window, handler).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FindingRow {
+    /// Case id.
+    pub case: String,
+    /// Finding code.
+    pub code: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// When.
+    pub at: NaiveDateTime,
+    /// The handler's unit (the unit answerable for the case).
+    pub unit: Option<String>,
+    /// Window of receipt.
+    pub window: Option<String>,
+    /// Handler.
+    pub handler: Option<String>,
+    /// People directly involved.
+    pub people: Vec<String>,
+    /// Evidence event ids.
+    pub events: Vec<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl CaseStatus {
+    /// The status as one flat row.
+    pub fn row(&self) -> StatusRow {
+        let c = self.clock.as_ref();
+        StatusRow {
+            case: self.case.clone(),
+            as_of: self.as_of,
+            stage: self.stage,
+            item: self.item.clone(),
+            window: self.window.clone(),
+            first_responder: self.first_responder.clone(),
+            handler: self.handler.clone(),
+            unit: self.unit.clone(),
+            decision: self.decision,
+            on_the_spot: self.on_the_spot,
+            concluded_at: self.concluded_at,
+            promised_due: c.map(|c| c.promised_due),
+            statutory_due: c.map(|c| c.statutory_due),
+            level: c.map(|c| c.level),
+            outcome: c.and_then(|c| c.outcome),
+            extended_by: c.map(|c| c.extended_by),
+            remaining: c.map(|c| c.remaining),
+            elapsed_workdays: c.map(|c| c.elapsed_workdays),
+            provisional: c.is_some_and(|c| c.provisional),
+            findings: self.findings.len() as u32,
+        }
+    }
+
+    /// The findings as table rows. A finding's unit is the case's (its handler's); for a case
+    /// without one (a refused reception, an inquiry), the unit of the first person involved.
+    pub fn finding_rows(&self, roster: &Roster) -> Vec<FindingRow> {
+        self.findings
+            .iter()
+            .map(|f| FindingRow {
+                case: self.case.clone(),
+                code: f.code,
+                severity: f.severity,
+                at: f.at,
+                unit: self.unit.clone().or_else(|| {
+                    f.people
+                        .iter()
+                        .find_map(|p| roster.get(p).map(|s| s.unit.clone()))
+                }),
+                window: self.window.clone(),
+                handler: self.handler.clone(),
+                people: f.people.clone(),
+                events: f.events.clone(),
+                message: f.message.clone(),
+            })
+            .collect()
     }
 }

@@ -88,6 +88,18 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
         }
     }
 
+    /// Takes one event row (a table row); as [`CaseStream::push_line`].
+    pub fn push_row(&mut self, row: super::EventRow<'_>) -> (Option<RowError>, Option<CaseResult>) {
+        match CaseEvent::from_row(row, self.row + 1) {
+            Ok(e) => self.push(e),
+            Err(error) => {
+                let row = self.row;
+                self.row += 1;
+                (Some(RowError { row, error }), None)
+            }
+        }
+    }
+
     /// Takes one event; returns the row's error, if any, and the case that just ended, if any.
     pub fn push(&mut self, event: CaseEvent) -> (Option<RowError>, Option<CaseResult>) {
         let row = self.row;
@@ -162,6 +174,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
 /// ```
 #[derive(Debug)]
 pub struct Replay<C: Deref<Target = CaseContext>> {
+    ctx: C,
     /// `None` once finished.
     stream: Option<CaseStream<C>>,
     metrics: Option<Metrics>,
@@ -183,7 +196,38 @@ pub struct ReplayOutput {
     pub errors: Vec<Error>,
 }
 
-impl<C: Deref<Target = CaseContext>> Replay<C> {
+/// A replay's results as tables (Python `case_tables` gives each as an Arrow table, JS
+/// `caseTables` as arrays of rows): one row per case, one per finding, one per error.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReplayTables {
+    /// One row per case judged.
+    pub statuses: Vec<super::StatusRow>,
+    /// One row per finding, with its case, unit, window and handler.
+    pub findings: Vec<super::FindingRow>,
+    /// One row per bad row (with its `row`) or case that could not be judged.
+    pub errors: Vec<Error>,
+    /// Metrics per group, when a period was given.
+    pub metrics: Option<Vec<GroupMetrics>>,
+}
+
+impl ReplayTables {
+    /// A replay's output as tables; `ctx` names the units of people for findings.
+    pub fn new(o: ReplayOutput, ctx: &CaseContext) -> Self {
+        ReplayTables {
+            findings: o
+                .statuses
+                .iter()
+                .flat_map(|s| s.finding_rows(&ctx.roster))
+                .collect(),
+            statuses: o.statuses.iter().map(|s| s.row()).collect(),
+            errors: o.errors,
+            metrics: o.metrics,
+        }
+    }
+}
+
+impl<C: Deref<Target = CaseContext> + Clone> Replay<C> {
     /// A replay judging each case at `as_of`; with `metrics = Some((period, group_by))` it also
     /// counts every judged case. `keep = false` keeps no statuses (metrics only).
     pub fn new(
@@ -193,7 +237,8 @@ impl<C: Deref<Target = CaseContext>> Replay<C> {
         keep: bool,
     ) -> Self {
         Replay {
-            stream: Some(CaseStream::new(ctx, as_of)),
+            stream: Some(CaseStream::new(ctx.clone(), as_of)),
+            ctx,
             metrics: metrics.map(|(p, g)| Metrics::new(p, g)),
             keep,
             statuses: Vec::new(),
@@ -240,6 +285,25 @@ impl<C: Deref<Target = CaseContext>> Replay<C> {
         Ok(())
     }
 
+    /// Takes a batch of event rows (the rows of a table); as [`Replay::push_lines`].
+    pub fn push_rows(&mut self, rows: Vec<super::EventRow<'_>>) -> Result<(), Error> {
+        let Some(stream) = self.stream.as_mut() else {
+            return Err(finished());
+        };
+        let mut done = Vec::new();
+        for r in rows {
+            let (err, finished) = stream.push_row(r);
+            if let Some(e) = err {
+                self.errors.push(Error::from(e.error).in_row(e.row));
+            }
+            done.extend(finished);
+        }
+        for r in done {
+            self.take(r);
+        }
+        Ok(())
+    }
+
     /// Ends the input: the last case is judged. Finishing twice does nothing.
     pub fn finish(&mut self) {
         if let Some(r) = self.stream.take().and_then(CaseStream::finish) {
@@ -258,6 +322,11 @@ impl<C: Deref<Target = CaseContext>> Replay<C> {
         std::mem::take(&mut self.errors)
     }
 
+    /// The context cases are judged against.
+    pub fn context(&self) -> &CaseContext {
+        &self.ctx
+    }
+
     /// Cases judged so far.
     pub fn cases(&self) -> usize {
         self.cases
@@ -268,6 +337,18 @@ impl<C: Deref<Target = CaseContext>> Replay<C> {
         self.metrics
             .as_ref()
             .map(|m| m.rows().into_iter().map(GroupMetrics::from).collect())
+    }
+
+    /// Runs a list of event rows at once (a table), as tables.
+    pub fn run_rows(mut self, rows: Vec<super::EventRow<'_>>) -> Result<ReplayTables, Error> {
+        self.push_rows(rows)?;
+        self.finish();
+        let out = ReplayOutput {
+            metrics: self.metrics(),
+            statuses: self.take_statuses(),
+            errors: self.take_errors(),
+        };
+        Ok(ReplayTables::new(out, self.context()))
     }
 
     /// Runs a whole text of JSON lines at once.

@@ -143,6 +143,7 @@ __all__ = [
     "annual_review",
     "annual_review_sample",
     "case_metrics",
+    "case_tables",
     "columns",
     "commendation_list",
     "evaluate_clocks",
@@ -161,6 +162,10 @@ def _chunks(lines: Iterable[str] | None, files: PathLike | Iterable[PathLike] | 
     """Lists of up to `size` lines from `lines` and then from each of `files`, in order."""
     if (lines is None) == (files is None):
         raise TypeError("give exactly one of lines= (an iterable of JSON lines) or files= (a path or paths)")
+    if lines is not None and (hasattr(lines, "columns") or hasattr(lines, "__arrow_c_stream__")):
+        raise TypeError(
+            "this reads JSON lines, and a table was given; pass the table to efficiency.case_tables(context, table, ...)"
+        )
     if files is not None:
         paths = [files] if isinstance(files, str | os.PathLike) else list(files)
         sources: list[Iterable[str]] = []
@@ -248,6 +253,46 @@ def case_metrics(
     replay.finish()
     _drain(replay, errors)
     return replay.metrics()
+
+
+def case_tables(
+    context: CaseContext,
+    events: object,
+    *,
+    as_of: TimeLike,
+    period: tuple[TimeLike, TimeLike] | None = None,
+    group_by: GroupByName | None = None,
+) -> dict[str, object]:
+    """Judges every case of an event table (rows sorted by case id) at `as_of`, all in Arrow.
+
+    `events` is any Arrow table or stream (pyarrow, Polars, DuckDB) or a pandas DataFrame, with
+    the columns of a case event (``id, case, at, actor, event`` and the optional fields; ``at``
+    a timestamp, with a zone or local, text, or epoch milliseconds). Returns Arrow tables
+    (``pyarrow.Table`` when pyarrow is installed): ``statuses`` (one row per case), ``findings``
+    (one row per finding, with its case, unit, window and handler), ``errors`` (one row per bad
+    row or case: code, message, row, line, event) and, with a `period`, ``metrics``.
+
+    >>> import efficiency, pyarrow as pa
+    >>> events = pa.table({"id": ["e1"], "case": ["A"], "at": ["2026-11-02T09:00"], "actor": ["off01"],
+    ...                    "event": ["refuse_reception"]})
+    >>> out = efficiency.case_tables(efficiency.CaseContext.sample(), events, as_of="2026-11-03T09:00")
+    >>> out["findings"].column("code").to_pylist(), out["findings"].column("unit").to_pylist()
+    (['reception.refused'], ['office'])
+    """
+    if hasattr(events, "columns") and hasattr(events, "to_records") and not hasattr(events, "__arrow_c_stream__"):
+        import pyarrow  # type: ignore[import-untyped]
+
+        events = pyarrow.Table.from_pandas(events, preserve_index=False)
+    replay = CaseReplay(context, as_of, period=period, group_by=group_by)
+    replay.push_table(events)
+    replay.finish()
+    statuses, findings = replay.take_tables()
+    return {
+        "statuses": statuses,
+        "findings": findings,
+        "errors": replay.take_error_table(),
+        "metrics": replay.metrics_table() if period is not None else None,
+    }
 
 
 def accountability_list(

@@ -294,6 +294,21 @@ class FindingInfo(TypedDict):
     name_zh: str
 
 
+class FindingRow(TypedDict):
+    """One finding as a table row, with where it happened (case, unit, window, handler)."""
+
+    at: datetime.datetime
+    case: str
+    code: str
+    events: list[str]
+    handler: str | None
+    message: str
+    people: list[str]
+    severity: Severity
+    unit: str | None
+    window: str | None
+
+
 class GroupMetrics(TypedDict):
     """A group's counts with their rates (each `None` when its denominator is 0): what metrics report in every language. (A flat record, not `MetricsRow` flattened: every result is a plain struct so the bindings' one converter and the generated types see its fields.)"""
 
@@ -376,6 +391,15 @@ class ReplayOutput(TypedDict):
     statuses: list[CaseStatus]
 
 
+class ReplayTables(TypedDict):
+    """A replay's results as tables (Python `case_tables` gives each as an Arrow table, JS `caseTables` as arrays of rows): one row per case, one per finding, one per error."""
+
+    errors: list[ErrorData]
+    findings: list[FindingRow]
+    metrics: list[GroupMetrics] | None
+    statuses: list[StatusRow]
+
+
 Responsibility = Literal["direct", "main_leadership", "important_leadership"]
 """Who answers for a fault, and how."""
 
@@ -438,6 +462,31 @@ Stage = Literal[
 
 State = Literal["running", "suspended", "concluded"]
 """Whether the clock is counting."""
+
+
+class StatusRow(TypedDict):
+    """A case status as one flat table row (the clock's key fields inlined): for Arrow tables and DataFrames, one row per case."""
+
+    as_of: datetime.datetime
+    case: str
+    concluded_at: datetime.datetime | None
+    decision: Decision | None
+    elapsed_workdays: float | None
+    extended_by: int | None
+    findings: int
+    first_responder: str | None
+    handler: str | None
+    item: str | None
+    level: Level | None
+    on_the_spot: bool | None
+    outcome: Outcome | None
+    promised_due: datetime.datetime | None
+    provisional: bool
+    remaining: float | None
+    stage: Stage
+    statutory_due: datetime.datetime | None
+    unit: str | None
+    window: str | None
 
 
 class Task(TypedDict):

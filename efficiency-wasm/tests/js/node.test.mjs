@@ -274,6 +274,10 @@ test("results have exactly the fields of the schema generated from the Rust type
   check("DateBatch", cal.addWorkdaysMany(["2026-09-28"], 1));
   check("ClockRows", efficiency.evaluateClocks(cal, { acceptedAt: ["2026-09-28T10:00"], amount: 20, unit: "workdays", asOf: "2026-10-01T00:00" }));
   check("ReplayOutput", efficiency.replayCases(ctx, "", "2026-12-01T00:00"));
+  const tables = efficiency.caseTables(ctx, [JSON.parse('{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}')], "2026-11-03T09:00");
+  check("ReplayTables", tables);
+  check("StatusRow", tables.statuses[0]);
+  check("FindingRow", tables.findings[0]);
 });
 
 test("the API manifest: the same operations as in Rust and Python", () => {
@@ -319,4 +323,21 @@ test("no input of any type traps or throws a non-coded error (random arguments)"
     }
   }
   assert.deepEqual([...bad], []);
+});
+
+test("caseTables: arrays of event objects in, rows out, the same answers as JSON lines", () => {
+  const ctx = efficiency.CaseContext.sample();
+  const lines = readFileSync(new URL("../../../efficiency-core/data/sample/cases.jsonl", import.meta.url), "utf8").split("\n").filter((l) => l.trim());
+  const events = lines.map((l) => JSON.parse(l));
+  // Dates as JS Dates (local wall-clock times read as instants in the calendar's zone).
+  const asDates = events.map((e) => ({ ...e, at: new Date(`${e.at}+08:00`) }));
+  const want = efficiency.replayCases(ctx, lines.join("\n"), "2026-12-31T18:00");
+  for (const input of [events, asDates]) {
+    const out = efficiency.caseTables(ctx, input, "2026-12-31T18:00", { period: ["2026-01-01T00:00", "2027-01-01T00:00"] });
+    assert.deepEqual(out.statuses.map((s) => s.case), want.statuses.map((s) => s.case));
+    assert.deepEqual(out.findings.map((f) => [f.case, f.code, f.at]), want.statuses.flatMap((s) => s.findings.map((f) => [s.case, f.code, f.at])));
+    assert.ok(out.findings.every((f) => f.unit));
+    assert.deepEqual(out.errors, []);
+    assert.ok(out.metrics.length > 0);
+  }
 });

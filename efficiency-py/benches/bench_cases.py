@@ -1,0 +1,67 @@
+"""Times the case judgement from an Arrow table (case_tables) against the JSON Lines path
+(replay_cases) on the same events, in one run.
+
+    .venv/bin/python efficiency-py/benches/bench_cases.py [--cases 250000]
+
+Each case: receive, accept, two workflow steps, conclude (5 events) for a marriage registration
+at window W2, accepted on a 2026 workday. A benchmark, not a test: it asserts nothing about time.
+"""
+
+import argparse
+import time
+
+import numpy as np
+import pyarrow as pa
+
+import efficiency
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", type=int, default=250_000)
+    args = ap.parse_args()
+    n = args.cases
+    rng = np.random.default_rng(20261128)
+    day = rng.integers(
+        np.datetime64("2026-01-05", "D").astype(np.int64), np.datetime64("2026-10-15", "D").astype(np.int64), n
+    )
+    start = (day * 86400 + 9 * 3600 + rng.integers(0, 6 * 3600, n)).astype("datetime64[s]")
+    cases = np.char.add("C", np.char.zfill(np.arange(n).astype(str), 7))
+    kinds = ["receive", "accept", "step_started", "step_finished", "conclude"]
+    k = len(kinds)
+    offsets = np.array([0, 60, 120, 600, 900], dtype="timedelta64[s]")
+    table = pa.table(
+        {
+            "id": pa.array(np.tile([f"e{i + 1}" for i in range(k)], n)),
+            "case": pa.array(np.repeat(cases, k)),
+            "at": pa.array((np.repeat(start, k) + np.tile(offsets, n)).astype("datetime64[us]")),
+            "actor": pa.array(np.full(n * k, "mar01")),
+            "event": pa.array(np.tile(kinds, n)),
+            "item": pa.array(np.tile(["civil.marriage_registration", None, None, None, None], n)),
+            "window": pa.array(np.tile(["W2", None, None, None, None], n)),
+            "step": pa.array(np.tile([None, None, "register", "register", None], n)),
+            "outcome": pa.array(np.tile([None, None, None, None, "granted"], n)),
+            "on_the_spot": pa.array(np.tile([None, None, None, None, True], n)),
+        }
+    )
+    ctx = efficiency.CaseContext.sample()
+    period = ("2026-01-01T00:00", "2027-01-01T00:00")
+    t0 = time.perf_counter()
+    out = efficiency.case_tables(ctx, table, as_of="2026-12-31T18:00", period=period)
+    t_arrow = time.perf_counter() - t0
+    lines = table.to_pandas().to_json(orient="records", lines=True, date_format="iso").splitlines()
+    t0 = time.perf_counter()
+    metrics = efficiency.case_metrics(ctx, lines, period=period)
+    t_lines = time.perf_counter() - t0
+    events = table.num_rows
+    print(f"{n:,} cases, {events:,} events; findings {out['findings'].num_rows:,}, errors {out['errors'].num_rows:,}")
+    print(f"Arrow table -> statuses, findings, metrics : {t_arrow:6.2f} s  {events / t_arrow / 1e6:5.2f} M events/s")
+    print(f"JSON lines  -> metrics (case_metrics)       : {t_lines:6.2f} s  {events / t_lines / 1e6:5.2f} M events/s")
+    print(
+        f"ratio: {t_lines / t_arrow:.1f}x; concluded (both): {sum(metrics['concluded'])}, "
+        f"{sum(out['metrics'].column('concluded').to_pylist())}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,447 @@
+//! Arrow in and out, through the Arrow PyCapsule interface (pyarrow, pandas through pyarrow,
+//! Polars, DuckDB hand their tables over without copies through Python objects).
+//!
+//! In: case events as a table whose columns are the fields of [`EventRow`] (`id`, `case`, `at`,
+//! `actor`, `event`, and the optional ones); `at` may be a timestamp (with a zone: an instant,
+//! converted to the calendar's zone; without: local wall-clock time), text in the one time
+//! grammar, or epoch milliseconds. The core checks every row ([`CaseEvent::from_row`]).
+//! Out: any list of core result models as an Arrow table, one column per field, types read from
+//! the values (text, integers, floats, booleans, dates, times, lists kept as lists).
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
+    TimestampMicrosecondBuilder,
+};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Float64Type, TimestampMicrosecondType};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, TimeUnit};
+use efficiency_core::boundary::{self, Value};
+use efficiency_core::case::{EventRow, EventTime};
+use efficiency_core::error::Error;
+use pyo3::prelude::*;
+use pyo3_arrow::PyTable;
+
+/// The columns an event table may have (the fields of an event row).
+pub(crate) const EVENT_COLUMNS: &[&str] = &[
+    "id",
+    "case",
+    "at",
+    "actor",
+    "event",
+    "channel",
+    "item",
+    "window",
+    "missing",
+    "handler",
+    "reasons",
+    "reason",
+    "to",
+    "agency",
+    "step",
+    "procedure",
+    "amount",
+    "outcome",
+    "on_the_spot",
+];
+
+fn column_error(code: &'static str, column: &str, message: String) -> Error {
+    Error::new(code, message).with_field(column)
+}
+
+fn cast(array: &ArrayRef, to: &DataType, column: &str) -> Result<ArrayRef, Error> {
+    arrow_cast::cast(array, to).map_err(|e| {
+        column_error(
+            "argument.wrong_type",
+            column,
+            format!(
+                "column {column:?} ({}) cannot be read as {to}: {e}",
+                array.data_type()
+            ),
+        )
+    })
+}
+
+/// One batch of an event table as rows for the core; the rows borrow the batch's text.
+pub(crate) struct EventColumns {
+    text: Vec<(usize, ArrayRef)>,
+    at: ArrayRef,
+    at_kind: AtKind,
+    lists: Vec<(usize, ArrayRef)>,
+    amount: Option<ArrayRef>,
+    on_the_spot: Option<ArrayRef>,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+enum AtKind {
+    Text,
+    Wall,
+    Instant,
+    Millis,
+}
+
+impl EventColumns {
+    /// Reads the columns of `batch` (unknown columns and impossible types are errors naming
+    /// the column; pandas' `__index_level_0__` columns are ignored).
+    pub(crate) fn new(batch: &RecordBatch) -> Result<Self, Error> {
+        let schema = batch.schema();
+        for f in schema.fields() {
+            let name = f.name();
+            if !EVENT_COLUMNS.contains(&name.as_str()) && !name.starts_with("__") {
+                return Err(column_error(
+                    "argument.invalid",
+                    name,
+                    format!(
+                        "column {name:?} is not an event field; the fields are {}",
+                        EVENT_COLUMNS.join(", ")
+                    ),
+                ));
+            }
+        }
+        let get = |name: &str| batch.column_by_name(name).cloned();
+        for required in ["id", "case", "at", "actor", "event"] {
+            if get(required).is_none() {
+                return Err(column_error(
+                    "argument.missing",
+                    required,
+                    format!("an event table needs a column {required:?}"),
+                ));
+            }
+        }
+        let mut text = Vec::new();
+        let mut lists = Vec::new();
+        for (i, name) in EVENT_COLUMNS.iter().enumerate() {
+            let Some(col) = get(name) else { continue };
+            match *name {
+                "at" | "amount" | "on_the_spot" => {}
+                "missing" | "reasons" => lists.push((
+                    i,
+                    cast(
+                        &col,
+                        &DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+                        name,
+                    )?,
+                )),
+                _ => text.push((i, cast(&col, &DataType::Utf8, name)?)),
+            }
+        }
+        let at = get("at").expect("checked");
+        let (at, at_kind) = match at.data_type() {
+            DataType::Timestamp(_, tz) => {
+                let kind = if tz.is_some() {
+                    AtKind::Instant
+                } else {
+                    AtKind::Wall
+                };
+                (
+                    cast(
+                        &at,
+                        &DataType::Timestamp(TimeUnit::Microsecond, tz.clone()),
+                        "at",
+                    )?,
+                    kind,
+                )
+            }
+            DataType::Date32 | DataType::Date64 => (
+                cast(&at, &DataType::Timestamp(TimeUnit::Microsecond, None), "at")?,
+                AtKind::Wall,
+            ),
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                (cast(&at, &DataType::Utf8, "at")?, AtKind::Text)
+            }
+            t if t.is_numeric() => (cast(&at, &DataType::Float64, "at")?, AtKind::Millis),
+            other => {
+                return Err(column_error(
+                    "argument.wrong_type",
+                    "at",
+                    format!(
+                        "column \"at\" ({other}) is not a timestamp, text or epoch milliseconds"
+                    ),
+                ))
+            }
+        };
+        let amount = get("amount")
+            .map(|c| cast(&c, &DataType::Float64, "amount"))
+            .transpose()?;
+        let on_the_spot = get("on_the_spot")
+            .map(|c| cast(&c, &DataType::Boolean, "on_the_spot"))
+            .transpose()?;
+        Ok(EventColumns {
+            text,
+            at,
+            at_kind,
+            lists,
+            amount,
+            on_the_spot,
+            len: batch.num_rows(),
+        })
+    }
+
+    /// The rows, in order.
+    pub(crate) fn rows(&self) -> Vec<EventRow<'_>> {
+        (0..self.len).map(|r| self.row(r)).collect()
+    }
+
+    fn row(&self, r: usize) -> EventRow<'_> {
+        let mut row = EventRow::default();
+        for (i, col) in &self.text {
+            let col = col.as_string::<i32>();
+            let v = (!col.is_null(r)).then(|| col.value(r));
+            let owned = || v.map(str::to_string);
+            match EVENT_COLUMNS[*i] {
+                "id" => row.id = Cow::Borrowed(v.unwrap_or("")),
+                "case" => row.case = Cow::Borrowed(v.unwrap_or("")),
+                "actor" => row.actor = Cow::Borrowed(v.unwrap_or("")),
+                "event" => row.event = Cow::Borrowed(v.unwrap_or("")),
+                "channel" => row.channel = v.map(Cow::Borrowed),
+                "outcome" => row.outcome = v.map(Cow::Borrowed),
+                "item" => row.item = owned(),
+                "window" => row.window = owned(),
+                "handler" => row.handler = owned(),
+                "reason" => row.reason = owned(),
+                "to" => row.to = owned(),
+                "agency" => row.agency = owned(),
+                "step" => row.step = owned(),
+                "procedure" => row.procedure = owned(),
+                _ => {}
+            }
+        }
+        row.at = if self.at.is_null(r) {
+            EventTime::Text(Cow::Borrowed(""))
+        } else {
+            match self.at_kind {
+                AtKind::Text => EventTime::Text(Cow::Borrowed(self.at.as_string::<i32>().value(r))),
+                AtKind::Millis => EventTime::Millis(self.at.as_primitive::<Float64Type>().value(r)),
+                AtKind::Wall | AtKind::Instant => {
+                    let micros = self.at.as_primitive::<TimestampMicrosecondType>().value(r);
+                    match self.at_kind {
+                        AtKind::Instant => EventTime::Instant(micros),
+                        _ => chrono::DateTime::from_timestamp_micros(micros)
+                            .map_or(EventTime::Instant(i64::MIN), |t| {
+                                EventTime::Wall(t.naive_utc())
+                            }),
+                    }
+                }
+            }
+        };
+        for (i, col) in &self.lists {
+            let col = col.as_list::<i32>();
+            let v = (!col.is_null(r)).then(|| {
+                let items = col.value(r);
+                let items = items.as_string::<i32>();
+                (0..items.len())
+                    .map(|k| items.value(k).to_string())
+                    .collect::<Vec<_>>()
+            });
+            match EVENT_COLUMNS[*i] {
+                "missing" => row.missing = v,
+                "reasons" => row.reasons = v,
+                _ => {}
+            }
+        }
+        if let Some(a) = &self.amount {
+            row.amount = (!a.is_null(r)).then(|| a.as_primitive::<Float64Type>().value(r));
+        }
+        if let Some(b) = &self.on_the_spot {
+            row.on_the_spot = (!b.is_null(r)).then(|| b.as_boolean().value(r));
+        }
+        row
+    }
+}
+
+/// The Arrow type of a column of boundary values (the first value that says).
+fn column_type(values: &[&Value]) -> DataType {
+    let scalar = |v: &Value| match v {
+        Value::Bool(_) => Some(DataType::Boolean),
+        Value::Int(_) => Some(DataType::Int64),
+        Value::Float(_) => Some(DataType::Float64),
+        Value::Date(_) => Some(DataType::Date32),
+        Value::Time { .. } => Some(DataType::Timestamp(TimeUnit::Microsecond, None)),
+        Value::Str(_) | Value::Other(_) | Value::Map(_) | Value::Record(_) => Some(DataType::Utf8),
+        Value::List(_) | Value::Null => None,
+    };
+    let mut found: Option<DataType> = None;
+    for v in values {
+        let t = match v {
+            Value::List(items) => {
+                let inner = items.iter().find_map(scalar).unwrap_or(DataType::Utf8);
+                Some(DataType::List(Arc::new(Field::new("item", inner, true))))
+            }
+            other => scalar(other),
+        };
+        match (&found, t) {
+            (_, None) => {}
+            (None, Some(t)) => found = Some(t),
+            // Integers and floats in one column: floats.
+            (Some(DataType::Int64), Some(DataType::Float64)) => found = Some(DataType::Float64),
+            _ => {}
+        }
+    }
+    found.unwrap_or(DataType::Utf8)
+}
+
+fn text_of(v: &Value) -> Option<Cow<'_, str>> {
+    Some(Cow::Owned(match v {
+        Value::Null => return None,
+        Value::Str(s) | Value::Other(s) => return Some(Cow::Borrowed(s)),
+        Value::Map(_) | Value::Record(_) | Value::List(_) => v
+            .to_json("value", efficiency_core::date::Zone::CHINA)
+            .ok()?
+            .to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Date(d) => efficiency_core::date::format_date(*d),
+        Value::Time { wall, .. } => efficiency_core::date::format_time(*wall),
+    }))
+}
+
+fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
+    let micros = |v: &Value| match v {
+        Value::Time { wall, .. } => Some(wall.and_utc().timestamp_micros()),
+        Value::Date(d) => Some(
+            d.and_hms_opt(0, 0, 0)
+                .expect("midnight")
+                .and_utc()
+                .timestamp_micros(),
+        ),
+        _ => None,
+    };
+    match t {
+        DataType::Boolean => {
+            let mut b = BooleanBuilder::new();
+            values.iter().for_each(|v| {
+                b.append_option(match v {
+                    Value::Bool(x) => Some(*x),
+                    _ => None,
+                })
+            });
+            Arc::new(b.finish())
+        }
+        DataType::Int64 => {
+            let mut b = Int64Builder::new();
+            values.iter().for_each(|v| {
+                b.append_option(match v {
+                    Value::Int(x) => Some(*x),
+                    _ => None,
+                })
+            });
+            Arc::new(b.finish())
+        }
+        DataType::Float64 => {
+            let mut b = Float64Builder::new();
+            values.iter().for_each(|v| {
+                b.append_option(match v {
+                    Value::Float(x) => Some(*x),
+                    Value::Int(x) => Some(*x as f64),
+                    _ => None,
+                })
+            });
+            Arc::new(b.finish())
+        }
+        DataType::Date32 => {
+            let mut b = Date32Builder::new();
+            values.iter().for_each(|v| {
+                b.append_option(match v {
+                    Value::Date(d) => i32::try_from(efficiency_core::date::to_epoch_days(*d)).ok(),
+                    _ => None,
+                })
+            });
+            Arc::new(b.finish())
+        }
+        DataType::Timestamp(..) => {
+            let mut b = TimestampMicrosecondBuilder::new();
+            values.iter().for_each(|v| b.append_option(micros(v)));
+            Arc::new(b.finish())
+        }
+        DataType::List(field) => {
+            let inner: Vec<&Value> = values
+                .iter()
+                .flat_map(|v| match v {
+                    Value::List(items) => items.iter().collect::<Vec<_>>(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            let flat = build(field.data_type(), &inner);
+            let mut offsets = vec![0i32];
+            let mut nulls = Vec::with_capacity(values.len());
+            for v in values {
+                let n = match v {
+                    Value::List(items) => items.len(),
+                    _ => 0,
+                };
+                offsets.push(offsets.last().copied().unwrap_or(0) + n as i32);
+                nulls.push(matches!(v, Value::List(_)));
+            }
+            Arc::new(arrow_array::ListArray::new(
+                field.clone(),
+                arrow_buffer::OffsetBuffer::new(offsets.into()),
+                flat,
+                Some(nulls.into()),
+            ))
+        }
+        _ => {
+            let mut b = StringBuilder::new();
+            values.iter().for_each(|v| b.append_option(text_of(v)));
+            Arc::new(b.finish())
+        }
+    }
+}
+
+/// Records (core result models) as one Arrow record batch: one column per field, in order.
+pub(crate) fn batch_of<T: serde::Serialize>(rows: &[T]) -> RecordBatch {
+    let records: Vec<Value> = rows.iter().map(boundary::to_value).collect();
+    let mut names: Vec<String> = Vec::new();
+    for r in &records {
+        if let Value::Record(m) = r {
+            for (k, _) in m {
+                if !names.iter().any(|n| n == k) {
+                    names.push(k.to_string());
+                }
+            }
+        }
+    }
+    let mut fields = Vec::new();
+    let mut columns = Vec::new();
+    const NULL: Value = Value::Null;
+    // Rows of one model have their fields in one order: look each up by position first.
+    for (i, name) in names.iter().enumerate() {
+        let values: Vec<&Value> = records
+            .iter()
+            .map(|r| match r {
+                Value::Record(m) => match m.get(i) {
+                    Some((k, v)) if *k == name.as_str() => v,
+                    _ => r.get(name),
+                },
+                _ => &NULL,
+            })
+            .collect();
+        let t = column_type(&values);
+        columns.push(build(&t, &values));
+        fields.push(Field::new(name, t, true));
+    }
+    let schema = Arc::new(Schema::new(fields));
+    if columns.is_empty() {
+        return RecordBatch::new_empty(schema);
+    }
+    RecordBatch::try_new(schema, columns).expect("columns built to the schema")
+}
+
+/// Records as a table for Python: a `pyarrow.Table` when pyarrow is installed, otherwise an
+/// object with `__arrow_c_stream__` (Polars, DuckDB and pyarrow read it without a copy).
+pub(crate) fn table<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    rows: &[T],
+) -> PyResult<Bound<'py, PyAny>> {
+    let batch = batch_of(rows);
+    let schema = batch.schema();
+    let table = PyTable::try_new(vec![batch], schema)?;
+    if py.import("pyarrow").is_ok() {
+        return table.into_pyarrow(py);
+    }
+    Ok(table.into_pyobject(py)?.into_any())
+}
