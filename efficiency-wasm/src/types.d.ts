@@ -434,6 +434,8 @@ export interface GroupMetrics {
   open: number;
   /** Of them, past their promised due. */
   openOverdue: number;
+  /** Cases counted here on a provisional calendar year (their dues may move). */
+  provisional: number;
   /** Sum of workdays used by them. */
   workdaysUsed: number;
 }

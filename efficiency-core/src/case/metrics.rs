@@ -87,6 +87,10 @@ pub struct MetricsRow {
     /// Of them, past their promised due (yellow or red).
     #[serde(default)]
     pub open_overdue: u64,
+    /// Cases counted here whose clock rests on a provisional calendar year (a year without
+    /// holiday data: weekends only); their dues may move when the year's notice is loaded.
+    #[serde(default)]
+    pub provisional: u64,
 }
 
 /// A group's counts with their rates (each `None` when its denominator is 0): what metrics
@@ -113,6 +117,8 @@ pub struct GroupMetrics {
     pub open: u64,
     /// Of them, past their promised due.
     pub open_overdue: u64,
+    /// Cases counted here on a provisional calendar year (their dues may move).
+    pub provisional: u64,
     /// on_the_spot ÷ concluded.
     pub on_the_spot_rate: Option<f64>,
     /// on_time ÷ concluded.
@@ -142,6 +148,7 @@ impl From<MetricsRow> for GroupMetrics {
             workdays_used: r.workdays_used,
             open: r.open,
             open_overdue: r.open_overdue,
+            provisional: r.provisional,
         }
     }
 }
@@ -228,6 +235,7 @@ impl Metrics {
             group: key,
             ..MetricsRow::default()
         });
+        row.provisional += u64::from(s.clock.as_ref().is_some_and(|c| c.provisional));
         if concluded_in_period {
             row.concluded += 1;
             row.on_the_spot += u64::from(s.on_the_spot == Some(true));
@@ -260,6 +268,7 @@ impl Metrics {
             row.workdays_used += r.workdays_used;
             row.open += r.open;
             row.open_overdue += r.open_overdue;
+            row.provisional += r.provisional;
         }
     }
 

@@ -848,7 +848,15 @@ impl Case {
         // The clock: limits and extensions.
         if let (Some(clock), Some(handler)) = (&self.clock, st.handler.clone()) {
             let judge_at = withdrawn_at.map_or(as_of, |w: NaiveDateTime| w.min(as_of));
-            let cs = clock.status(judge_at)?;
+            // Judged on the context's calendar when it answers more (a provisional one).
+            let cs = if ctx.calendar.provisional() && !clock.clock().calendar().provisional() {
+                let mut c = clock.clone();
+                let on = c.clock().clone().with_calendar(ctx.calendar.clone());
+                *c.clock_mut() = on;
+                c.status(judge_at)?
+            } else {
+                clock.status(judge_at)?
+            };
             for f in &cs.findings {
                 if f.code == "supplement.late_notice" {
                     continue; // found above, with the case's own evidence

@@ -58,6 +58,8 @@ pub struct CaseResult {
 #[derive(Debug)]
 pub struct CaseStream<C: Deref<Target = CaseContext>> {
     ctx: C,
+    /// The context on the provisional calendar, made when first needed.
+    provisional: Option<CaseContext>,
     as_of: NaiveDateTime,
     current: Option<Case>,
     last_finished: Option<String>,
@@ -69,6 +71,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
     pub fn new(ctx: C, as_of: NaiveDateTime) -> Self {
         CaseStream {
             ctx,
+            provisional: None,
             as_of,
             current: None,
             last_finished: None,
@@ -136,9 +139,28 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
         if case.events().is_empty() {
             return None;
         }
+        let status = match case.status(&self.ctx, self.as_of) {
+            // A case whose clock runs into a year without holiday data (an open case at the
+            // end of a period) is judged on the provisional calendar (weekends only for that
+            // year) and marked provisional, never dropped from the counts.
+            Err(e)
+                if e.code() == "calendar.year_not_covered" && !self.ctx.calendar.provisional() =>
+            {
+                let ctx = self.provisional.get_or_insert_with(|| {
+                    let mut ctx = (*self.ctx).clone();
+                    ctx.calendar = ctx.calendar.with_provisional(true);
+                    ctx
+                });
+                case.status(ctx, self.as_of).map_err(|_| e)
+            }
+            other => other,
+        };
         Some(CaseResult {
             case: case.id().to_string(),
-            status: case.status(&self.ctx, self.as_of),
+            status: status.map_err(|mut e| {
+                e.message = format!("case {}: {}", case.id(), e.message);
+                e
+            }),
             events: case.events().len(),
         })
     }
@@ -415,4 +437,59 @@ fn finished() -> Error {
         "argument.invalid",
         "this replay is finished; start a new one",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::metrics::{GroupBy, Period};
+
+    /// At the end of 2026 a case still open whose due falls in 2027 (no holiday data yet) is
+    /// counted, judged on the provisional calendar and marked so: never dropped.
+    #[test]
+    fn open_cases_at_the_end_of_a_period_are_counted_provisionally() {
+        let ctx = CaseContext::sample();
+        let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        let lines = [
+            r#"{"id":"e1","case":"A","at":"2026-12-21T09:10:00","actor":"aff01","event":"receive","item":"licensing.decision","window":"W3"}"#,
+            r#"{"id":"e2","case":"A","at":"2026-12-21T09:20:00","actor":"aff01","event":"accept"}"#,
+            r#"{"id":"e1","case":"B","at":"2026-11-02T09:10:00","actor":"aff01","event":"receive","item":"licensing.decision","window":"W3"}"#,
+            r#"{"id":"e2","case":"B","at":"2026-11-02T09:20:00","actor":"aff01","event":"accept"}"#,
+        ];
+        let period = Period {
+            from: t("2026-01-01T00:00:00"),
+            to: t("2027-01-01T00:00:00"),
+        };
+        let mut replay = Replay::new(&ctx, period.to, Some((period, GroupBy::Unit)), true);
+        replay.push_lines(&lines).unwrap();
+        replay.finish();
+        assert_eq!(replay.take_errors(), vec![]);
+        let statuses = replay.take_statuses();
+        let a = statuses.iter().find(|s| s.case == "A").unwrap();
+        assert!(a.clock.as_ref().unwrap().provisional);
+        // Both are judged at 2027-01-01 00:00, a moment in a year without data.
+        let m = &replay.metrics().unwrap()[0];
+        assert_eq!((m.open, m.open_overdue, m.provisional), (2, 1, 2));
+    }
+
+    #[test]
+    fn a_case_that_cannot_be_judged_is_named() {
+        let ctx = CaseContext::sample();
+        // Before the data: the provisional calendar does not answer either.
+        let mut replay = Replay::new(&ctx, "2003-06-01T00:00:00".parse().unwrap(), None, true);
+        replay
+            .push_lines(&[
+                r#"{"id":"e1","case":"Z9","at":"2003-05-05T09:10:00","actor":"aff01","event":"receive","item":"licensing.decision"}"#,
+                r#"{"id":"e2","case":"Z9","at":"2003-05-05T09:20:00","actor":"aff01","event":"accept"}"#,
+            ])
+            .unwrap();
+        replay.finish();
+        let errors = replay.take_errors();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.starts_with("case Z9: "),
+            "{}",
+            errors[0].message
+        );
+    }
 }

@@ -302,6 +302,13 @@ impl Clock {
         Ok(self)
     }
 
+    /// The same clock on another calendar (e.g. the same data made provisional for years it
+    /// does not cover); its events are kept.
+    pub fn with_calendar(mut self, calendar: Calendar) -> Clock {
+        self.calendar = calendar;
+        self
+    }
+
     /// The extension policy.
     pub fn with_extension_policy(mut self, policy: ExtensionPolicy) -> Clock {
         self.extension = policy;

@@ -325,6 +325,7 @@ class GroupMetrics(TypedDict):
     on_time_rate: float | None
     open: int
     open_overdue: int
+    provisional: int
     workdays_used: float
 
 
