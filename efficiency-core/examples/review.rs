@@ -3,24 +3,48 @@
 //! findings, accountability, scorecards and the campaign — judged at once.
 //!
 //! `cargo run -q -p efficiency-core --example review`
+//!
+//! With a folder, reviews a bureau's own data instead (the files of
+//! `efficiency_core::bureau::BUREAU_FILES`; only `organisation.json` and `cases.jsonl` are
+//! required): `cargo run -q -p efficiency-core --example review -- <folder> <year>`
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
+use efficiency_core::bureau::{Bureau, BUREAU_FILES};
 use efficiency_core::calendar::{Calendar, DayKind};
 use efficiency_core::case::metrics::GroupBy;
 use efficiency_core::case::{CaseContext, CaseStream, Metrics, Period, FINDING_CATALOG};
 use efficiency_core::clock::Authority;
 use efficiency_core::date::parse_date;
 use efficiency_core::item::ItemCatalog;
-use efficiency_core::org::Organisation;
-use efficiency_core::review::{annual_review, sample_year};
 
 fn t(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("valid sample time")
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [folder, year] = args.as_slice() {
+        // A bureau's own folder: every document present, read as text, checked by the core.
+        let mut texts = Vec::new();
+        for (name, _) in BUREAU_FILES {
+            let path = std::path::Path::new(folder).join(name);
+            if path.exists() {
+                texts.push((*name, std::fs::read_to_string(&path)?));
+            }
+        }
+        let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let bureau = Bureau::from_files(&files)?;
+        return annual(
+            &bureau,
+            year.parse()?,
+            &format!("{folder} ({} case events)", bureau.case_lines.len()),
+        );
+    }
+    if !args.is_empty() {
+        return Err("usage: review [<folder> <year>]".into());
+    }
     let cal = Calendar::china();
     let (first, last) = cal.covered_years();
     println!("efficiency: administrative efficiency building (行政效能建设)");
@@ -155,7 +179,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     cases()?;
-    annual()?;
+    annual(
+        &Bureau::sample(2026, 400, 2026)?,
+        2026,
+        "generated sample year",
+    )?;
     Ok(())
 }
 
@@ -285,29 +313,23 @@ fn finding_name(code: &str) -> String {
     }
 }
 
-/// The main job: the sample bureau's whole year, judged at once.
-fn annual() -> Result<(), Box<dyn std::error::Error>> {
-    let org = Organisation::sample();
-    let ctx = CaseContext::new(
-        Calendar::china(),
-        efficiency_core::item::ItemCatalog::templates(),
-        org.roster(),
-    );
-    let input = sample_year(2026, 400, 2026)?;
-    let r = annual_review(&ctx, &org, &input)?;
+/// The main job: a bureau's whole year, judged at once.
+fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let org = &bureau.organisation;
+    let r = bureau.review(year)?;
     let pct = |x: Option<f64>| {
         x.map(|v| format!("{:.1}%", v * 100.0))
             .unwrap_or_else(|| "-".into())
     };
-    println!("\n==================== ANNUAL REVIEW 2026 年度行政效能评估 ====================");
+    println!("\n==================== ANNUAL REVIEW {year} 年度行政效能评估 ====================");
     println!(
-        "{} (generated sample year: {} cases, {} events, {} rejected rows)",
+        "{} ({what}: {} cases, {} events, {} rejected rows)",
         org.name,
         r.cases,
         r.events,
         r.rejected_rows.len()
     );
-    println!("\n1. Metrics per unit 各科室效能指标 (denominator: cases concluded in 2026; open = accepted, not concluded at year end)");
+    println!("\n1. Metrics per unit 各科室效能指标 (denominator: cases concluded in {year}; open = accepted, not concluded at year end)");
     println!(
         "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
         "unit",

@@ -357,6 +357,19 @@ pub struct Activity {
     pub ratings: Vec<Rating>,
 }
 
+impl Default for Activity {
+    /// No incidents, complaints or ratings.
+    fn default() -> Self {
+        Activity {
+            format: "efficiency.activity/1".into(),
+            source: None,
+            incidents: Vec::new(),
+            complaints: Vec::new(),
+            ratings: Vec::new(),
+        }
+    }
+}
+
 impl Activity {
     /// The sample bureau's activity.
     pub fn sample() -> Activity {

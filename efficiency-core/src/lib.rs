@@ -48,6 +48,7 @@ pub mod accountability;
 pub mod activity;
 pub mod assessment;
 pub mod boundary;
+pub mod bureau;
 pub mod calendar;
 pub mod campaign;
 pub mod case;

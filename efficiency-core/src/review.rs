@@ -96,12 +96,48 @@ pub struct AnnualReview {
 /// The most cases [`sample_year`] generates (the sample is for demonstrations, not load tests).
 pub const SAMPLE_YEAR_MAX_CASES: usize = 100_000;
 
+/// The rule tables a review applies (each defaults to the shipped one).
+#[derive(Debug, Clone)]
+pub struct ReviewRules {
+    /// Who answers and how (accountability).
+    pub accountability: AccountabilityRules,
+    /// Scorecards (target assessment).
+    pub assessment: AssessmentRules,
+    /// Conduct rules and complaint/rating limits (the activity's faults); `None`: the shipped
+    /// ones on the review's calendar.
+    pub activity: Option<ActivityRules>,
+    /// The campaign plan.
+    pub campaign: CampaignTemplate,
+}
+
+impl Default for ReviewRules {
+    fn default() -> Self {
+        ReviewRules {
+            accountability: AccountabilityRules::default(),
+            assessment: AssessmentRules::default(),
+            activity: None,
+            campaign: CampaignTemplate::default_plan(),
+        }
+    }
+}
+
 /// Runs the review for `input.year` with the given organisation and default rule tables.
 pub fn annual_review(
     ctx: &CaseContext,
     org: &Organisation,
     input: &ReviewInput,
 ) -> Result<AnnualReview, OrgError> {
+    annual_review_with(ctx, org, input, &ReviewRules::default())
+}
+
+/// Runs the review for `input.year` with the given organisation and rule tables.
+pub fn annual_review_with(
+    ctx: &CaseContext,
+    org: &Organisation,
+    input: &ReviewInput,
+    rules: &ReviewRules,
+) -> Result<AnnualReview, OrgError> {
+    let review_rules = rules;
     let y = input.year;
     let from = NaiveDate::from_ymd_opt(y, 1, 1)
         .expect("valid")
@@ -147,13 +183,16 @@ pub fn annual_review(
     if let Some(r) = stream.finish() {
         take(r, &mut metrics, &mut faults, &mut rejected);
     }
-    let activity_rules = ActivityRules::from_json(
-        crate::activity::CONDUCT_RULES_JSON,
-        crate::activity::COMPLAINT_RULES_JSON,
-        ctx.calendar.clone(),
-    )?;
+    let activity_rules = match &review_rules.activity {
+        Some(r) => r.clone(),
+        None => ActivityRules::from_json(
+            crate::activity::CONDUCT_RULES_JSON,
+            crate::activity::COMPLAINT_RULES_JSON,
+            ctx.calendar.clone(),
+        )?,
+    };
     faults.extend(input.activity.faults(org, &activity_rules, judge_at)?);
-    let campaign = CampaignTemplate::default_plan().instantiate(y)?;
+    let campaign = review_rules.campaign.instantiate(y)?;
     let (campaign_status, campaign_faults) =
         campaign.status(org, &input.records.submissions, to)?;
     faults.extend(campaign_faults);
@@ -169,10 +208,9 @@ pub fn annual_review(
     for f in &faults {
         *faults_by_code.entry(f.code.clone()).or_insert(0) += 1;
     }
-    let accountability =
-        accountability_list(org, &AccountabilityRules::default(), &faults, from, to)?;
+    let accountability = accountability_list(org, &review_rules.accountability, &faults, from, to)?;
     let rows = metrics.rows();
-    let rules = AssessmentRules::default();
+    let rules = &review_rules.assessment;
     let units: Vec<&str> = org
         .units
         .iter()
@@ -181,7 +219,7 @@ pub fn annual_review(
         .collect();
     let scorecards = score_units(
         org,
-        &rules,
+        rules,
         &units,
         &AssessmentInput {
             faults: &faults,
@@ -201,8 +239,8 @@ pub fn annual_review(
         faults,
         faults_by_code,
         accountability,
-        commendations: commendation_list(&scorecards, &rules),
-        heads_responsible: heads_responsible(&scorecards, &rules),
+        commendations: commendation_list(&scorecards, rules),
+        heads_responsible: heads_responsible(&scorecards, rules),
         scorecards,
         campaign,
         campaign_status,

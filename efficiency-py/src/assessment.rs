@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 
 use crate::accountability::{from_py, to_py, wrap, Organisation};
 use crate::clock::to_time;
+use crate::convert::whole;
 
 fn parse<T: serde::de::DeserializeOwned>(
     py: Python<'_>,
@@ -201,7 +202,6 @@ fn annual_review_sample<'py>(
     cases: &Bound<'py, PyAny>,
     seed: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    use crate::convert::whole;
     let year = whole(py, year, "year", Whole::Year)? as i32;
     let cases = whole(py, cases, "cases", Whole::SampleCases)? as usize;
     let seed = whole(py, seed, "seed", Whole::Seed)? as u64;
@@ -269,8 +269,113 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(heads_responsible, m)?)?;
     m.add_class::<AssessmentRules>()?;
     m.add_class::<Campaign>()?;
+    m.add_class::<Bureau>()?;
+    m.add(
+        "BUREAU_FILES",
+        efficiency_core::bureau::BUREAU_FILES
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>(),
+    )?;
     m.add_function(wrap_pyfunction!(score_units, m)?)?;
     m.add_function(wrap_pyfunction!(self_inspection_faults, m)?)?;
     m.add_function(wrap_pyfunction!(annual_review_sample, m)?)?;
     Ok(())
+}
+
+/// A bureau's own data for the annual review (organisation, cases, activity, year records and,
+/// optionally, its own calendar, items and rule tables), checked by the core; errors name the
+/// file and the place inside it.
+#[pyclass(module = "efficiency", frozen)]
+pub(crate) struct Bureau {
+    inner: efficiency_core::bureau::Bureau,
+}
+
+#[pymethods]
+impl Bureau {
+    /// From named documents: a dict from file name (`organisation.json`, `cases.jsonl`, …, see
+    /// `BUREAU_FILES`) to its text.
+    #[staticmethod]
+    fn from_files(py: Python<'_>, files: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let files: Vec<(String, String)> = crate::convert::ok(
+            py,
+            crate::convert::value(files)?
+                .deserialize::<std::collections::BTreeMap<String, String>>(
+                    "files",
+                    efficiency_core::date::Zone::CHINA,
+                    "argument.invalid",
+                ),
+        )?
+        .into_iter()
+        .collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Ok(Bureau {
+            inner: crate::convert::ok(py, efficiency_core::bureau::Bureau::from_files(&refs))?,
+        })
+    }
+
+    /// From a folder holding the documents (those of `BUREAU_FILES` that are present).
+    #[staticmethod]
+    fn from_folder(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+        let mut files = Vec::new();
+        for (name, _) in efficiency_core::bureau::BUREAU_FILES {
+            let p = path.join(name);
+            if p.exists() {
+                let text = std::fs::read_to_string(&p).map_err(|e| {
+                    pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", p.display()))
+                })?;
+                files.push((*name, text));
+            }
+        }
+        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        Ok(Bureau {
+            inner: crate::convert::ok(py, efficiency_core::bureau::Bureau::from_files(&refs))?,
+        })
+    }
+
+    /// The sample bureau with a generated year (deterministic for `seed`).
+    #[staticmethod]
+    #[pyo3(signature = (year = None, cases = None, seed = None))]
+    fn sample(
+        py: Python<'_>,
+        year: Option<&Bound<'_, PyAny>>,
+        cases: Option<&Bound<'_, PyAny>>,
+        seed: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let num = |v: Option<&Bound<'_, PyAny>>, name: &str, kind: Whole, default: i64| match v {
+            Some(v) => whole(py, v, name, kind),
+            None => Ok(default),
+        };
+        let year = num(year, "year", Whole::Year, 2026)? as i32;
+        let cases = num(cases, "cases", Whole::SampleCases, 400)? as usize;
+        let seed = num(seed, "seed", Whole::Seed, 2026)? as u64;
+        Ok(Bureau {
+            inner: crate::convert::ok(
+                py,
+                efficiency_core::bureau::Bureau::sample(year, cases, seed),
+            )?,
+        })
+    }
+
+    /// The annual review of `year` (an `AnnualReview` dict; see `annual_review_sample`).
+    fn review<'py>(
+        &self,
+        py: Python<'py>,
+        year: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let year = whole(py, year, "year", Whole::Year)? as i32;
+        let review = py
+            .detach(|| self.inner.review(year))
+            .map_err(|e| crate::convert::error(py, e))?;
+        to_py(py, &review)
+    }
+
+    /// Number of case events.
+    #[getter]
+    fn case_events(&self) -> usize {
+        self.inner.case_lines.len()
+    }
 }

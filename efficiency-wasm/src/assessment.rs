@@ -262,3 +262,90 @@ pub fn heads_responsible(
     let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
     to_js(&core_assessment::heads_responsible(&cards, &rules.inner))
 }
+
+/// A bureau's own data for the annual review (organisation, cases, activity, year records and,
+/// optionally, its own calendar, items and rule tables), checked by the core; errors name the
+/// file and the place inside it.
+#[wasm_bindgen]
+pub struct Bureau {
+    inner: efficiency_core::bureau::Bureau,
+}
+
+#[wasm_bindgen]
+impl Bureau {
+    /// From named documents: an object from file name (`organisation.json`, `cases.jsonl`, …,
+    /// see `bureauFiles()`) to its text.
+    #[wasm_bindgen(js_name = fromFiles)]
+    pub fn from_files(
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] files: JsValue,
+    ) -> Result<Bureau, JsValue> {
+        // File names are data: read the object's own keys as they are.
+        let mut texts = Vec::new();
+        if files.is_object() && !js_sys::Array::is_array(&files) {
+            for pair in js_sys::Object::entries(files.unchecked_ref()).iter() {
+                let pair: js_sys::Array = pair.unchecked_into();
+                let name = pair.get(0).as_string().unwrap_or_default();
+                let text = crate::convert::text(&pair.get(1), &name)?;
+                texts.push((name, text));
+            }
+        } else {
+            return Err(crate::convert::error(
+                efficiency_core::error::Error::new(
+                    "argument.wrong_type",
+                    "files must be an object from file name to text",
+                )
+                .with_field("files"),
+            ));
+        }
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Ok(Bureau {
+            inner: wrap(efficiency_core::bureau::Bureau::from_files(&refs))?,
+        })
+    }
+
+    /// The sample bureau with a generated year (deterministic for `seed`).
+    pub fn sample(
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] cases: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] seed: JsValue,
+    ) -> Result<Bureau, JsValue> {
+        let num = |v: &JsValue, name: &str, kind: Whole, default: i64| -> Result<i64, JsValue> {
+            crate::convert::ok(crate::convert::value(v).opt_whole(name, kind))
+                .map(|x| x.unwrap_or(default))
+        };
+        let year = num(&year, "year", Whole::Year, 2026)? as i32;
+        let cases = num(&cases, "cases", Whole::SampleCases, 400)? as usize;
+        let seed = num(&seed, "seed", Whole::Seed, 2026)? as u64;
+        Ok(Bureau {
+            inner: wrap(efficiency_core::bureau::Bureau::sample(year, cases, seed))?,
+        })
+    }
+
+    /// The annual review of `year`.
+    #[wasm_bindgen(unchecked_return_type = "AnnualReview")]
+    pub fn review(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
+        to_js(&wrap(self.inner.review(year))?)
+    }
+
+    /// Number of case events.
+    #[wasm_bindgen(getter, js_name = caseEvents)]
+    pub fn case_events(&self) -> usize {
+        self.inner.case_lines.len()
+    }
+}
+
+/// The documents a bureau may give (`Bureau.fromFiles`).
+#[wasm_bindgen(js_name = bureauFiles)]
+pub fn bureau_files() -> Vec<String> {
+    efficiency_core::bureau::BUREAU_FILES
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .collect()
+}

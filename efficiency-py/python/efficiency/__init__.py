@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from ._efficiency import (
     ACCOUNTABILITY_RULES_JSON,
     ASSESSMENT_RULES_JSON,
+    BUREAU_FILES,
     CALENDAR_ERROR_CODES,
     CAMPAIGN_PLAN_JSON,
     CASE_ERROR_CODES,
@@ -51,6 +52,7 @@ from ._efficiency import (
     ArgumentError,
     ArgumentTypeError,
     AssessmentRules,
+    Bureau,
     Calendar,
     CalendarError,
     Campaign,
@@ -93,6 +95,7 @@ from .types import (
 __all__ = [
     "ACCOUNTABILITY_RULES_JSON",
     "ASSESSMENT_RULES_JSON",
+    "BUREAU_FILES",
     "CALENDAR_ERROR_CODES",
     "CAMPAIGN_PLAN_JSON",
     "CASE_ERROR_CODES",
@@ -118,6 +121,7 @@ __all__ = [
     "ArgumentError",
     "ArgumentTypeError",
     "AssessmentRules",
+    "Bureau",
     "Calendar",
     "CalendarError",
     "Campaign",

@@ -1,4 +1,5 @@
 import datetime
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeAlias, final, overload
 
@@ -37,6 +38,7 @@ from efficiency.types import (
 __all__ = [
     "ACCOUNTABILITY_RULES_JSON",
     "ASSESSMENT_RULES_JSON",
+    "BUREAU_FILES",
     "CALENDAR_ERROR_CODES",
     "CAMPAIGN_PLAN_JSON",
     "CASE_ERROR_CODES",
@@ -62,6 +64,7 @@ __all__ = [
     "ArgumentError",
     "ArgumentTypeError",
     "AssessmentRules",
+    "Bureau",
     "Calendar",
     "CalendarError",
     "Campaign",
@@ -92,6 +95,7 @@ __all__ = [
 __version__: str
 ACCOUNTABILITY_RULES_JSON: str
 ASSESSMENT_RULES_JSON: str
+BUREAU_FILES: list[str]
 CAMPAIGN_PLAN_JSON: str
 COMPLAINT_RULES_JSON: str
 CONDUCT_RULES_JSON: str
@@ -414,3 +418,15 @@ def commendation_list(cards: Iterable[Mapping[str, object]], rules: AssessmentRu
 def heads_responsible(
     cards: Iterable[Mapping[str, object]], rules: AssessmentRules | None = None
 ) -> list[tuple[str, str]]: ...
+
+@final
+class Bureau:
+    @staticmethod
+    def from_files(files: Mapping[str, str]) -> Bureau: ...
+    @staticmethod
+    def from_folder(path: str | os.PathLike[str]) -> Bureau: ...
+    @staticmethod
+    def sample(year: int | None = None, cases: int | None = None, seed: int | None = None) -> Bureau: ...
+    def review(self, year: int) -> AnnualReview: ...
+    @property
+    def case_events(self) -> int: ...

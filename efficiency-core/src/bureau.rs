@@ -1,0 +1,288 @@
+//! A bureau's own data for the annual review, as named documents (the files of a folder, the
+//! values of a JS object, the entries of a Python dict). The core reads texts, never the disk:
+//! the bindings and the example read the folder and hand the texts in.
+//!
+//! ```
+//! use efficiency_core::bureau::Bureau;
+//! let files = [
+//!     ("organisation.json", efficiency_core::org::SAMPLE_ORGANISATION_JSON),
+//!     ("cases.jsonl", include_str!("../data/sample/cases.jsonl")),
+//!     ("activity.json", efficiency_core::activity::SAMPLE_ACTIVITY_JSON),
+//! ];
+//! let bureau = Bureau::from_files(&files)?;
+//! let review = bureau.review(2026)?;
+//! assert_eq!(review.cases, 8);
+//! # Ok::<(), efficiency_core::error::Error>(())
+//! ```
+
+use crate::accountability::AccountabilityRules;
+use crate::activity::{Activity, ActivityRules, COMPLAINT_RULES_JSON, CONDUCT_RULES_JSON};
+use crate::assessment::AssessmentRules;
+use crate::calendar::Calendar;
+use crate::campaign::CampaignTemplate;
+use crate::case::{CaseContext, FindingRules};
+use crate::error::Error;
+use crate::item::ItemCatalog;
+use crate::org::Organisation;
+use crate::review::{AnnualReview, ReviewInput, ReviewRules, YearRecords};
+
+/// The documents a bureau may give, by file name, and what each holds. Only
+/// `organisation.json` and `cases.jsonl` are required; the others default to the shipped data.
+pub const BUREAU_FILES: &[(&str, &str)] = &[
+    (
+        "organisation.json",
+        "units, people, positions (efficiency.organisation/1); required",
+    ),
+    (
+        "cases.jsonl",
+        "case events, one JSON line each, sorted by case id; required",
+    ),
+    (
+        "activity.json",
+        "conduct incidents, complaints, ratings (efficiency.activity/1)",
+    ),
+    (
+        "year.json",
+        "inspections, commendations, campaign deliverables, self-inspection forms",
+    ),
+    (
+        "calendar.json",
+        "the working-day calendar (efficiency.calendar/1); default China's",
+    ),
+    (
+        "items.json",
+        "service items (efficiency.items/1); default the templates",
+    ),
+    ("items.toml", "service items, as TOML"),
+    (
+        "findings.json",
+        "finding severities and limits (efficiency.finding-rules/1)",
+    ),
+    (
+        "accountability.json",
+        "the accountability matrix, repeats, sanctions",
+    ),
+    (
+        "assessment.json",
+        "the assessment table (deductions, caps, vetoes, grades)",
+    ),
+    ("assessment.toml", "the assessment table, as TOML"),
+    ("conduct.json", "the conduct rules (六不准)"),
+    ("complaints.json", "complaint and rating limits"),
+    ("campaign.json", "the campaign plan"),
+];
+
+/// Everything a bureau brings to its annual review.
+#[derive(Debug, Clone)]
+pub struct Bureau {
+    /// The organisation.
+    pub organisation: Organisation,
+    /// Calendar, items, roster (from the organisation) and finding rules.
+    pub context: CaseContext,
+    /// The rule tables.
+    pub rules: ReviewRules,
+    /// Case events, JSON lines sorted by case id.
+    pub case_lines: Vec<String>,
+    /// Conduct incidents, complaints and ratings.
+    pub activity: Activity,
+    /// Inspections, commendations, deliverables, forms.
+    pub records: YearRecords,
+}
+
+/// An error of the document `file`: its code is kept, the file is named.
+fn in_file(file: &str, e: impl Into<Error>) -> Error {
+    let mut e: Error = e.into();
+    e.message = format!("{file}: {}", e.message);
+    e.field = Some(match e.field.take() {
+        Some(f) => format!("{file}: {f}"),
+        None => file.to_string(),
+    });
+    e
+}
+
+impl Bureau {
+    /// A bureau from named documents (see [`BUREAU_FILES`]). A name that is not one of them,
+    /// a missing required one, or a document that does not load is an error naming the file
+    /// (and the path or line inside it).
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Bureau, Error> {
+        for (name, _) in files {
+            if !BUREAU_FILES.iter().any(|(n, _)| n == name) {
+                let names: Vec<&str> = BUREAU_FILES.iter().map(|(n, _)| *n).collect();
+                return Err(Error::new(
+                    "argument.invalid",
+                    format!(
+                        "{name:?} is not a bureau document; they are {}",
+                        names.join(", ")
+                    ),
+                )
+                .with_field(*name));
+            }
+        }
+        let get = |name: &str| files.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+        let required = |name: &'static str| {
+            get(name).ok_or_else(|| {
+                Error::new("argument.missing", format!("a bureau needs {name}")).with_field(name)
+            })
+        };
+        let organisation = Organisation::from_json(required("organisation.json")?)
+            .map_err(|e| in_file("organisation.json", e))?;
+        let calendar = match get("calendar.json") {
+            Some(t) => Calendar::from_json(t).map_err(|e| in_file("calendar.json", e))?,
+            None => Calendar::china(),
+        };
+        let items = match (get("items.json"), get("items.toml")) {
+            (Some(t), _) => ItemCatalog::from_json(t).map_err(|e| in_file("items.json", e))?,
+            (None, Some(t)) => ItemCatalog::from_toml(t).map_err(|e| in_file("items.toml", e))?,
+            (None, None) => ItemCatalog::templates(),
+        };
+        let mut context = CaseContext::new(calendar.clone(), items, organisation.roster());
+        if let Some(t) = get("findings.json") {
+            context.rules = FindingRules::from_json(t).map_err(|e| in_file("findings.json", e))?;
+        }
+        let mut rules = ReviewRules::default();
+        if let Some(t) = get("accountability.json") {
+            rules.accountability =
+                AccountabilityRules::from_json(t).map_err(|e| in_file("accountability.json", e))?;
+        }
+        match (get("assessment.json"), get("assessment.toml")) {
+            (Some(t), _) => {
+                rules.assessment =
+                    AssessmentRules::from_json(t).map_err(|e| in_file("assessment.json", e))?
+            }
+            (None, Some(t)) => {
+                rules.assessment =
+                    AssessmentRules::from_toml(t).map_err(|e| in_file("assessment.toml", e))?
+            }
+            (None, None) => {}
+        }
+        let (conduct, complaints) = (get("conduct.json"), get("complaints.json"));
+        rules.activity = Some(
+            ActivityRules::from_json(
+                conduct.unwrap_or(CONDUCT_RULES_JSON),
+                complaints.unwrap_or(COMPLAINT_RULES_JSON),
+                calendar,
+            )
+            .map_err(|e| {
+                let file = if conduct.is_some() {
+                    "conduct.json"
+                } else {
+                    "complaints.json"
+                };
+                in_file(file, e)
+            })?,
+        );
+        if let Some(t) = get("campaign.json") {
+            rules.campaign =
+                CampaignTemplate::from_json(t).map_err(|e| in_file("campaign.json", e))?;
+        }
+        let activity = match get("activity.json") {
+            Some(t) => Activity::from_json(t).map_err(|e| in_file("activity.json", e))?,
+            None => Activity::default(),
+        };
+        let records = match get("year.json") {
+            Some(t) => serde_json::from_str(t).map_err(|e| {
+                let (path, message) = crate::json::error_parts(&e);
+                in_file(
+                    "year.json",
+                    Error::new("review.invalid", message).with_field(path),
+                )
+            })?,
+            None => YearRecords::default(),
+        };
+        let case_lines = required("cases.jsonl")?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        Ok(Bureau {
+            organisation,
+            context,
+            rules,
+            case_lines,
+            activity,
+            records,
+        })
+    }
+
+    /// The sample bureau with its generated year (`cases` cases, deterministic for `seed`).
+    pub fn sample(year: i32, cases: usize, seed: u64) -> Result<Bureau, Error> {
+        let input = crate::review::sample_year(year, cases, seed)?;
+        let organisation = Organisation::sample();
+        let context = CaseContext::new(
+            Calendar::china(),
+            ItemCatalog::templates(),
+            organisation.roster(),
+        );
+        Ok(Bureau {
+            organisation,
+            context,
+            rules: ReviewRules::default(),
+            case_lines: input.case_lines,
+            activity: input.activity,
+            records: input.records,
+        })
+    }
+
+    /// The annual review of `year` over this bureau's data.
+    pub fn review(&self, year: i32) -> Result<AnnualReview, Error> {
+        let (first, last) = self.context.calendar.covered_years();
+        if !(first..=last).contains(&year) {
+            return Err(Error::new(
+                "calendar.year_not_covered",
+                format!(
+                    "the calendar has no holiday data for {year} (it covers {first}-{last}); \
+                     add the year's notice to calendar.json"
+                ),
+            )
+            .with_field("year"));
+        }
+        let input = ReviewInput {
+            year,
+            case_lines: self.case_lines.clone(),
+            activity: self.activity.clone(),
+            records: self.records.clone(),
+        };
+        Ok(crate::review::annual_review_with(
+            &self.context,
+            &self.organisation,
+            &input,
+            &self.rules,
+        )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sample bureau's files reviewed for 2026: the same numbers the Python and JS tests
+    /// assert for the same files.
+    #[test]
+    fn the_sample_files_give_the_review_every_language_gives() {
+        let files = [
+            ("organisation.json", crate::org::SAMPLE_ORGANISATION_JSON),
+            ("cases.jsonl", include_str!("../data/sample/cases.jsonl")),
+            ("activity.json", crate::activity::SAMPLE_ACTIVITY_JSON),
+            ("year.json", include_str!("../data/sample/year.json")),
+        ];
+        let r = Bureau::from_files(&files).unwrap().review(2026).unwrap();
+        assert_eq!(
+            (r.cases, r.faults.len(), r.accountability.len()),
+            (8, 26, 36)
+        );
+        let cards: Vec<(&str, f64, &str)> = r
+            .scorecards
+            .iter()
+            .map(|c| (c.unit.as_str(), c.total, c.grade.as_str()))
+            .collect();
+        assert_eq!(
+            cards,
+            [
+                ("office", 96.0, "excellent"),
+                ("marriage", 94.0, "excellent"),
+                ("social_org", 92.0, "unqualified"),
+                ("affairs", 65.0, "qualified")
+            ]
+        );
+    }
+}

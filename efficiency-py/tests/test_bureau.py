@@ -1,0 +1,64 @@
+"""A bureau's own data reviewed: from a folder or named texts, errors that name the file, and the
+same review as in Rust (examples/review.rs) and JS (the same numbers are asserted there)."""
+
+import json
+import pathlib
+
+import pytest
+
+import efficiency as ef
+
+SAMPLE = pathlib.Path(__file__).parents[2] / "efficiency-core/data/sample"
+NAMES = ["organisation.json", "cases.jsonl", "activity.json", "year.json"]
+# The review of these four files for 2026, as Rust and JS compute it too.
+CARDS = [("office", 96.0, "excellent"), ("marriage", 94.0, "excellent"), ("social_org", 92.0, "unqualified"),
+         ("affairs", 65.0, "qualified")]  # fmt: skip
+
+
+def files():
+    return {n: (SAMPLE / n).read_text() for n in NAMES}
+
+
+def test_a_folder_and_named_texts_give_the_same_review(tmp_path):
+    for n, text in files().items():
+        (tmp_path / n).write_text(text)
+    from_folder = ef.Bureau.from_folder(tmp_path).review(2026)
+    from_files = ef.Bureau.from_files(files()).review(2026)
+    assert from_folder == from_files
+    assert (from_files["cases"], len(from_files["faults"]), len(from_files["accountability"])) == (8, 26, 36)
+    assert [(c["unit"], c["total"], c["grade"]) for c in from_files["scorecards"]] == CARDS
+    assert ef.BUREAU_FILES[:2] == ["organisation.json", "cases.jsonl"]
+
+
+def test_a_bureaus_own_rules_are_used():
+    own = files()
+    table = json.loads(ef.ASSESSMENT_RULES_JSON)
+    table["version"] = "2026.bureau"
+    for d in table["deductions"]:
+        d["points"] = 0.0
+    own["assessment.json"] = json.dumps(table)
+    cards = ef.Bureau.from_files(own).review(2026)["scorecards"]
+    assert all(not line["rule"].startswith("deduction ") or line["points"] == 0 for c in cards for line in c["lines"])
+
+
+def test_errors_name_the_file():
+    bad = files()
+    bad["organisation.json"] = "{"
+    with pytest.raises(ef.OrganisationError) as e:
+        ef.Bureau.from_files(bad)
+    assert e.value.code == "org.invalid_json" and str(e.value).startswith("organisation.json: ")
+    bad = files()
+    bad["cases.jsonl"] += '{"id":"x","case":"ZZ","at":"2026-13-01T00:00:00","actor":"off01","event":"answer"}\n'
+    review = ef.Bureau.from_files(bad).review(2026)
+    assert review["rejected_rows"][0][1] == "case.invalid_event"
+    with pytest.raises(ef.ArgumentError, match='"notes.txt" is not a bureau document'):
+        ef.Bureau.from_files({**files(), "notes.txt": "hello"})
+    with pytest.raises(ef.ArgumentError, match="needs cases.jsonl"):
+        ef.Bureau.from_files({"organisation.json": files()["organisation.json"]})
+    with pytest.raises(ef.CalendarError) as e:
+        ef.Bureau.from_files(files()).review(2031)
+    assert e.value.code == "calendar.year_not_covered" and e.value.field == "year"
+
+
+def test_the_sample_bureau_is_the_sample_review():
+    assert ef.Bureau.sample(2026, 120, 7).review(2026) == ef.annual_review_sample(2026, 120, 7)
