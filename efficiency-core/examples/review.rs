@@ -316,7 +316,21 @@ fn finding_name(code: &str) -> String {
 /// The main job: a bureau's whole year, judged at once.
 fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::error::Error>> {
     let org = &bureau.organisation;
-    let r = bureau.review(year)?;
+    // A progress bar on stderr for long reviews (a bureau's year can be millions of events).
+    let mut bar = |done: usize, total: usize| {
+        if total >= 50_000 {
+            let filled = done * 30 / total.max(1);
+            eprint!(
+                "\r  judging cases [{}{}] {done}/{total}",
+                "#".repeat(filled),
+                " ".repeat(30 - filled)
+            );
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let r = bureau.review_progress(year, &mut bar)?;
     let pct = |x: Option<f64>| {
         x.map(|v| format!("{:.1}%", v * 100.0))
             .unwrap_or_else(|| "-".into())

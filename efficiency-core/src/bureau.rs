@@ -225,6 +225,15 @@ impl Bureau {
 
     /// The annual review of `year` over this bureau's data.
     pub fn review(&self, year: i32) -> Result<AnnualReview, Error> {
+        self.review_progress(year, &mut |_, _| {})
+    }
+
+    /// As [`Bureau::review`], telling `progress(done, total)` case events as it goes.
+    pub fn review_progress(
+        &self,
+        year: i32,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<AnnualReview, Error> {
         let (first, last) = self.context.calendar.covered_years();
         if !(first..=last).contains(&year) {
             return Err(Error::new(
@@ -242,12 +251,18 @@ impl Bureau {
             activity: self.activity.clone(),
             records: self.records.clone(),
         };
-        Ok(crate::review::annual_review_with(
+        Ok(crate::review::annual_review_progress(
             &self.context,
             &self.organisation,
             &input,
             &self.rules,
+            progress,
         )?)
+    }
+
+    /// The annual review of `year` as flat tables (faults with the unit they count against).
+    pub fn review_tables(&self, year: i32) -> Result<crate::review::ReviewTables, Error> {
+        Ok(self.review(year)?.tables(&self.organisation))
     }
 }
 

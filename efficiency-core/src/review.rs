@@ -137,7 +137,20 @@ pub fn annual_review_with(
     input: &ReviewInput,
     rules: &ReviewRules,
 ) -> Result<AnnualReview, OrgError> {
+    annual_review_progress(ctx, org, input, rules, &mut |_, _| {})
+}
+
+/// As [`annual_review_with`], telling `progress(done, total)` case events as it goes (every
+/// 10,000 events and at the end; the rest of the review is quick next to the cases).
+pub fn annual_review_progress(
+    ctx: &CaseContext,
+    org: &Organisation,
+    input: &ReviewInput,
+    rules: &ReviewRules,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<AnnualReview, OrgError> {
     let review_rules = rules;
+    let total = input.case_lines.len();
     let y = input.year;
     let from = NaiveDate::from_ymd_opt(y, 1, 1)
         .expect("valid")
@@ -170,7 +183,13 @@ pub fn annual_review_with(
             )),
         }
     };
-    for line in input.case_lines.iter().filter(|l| !l.trim().is_empty()) {
+    for (i, line) in input.case_lines.iter().enumerate() {
+        if i % 10_000 == 0 {
+            progress(i, total);
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
         events += 1;
         let (err, done) = stream.push_line(line);
         if let Some(e) = err {
@@ -183,6 +202,7 @@ pub fn annual_review_with(
     if let Some(r) = stream.finish() {
         take(r, &mut metrics, &mut faults, &mut rejected);
     }
+    progress(total, total);
     let activity_rules = match &review_rules.activity {
         Some(r) => r.clone(),
         None => ActivityRules::from_json(
@@ -505,4 +525,151 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgErr
         activity: Activity::sample(),
         records,
     })
+}
+
+/// A fault as a table row, with the unit it counts against (its own for a unit's fault, else
+/// the unit of the first person involved).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FaultRow {
+    /// Where it comes from (`case MZJ-2026-0001`, `complaint K1`, …).
+    pub source: String,
+    /// Finding code.
+    pub code: String,
+    /// Severity.
+    pub severity: crate::case::Severity,
+    /// When.
+    pub at: NaiveDateTime,
+    /// The unit it counts against.
+    pub unit: Option<String>,
+    /// Whether it is a fault of the whole unit (not of named people).
+    pub unit_fault: bool,
+    /// People directly involved.
+    pub people: Vec<String>,
+    /// Evidence.
+    pub events: Vec<String>,
+    /// What happened.
+    pub message: String,
+}
+
+/// A scorecard line as a table row, with its unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ScoreLineRow {
+    /// Unit id.
+    pub unit: String,
+    /// The rule.
+    pub rule: String,
+    /// Its category.
+    pub category: String,
+    /// Points (negative: deducted).
+    pub points: f64,
+    /// The findings behind it.
+    pub findings: Vec<String>,
+    /// The events behind it.
+    pub events: Vec<String>,
+    /// A note.
+    pub note: String,
+}
+
+/// A scorecard without its lines, as a table row (the lines are `ScoreLineRow`s).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ScorecardRow {
+    /// Rank among the units scored together.
+    pub rank: usize,
+    /// Unit id.
+    pub unit: String,
+    /// Unit name.
+    pub unit_name: String,
+    /// The unit head.
+    pub head: Option<String>,
+    /// Total.
+    pub total: f64,
+    /// Grade.
+    pub grade: String,
+    /// Grade, Chinese.
+    pub grade_zh: String,
+    /// Grade before vetoes.
+    pub grade_by_points: String,
+    /// Vetoes that applied.
+    pub vetoes: Vec<String>,
+    /// Rule table version.
+    pub rules_version: String,
+}
+
+/// The review as flat tables (Python gives each as an Arrow table): one row per group, fault,
+/// accountability line, unit, score line and campaign task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReviewTables {
+    /// Metrics per unit.
+    pub metrics: Vec<GroupMetrics>,
+    /// Every fault, with the unit it counts against.
+    pub faults: Vec<FaultRow>,
+    /// The accountability list.
+    pub accountability: Vec<Entry>,
+    /// Scorecards.
+    pub scorecards: Vec<ScorecardRow>,
+    /// Every scorecard line, with its unit.
+    pub score_lines: Vec<ScoreLineRow>,
+    /// The campaign's tasks per unit.
+    pub campaign_status: Vec<TaskStatus>,
+}
+
+impl AnnualReview {
+    /// The review as flat tables; `org` attributes faults to units.
+    pub fn tables(&self, org: &Organisation) -> ReviewTables {
+        ReviewTables {
+            metrics: self.metrics.clone(),
+            faults: self
+                .faults
+                .iter()
+                .map(|f| FaultRow {
+                    source: f.source.clone(),
+                    code: f.code.clone(),
+                    severity: f.severity,
+                    at: f.at,
+                    unit: crate::assessment::unit_of(org, f),
+                    unit_fault: f.unit.is_some(),
+                    people: f.people.clone(),
+                    events: f.events.clone(),
+                    message: f.message.clone(),
+                })
+                .collect(),
+            accountability: self.accountability.clone(),
+            scorecards: self
+                .scorecards
+                .iter()
+                .map(|c| ScorecardRow {
+                    rank: c.rank,
+                    unit: c.unit.clone(),
+                    unit_name: c.unit_name.clone(),
+                    head: c.head.clone(),
+                    total: c.total,
+                    grade: c.grade.clone(),
+                    grade_zh: c.grade_zh.clone(),
+                    grade_by_points: c.grade_by_points.clone(),
+                    vetoes: c.vetoes.clone(),
+                    rules_version: c.rules_version.clone(),
+                })
+                .collect(),
+            score_lines: self
+                .scorecards
+                .iter()
+                .flat_map(|c| {
+                    c.lines.iter().map(|l| ScoreLineRow {
+                        unit: c.unit.clone(),
+                        rule: l.rule.clone(),
+                        category: l.category.clone(),
+                        points: l.points,
+                        findings: l.findings.clone(),
+                        events: l.events.clone(),
+                        note: l.note.clone(),
+                    })
+                })
+                .collect(),
+            campaign_status: self.campaign_status.clone(),
+        }
+    }
 }

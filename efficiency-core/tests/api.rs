@@ -156,6 +156,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "bureau.from_files" => { bureau::Bureau::from_files },
         "bureau.sample" => { bureau::Bureau::sample },
         "bureau.review" => { bureau::Bureau::review },
+        "bureau.review_tables" => { bureau::Bureau::review_tables },
         "bureau.case_events" => { bureau::Bureau.case_lines },
         "bureau_files" => { bureau::BUREAU_FILES },
         "replay_cases" => { case::Replay::<ArcCtx>::run },

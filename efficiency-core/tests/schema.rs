@@ -48,6 +48,7 @@ fn roots(g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_jso
         "Task" => campaign::Task,
         "TaskStatus" => campaign::TaskStatus,
         "AnnualReview" => review::AnnualReview,
+        "ReviewTables" => review::ReviewTables,
         "ErrorData" => error::Error,
         "DateBatch" => boundary::BatchResult<chrono::NaiveDate>,
         "CountBatch" => boundary::BatchResult<i64>,

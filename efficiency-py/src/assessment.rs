@@ -361,16 +361,55 @@ impl Bureau {
     }
 
     /// The annual review of `year` (an `AnnualReview` dict; see `annual_review_sample`).
+    /// `progress(done, total)`, if given, is called with the case events judged so far (every
+    /// 10,000 and at the end); an exception it raises ends the review.
+    #[pyo3(signature = (year, progress = None))]
     fn review<'py>(
         &self,
         py: Python<'py>,
         year: &Bound<'py, PyAny>,
+        progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let year = whole(py, year, "year", Whole::Year)? as i32;
-        let review = py
-            .detach(|| self.inner.review(year))
+        let mut raised: Option<PyErr> = None;
+        let review = py.detach(|| {
+            self.inner.review_progress(year, &mut |done, total| {
+                if let (Some(f), None) = (&progress, &raised) {
+                    raised = Python::attach(|py| f.call1(py, (done, total)).err());
+                }
+            })
+        });
+        if let Some(e) = raised {
+            return Err(e);
+        }
+        to_py(py, &review.map_err(|e| crate::convert::error(py, e))?)
+    }
+
+    /// The annual review of `year` as Arrow tables (a dict: metrics, faults with the unit they
+    /// count against, accountability, scorecards, score_lines, campaign_status).
+    fn review_tables<'py>(
+        &self,
+        py: Python<'py>,
+        year: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let year = whole(py, year, "year", Whole::Year)? as i32;
+        let t = py
+            .detach(|| self.inner.review_tables(year))
             .map_err(|e| crate::convert::error(py, e))?;
-        to_py(py, &review)
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("metrics", crate::arrow::table(py, &t.metrics)?)?;
+        d.set_item("faults", crate::arrow::table(py, &t.faults)?)?;
+        d.set_item(
+            "accountability",
+            crate::arrow::table(py, &t.accountability)?,
+        )?;
+        d.set_item("scorecards", crate::arrow::table(py, &t.scorecards)?)?;
+        d.set_item("score_lines", crate::arrow::table(py, &t.score_lines)?)?;
+        d.set_item(
+            "campaign_status",
+            crate::arrow::table(py, &t.campaign_status)?,
+        )?;
+        Ok(d)
     }
 
     /// Number of case events.

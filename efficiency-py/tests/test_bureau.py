@@ -62,3 +62,32 @@ def test_errors_name_the_file():
 
 def test_the_sample_bureau_is_the_sample_review():
     assert ef.Bureau.sample(2026, 120, 7).review(2026) == ef.annual_review_sample(2026, 120, 7)
+
+
+def test_review_tables_are_arrow_with_units_and_lists():
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    tables = ef.Bureau.from_files(files()).review_tables(2026)
+    assert set(tables) == {"metrics", "faults", "accountability", "scorecards", "score_lines", "campaign_status"}
+    faults = tables["faults"]
+    assert faults.num_rows == 26
+    assert all(u is not None for u in faults.column("unit").to_pylist())  # every fault counts against a unit
+    assert faults.schema.field("people").type == pa.list_(pa.string())
+    assert pl.from_arrow(tables["scorecards"])["total"].to_list() == [c[1] for c in CARDS]
+    assert isinstance(tables["score_lines"].to_pandas(), pd.DataFrame)
+
+
+def test_progress_is_reported_and_can_stop_the_review():
+    calls = []
+    ef.Bureau.sample(2026, 3000, 1).review(2026, progress=lambda done, total: calls.append((done, total)))
+    total = calls[-1][1]
+    assert calls[0] == (0, total) and calls[-1] == (total, total) and total > 10_000
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+    def stop(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ef.Bureau.sample(2026, 100, 1).review(2026, progress=stop)

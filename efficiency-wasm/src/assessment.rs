@@ -324,14 +324,43 @@ impl Bureau {
         })
     }
 
-    /// The annual review of `year`.
+    /// The annual review of `year`; `progress(done, total)`, if given, is called with the case
+    /// events judged so far (every 10,000 and at the end).
     #[wasm_bindgen(unchecked_return_type = "AnnualReview")]
     pub fn review(
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "(done: number, total: number) => void")]
+        progress: JsValue,
     ) -> Result<JsValue, JsValue> {
         let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
-        to_js(&wrap(self.inner.review(year))?)
+        let callback = progress.dyn_ref::<js_sys::Function>().cloned();
+        let mut thrown: Option<JsValue> = None;
+        let review = self.inner.review_progress(year, &mut |done, total| {
+            if let (Some(f), None) = (&callback, &thrown) {
+                thrown = f
+                    .call2(
+                        &JsValue::NULL,
+                        &(done as f64).into(),
+                        &(total as f64).into(),
+                    )
+                    .err();
+            }
+        });
+        if let Some(e) = thrown {
+            return Err(e);
+        }
+        to_js(&wrap(review)?)
+    }
+
+    /// The annual review of `year` as flat tables (arrays of rows).
+    #[wasm_bindgen(js_name = reviewTables, unchecked_return_type = "ReviewTables")]
+    pub fn review_tables(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
+        to_js(&wrap(self.inner.review_tables(year))?)
     }
 
     /// Number of case events.

@@ -358,6 +358,28 @@ export interface Fault {
   unit: string | null;
 }
 
+/** A fault as a table row, with the unit it counts against (its own for a unit's fault, else the unit of the first person involved). */
+export interface FaultRow {
+  /** When. */
+  at: IsoDateTime;
+  /** Finding code. */
+  code: string;
+  /** Evidence. */
+  events: string[];
+  /** What happened. */
+  message: string;
+  /** People directly involved. */
+  people: string[];
+  /** Severity. */
+  severity: Severity;
+  /** Where it comes from (`case MZJ-2026-0001`, `complaint K1`, …). */
+  source: string;
+  /** The unit it counts against. */
+  unit: string | null;
+  /** Whether it is a fault of the whole unit (not of named people). */
+  unitFault: boolean;
+}
+
 /** A fault found on the clock: a person's, not the program's. It names its stable code, when it happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`]; `None` stands for the acceptance itself). */
 export interface Finding {
   /** When the fault happened (or became a fault). */
@@ -524,6 +546,22 @@ export interface ReplayTables {
 /** Who answers for a fault, and how. */
 export type Responsibility = "direct" | "main_leadership" | "important_leadership";
 
+/** The review as flat tables (Python gives each as an Arrow table): one row per group, fault, accountability line, unit, score line and campaign task. */
+export interface ReviewTables {
+  /** The accountability list. */
+  accountability: Entry[];
+  /** The campaign's tasks per unit. */
+  campaignStatus: TaskStatus[];
+  /** Every fault, with the unit it counts against. */
+  faults: FaultRow[];
+  /** Metrics per unit. */
+  metrics: GroupMetrics[];
+  /** Every scorecard line, with its unit. */
+  scoreLines: ScoreLineRow[];
+  /** Scorecards. */
+  scorecards: ScorecardRow[];
+}
+
 /** How long a new sanction runs. */
 export interface SanctionSpan {
   /** How the span was reached. */
@@ -554,6 +592,24 @@ export interface ScoreLine {
   rule: string;
 }
 
+/** A scorecard line as a table row, with its unit. */
+export interface ScoreLineRow {
+  /** Its category. */
+  category: string;
+  /** The events behind it. */
+  events: string[];
+  /** The findings behind it. */
+  findings: string[];
+  /** A note. */
+  note: string;
+  /** Points (negative: deducted). */
+  points: number;
+  /** The rule. */
+  rule: string;
+  /** Unit id. */
+  unit: string;
+}
+
 /** A unit's scorecard for a period. */
 export interface Scorecard {
   /** Grade. */
@@ -567,6 +623,30 @@ export interface Scorecard {
   /** Lines. */
   lines: ScoreLine[];
   /** Rank among the units scored together (ties share a rank). */
+  rank: number;
+  /** Rule table version. */
+  rulesVersion: string;
+  /** Total. */
+  total: number;
+  /** Unit id. */
+  unit: string;
+  /** Unit name. */
+  unitName: string;
+  /** Vetoes that applied. */
+  vetoes: string[];
+}
+
+/** A scorecard without its lines, as a table row (the lines are `ScoreLineRow`s). */
+export interface ScorecardRow {
+  /** Grade. */
+  grade: string;
+  /** Grade before vetoes. */
+  gradeByPoints: string;
+  /** Grade, Chinese. */
+  gradeZh: string;
+  /** The unit head. */
+  head: string | null;
+  /** Rank among the units scored together. */
   rank: number;
   /** Rule table version. */
   rulesVersion: string;

@@ -276,6 +276,20 @@ class Fault(TypedDict):
     unit: str | None
 
 
+class FaultRow(TypedDict):
+    """A fault as a table row, with the unit it counts against (its own for a unit's fault, else the unit of the first person involved)."""
+
+    at: datetime.datetime
+    code: str
+    events: list[str]
+    message: str
+    people: list[str]
+    severity: Severity
+    source: str
+    unit: str | None
+    unit_fault: bool
+
+
 class Finding(TypedDict):
     """A fault found on the clock: a person's, not the program's. It names its stable code, when it happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`]; `None` stands for the acceptance itself)."""
 
@@ -404,6 +418,18 @@ class ReplayTables(TypedDict):
 Responsibility = Literal["direct", "main_leadership", "important_leadership"]
 """Who answers for a fault, and how."""
 
+
+class ReviewTables(TypedDict):
+    """The review as flat tables (Python gives each as an Arrow table): one row per group, fault, accountability line, unit, score line and campaign task."""
+
+    accountability: list[Entry]
+    campaign_status: list[TaskStatus]
+    faults: list[FaultRow]
+    metrics: list[GroupMetrics]
+    score_lines: list[ScoreLineRow]
+    scorecards: list[ScorecardRow]
+
+
 SanctionSpan = TypedDict(
     "SanctionSpan",
     {
@@ -428,6 +454,18 @@ class ScoreLine(TypedDict):
     rule: str
 
 
+class ScoreLineRow(TypedDict):
+    """A scorecard line as a table row, with its unit."""
+
+    category: str
+    events: list[str]
+    findings: list[str]
+    note: str
+    points: float
+    rule: str
+    unit: str
+
+
 class Scorecard(TypedDict):
     """A unit's scorecard for a period."""
 
@@ -436,6 +474,21 @@ class Scorecard(TypedDict):
     grade_zh: str
     head: str | None
     lines: list[ScoreLine]
+    rank: int
+    rules_version: str
+    total: float
+    unit: str
+    unit_name: str
+    vetoes: list[str]
+
+
+class ScorecardRow(TypedDict):
+    """A scorecard without its lines, as a table row (the lines are `ScoreLineRow`s)."""
+
+    grade: str
+    grade_by_points: str
+    grade_zh: str
+    head: str | None
     rank: int
     rules_version: str
     total: float

@@ -354,3 +354,22 @@ test("a bureau's own files reviewed in JS give the review Rust and Python give",
   assert.deepEqual(efficiency.Bureau.sample(2026, 120, 7).review(2026), efficiency.annualReviewSample(2026, 120, 7));
   assert.ok(efficiency.bureauFiles().includes("assessment.toml"));
 });
+
+test("review tables in JS: faults with the unit they count against", () => {
+  const dir = new URL("../../../efficiency-core/data/sample/", import.meta.url);
+  const files = Object.fromEntries(["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => [n, readFileSync(new URL(n, dir), "utf8")]));
+  const t = efficiency.Bureau.fromFiles(files).reviewTables(2026);
+  assert.equal(t.faults.length, 26);
+  assert.ok(t.faults.every((f) => f.unit));
+  assert.deepEqual(t.scorecards.map((c) => c.total), [96, 94, 92, 65]);
+  assert.ok(t.scoreLines.every((l) => l.unit));
+});
+
+test("review progress is reported in JS", () => {
+  const calls = [];
+  efficiency.Bureau.sample(2026, 3000, 1).review(2026, (done, total) => calls.push([done, total]));
+  const total = calls.at(-1)[1];
+  assert.deepEqual(calls[0], [0, total]);
+  assert.deepEqual(calls.at(-1), [total, total]);
+  assert.throws(() => efficiency.Bureau.sample(2026, 100, 1).review(2026, () => { throw new Error("stop"); }), /stop/);
+});
