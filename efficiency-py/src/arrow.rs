@@ -445,3 +445,145 @@ pub(crate) fn table<'py, T: serde::Serialize>(
     }
     Ok(table.into_pyobject(py)?.into_any())
 }
+
+/// An Arrow array handed in through the PyCapsule interface (a pyarrow Array or ChunkedArray, a
+/// Polars Series, …) as one array (chunks concatenated); `None` for anything else. A table or
+/// record batch is not a column: `None` too.
+pub(crate) fn arrow_array(value: &Bound<'_, PyAny>) -> PyResult<Option<ArrayRef>> {
+    if value.hasattr("schema")? && value.hasattr("num_rows")? {
+        return Ok(None);
+    }
+    if value.hasattr("__arrow_c_array__")? {
+        if let Ok(a) = value.extract::<pyo3_arrow::PyArray>() {
+            return Ok(Some(a.into_inner().0));
+        }
+    }
+    if value.hasattr("__arrow_c_stream__")? {
+        if let Ok(c) = value.extract::<pyo3_arrow::PyChunkedArray>() {
+            let (chunks, _) = c.into_inner();
+            let refs: Vec<&dyn Array> = chunks.iter().map(|c| c.as_ref()).collect();
+            return match refs.as_slice() {
+                [] => Ok(Some(arrow_array::new_empty_array(&DataType::Null))),
+                [one] => Ok(Some(arrow_array::make_array(one.to_data()))),
+                many => arrow_select::concat::concat(many)
+                    .map(Some)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string())),
+            };
+        }
+    }
+    Ok(None)
+}
+
+/// The times of an Arrow array as local times in `zone` (microseconds since 1970-01-01 local,
+/// [`MISSING`] for null): timestamps with a zone are instants, converted; without one, local;
+/// dates are their midnight; text is read with the one time grammar. A bad cell fails its row.
+pub(crate) fn times(
+    array: &ArrayRef,
+    name: &str,
+    zone: efficiency_core::date::Zone,
+    dates: bool,
+) -> Result<(Vec<i64>, Vec<Error>), Error> {
+    use efficiency_core::calendar::MISSING;
+    let mut errors = Vec::new();
+    let out = match array.data_type() {
+        DataType::Timestamp(_, tz) => {
+            let aware = tz.is_some();
+            let a = cast(
+                array,
+                &DataType::Timestamp(TimeUnit::Microsecond, tz.clone()),
+                name,
+            )?;
+            let a = a.as_primitive::<TimestampMicrosecondType>();
+            (0..a.len())
+                .map(|r| {
+                    if a.is_null(r) {
+                        return MISSING;
+                    }
+                    match boundary::column_time(a.value(r), aware, zone, name) {
+                        Ok(t) => t.and_utc().timestamp_micros(),
+                        Err(e) => {
+                            errors.push(e.in_row(r));
+                            MISSING
+                        }
+                    }
+                })
+                .collect()
+        }
+        DataType::Date32 | DataType::Date64 => {
+            let a = cast(
+                array,
+                &DataType::Timestamp(TimeUnit::Microsecond, None),
+                name,
+            )?;
+            let a = a.as_primitive::<TimestampMicrosecondType>();
+            (0..a.len())
+                .map(|r| if a.is_null(r) { MISSING } else { a.value(r) })
+                .collect()
+        }
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+            let a = cast(array, &DataType::Utf8, name)?;
+            let a = a.as_string::<i32>();
+            (0..a.len())
+                .map(|r| {
+                    if a.is_null(r) {
+                        return MISSING;
+                    }
+                    let v = Value::Str(a.value(r).to_string());
+                    // A date column reads text as dates, a time column as times (as scalars do).
+                    let read = if dates {
+                        v.date(name, zone)
+                            .map(|d| d.and_time(chrono::NaiveTime::MIN))
+                    } else {
+                        v.time(name, zone)
+                    };
+                    match read {
+                        Ok(t) => t.and_utc().timestamp_micros(),
+                        Err(e) => {
+                            errors.push(e.in_row(r));
+                            MISSING
+                        }
+                    }
+                })
+                .collect()
+        }
+        other => {
+            return Err(column_error(
+                "argument.wrong_type",
+                name,
+                format!("{name} must hold timestamps, dates or text, not Arrow {other}"),
+            ))
+        }
+    };
+    Ok((out, errors))
+}
+
+/// An Arrow column of numbers as floats (each checked per row by the core as a whole number).
+pub(crate) fn numbers(array: &ArrayRef, name: &str) -> Result<Vec<f64>, Error> {
+    if !array.data_type().is_numeric() {
+        return Err(column_error(
+            "argument.wrong_type",
+            name,
+            format!("{name} must hold numbers, not Arrow {}", array.data_type()),
+        ));
+    }
+    let a = cast(array, &DataType::Float64, name)?;
+    let a = a.as_primitive::<Float64Type>();
+    Ok((0..a.len())
+        .map(|r| if a.is_null(r) { f64::NAN } else { a.value(r) })
+        .collect())
+}
+
+/// A result column in the kind of the input: a pyarrow array when the input was an Arrow column
+/// and pyarrow is installed, the numpy array otherwise.
+pub(crate) fn like_input<'py>(
+    py: Python<'py>,
+    input: &Bound<'py, PyAny>,
+    values: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let arrow = (input.hasattr("__arrow_c_array__")? || input.hasattr("__arrow_c_stream__")?)
+        && !(input.hasattr("schema")? && input.hasattr("num_rows")?);
+    match (arrow, py.import("pyarrow")) {
+        (true, Ok(pa)) => pa.call_method1("array", (values,)),
+        _ => Ok(values),
+    }
+}

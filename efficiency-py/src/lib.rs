@@ -127,6 +127,12 @@ pub(crate) fn time_column(
     zone: Zone,
 ) -> PyResult<(Vec<i64>, RowErrors)> {
     let mut failed = Vec::new();
+    if let Some(arr) = crate::arrow::arrow_array(value)? {
+        // An Arrow column (pyarrow, Polars): its zone, if any, is in its type.
+        let (out, errors) =
+            crate::arrow::times(&arr, name, zone, false).map_err(|e| convert::error(py, e))?;
+        return Ok((out, rows_of(errors)));
+    }
     if value.hasattr("dtype")? {
         let aware = is_aware(value)?;
         let arr = as_array(py, value, "datetime64[us]", name)?;
@@ -195,6 +201,21 @@ fn day_column<'py>(
     name: &str,
     zone: Zone,
 ) -> PyResult<(DayColumn<'py>, RowErrors)> {
+    if let Some(arr) = crate::arrow::arrow_array(value)? {
+        let (micros, errors) =
+            crate::arrow::times(&arr, name, zone, true).map_err(|e| convert::error(py, e))?;
+        let days = micros
+            .into_iter()
+            .map(|m| {
+                if m == MISSING {
+                    MISSING
+                } else {
+                    m.div_euclid(86_400_000_000)
+                }
+            })
+            .collect();
+        return Ok((DayColumn::Owned(days), rows_of(errors)));
+    }
     if value.hasattr("dtype")? && !is_aware(value)? {
         // The fast path: numpy converts whole columns of naive dates in C, and a contiguous
         // datetime64[D] array is read in place (as the int64 day numbers it holds).
@@ -246,6 +267,27 @@ pub(crate) fn number_column<'py>(
     value: &Bound<'py, PyAny>,
     name: &str,
 ) -> PyResult<NumberColumn<'py>> {
+    if let Some(arr) = crate::arrow::arrow_array(value)? {
+        let floats = crate::arrow::numbers(&arr, name).map_err(|e| convert::error(py, e))?;
+        // A null is a missing value (argument.missing for its row), not a NaN.
+        return Ok(if arrow_array::Array::null_count(&arr) == 0 {
+            NumberColumn::Floats(floats)
+        } else {
+            NumberColumn::Values(
+                floats
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        if arr.is_null(i) {
+                            Value::Null
+                        } else {
+                            Value::Float(f)
+                        }
+                    })
+                    .collect(),
+            )
+        });
+    }
     let v = convert::value(value)?;
     match v {
         Value::Int(i) => return Ok(NumberColumn::Ints(vec![i])),
@@ -565,6 +607,7 @@ impl Calendar {
             .map_err(|e| convert::error(py, e))?
         };
         let values = values.call_method1("view", ("datetime64[D]",))?;
+        let values = crate::arrow::like_input(py, dates, values)?;
         finish_batch(py, values, rows_of(failed), mode)
     }
 

@@ -99,3 +99,21 @@ def test_pandas_json_lines_are_read_in_every_form_pandas_writes():
         errors = []
         got = list(ef.replay_cases(CTX, text.splitlines(), as_of=AS_OF, errors=errors))
         assert errors == [] and got == want, name
+
+
+def test_calendar_and_clock_batches_take_arrow_columns():
+    import datetime as dt
+
+    cal = ef.Calendar.china()
+    dates = pa.array([dt.date(2026, 9, 28), None, dt.date(2026, 10, 8)])
+    out = cal.add_workdays_many(dates, pa.array([20, 1, 1]))
+    assert isinstance(out, pa.Array) and out.to_pylist() == [dt.date(2026, 10, 30), None, dt.date(2026, 10, 9)]
+    assert pl.Series(cal.add_workdays_many(pl.Series([dt.date(2026, 9, 28)]), 20)).to_list() == [dt.date(2026, 10, 30)]
+    # An aware Arrow column is read in the calendar's zone (07:30 in Shanghai is 23:30 UTC the day before).
+    accepted = pa.array([dt.datetime(2026, 9, 27, 23, 30)], type=pa.timestamp("us", tz="UTC"))
+    cols = ef.evaluate_clocks(cal, accepted, pa.array([20]), "workdays", "2026-10-29T09:00")
+    assert str(cols["promised_due"][0]) == "2026-10-30T17:30:00"
+    values, failed = cal.add_workdays_many(pa.array(["2026-09-28", "2026-02-30"]), pa.array([1, None]), errors="return")
+    assert [(row, e.code) for row, e in failed] == [(1, "calendar.invalid_date")]
+    values, failed = cal.add_workdays_many(pa.array(["2026-09-28", "2026-09-28"]), pa.array([1, None]), errors="return")
+    assert [(row, e.code) for row, e in failed] == [(1, "argument.missing")] and values[1].as_py() is None
