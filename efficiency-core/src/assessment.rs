@@ -154,8 +154,10 @@ impl AssessmentRules {
 
     /// Rules from TOML (the same fields).
     pub fn from_toml(text: &str) -> Result<Self, OrgError> {
+        let doc = crate::json::toml_as_json(text)
+            .map_err(|e| invalid("toml", e.message().to_string()))?;
         let r: AssessmentRules =
-            toml::from_str(text).map_err(|e| invalid("toml", e.message().to_string()))?;
+            serde_json::from_value(doc).map_err(|e| invalid("toml", e.to_string()))?;
         r.validated()
     }
 
@@ -663,6 +665,19 @@ deductions = [{ code = "time_limit.statutory_missed", points = 4, category = "ti
 category_caps = { time_limits = 8 }
 grades = [{ name = "pass", min = 70 }, { name = "fail", min = 0 }]
 "#;
+
+    /// A bureau's TOML may write dates natively (`effective_from = 2027-01-01`).
+    #[test]
+    fn toml_native_dates_read_like_quoted_ones() {
+        let native = TOML
+            .replace("\"2026-01-01\"", "2026-01-01")
+            .replace("\"2026-12-31\"", "2026-12-31");
+        assert_ne!(native, TOML);
+        assert_eq!(
+            AssessmentRules::from_toml(&native).unwrap(),
+            AssessmentRules::from_toml(TOML).unwrap()
+        );
+    }
 
     #[test]
     fn toml_rules_score_like_json_ones() {

@@ -270,6 +270,18 @@ impl Bureau {
 mod tests {
     use super::*;
 
+    /// The generated sample keeps its cases in id order past 9,999 (none is rejected as
+    /// unsorted).
+    #[test]
+    fn the_sample_beyond_9999_cases_is_sorted() {
+        let r = Bureau::sample(2026, 10_050, 3)
+            .unwrap()
+            .review(2026)
+            .unwrap();
+        assert_eq!(r.cases, 10_050);
+        assert!(r.rejected_rows.is_empty(), "{:?}", &r.rejected_rows[..1]);
+    }
+
     /// The sample bureau's files reviewed for 2026: the same numbers the Python and JS tests
     /// assert for the same files.
     #[test]

@@ -159,7 +159,7 @@ impl ItemCatalog {
     /// # Ok::<(), efficiency_core::clock::ClockError>(())
     /// ```
     pub fn from_toml(text: &str) -> Result<ItemCatalog, ClockError> {
-        let catalog: ItemCatalog = toml::from_str(text).map_err(|e| {
+        let doc = crate::json::toml_as_json(text).map_err(|e| {
             let at = match e.span() {
                 Some(span) => {
                     let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
@@ -169,6 +169,8 @@ impl ItemCatalog {
             };
             invalid(at, e.message().to_string())
         })?;
+        let catalog: ItemCatalog = serde_json::from_value(doc)
+            .map_err(|e| invalid("document".to_string(), e.to_string()))?;
         catalog.validated()
     }
 

@@ -336,7 +336,8 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgErr
     let days = (NaiveDate::from_ymd_opt(year, 10, 15).expect("valid") - start).num_days() as u64;
     let mut lines = Vec::new();
     for i in 0..n {
-        let id = format!("MZJ-{year}-{:04}", i + 1);
+        // Six digits: ids sort as the cases are numbered up to the cap (100,000).
+        let id = format!("MZJ-{year}-{:06}", i + 1);
         let (code, handlers, window) = plans[rng.below(plans.len() as u64) as usize];
         let item = ctx.items.get(code).expect("shipped item");
         let handler = handlers[rng.below(handlers.len() as u64) as usize];
