@@ -287,34 +287,28 @@ impl<C: Deref<Target = CaseContext> + Clone> Replay<C> {
     /// Takes a chunk of JSON lines (blank lines are skipped). Errors only when the replay is
     /// finished (`replay.finished`); a bad row is kept in [`Replay::take_errors`].
     pub fn push_lines(&mut self, lines: &[&str]) -> Result<(), Error> {
-        let Some(stream) = self.stream.as_mut() else {
-            return Err(finished());
-        };
-        let mut done = Vec::new();
-        for &line in lines {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let (err, finished) = stream.push_line(line);
-            if let Some(e) = err {
-                self.errors.push(Error::from(e.error).in_row(e.row));
-            }
-            done.extend(finished);
-        }
-        for r in done {
-            self.take(r);
-        }
-        Ok(())
+        let lines = lines.iter().copied().filter(|l| !l.trim().is_empty());
+        self.push_with(lines, |stream, line| stream.push_line(line))
     }
 
     /// Takes a batch of event rows (the rows of a table); as [`Replay::push_lines`].
     pub fn push_rows(&mut self, rows: Vec<super::EventRow<'_>>) -> Result<(), Error> {
+        self.push_with(rows, |stream, row| stream.push_row(row))
+    }
+
+    /// The accounting of a pushed batch, whatever its rows: a row's error is kept with its
+    /// row, and the cases it finishes are taken.
+    fn push_with<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut push: impl FnMut(&mut CaseStream<C>, T) -> (Option<RowError>, Option<CaseResult>),
+    ) -> Result<(), Error> {
         let Some(stream) = self.stream.as_mut() else {
             return Err(finished());
         };
         let mut done = Vec::new();
-        for r in rows {
-            let (err, finished) = stream.push_row(r);
+        for item in items {
+            let (err, finished) = push(stream, item);
             if let Some(e) = err {
                 self.errors.push(Error::from(e.error).in_row(e.row));
             }
