@@ -406,6 +406,34 @@ pub fn score_units(
             ),
         ));
     }
+    // A fault that names a unit or person the organisation does not have would count against
+    // no one: an error naming it, never a silent 100 points.
+    for (i, f) in input.faults.iter().enumerate() {
+        let at = format!("faults[{i}] ({} {})", f.source, f.code);
+        if let Some(u) = &f.unit {
+            if org.unit(u).is_none() {
+                return Err(OrgError::new(
+                    "org.unknown_unit",
+                    at,
+                    format!("unit {u:?} is not in the organisation"),
+                ));
+            }
+        }
+        if let Some(p) = f.people.iter().find(|p| org.person(p).is_none()) {
+            return Err(OrgError::new(
+                "org.unknown_person",
+                at,
+                format!("person {p:?} is not in the organisation"),
+            ));
+        }
+        if f.unit.is_none() && f.people.is_empty() {
+            return Err(OrgError::new(
+                "org.unknown_unit",
+                at,
+                "names neither a unit nor a person, so it counts against no unit".to_string(),
+            ));
+        }
+    }
     let mut cards = Vec::new();
     for &unit in units {
         let u = org.unit(unit).ok_or_else(|| {
@@ -665,6 +693,55 @@ deductions = [{ code = "time_limit.statutory_missed", points = 4, category = "ti
 category_caps = { time_limits = 8 }
 grades = [{ name = "pass", min = 70 }, { name = "fail", min = 0 }]
 "#;
+
+    /// A typo in a fault's unit or person is an error naming the fault, not a unit left at 100.
+    #[test]
+    fn faults_naming_unknown_units_or_people_are_refused() {
+        let org = Organisation::sample();
+        let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        let fault = |unit: Option<&str>, people: &[&str]| Fault {
+            source: "complaint K9".into(),
+            code: "complaint.substantiated".into(),
+            severity: Severity::Serious,
+            at: t("2026-05-01T10:00:00"),
+            people: people.iter().map(|p| p.to_string()).collect(),
+            unit: unit.map(str::to_string),
+            events: vec![],
+            message: String::new(),
+        };
+        let score = |f: Fault| {
+            let faults = [f];
+            let input = AssessmentInput {
+                faults: &faults,
+                ..AssessmentInput::default()
+            };
+            score_units(
+                &org,
+                &AssessmentRules::default(),
+                &["affairs"],
+                &input,
+                t("2026-01-01T00:00:00"),
+                t("2027-01-01T00:00:00"),
+            )
+        };
+        let e = score(fault(Some("releif"), &[])).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (
+                "org.unknown_unit",
+                "faults[0] (complaint K9 complaint.substantiated)"
+            )
+        );
+        assert_eq!(
+            score(fault(None, &["aff99"])).unwrap_err().code,
+            "org.unknown_person"
+        );
+        assert_eq!(
+            score(fault(None, &[])).unwrap_err().code,
+            "org.unknown_unit"
+        );
+        assert!(score(fault(Some("affairs"), &[])).is_ok());
+    }
 
     /// A bureau's TOML may write dates natively (`effective_from = 2027-01-01`).
     #[test]
