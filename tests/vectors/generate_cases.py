@@ -157,8 +157,12 @@ def case_oracle(events, as_of_s):
                     ce["reason"] = e["procedure"]
                 clock_evs.append(ce)
                 idx.append(k)
+        # DOMAIN.md §4.3: after a supplement the clock counts from the day after the complete
+        # materials arrived, even when the acceptance is recorded later.
+        supplied = [e for e in evs if e["event"] == "supplement_received" and P(e["at"]) <= P(accept["at"])]
+        anchor = supplied[-1]["at"] if supplied else accept["at"]
         sc = {
-            "accepted_at": accept["at"],
+            "accepted_at": anchor,
             "statutory": item["statutory"],
             "promised": item.get("promised"),
             "extension": item.get("extension") or NONE_POLICY,
@@ -337,6 +341,15 @@ add("supplement-late-not-accepted", supplement_case("SUP-3", "2026-11-02", ["202
 add(
     "supplement-repeated",
     supplement_case("SUP-4", "2026-11-02", ["2026-11-03", "2026-11-05"], "2026-11-06"),
+    "2026-11-20T09:00",
+)
+# Received Mon 11-02, notice Tue 11-03, materials complete Wed 11-04, acceptance recorded only on
+# Mon 11-09: the clock counts from Thu 11-05 (DOMAIN.md §4.3), not from 11-10.
+add(
+    "supplement-acceptance-recorded-late",
+    Log("SUP-6")("2026-11-02T09:30", "soc01", "receive", item="civil.social_org_registration", window="W1")(
+        "2026-11-03T10:00", "soc01", "supplement_request", missing=["articles of association"]
+    )("2026-11-04T15:00", "soc01", "supplement_received")("2026-11-09T09:00", "soc01", "accept"),
     "2026-11-20T09:00",
 )
 add(

@@ -459,8 +459,16 @@ impl Case {
                     }
                 }
                 let it = self.item.as_ref().expect("received cases have an item");
+                // DOMAIN.md §4.3: after a supplement request the clock counts from the day after
+                // the complete materials arrived, even when the acceptance is recorded later.
+                let anchor = self
+                    .events
+                    .iter()
+                    .rev()
+                    .find(|e| matches!(e.kind, EventKind::SupplementReceived))
+                    .map_or(event.at, |s| s.at.min(event.at));
                 let mut c = it
-                    .clock(ctx.calendar.clone(), event.at)?
+                    .clock(ctx.calendar.clone(), anchor)?
                     .with_config(ctx.config.clone())?;
                 if let (Some(received), Some(notice)) = (
                     self.first(|k| matches!(k, EventKind::Receive { .. })),
