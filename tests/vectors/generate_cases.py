@@ -176,6 +176,12 @@ def case_oracle(events, as_of_s):
             if code == "supplement.late_notice":
                 continue
             ids = [evs[idx[i]]["id"] for i in ev]
+            if code.startswith("time_limit."):
+                # Evidence of a missed limit: the acceptance, the last resumption before it, then
+                # the clock's own events.
+                resumed = [e for e in evs if e["event"] == "resume" and P(e["at"]) <= at]
+                first = [accept["id"]] + ([resumed[-1]["id"]] if resumed else [])
+                ids = [i for i in first if i not in ids] + ids
             people = [st["handler"]] if code.startswith("time_limit.") else sorted(evs[idx[i]]["actor"] for i in ev)
             add(code, at, ids, people)
         st["clock"] = {k: c[k] for k in ("promised_due", "statutory_due", "level", "outcome", "extended_by", "state")}

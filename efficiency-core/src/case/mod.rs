@@ -869,12 +869,32 @@ impl Case {
                 if f.code == "supplement.late_notice" {
                     continue; // found above, with the case's own evidence
                 }
-                let evidence: Vec<String> = f
+                let mut evidence: Vec<String> = f
                     .events
                     .iter()
                     .filter_map(|&i| self.clock_events.get(i))
                     .map(|&i| self.events[i].id.clone())
                     .collect();
+                if f.code.starts_with("time_limit.") {
+                    // A missed limit names the events behind it: the acceptance and the event
+                    // that started the running period (the last resumption before it), then
+                    // the clock's own (e.g. the late conclusion).
+                    let acceptance = events
+                        .iter()
+                        .find(|e| matches!(e.kind, EventKind::Accept { .. }));
+                    let resumed = events
+                        .iter()
+                        .rev()
+                        .find(|e| e.at <= f.at && matches!(e.kind, EventKind::Resume));
+                    let mut first: Vec<String> = acceptance
+                        .into_iter()
+                        .chain(resumed)
+                        .map(|e| e.id.clone())
+                        .collect();
+                    first.retain(|id| !evidence.contains(id));
+                    first.extend(evidence);
+                    evidence = first;
+                }
                 let mut people: Vec<String> = f
                     .events
                     .iter()
