@@ -14,6 +14,7 @@ use chrono::NaiveDateTime;
 use efficiency_core::bureau::{Bureau, BUREAU_FILES};
 use efficiency_core::calendar::{Calendar, DayKind};
 use efficiency_core::case::metrics::GroupBy;
+use efficiency_core::case::Severity;
 use efficiency_core::case::{CaseContext, CaseStream, Metrics, Period, FINDING_CATALOG};
 use efficiency_core::clock::Authority;
 use efficiency_core::date::parse_date;
@@ -378,7 +379,30 @@ fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::err
     for (code, n) in &r.faults_by_code {
         println!("  {n:>4}  {}", finding_name(code));
     }
-    println!("\n3. Accountability list 责任追究 ({} lines; rules decide who answers and how severe, the leadership picks the measure)", r.accountability.len());
+    println!("\n3. Accountability list 责任追究 ({} lines; the rules decide who answers and the fault's severity, a repeat proposes a heavier one, the leadership decides)", r.accountability.len());
+    let count = |proposed: bool, s: Severity| {
+        r.accountability
+            .iter()
+            .filter(|e| {
+                let sev = match (&e.proposal, proposed) {
+                    (Some(p), true) => p.severity,
+                    _ => e.severity,
+                };
+                sev == s
+            })
+            .count()
+    };
+    for (label, proposed) in [
+        ("by rule:            ", false),
+        ("with the proposals: ", true),
+    ] {
+        println!(
+            "  {label} ordinary {:>3}, serious {:>3}, very serious {:>3}",
+            count(proposed, Severity::Ordinary),
+            count(proposed, Severity::Serious),
+            count(proposed, Severity::VerySerious)
+        );
+    }
     let mut per_person: BTreeMap<(String, String), Vec<&efficiency_core::accountability::Entry>> =
         BTreeMap::new();
     for e in &r.accountability {
@@ -394,6 +418,7 @@ fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::err
             .filter(|e| e.responsibility.as_str() == "direct")
             .count();
         let lead = entries.len() - direct;
+        let proposals = entries.iter().filter(|e| e.proposal.is_some()).count();
         let measures = entries
             .iter()
             .find(|e| e.severity == worst)
@@ -405,27 +430,19 @@ fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::err
                     .join(" | ")
             })
             .unwrap_or_default();
-        println!("  {id:<7} {name:<18} {direct:>3} direct, {lead:>3} leadership; worst {:<12} → allowed: {measures}", worst.as_str());
+        println!("  {id:<7} {name:<18} {direct:>3} direct, {lead:>3} leadership, {proposals:>2} proposals; worst {:<8} → allowed: {measures}", worst.as_str());
     }
-    println!(
-        "  e.g. {}",
-        r.accountability
-            .iter()
-            .find(|e| e.repeat_of.is_some())
-            .map(|e| format!(
-                "{} {} ({}) is {}: it repeats {} within 12 months; evidence {}",
-                e.person,
-                e.code,
-                e.source,
-                e.severity.as_str(),
-                e.repeat_of
-                    .as_ref()
-                    .map(|p| p.source.as_str())
-                    .unwrap_or(""),
-                e.events.join(", ")
-            ))
-            .unwrap_or_default()
-    );
+    if let Some(e) = r.accountability.iter().find(|e| e.proposal.is_some()) {
+        let p = e.proposal.as_ref().expect("found with one");
+        println!(
+            "  e.g. {} {}: {} by rule; {}; evidence {}",
+            e.person,
+            e.code,
+            e.severity.as_str(),
+            p.reason,
+            e.events.join(", ")
+        );
+    }
     println!(
         "\n4. Scorecards 目标考核 (base 100, cap 110; rules version {})",
         r.scorecards

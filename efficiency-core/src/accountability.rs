@@ -91,15 +91,28 @@ crate::names!(Measure {
     Dismissal => "dismissal",
 });
 
-/// How repeats escalate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How repeats are read (DOMAIN.md §7): a repeat is the **same person's** fault of the same code
+/// within `window_months` before. It never changes the fault's severity (that is the rule
+/// tables'); it makes a **proposal** on that person's own line: `escalate_by` levels more, at
+/// most `cap` (per code `code_caps`). Leadership lines keep the fault's severity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RepeatRule {
     /// A fault of the same code by the same person within this many months before...
     pub window_months: u32,
-    /// ...makes this one this many levels more severe (capped at very serious).
+    /// ...proposes this many levels more severe...
     pub escalate_by: u8,
+    /// ...at most this (default `serious`: repetition alone never proposes very serious).
+    #[serde(default = "serious")]
+    pub cap: Severity,
+    /// Caps by finding code, replacing `cap` for that code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub code_caps: BTreeMap<String, Severity>,
+}
+
+fn serious() -> Severity {
+    Severity::Serious
 }
 
 /// The accountability rule table (`efficiency.accountability/1`).
@@ -125,7 +138,9 @@ pub struct AccountabilityRules {
     pub sanction_months: BTreeMap<Measure, u32>,
     /// The longest combined period.
     pub sanction_cap_months: u32,
-    /// Effect of each measure on the year's grade.
+    /// Effect of each measure on the person's annual grade (优秀/称职/基本称职/不称职), as text;
+    /// the defaults (公务员考核规定): `not_excellent` for a warning (not 优秀 that year),
+    /// `not_competent_or_above` for a demerit or heavier (not 称职 or above), `dismissed`.
     #[serde(default)]
     pub grade_effects: BTreeMap<Measure, String>,
 }
@@ -211,6 +226,14 @@ impl AccountabilityRules {
                 ));
             }
         }
+        for code in r.repeat.code_caps.keys() {
+            if !crate::case::FINDING_CATALOG.iter().any(|f| f.code == code) && !code.contains('.') {
+                return Err(bad(
+                    format!("repeat.code_caps.{code}"),
+                    "unknown finding code".into(),
+                ));
+            }
+        }
         Ok(r)
     }
 }
@@ -224,9 +247,10 @@ pub struct Fault {
     pub source: String,
     /// Finding code.
     pub code: String,
-    /// Severity before escalation.
+    /// Severity from the rule tables (the one severity accountability and assessment both read).
     pub severity: Severity,
     /// When.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
     pub at: NaiveDateTime,
     /// The people directly involved (empty for a fault of a whole unit).
     #[serde(default)]
@@ -277,7 +301,7 @@ impl Fault {
     }
 }
 
-/// A repeat that escalated an entry.
+/// The same person's earlier fault of the same code: what makes a line a repeat.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PriorFault {
@@ -285,6 +309,20 @@ pub struct PriorFault {
     pub source: String,
     /// When.
     pub at: NaiveDateTime,
+}
+
+/// A heavier severity proposed for a person's own line because they repeated the fault. It is
+/// for the leadership to accept or not (`to_decide` names `severity`); the rules decided only the
+/// fault's severity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Proposal {
+    /// The severity proposed.
+    pub severity: Severity,
+    /// The measures the matrix allows at that severity, lightest first.
+    pub measures: Vec<Measure>,
+    /// Why, naming the earlier fault and the rule.
+    pub reason: String,
 }
 
 /// One line of the period's accountability list.
@@ -307,16 +345,18 @@ pub struct Entry {
     pub code: String,
     /// When.
     pub at: NaiveDateTime,
-    /// Severity from the rule table.
-    pub base_severity: Severity,
-    /// Severity after escalation for repeats (decided by rule).
+    /// The fault's severity, from the rule tables (decided by rule; the same severity the
+    /// assessment's vetoes read).
     pub severity: Severity,
-    /// The earlier fault that escalated it, if any.
+    /// On a person's own line: their earlier fault of the same code within the repeat window
+    /// (an aggravating circumstance, 从重). `None` on leadership lines.
     pub repeat_of: Option<PriorFault>,
-    /// Measures the matrix allows, lightest first (the choice is left to people).
+    /// A heavier severity proposed for the repeat, if the repeat rule proposes one.
+    pub proposal: Option<Proposal>,
+    /// Measures the matrix allows at `severity`, lightest first (the choice is left to people).
     pub measures: Vec<Measure>,
-    /// What each allowed measure would do to the person's annual grade (from the rule table),
-    /// e.g. `warning` → `not_excellent`.
+    /// What each measure allowed here or proposed would do to the person's annual grade (from
+    /// the rule table), e.g. `warning` → `not_excellent`.
     pub grade_effects: BTreeMap<Measure, String>,
     /// Evidence events.
     pub events: Vec<String>,
@@ -324,18 +364,20 @@ pub struct Entry {
     pub message: String,
     /// What the rules decided: always responsibility and severity.
     pub decided_by_rule: Vec<&'static str>,
-    /// What is left to the leadership: the measure, and whether circumstances mitigate or
-    /// aggravate it.
+    /// What is left to the leadership: the measure, whether circumstances mitigate or aggravate
+    /// it, and `severity` when a proposal is made.
     pub to_decide: Vec<&'static str>,
 }
 
-fn escalate(s: Severity, by: u8) -> Severity {
+/// `s` raised `by` levels, never above `cap` (and never lowered).
+fn escalate(s: Severity, by: u8, cap: Severity) -> Severity {
     let i = SEVERITIES.iter().position(|x| *x == s).unwrap_or(0) + usize::from(by);
-    SEVERITIES[i.min(2)]
+    SEVERITIES[i.min(2)].min(cap).max(s)
 }
 
 /// The accountability list for faults in `[from, to)`: for each fault and each person who
-/// answers for it, the responsibility, the (escalated) severity and the measures allowed.
+/// answers for it, the responsibility, the fault's severity and the measures allowed; on a
+/// person's own line, their repeat and the heavier severity it proposes (DOMAIN.md §7).
 /// Faults before `from` are read only to find repeats. Entries are ordered by time, then by
 /// responsibility.
 pub fn accountability_list(
@@ -347,24 +389,28 @@ pub fn accountability_list(
 ) -> Result<Vec<Entry>, OrgError> {
     let mut out = Vec::new();
     for f in faults.iter().filter(|f| f.at >= from && f.at < to) {
+        let severity = f.severity;
         // Repeats: the same code by the same person within the window before.
         let window_start =
             f.at.checked_sub_months(Months::new(rules.repeat.window_months))
                 .unwrap_or(NaiveDateTime::MIN);
-        let prior = faults
-            .iter()
-            .filter(|g| {
-                g.code == f.code
-                    && g.at < f.at
-                    && g.at >= window_start
-                    && g.people.iter().any(|p| f.people.contains(p))
-            })
-            .max_by_key(|g| g.at);
-        let severity = if prior.is_some() {
-            escalate(f.severity, rules.repeat.escalate_by)
-        } else {
-            f.severity
+        let prior_of = |person: &str| {
+            faults
+                .iter()
+                .filter(|g| {
+                    g.code == f.code
+                        && g.at < f.at
+                        && g.at >= window_start
+                        && g.people.iter().any(|p| p == person)
+                })
+                .max_by_key(|g| g.at)
         };
+        let cap = rules
+            .repeat
+            .code_caps
+            .get(&f.code)
+            .copied()
+            .unwrap_or(rules.repeat.cap);
         let roles = rules
             .code_responsibility
             .get(&f.code)
@@ -413,19 +459,50 @@ pub fn accountability_list(
                 }
             }
         }
-        for (person, responsibility) in holders {
-            let p = org.person(&person).expect("chains name known people");
-            let mut measures = rules
+        let allowed = |s: Severity, r: Responsibility| {
+            let mut m = rules
                 .measures
-                .get(&severity)
-                .and_then(|row| row.get(&responsibility))
+                .get(&s)
+                .and_then(|row| row.get(&r))
                 .cloned()
                 .unwrap_or_default();
-            measures.sort();
+            m.sort();
+            m
+        };
+        for (person, responsibility) in holders {
+            let p = org.person(&person).expect("chains name known people");
+            let measures = allowed(severity, responsibility);
+            // Only a person's own line is a repeat; a colleague's earlier fault never is.
+            let prior = (responsibility == Responsibility::Direct)
+                .then(|| prior_of(&person))
+                .flatten();
+            let proposal = prior.and_then(|g| {
+                let proposed = escalate(severity, rules.repeat.escalate_by, cap);
+                (proposed > severity).then(|| Proposal {
+                    severity: proposed,
+                    measures: allowed(proposed, responsibility),
+                    reason: format!(
+                        "{} repeats {} ({}) within {} months: proposed {} instead of {} \
+                         (repeat rule, at most {})",
+                        f.source,
+                        g.source,
+                        g.at.format("%Y-%m-%d"),
+                        rules.repeat.window_months,
+                        proposed.as_str(),
+                        severity.as_str(),
+                        cap.as_str()
+                    ),
+                })
+            });
             let grade_effects = measures
                 .iter()
+                .chain(proposal.iter().flat_map(|p| &p.measures))
                 .filter_map(|m| rules.grade_effects.get(m).map(|e| (*m, e.clone())))
                 .collect();
+            let mut to_decide = vec!["measure", "circumstances"];
+            if proposal.is_some() {
+                to_decide.insert(0, "severity");
+            }
             out.push(Entry {
                 person: p.id.clone(),
                 name: p.name.clone(),
@@ -435,18 +512,18 @@ pub fn accountability_list(
                 source: f.source.clone(),
                 code: f.code.clone(),
                 at: f.at,
-                base_severity: f.severity,
                 severity,
                 repeat_of: prior.map(|g| PriorFault {
                     source: g.source.clone(),
                     at: g.at,
                 }),
+                proposal,
                 measures,
                 grade_effects,
                 events: f.events.clone(),
                 message: f.message.clone(),
                 decided_by_rule: vec!["responsibility", "severity"],
-                to_decide: vec!["measure", "circumstances"],
+                to_decide,
             });
         }
     }

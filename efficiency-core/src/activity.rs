@@ -216,6 +216,7 @@ pub struct Incident {
     /// Id.
     pub id: String,
     /// When.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
     pub at: NaiveDateTime,
     /// Who.
     pub person: String,
@@ -279,6 +280,7 @@ pub struct Complaint {
     /// Id.
     pub id: String,
     /// When it arrived.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
     pub received_at: NaiveDateTime,
     /// How.
     pub channel: ComplaintChannel,
@@ -287,25 +289,49 @@ pub struct Complaint {
     /// Who handles it (the office).
     pub handler: String,
     /// When it was accepted for investigation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub accepted_at: Option<NaiveDateTime>,
     /// When it was handed to the unit concerned for investigation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub transferred_at: Option<NaiveDateTime>,
     /// When the investigation was finished (the outcome established).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub investigated_at: Option<NaiveDateTime>,
     /// When it was declined (with reasons) instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub declined_at: Option<NaiveDateTime>,
     /// When an extension of the reply limit was approved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub extension_approved_at: Option<NaiveDateTime>,
     /// The outcome, once investigated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<ComplaintOutcome>,
     /// When the complainant got the reply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub replied_at: Option<NaiveDateTime>,
     /// Short summary.
     #[serde(default)]
@@ -320,6 +346,7 @@ pub struct Rating {
     /// Id.
     pub id: String,
     /// When.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
     pub at: NaiveDateTime,
     /// 1 to 5.
     pub score: u8,
@@ -332,7 +359,11 @@ pub struct Rating {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case: Option<String>,
     /// When the bad rating was called back and fixed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub followed_up_at: Option<NaiveDateTime>,
 }
 

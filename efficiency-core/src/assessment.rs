@@ -57,13 +57,13 @@ pub struct Veto {
     /// Chinese name.
     #[serde(default)]
     pub name_zh: String,
-    /// Any fault of at least this severity triggers it...
+    /// It counts faults of at least this severity...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
-    /// ...or at least `at_least` faults in this category.
+    /// ...and of this deduction category (each when given; at least one of the two).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// The count for `category`.
+    /// It applies from this many of them (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u32>,
     /// The best grade left.
@@ -227,10 +227,16 @@ impl AssessmentRules {
                     format!("unknown grade {:?}", v.max_grade),
                 ));
             }
-            if v.severity.is_none() && (v.category.is_none() || v.at_least.is_none()) {
+            if v.at_least == Some(0) {
+                return Err(invalid(
+                    format!("vetoes[{i}].at_least"),
+                    "must be at least 1",
+                ));
+            }
+            if v.severity.is_none() && v.category.is_none() {
                 return Err(invalid(
                     format!("vetoes[{i}]"),
-                    "needs a severity, or a category and at_least",
+                    "needs a severity, a category, or both",
                 ));
             }
         }
@@ -282,6 +288,7 @@ pub struct Inspection {
     /// Unit inspected.
     pub unit: String,
     /// When.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
     pub at: NaiveDateTime,
     /// `good`, `weak_organisation`, `measures_not_in_place` or `going_through_motions`.
     pub verdict: String,
@@ -300,6 +307,7 @@ pub struct Commendation {
     /// Unit commended.
     pub unit: String,
     /// When.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
     pub at: NaiveDateTime,
     /// For what.
     pub reason: String,
@@ -571,22 +579,21 @@ pub fn score_units(
         let mut grade_idx = rules.grade_index(&by_points.name);
         let mut vetoes = Vec::new();
         for v in &rules.vetoes {
-            let hit = match (&v.severity, &v.category, v.at_least) {
-                (Some(s), _, _) => faults.iter().any(|f| f.severity >= *s),
-                (None, Some(cat), Some(n)) => {
-                    let count = faults
-                        .iter()
-                        .filter(|f| {
-                            rules
-                                .deductions
-                                .iter()
-                                .any(|d| d.code == f.code && &d.category == cat)
-                        })
-                        .count() as u32;
-                    count >= n
-                }
-                _ => false,
-            };
+            // The faults the veto counts: at least its severity (if it names one) and of its
+            // category (if it names one); it applies from `at_least` of them (default 1).
+            let count = faults
+                .iter()
+                .filter(|f| v.severity.is_none_or(|s| f.severity >= s))
+                .filter(|f| {
+                    v.category.as_ref().is_none_or(|cat| {
+                        rules
+                            .deductions
+                            .iter()
+                            .any(|d| d.code == f.code && &d.category == cat)
+                    })
+                })
+                .count() as u32;
+            let hit = count >= v.at_least.unwrap_or(1);
             if hit {
                 vetoes.push(v.name.clone());
                 grade_idx = grade_idx.max(rules.grade_index(&v.max_grade));

@@ -270,6 +270,47 @@ impl Bureau {
 mod tests {
     use super::*;
 
+    /// The sample year's accountability list as the README describes it: 107 lines, 68 ordinary
+    /// and 39 serious by rule, none very serious; 38 repeats propose ordinary → serious, all on
+    /// the repeater's own line; no proposal ever reaches very serious or a leadership line.
+    #[test]
+    fn the_sample_year_proposes_what_the_readme_says() {
+        use crate::accountability::Responsibility;
+        use crate::case::Severity::{Ordinary, Serious, VerySerious};
+        let r = Bureau::sample(2026, 400, 2026)
+            .unwrap()
+            .review(2026)
+            .unwrap();
+        let by_rule = |s| r.accountability.iter().filter(|e| e.severity == s).count();
+        assert_eq!(
+            (
+                r.accountability.len(),
+                by_rule(Ordinary),
+                by_rule(Serious),
+                by_rule(VerySerious)
+            ),
+            (107, 68, 39, 0)
+        );
+        let proposals: Vec<_> = r
+            .accountability
+            .iter()
+            .filter_map(|e| e.proposal.as_ref().map(|p| (e, p)))
+            .collect();
+        assert_eq!(proposals.len(), 38);
+        for (e, p) in proposals {
+            assert_eq!(
+                (e.severity, p.severity, e.responsibility),
+                (Ordinary, Serious, Responsibility::Direct)
+            );
+            let prior = e
+                .repeat_of
+                .as_ref()
+                .expect("a proposal names the earlier fault");
+            assert!(p.reason.contains(&prior.source), "{}", p.reason);
+            assert_eq!(e.to_decide[0], "severity");
+        }
+    }
+
     /// The generated sample keeps its cases in id order past 9,999 (none is rejected as
     /// unsorted).
     #[test]
@@ -295,7 +336,7 @@ mod tests {
         let r = Bureau::from_files(&files).unwrap().review(2026).unwrap();
         assert_eq!(
             (r.cases, r.faults.len(), r.accountability.len()),
-            (8, 26, 36)
+            (8, 26, 34)
         );
         let cards: Vec<(&str, f64, &str)> = r
             .scorecards
@@ -307,8 +348,8 @@ mod tests {
             [
                 ("office", 96.0, "excellent"),
                 ("marriage", 94.0, "excellent"),
-                ("social_org", 92.0, "unqualified"),
-                ("affairs", 65.0, "qualified")
+                ("social_org", 92.0, "excellent"),
+                ("affairs", 65.0, "unqualified")
             ]
         );
     }

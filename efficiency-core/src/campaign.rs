@@ -257,6 +257,7 @@ pub struct Submission {
     /// Unit that handed it in (`office` for office tasks).
     pub unit: String,
     /// When.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
     pub at: NaiveDateTime,
 }
 
@@ -409,7 +410,11 @@ pub struct SelfInspectionItem {
     /// Public notice to.
     pub notice_to: NaiveDate,
     /// When the measure was done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub done_at: Option<NaiveDateTime>,
 }
 

@@ -370,3 +370,40 @@ mod tests {
         assert_eq!("-03:30".parse::<Zone>().unwrap().to_string(), "-03:30");
     }
 }
+
+/// Serde readers for times in input documents (faults, activity, campaign records): the one
+/// grammar of [`parse_time`] (seconds optional, `T` or a space, fractions), a time with an
+/// offset converted to China Standard Time ([`Zone::CHINA`]), a date alone read as midnight.
+///
+/// ```
+/// use efficiency_core::accountability::Fault;
+/// let f: Fault = serde_json::from_str(
+///     r#"{"source": "case C1", "code": "step.overdue", "severity": "ordinary",
+///         "at": "2026-10-30 17:30", "people": ["soc01"]}"#,
+/// )?;
+/// assert_eq!(f.at.to_string(), "2026-10-30 17:30:00");
+/// let g: Fault = serde_json::from_str(
+///     r#"{"source": "case C1", "code": "step.overdue", "severity": "ordinary",
+///         "at": "2026-10-30T09:30:00Z", "people": ["soc01"]}"#,
+/// )?;
+/// assert_eq!(g.at, f.at);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub mod serde_time {
+    use super::{parse_local_time, Zone};
+    use chrono::NaiveDateTime;
+    use serde::{Deserialize, Deserializer};
+
+    /// A required time.
+    pub fn time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        parse_local_time(&text, Zone::CHINA).map_err(serde::de::Error::custom)
+    }
+
+    /// An optional time (`null` or absent is `None`; use with `#[serde(default)]`).
+    pub fn opt_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+        let text = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
+        text.map(|t| parse_local_time(&t, Zone::CHINA).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}

@@ -307,8 +307,12 @@ mod accountability {
     fn entry_json(e: &Entry) -> Value {
         json!({
             "person": e.person, "responsibility": e.responsibility.as_str(), "source": e.source, "code": e.code,
-            "at": fmt(e.at), "base_severity": e.base_severity.as_str(), "severity": e.severity.as_str(),
+            "at": fmt(e.at), "severity": e.severity.as_str(),
             "repeat_of": e.repeat_of.as_ref().map(|p| json!({"source": p.source, "at": fmt(p.at)})),
+            "proposal": e.proposal.as_ref().map(|p| json!({
+                "severity": p.severity.as_str(),
+                "measures": p.measures.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+            })),
             "measures": e.measures.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
         })
     }

@@ -51,3 +51,24 @@ def test_bad_organisation_and_activity_name_the_place():
     assert [r["code"] for r in rules.conduct][:2] == ["conduct.absence", "conduct.abuse_of_position"]
     with pytest.raises(efficiency.ArgumentError, match="must be one of admonition"):
         efficiency.AccountabilityRules().sanction_span([], ["exile"], dt.date(2026, 7, 1))
+
+
+def test_a_repeat_is_a_proposal_on_the_repeaters_own_line():
+    """DOMAIN.md §7: the same person's repeat proposes serious (never very serious); the fault
+    keeps its severity; a colleague on the same fault is no repeat."""
+    F = lambda src, at, people: {
+        "source": src, "code": "step.overdue", "severity": "ordinary", "at": at, "people": people,
+    }  # fmt: skip
+    faults = [F("case A", "2026-03-02T17:30", ["soc01"]), F("case B", "2026-05-06T17:30", ["soc01", "soc02"])]
+    entries = efficiency.accountability_list(
+        efficiency.Organisation.sample(), faults, period=("2026-05-01T00:00", "2027-01-01T00:00")
+    )
+    soc01, soc02 = sorted(entries, key=lambda e: e["person"])
+    assert (soc01["severity"], soc01["repeat_of"]["source"], soc01["proposal"]["severity"]) == (
+        "ordinary", "case A", "serious",
+    )  # fmt: skip
+    assert soc01["proposal"]["measures"][0] == "warning" and "case A (2026-03-02)" in soc01["proposal"]["reason"]
+    assert soc01["to_decide"] == ["severity", "measure", "circumstances"]
+    assert soc01["grade_effects"]["warning"] == "not_excellent"
+    assert soc01["grade_effects"]["demerit"] == "not_competent_or_above"
+    assert (soc02["repeat_of"], soc02["proposal"], soc02["to_decide"]) == (None, None, ["measure", "circumstances"])

@@ -228,7 +228,7 @@ def test_accountability_vectors():
     scenarios = json.loads((VECTORS / "accountability" / "accountability.json").read_text())["scenarios"]
     assert len(scenarios) >= 40
     org = efficiency.Organisation.sample()
-    keys = ["person", "responsibility", "source", "code", "at", "base_severity", "severity", "repeat_of", "measures"]
+    keys = ["person", "responsibility", "source", "code", "at", "severity", "repeat_of", "proposal", "measures"]
 
     def iso(v):
         return v.isoformat() if hasattr(v, "isoformat") else v
@@ -237,6 +237,8 @@ def test_accountability_vectors():
         out = {k: iso(e[k]) for k in keys}
         if out["repeat_of"]:
             out["repeat_of"] = {"source": e["repeat_of"]["source"], "at": iso(e["repeat_of"]["at"])}
+        if out["proposal"]:
+            out["proposal"] = {"severity": e["proposal"]["severity"], "measures": e["proposal"]["measures"]}
         return out
 
     def run(sc):

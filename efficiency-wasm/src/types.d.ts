@@ -272,17 +272,15 @@ export interface DiffLine {
 export interface Entry {
   /** When. */
   at: IsoDateTime;
-  /** Severity from the rule table. */
-  baseSeverity: Severity;
   /** Finding code. */
   code: string;
   /** What the rules decided: always responsibility and severity. */
   decidedByRule: string[];
   /** Evidence events. */
   events: string[];
-  /** What each allowed measure would do to the person's annual grade (from the rule table), e.g. `warning` → `not_excellent`. */
+  /** What each measure allowed here or proposed would do to the person's annual grade (from the rule table), e.g. `warning` → `not_excellent`. */
   gradeEffects: Record<string, string>;
-  /** Measures the matrix allows, lightest first (the choice is left to people). */
+  /** Measures the matrix allows at `severity`, lightest first (the choice is left to people). */
   measures: Measure[];
   /** What happened. */
   message: string;
@@ -292,15 +290,17 @@ export interface Entry {
   person: string;
   /** Position. */
   position: Position;
-  /** The earlier fault that escalated it, if any. */
+  /** A heavier severity proposed for the repeat, if the repeat rule proposes one. */
+  proposal: Proposal | null;
+  /** On a person's own line: their earlier fault of the same code within the repeat window (an aggravating circumstance, 从重). `None` on leadership lines. */
   repeatOf: PriorFault | null;
   /** How they answer. */
   responsibility: Responsibility;
-  /** Severity after escalation for repeats (decided by rule). */
+  /** The fault's severity, from the rule tables (decided by rule; the same severity the assessment's vetoes read). */
   severity: Severity;
   /** The fault's source. */
   source: string;
-  /** What is left to the leadership: the measure, and whether circumstances mitigate or aggravate it. */
+  /** What is left to the leadership: the measure, whether circumstances mitigate or aggravate it, and `severity` when a proposal is made. */
   toDecide: string[];
   /** Unit, if any. */
   unit: string | null;
@@ -350,7 +350,7 @@ export interface Fault {
   message: string;
   /** The people directly involved (empty for a fault of a whole unit). */
   people: string[];
-  /** Severity before escalation. */
+  /** Severity from the rule tables (the one severity accountability and assessment both read). */
   severity: Severity;
   /** Where it comes from, e.g. `case C1`, `conduct I7`, `complaint K3`. */
   source: string;
@@ -501,12 +501,22 @@ export interface Phase {
 /** A person's position. */
 export type Position = "staff" | "unit_head" | "supervising_leader" | "principal_leader";
 
-/** A repeat that escalated an entry. */
+/** The same person's earlier fault of the same code: what makes a line a repeat. */
 export interface PriorFault {
   /** When. */
   at: IsoDateTime;
   /** Its source. */
   source: string;
+}
+
+/** A heavier severity proposed for a person's own line because they repeated the fault. It is for the leadership to accept or not (`to_decide` names `severity`); the rules decided only the fault's severity. */
+export interface Proposal {
+  /** The measures the matrix allows at that severity, lightest first. */
+  measures: Measure[];
+  /** Why, naming the earlier fault and the rule. */
+  reason: string;
+  /** The severity proposed. */
+  severity: Severity;
 }
 
 /** One day in the explanation of a workday count. */

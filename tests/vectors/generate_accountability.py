@@ -3,8 +3,8 @@
 
 Four kinds, each with expectations from this script's own re-statement of DOMAIN.md §7-§9
 (nothing is computed by the library):
-- "list": faults + period -> the accountability list (who, which responsibility, escalated
-  severity, measures allowed);
+- "list": faults + period -> the accountability list (who, which responsibility, the fault's
+  severity, measures allowed, the person's own repeat and the heavier severity it proposes);
 - "activity": incidents, complaints and ratings at as_of -> faults;
 - "sanction": running sanctions + new ones -> the span;
 - "organisation" / "rules": bad data -> the error's path.
@@ -77,17 +77,20 @@ def acc_list(faults, start, end, rules=RULES):
         if not (P(start) <= at < P(end)):
             continue
         window = add_months(at, -rules["repeat"]["window_months"])
-        prior = [
-            g
-            for g in faults
-            if g["code"] == f["code"]
-            and window <= P(g["at"]) < at
-            and set(g.get("people", [])) & set(f.get("people", []))
-        ]
-        prior = max(prior, key=lambda g: P(g["at"])) if prior else None
+
+        # §7: a repeat is the same person's fault of the same code within the window; a
+        # colleague's earlier fault never is. It proposes a heavier severity on that person's own
+        # line only, at most the cap (serious by default); the fault keeps its severity.
+        def prior_of(person, f=f, at=at, window=window):
+            ps = [
+                g
+                for g in faults
+                if g["code"] == f["code"] and window <= P(g["at"]) < at and person in g.get("people", [])
+            ]
+            return max(ps, key=lambda g: P(g["at"])) if ps else None
+
         sev = f["severity"]
-        if prior:
-            sev = SEV[min(2, SEV.index(sev) + rules["repeat"]["escalate_by"])]
+        cap = rules["repeat"].get("code_caps", {}).get(f["code"], rules["repeat"].get("cap", "serious"))
         roles = rules["code_responsibility"].get(f["code"]) or rules["responsibility"][sev]
         holders = []
 
@@ -108,6 +111,16 @@ def acc_list(faults, start, end, rules=RULES):
                 add(sup, "important_leadership")
         for person, role in holders:
             measures = sorted(rules["measures"][sev][role], key=MEASURE_ORDER.index)
+            prior = prior_of(person) if role == "direct" else None
+            proposal = None
+            if prior:
+                up = SEV.index(sev) + rules["repeat"]["escalate_by"]
+                proposed = SEV[max(SEV.index(sev), min(up, 2, SEV.index(cap)))]
+                if proposed != sev:
+                    proposal = {
+                        "severity": proposed,
+                        "measures": sorted(rules["measures"][proposed][role], key=MEASURE_ORDER.index),
+                    }
             out.append(
                 {
                     "person": person,
@@ -115,9 +128,9 @@ def acc_list(faults, start, end, rules=RULES):
                     "source": f["source"],
                     "code": f["code"],
                     "at": iso(at),
-                    "base_severity": f["severity"],
                     "severity": sev,
                     "repeat_of": None if not prior else {"source": prior["source"], "at": iso(P(prior["at"]))},
+                    "proposal": proposal,
                     "measures": measures,
                 }
             )
@@ -348,7 +361,7 @@ lst(
     ],
 )
 lst(
-    "repeat-serious-becomes-very-serious",
+    "repeat-serious-stays-serious-by-default",
     [
         F("case A", "time_limit.statutory_missed", "serious", "2026-02-10T17:30:00", ["aff01"]),
         F("case B", "time_limit.statutory_missed", "serious", "2026-06-10T17:30:00", ["aff01"]),
@@ -362,6 +375,41 @@ lst(
         F("case B", "conduct.abuse_of_position", "very_serious", "2026-06-10T10:00:00", ["aff01"]),
     ],
 )
+lst(
+    "shared-fault-only-the-repeater-is-a-repeat",
+    [
+        F("case A", "step.overdue", "ordinary", "2026-03-02T17:30:00", ["soc01"]),
+        F("case B", "step.overdue", "ordinary", "2026-05-06T17:30:00", ["soc01", "soc02"]),
+    ],
+)
+lst(
+    "clerk-repeat-leaders-keep-the-fault-severity",
+    [
+        F("case A", "extension.unauthorized_approver", "serious", "2026-03-02T10:00:00", ["soc01"]),
+        F("case B", "extension.unauthorized_approver", "serious", "2026-05-06T10:00:00", ["soc01"]),
+        F("case C", "time_limit.promised_missed", "ordinary", "2026-06-01T17:30:00", ["soc01"]),
+        F("case D", "time_limit.promised_missed", "ordinary", "2026-07-01T17:30:00", ["soc01"]),
+    ],
+)
+lst(
+    "three-repeats-still-serious-at-most",
+    [F(f"conduct I{i}", "conduct.absence", "ordinary", f"2026-0{i}-09T09:40:00", ["soc02"]) for i in range(1, 5)],
+)
+# A bureau's own repeat rules: a code may escalate further, or not at all.
+for name, mutate in [
+    ("local-code-cap-abuse-to-very-serious", lambda r: r["repeat"].update({"code_caps": {"conduct.abuse_of_position": "very_serious"}})),
+    ("local-cap-ordinary-no-proposals", lambda r: r["repeat"].update({"cap": "ordinary"})),
+    ("local-escalate-by-two", lambda r: r["repeat"].update({"escalate_by": 2, "cap": "very_serious"})),
+]:  # fmt: skip
+    local = copy.deepcopy(RULES)
+    mutate(local)
+    faults = [
+        F("conduct I1", "conduct.abuse_of_position", "serious", "2026-02-10T10:00:00", ["aff01"]),
+        F("conduct I2", "conduct.abuse_of_position", "serious", "2026-06-10T10:00:00", ["aff01"]),
+        F("conduct I3", "conduct.absence", "ordinary", "2026-03-09T09:40:00", ["aff01"]),
+        F("conduct I4", "conduct.absence", "ordinary", "2026-09-15T09:35:00", ["aff01"]),
+    ]
+    add("list", name, faults=faults, period=[Y0, Y1], rules=local, expect=acc_list(faults, Y0, Y1, local))
 lst(
     "period-filter",
     [
@@ -551,6 +599,9 @@ add("rules", "unknown-measure", rules=bad_rules, expect={"error": "exile"})
 bad_rules = copy.deepcopy(RULES)
 del bad_rules["measures"]["very_serious"]
 add("rules", "missing-severity-row", rules=bad_rules, expect={"error": "measures.very_serious"})
+bad_rules = copy.deepcopy(RULES)
+bad_rules["repeat"]["code_caps"] = {"lateness": "serious"}
+add("rules", "repeat-cap-unknown-code", rules=bad_rules, expect={"error": "repeat.code_caps.lateness"})
 bad_act = {"format": "efficiency.activity/1", "complaints": [complaint("X1", about={"unit": "karaoke"})]}
 add(
     "activity",

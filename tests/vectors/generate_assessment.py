@@ -92,11 +92,16 @@ def score(units, faults, inspections, commendations, metrics, start, end, rules=
         idx = names.index(by_points)
         vetoes = []
         for v in rules["vetoes"]:
-            if "severity" in v:
-                hit = any(SEV.index(f["severity"]) >= SEV.index(v["severity"]) for f in fs)
-            else:
-                cats = {d["code"] for d in rules["deductions"] if d["category"] == v["category"]}
-                hit = sum(1 for f in fs if f["code"] in cats) >= v["at_least"]
+            # DOMAIN.md §11: a veto counts faults of at least its severity and of its category
+            # (each when given) and applies from `at_least` of them (default 1).
+            cats = {d["code"] for d in rules["deductions"] if d["category"] == v.get("category")}
+            counted = [
+                f
+                for f in fs
+                if ("severity" not in v or SEV.index(f["severity"]) >= SEV.index(v["severity"]))
+                and ("category" not in v or f["code"] in cats)
+            ]
+            hit = len(counted) >= v.get("at_least", 1)
             if hit:
                 vetoes.append(v["name"])
                 idx = max(idx, names.index(v["max_grade"]))
@@ -222,9 +227,15 @@ card("one-yellow-card", [F("time_limit.promised_missed", T, ["soc01"])])
 card("red-cards-each-unit", [F("time_limit.statutory_missed", T, [p]) for p in ["soc01", "mar01", "aff01", "off01"]])
 card("time-limit-category-capped", [F("time_limit.statutory_missed", T, ["aff01"])] * 9)
 card(
-    "conduct-veto-two-breaches",
+    "conduct-two-breaches-no-veto",
     [F("conduct.absence", T, ["soc02"]), F("conduct.idling", "2026-07-01T10:00:00", ["soc02"])],
 )
+card(
+    "conduct-veto-three-breaches",
+    [F("conduct.absence", T, ["soc02"]), F("conduct.idling", "2026-07-01T10:00:00", ["soc02"]),
+     F("conduct.absence", "2026-08-03T09:40:00", ["soc01"])],
+)  # fmt: skip
+card("conduct-serious-breach-veto", [F("conduct.abuse_of_position", T, ["aff01"], severity="serious")])
 card("conduct-one-breach-no-veto", [F("conduct.absence", T, ["soc02"])])
 card("very-serious-veto", [F("conduct.abuse_of_position", T, ["aff01"], severity="very_serious")])
 card("unit-fault-from-rating", [F("rating.follow_up_missed", T, [], "marriage")])
@@ -394,6 +405,8 @@ for name, mutate, path in [
     ("unknown-finding-code", lambda r: r["deductions"][0].update({"code": "time_limit.yellow"}), "deductions[0].code"),
     ("cap-below-base", lambda r: r.update({"cap": 90}), "cap"),
     ("veto-unknown-grade", lambda r: r["vetoes"][0].update({"max_grade": "disgraceful"}), "vetoes[0].max_grade"),
+    ("veto-from-zero-faults", lambda r: r["vetoes"][2].update({"at_least": 0}), "vetoes[2].at_least"),
+    ("veto-matches-nothing", lambda r: r["vetoes"][1].pop("category") and r["vetoes"][1].pop("severity"), "vetoes[1]"),
 ]:
     r = copy.deepcopy(RULES)
     mutate(r)

@@ -309,9 +309,10 @@ def accountability_list(
     """The accountability list for faults in [period[0], period[1]) (DOMAIN.md §7).
 
     One dict per person and fault: person, name, position, unit, responsibility (direct,
-    main_leadership, important_leadership), source, code, at, base_severity, severity (after
-    escalation for repeats), repeat_of, measures (what the matrix allows), events, message,
-    decided_by_rule and to_decide. Faults before the period count only as earlier repeats.
+    main_leadership, important_leadership), source, code, at, severity (the fault's, by rule),
+    repeat_of (the same person's earlier fault of the code, on their own line), proposal (a
+    heavier severity a repeat proposes, with its measures and reason, or None), measures (what
+    the matrix allows), grade_effects, events, message, decided_by_rule and to_decide. Faults before the period count only as earlier repeats.
 
     >>> import efficiency
     >>> org = efficiency.Organisation.sample()

@@ -223,7 +223,6 @@ class Entry(TypedDict):
     """One line of the period's accountability list."""
 
     at: datetime.datetime
-    base_severity: Severity
     code: str
     decided_by_rule: list[str]
     events: list[str]
@@ -233,6 +232,7 @@ class Entry(TypedDict):
     name: str
     person: str
     position: Position
+    proposal: Proposal | None
     repeat_of: PriorFault | None
     responsibility: Responsibility
     severity: Severity
@@ -383,10 +383,18 @@ Position = Literal["staff", "unit_head", "supervising_leader", "principal_leader
 
 
 class PriorFault(TypedDict):
-    """A repeat that escalated an entry."""
+    """The same person's earlier fault of the same code: what makes a line a repeat."""
 
     at: datetime.datetime
     source: str
+
+
+class Proposal(TypedDict):
+    """A heavier severity proposed for a person's own line because they repeated the fault. It is for the leadership to accept or not (`to_decide` names `severity`); the rules decided only the fault's severity."""
+
+    measures: list[Measure]
+    reason: str
+    severity: Severity
 
 
 class ReckonedDay(TypedDict):

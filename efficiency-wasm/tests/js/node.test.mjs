@@ -346,9 +346,9 @@ test("a bureau's own files reviewed in JS give the review Rust and Python give",
   const dir = new URL("../../../efficiency-core/data/sample/", import.meta.url);
   const files = Object.fromEntries(["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => [n, readFileSync(new URL(n, dir), "utf8")]));
   const r = efficiency.Bureau.fromFiles(files).review(2026);
-  assert.deepEqual([r.cases, r.faults.length, r.accountability.length], [8, 26, 36]);
+  assert.deepEqual([r.cases, r.faults.length, r.accountability.length], [8, 26, 34]);
   assert.deepEqual(r.scorecards.map((c) => [c.unit, c.total, c.grade]),
-    [["office", 96, "excellent"], ["marriage", 94, "excellent"], ["social_org", 92, "unqualified"], ["affairs", 65, "qualified"]]);
+    [["office", 96, "excellent"], ["marriage", 94, "excellent"], ["social_org", 92, "excellent"], ["affairs", 65, "unqualified"]]);
   assert.throws(() => efficiency.Bureau.fromFiles({ ...files, "organisation.json": "{" }), (e) => e.code === "org.invalid_json" && e.message.startsWith("organisation.json: "));
   assert.throws(() => efficiency.Bureau.fromFiles({ ...files, "notes.txt": "x" }), { code: "argument.invalid" });
   assert.deepEqual(efficiency.Bureau.sample(2026, 120, 7).review(2026), efficiency.annualReviewSample(2026, 120, 7));

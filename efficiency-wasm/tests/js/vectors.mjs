@@ -149,10 +149,13 @@ export function runCaseVectors(efficiency, doc) {
 /** @returns {{total: number, failures: string[]}} */
 export function runAccountabilityVectors(efficiency, doc) {
   const org = efficiency.Organisation.sample();
-  const keys = ["person", "responsibility", "source", "code", "at", "base_severity", "severity", "repeat_of", "measures"];
+  const keys = ["person", "responsibility", "source", "code", "at", "severity", "repeat_of", "proposal", "measures"];
+  const pick = { repeat_of: ["source", "at"], proposal: ["severity", "measures"] };
   const entry = (camel) => {
     const e = snake(camel);
-    return Object.fromEntries(keys.map((k) => [k, k === "repeat_of" && e[k] ? { source: e[k].source, at: e[k].at } : e[k] ?? null]));
+    return Object.fromEntries(
+      keys.map((k) => [k, pick[k] && e[k] ? Object.fromEntries(pick[k].map((f) => [f, e[k][f]])) : e[k] ?? null]),
+    );
   };
   const run = (sc) => {
     const rules = sc.rules ? efficiency.AccountabilityRules.fromJson(JSON.stringify(sc.rules)) : new efficiency.AccountabilityRules();
