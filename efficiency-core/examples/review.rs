@@ -344,9 +344,9 @@ fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::err
         r.events,
         r.rejected_rows.len()
     );
-    println!("\n1. Metrics per unit 各科室效能指标 (denominator: cases concluded in {year}; open = accepted, not concluded at year end)");
+    println!("\n1. Metrics per unit 各科室效能指标 (denominator: cases concluded in {year}; open = accepted, not concluded at year end; cards = cases at a yellow / red level, at conclusion or at year end)");
     println!(
-        "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
+        "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13} {:>10}",
         "unit",
         "concluded",
         "on the spot",
@@ -354,15 +354,24 @@ fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::err
         "early",
         "extension",
         "avg days",
-        "open overdue"
+        "open overdue",
+        "cards Y/R"
     );
     println!(
-        "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
-        "科室", "办结", "现场办结率", "按时办结率", "提前办结率", "延期率", "平均用时", "超期未结"
+        "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13} {:>10}",
+        "科室",
+        "办结",
+        "现场办结率",
+        "按时办结率",
+        "提前办结率",
+        "延期率",
+        "平均用时",
+        "超期未结",
+        "黄牌/红牌"
     );
     for m in &r.metrics {
         println!(
-            "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13}",
+            "  {:<11} {:>9} {:>14} {:>14} {:>14} {:>14} {:>9} {:>13} {:>10}",
             m.group,
             m.concluded,
             pct(m.on_the_spot_rate),
@@ -372,7 +381,8 @@ fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::err
             m.average_workdays_used
                 .map(|x| format!("{x:.1}"))
                 .unwrap_or_else(|| "-".into()),
-            format!("{}/{}", m.open_overdue, m.open)
+            format!("{}/{}", m.open_overdue, m.open),
+            format!("{}/{}", m.yellow, m.red)
         );
     }
     println!("\n2. Findings 发现的问题 ({} in all)", r.faults.len());

@@ -237,6 +237,10 @@ mod cases {
                 "events": f.events,
                 "people": f.people,
             })).collect::<Vec<_>>(),
+            "level": s.level.as_str(),
+            "level_reasons": s.level_reasons.iter()
+                .map(|r| json!([r.source.as_str(), r.level.as_str(), r.code, fmt(r.at)]))
+                .collect::<Vec<_>>(),
         })
     }
 

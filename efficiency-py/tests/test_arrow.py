@@ -67,6 +67,17 @@ def test_findings_carry_their_unit_and_lists_stay_lists():
     metrics = pl.from_arrow(out["metrics"])
     assert set(metrics.columns) >= {"group", "concluded", "on_time_rate", "open_overdue"}
     assert pd.DataFrame(out["statuses"].to_pandas()).shape[0] == 8
+    # The case supervision level (DOMAIN.md §4.4) beside the clock's, with its reasons, and the
+    # same level the per-case statuses give.
+    statuses = out["statuses"]
+    assert statuses.schema.field("level_reasons").type == pa.list_(pa.string())
+    by_case = {s["case"]: s for s in ef.replay_cases(CTX, LINES, as_of=AS_OF)}
+    for row in statuses.to_pylist():
+        s = by_case[row["case"]]
+        assert row["level"] == s["level"]
+        assert row["clock_level"] == (s["clock"] or {}).get("level")
+        assert len(row["level_reasons"]) == len(s["level_reasons"])
+    assert {"yellow", "red"} <= set(metrics.columns)
 
 
 def test_bad_tables_say_what_is_wrong():

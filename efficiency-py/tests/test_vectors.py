@@ -192,6 +192,8 @@ def case_status_json(s):
             }
             for f in s["findings"]
         ],
+        "level": s["level"],
+        "level_reasons": [[r["source"], r["level"], r["code"], r["at"].isoformat()] for r in s["level_reasons"]],
     }
 
 

@@ -136,6 +136,10 @@ export interface CaseStatus {
   handler: string | null;
   /** Service item code, once known. */
   item: string | null;
+  /** The case's supervision level (DOMAIN.md §4.4): the highest of its clock's level, its steps past their limit (yellow) and its serious faults (red). A case that has ended (concluded, rejected, refused, guided out, withdrawn) keeps the level it had then. */
+  level: Level;
+  /** The reasons above normal, highest level first, then in time order. */
+  levelReasons: LevelReason[];
   /** Concluded during the visit. */
   onTheSpot: boolean | null;
   /** Stage at `as_of`. */
@@ -458,12 +462,35 @@ export interface GroupMetrics {
   openOverdue: number;
   /** Cases counted here on a provisional calendar year (their dues may move). */
   provisional: number;
+  /** Cases counted here at a red case level. */
+  red: number;
   /** Sum of workdays used by them. */
   workdaysUsed: number;
+  /** Cases counted here at a yellow case level (at conclusion, or at the period's end). */
+  yellow: number;
 }
 
 /** Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it. */
 export type Level = "normal" | "reminder" | "yellow" | "red";
+
+/** One reason for a case's supervision level (DOMAIN.md §4.4). */
+export interface LevelReason {
+  /** The moment it refers to: the due passed (the promised due for a reminder or a yellow card, the statutory due for a red one), or the finding's time. */
+  at: IsoDateTime;
+  /** The finding code, for a step or a fault. */
+  code: string | null;
+  /** Evidence event ids. */
+  events: string[];
+  /** The level this reason alone gives. */
+  level: Level;
+  /** Why, for a clerk. */
+  message: string;
+  /** Clock, step or fault. */
+  source: LevelSource;
+}
+
+/** What raises a case's supervision level. */
+export type LevelSource = "clock" | "step" | "fault";
 
 /** One link of a responsibility chain. */
 export interface Link {
@@ -685,6 +712,8 @@ export interface StatusRow {
   asOf: IsoDateTime;
   /** Case id. */
   case: string;
+  /** The clock's own level, once accepted. */
+  clockLevel: Level | null;
   /** When concluded. */
   concludedAt: IsoDateTime | null;
   /** Decision, once concluded. */
@@ -701,8 +730,10 @@ export interface StatusRow {
   handler: string | null;
   /** Service item code. */
   item: string | null;
-  /** Supervision level. */
-  level: Level | null;
+  /** The case's supervision level (clock, steps, serious faults; frozen when it ended). */
+  level: Level;
+  /** What raised the level, e.g. `clock`, `step step.overdue`, `fault extension.unauthorized_approver`. */
+  levelReasons: string[];
   /** Concluded during the visit. */
   onTheSpot: boolean | null;
   /** Outcome of a concluded case. */

@@ -200,6 +200,32 @@ def case_oracle(events, as_of_s):
             )
     findings.sort(key=lambda f: (f["at"], f["code"]))
     st["findings"] = findings
+
+    # DOMAIN.md §4.4: the case's level is the highest of its clock's level, a step past its
+    # limit (yellow) and a serious fault (red); an ended case keeps the level it had then.
+    ended = next(
+        (
+            P(e["at"])
+            for e in evs
+            if e["event"] in ("conclude", "reject", "refuse_reception", "guide_outside", "withdrawn")
+        ),
+        None,
+    )
+    reasons = []
+    if st["clock"] and st["clock"]["level"] != "normal":
+        lv = st["clock"]["level"]
+        reasons.append(["clock", lv, None, st["clock"]["statutory_due" if lv == "red" else "promised_due"]])
+    for f in findings:
+        if ended and P(f["at"]) > ended:
+            continue
+        if f["code"] == "step.overdue":
+            reasons.append(["step", "yellow", f["code"], f["at"]])
+        if f["severity"] in ("serious", "very_serious"):
+            reasons.append(["fault", "red", f["code"], f["at"]])
+    order = ["normal", "reminder", "yellow", "red"]
+    reasons.sort(key=lambda r: (-order.index(r[1]), r[3]))
+    st["level"] = max((r[1] for r in reasons), key=order.index, default="normal")
+    st["level_reasons"] = reasons
     return st
 
 
@@ -393,6 +419,17 @@ log("2026-11-02T11:30", "mar01", "step_started", step="register")(
 )
 log("2026-11-03T09:45", "mar01", "conclude", outcome="granted", on_the_spot=False)
 add("hour-step-overnight-on-the-spot-late", log, "2026-11-20T09:00")
+# DOMAIN.md §4.4: a late step makes the case yellow while its clock is normal; a concluded case
+# keeps that level, judged at conclusion and two months later alike.
+log = Log("STEP-4")("2026-09-28T09:10", "aff01", "receive", item="licensing.decision")(
+    "2026-09-28T09:20", "aff01", "accept"
+)
+log("2026-09-28T10:00", "aff01", "step_started", step="review")(
+    "2026-10-22T10:00", "aff01", "step_finished", step="review"
+)
+log("2026-10-23T10:00", "aff01", "conclude", outcome="granted", on_the_spot=False)
+add("level-late-step-yellow-at-conclusion", log, "2026-10-23T10:00")
+add("level-late-step-yellow-kept-after-conclusion", log, "2026-12-23T10:00")
 
 
 # 7. Limits and extensions (licensing decision: 20 workdays, +10 by the agency head).

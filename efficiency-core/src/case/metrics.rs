@@ -87,6 +87,13 @@ pub struct MetricsRow {
     /// Of them, past their promised due (yellow or red).
     #[serde(default)]
     pub open_overdue: u64,
+    /// Cases counted here (concluded in the period, or open at its end) whose case supervision
+    /// level is yellow: at conclusion, or at the period's end (DOMAIN.md §4.4).
+    #[serde(default)]
+    pub yellow: u64,
+    /// The same at red (past the statutory due, or a serious fault).
+    #[serde(default)]
+    pub red: u64,
     /// Cases counted here whose clock rests on a provisional calendar year (a year without
     /// holiday data: weekends only); their dues may move when the year's notice is loaded.
     #[serde(default)]
@@ -117,6 +124,10 @@ pub struct GroupMetrics {
     pub open: u64,
     /// Of them, past their promised due.
     pub open_overdue: u64,
+    /// Cases counted here at a yellow case level (at conclusion, or at the period's end).
+    pub yellow: u64,
+    /// Cases counted here at a red case level.
+    pub red: u64,
     /// Cases counted here on a provisional calendar year (their dues may move).
     pub provisional: u64,
     /// on_the_spot ÷ concluded.
@@ -148,6 +159,8 @@ impl From<MetricsRow> for GroupMetrics {
             workdays_used: r.workdays_used,
             open: r.open,
             open_overdue: r.open_overdue,
+            yellow: r.yellow,
+            red: r.red,
             provisional: r.provisional,
         }
     }
@@ -236,6 +249,8 @@ impl Metrics {
             ..MetricsRow::default()
         });
         row.provisional += u64::from(s.clock.as_ref().is_some_and(|c| c.provisional));
+        row.yellow += u64::from(s.level == Level::Yellow);
+        row.red += u64::from(s.level == Level::Red);
         if concluded_in_period {
             row.concluded += 1;
             row.on_the_spot += u64::from(s.on_the_spot == Some(true));
@@ -268,6 +283,8 @@ impl Metrics {
             row.workdays_used += r.workdays_used;
             row.open += r.open;
             row.open_overdue += r.open_overdue;
+            row.yellow += r.yellow;
+            row.red += r.red;
             row.provisional += r.provisional;
         }
     }

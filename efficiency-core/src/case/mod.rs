@@ -47,7 +47,7 @@ pub use stream::{
 
 use crate::calendar::Calendar;
 use crate::clock::reckon::Reckoner;
-use crate::clock::{Authority, ClockConfig, ClockError, ClockStatus, TimeLimit};
+use crate::clock::{Authority, ClockConfig, ClockError, ClockStatus, Level, TimeLimit};
 use crate::item::{ItemCatalog, ItemClock, ServiceItem};
 
 /// Input that cannot be taken: a malformed line, an unknown actor, an impossible transition, a
@@ -246,6 +246,44 @@ pub struct CaseFinding {
     pub people: Vec<String>,
 }
 
+/// What raises a case's supervision level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LevelSource {
+    /// The deadline clock: reminder, yellow past the promised due, red past the statutory due.
+    Clock,
+    /// An internal step past its own step limit (yellow).
+    Step,
+    /// A serious or very serious fault (red).
+    Fault,
+}
+
+crate::names!(LevelSource {
+    Clock => "clock",
+    Step => "step",
+    Fault => "fault",
+});
+
+/// One reason for a case's supervision level (DOMAIN.md §4.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LevelReason {
+    /// Clock, step or fault.
+    pub source: LevelSource,
+    /// The level this reason alone gives.
+    pub level: Level,
+    /// The finding code, for a step or a fault.
+    pub code: Option<&'static str>,
+    /// The moment it refers to: the due passed (the promised due for a reminder or a yellow
+    /// card, the statutory due for a red one), or the finding's time.
+    pub at: NaiveDateTime,
+    /// Evidence event ids.
+    pub events: Vec<String>,
+    /// Why, for a clerk.
+    pub message: String,
+}
+
 /// Everything derived from a case at one moment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -276,6 +314,12 @@ pub struct CaseStatus {
     pub concluded_at: Option<NaiveDateTime>,
     /// Faults found, in time order.
     pub findings: Vec<CaseFinding>,
+    /// The case's supervision level (DOMAIN.md §4.4): the highest of its clock's level, its
+    /// steps past their limit (yellow) and its serious faults (red). A case that has ended
+    /// (concluded, rejected, refused, guided out, withdrawn) keeps the level it had then.
+    pub level: Level,
+    /// The reasons above normal, highest level first, then in time order.
+    pub level_reasons: Vec<LevelReason>,
 }
 
 /// One case: its events and what validating them established.
@@ -640,7 +684,10 @@ impl Case {
             on_the_spot: None,
             concluded_at: None,
             findings: Vec::new(),
+            level: Level::Normal,
+            level_reasons: Vec::new(),
         };
+        let mut ended_at: Option<NaiveDateTime> = None;
         let mut findings: Vec<CaseFinding> = Vec::new();
         let mut add = |code: &'static str,
                        at: NaiveDateTime,
@@ -662,6 +709,18 @@ impl Case {
         let mut received: Option<&CaseEvent> = None;
         let mut withdrawn_at = None;
         for e in &events {
+            if ended_at.is_none()
+                && matches!(
+                    e.kind,
+                    EventKind::Conclude { .. }
+                        | EventKind::Reject { .. }
+                        | EventKind::RefuseReception { .. }
+                        | EventKind::GuideOutside { .. }
+                        | EventKind::Withdrawn
+                )
+            {
+                ended_at = Some(e.at);
+            }
             match &e.kind {
                 EventKind::Inquiry { item, .. } => {
                     st.stage = Stage::Inquired;
@@ -940,8 +999,81 @@ impl Case {
         }
         findings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.code.cmp(b.code)));
         st.findings = findings;
+        let acceptance = events
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::Accept { .. }));
+        st.level_reasons = level_reasons(&st, acceptance.map(|e| e.id.as_str()), ended_at);
+        st.level = st
+            .level_reasons
+            .iter()
+            .map(|r| r.level)
+            .max()
+            .unwrap_or(Level::Normal);
         Ok(st)
     }
+}
+
+/// The reasons for a case's supervision level (DOMAIN.md §4.4): the clock's level (already
+/// frozen at conclusion by the clock), each step past its limit (yellow) and each serious fault
+/// (red) found by the time the case ended.
+fn level_reasons(
+    st: &CaseStatus,
+    acceptance: Option<&str>,
+    ended_at: Option<NaiveDateTime>,
+) -> Vec<LevelReason> {
+    let mut out = Vec::new();
+    if let Some(c) = st.clock.as_ref().filter(|c| c.level > Level::Normal) {
+        let (at, message) = match c.level {
+            Level::Red => (
+                c.statutory_due,
+                format!("past the statutory due {}", c.statutory_due),
+            ),
+            Level::Yellow => (
+                c.promised_due,
+                format!("past the promised due {}", c.promised_due),
+            ),
+            _ => (
+                c.promised_due,
+                format!("the promised due {} is near", c.promised_due),
+            ),
+        };
+        out.push(LevelReason {
+            source: LevelSource::Clock,
+            level: c.level,
+            code: None,
+            at,
+            events: acceptance.into_iter().map(str::to_string).collect(),
+            message,
+        });
+    }
+    for f in st
+        .findings
+        .iter()
+        .filter(|f| ended_at.is_none_or(|end| f.at <= end))
+    {
+        if f.code == "step.overdue" {
+            out.push(LevelReason {
+                source: LevelSource::Step,
+                level: Level::Yellow,
+                code: Some(f.code),
+                at: f.at,
+                events: f.events.clone(),
+                message: f.message.clone(),
+            });
+        }
+        if f.severity >= Severity::Serious {
+            out.push(LevelReason {
+                source: LevelSource::Fault,
+                level: Level::Red,
+                code: Some(f.code),
+                at: f.at,
+                events: f.events.clone(),
+                message: format!("{} fault: {}", f.severity.as_str(), f.message),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.level.cmp(&a.level).then(a.at.cmp(&b.at)));
+    out
 }
 
 impl CaseError {
@@ -982,8 +1114,12 @@ pub struct StatusRow {
     pub promised_due: Option<NaiveDateTime>,
     /// Statutory due.
     pub statutory_due: Option<NaiveDateTime>,
-    /// Supervision level.
-    pub level: Option<crate::clock::Level>,
+    /// The case's supervision level (clock, steps, serious faults; frozen when it ended).
+    pub level: Level,
+    /// The clock's own level, once accepted.
+    pub clock_level: Option<Level>,
+    /// What raised the level, e.g. `clock`, `step step.overdue`, `fault extension.unauthorized_approver`.
+    pub level_reasons: Vec<String>,
     /// Outcome of a concluded case.
     pub outcome: Option<crate::clock::Outcome>,
     /// Valid extensions, in the statutory unit.
@@ -1042,7 +1178,16 @@ impl CaseStatus {
             concluded_at: self.concluded_at,
             promised_due: c.map(|c| c.promised_due),
             statutory_due: c.map(|c| c.statutory_due),
-            level: c.map(|c| c.level),
+            level: self.level,
+            clock_level: c.map(|c| c.level),
+            level_reasons: self
+                .level_reasons
+                .iter()
+                .map(|r| match r.code {
+                    Some(code) => format!("{} {code}", r.source.as_str()),
+                    None => r.source.as_str().to_string(),
+                })
+                .collect(),
             outcome: c.and_then(|c| c.outcome),
             extended_by: c.map(|c| c.extended_by),
             remaining: c.map(|c| c.remaining),

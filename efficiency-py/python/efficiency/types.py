@@ -110,6 +110,8 @@ class CaseStatus(TypedDict):
     first_responder: str | None
     handler: str | None
     item: str | None
+    level: Level
+    level_reasons: list[LevelReason]
     on_the_spot: bool | None
     stage: Stage
     unit: str | None
@@ -340,11 +342,28 @@ class GroupMetrics(TypedDict):
     open: int
     open_overdue: int
     provisional: int
+    red: int
     workdays_used: float
+    yellow: int
 
 
 Level = Literal["normal", "reminder", "yellow", "red"]
 """Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it."""
+
+
+class LevelReason(TypedDict):
+    """One reason for a case's supervision level (DOMAIN.md §4.4)."""
+
+    at: datetime.datetime
+    code: str | None
+    events: list[str]
+    level: Level
+    message: str
+    source: LevelSource
+
+
+LevelSource = Literal["clock", "step", "fault"]
+"""What raises a case's supervision level."""
 
 
 class Link(TypedDict):
@@ -531,6 +550,7 @@ class StatusRow(TypedDict):
 
     as_of: datetime.datetime
     case: str
+    clock_level: Level | None
     concluded_at: datetime.datetime | None
     decision: Decision | None
     elapsed_workdays: float | None
@@ -539,7 +559,8 @@ class StatusRow(TypedDict):
     first_responder: str | None
     handler: str | None
     item: str | None
-    level: Level | None
+    level: Level
+    level_reasons: list[str]
     on_the_spot: bool | None
     outcome: Outcome | None
     promised_due: datetime.datetime | None

@@ -111,6 +111,8 @@ function caseStatusJson(s) {
       extended_by: c.extendedBy, state: c.state,
     },
     findings: s.findings.map((f) => ({ code: f.code, severity: f.severity, at: f.at, events: f.events, people: f.people })),
+    level: s.level,
+    level_reasons: s.levelReasons.map((r) => [r.source, r.level, r.code, r.at]),
   };
 }
 
