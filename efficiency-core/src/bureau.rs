@@ -18,9 +18,10 @@
 use crate::accountability::AccountabilityRules;
 use crate::activity::{Activity, ActivityRules, COMPLAINT_RULES_JSON, CONDUCT_RULES_JSON};
 use crate::assessment::AssessmentRules;
+use crate::boundary::Value;
 use crate::calendar::Calendar;
 use crate::campaign::CampaignTemplate;
-use crate::case::{CaseContext, FindingRules};
+use crate::case::{CaseContext, CaseEvent, EventRow, FindingRules};
 use crate::error::Error;
 use crate::item::ItemCatalog;
 use crate::org::Organisation;
@@ -105,6 +106,125 @@ impl Bureau {
     /// a missing required one, or a document that does not load is an error naming the file
     /// (and the path or line inside it).
     pub fn from_files(files: &[(&str, &str)]) -> Result<Bureau, Error> {
+        Bureau::build(files, None)
+    }
+
+    /// A bureau from named documents whose case events come as rows (an Arrow table's rows, a
+    /// host's list of event objects) instead of `cases.jsonl`: every row is checked as a JSON
+    /// line would be, and a bad one is an error naming its row (0-based) and field.
+    pub fn from_files_and_rows<'a>(
+        files: &[(&str, &str)],
+        rows: impl IntoIterator<Item = EventRow<'a>>,
+    ) -> Result<Bureau, Error> {
+        if files.iter().any(|(n, _)| *n == "cases.jsonl") {
+            return Err(Error::new(
+                "argument.invalid",
+                "give the case events once: cases.jsonl or a table of cases, not both",
+            )
+            .with_field("cases"));
+        }
+        let lines = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| {
+                CaseEvent::from_row(row, i + 1)
+                    .map(|e| e.to_line())
+                    .map_err(|e| in_file("cases", Error::from(e).in_row(i)))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Bureau::build(files, Some(lines))
+    }
+
+    /// A bureau from documents as a host language holds them: a mapping from file name to its
+    /// text, or to the document itself (a JS object, a Python dict); `cases.jsonl` may be a list
+    /// of event objects. Every value goes through the same checks as a file's text.
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::bureau::Bureau;
+    /// let event = |id: &str, at: &str, event: &str| Value::Map(vec![
+    ///     ("id".into(), Value::Str(id.into())), ("case".into(), Value::Str("C1".into())),
+    ///     ("at".into(), Value::Str(at.into())), ("actor".into(), Value::Str("mar01".into())),
+    ///     ("event".into(), Value::Str(event.into())),
+    /// ]);
+    /// let mut receive = event("e1", "2026-03-02T09:00", "receive");
+    /// if let Value::Map(m) = &mut receive {
+    ///     m.push(("item".into(), Value::Str("civil.marriage_registration".into())));
+    /// }
+    /// let files = Value::Map(vec![
+    ///     ("organisation.json".into(), Value::Str(efficiency_core::org::SAMPLE_ORGANISATION_JSON.into())),
+    ///     ("cases.jsonl".into(), Value::List(vec![receive, event("e2", "2026-03-02T09:05", "accept")])),
+    /// ]);
+    /// assert_eq!(Bureau::from_value(&files)?.review(2026)?.cases, 1);
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn from_value(files: &Value) -> Result<Bureau, Error> {
+        let texts = Bureau::texts(files)?;
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Bureau::from_files(&refs)
+    }
+
+    /// As [`Bureau::from_value`], with the case events as rows (see
+    /// [`Bureau::from_files_and_rows`]).
+    pub fn from_value_and_rows<'a>(
+        files: &Value,
+        rows: impl IntoIterator<Item = EventRow<'a>>,
+    ) -> Result<Bureau, Error> {
+        let texts = Bureau::texts(files)?;
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Bureau::from_files_and_rows(&refs, rows)
+    }
+
+    /// The documents of a host's mapping as texts.
+    fn texts(files: &Value) -> Result<Vec<(String, String)>, Error> {
+        let Value::Map(entries) = files else {
+            return Err(Error::new(
+                "argument.wrong_type",
+                format!(
+                    "files must be a mapping from file name to its text or document, not {}",
+                    files.describe()
+                ),
+            )
+            .with_field("files"));
+        };
+        let zone = crate::date::Zone::CHINA;
+        let mut texts = Vec::with_capacity(entries.len());
+        for (name, v) in entries {
+            let text = match v {
+                Value::Str(t) => t.clone(),
+                Value::List(rows) if name == "cases.jsonl" => {
+                    let mut out = String::new();
+                    for (i, r) in rows.iter().enumerate() {
+                        let arg = format!("{name}[{i}]");
+                        out.push_str(&r.to_json(&arg, zone)?.to_string());
+                        out.push('\n');
+                    }
+                    out
+                }
+                Value::Map(_) | Value::Record(_) => v.to_json(name, zone)?.to_string(),
+                other => {
+                    return Err(Error::new(
+                        "argument.wrong_type",
+                        format!(
+                            "{name} must be its text or the document, not {}",
+                            other.describe()
+                        ),
+                    )
+                    .with_field(name.as_str()))
+                }
+            };
+            texts.push((name.clone(), text));
+        }
+        Ok(texts)
+    }
+
+    fn build(files: &[(&str, &str)], case_rows: Option<Vec<String>>) -> Result<Bureau, Error> {
         for (name, _) in files {
             if !BUREAU_FILES.iter().any(|(n, _)| n == name) {
                 let names: Vec<&str> = BUREAU_FILES.iter().map(|(n, _)| *n).collect();
@@ -189,11 +309,14 @@ impl Bureau {
             })?,
             None => YearRecords::default(),
         };
-        let case_lines = required("cases.jsonl")?
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_string)
-            .collect();
+        let case_lines = match case_rows {
+            Some(lines) => lines,
+            None => required("cases.jsonl")?
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect(),
+        };
         Ok(Bureau {
             organisation,
             context,

@@ -25,6 +25,14 @@ use efficiency_core::error::Error;
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 
+/// Every record batch of an Arrow input (table, batch or stream), read through.
+pub(crate) fn batches(input: pyo3_arrow::input::AnyRecordBatch) -> PyResult<Vec<RecordBatch>> {
+    input
+        .into_reader()?
+        .map(|b| b.map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string())))
+        .collect()
+}
+
 /// The columns an event table may have (the fields of an event row).
 pub(crate) const EVENT_COLUMNS: &[&str] = &[
     "id",

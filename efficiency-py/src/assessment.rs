@@ -294,46 +294,60 @@ pub(crate) struct Bureau {
 #[pymethods]
 impl Bureau {
     /// From named documents: a dict from file name (`organisation.json`, `cases.jsonl`, …, see
-    /// `BUREAU_FILES`) to its text.
+    /// `BUREAU_FILES`) to its text or to the document itself (a dict; `cases.jsonl` may be a
+    /// list of event dicts). `cases`, if given, is the case events as a table (pyarrow, Polars,
+    /// pandas through pyarrow, DuckDB, Parquet: any Arrow table or stream, sorted by case id,
+    /// columns as `EVENT_COLUMNS`) instead of `cases.jsonl`; a bad row is an error naming it.
     #[staticmethod]
-    fn from_files(py: Python<'_>, files: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let files: Vec<(String, String)> = crate::convert::ok(
-            py,
-            crate::convert::value(files)?
-                .deserialize::<std::collections::BTreeMap<String, String>>(
-                    "files",
-                    efficiency_core::date::Zone::CHINA,
-                    "argument.invalid",
-                ),
-        )?
-        .into_iter()
-        .collect();
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
+    #[pyo3(signature = (files, cases = None))]
+    fn from_files(
+        py: Python<'_>,
+        files: &Bound<'_, PyAny>,
+        cases: Option<pyo3_arrow::input::AnyRecordBatch>,
+    ) -> PyResult<Self> {
+        let files = crate::convert::value(files)?;
+        let inner = match cases {
+            None => py.detach(|| efficiency_core::bureau::Bureau::from_value(&files)),
+            Some(events) => {
+                let batches = crate::arrow::batches(events)?;
+                let columns = batches
+                    .iter()
+                    .map(crate::arrow::EventColumns::new)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(crate::convert::error_of)?;
+                py.detach(|| {
+                    efficiency_core::bureau::Bureau::from_value_and_rows(
+                        &files,
+                        columns.iter().flat_map(|c| c.rows()),
+                    )
+                })
+            }
+        };
         Ok(Bureau {
-            inner: crate::convert::ok(py, efficiency_core::bureau::Bureau::from_files(&refs))?,
+            inner: crate::convert::ok(py, inner)?,
         })
     }
 
-    /// From a folder holding the documents (those of `BUREAU_FILES` that are present).
+    /// From a folder holding the documents (those of `BUREAU_FILES` that are present); `cases`
+    /// as for `from_files` (then the folder has no `cases.jsonl`).
     #[staticmethod]
-    fn from_folder(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
-        let mut files = Vec::new();
+    #[pyo3(signature = (path, cases = None))]
+    fn from_folder(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        cases: Option<pyo3_arrow::input::AnyRecordBatch>,
+    ) -> PyResult<Self> {
+        let files = pyo3::types::PyDict::new(py);
         for (name, _) in efficiency_core::bureau::BUREAU_FILES {
             let p = path.join(name);
             if p.exists() {
                 let text = std::fs::read_to_string(&p).map_err(|e| {
                     pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", p.display()))
                 })?;
-                files.push((*name, text));
+                files.set_item(*name, text)?;
             }
         }
-        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-        Ok(Bureau {
-            inner: crate::convert::ok(py, efficiency_core::bureau::Bureau::from_files(&refs))?,
-        })
+        Bureau::from_files(py, files.as_any(), cases)
     }
 
     /// The sample bureau with a generated year (deterministic for `seed`).

@@ -91,3 +91,50 @@ def test_progress_is_reported_and_can_stop_the_review():
 
     with pytest.raises(KeyboardInterrupt):
         ef.Bureau.sample(2026, 100, 1).review(2026, progress=stop)
+
+
+def test_documents_as_dicts_and_cases_as_tables_give_the_same_review(tmp_path):
+    """A bureau brings its cases as a table (pandas, Polars, Parquet) and its documents as dicts:
+    the same review as the files."""
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    want = ef.Bureau.from_files(files()).review(2026)
+    docs = {n: json.loads(t) for n, t in files().items() if n.endswith(".json")}
+    events = [json.loads(line) for line in files()["cases.jsonl"].splitlines() if line.strip()]
+    df = pd.DataFrame(events)
+    df["at"] = pd.to_datetime(df["at"])
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp_path / "cases.parquet")
+    for name, cases in {
+        "pandas through pyarrow": pa.Table.from_pandas(df, preserve_index=False),
+        "polars": pl.from_pandas(df),
+        "parquet in batches of 3": pq.read_table(tmp_path / "cases.parquet").to_batches(max_chunksize=3),
+    }.items():
+        if isinstance(cases, list):
+            cases = pa.RecordBatchReader.from_batches(cases[0].schema, cases)
+        assert ef.Bureau.from_files(docs, cases=cases).review(2026) == want, name
+    assert ef.Bureau.from_files({**docs, "cases.jsonl": events}).review(2026) == want
+    for n, text in files().items():
+        if n != "cases.jsonl":
+            (tmp_path / n).write_text(text)
+    assert ef.Bureau.from_folder(tmp_path, cases=pl.from_pandas(df)).review(2026) == want
+
+
+def test_a_bad_case_row_in_a_table_names_its_row():
+    import pandas as pd
+    import pyarrow as pa
+
+    events = [json.loads(line) for line in files()["cases.jsonl"].splitlines() if line.strip()]
+    events[5]["event"] = "dance"
+    table = pa.Table.from_pandas(pd.DataFrame(events), preserve_index=False)
+    docs = {n: t for n, t in files().items() if n != "cases.jsonl"}
+    with pytest.raises(ef.CaseError) as e:
+        ef.Bureau.from_files(docs, cases=table)
+    assert (e.value.code, e.value.row) == ("case.invalid_event", 5) and str(e.value).startswith("cases: ")
+    with pytest.raises(ef.ArgumentError, match="not both"):
+        ef.Bureau.from_files(files(), cases=table)
+    with pytest.raises(ef.ArgumentError) as e:
+        ef.Bureau.from_files({**docs, "year.json": 2026})
+    assert (e.value.code, e.value.field) == ("argument.wrong_type", "year.json")

@@ -274,35 +274,16 @@ pub struct Bureau {
 #[wasm_bindgen]
 impl Bureau {
     /// From named documents: an object from file name (`organisation.json`, `cases.jsonl`, …,
-    /// see `bureauFiles()`) to its text.
+    /// see `bureauFiles()`) to its text or to the document itself (an object as `JSON.parse`
+    /// gives it; `cases.jsonl` may be an array of event objects).
     #[wasm_bindgen(js_name = fromFiles)]
     pub fn from_files(
-        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] files: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string | object>")] files: JsValue,
     ) -> Result<Bureau, JsValue> {
-        // File names are data: read the object's own keys as they are.
-        let mut texts = Vec::new();
-        if files.is_object() && !js_sys::Array::is_array(&files) {
-            for pair in js_sys::Object::entries(files.unchecked_ref()).iter() {
-                let pair: js_sys::Array = pair.unchecked_into();
-                let name = pair.get(0).as_string().unwrap_or_default();
-                let text = crate::convert::text(&pair.get(1), &name)?;
-                texts.push((name, text));
-            }
-        } else {
-            return Err(crate::convert::error(
-                efficiency_core::error::Error::new(
-                    "argument.wrong_type",
-                    "files must be an object from file name to text",
-                )
-                .with_field("files"),
-            ));
-        }
-        let refs: Vec<(&str, &str)> = texts
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
         Ok(Bureau {
-            inner: wrap(efficiency_core::bureau::Bureau::from_files(&refs))?,
+            inner: wrap(efficiency_core::bureau::Bureau::from_value(
+                &crate::convert::document(&files),
+            ))?,
         })
     }
 

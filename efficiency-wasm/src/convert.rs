@@ -52,19 +52,35 @@ pub(crate) fn ok<T, E: Into<Error>>(r: Result<T, E>) -> Result<T, JsValue> {
 /// An object with a `toJSON` method (a `TimeLimit`, any user class) is read through it, as
 /// `JSON.stringify` would read it.
 pub(crate) fn value(v: &JsValue) -> Value {
+    value_with(v, Keys::Snake)
+}
+
+/// A JS value holding a document (the parsed contents of a bureau's file): object keys are
+/// data and stay as they are.
+pub(crate) fn document(v: &JsValue) -> Value {
+    value_with(v, Keys::AsGiven)
+}
+
+#[derive(Clone, Copy)]
+enum Keys {
+    Snake,
+    AsGiven,
+}
+
+fn value_with(v: &JsValue, keys: Keys) -> Value {
     if v.is_object() && !v.is_instance_of::<js_sys::Date>() {
         let to_json = js_sys::Reflect::get(v, &"toJSON".into()).unwrap_or(JsValue::UNDEFINED);
         if let Some(f) = to_json.dyn_ref::<js_sys::Function>() {
             return match f.call0(v) {
-                Ok(x) => plain_value(&x),
+                Ok(x) => plain_value(&x, keys),
                 Err(_) => Value::Other("object whose toJSON threw".into()),
             };
         }
     }
-    plain_value(v)
+    plain_value(v, keys)
 }
 
-fn plain_value(v: &JsValue) -> Value {
+fn plain_value(v: &JsValue, keys: Keys) -> Value {
     // Strings first: the common argument, one crossing.
     if let Some(s) = v.as_string() {
         return Value::Str(s);
@@ -99,7 +115,7 @@ fn plain_value(v: &JsValue) -> Value {
     }
     if js_sys::Array::is_array(v) {
         let a: &js_sys::Array = v.unchecked_ref();
-        return Value::List(a.iter().map(|x| value(&x)).collect());
+        return Value::List(a.iter().map(|x| value_with(&x, keys)).collect());
     }
     if v.is_function() {
         return Value::Other("function".into());
@@ -113,10 +129,11 @@ fn plain_value(v: &JsValue) -> Value {
                 .map(|pair| {
                     let pair: js_sys::Array = pair.unchecked_into();
                     let key = pair.get(0).as_string().unwrap_or_default();
-                    (
-                        efficiency_core::boundary::snake_case(&key),
-                        value(&pair.get(1)),
-                    )
+                    let key = match keys {
+                        Keys::Snake => efficiency_core::boundary::snake_case(&key),
+                        Keys::AsGiven => key,
+                    };
+                    (key, value_with(&pair.get(1), keys))
                 })
                 .collect(),
         );

@@ -355,6 +355,19 @@ test("a bureau's own files reviewed in JS give the review Rust and Python give",
   assert.ok(efficiency.bureauFiles().includes("assessment.toml"));
 });
 
+test("a bureau's documents as objects and its cases as event objects give the same review", () => {
+  const dir = new URL("../../../efficiency-core/data/sample/", import.meta.url);
+  const read = (n) => readFileSync(new URL(n, dir), "utf8");
+  const files = Object.fromEntries(["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => [n, read(n)]));
+  const want = efficiency.Bureau.fromFiles(files).review(2026);
+  const docs = Object.fromEntries(["organisation.json", "activity.json", "year.json"].map((n) => [n, JSON.parse(read(n))]));
+  const events = read("cases.jsonl").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  assert.deepEqual(efficiency.Bureau.fromFiles({ ...docs, "cases.jsonl": events }).review(2026), want);
+  assert.throws(() => efficiency.Bureau.fromFiles({ ...docs, "cases.jsonl": events, "year.json": 2026 }),
+    (e) => e.code === "argument.wrong_type" && e.field === "year.json");
+  assert.throws(() => efficiency.Bureau.fromFiles("organisation.json"), (e) => e.code === "argument.wrong_type" && e.field === "files");
+});
+
 test("review tables in JS: faults with the unit they count against", () => {
   const dir = new URL("../../../efficiency-core/data/sample/", import.meta.url);
   const files = Object.fromEntries(["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => [n, readFileSync(new URL(n, dir), "utf8")]));
