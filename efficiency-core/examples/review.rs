@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
-use efficiency_core::bureau::{Bureau, BUREAU_FILES};
+use efficiency_core::bureau::{Bureau, BUREAU_FILES, SAMPLE_BUREAU_FILES};
 use efficiency_core::calendar::{Calendar, DayKind};
 use efficiency_core::case::metrics::GroupBy;
 use efficiency_core::case::Severity;
@@ -181,9 +181,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     cases()?;
     annual(
-        &Bureau::sample(2026, 400, 2026)?,
+        &Bureau::from_files(SAMPLE_BUREAU_FILES)?,
         2026,
-        "generated sample year",
+        "the sample bureau's files, efficiency-core/data/bureau",
     )?;
     Ok(())
 }

@@ -73,6 +73,22 @@ pub const BUREAU_FILES: &[(&str, &str)] = &[
     ("campaign.json", "the campaign plan"),
 ];
 
+/// The sample bureau's 2026 as files (`data/bureau/`, embedded): its organisation, 400 cases'
+/// events, its activity and its year records, as a bureau would bring its own. They are the
+/// generated year ([`Bureau::sample`]`(2026, 400, 2026)`) written out, and reviewed the same.
+pub const SAMPLE_BUREAU_FILES: &[(&str, &str)] = &[
+    (
+        "organisation.json",
+        include_str!("../data/bureau/organisation.json"),
+    ),
+    ("cases.jsonl", include_str!("../data/bureau/cases.jsonl")),
+    (
+        "activity.json",
+        include_str!("../data/bureau/activity.json"),
+    ),
+    ("year.json", include_str!("../data/bureau/year.json")),
+];
+
 /// Everything a bureau brings to its annual review.
 #[derive(Debug, Clone)]
 pub struct Bureau {

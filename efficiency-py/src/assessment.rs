@@ -277,6 +277,13 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
             .map(|(n, _)| *n)
             .collect::<Vec<_>>(),
     )?;
+    m.add(
+        "SAMPLE_BUREAU_FILES",
+        efficiency_core::bureau::SAMPLE_BUREAU_FILES
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeMap<_, _>>(),
+    )?;
     m.add_function(wrap_pyfunction!(score_units, m)?)?;
     m.add_function(wrap_pyfunction!(self_inspection_faults, m)?)?;
     m.add_function(wrap_pyfunction!(annual_review_sample, m)?)?;

@@ -138,3 +138,8 @@ def test_a_bad_case_row_in_a_table_names_its_row():
     with pytest.raises(ef.ArgumentError) as e:
         ef.Bureau.from_files({**docs, "year.json": 2026})
     assert (e.value.code, e.value.field) == ("argument.wrong_type", "year.json")
+
+
+def test_the_shipped_sample_bureau_files_are_the_generated_year():
+    assert sorted(ef.SAMPLE_BUREAU_FILES) == ["activity.json", "cases.jsonl", "organisation.json", "year.json"]
+    assert ef.Bureau.from_files(ef.SAMPLE_BUREAU_FILES).review(2026) == ef.Bureau.sample(2026, 400, 2026).review(2026)

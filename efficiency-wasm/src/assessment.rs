@@ -351,6 +351,17 @@ impl Bureau {
     }
 }
 
+/// The sample bureau's 2026 as files (organisation.json, cases.jsonl, activity.json,
+/// year.json): an object for `Bureau.fromFiles`, the same files the Rust example reviews.
+#[wasm_bindgen(js_name = sampleBureauFiles, unchecked_return_type = "Record<string, string>")]
+pub fn sample_bureau_files() -> JsValue {
+    let o = js_sys::Object::new();
+    for (name, text) in efficiency_core::bureau::SAMPLE_BUREAU_FILES {
+        js_sys::Reflect::set(&o, &(*name).into(), &(*text).into()).expect("a plain object");
+    }
+    o.into()
+}
+
 /// The documents a bureau may give (`Bureau.fromFiles`).
 #[wasm_bindgen(js_name = bureauFiles)]
 pub fn bureau_files() -> Vec<String> {

@@ -353,6 +353,7 @@ test("a bureau's own files reviewed in JS give the review Rust and Python give",
   assert.throws(() => efficiency.Bureau.fromFiles({ ...files, "notes.txt": "x" }), { code: "argument.invalid" });
   assert.deepEqual(efficiency.Bureau.sample(2026, 120, 7).review(2026), efficiency.annualReviewSample(2026, 120, 7));
   assert.ok(efficiency.bureauFiles().includes("assessment.toml"));
+  assert.deepEqual(efficiency.Bureau.fromFiles(efficiency.sampleBureauFiles()).review(2026), efficiency.Bureau.sample(2026, 400, 2026).review(2026));
 });
 
 test("a bureau's documents as objects and its cases as event objects give the same review", () => {

@@ -1,0 +1,68 @@
+//! The sample bureau shipped as files (`data/bureau/`): the generated year written out as a
+//! bureau would bring its own, so the README's run command reviews files, not a generator.
+//! The files are the generator's output exactly; `UPDATE_SAMPLE=1 cargo test -p efficiency-core
+//! --test sample_bureau` rewrites them after a change to the generator.
+
+use efficiency_core::bureau::Bureau;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/bureau");
+
+fn generated() -> Vec<(&'static str, String)> {
+    let input = efficiency_core::review::sample_year(2026, 400, 2026).unwrap();
+    let mut cases = input.case_lines.join("\n");
+    cases.push('\n');
+    let pretty = |v: &dyn erased::Json| v.json();
+    vec![
+        (
+            "organisation.json",
+            efficiency_core::org::SAMPLE_ORGANISATION_JSON.to_string(),
+        ),
+        ("cases.jsonl", cases),
+        ("activity.json", pretty(&input.activity)),
+        ("year.json", pretty(&input.records)),
+    ]
+}
+
+mod erased {
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            let mut s = serde_json::to_string_pretty(self).unwrap();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+#[test]
+fn the_shipped_files_are_the_generated_year() {
+    let files = generated();
+    if std::env::var_os("UPDATE_SAMPLE").is_some() {
+        for (name, text) in &files {
+            std::fs::write(format!("{DIR}/{name}"), text).unwrap();
+        }
+    }
+    for (name, text) in &files {
+        let shipped = std::fs::read_to_string(format!("{DIR}/{name}")).unwrap();
+        assert!(
+            shipped == *text,
+            "data/bureau/{name} differs from the generator; run UPDATE_SAMPLE=1 cargo test -p efficiency-core --test sample_bureau"
+        );
+    }
+}
+
+#[test]
+fn the_shipped_files_give_the_generated_review() {
+    let files = efficiency_core::bureau::SAMPLE_BUREAU_FILES;
+    let from_files = Bureau::from_files(files).unwrap().review(2026).unwrap();
+    let generated = Bureau::sample(2026, 400, 2026)
+        .unwrap()
+        .review(2026)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&from_files).unwrap(),
+        serde_json::to_value(&generated).unwrap()
+    );
+}
