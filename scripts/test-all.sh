@@ -13,10 +13,12 @@ step() { printf '\n== [%4ss] %s\n' "$SECONDS" "$*"; }
 run() { "$@" 2>&1 | tee -a "$LOG"; }
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 
-step "install: chromium and chromium-driver (Debian), if missing"
+step "install: chromium, chromium-driver and a Java 17+ runtime for PySpark (Debian), if missing"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+java_major=$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1] }' || true)
+[ "${java_major:-0}" -ge 17 ] 2>/dev/null || missing+=(openjdk-17-jre-headless)
 if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
@@ -30,7 +32,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then
   cargo install wasm-bindgen-cli --version "$WB" --locked || cargo install wasm-bindgen-cli --version "$WB"
 fi
 
-step "install: Python venv (.venv) with maturin, pytest, numpy, mypy, ruff"
+step "install: Python venv (.venv) with maturin, pytest, numpy, mypy, ruff, pandas, pyarrow, polars, duckdb, pyspark"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r efficiency-py/requirements-dev.txt
 

@@ -160,6 +160,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "bureau.case_events" => { bureau::Bureau.case_lines },
         "bureau_files" => { bureau::BUREAU_FILES },
         "sample_bureau_files" => { bureau::SAMPLE_BUREAU_FILES },
+        "merge_metrics" => { case::metrics::merge_rows },
         "replay_cases" => { case::Replay::<ArcCtx>::run },
         "score_units" => { assessment::score_units },
         "scorecard_diff" => { assessment::diff },

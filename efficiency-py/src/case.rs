@@ -392,8 +392,28 @@ impl CaseReplay {
     }
 }
 
+/// Merges partial metrics (records with `group` and the counts of `MetricsRow`, several per
+/// group: one per Spark partition, per file, per month…): counts summed per group, rates from
+/// the sums. Returns a pyarrow table, one row per group.
+#[pyfunction]
+fn _merge_metrics<'py>(
+    py: Python<'py>,
+    partials: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let rows: Vec<core_case::MetricsRow> = crate::convert::ok(
+        py,
+        crate::convert::value(partials)?.deserialize(
+            "partials",
+            efficiency_core::date::Zone::CHINA,
+            "argument.invalid",
+        ),
+    )?;
+    crate::arrow::table(py, &core_case::metrics::merge_rows(rows))
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    m.add_function(wrap_pyfunction!(_merge_metrics, m)?)?;
     m.add_class::<CaseContext>()?;
     m.add_class::<Case>()?;
     m.add_class::<CaseReplay>()?;

@@ -198,6 +198,21 @@ pub fn replay_cases(
     to_js(&wrap(replay.inner.run(&jsonl))?)
 }
 
+/// Merges partial metrics (objects with `group` and the counts of a metrics row, several per
+/// group: one per worker, file or month): counts summed per group, rates from the sums.
+#[wasm_bindgen(js_name = mergeMetrics, unchecked_return_type = "GroupMetrics[]")]
+pub fn merge_metrics(
+    #[wasm_bindgen(unchecked_param_type = "object[]")] partials: JsValue,
+) -> Result<JsValue, JsValue> {
+    let rows: Vec<efficiency_core::case::MetricsRow> =
+        wrap(crate::convert::value(&partials).deserialize(
+            "partials",
+            efficiency_core::date::Zone::CHINA,
+            "argument.invalid",
+        ))?;
+    to_js(&efficiency_core::case::metrics::merge_rows(rows))
+}
+
 /// Judges every case of an array of event objects (sorted by case id; keys as the JSON line
 /// fields, in camelCase or snake_case; `at` text, a `Date` or epoch milliseconds) at `asOf`, and
 /// returns tables as arrays of rows: `statuses` (one per case), `findings` (one per finding,

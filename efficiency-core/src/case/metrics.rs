@@ -193,6 +193,30 @@ impl MetricsRow {
     }
 }
 
+/// Merges partial metrics (several rows per group, e.g. one per Spark partition or per file):
+/// counts are summed per group and the rates computed from the sums. Groups come out sorted.
+///
+/// ```
+/// use efficiency_core::case::metrics::{merge_rows, MetricsRow};
+/// let part = |concluded, on_time| MetricsRow { group: "affairs".into(), concluded, on_time, ..MetricsRow::default() };
+/// let merged = merge_rows(vec![part(3, 3), part(1, 0)]);
+/// assert_eq!((merged[0].concluded, merged[0].on_time_rate), (4, Some(0.75)));
+/// ```
+pub fn merge_rows(rows: Vec<MetricsRow>) -> Vec<GroupMetrics> {
+    let mut m = Metrics {
+        period: Period {
+            from: NaiveDateTime::MIN,
+            to: NaiveDateTime::MAX,
+        },
+        group_by: GroupBy::All,
+        rows: BTreeMap::new(),
+    };
+    for r in rows {
+        m.absorb(r.group.clone(), &r);
+    }
+    m.rows().into_iter().map(GroupMetrics::from).collect()
+}
+
 /// Accumulates case statuses into rows; memory grows with the number of groups, not cases.
 ///
 /// ```
@@ -271,22 +295,26 @@ impl Metrics {
     /// Merges another accumulator of the same period and grouping (for parallel work).
     pub fn merge(&mut self, other: Metrics) {
         for (k, r) in other.rows {
-            let row = self.rows.entry(k.clone()).or_insert_with(|| MetricsRow {
-                group: k,
-                ..MetricsRow::default()
-            });
-            row.concluded += r.concluded;
-            row.on_the_spot += r.on_the_spot;
-            row.on_time += r.on_time;
-            row.early += r.early;
-            row.extended += r.extended;
-            row.workdays_used += r.workdays_used;
-            row.open += r.open;
-            row.open_overdue += r.open_overdue;
-            row.yellow += r.yellow;
-            row.red += r.red;
-            row.provisional += r.provisional;
+            self.absorb(k, &r);
         }
+    }
+
+    fn absorb(&mut self, k: String, r: &MetricsRow) {
+        let row = self.rows.entry(k.clone()).or_insert_with(|| MetricsRow {
+            group: k,
+            ..MetricsRow::default()
+        });
+        row.concluded += r.concluded;
+        row.on_the_spot += r.on_the_spot;
+        row.on_time += r.on_time;
+        row.early += r.early;
+        row.extended += r.extended;
+        row.workdays_used += r.workdays_used;
+        row.open += r.open;
+        row.open_overdue += r.open_overdue;
+        row.yellow += r.yellow;
+        row.red += r.red;
+        row.provisional += r.provisional;
     }
 
     /// The rows, by group key.

@@ -22,6 +22,7 @@ calendar.year_not_covered
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from ._efficiency import (
     ACCOUNTABILITY_RULES_JSON,
@@ -73,6 +74,7 @@ from ._efficiency import (
     __version__,
     _accountability_list,
     _annual_review_sample,
+    _merge_metrics,
     _score_units,
     commendation_list,
     evaluate_clocks,
@@ -154,6 +156,7 @@ __all__ = [
     "commendation_list",
     "evaluate_clocks",
     "heads_responsible",
+    "merge_metrics",
     "replay_cases",
     "score_units",
     "scorecard_diff",
@@ -259,6 +262,24 @@ def case_metrics(
     replay.finish()
     _drain(replay, errors)
     return replay.metrics()
+
+
+def merge_metrics(partials: object) -> Any:
+    """Merges partial metrics — several rows per group, e.g. one set per Spark partition, per
+    file or per month — into one row per group: counts summed, rates computed from the sums (the
+    core's ``merge_rows``). `partials` is an Arrow table (pyarrow, Polars) or a list of dicts
+    with ``group`` and the counts (rate columns are ignored). Returns a ``pyarrow.Table``.
+
+    >>> import efficiency
+    >>> part = lambda concluded, on_time: {"group": "affairs", "concluded": concluded, "on_time": on_time}
+    >>> efficiency.merge_metrics([part(3, 3), part(1, 0)]).to_pylist()[0]["on_time_rate"]
+    0.75
+    """
+    if hasattr(partials, "to_pylist"):
+        partials = partials.to_pylist()
+    elif hasattr(partials, "to_dicts"):
+        partials = partials.to_dicts()
+    return _merge_metrics(partials)
 
 
 def case_tables(

@@ -1,0 +1,74 @@
+"""Times the case judgement in PySpark local mode (mapInArrow, efficiency.spark.judge_cases)
+against one process (case_tables) on the same events, in one run, and checks they agree.
+
+    .venv/bin/python efficiency-py/benches/bench_spark.py [--cases 1000000] [--cores 2]
+
+The events are the sample bureau's year copied under new case ids (tests/test_spark.py's
+`synthetic`). Spark's start-up and the Parquet read are outside the timed part; the Spark time
+includes the shuffle by case id, the judgement on the workers and bringing the statuses and
+findings back as Arrow. A benchmark, not a test: it asserts nothing about time.
+"""
+
+import argparse
+import os
+import pathlib
+import sys
+import tempfile
+import time
+
+import pyarrow.parquet as pq
+
+sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "tests"))
+from test_spark import AS_OF, PERIOD, synthetic
+
+import efficiency as ef
+from efficiency.spark import judge_cases
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", type=int, default=1_000_000)
+    ap.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args()
+    events = synthetic(args.cases)
+    n = events.num_rows
+    t0 = time.perf_counter()
+    single = ef.case_tables(ef.CaseContext.sample(), events.drop_columns(["seq"]), as_of=AS_OF, period=PERIOD)
+    one = time.perf_counter() - t0
+    print(f"{n} events, {args.cases} cases")
+    print(f"one process (one core): {one:.1f} s, {n / one / 1e6:.2f} M events/s")
+
+    from pyspark.sql import SparkSession
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    spark = (
+        SparkSession.builder.master(f"local[{args.cores}]")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(2 * args.cores))
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20000")
+        .config("spark.driver.memory", "6g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    with tempfile.TemporaryDirectory() as tmp:
+        pq.write_table(events, f"{tmp}/events.parquet")
+        df = spark.read.parquet(f"{tmp}/events.parquet").cache()
+        df.count()
+        t0 = time.perf_counter()
+        out = judge_cases(df, as_of=AS_OF, period=PERIOD, order_by=("seq",), partitions=2 * args.cores)
+        statuses = out.statuses.toArrow()
+        findings = out.findings.toArrow()
+        took = time.perf_counter() - t0
+    spark.stop()
+    agree = statuses.num_rows == single["statuses"].num_rows and findings.num_rows == single["findings"].num_rows
+    print(
+        f"Spark local[{args.cores}]: {took:.1f} s, {n / took / 1e6:.2f} M events/s "
+        f"({took / one:.2f}× the one-process time; same rows: {agree}; metrics equal: {out.metrics.equals(single['metrics'])})"
+    )
+
+
+if __name__ == "__main__":
+    main()

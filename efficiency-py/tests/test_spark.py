@@ -1,0 +1,110 @@
+"""The case judgement inside PySpark (local mode, offline) with mapInArrow equals the
+single-process run row by row: statuses, findings, errors and metrics, on 10⁶ synthetic cases
+(the sample bureau's 400 cases copied under new ids; ``EFFICIENCY_SPARK_CASES`` changes the
+number). PySpark and its Java runtime are installed by scripts/test-all.sh."""
+
+import json
+import os
+import sys
+import time
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+from pyspark.sql import SparkSession
+
+import efficiency as ef
+from efficiency.spark import judge_cases
+
+CASES = int(os.environ.get("EFFICIENCY_SPARK_CASES", "1000000"))
+AS_OF = "2026-12-31T18:00"
+PERIOD = ("2026-01-01", "2027-01-01")
+
+
+def synthetic(cases):
+    """The sample bureau's year copied until it has `cases` cases, each copy under new case ids,
+    with a ``seq`` column keeping each case's event order; sorted by case id."""
+    rows = [json.loads(line) for line in ef.SAMPLE_BUREAU_FILES["cases.jsonl"].splitlines() if line.strip()]
+    base = pa.Table.from_pandas(pd.DataFrame(rows), preserve_index=False)
+    base = base.cast(
+        pa.schema([pa.field(f.name, pa.string() if pa.types.is_large_string(f.type) else f.type) for f in base.schema])
+    )
+    base = base.append_column("seq", pa.array(range(base.num_rows), pa.int64()))
+    per_copy = len({r["case"] for r in rows})
+    copies = []
+    for k in range((cases + per_copy - 1) // per_copy):
+        ids = pc.binary_join_element_wise(pa.scalar(f"P{k:05d}-"), base.column("case"), "")
+        copies.append(base.set_column(base.column_names.index("case"), "case", ids))
+    table = pa.concat_tables(copies)
+    keep = pc.is_in(table.column("case"), value_set=pc.unique(table.column("case"))[:cases])
+    return table.filter(keep).combine_chunks()
+
+
+@pytest.fixture(scope="module")
+def spark():
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # the workers import the same efficiency
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("efficiency-test")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20000")
+        .config("spark.driver.memory", "6g")
+        .config("spark.pyspark.python", sys.executable)  # the workers import the same efficiency
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+def sorted_by(table, *keys):
+    return table.sort_by([(k, "ascending") for k in keys])
+
+
+def test_spark_gives_the_single_process_answer_row_by_row(spark, tmp_path):
+    events = synthetic(CASES)
+    path = tmp_path / "events.parquet"
+    pq.write_table(events, path)
+
+    t0 = time.perf_counter()
+    single = ef.case_tables(ef.CaseContext.sample(), events.drop_columns(["seq"]), as_of=AS_OF, period=PERIOD)
+    single_s = time.perf_counter() - t0
+
+    df = spark.read.parquet(str(path))
+    t0 = time.perf_counter()
+    out = judge_cases(df, as_of=AS_OF, period=PERIOD, order_by=("seq",), partitions=4)
+    statuses = out.statuses.toArrow()
+    findings = out.findings.toArrow()
+    errors = out.errors.toArrow()
+    spark_s = time.perf_counter() - t0
+    print(f"\n{events.num_rows} events, {CASES} cases: one process {single_s:.1f} s, Spark local[2] {spark_s:.1f} s")
+
+    assert statuses.num_rows == CASES == single["statuses"].num_rows
+    want = sorted_by(single["statuses"], "case")
+    got = sorted_by(statuses.cast(want.schema), "case")
+    assert got.equals(want)
+    keys = ("case", "at", "code")
+    want = sorted_by(single["findings"], *keys)
+    got = sorted_by(findings.cast(want.schema), *keys)
+    assert got.num_rows == want.num_rows > 0 and got.equals(want)
+    assert errors.num_rows == 0 == single["errors"].num_rows
+    assert out.metrics.equals(single["metrics"])
+
+
+def test_spark_reports_bad_rows_as_rows(spark, tmp_path):
+    events = synthetic(40).drop_columns(["seq"])
+    bad = pa.table({n: events.column(n)[:1] for n in events.column_names}).set_column(
+        events.column_names.index("event"), "event", pa.array(["dance"])
+    )
+    bad = bad.set_column(bad.column_names.index("case"), "case", pa.array(["ZZZ"]))
+    pq.write_table(pa.concat_tables([events, bad]), tmp_path / "bad.parquet")
+    out = judge_cases(spark.read.parquet(str(tmp_path / "bad.parquet")), as_of=AS_OF)
+    errors = out.errors.toArrow().to_pylist()
+    assert [e["code"] for e in errors] == ["case.invalid_event"]
+    assert out.statuses.count() == 40 and out.metrics is None
