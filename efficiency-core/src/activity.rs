@@ -468,7 +468,12 @@ impl Activity {
                 people: vec![inc.person.clone()],
                 unit: None,
                 events: vec![inc.id.clone()],
-                message: format!("{} ({}): {}", rule.name, rule.name_zh, inc.description),
+                message: format!(
+                    "{} ({}): {}",
+                    rule.name,
+                    rule.name_zh,
+                    crate::mask::for_staff(&inc.description)
+                ),
             });
         }
         for (i, c) in self
@@ -587,7 +592,7 @@ impl Activity {
                             c.id,
                             c.channel,
                             code.trim_start_matches("complaint."),
-                            c.summary
+                            crate::mask::for_staff(&c.summary)
                         ),
                     });
                 }

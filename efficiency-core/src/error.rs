@@ -360,6 +360,18 @@ pub const CODES: &[(&str, &str)] = &[
         "submissions or forms that are malformed",
     ),
     ("review.invalid", "a review request that cannot be met"),
+    (
+        "mask.invalid_policy",
+        "a masking policy that does not load (format, marker, profiles)",
+    ),
+    (
+        "mask.unknown_profile",
+        "a masking profile the policy does not have",
+    ),
+    (
+        "mask.invalid_record",
+        "a record field whose kind is not a personal-data kind, official, text or other",
+    ),
 ];
 
 /// Whether `code` is in [`CODES`].

@@ -57,6 +57,7 @@ pub mod date;
 pub mod error;
 pub mod item;
 mod json;
+pub mod mask;
 pub mod org;
 pub mod review;
 
@@ -74,6 +75,7 @@ pub const DATA: &[(&str, &str)] = &[
     ("conduct_rules", activity::CONDUCT_RULES_JSON),
     ("finding_rules", case::FINDING_RULES_JSON),
     ("item_templates", item::ITEM_TEMPLATES_JSON),
+    ("masking_rules", mask::MASKING_RULES_JSON),
     ("sample_activity", activity::SAMPLE_ACTIVITY_JSON),
     ("sample_organisation", org::SAMPLE_ORGANISATION_JSON),
     ("sample_roster", case::SAMPLE_ROSTER_JSON),

@@ -8,8 +8,8 @@
 #![cfg(feature = "schema")]
 
 use efficiency_core::{
-    accountability, activity, assessment, boundary, calendar, campaign, case, clock, error, org,
-    review,
+    accountability, activity, assessment, boundary, calendar, campaign, case, clock, error, mask,
+    org, review,
 };
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
@@ -50,6 +50,10 @@ fn roots(g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_jso
         "AnnualReview" => review::AnnualReview,
         "ReviewTables" => review::ReviewTables,
         "ErrorData" => error::Error,
+        "Span" => mask::Span,
+        "MaskedText" => mask::MaskedText,
+        "MaskedRecord" => mask::MaskedRecord,
+        "RecordField" => mask::RecordField,
         "DateBatch" => boundary::BatchResult<chrono::NaiveDate>,
         "CountBatch" => boundary::BatchResult<i64>,
     }

@@ -574,3 +574,59 @@ mod assessment {
         );
     }
 }
+
+mod masking {
+    use super::*;
+    use efficiency_core::mask::{
+        find_personal_data, mask_record, mask_text, MaskPolicy, RecordField,
+    };
+
+    #[test]
+    fn masking_vectors() {
+        let doc = vectors("masking/masking.json");
+        let policy = MaskPolicy::default();
+        let texts = doc["texts"].as_array().unwrap();
+        assert!(
+            texts.len() >= 100,
+            "the issue asks for at least 100 strings"
+        );
+        let mut failures = Vec::new();
+        for t in texts {
+            let text = t["text"].as_str().unwrap();
+            let spans: Vec<Value> = find_personal_data(text)
+                .iter()
+                .map(|s| json!([s.kind.as_str(), s.start, s.end]))
+                .collect();
+            if Value::from(spans.clone()) != t["spans"] {
+                failures.push(format!("{}: spans {spans:?}, want {}", t["id"], t["spans"]));
+            }
+            for (profile, want) in t["masked"].as_object().unwrap() {
+                let got = mask_text(text, &policy, profile).unwrap();
+                if got.text != want.as_str().unwrap() {
+                    failures.push(format!(
+                        "{} {profile}: {:?}, want {want}",
+                        t["id"], got.text
+                    ));
+                }
+                // Idempotent: nothing is left to find.
+                let again = mask_text(&got.text, &policy, profile).unwrap();
+                if again.text != got.text || !again.masks.is_empty() {
+                    failures.push(format!("{} {profile}: masking twice changed it", t["id"]));
+                }
+            }
+        }
+        for r in doc["records"].as_array().unwrap() {
+            let fields: Vec<RecordField> = serde_json::from_value(r["fields"].clone()).unwrap();
+            let got = mask_record(&fields, &policy, r["profile"].as_str().unwrap());
+            let ok = match (&got, r["expect"].get("error")) {
+                (Err(e), Some(code)) => e.code == code.as_str().unwrap(),
+                (Ok(m), None) => json!(m.fields) == r["expect"],
+                _ => false,
+            };
+            if !ok {
+                failures.push(format!("{}: {got:?}", r["id"]));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

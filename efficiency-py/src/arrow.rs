@@ -189,9 +189,9 @@ impl EventColumns {
         })
     }
 
-    /// The rows, in order.
-    pub(crate) fn rows(&self) -> Vec<EventRow<'_>> {
-        (0..self.len).map(|r| self.row(r)).collect()
+    /// The rows, in order, one at a time (a batch's rows are never all held at once).
+    pub(crate) fn rows(&self) -> impl Iterator<Item = EventRow<'_>> + '_ {
+        (0..self.len).map(|r| self.row(r))
     }
 
     fn row(&self, r: usize) -> EventRow<'_> {

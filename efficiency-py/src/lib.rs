@@ -28,6 +28,7 @@ mod assessment;
 mod case;
 mod clock;
 mod convert;
+mod mask;
 
 pyo3::create_exception!(
     efficiency,
@@ -688,6 +689,7 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     case::register(m)?;
     accountability::register(m)?;
     assessment::register(m)?;
+    mask::register(m)?;
     m.add("__version__", efficiency_core::VERSION)?;
     Ok(())
 }

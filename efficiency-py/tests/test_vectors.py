@@ -388,3 +388,30 @@ def test_annual_review_refuses_impossible_years():
     with pytest.raises(efficiency.ArgumentError, match="year must be a whole number from 2 to 9998") as e:
         efficiency.annual_review(year=10**6)
     assert e.value.code == "argument.out_of_range" and e.value.field == "year"
+
+
+def test_masking_vectors():
+    doc = json.loads((VECTORS / "masking" / "masking.json").read_text())
+    assert len(doc["texts"]) >= 100
+    policy = efficiency.MaskPolicy()
+    failures = []
+    for t in doc["texts"]:
+        spans = [[s["kind"], s["start"], s["end"]] for s in efficiency.find_personal_data(t["text"])]
+        if spans != t["spans"]:
+            failures.append(f"{t['id']}: {spans} != {t['spans']}")
+        for profile, want in t["masked"].items():
+            got = policy.mask_text(t["text"], profile)
+            # Python indexes str by code point: the spans cut the same characters.
+            for m in got["masks"]:
+                assert m["kind"] in {s[0] for s in t["spans"]}
+            again = policy.mask_text(got["text"], profile)
+            if got["text"] != want or again["text"] != want or again["masks"]:
+                failures.append(f"{t['id']} {profile}: {got['text']!r} != {want!r}")
+    for r in doc["records"]:
+        try:
+            got = [list(f) for f in policy.mask_record(r["fields"], r["profile"])["fields"]]
+        except efficiency.EfficiencyError as e:
+            got = {"error": e.code}
+        if got != r["expect"]:
+            failures.append(f"{r['id']}: {got} != {r['expect']}")
+    assert not failures, "\n".join(failures)

@@ -234,6 +234,9 @@ export interface CountBatch {
   values: (number | null)[];
 }
 
+/** What a span of personal data is. */
+export type DataKind = "id_number" | "bank_card" | "mobile" | "landline" | "plate" | "email" | "name" | "address" | "health";
+
 /** A batch result in every language: one value per row (`None` for a missing or failed row) and one error per failed row, naming its row. */
 export interface DateBatch {
   /** The failed rows, in row order. */
@@ -502,6 +505,40 @@ export interface Link {
   unit: string | null;
 }
 
+/** What masking did to one span (never what the span said). */
+export interface Mask {
+  /** `deleted`, `partial`, `surname` or `kept`. */
+  action: string;
+  /** One past its end. */
+  end: number | null;
+  /** The record field, when a record was masked. */
+  field: string | null;
+  /** What it was. */
+  kind: DataKind;
+  /** Where it was in the input (character offsets), for free text. */
+  start: number | null;
+}
+
+/** A masked record: the fields in their order and what was done. */
+export interface MaskedRecord {
+  /** Field name and masked value, in the record's order. */
+  fields: [string, string][];
+  /** What was done, per field (and per span in text fields). */
+  masks: Mask[];
+  /** The profile applied. */
+  profile: string;
+}
+
+/** A masked text and what was done to it. */
+export interface MaskedText {
+  /** One entry per span found, in order. */
+  masks: Mask[];
+  /** The profile applied. */
+  profile: string;
+  /** The text with every span masked. */
+  text: string;
+}
+
 /** A measure the matrix may propose: the lighter ones (no period) and the sanctions of 公职人员政务处分法 (with periods). */
 export type Measure = "admonition" | "written_self_criticism" | "circulated_criticism" | "reassignment" | "warning" | "demerit" | "major_demerit" | "demotion" | "removal" | "dismissal";
 
@@ -556,6 +593,16 @@ export interface ReckonedDay {
   ordinal: number | null;
   /** Why the day counts or is skipped (see [`DayInfo::describe`]). */
   reason: string;
+}
+
+/** One field of a record to publish: its name, what kind of data it holds, and its text. `kind` is a [`DataKind`] name, `official` (a public servant acting in office: never masked), `text` (free text: scanned, and the record's masked names replaced in it) or `other` (kept). */
+export interface RecordField {
+  /** The field's name. */
+  field: string;
+  /** What it holds. */
+  kind: string;
+  /** Its value. */
+  value: string;
 }
 
 /** Everything a one-shot replay gives (JS `replayCases`). */
@@ -700,6 +747,16 @@ export interface ScorecardRow {
 /** How bad a fault is (一般 / 严重 / 特别严重). */
 export type Severity = "ordinary" | "serious" | "very_serious";
 
+/** Personal data found in a text: its kind and where (character offsets, end exclusive). */
+export interface Span {
+  /** One past the last character. */
+  end: number;
+  /** What it is. */
+  kind: DataKind;
+  /** First character. */
+  start: number;
+}
+
 /** Where a case stands. */
 export type Stage = "new" | "inquired" | "received" | "awaiting_supplement" | "accepted" | "concluded" | "rejected" | "refused" | "guided_out" | "withdrawn";
 
@@ -804,7 +861,7 @@ export interface WorkdayReckoning {
   workdays: number;
 }
 
-export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid";
+export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record";
 
 export type EventKind = "inquiry" | "answer" | "receive" | "supplement_request" | "supplement_received" | "accept" | "reject" | "refuse_reception" | "refer" | "reply" | "guide_outside" | "step_started" | "step_finished" | "suspend" | "resume" | "extension_requested" | "extension_approved" | "applicant_notified" | "conclude" | "result_published" | "withdrawn";
 

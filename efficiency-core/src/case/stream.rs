@@ -292,7 +292,10 @@ impl<C: Deref<Target = CaseContext> + Clone> Replay<C> {
     }
 
     /// Takes a batch of event rows (the rows of a table); as [`Replay::push_lines`].
-    pub fn push_rows(&mut self, rows: Vec<super::EventRow<'_>>) -> Result<(), Error> {
+    pub fn push_rows<'r>(
+        &mut self,
+        rows: impl IntoIterator<Item = super::EventRow<'r>>,
+    ) -> Result<(), Error> {
         self.push_with(rows, |stream, row| stream.push_row(row))
     }
 

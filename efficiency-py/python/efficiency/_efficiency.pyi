@@ -25,9 +25,12 @@ from efficiency.types import (
     Fault,
     GroupByName,
     Link,
+    MaskedRecord,
+    MaskedText,
     Phase,
     SanctionSpan,
     Scorecard,
+    Span,
     Task,
     TaskStatus,
     TimeLimitData,
@@ -53,6 +56,7 @@ __all__ = [
     "FINDING_RULES_JSON",
     "ITEM_TEMPLATES_JSON",
     "LEVELS",
+    "MASKING_RULES_JSON",
     "MISSING_INT",
     "OUTCOMES",
     "SAMPLE_ACTIVITY_JSON",
@@ -77,6 +81,7 @@ __all__ = [
     "ClockError",
     "EfficiencyError",
     "ItemCatalog",
+    "MaskPolicy",
     "Organisation",
     "OrganisationError",
     "RulesError",
@@ -89,6 +94,7 @@ __all__ = [
     "_score_units",
     "commendation_list",
     "evaluate_clocks",
+    "find_personal_data",
     "heads_responsible",
     "scorecard_diff",
     "self_inspection_faults",
@@ -98,6 +104,7 @@ __version__: str
 ACCOUNTABILITY_RULES_JSON: str
 ASSESSMENT_RULES_JSON: str
 BUREAU_FILES: list[str]
+MASKING_RULES_JSON: str
 SAMPLE_BUREAU_FILES: dict[str, str]
 CAMPAIGN_PLAN_JSON: str
 COMPLAINT_RULES_JSON: str
@@ -435,3 +442,15 @@ class Bureau:
     def review_tables(self, year: int) -> dict[str, Any]: ...
     @property
     def case_events(self) -> int: ...
+
+@final
+class MaskPolicy:
+    def __new__(cls) -> MaskPolicy: ...
+    @staticmethod
+    def from_json(text: str) -> MaskPolicy: ...
+    @property
+    def profiles(self) -> list[str]: ...
+    def mask_text(self, text: str, profile: str) -> MaskedText: ...
+    def mask_record(self, fields: Iterable[Mapping[str, str]], profile: str) -> MaskedRecord: ...
+
+def find_personal_data(text: str) -> list[Span]: ...

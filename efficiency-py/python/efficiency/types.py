@@ -186,6 +186,10 @@ class CountBatch(TypedDict):
     values: list[int | None]
 
 
+DataKind = Literal["id_number", "bank_card", "mobile", "landline", "plate", "email", "name", "address", "health"]
+"""What a span of personal data is."""
+
+
 class DateBatch(TypedDict):
     """A batch result in every language: one value per row (`None` for a missing or failed row) and one error per failed row, naming its row."""
 
@@ -374,6 +378,32 @@ class Link(TypedDict):
     unit: str | None
 
 
+class Mask(TypedDict):
+    """What masking did to one span (never what the span said)."""
+
+    action: str
+    end: int | None
+    field: str | None
+    kind: DataKind
+    start: int | None
+
+
+class MaskedRecord(TypedDict):
+    """A masked record: the fields in their order and what was done."""
+
+    fields: list[tuple[str, str]]
+    masks: list[Mask]
+    profile: str
+
+
+class MaskedText(TypedDict):
+    """A masked text and what was done to it."""
+
+    masks: list[Mask]
+    profile: str
+    text: str
+
+
 Measure = Literal[
     "admonition",
     "written_self_criticism",
@@ -423,6 +453,14 @@ class ReckonedDay(TypedDict):
     kind: DayKind
     ordinal: int | None
     reason: str
+
+
+class RecordField(TypedDict):
+    """One field of a record to publish: its name, what kind of data it holds, and its text. `kind` is a [`DataKind`] name, `official` (a public servant acting in office: never masked), `text` (free text: scanned, and the record's masked names replaced in it) or `other` (kept)."""
+
+    field: str
+    kind: str
+    value: str
 
 
 class ReplayOutput(TypedDict):
@@ -526,6 +564,15 @@ class ScorecardRow(TypedDict):
 
 Severity = Literal["ordinary", "serious", "very_serious"]
 """How bad a fault is (一般 / 严重 / 特别严重)."""
+
+
+class Span(TypedDict):
+    """Personal data found in a text: its kind and where (character offsets, end exclusive)."""
+
+    end: int
+    kind: DataKind
+    start: int
+
 
 Stage = Literal[
     "new",
@@ -685,6 +732,9 @@ ErrorCode = Literal[
     "campaign.invalid_plan",
     "campaign.invalid_input",
     "review.invalid",
+    "mask.invalid_policy",
+    "mask.unknown_profile",
+    "mask.invalid_record",
 ]
 
 EventKind = Literal[

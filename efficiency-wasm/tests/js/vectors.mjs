@@ -364,3 +364,32 @@ export function runManifest(efficiency, manifest) {
   }
   return { total: manifest.operations.length, failures };
 }
+
+/**
+ * Masking: spans in code points (JS strings index UTF-16 units, so offsets are compared on
+ * Array.from(text)), each profile's masked text, idempotence, and records.
+ * @returns {{total: number, failures: string[]}}
+ */
+export function runMaskingVectors(efficiency, doc) {
+  const failures = [];
+  const policy = new efficiency.MaskPolicy();
+  for (const t of doc.texts) {
+    const spans = efficiency.findPersonalData(t.text).map((s) => [s.kind, s.start, s.end]);
+    if (JSON.stringify(spans) !== JSON.stringify(t.spans)) failures.push(`${t.id}: ${JSON.stringify(spans)}`);
+    for (const [profile, want] of Object.entries(t.masked)) {
+      const got = policy.maskText(t.text, profile);
+      const again = policy.maskText(got.text, profile);
+      if (got.text !== want || again.text !== want || again.masks.length) failures.push(`${t.id} ${profile}: ${got.text}`);
+    }
+  }
+  for (const r of doc.records) {
+    let got;
+    try {
+      got = policy.maskRecord(r.fields, r.profile).fields;
+    } catch (e) {
+      got = { error: e.code };
+    }
+    if (JSON.stringify(got) !== JSON.stringify(r.expect)) failures.push(`${r.id}: ${JSON.stringify(got)}`);
+  }
+  return { total: doc.texts.length + doc.records.length, failures };
+}
