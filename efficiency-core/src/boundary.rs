@@ -253,6 +253,27 @@ impl Value {
         }
     }
 
+    /// A JSON value as a boundary value (options and arguments written as JSON, e.g. by Rust
+    /// callers and the vectors): numbers that are whole are `Int`, objects are `Map`s.
+    pub fn from_json(j: &serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match j {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => match n.as_i64() {
+                Some(i) => Value::Int(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            J::String(s) => Value::Str(s.clone()),
+            J::Array(v) => Value::List(v.iter().map(Value::from_json).collect()),
+            J::Object(m) => Value::Map(
+                m.iter()
+                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
     /// The value of `key` in a mapping (`Null` when absent).
     pub fn get(&self, key: &str) -> &Value {
         const NULL: Value = Value::Null;

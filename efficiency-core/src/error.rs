@@ -372,6 +372,10 @@ pub const CODES: &[(&str, &str)] = &[
         "mask.invalid_record",
         "a record field whose kind is not a personal-data kind, official, text or other",
     ),
+    (
+        "supervision.invalid_action",
+        "an action on a supervision card that names no card, comes before it or lacks a remark",
+    ),
 ];
 
 /// Whether `code` is in [`CODES`].

@@ -60,6 +60,7 @@ mod json;
 pub mod mask;
 pub mod org;
 pub mod review;
+pub mod supervision;
 
 /// The shipped data every binding exposes, by name: the defaults a bureau starts from and
 /// replaces with its own (Python `<NAME>_JSON` constants, JS `dataJson(name)`).

@@ -167,6 +167,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "mask_policy.mask_text" => { mask::mask_text },
         "mask_policy.mask_record" => { mask::mask_record },
         "find_personal_data" => { mask::find_personal_data },
+        "supervision_board" => { supervision::board_of_lines },
         "replay_cases" => { case::Replay::<ArcCtx>::run },
         "score_units" => { assessment::score_units },
         "scorecard_diff" => { assessment::diff },

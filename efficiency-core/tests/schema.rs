@@ -9,7 +9,7 @@
 
 use efficiency_core::{
     accountability, activity, assessment, boundary, calendar, campaign, case, clock, error, mask,
-    org, review,
+    org, review, supervision,
 };
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
@@ -50,6 +50,7 @@ fn roots(g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_jso
         "AnnualReview" => review::AnnualReview,
         "ReviewTables" => review::ReviewTables,
         "ErrorData" => error::Error,
+        "Board" => supervision::Board,
         "Span" => mask::Span,
         "MaskedText" => mask::MaskedText,
         "MaskedRecord" => mask::MaskedRecord,

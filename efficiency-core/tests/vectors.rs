@@ -630,3 +630,70 @@ mod masking {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+mod supervision {
+    use super::*;
+    use efficiency_core::case::CaseContext;
+    use efficiency_core::date::Zone;
+    use efficiency_core::supervision::{board_of_lines, BoardOptions};
+
+    /// Rates to 12 digits: serde_json's default float parser is not always correctly rounded
+    /// (0.6666666666666666 may read one bit off), the rates themselves are exact quotients.
+    fn rounded(v: &Value) -> Value {
+        match v {
+            Value::Number(n) if n.is_f64() => json!((n.as_f64().unwrap() * 1e12).round() / 1e12),
+            Value::Array(a) => Value::Array(a.iter().map(rounded).collect()),
+            Value::Object(m) => {
+                Value::Object(m.iter().map(|(k, x)| (k.clone(), rounded(x))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// The board in the vectors' shape.
+    fn board_json(b: &efficiency_core::supervision::Board) -> Value {
+        let rows: Value = serde_json::to_value(&b.rows).unwrap();
+        json!({
+            "rows": rows,
+            "new_cards": b.new_cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+            "open_cards": b.open_cards.iter().map(|c| json!([c.id, c.state])).collect::<Vec<_>>(),
+            "errors": b.errors.len(),
+        })
+    }
+
+    #[test]
+    fn supervision_vectors() {
+        let doc = vectors("supervision/supervision.json");
+        let ctx = CaseContext::sample();
+        let lines: Vec<&str> = doc["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        let mut failures = Vec::new();
+        for sc in doc["scenarios"].as_array().unwrap() {
+            let as_of = sc["as_of"].as_str().unwrap().parse().unwrap();
+            let options = serde_json::from_value::<Value>(sc["options"].clone()).unwrap();
+            let got = BoardOptions::from_value(
+                &efficiency_core::boundary::Value::from_json(&options),
+                Zone::CHINA,
+            )
+            .and_then(|o| board_of_lines(&ctx, &lines, as_of, &o));
+            let ok = match (&got, sc["expect"].get("error")) {
+                (Err(e), Some(code)) => e.code == code.as_str().unwrap(),
+                (Ok(b), None) => rounded(&board_json(b)) == rounded(&sc["expect"]),
+                _ => false,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{}: {}",
+                    sc["id"],
+                    got.map(|b| board_json(&b).to_string())
+                        .unwrap_or_else(|e| e.to_string())
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

@@ -411,9 +411,73 @@ fn _merge_metrics<'py>(
     crate::arrow::table(py, &core_case::metrics::merge_rows(rows))
 }
 
+/// The supervision board (电子监察, DOMAIN.md §4.4) of the cases in `events` judged at `as_of`:
+/// per unit (or `group_by="window"`) the running cases at each level, the concluded ones with
+/// their on-time and on-the-spot rates and denominators, the cards raised since `since` and
+/// those still open, with the office's `actions` (dicts: card, action "acknowledge" or "close",
+/// at, by, remark) applied. `events` are JSON lines (a list or one text) or an Arrow table,
+/// sorted by case id; unreadable rows are listed in `errors`.
+#[pyfunction]
+#[pyo3(signature = (context, events, *, as_of, group_by = None, since = None, actions = None))]
+fn supervision_board<'py>(
+    py: Python<'py>,
+    context: PyRef<'py, CaseContext>,
+    events: &Bound<'py, PyAny>,
+    as_of: &Bound<'py, PyAny>,
+    group_by: Option<&Bound<'py, PyAny>>,
+    since: Option<&Bound<'py, PyAny>>,
+    actions: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use efficiency_core::supervision::{board_of_lines, board_of_rows, BoardOptions};
+    let zone = context.inner.calendar.zone();
+    let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
+    let mut named = Vec::new();
+    for (k, v) in [
+        ("group_by", group_by),
+        ("since", since),
+        ("actions", actions),
+    ] {
+        if let Some(v) = v {
+            named.push((k.to_string(), crate::convert::value(v)?));
+        }
+    }
+    let options = crate::convert::ok(py, BoardOptions::from_value(&Value::Map(named), zone))?;
+    let ctx = context.inner.clone();
+    let board = if events.hasattr("__arrow_c_stream__")? || events.hasattr("__arrow_c_array__")? {
+        let batches = crate::arrow::batches(events.extract()?)?;
+        let columns = batches
+            .iter()
+            .map(crate::arrow::EventColumns::new)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(crate::convert::error_of)?;
+        py.detach(|| board_of_rows(&ctx, columns.iter().flat_map(|c| c.rows()), as_of, &options))
+    } else {
+        let lines: Vec<String> = match crate::convert::value(events)? {
+            Value::Str(text) => text.lines().map(str::to_string).collect(),
+            v => crate::convert::ok(
+                py,
+                v.list("events").and_then(|l| {
+                    l.iter()
+                        .enumerate()
+                        .map(|(i, x)| x.string(&format!("events[{i}]")).map(str::to_string))
+                        .collect::<Result<Vec<_>, _>>()
+                }),
+            )?,
+        };
+        let refs: Vec<&str> = lines
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        py.detach(|| board_of_lines(&ctx, &refs, as_of, &options))
+    };
+    to_py(py, &crate::convert::ok(py, board)?)
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_function(wrap_pyfunction!(_merge_metrics, m)?)?;
+    m.add_function(wrap_pyfunction!(supervision_board, m)?)?;
     m.add_class::<CaseContext>()?;
     m.add_class::<Case>()?;
     m.add_class::<CaseReplay>()?;

@@ -415,3 +415,23 @@ def test_masking_vectors():
         if got != r["expect"]:
             failures.append(f"{r['id']}: {got} != {r['expect']}")
     assert not failures, "\n".join(failures)
+
+
+def test_supervision_vectors():
+    doc = json.loads((VECTORS / "supervision" / "supervision.json").read_text())
+    ctx = efficiency.CaseContext.sample()
+    failures = []
+    for sc in doc["scenarios"]:
+        try:
+            b = efficiency.supervision_board(ctx, doc["lines"], as_of=sc["as_of"], **sc["options"])
+            got = {
+                "rows": b["rows"],
+                "new_cards": [c["id"] for c in b["new_cards"]],
+                "open_cards": [[c["id"], c["state"]] for c in b["open_cards"]],
+                "errors": len(b["errors"]),
+            }
+        except efficiency.EfficiencyError as e:
+            got = {"error": e.code}
+        if got != sc["expect"]:
+            failures.append(f"{sc['id']}: {json.dumps(got, default=str)[:300]}")
+    assert len(doc["scenarios"]) >= 7 and not failures, "\n".join(failures)

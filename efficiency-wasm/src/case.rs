@@ -15,6 +15,12 @@ const TS_CASE: &str = r#"
 export interface ReplayOptions {
   period?: [string | Date, string | Date]; groupBy?: "unit" | "item" | "window" | "handler" | "all"; keepStatuses?: boolean;
 }
+/** What the supervision office did to a card. */
+export interface CardAction { card: string; action: "acknowledge" | "close"; at: string | Date; by: string; remark?: string }
+/** How a supervision board is drawn: grouped by `groupBy` (default unit), cards raised after `since`, the office's `actions`. */
+export interface BoardOptions {
+  groupBy?: "unit" | "item" | "window" | "handler" | "all"; since?: string | Date; actions?: CardAction[];
+}
 "#;
 
 fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
@@ -246,6 +252,46 @@ pub fn case_tables(
         out,
         &context.inner,
     ))
+}
+
+/// The supervision board (电子监察, DOMAIN.md §4.4) of the cases in `events` (JSON Lines text or
+/// an array of event objects, sorted by case id) judged at `asOf`: per unit (or
+/// `options.groupBy: "window"`) the running cases at each level, the concluded ones with their
+/// rates and denominators, the cards raised since `options.since` and those still open, with
+/// the office's `options.actions` ({card, action, at, by, remark}) applied.
+#[wasm_bindgen(js_name = supervisionBoard, unchecked_return_type = "Board")]
+pub fn supervision_board(
+    context: &CaseContext,
+    #[wasm_bindgen(unchecked_param_type = "string | object[]")] events: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "BoardOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    use efficiency_core::supervision::{board_of_lines, BoardOptions};
+    let zone = context.inner.calendar.zone();
+    let as_of = crate::convert::time(&as_of, "asOf", zone)?;
+    let options = wrap(BoardOptions::from_value(
+        &crate::convert::value(&options),
+        zone,
+    ))?;
+    let lines: Vec<String> = match crate::convert::value(&events) {
+        efficiency_core::boundary::Value::Str(text) => text.lines().map(str::to_string).collect(),
+        v => wrap(v.list("events"))?
+            .iter()
+            .enumerate()
+            .map(|(i, e)| wrap(e.to_json(&format!("events[{i}]"), zone)).map(|j| j.to_string()))
+            .collect::<Result<_, _>>()?,
+    };
+    let refs: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    to_js(&wrap(board_of_lines(
+        &context.inner,
+        &refs,
+        as_of,
+        &options,
+    ))?)
 }
 
 /// Streaming replay of many cases from JSON lines sorted by case id, in chunks of any size (a

@@ -88,6 +88,54 @@ export interface AnnualReview {
 /** Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised. */
 export type Authority = "handler" | "unit_head" | "supervising_leader" | "agency_head" | "government_head";
 
+/** The supervision board at a moment. */
+export interface Board {
+  /** The moment (the statuses' `as_of`, the latest when they differ). */
+  asOf: IsoDateTime | null;
+  /** Rows or cases that could not be judged (when the board was drawn from events): the counts leave them out, and say so here. */
+  errors: ErrorData[];
+  /** `unit` or `window`. */
+  groupBy: GroupBy;
+  /** The cards raised since the previous look, by time. */
+  newCards: Card[];
+  /** Every card not closed, by time. */
+  openCards: Card[];
+  /** One row per group, sorted, then `all`. */
+  rows: BoardRow[];
+  /** The previous look. */
+  since: IsoDateTime | null;
+}
+
+/** One row of the board. */
+export interface BoardRow {
+  /** Cases concluded (the denominator of the rates below). */
+  concluded: number;
+  /** Of them, by the promised due. */
+  concludedOnTime: number;
+  /** The unit or window (`-` when the case has none). */
+  group: string;
+  /** Cards raised since the previous look. */
+  newCards: number;
+  /** Of them, at a normal level. */
+  normal: number;
+  /** Of them, during the visit. */
+  onTheSpot: number;
+  /** on_the_spot ÷ concluded. */
+  onTheSpotRate: number | null;
+  /** concluded_on_time ÷ concluded. */
+  onTimeRate: number | null;
+  /** Cards not yet closed. */
+  openCards: number;
+  /** Of them, red (红牌). */
+  red: number;
+  /** Of them, at a reminder (预警). */
+  reminder: number;
+  /** Cases accepted and not concluded at the moment. */
+  running: number;
+  /** Of them, yellow (黄牌). */
+  yellow: number;
+}
+
 /** A campaign for one year. */
 export interface CampaignData {
   /** Name. */
@@ -98,6 +146,40 @@ export interface CampaignData {
   tasks: Task[];
   /** Year. */
   year: number;
+}
+
+/** A supervision card (督办卡). */
+export interface Card {
+  /** When the supervision office acknowledged it, and who. */
+  acknowledged: [IsoDateTime, string] | null;
+  /** Case id. */
+  case: string;
+  /** When it was closed, by whom, with the remark. */
+  closed: [IsoDateTime, string, string] | null;
+  /** The finding code, for a step or a fault. */
+  code: string | null;
+  /** Evidence event ids. */
+  events: string[];
+  /** Stable id: `case:level:source[:code]`, the same at every look. */
+  id: string;
+  /** Service item. */
+  item: string | null;
+  /** Yellow or red. */
+  level: Level;
+  /** The handler (or the first responder before acceptance). */
+  person: string | null;
+  /** The moment the threshold was crossed. */
+  raisedAt: IsoDateTime;
+  /** The rule, for a clerk. */
+  rule: string;
+  /** What crossed the threshold: the clock, a step or a fault. */
+  source: LevelSource;
+  /** `open`, `acknowledged` or `closed`. */
+  state: string;
+  /** The unit answerable for the case. */
+  unit: string | null;
+  /** Window of receipt. */
+  window: string | null;
 }
 
 /** A fault found in a case: a person's, not the program's. */
@@ -434,6 +516,9 @@ export interface FindingRow {
   /** Window of receipt. */
   window: string | null;
 }
+
+/** What to group by. */
+export type GroupBy = "unit" | "item" | "window" | "handler" | "all";
 
 /** A group's counts with their rates (each `None` when its denominator is 0): what metrics report in every language. (A flat record, not `MetricsRow` flattened: every result is a plain struct so the bindings' one converter and the generated types see its fields.) */
 export interface GroupMetrics {
@@ -861,7 +946,7 @@ export interface WorkdayReckoning {
   workdays: number;
 }
 
-export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record";
+export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record" | "supervision.invalid_action";
 
 export type EventKind = "inquiry" | "answer" | "receive" | "supplement_request" | "supplement_received" | "accept" | "reject" | "refuse_reception" | "refer" | "reply" | "guide_outside" | "step_started" | "step_finished" | "suspend" | "resume" | "extension_requested" | "extension_approved" | "applicant_notified" | "conclude" | "result_published" | "withdrawn";
 

@@ -84,6 +84,7 @@ from ._efficiency import (
     heads_responsible,
     scorecard_diff,
     self_inspection_faults,
+    supervision_board,
 )
 from .types import (
     AnnualReview,
@@ -167,6 +168,7 @@ __all__ = [
     "score_units",
     "scorecard_diff",
     "self_inspection_faults",
+    "supervision_board",
 ]
 
 

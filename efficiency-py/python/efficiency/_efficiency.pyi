@@ -9,6 +9,7 @@ import numpy.typing as npt
 from efficiency.types import (
     AnnualReview,
     AuthorityName,
+    Board,
     CaseFinding,
     CaseStatus,
     ClockEvent,
@@ -98,6 +99,7 @@ __all__ = [
     "heads_responsible",
     "scorecard_diff",
     "self_inspection_faults",
+    "supervision_board",
 ]
 
 __version__: str
@@ -454,3 +456,12 @@ class MaskPolicy:
     def mask_record(self, fields: Iterable[Mapping[str, str]], profile: str) -> MaskedRecord: ...
 
 def find_personal_data(text: str) -> list[Span]: ...
+def supervision_board(
+    context: CaseContext,
+    events: object,
+    *,
+    as_of: _TimeLike,
+    group_by: GroupByName | None = None,
+    since: _TimeLike | None = None,
+    actions: Iterable[Mapping[str, object]] | None = None,
+) -> Board: ...

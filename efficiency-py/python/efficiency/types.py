@@ -78,6 +78,36 @@ Authority = Literal["handler", "unit_head", "supervising_leader", "agency_head",
 """Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised."""
 
 
+class Board(TypedDict):
+    """The supervision board at a moment."""
+
+    as_of: datetime.datetime | None
+    errors: list[ErrorData]
+    group_by: GroupBy
+    new_cards: list[Card]
+    open_cards: list[Card]
+    rows: list[BoardRow]
+    since: datetime.datetime | None
+
+
+class BoardRow(TypedDict):
+    """One row of the board."""
+
+    concluded: int
+    concluded_on_time: int
+    group: str
+    new_cards: int
+    normal: int
+    on_the_spot: int
+    on_the_spot_rate: float | None
+    on_time_rate: float | None
+    open_cards: int
+    red: int
+    reminder: int
+    running: int
+    yellow: int
+
+
 class CampaignData(TypedDict):
     """A campaign for one year."""
 
@@ -85,6 +115,26 @@ class CampaignData(TypedDict):
     phases: list[Phase]
     tasks: list[Task]
     year: int
+
+
+class Card(TypedDict):
+    """A supervision card (督办卡)."""
+
+    acknowledged: tuple[datetime.datetime, str] | None
+    case: str
+    closed: tuple[datetime.datetime, str, str] | None
+    code: str | None
+    events: list[str]
+    id: str
+    item: str | None
+    level: Level
+    person: str | None
+    raised_at: datetime.datetime
+    rule: str
+    source: LevelSource
+    state: str
+    unit: str | None
+    window: str | None
 
 
 class CaseFinding(TypedDict):
@@ -327,6 +377,10 @@ class FindingRow(TypedDict):
     severity: Severity
     unit: str | None
     window: str | None
+
+
+GroupBy = Literal["unit", "item", "window", "handler", "all"]
+"""What to group by."""
 
 
 class GroupMetrics(TypedDict):
@@ -735,6 +789,7 @@ ErrorCode = Literal[
     "mask.invalid_policy",
     "mask.unknown_profile",
     "mask.invalid_record",
+    "supervision.invalid_action",
 ]
 
 EventKind = Literal[

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runMaskingVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runMaskingVectors, runSupervisionVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -181,6 +181,12 @@ test("cases: append, round trip, errors naming the line, replay and metrics", ()
 test("accountability vectors", () => {
   const { total, failures } = runAccountabilityVectors(efficiency, load("accountability/accountability.json"));
   assert.ok(total >= 40);
+  assert.deepEqual(failures, []);
+});
+
+test("supervision vectors", () => {
+  const { total, failures } = runSupervisionVectors(efficiency, load("supervision/supervision.json"));
+  assert.ok(total >= 7);
   assert.deepEqual(failures, []);
 });
 

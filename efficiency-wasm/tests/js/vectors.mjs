@@ -393,3 +393,32 @@ export function runMaskingVectors(efficiency, doc) {
   }
   return { total: doc.texts.length + doc.records.length, failures };
 }
+
+/**
+ * Supervision boards and cards over the vectors' case logs (rows compared in snake_case).
+ * @returns {{total: number, failures: string[]}}
+ */
+export function runSupervisionVectors(efficiency, doc) {
+  const failures = [];
+  const ctx = efficiency.CaseContext.sample();
+  const close = (a, b) => JSON.stringify(a, (k, v) => (typeof v === "number" ? Math.round(v * 1e12) / 1e12 : v)) ===
+    JSON.stringify(b, (k, v) => (typeof v === "number" ? Math.round(v * 1e12) / 1e12 : v));
+  for (const sc of doc.scenarios) {
+    const options = { groupBy: sc.options.group_by, since: sc.options.since, actions: sc.options.actions };
+    let got;
+    try {
+      const b = efficiency.supervisionBoard(ctx, doc.lines.join("\n"), sc.as_of, options);
+      const order = Object.keys(sc.expect.rows?.[0] ?? {});
+      got = {
+        rows: b.rows.map((r) => Object.fromEntries(order.map((k) => [k, snake(r)[k]]))),
+        new_cards: b.newCards.map((c) => c.id),
+        open_cards: b.openCards.map((c) => [c.id, c.state]),
+        errors: b.errors.length,
+      };
+    } catch (e) {
+      got = { error: e.code };
+    }
+    if (!close(got, sc.expect)) failures.push(`${sc.id}: ${JSON.stringify(got).slice(0, 300)}`);
+  }
+  return { total: doc.scenarios.length, failures };
+}

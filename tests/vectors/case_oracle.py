@@ -1,0 +1,222 @@
+"""The case rules of DOMAIN.md §4-§6 re-stated in plain Python (with oracle.py's calendar and
+clock): a case log's status, findings and supervision level at a moment. Used by
+generate_cases.py and generate_supervision.py; nothing is computed by the library."""
+
+import json
+
+from oracle import ROOT, P, due, iso, measure, oracle
+
+ITEMS = {i["code"]: i for i in json.loads((ROOT / "efficiency-core/data/items/templates.json").read_text())["items"]}
+ROSTER = {s["id"]: s for s in json.loads((ROOT / "efficiency-core/data/sample/roster.json").read_text())["staff"]}
+RULES = json.loads((ROOT / "efficiency-core/data/rules/findings.json").read_text())
+NONE_POLICY = {"max_amount": 0, "approver": "agency_head", "max_count": 0}
+
+
+def lim(limit, start):
+    return due(start, limit["unit"], limit["amount"], [])
+
+
+def case_oracle(events, as_of_s):
+    as_of = P(as_of_s)
+    evs = [e for e in events if P(e["at"]) <= as_of]
+    st = {
+        "stage": "new",
+        "item": None,
+        "window": None,
+        "first_responder": None,
+        "handler": None,
+        "unit": None,
+        "decision": None,
+        "on_the_spot": None,
+        "clock": None,
+    }
+    unit_of = lambda sid: ROSTER[sid]["unit"]
+    findings = []
+
+    def add(code, at, events, people):
+        findings.append(
+            {
+                "code": code,
+                "severity": RULES["severities"][code],
+                "at": iso(at),
+                "events": events,
+                "people": list(dict.fromkeys(people)),
+            }
+        )
+
+    received, requests, withdrawn, concluded = None, [], None, None
+    for e in evs:
+        k = e["event"]
+        if k == "inquiry":
+            st.update(stage="inquired", first_responder=e["actor"], item=e.get("item"), unit=unit_of(e["actor"]))
+        elif k == "receive":
+            st.update(stage="received", item=e["item"], window=e.get("window"), unit=unit_of(e["actor"]))
+            st["first_responder"] = st["first_responder"] or e["actor"]
+            received = e
+        elif k == "supplement_request":
+            st["stage"] = "awaiting_supplement"
+            requests.append(e)
+        elif k == "supplement_received":
+            st["stage"] = "received"
+        elif k == "accept":
+            h = e.get("handler", e["actor"])
+            st.update(stage="accepted", handler=h, unit=unit_of(h))
+        elif k == "reject":
+            st["stage"] = "rejected"
+        elif k == "refuse_reception":
+            st["stage"] = "refused"
+            st["first_responder"] = st["first_responder"] or e["actor"]
+            add("reception.refused", P(e["at"]), [e["id"]], [e["actor"]])
+        elif k == "guide_outside":
+            st["stage"] = "guided_out"
+        elif k == "conclude":
+            st.update(stage="concluded", decision=e["outcome"], on_the_spot=e["on_the_spot"])
+            concluded = e
+        elif k == "withdrawn":
+            st["stage"] = "withdrawn"
+            withdrawn = P(e["at"])
+    item = ITEMS.get(st["item"]) if st["item"] else None
+
+    inq = next((e for e in evs if e["event"] == "inquiry"), None)
+    if inq:
+        deadline = lim(RULES["inquiry_response"], P(inq["at"]))
+        handled = any(
+            e["actor"] == inq["actor"]
+            and P(e["at"]) <= deadline
+            and e["event"] in ("answer", "refer", "guide_outside", "receive", "refuse_reception")
+            for e in evs
+        )
+        if not handled and not (withdrawn and withdrawn <= deadline) and as_of > deadline:
+            add("inquiry.not_handled", deadline, [inq["id"]], [inq["actor"]])
+
+    for r in (e for e in evs if e["event"] == "refer"):
+        limit = RULES["referral_follow_up"]
+        if item:
+            p = item.get("promised") or item["statutory"]
+            if p["unit"] != "on_the_spot":
+                limit = p
+        deadline = lim(limit, P(r["at"]))
+        acted = any(
+            e["actor"] == r["to"]
+            and P(r["at"]) <= P(e["at"]) <= deadline
+            and e["event"] in ("reply", "answer", "receive", "accept", "conclude", "reject")
+            for e in evs
+        )
+        if not acted and not (withdrawn and withdrawn <= deadline) and as_of > deadline:
+            add("referral.not_followed_up", deadline, [r["id"]], [r["actor"], r["to"]])
+
+    if received and requests:
+        first = requests[0]
+        if measure("workdays", P(received["at"]), P(first["at"]), []) > 5:
+            add("supplement.late_notice", P(first["at"]), [received["id"], first["id"]], [first["actor"]])
+        for again in requests[1:]:
+            add("supplement.repeated", P(again["at"]), [first["id"], again["id"]], [again["actor"]])
+
+    if item:
+        for s in (e for e in evs if e["event"] == "step_started"):
+            d = next(x for x in item.get("steps", []) if x["code"] == s["step"])
+            deadline = lim(d["limit"], P(s["at"]))
+            fin = next(
+                (
+                    e
+                    for e in evs
+                    if e["event"] == "step_finished" and e["step"] == s["step"] and P(e["at"]) >= P(s["at"])
+                ),
+                None,
+            )
+            late = P(fin["at"]) > deadline if fin else (as_of > deadline and st["stage"] == "accepted")
+            if late:
+                add("step.overdue", deadline, [s["id"]] + ([fin["id"]] if fin else []), [s["actor"]])
+
+    accept = next((e for e in evs if e["event"] == "accept"), None)
+    if accept:
+        clock_evs, idx = [], []
+        kinds = {
+            "suspend": "suspend",
+            "resume": "resume",
+            "extension_requested": "request_extension",
+            "extension_approved": "approve_extension",
+            "applicant_notified": "notify_applicant",
+            "conclude": "conclude",
+        }
+        for k, e in enumerate(evs):
+            if e["event"] in kinds:
+                ce = {"event": kinds[e["event"]], "at": e["at"]}
+                if e["event"] == "extension_requested":
+                    ce.update(amount=e["amount"], reason=e["reason"])
+                if e["event"] == "extension_approved":
+                    ce["approver"] = ROSTER[e["actor"]]["role"]
+                if e["event"] == "suspend":
+                    ce["reason"] = e["procedure"]
+                clock_evs.append(ce)
+                idx.append(k)
+        # DOMAIN.md §4.3: after a supplement the clock counts from the day after the complete
+        # materials arrived, even when the acceptance is recorded later.
+        supplied = [e for e in evs if e["event"] == "supplement_received" and P(e["at"]) <= P(accept["at"])]
+        anchor = supplied[-1]["at"] if supplied else accept["at"]
+        sc = {
+            "accepted_at": anchor,
+            "statutory": item["statutory"],
+            "promised": item.get("promised"),
+            "extension": item.get("extension") or NONE_POLICY,
+            "events": clock_evs,
+            "as_of": iso(min(as_of, withdrawn) if withdrawn else as_of),
+        }
+        if received and requests:
+            sc["supplement"] = {"received_at": received["at"], "notice_at": requests[0]["at"]}
+        c = oracle(sc)
+        for at, code, ev in c["_findings"]:
+            if code == "supplement.late_notice":
+                continue
+            ids = [evs[idx[i]]["id"] for i in ev]
+            if code.startswith("time_limit."):
+                # Evidence of a missed limit: the acceptance, the last resumption before it, then
+                # the clock's own events.
+                resumed = [e for e in evs if e["event"] == "resume" and P(e["at"]) <= at]
+                first = [accept["id"]] + ([resumed[-1]["id"]] if resumed else [])
+                ids = [i for i in first if i not in ids] + ids
+            people = [st["handler"]] if code.startswith("time_limit.") else sorted(evs[idx[i]]["actor"] for i in ev)
+            add(code, at, ids, people)
+        st["clock"] = {k: c[k] for k in ("promised_due", "statutory_due", "level", "outcome", "extended_by", "state")}
+
+    if concluded and item:
+        limit = item.get("publication_limit") or RULES["publication"]
+        deadline = lim(limit, P(concluded["at"]))
+        pub = next((e for e in evs if e["event"] == "result_published"), None)
+        late = P(pub["at"]) > deadline if pub else as_of > deadline
+        if late:
+            add(
+                "publication.late",
+                deadline,
+                [concluded["id"]] + ([pub["id"]] if pub else []),
+                [st["handler"] or concluded["actor"]],
+            )
+    findings.sort(key=lambda f: (f["at"], f["code"]))
+    st["findings"] = findings
+
+    # DOMAIN.md §4.4: the case's level is the highest of its clock's level, a step past its
+    # limit (yellow) and a serious fault (red); an ended case keeps the level it had then.
+    ended = next(
+        (
+            P(e["at"])
+            for e in evs
+            if e["event"] in ("conclude", "reject", "refuse_reception", "guide_outside", "withdrawn")
+        ),
+        None,
+    )
+    reasons = []
+    if st["clock"] and st["clock"]["level"] != "normal":
+        lv = st["clock"]["level"]
+        reasons.append(["clock", lv, None, st["clock"]["statutory_due" if lv == "red" else "promised_due"]])
+    for f in findings:
+        if ended and P(f["at"]) > ended:
+            continue
+        if f["code"] == "step.overdue":
+            reasons.append(["step", "yellow", f["code"], f["at"]])
+        if f["severity"] in ("serious", "very_serious"):
+            reasons.append(["fault", "red", f["code"], f["at"]])
+    order = ["normal", "reminder", "yellow", "red"]
+    reasons.sort(key=lambda r: (-order.index(r[1]), r[3]))
+    st["level"] = max((r[1] for r in reasons), key=order.index, default="normal")
+    st["level_reasons"] = reasons
+    return st

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Writes tests/vectors/supervision/supervision.json: supervision boards and cards (DOMAIN.md
+§4.4) for the case logs of tests/vectors/cases/cases.json judged together at moments those
+vectors do not use, with expectations from case_oracle.py and this script's own re-statement
+of the board and the cards (nothing is computed by the library).
+
+    python3 tests/vectors/generate_supervision.py
+"""
+
+import json
+
+from case_oracle import case_oracle
+from oracle import ROOT, NotCovered
+
+CASES = json.loads((ROOT / "tests/vectors/cases/cases.json").read_text())["scenarios"]
+ORDER = ["normal", "reminder", "yellow", "red"]
+
+
+def logs():
+    """Every case log of the case vectors, one per case id, sorted by case id."""
+    seen = {}
+    for sc in CASES:
+        if "error" in sc["expect"] and sc["expect"]["error"] != "calendar.year_not_covered":
+            continue
+        events = [json.loads(line) for line in sc["lines"]]
+        case = events[0]["case"]
+        if all(e["case"] == case for e in events) and case not in seen:
+            seen[case] = events
+    return dict(sorted(seen.items()))
+
+
+def judge(as_of):
+    out, errors = {}, 0
+    for case, events in logs().items():
+        try:
+            out[case] = case_oracle(events, as_of)
+        except NotCovered:
+            errors += 1
+    return out, errors
+
+
+def cards(statuses, actions):
+    found = []
+    for case, st in statuses.items():
+        for (
+            source,
+            level,
+            code,
+            at,
+        ) in [tuple(r) for r in st["level_reasons"]]:
+            if ORDER.index(level) < ORDER.index("yellow"):
+                continue
+            cid = f"{case}:{level}:{source}" + (f":{code}" if code else "")
+            if any(c["id"] == cid for c in found):
+                continue
+            found.append({"id": cid, "case": case, "level": level, "raised_at": at, "state": "open"})
+    for a in sorted(actions, key=lambda a: a["at"]):
+        card = next(c for c in found if c["id"] == a["card"])
+        card["state"] = "acknowledged" if a["action"] == "acknowledge" else "closed"
+    return sorted(found, key=lambda c: (c["raised_at"], c["id"]))
+
+
+def board(as_of, group_by="unit", since=None, actions=()):
+    statuses, errors = judge(as_of)
+    key = {"unit": "unit", "window": "window"}[group_by]
+    rows = {}
+    blank = {
+        "running": 0,
+        "normal": 0,
+        "reminder": 0,
+        "yellow": 0,
+        "red": 0,
+        "concluded": 0,
+        "concluded_on_time": 0,
+        "on_the_spot": 0,
+        "new_cards": 0,
+        "open_cards": 0,
+    }
+    group_of = {case: st[key] or "-" for case, st in statuses.items()}
+    for case, st in statuses.items():
+        for g in (group_of[case], "\uffffall"):
+            r = rows.setdefault(g, dict(blank))
+            if st["stage"] == "accepted":
+                r["running"] += 1
+                r[st["level"]] += 1
+            elif st["stage"] == "concluded":
+                r["concluded"] += 1
+                outcome = (st["clock"] or {}).get("outcome")
+                r["concluded_on_time"] += outcome in ("early", "on_time")
+                r["on_the_spot"] += st["on_the_spot"] is True
+    all_cards = cards(statuses, actions)
+    new = [c for c in all_cards if since is None or c["raised_at"] > since]
+    still_open = [c for c in all_cards if c["state"] != "closed"]
+    for c in new:
+        rows[group_of[c["case"]]]["new_cards"] += 1
+        rows["\uffffall"]["new_cards"] += 1
+    for c in still_open:
+        rows[group_of[c["case"]]]["open_cards"] += 1
+        rows["\uffffall"]["open_cards"] += 1
+    out_rows = []
+    for g in sorted(rows):
+        r = rows[g]
+        rate = lambda n, d: None if d == 0 else n / d
+        out_rows.append(
+            {
+                "group": "all" if g == "\uffffall" else g,
+                **r,
+                "on_time_rate": rate(r["concluded_on_time"], r["concluded"]),
+                "on_the_spot_rate": rate(r["on_the_spot"], r["concluded"]),
+            }
+        )
+    return {
+        "rows": out_rows,
+        "new_cards": [c["id"] for c in new],
+        "open_cards": [[c["id"], c["state"]] for c in still_open],
+        "errors": errors,
+    }
+
+
+def lines():
+    return [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for events in logs().values() for e in events]
+
+
+scenarios = []
+
+
+def add(name, as_of, **options):
+    sc = {"id": f"{len(scenarios):03d}-{name}", "as_of": as_of, "options": options}
+    try:
+        sc["expect"] = board(as_of, **options)
+    except StopIteration:
+        sc["expect"] = {"error": "supervision.invalid_action"}
+    scenarios.append(sc)
+
+
+add("units-late-october", "2026-10-27T10:00:00")
+add("units-mid-november", "2026-11-20T09:00:00")
+add("windows-year-end", "2026-12-31T18:00:00", group_by="window")
+add("units-cards-since-november", "2026-12-31T18:00:00", since="2026-11-01T00:00:00")
+first = cards(*[judge("2026-12-31T18:00:00")[0], []])
+acted = [
+    {"card": first[0]["id"], "action": "acknowledge", "at": "2026-12-31T17:00:00", "by": "dir01"},
+    {"card": first[1]["id"], "action": "close", "at": "2026-12-31T17:30:00", "by": "dir01", "remark": "整改完毕"},
+]
+add("units-acknowledged-and-closed", "2026-12-31T18:00:00", actions=acted)
+bad = [{"card": "NO-SUCH:red:clock", "action": "acknowledge", "at": "2026-12-31T17:00:00", "by": "dir01"}]
+add("action-on-no-card", "2026-12-31T18:00:00", actions=bad)
+scenarios[-1]["expect"] = {"error": "supervision.invalid_action"}
+no_remark = [{"card": first[1]["id"], "action": "close", "at": "2026-12-31T17:30:00", "by": "dir01"}]
+scenarios.append(
+    {
+        "id": f"{len(scenarios):03d}-close-without-remark",
+        "as_of": "2026-12-31T18:00:00",
+        "options": {"actions": no_remark},
+        "expect": {"error": "supervision.invalid_action"},
+    }
+)
+
+out = ROOT / "tests/vectors/supervision/supervision.json"
+out.parent.mkdir(exist_ok=True)
+doc = {
+    "about": "Supervision boards and cards over the case logs in `lines` (every case of "
+    "cases/cases.json, sorted by case id), judged at `as_of` with `options` (group_by, since, "
+    "actions). Written by tests/vectors/generate_supervision.py.",
+    "lines": lines(),
+    "scenarios": scenarios,
+}
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+print(f"wrote {len(scenarios)} boards over {len(logs())} cases to {out.relative_to(ROOT)}")
