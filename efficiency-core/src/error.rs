@@ -373,6 +373,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a record field whose kind is not a personal-data kind, official, text or other",
     ),
     (
+        "supervision.invalid_rules",
+        "supervision rules that do not load (format, convention, share)",
+    ),
+    (
         "supervision.invalid_action",
         "an action on a supervision card that names no card, comes before it or lacks a remark",
     ),

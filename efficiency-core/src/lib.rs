@@ -77,6 +77,7 @@ pub const DATA: &[(&str, &str)] = &[
     ("finding_rules", case::FINDING_RULES_JSON),
     ("item_templates", item::ITEM_TEMPLATES_JSON),
     ("masking_rules", mask::MASKING_RULES_JSON),
+    ("supervision_rules", supervision::SUPERVISION_RULES_JSON),
     ("sample_activity", activity::SAMPLE_ACTIVITY_JSON),
     ("sample_organisation", org::SAMPLE_ORGANISATION_JSON),
     ("sample_roster", case::SAMPLE_ROSTER_JSON),

@@ -33,11 +33,162 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::boundary::Value;
+use crate::calendar::Calendar;
 use crate::case::metrics::GroupBy;
-use crate::case::{CaseContext, CaseStatus, EventRow, LevelSource, Replay, Stage};
+use crate::case::{CaseContext, CaseStatus, EventRow, LevelReason, LevelSource, Replay, Stage};
+use crate::clock::TimeUnit;
 use crate::clock::{Level, Outcome};
 use crate::date::Zone;
 use crate::error::Error;
+
+/// Which of the two conventions of DOMAIN.md §4.4 sets the clock's part of a case's level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Convention {
+    /// Yellow when `yellow_share` of the limit is used or at most `yellow_days_left` days
+    /// remain; red past the promised due.
+    A,
+    /// Yellow past the promised due, red past the statutory due (the default).
+    B,
+}
+
+/// The supervision rules (`efficiency.supervision/1`, default `data/rules/supervision.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SupervisionRules {
+    /// `efficiency.supervision/1`.
+    pub format: String,
+    /// Where the numbers come from.
+    #[serde(default)]
+    pub source: String,
+    /// `a` or `b`.
+    pub convention: Convention,
+    /// Convention A: yellow from this share of the limit used (0 < share ≤ 1)...
+    pub yellow_share: f64,
+    /// ...or when at most this many days (of the limit's unit) remain.
+    pub yellow_days_left: u32,
+}
+
+/// The default supervision rules.
+pub const SUPERVISION_RULES_JSON: &str = include_str!("../data/rules/supervision.json");
+
+impl Default for SupervisionRules {
+    fn default() -> Self {
+        SupervisionRules::from_json(SUPERVISION_RULES_JSON).expect("the shipped rules are valid")
+    }
+}
+
+impl SupervisionRules {
+    /// Reads and checks the rules (format; a share in (0, 1]).
+    pub fn from_json(text: &str) -> Result<SupervisionRules, Error> {
+        let bad = |field: String, message: String| {
+            Error::new("supervision.invalid_rules", format!("{field}: {message}")).with_field(field)
+        };
+        let r: SupervisionRules = serde_json::from_str(text).map_err(|e| {
+            let (path, message) = crate::json::error_parts(&e);
+            bad(path, message)
+        })?;
+        if r.format != "efficiency.supervision/1" {
+            return Err(bad(
+                "format".into(),
+                format!("{:?} is not efficiency.supervision/1", r.format),
+            ));
+        }
+        if !(r.yellow_share > 0.0 && r.yellow_share <= 1.0) {
+            return Err(bad(
+                "yellow_share".into(),
+                format!("{} is not in (0, 1]", r.yellow_share),
+            ));
+        }
+        Ok(r)
+    }
+
+    /// Sets a case's level and reasons under these rules. Convention B is the case's own
+    /// level (nothing changes). Under A, for limits in days (workdays or natural days), the
+    /// clock's reason becomes: red once the promised due has passed (raised at it); yellow when
+    /// the days left are at most k = max(`yellow_days_left`, ⌊(1 − `yellow_share`) × the
+    /// limit's days⌋), raised at the start of the k-th day (of the unit) before the promised
+    /// due's day; a reminder otherwise as before. Limits in hours and on the spot keep B.
+    pub fn apply(&self, s: &mut CaseStatus, calendar: &Calendar) -> Result<(), Error> {
+        if self.convention == Convention::B {
+            return Ok(());
+        }
+        let Some(c) = s.clock.as_ref() else {
+            return Ok(());
+        };
+        let unit = c.promised.unit;
+        if !matches!(unit, TimeUnit::Workdays | TimeUnit::NaturalDays) {
+            return Ok(());
+        }
+        let acceptance: Vec<String> = s
+            .level_reasons
+            .iter()
+            .find(|r| r.source == LevelSource::Clock)
+            .map(|r| r.events.clone())
+            .unwrap_or_default();
+        let overdue = c.level >= Level::Yellow;
+        let total = c.elapsed + c.remaining;
+        let k = (self.yellow_days_left as f64).max(((1.0 - self.yellow_share) * total).floor());
+        let reason = if overdue {
+            Some((
+                Level::Red,
+                c.promised_due,
+                format!("past the promised due {} (convention A)", c.promised_due),
+            ))
+        } else if c.remaining <= k {
+            let due_day = c.promised_due.date();
+            let k = k as i32;
+            let day = match unit {
+                TimeUnit::Workdays => calendar
+                    .add_workdays(due_day, -k)
+                    .map_err(crate::clock::ClockError::from)?,
+                _ => due_day - chrono::Duration::days(i64::from(k)),
+            };
+            Some((
+                Level::Yellow,
+                day.and_time(chrono::NaiveTime::MIN),
+                format!(
+                    "{} of {} {} left before the promised due {} (convention A: yellow from {:.0}% used or {} left)",
+                    c.remaining,
+                    total,
+                    unit.as_str(),
+                    c.promised_due,
+                    self.yellow_share * 100.0,
+                    self.yellow_days_left
+                ),
+            ))
+        } else if c.level == Level::Reminder {
+            s.level_reasons
+                .iter()
+                .find(|r| r.source == LevelSource::Clock)
+                .map(|r| (r.level, r.at, r.message.clone()))
+        } else {
+            None
+        };
+        s.level_reasons.retain(|r| r.source != LevelSource::Clock);
+        if let Some((level, at, message)) = reason {
+            s.level_reasons.push(LevelReason {
+                source: LevelSource::Clock,
+                level,
+                code: None,
+                at,
+                events: acceptance,
+                message,
+            });
+        }
+        s.level_reasons
+            .sort_by(|a, b| b.level.cmp(&a.level).then(a.at.cmp(&b.at)));
+        s.level = s
+            .level_reasons
+            .iter()
+            .map(|r| r.level)
+            .max()
+            .unwrap_or(Level::Normal);
+        Ok(())
+    }
+}
 
 /// A supervision card (督办卡).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -95,7 +246,7 @@ pub struct CardAction {
 }
 
 /// How the board is drawn.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BoardOptions {
     /// Per unit (default) or per window (or item, handler, all).
     pub group_by: GroupBy,
@@ -103,6 +254,8 @@ pub struct BoardOptions {
     pub since: Option<NaiveDateTime>,
     /// What the supervision office did to the cards so far.
     pub actions: Vec<CardAction>,
+    /// The convention and its numbers (applied when the board is drawn from events).
+    pub rules: SupervisionRules,
 }
 
 impl Default for BoardOptions {
@@ -111,6 +264,7 @@ impl Default for BoardOptions {
             group_by: GroupBy::Unit,
             since: None,
             actions: Vec::new(),
+            rules: SupervisionRules::default(),
         }
     }
 }
@@ -118,7 +272,7 @@ impl Default for BoardOptions {
 impl BoardOptions {
     /// Options from a mapping (`group_by`, `since`, `actions`; unknown names are errors).
     pub fn from_value(v: &Value, zone: Zone) -> Result<Self, Error> {
-        v.check_options("board", &["group_by", "since", "actions"])?;
+        v.check_options("board", &["group_by", "since", "actions", "rules"])?;
         let group_by = match v.get("group_by") {
             Value::Null => GroupBy::Unit,
             g => GroupBy::from_name(g.choice("group_by", GroupBy::NAMES)?).expect("a listed name"),
@@ -127,10 +281,16 @@ impl BoardOptions {
             Value::Null => Vec::new(),
             a => a.deserialize("actions", zone, "supervision.invalid_action")?,
         };
+        let rules = match v.get("rules") {
+            Value::Null => SupervisionRules::default(),
+            Value::Str(text) => SupervisionRules::from_json(text)?,
+            r => SupervisionRules::from_json(&r.to_json("rules", zone)?.to_string())?,
+        };
         Ok(BoardOptions {
             group_by,
             since: v.get("since").opt_time("since", zone)?,
             actions,
+            rules,
         })
     }
 }
@@ -372,7 +532,7 @@ pub fn board_of_lines(
 ) -> Result<Board, Error> {
     let mut replay = Replay::new(ctx, as_of, None, true);
     replay.push_lines(lines)?;
-    finish(replay, as_of, options)
+    finish(replay, &ctx.calendar, as_of, options)
 }
 
 /// As [`board_of_lines`], from event rows (a table's rows).
@@ -384,16 +544,21 @@ pub fn board_of_rows<'r>(
 ) -> Result<Board, Error> {
     let mut replay = Replay::new(ctx, as_of, None, true);
     replay.push_rows(rows)?;
-    finish(replay, as_of, options)
+    finish(replay, &ctx.calendar, as_of, options)
 }
 
 fn finish(
     mut replay: Replay<&CaseContext>,
+    calendar: &Calendar,
     as_of: NaiveDateTime,
     options: &BoardOptions,
 ) -> Result<Board, Error> {
     replay.finish();
-    let mut b = board(&replay.take_statuses(), options)?;
+    let mut statuses = replay.take_statuses();
+    for s in &mut statuses {
+        options.rules.apply(s, calendar)?;
+    }
+    let mut b = board(&statuses, options)?;
     b.errors = replay.take_errors();
     b.as_of = Some(as_of);
     Ok(b)

@@ -415,10 +415,12 @@ fn _merge_metrics<'py>(
 /// per unit (or `group_by="window"`) the running cases at each level, the concluded ones with
 /// their on-time and on-the-spot rates and denominators, the cards raised since `since` and
 /// those still open, with the office's `actions` (dicts: card, action "acknowledge" or "close",
-/// at, by, remark) applied. `events` are JSON lines (a list or one text) or an Arrow table,
+/// at, by, remark) applied; `rules` are the supervision rules (a dict or JSON text, default
+/// `SUPERVISION_RULES_JSON`: convention B). `events` are JSON lines (a list or one text) or an Arrow table,
 /// sorted by case id; unreadable rows are listed in `errors`.
 #[pyfunction]
-#[pyo3(signature = (context, events, *, as_of, group_by = None, since = None, actions = None))]
+#[pyo3(signature = (context, events, *, as_of, group_by = None, since = None, actions = None, rules = None))]
+#[allow(clippy::too_many_arguments)] // keyword options, named in Python's signature
 fn supervision_board<'py>(
     py: Python<'py>,
     context: PyRef<'py, CaseContext>,
@@ -427,6 +429,7 @@ fn supervision_board<'py>(
     group_by: Option<&Bound<'py, PyAny>>,
     since: Option<&Bound<'py, PyAny>>,
     actions: Option<&Bound<'py, PyAny>>,
+    rules: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     use efficiency_core::supervision::{board_of_lines, board_of_rows, BoardOptions};
     let zone = context.inner.calendar.zone();
@@ -436,6 +439,7 @@ fn supervision_board<'py>(
         ("group_by", group_by),
         ("since", since),
         ("actions", actions),
+        ("rules", rules),
     ] {
         if let Some(v) = v {
             named.push((k.to_string(), crate::convert::value(v)?));
@@ -478,6 +482,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_function(wrap_pyfunction!(_merge_metrics, m)?)?;
     m.add_function(wrap_pyfunction!(supervision_board, m)?)?;
+    m.add(
+        "SUPERVISION_RULES_JSON",
+        efficiency_core::supervision::SUPERVISION_RULES_JSON,
+    )?;
     m.add_class::<CaseContext>()?;
     m.add_class::<Case>()?;
     m.add_class::<CaseReplay>()?;

@@ -20,6 +20,8 @@ export interface CardAction { card: string; action: "acknowledge" | "close"; at:
 /** How a supervision board is drawn: grouped by `groupBy` (default unit), cards raised after `since`, the office's `actions`. */
 export interface BoardOptions {
   groupBy?: "unit" | "item" | "window" | "handler" | "all"; since?: string | Date; actions?: CardAction[];
+  /** The supervision rules (the document, or its JSON text; default `dataJson("supervision_rules")`: convention B). */
+  rules?: { format: string; convention: "a" | "b"; yellow_share: number; yellow_days_left: number; source?: string } | string;
 }
 "#;
 

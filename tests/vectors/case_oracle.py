@@ -178,6 +178,9 @@ def case_oracle(events, as_of_s):
             people = [st["handler"]] if code.startswith("time_limit.") else sorted(evs[idx[i]]["actor"] for i in ev)
             add(code, at, ids, people)
         st["clock"] = {k: c[k] for k in ("promised_due", "statutory_due", "level", "outcome", "extended_by", "state")}
+        # For the supervision conventions: the promised unit, time left and used (not written
+        # into the case vectors).
+        st["_clock"] = {"unit": (item.get("promised") or item["statutory"])["unit"], **c}
 
     if concluded and item:
         limit = item.get("publication_limit") or RULES["publication"]

@@ -7,10 +7,11 @@ of the board and the cards (nothing is computed by the library).
     python3 tests/vectors/generate_supervision.py
 """
 
+import datetime as dt
 import json
 
 from case_oracle import case_oracle
-from oracle import ROOT, NotCovered
+from oracle import ROOT, NotCovered, P, iso, workday
 
 CASES = json.loads((ROOT / "tests/vectors/cases/cases.json").read_text())["scenarios"]
 ORDER = ["normal", "reminder", "yellow", "red"]
@@ -29,11 +30,43 @@ def logs():
     return dict(sorted(seen.items()))
 
 
-def judge(as_of):
+def convention_a(st, rules):
+    """DOMAIN.md §4.4 convention A for limits in days: red once the promised due has passed;
+    yellow when at most k = max(days_left, floor((1 - share) * limit days)) days remain, from the
+    start of the k-th day (workday for workdays) before the promised due's day."""
+    c = st.get("_clock")
+    if not c or c["unit"] not in ("workdays", "natural_days"):
+        return
+    reasons = [r for r in st["level_reasons"] if r[0] != "clock"]
+    old = next((r for r in st["level_reasons"] if r[0] == "clock"), None)
+    total = c["elapsed"] + c["remaining"]
+    k = max(rules["yellow_days_left"], int((1 - rules["yellow_share"]) * total // 1))
+    if c["level"] in ("yellow", "red"):
+        reasons.append(["clock", "red", None, c["promised_due"]])
+    elif c["remaining"] <= k:
+        day = P(c["promised_due"]).date()
+        if c["unit"] == "workdays":
+            n = 0
+            while n < k:
+                day -= dt.timedelta(days=1)
+                n += workday(day)
+        else:
+            day -= dt.timedelta(days=k)
+        reasons.append(["clock", "yellow", None, iso(dt.datetime.combine(day, dt.time()))])
+    elif old and old[1] == "reminder":
+        reasons.append(old)
+    reasons.sort(key=lambda r: (-ORDER.index(r[1]), r[3]))
+    st["level_reasons"] = reasons
+    st["level"] = max((r[1] for r in reasons), key=ORDER.index, default="normal")
+
+
+def judge(as_of, rules=None):
     out, errors = {}, 0
     for case, events in logs().items():
         try:
             out[case] = case_oracle(events, as_of)
+            if rules and rules["convention"] == "a":
+                convention_a(out[case], rules)
         except NotCovered:
             errors += 1
     return out, errors
@@ -60,8 +93,8 @@ def cards(statuses, actions):
     return sorted(found, key=lambda c: (c["raised_at"], c["id"]))
 
 
-def board(as_of, group_by="unit", since=None, actions=()):
-    statuses, errors = judge(as_of)
+def board(as_of, group_by="unit", since=None, actions=(), rules=None):
+    statuses, errors = judge(as_of, rules)
     key = {"unit": "unit", "window": "window"}[group_by]
     rows = {}
     blank = {
@@ -143,6 +176,10 @@ acted = [
     {"card": first[1]["id"], "action": "close", "at": "2026-12-31T17:30:00", "by": "dir01", "remark": "整改完毕"},
 ]
 add("units-acknowledged-and-closed", "2026-12-31T18:00:00", actions=acted)
+RULES_A = dict(json.loads((ROOT / "efficiency-core/data/rules/supervision.json").read_text()), convention="a")
+add("convention-a-late-october", "2026-10-27T10:00:00", rules=RULES_A)
+add("convention-a-mid-november-windows", "2026-11-20T09:00:00", group_by="window", rules=RULES_A)
+add("convention-a-share-half", "2026-10-20T09:00:00", rules=dict(RULES_A, yellow_share=0.5, yellow_days_left=0))
 bad = [{"card": "NO-SUCH:red:clock", "action": "acknowledge", "at": "2026-12-31T17:00:00", "by": "dir01"}]
 add("action-on-no-card", "2026-12-31T18:00:00", actions=bad)
 scenarios[-1]["expect"] = {"error": "supervision.invalid_action"}

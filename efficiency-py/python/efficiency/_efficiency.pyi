@@ -64,6 +64,7 @@ __all__ = [
     "SAMPLE_BUREAU_FILES",
     "SAMPLE_ORGANISATION_JSON",
     "SAMPLE_ROSTER_JSON",
+    "SUPERVISION_RULES_JSON",
     "AccountabilityRules",
     "Activity",
     "ActivityRules",
@@ -107,6 +108,7 @@ ACCOUNTABILITY_RULES_JSON: str
 ASSESSMENT_RULES_JSON: str
 BUREAU_FILES: list[str]
 MASKING_RULES_JSON: str
+SUPERVISION_RULES_JSON: str
 SAMPLE_BUREAU_FILES: dict[str, str]
 CAMPAIGN_PLAN_JSON: str
 COMPLAINT_RULES_JSON: str
@@ -464,4 +466,5 @@ def supervision_board(
     group_by: GroupByName | None = None,
     since: _TimeLike | None = None,
     actions: Iterable[Mapping[str, object]] | None = None,
+    rules: Mapping[str, object] | str | None = None,
 ) -> Board: ...

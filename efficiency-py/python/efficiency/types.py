@@ -789,6 +789,7 @@ ErrorCode = Literal[
     "mask.invalid_policy",
     "mask.unknown_profile",
     "mask.invalid_record",
+    "supervision.invalid_rules",
     "supervision.invalid_action",
 ]
 

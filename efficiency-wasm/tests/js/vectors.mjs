@@ -404,7 +404,7 @@ export function runSupervisionVectors(efficiency, doc) {
   const close = (a, b) => JSON.stringify(a, (k, v) => (typeof v === "number" ? Math.round(v * 1e12) / 1e12 : v)) ===
     JSON.stringify(b, (k, v) => (typeof v === "number" ? Math.round(v * 1e12) / 1e12 : v));
   for (const sc of doc.scenarios) {
-    const options = { groupBy: sc.options.group_by, since: sc.options.since, actions: sc.options.actions };
+    const options = { groupBy: sc.options.group_by, since: sc.options.since, actions: sc.options.actions, rules: sc.options.rules };
     let got;
     try {
       const b = efficiency.supervisionBoard(ctx, doc.lines.join("\n"), sc.as_of, options);
