@@ -61,6 +61,12 @@ struct ComplaintDoc {
     reply_limit: TimeLimit,
     reply_extension: TimeLimit,
     rating_follow_up: TimeLimit,
+    /// Named bad ratings are called back within this limit (local default: 1 workday).
+    rating_call_back: TimeLimit,
+    #[serde(default)]
+    whereabouts: crate::disclosure::WhereaboutsRules,
+    #[serde(default)]
+    publication: crate::disclosure::PublicationRules,
     severities: BTreeMap<String, Severity>,
 }
 
@@ -80,6 +86,14 @@ pub const COMPLAINT_CODES: &[&str] = &[
     "complaint.substantiated",
     "complaint.partly_substantiated",
     "rating.follow_up_missed",
+    "rating.call_back_missed",
+    "whereabouts.posted_late",
+    "whereabouts.no_acting",
+    "whereabouts.away_too_long",
+    "publication.late",
+    "publication.revision_late",
+    "publication.unmasked",
+    "publication.display_overrun",
 ];
 
 /// Conduct rules and complaint/rating limits, with the calendar their limits count on.
@@ -93,6 +107,9 @@ pub struct ActivityRules {
     reply_limit: TimeLimit,
     reply_extension: TimeLimit,
     rating_follow_up: TimeLimit,
+    rating_call_back: TimeLimit,
+    whereabouts: crate::disclosure::WhereaboutsRules,
+    publication: crate::disclosure::PublicationRules,
     severities: BTreeMap<String, Severity>,
     /// The calendar limits count on.
     pub calendar: Calendar,
@@ -165,6 +182,21 @@ impl ActivityRules {
                 return Err(bad(format!("severities.{code}"), "missing".into()));
             }
         }
+        if !c.rules.iter().any(|r| r.code == k.whereabouts.absence_rule) {
+            return Err(bad(
+                "whereabouts.absence_rule".into(),
+                format!(
+                    "{:?} is not in the conduct list",
+                    k.whereabouts.absence_rule
+                ),
+            ));
+        }
+        if k.whereabouts.post_from_minutes == 0 {
+            return Err(bad(
+                "whereabouts.post_from_minutes".into(),
+                "must be at least 1".into(),
+            ));
+        }
         Ok(ActivityRules {
             conduct: c.rules,
             acceptance_limit: k.acceptance_limit,
@@ -173,13 +205,65 @@ impl ActivityRules {
             reply_limit: k.reply_limit,
             reply_extension: k.reply_extension,
             rating_follow_up: k.rating_follow_up,
+            rating_call_back: k.rating_call_back,
+            whereabouts: k.whereabouts,
+            publication: k.publication,
             severities: k.severities,
             calendar,
         })
     }
 
+    /// The whereabouts rules.
+    pub fn whereabouts(&self) -> &crate::disclosure::WhereaboutsRules {
+        &self.whereabouts
+    }
+
+    /// The publication rules.
+    pub fn publication(&self) -> &crate::disclosure::PublicationRules {
+        &self.publication
+    }
+
+    /// The limit to fix a bad rating (and to call back, before `rating_call_back` existed).
+    pub fn rating_fix(&self) -> TimeLimit {
+        self.rating_follow_up
+    }
+
+    /// The limit to call back a named bad rating.
+    pub fn rating_call_back(&self) -> TimeLimit {
+        self.rating_call_back
+    }
+
+    /// The severity of an activity finding code (every code has one: checked on load).
+    pub(crate) fn severity(&self, code: &str) -> Severity {
+        self.severities[code]
+    }
+
+    /// As [`Self::due`], judged at `as_of`: a due beyond the calendar's last year, asked at a
+    /// moment inside it, is `None` — certainly after `as_of`, so nothing is late yet (a review at
+    /// the end of a year whose successor's holidays are not announced still runs).
+    pub(crate) fn due_by(
+        &self,
+        from: NaiveDateTime,
+        limit: TimeLimit,
+        as_of: NaiveDateTime,
+        at: &str,
+    ) -> Result<Option<NaiveDateTime>, OrgError> {
+        use chrono::Datelike;
+        match self.due(from, limit, at) {
+            Ok(t) => Ok(Some(t)),
+            Err(e)
+                if e.code() == "calendar.year_not_covered"
+                    && as_of.year() <= self.calendar.covered_years().1
+                    && from.year() >= self.calendar.covered_years().0 =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The due time of `limit` from `from`; a calendar gap is an error naming `at` (the record).
-    fn due(
+    pub(crate) fn due(
         &self,
         from: NaiveDateTime,
         limit: TimeLimit,
@@ -358,13 +442,126 @@ pub struct Rating {
     /// The case, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case: Option<String>,
-    /// When the bad rating was called back and fixed.
+    /// When the bad rating was called back and fixed, as one record (older logs).
     #[serde(
         default,
         deserialize_with = "crate::date::serde_time::opt_time",
         skip_serializing_if = "Option::is_none"
     )]
     pub followed_up_at: Option<NaiveDateTime>,
+    /// A named rating (实名): a bad one must be called back. The rater's identity is never
+    /// part of this record nor of anything published.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub named: bool,
+    /// When a named bad rating was called back (回访核实).
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub called_back_at: Option<NaiveDateTime>,
+    /// When the problem behind a bad rating was fixed (整改).
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fixed_at: Option<NaiveDateTime>,
+    /// An appeal against the rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<Appeal>,
+}
+
+/// The outcome of an appeal against a rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AppealOutcome {
+    /// Not decided yet (the rating counts meanwhile).
+    Pending,
+    /// A mistaken or malicious rating: excluded from the counts, kept in the log.
+    Upheld,
+    /// The rating stands.
+    Rejected,
+}
+
+/// An appeal (申诉复核) against a rating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Appeal {
+    /// When it was lodged.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub at: NaiveDateTime,
+    /// Outcome.
+    pub outcome: AppealOutcome,
+    /// When it was decided.
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub decided_at: Option<NaiveDateTime>,
+    /// Why.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Checks a rating's score, unit, person and appeal; `at` names it.
+pub(crate) fn check_rating(org: &Organisation, r: &Rating, at: &str) -> Result<(), OrgError> {
+    let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
+    if !(1..=5).contains(&r.score) {
+        return Err(bad(
+            format!("{at}.score"),
+            format!("{} is not a score from 1 to 5", r.score),
+        ));
+    }
+    if org.unit(&r.unit).is_none() {
+        return Err(OrgError::new(
+            "org.unknown_unit",
+            format!("{at}.unit"),
+            format!("unknown unit {:?}", r.unit),
+        ));
+    }
+    if let Some(p) = &r.person {
+        if org.person(p).is_none() {
+            return Err(OrgError::new(
+                "org.unknown_person",
+                format!("{at}.person"),
+                format!("unknown person {p:?}"),
+            ));
+        }
+    }
+    if let Some(a) = &r.appeal {
+        if a.at < r.at {
+            return Err(bad(
+                format!("{at}.appeal.at"),
+                format!("{} is before the rating {}", a.at, r.at),
+            ));
+        }
+        match (a.outcome, a.decided_at) {
+            (AppealOutcome::Pending, Some(_)) => {
+                return Err(bad(
+                    format!("{at}.appeal.decided_at"),
+                    "a pending appeal has no decision time".into(),
+                ))
+            }
+            (AppealOutcome::Upheld | AppealOutcome::Rejected, None) => {
+                return Err(bad(
+                    format!("{at}.appeal.decided_at"),
+                    "missing for a decided appeal".into(),
+                ))
+            }
+            (_, Some(d)) if d < a.at => {
+                return Err(bad(
+                    format!("{at}.appeal.decided_at"),
+                    format!("{d} is before the appeal {}", a.at),
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// A period's incidents, complaints and ratings (`efficiency.activity/1`).
@@ -386,6 +583,15 @@ pub struct Activity {
     /// Service ratings.
     #[serde(default)]
     pub ratings: Vec<Rating>,
+    /// Staff whereabouts entries (去向登记).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub whereabouts: Vec<crate::disclosure::WhereaboutsEntry>,
+    /// Absences seen by attendance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absences: Vec<crate::disclosure::Absence>,
+    /// Decisions and their publication (the register).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publications: Vec<crate::disclosure::Publication>,
 }
 
 impl Default for Activity {
@@ -397,6 +603,9 @@ impl Default for Activity {
             incidents: Vec::new(),
             complaints: Vec::new(),
             ratings: Vec::new(),
+            whereabouts: Vec::new(),
+            absences: Vec::new(),
+            publications: Vec::new(),
         }
     }
 }
@@ -605,39 +814,37 @@ impl Activity {
             .filter(|(_, x)| x.at <= as_of)
         {
             let at = format!("ratings[{i}] ({})", r.id);
-            if !(1..=5).contains(&r.score) {
-                return Err(bad(
-                    format!("{at}.score"),
-                    format!("{} is not a score from 1 to 5", r.score),
-                ));
-            }
-            unit(&r.unit, format!("{at}.unit"))?;
-            if let Some(p) = &r.person {
-                person(p, format!("{at}.person"))?;
-            }
-            if r.score > 2 {
-                continue;
-            }
-            let due = rules.due(r.at, rules.rating_follow_up, &at)?;
-            let late = match r.followed_up_at.filter(|t| *t <= as_of) {
-                Some(f) => f > due,
-                None => as_of > due,
-            };
-            if late {
+            check_rating(org, r, &at)?;
+            let j = crate::disclosure::judge_rating(r, rules, as_of, &at)?;
+            let about = format!(
+                "bad rating {} ({} of 5) at {}{}",
+                r.id,
+                r.score,
+                r.at,
+                if r.named { ", named" } else { "" }
+            );
+            let mut push = |code: &str, due: NaiveDateTime, what: &str| {
                 out.push(Fault {
                     source: format!("rating {}", r.id),
-                    code: "rating.follow_up_missed".into(),
-                    severity: rules.severities["rating.follow_up_missed"],
+                    code: code.into(),
+                    severity: rules.severities[code],
                     at: due,
                     people: Vec::new(),
                     unit: Some(r.unit.clone()),
                     events: vec![r.id.clone()],
-                    message: format!(
-                        "bad rating {} ({} of 5) at {} was not called back and fixed by {due}",
-                        r.id, r.score, r.at
-                    ),
+                    message: format!("{about} was not {what} by {due}"),
                 });
+            };
+            if let (Some(false), Some(due)) = (j.called_back_on_time, j.call_back_due) {
+                push("rating.call_back_missed", due, "called back");
             }
+            if let (Some(false), Some(due)) = (j.fixed_on_time, j.fix_due) {
+                push("rating.follow_up_missed", due, "called back and fixed");
+            }
+        }
+        crate::disclosure::whereabouts_faults(org, self, rules, as_of, &mut out)?;
+        for (_, faults) in crate::disclosure::judge_register(org, self, rules, as_of)? {
+            out.extend(faults);
         }
         out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.source.cmp(&b.source)));
         Ok(out)

@@ -409,8 +409,8 @@ impl Bureau {
 mod tests {
     use super::*;
 
-    /// The sample year's accountability list as the README describes it: 107 lines, 68 ordinary
-    /// and 39 serious by rule, none very serious; 38 repeats propose ordinary → serious, all on
+    /// The sample year's accountability list as the README describes it: 115 lines, 76 ordinary
+    /// and 39 serious by rule, none very serious; 39 repeats propose ordinary → serious, all on
     /// the repeater's own line; no proposal ever reaches very serious or a leadership line.
     #[test]
     fn the_sample_year_proposes_what_the_readme_says() {
@@ -428,14 +428,14 @@ mod tests {
                 by_rule(Serious),
                 by_rule(VerySerious)
             ),
-            (107, 68, 39, 0)
+            (115, 76, 39, 0)
         );
         let proposals: Vec<_> = r
             .accountability
             .iter()
             .filter_map(|e| e.proposal.as_ref().map(|p| (e, p)))
             .collect();
-        assert_eq!(proposals.len(), 38);
+        assert_eq!(proposals.len(), 39);
         for (e, p) in proposals {
             assert_eq!(
                 (e.severity, p.severity, e.responsibility),
@@ -475,7 +475,7 @@ mod tests {
         let r = Bureau::from_files(&files).unwrap().review(2026).unwrap();
         assert_eq!(
             (r.cases, r.faults.len(), r.accountability.len()),
-            (8, 26, 34)
+            (8, 34, 42)
         );
         let cards: Vec<(&str, f64, &str)> = r
             .scorecards
@@ -485,10 +485,10 @@ mod tests {
         assert_eq!(
             cards,
             [
-                ("office", 96.0, "excellent"),
-                ("marriage", 94.0, "excellent"),
-                ("social_org", 92.0, "excellent"),
-                ("affairs", 65.0, "unqualified")
+                ("office", 95.0, "excellent"),
+                ("marriage", 93.5, "excellent"),
+                ("social_org", 90.5, "excellent"),
+                ("affairs", 62.5, "unqualified")
             ]
         );
     }

@@ -54,6 +54,7 @@ pub mod campaign;
 pub mod case;
 pub mod clock;
 pub mod date;
+pub mod disclosure;
 pub mod error;
 pub mod item;
 mod json;

@@ -211,6 +211,14 @@ pub fn annual_review_progress(
             ctx.calendar.clone(),
         )?,
     };
+    // A decision in the publication register is judged there, not again from its case's log.
+    let registered: std::collections::BTreeSet<String> = input
+        .activity
+        .publications
+        .iter()
+        .filter_map(|p| p.case.as_ref().map(|c| format!("case {c}")))
+        .collect();
+    faults.retain(|f| !(f.code == "publication.late" && registered.contains(&f.source)));
     faults.extend(input.activity.faults(org, &activity_rules, judge_at)?);
     let campaign = review_rules.campaign.instantiate(y)?;
     let (campaign_status, campaign_faults) =

@@ -8,8 +8,8 @@
 #![cfg(feature = "schema")]
 
 use efficiency_core::{
-    accountability, activity, assessment, boundary, calendar, campaign, case, clock, error, mask,
-    org, review, supervision,
+    accountability, activity, assessment, boundary, calendar, campaign, case, clock, disclosure,
+    error, mask, org, review, supervision,
 };
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
@@ -51,6 +51,9 @@ fn roots(g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_jso
         "ReviewTables" => review::ReviewTables,
         "ErrorData" => error::Error,
         "Board" => supervision::Board,
+        "WhereaboutsRow" => disclosure::WhereaboutsRow,
+        "RatingsRow" => disclosure::RatingsRow,
+        "RegisterRow" => disclosure::RegisterRow,
         "Span" => mask::Span,
         "MaskedText" => mask::MaskedText,
         "MaskedRecord" => mask::MaskedRecord,

@@ -372,6 +372,16 @@ mod accountability {
                 let s = rules.sanction_span(&running, &new, d(&sc["start"]));
                 json!({"until_min": s.until_min.map(|x| x.to_string()), "until_max": s.until_max.map(|x| x.to_string()), "permanent": s.permanent})
             }
+            "whereabouts_board" | "ratings_summary" | "publication_register" => {
+                use efficiency_core::disclosure::*;
+                let act = Activity::from_json(&sc["activity"].to_string())?;
+                let (rules, at) = (ActivityRules::default(), time(&sc["as_of"]));
+                match sc["kind"].as_str().unwrap() {
+                    "whereabouts_board" => json!(whereabouts_board(&org, &act, at)?),
+                    "ratings_summary" => json!(ratings_summary(&org, &act, &rules, at)?),
+                    _ => json!(publication_register(&org, &act, &rules, at)?),
+                }
+            }
             "organisation" => {
                 Organisation::from_json(&sc["organisation"].to_string())?;
                 json!("loaded")

@@ -4,6 +4,7 @@
 
 use efficiency_core::accountability::{self as acc, Fault};
 use efficiency_core::activity::{self, ActivityRules as CoreActivityRules};
+use efficiency_core::disclosure;
 use efficiency_core::org::{self, OrgError};
 use pyo3::prelude::*;
 
@@ -217,6 +218,73 @@ impl Activity {
             py,
             &wrap(py, self.inner.faults(&organisation.inner, &rules.inner, t))?,
         )
+    }
+    /// The staff whereabouts board at `at` (DOMAIN.md §13): every person with the posted entry
+    /// covering the moment (at post when none; a leave's reason not shown). Dicts, or an Arrow
+    /// table with `table=True`.
+    #[pyo3(signature = (organisation, at, *, table = false))]
+    fn whereabouts_board<'py>(
+        &self,
+        py: Python<'py>,
+        organisation: PyRef<'_, Organisation>,
+        at: &Bound<'py, PyAny>,
+        table: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = to_time(py, at, "at")?;
+        let rows = wrap(
+            py,
+            disclosure::whereabouts_board(&organisation.inner, &self.inner, t),
+        )?;
+        rows_out(py, &rows, table)
+    }
+    /// The ratings summary at `as_of` per unit, then `all` (好差评 with denominators: logged,
+    /// excluded by upheld appeals, counted, by score, bad rate, call-backs and fixes on time).
+    #[pyo3(signature = (organisation, rules, as_of, *, table = false))]
+    fn ratings_summary<'py>(
+        &self,
+        py: Python<'py>,
+        organisation: PyRef<'_, Organisation>,
+        rules: PyRef<'_, ActivityRules>,
+        as_of: &Bound<'py, PyAny>,
+        table: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = to_time(py, as_of, "as_of")?;
+        let rows = wrap(
+            py,
+            disclosure::ratings_summary(&organisation.inner, &self.inner, &rules.inner, t),
+        )?;
+        rows_out(py, &rows, table)
+    }
+    /// The register of published results at `as_of` (公开办事结果): per decision its due, when
+    /// it went online under which masking profile, revision dues, display end, state, findings.
+    #[pyo3(signature = (organisation, rules, as_of, *, table = false))]
+    fn publication_register<'py>(
+        &self,
+        py: Python<'py>,
+        organisation: PyRef<'_, Organisation>,
+        rules: PyRef<'_, ActivityRules>,
+        as_of: &Bound<'py, PyAny>,
+        table: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = to_time(py, as_of, "as_of")?;
+        let rows = wrap(
+            py,
+            disclosure::publication_register(&organisation.inner, &self.inner, &rules.inner, t),
+        )?;
+        rows_out(py, &rows, table)
+    }
+}
+
+/// Records as dicts, or as one Arrow table.
+fn rows_out<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    rows: &[T],
+    table: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    if table {
+        crate::arrow::table(py, rows)
+    } else {
+        to_py(py, &rows)
     }
 }
 

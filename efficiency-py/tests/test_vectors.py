@@ -260,6 +260,13 @@ def test_accountability_vectors():
             if kind == "activity":
                 return [{k: iso(f[k]) for k in ("source", "code", "severity", "at", "people", "unit")} for f in faults]
             return [entry(e) for e in efficiency.accountability_list(org, faults, period=sc["period"], rules=rules)]
+        if kind in ("whereabouts_board", "ratings_summary", "publication_register"):
+            act = efficiency.Activity.from_json(json.dumps(sc["activity"]))
+            if kind == "whereabouts_board":
+                rows = act.whereabouts_board(org, sc["as_of"])
+            else:
+                rows = getattr(act, kind)(org, efficiency.ActivityRules(), sc["as_of"])
+            return [{k: iso(v) for k, v in r.items()} for r in rows]
         if kind == "sanction":
             span = rules.sanction_span(
                 [(s["kind"], datetime.date.fromisoformat(s["start"])) for s in sc["running"]],

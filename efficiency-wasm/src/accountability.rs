@@ -207,6 +207,54 @@ impl Activity {
             t,
         ))?)
     }
+    /// The staff whereabouts board at `at` (every person with the posted entry covering the
+    /// moment; at post when none; a leave's reason not shown).
+    #[wasm_bindgen(js_name = whereaboutsBoard, unchecked_return_type = "WhereaboutsRow[]")]
+    pub fn whereabouts_board(
+        &self,
+        organisation: &Organisation,
+        #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let t = time(&at, "at")?;
+        to_js(&wrap(efficiency_core::disclosure::whereabouts_board(
+            &organisation.inner,
+            &self.inner,
+            t,
+        ))?)
+    }
+    /// The ratings summary at `asOf` per unit, then `all`, with denominators.
+    #[wasm_bindgen(js_name = ratingsSummary, unchecked_return_type = "RatingsRow[]")]
+    pub fn ratings_summary(
+        &self,
+        organisation: &Organisation,
+        rules: &ActivityRules,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let t = time(&as_of, "asOf")?;
+        to_js(&wrap(efficiency_core::disclosure::ratings_summary(
+            &organisation.inner,
+            &self.inner,
+            &rules.inner,
+            t,
+        ))?)
+    }
+    /// The register of published results at `asOf`: dues, profile, revision, display end,
+    /// state and findings per decision.
+    #[wasm_bindgen(js_name = publicationRegister, unchecked_return_type = "RegisterRow[]")]
+    pub fn publication_register(
+        &self,
+        organisation: &Organisation,
+        rules: &ActivityRules,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let t = time(&as_of, "asOf")?;
+        to_js(&wrap(efficiency_core::disclosure::publication_register(
+            &organisation.inner,
+            &self.inner,
+            &rules.inner,
+            t,
+        ))?)
+    }
 }
 
 /// The accountability list for faults (objects as `Activity.faults` makes them) in [from, to).

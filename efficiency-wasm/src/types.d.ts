@@ -345,6 +345,9 @@ export type DayKind = "workday" | "rest_day" | "holiday" | "makeup_workday";
 /** A decision. */
 export type Decision = "granted" | "refused";
 
+/** What kind of decision is published. */
+export type DecisionKind = "licensing" | "penalty" | "other";
+
 /** One rule's change between two scorecards of a unit. */
 export interface DiffLine {
   /** Points in the later card. */
@@ -668,6 +671,45 @@ export interface Proposal {
   severity: Severity;
 }
 
+/** Where a publication stands at a moment. */
+export type PublicationState = "pending" | "overdue" | "on_display" | "withdrawn" | "expired";
+
+/** Ratings per unit with their denominators (the rater is never shown). */
+export interface RatingsRow {
+  /** Appeals not decided yet (counted meanwhile). */
+  appealsPending: number;
+  /** 不满意 and 非常不满意 (2, 1). */
+  bad: number;
+  /** `bad / counted` (none when nothing is counted). */
+  badRate: number | null;
+  /** Counted ratings by score, 1 to 5. */
+  byScore: number[];
+  /** `called_back_on_time / call_backs_due`. */
+  callBackRate: number | null;
+  /** Named bad ratings called back, or past their call-back due, by the moment. */
+  callBacksDue: number;
+  /** Of those, called back by their due. */
+  calledBackOnTime: number;
+  /** Counted ratings: `logged - excluded`. */
+  counted: number;
+  /** Excluded by an upheld appeal (kept in the log, not counted). */
+  excluded: number;
+  /** `fixed_on_time / fixes_due`. */
+  fixRate: number | null;
+  /** Of those, fixed by their due. */
+  fixedOnTime: number;
+  /** Bad ratings fixed, or past their fix due, by the moment. */
+  fixesDue: number;
+  /** 非常满意 and 满意 (5, 4). */
+  good: number;
+  /** Ratings in the log up to the moment. */
+  logged: number;
+  /** Bad ratings by a named rater (they must be called back). */
+  namedBad: number;
+  /** Unit id, or `all`. */
+  unit: string;
+}
+
 /** One day in the explanation of a workday count. */
 export interface ReckonedDay {
   /** The date. */
@@ -688,6 +730,42 @@ export interface RecordField {
   kind: string;
   /** Its value. */
   value: string;
+}
+
+/** A register row: the publication with its dues and state at a moment. */
+export interface RegisterRow {
+  /** Case. */
+  case: string | null;
+  /** Decided at. */
+  decidedAt: IsoDateTime;
+  /** Decision number. */
+  decision: string;
+  /** The end of the display period (none: until revoked). */
+  displayUntil: IsoDateTime | null;
+  /** Due online (`publish_within` after the decision); none when it falls after the calendar's last year (the next year's holidays are not announced): not due yet. */
+  due: IsoDateTime | null;
+  /** Fault codes found by the moment. */
+  findings: string[];
+  /** Id. */
+  id: string;
+  /** Kind. */
+  kind: DecisionKind;
+  /** Published after its due (or not yet and past it). */
+  late: boolean;
+  /** Fields masked. */
+  masked: string[];
+  /** The masking profile. */
+  profile: string | null;
+  /** Online at. */
+  publishedAt: IsoDateTime | null;
+  /** Withdrawn or corrected at. */
+  revisedAt: IsoDateTime | null;
+  /** The due to withdraw or correct once revoked or changed (none also when it falls after the calendar's last year). */
+  revisionDue: IsoDateTime | null;
+  /** State at the moment. */
+  state: PublicationState;
+  /** Unit. */
+  unit: string;
 }
 
 /** Everything a one-shot replay gives (JS `replayCases`). */
@@ -936,6 +1014,37 @@ export interface TimeLimitData {
 
 /** The unit a time limit is counted in (DOMAIN.md §4.1). */
 export type TimeUnit = "workdays" | "natural_days" | "work_hours" | "on_the_spot";
+
+/** One person on the whereabouts board at a moment. */
+export interface WhereaboutsRow {
+  /** Acting person id. */
+  acting: string | null;
+  /** Acting person's name. */
+  actingName: string | null;
+  /** The entry shown. */
+  entry: string | null;
+  /** Name. */
+  name: string;
+  /** Person id. */
+  person: string;
+  /** Place (empty for leave). */
+  place: string;
+  /** Position. */
+  position: Position;
+  /** The public reason (empty for leave). */
+  reason: string;
+  /** Where (at post when no posted entry covers the moment). */
+  status: WhereaboutsStatus;
+  /** 在岗, 暂离, … */
+  statusZh: string;
+  /** The person's unit (`""` for bureau leaders). */
+  unit: string;
+  /** Expected back. */
+  until: IsoDateTime | null;
+}
+
+/** Where a person is (DOMAIN.md §13). */
+export type WhereaboutsStatus = "at_post" | "away" | "meeting" | "business_trip" | "out_on_business" | "leave";
 
 export interface WorkdayReckoning {
   days: ReckonedDay[];

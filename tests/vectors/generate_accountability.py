@@ -16,7 +16,7 @@ import copy
 import datetime as dt
 import json
 
-from oracle import ROOT, P, due, iso
+from oracle import ROOT, NotCovered, P, due, iso
 
 ORG = json.loads((ROOT / "efficiency-core/data/sample/organisation.json").read_text())
 RULES = json.loads((ROOT / "efficiency-core/data/rules/accountability.json").read_text())
@@ -36,6 +36,7 @@ MEASURE_ORDER = [
     "dismissal",
 ]
 PEOPLE = {p["id"]: p for p in ORG["people"]}
+LAST_YEAR = max(y["year"] for y in json.loads((ROOT / "efficiency-core/data/calendar/china.json").read_text())["years"])
 UNITS = {u["id"]: u for u in ORG["units"]}
 
 
@@ -143,6 +144,284 @@ def wd_due(t, limit):
     return due(t, limit["unit"], limit["amount"], [])
 
 
+def due_by(t, limit, as_of):
+    """The due, or None when it falls past the calendar's last year and as_of is inside it."""
+    try:
+        return wd_due(t, limit)
+    except NotCovered:
+        if as_of.year <= LAST_YEAR:
+            return None
+        raise
+
+
+def seen_at(rec, key, as_of):
+    return P(rec[key]) if rec.get(key) and P(rec[key]) <= as_of else None
+
+
+def rating_judgement(r, as_of):
+    """DOMAIN.md §9/§13: an upheld appeal (decided by as_of) excludes a rating; a named bad one is
+    called back within rating_call_back, every bad one fixed within rating_follow_up."""
+    ap = r.get("appeal")
+    decided = ap is not None and ap["outcome"] != "pending" and seen_at(ap, "decided_at", as_of) is not None
+    j = {
+        "excluded": decided and ap["outcome"] == "upheld",
+        "named_bad": False,
+        "pending": ap is not None and not decided,
+        "call_back_due": None,
+        "called_back_on_time": None,
+        "fix_due": None,
+        "fixed_on_time": None,
+    }
+    if r["score"] > 2 or j["excluded"]:
+        return j
+
+    def on_time(done, d):
+        if d is None:
+            return True if done is not None else None
+        if done is not None:
+            return done <= d
+        return False if as_of > d else None
+
+    if r.get("named"):
+        j["named_bad"] = True
+        d = due_by(P(r["at"]), COMPLAINTS["rating_call_back"], as_of)
+        key = next((k for k in ("called_back_at", "followed_up_at", "fixed_at") if r.get(k)), None)
+        j["call_back_due"] = d
+        j["called_back_on_time"] = on_time(seen_at(r, key, as_of) if key else None, d)
+    d = due_by(P(r["at"]), COMPLAINTS["rating_follow_up"], as_of)
+    key = next((k for k in ("fixed_at", "followed_up_at") if r.get(k)), None)
+    j["fix_due"] = d
+    j["fixed_on_time"] = on_time(seen_at(r, key, as_of) if key else None, d)
+    return j
+
+
+def ratings_summary(act, as_of_s):
+    as_of = P(as_of_s)
+    rows = {}
+
+    def new(unit):
+        return {
+            "unit": unit, "logged": 0, "excluded": 0, "appeals_pending": 0, "counted": 0,
+            "by_score": [0] * 5, "good": 0, "bad": 0, "bad_rate": None, "named_bad": 0,
+            "call_backs_due": 0, "called_back_on_time": 0, "call_back_rate": None,
+            "fixes_due": 0, "fixed_on_time": 0, "fix_rate": None,
+        }  # fmt: skip
+
+    total = new("all")
+    for r in act.get("ratings", []):
+        if P(r["at"]) > as_of:
+            continue
+        j = rating_judgement(r, as_of)
+        for x in (rows.setdefault(r["unit"], new(r["unit"])), total):
+            x["logged"] += 1
+            if j["excluded"]:
+                x["excluded"] += 1
+                continue
+            x["appeals_pending"] += j["pending"]
+            x["counted"] += 1
+            x["by_score"][r["score"] - 1] += 1
+            x["good"] += r["score"] >= 4
+            x["bad"] += r["score"] <= 2
+            x["named_bad"] += j["named_bad"]
+            if j["called_back_on_time"] is not None:
+                x["call_backs_due"] += 1
+                x["called_back_on_time"] += j["called_back_on_time"]
+            if j["fixed_on_time"] is not None:
+                x["fixes_due"] += 1
+                x["fixed_on_time"] += j["fixed_on_time"]
+    out = [rows[k] for k in sorted(rows)] + [total]
+    for x in out:
+        for n, d, k in [("bad", "counted", "bad_rate"), ("called_back_on_time", "call_backs_due", "call_back_rate"),
+                        ("fixed_on_time", "fixes_due", "fix_rate")]:  # fmt: skip
+            x[k] = x[n] / x[d] if x[d] else None
+    return out
+
+
+WH = COMPLAINTS["whereabouts"]
+STATUS_ZH = {"at_post": "在岗", "away": "暂离", "meeting": "开会", "business_trip": "出差",
+             "out_on_business": "外出办事", "leave": "请假"}  # fmt: skip
+POSITION_RANK = ["staff", "unit_head", "supervising_leader", "principal_leader"]
+
+
+def posted(e):
+    return P(e.get("posted_at") or e["from"])
+
+
+def minutes(a, b):
+    return int((b - a).total_seconds() // 60)
+
+
+def is_unit_head(person):
+    return PEOPLE[person]["position"] == "unit_head" or any(
+        u.get("head") == person and u["kind"] != "window" for u in ORG["units"]
+    )
+
+
+def whereabouts_faults(act, as_of):
+    """DOMAIN.md §13: an absence of half a day or more not covered by posted entries breaches conduct
+    rule 1; an entry that needed posting posted after it began; a unit head away with no acting
+    person; 暂离 longer than allowed."""
+    out = []
+    rule = next(r for r in CONDUCT["rules"] if r["code"] == WH["absence_rule"])
+    threshold = WH["post_from_minutes"]
+    entries = [e for e in act.get("whereabouts", []) if posted(e) <= as_of and e["status"] != "at_post"]
+    for a in act.get("absences", []):
+        start = P(a["from"])
+        if start > as_of:
+            continue
+        end = min(P(a["until"]), as_of)
+        # The covered minutes: merge the person's entries clipped to [start, end).
+        spans = sorted(
+            (max(P(e["from"]), start), min(P(e["until"]), end))
+            for e in entries
+            if e["person"] == a["person"] and P(e["from"]) < end and P(e["until"]) > start
+        )
+        merged = []
+        for x, y in spans:
+            if merged and x <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], y)
+            else:
+                merged.append([x, y])
+        uncovered = minutes(start, end) - sum(minutes(x, y) for x, y in merged)
+        if uncovered >= threshold:
+            out.append(
+                {
+                    "source": f"absence {a['id']}",
+                    "code": rule["code"],
+                    "severity": rule["severity"],
+                    "at": iso(start + dt.timedelta(minutes=threshold)),
+                    "people": [a["person"]],
+                    "unit": None,
+                }
+            )
+    for e in act.get("whereabouts", []):
+        start, end = P(e["from"]), P(e["until"])
+        if start > as_of or posted(e) > as_of:
+            continue
+        f = lambda code, at, e=e: {
+            "source": f"whereabouts {e['id']}",
+            "code": code,
+            "severity": COMPLAINTS["severities"][code],
+            "at": iso(at),
+            "people": [e["person"]],
+            "unit": None,
+        }
+        length = minutes(start, end)
+        if e["status"] == "away" and length > WH["away_max_minutes"]:
+            out.append(f("whereabouts.away_too_long", start + dt.timedelta(minutes=WH["away_max_minutes"])))
+        if e["status"] == "at_post" or length < threshold:
+            continue
+        if posted(e) > start:
+            out.append(f("whereabouts.posted_late", posted(e)))
+        if not e.get("acting") and is_unit_head(e["person"]):
+            out.append(f("whereabouts.no_acting", start))
+    return out
+
+
+def whereabouts_board(act, at_s):
+    at = P(at_s)
+    current = {}
+    for e in act.get("whereabouts", []):
+        if posted(e) <= at and P(e["from"]) <= at < P(e["until"]):
+            k = (P(e["from"]), e["id"])
+            if e["person"] not in current or k > (P(current[e["person"]]["from"]), current[e["person"]]["id"]):
+                current[e["person"]] = e
+    rows = []
+    for p in ORG["people"]:
+        e = current.get(p["id"])
+        status = e["status"] if e else "at_post"
+        public = status != "leave"
+        acting = e.get("acting") if e else None
+        rows.append(
+            {
+                "unit": p.get("unit", ""),
+                "person": p["id"],
+                "name": p["name"],
+                "position": p["position"],
+                "status": status,
+                "status_zh": STATUS_ZH[status],
+                "reason": e.get("reason", "") if e and public else "",
+                "place": e.get("place", "") if e and public else "",
+                "until": iso(P(e["until"])) if e else None,
+                "acting": acting,
+                "acting_name": PEOPLE[acting]["name"] if acting else None,
+                "entry": e["id"] if e else None,
+            }
+        )
+    rows.sort(key=lambda r: (r["unit"], -POSITION_RANK.index(r["position"]), r["person"]))
+    return rows
+
+
+PUB = COMPLAINTS["publication"]
+
+
+def add_years(t, n):
+    try:
+        return t.replace(year=t.year + n)
+    except ValueError:  # 29 February
+        return t.replace(year=t.year + n, day=28)
+
+
+def register(act, as_of_s):
+    """DOMAIN.md §13: online within 7 workdays; a revoked or changed decision withdrawn or corrected
+    within 5; penalty decisions displayed 3 years; a publication with no masking profile recorded."""
+    as_of = P(as_of_s) if isinstance(as_of_s, str) else as_of_s
+    rows = []
+    for r in act.get("publications", []):
+        decided = P(r["decided_at"])
+        if decided > as_of:
+            continue
+        pub = seen_at(r, "published_at", as_of)
+        d = due_by(decided, PUB["publish_within"], as_of)
+        late = d is not None and (pub > d if pub else as_of > d)
+        people = [r["person"]] if r.get("person") else []
+        faults = []
+        f = lambda code, at, r=r, people=people, faults=faults: faults.append(
+            {
+                "source": f"publication {r['id']}",
+                "code": code,
+                "severity": COMPLAINTS["severities"][code],
+                "at": iso(at),
+                "people": people,
+                "unit": None if people else r["unit"],
+            }
+        )
+        if late:
+            f("publication.late", d)
+        if pub and r.get("profile") is None:
+            f("publication.unmasked", pub)
+        revoked, changed = seen_at(r, "revoked_at", as_of), seen_at(r, "changed_at", as_of)
+        rev = revoked or changed
+        rev_due = due_by(rev, PUB["revise_within"], as_of) if rev else None
+        revised = seen_at(r, "revised_at", as_of)
+        if rev_due and pub and ((revised and revised > rev_due) or (not revised and as_of > rev_due)):
+            f("publication.revision_late", rev_due)
+        years = PUB["display_years"].get(r["kind"])
+        until = add_years(pub or decided, years) if years is not None else None
+        removed = seen_at(r, "removed_at", as_of)
+        if until and pub and ((removed and removed > until) or (not removed and as_of > until and not revoked)):
+            f("publication.display_overrun", until)
+        if revoked:
+            state = "withdrawn"
+        elif not pub:
+            state = "overdue" if late else "pending"
+        elif removed or (until and as_of >= until):
+            state = "expired"
+        else:
+            state = "on_display"
+        rows.append(
+            {
+                "id": r["id"], "decision": r.get("decision", ""), "case": r.get("case"), "kind": r["kind"],
+                "unit": r["unit"], "decided_at": iso(decided), "due": iso(d) if d else None, "published_at": iso(pub) if pub else None,
+                "late": late, "profile": r.get("profile"), "masked": r.get("masked", []),
+                "revision_due": iso(rev_due) if rev_due else None, "revised_at": iso(revised) if revised else None,
+                "display_until": iso(until) if until else None, "state": state,
+                "findings": [x["code"] for x in faults], "_faults": faults,
+            }
+        )  # fmt: skip
+    return rows
+
+
 def activity_faults(act, as_of_s):
     as_of = P(as_of_s)
     out = []
@@ -238,21 +517,29 @@ def activity_faults(act, as_of_s):
                 )
     for r in act.get("ratings", []):
         at = P(r["at"])
-        if at > as_of or r["score"] > 2:
+        if at > as_of:
             continue
-        d = wd_due(at, COMPLAINTS["rating_follow_up"])
-        f = seen(r, "followed_up_at")
-        if (f and f > d) or (not f and as_of > d):
-            out.append(
-                {
-                    "source": f"rating {r['id']}",
-                    "code": "rating.follow_up_missed",
-                    "severity": COMPLAINTS["severities"]["rating.follow_up_missed"],
-                    "at": iso(d),
-                    "people": [],
-                    "unit": r["unit"],
-                }
-            )
+        j = rating_judgement(r, as_of)
+        if r["score"] > 2 or j["excluded"]:
+            continue
+        for code, due_key, ok_key in [
+            ("rating.call_back_missed", "call_back_due", "called_back_on_time"),
+            ("rating.follow_up_missed", "fix_due", "fixed_on_time"),
+        ]:
+            if j[ok_key] is False:
+                out.append(
+                    {
+                        "source": f"rating {r['id']}",
+                        "code": code,
+                        "severity": COMPLAINTS["severities"][code],
+                        "at": iso(j[due_key]),
+                        "people": [],
+                        "unit": r["unit"],
+                    }
+                )
+    out.extend(whereabouts_faults(act, as_of))
+    for row in register(act, as_of):
+        out.extend(row.pop("_faults"))
     for f in out:
         f["at"] = iso(P(f["at"]))
     out.sort(key=lambda f: (f["at"], f["source"]))
@@ -436,6 +723,131 @@ add(
 act = json.loads((ROOT / "efficiency-core/data/sample/activity.json").read_text())
 for as_of in ["2026-10-01T09:00:00", "2026-11-04T09:00:00", "2026-11-20T09:00:00", "2026-12-31T09:00:00"]:
     add("activity", f"sample-activity-{as_of[:10]}", activity=act, as_of=as_of, expect=activity_faults(act, as_of))
+
+
+# Disclosure (§13): the sample's whereabouts board, ratings summary and register at moments the
+# sample's own tests do not use, and targeted records.
+for at in ["2026-11-03T12:00:00", "2026-11-04T08:55:00", "2026-11-04T14:00:00", "2026-11-04T15:30:00"]:
+    add("whereabouts_board", f"sample-board-{at}", activity=act, as_of=at, expect=whereabouts_board(act, at))
+for at in ["2026-11-05T12:00:00", "2026-11-10T09:00:00", "2026-11-24T18:00:00", "2026-12-31T09:00:00"]:
+    add("ratings_summary", f"sample-ratings-{at[:10]}", activity=act, as_of=at, expect=ratings_summary(act, at))
+
+
+def strip(rows):
+    for r in rows:
+        r.pop("_faults", None)
+    return rows
+
+
+for at in ["2026-09-11T09:00:00", "2026-10-20T12:00:00", "2026-12-08T09:00:00", "2026-12-31T09:00:00"]:
+    add("publication_register", f"sample-register-{at[:10]}", activity=act, as_of=at, expect=strip(register(act, at)))
+
+A = lambda **kw: {"format": "efficiency.activity/1", **kw}
+W = lambda wid, person, status, start, end, **kw: {"id": wid, "person": person, "status": status, "from": start,
+                                                   "until": end, **kw}  # fmt: skip
+B = lambda aid, person, start, end: {"id": aid, "person": person, "from": start, "until": end}
+wh = A(
+    whereabouts=[
+        W("T1", "soc02", "out_on_business", "2026-12-02T08:30:00", "2026-12-02T10:00:00", reason="site visit"),
+        W("T2", "soc02", "meeting", "2026-12-02T10:30:00", "2026-12-02T12:00:00", reason="unit meeting"),
+        W("T3", "soc-h", "business_trip", "2026-12-03T08:30:00", "2026-12-04T17:30:00", posted_at="2026-12-03T09:00:00"),
+        W("T4", "soc01", "meeting", "2026-12-03T08:30:00", "2026-12-03T17:30:00", reason="W1 head, not a unit head"),
+        W("T5", "mar01", "away", "2026-12-07T10:00:00", "2026-12-07T10:31:00", reason="archive"),
+        W("T6", "mar01", "away", "2026-12-07T14:00:00", "2026-12-07T14:30:00", reason="archive"),
+        W("T7", "aff-h", "leave", "2026-12-08T08:30:00", "2026-12-10T17:30:00", reason="medical", acting="aff01",
+          posted_at="2026-12-07T17:00:00"),
+        W("T8", "aff01", "business_trip", "2026-12-09T08:30:00", "2026-12-11T17:30:00", posted_at="2026-12-20T09:00:00"),
+        W("T9", "mar-h", "business_trip", "2026-12-14T08:30:00", "2026-12-16T17:30:00", acting="mar01", reason="province"),
+        W("T10", "mar-h", "meeting", "2026-12-15T09:00:00", "2026-12-15T11:00:00", reason="provincial meeting",
+          acting="mar01"),
+        W("T11", "off-h", "out_on_business", "2026-12-21T08:30:00", "2026-12-21T12:29:00", reason="bank"),
+    ],
+    absences=[
+        B("X1", "soc02", "2026-12-02T08:30:00", "2026-12-02T17:30:00"),
+        B("X2", "soc02", "2026-12-02T08:30:00", "2026-12-02T12:00:00"),
+        B("X3", "aff01", "2026-12-09T08:30:00", "2026-12-09T17:30:00"),
+        B("X4", "off01", "2026-12-22T13:00:00", "2026-12-22T17:00:00"),
+        B("X5", "off01", "2026-12-23T13:00:00", "2026-12-23T16:59:00"),
+    ],
+)  # fmt: skip
+for at in ["2026-12-02T12:30:00", "2026-12-02T18:00:00", "2026-12-03T08:45:00", "2026-12-10T09:00:00",
+           "2026-12-31T09:00:00"]:  # fmt: skip
+    add("activity", f"whereabouts-faults-{at}", activity=wh, as_of=at, expect=activity_faults(wh, at))
+for at in ["2026-12-03T08:45:00", "2026-12-03T09:30:00", "2026-12-09T10:00:00", "2026-12-15T10:00:00",
+           "2026-12-15T11:00:00", "2026-12-21T12:29:00"]:  # fmt: skip
+    add("whereabouts_board", f"whereabouts-board-{at}", activity=wh, as_of=at, expect=whereabouts_board(wh, at))
+
+R = lambda rid, at, score, unit, **kw: {"id": rid, "at": at, "score": score, "unit": unit, **kw}
+rt = A(
+    ratings=[
+        R("Q1", "2026-12-01T10:00:00", 1, "marriage", named=True),
+        R("Q2", "2026-12-01T10:00:00", 2, "marriage", named=True, called_back_at="2026-12-02T09:00:00"),
+        R("Q3", "2026-12-01T10:00:00", 2, "marriage", named=True, called_back_at="2026-12-02T10:00:01",
+          fixed_at="2026-12-21T10:00:00"),
+        R("Q4", "2026-12-01T10:00:00", 1, "affairs", appeal={"at": "2026-12-02T10:00:00", "outcome": "pending"}),
+        R("Q5", "2026-12-01T10:00:00", 1, "affairs", named=True,
+          appeal={"at": "2026-12-02T10:00:00", "outcome": "upheld", "decided_at": "2026-12-10T10:00:00"}),
+        R("Q6", "2026-12-01T10:00:00", 2, "affairs",
+          appeal={"at": "2026-12-02T10:00:00", "outcome": "rejected", "decided_at": "2026-12-04T10:00:00"}),
+        R("Q7", "2026-12-01T10:00:00", 3, "social_org"),
+        R("Q8", "2026-12-01T10:00:00", 4, "social_org", named=True),
+        R("Q9", "2026-12-01T10:00:00", 2, "social_org", named=True, followed_up_at="2026-12-01T16:00:00"),
+        R("Q10", "2026-12-04T10:00:00", 5, "social_org"),
+    ]
+)  # fmt: skip
+for at in ["2026-12-01T12:00:00", "2026-12-02T10:00:00", "2026-12-02T10:00:01", "2026-12-08T09:00:00",
+           "2026-12-22T18:00:00", "2026-12-31T09:00:00"]:  # fmt: skip
+    add("activity", f"ratings-faults-{at}", activity=rt, as_of=at, expect=activity_faults(rt, at))
+    add("ratings_summary", f"ratings-summary-{at}", activity=rt, as_of=at, expect=ratings_summary(rt, at))
+
+U = lambda pid, kind, unit, decided, **kw: {"id": pid, "kind": kind, "unit": unit, "decided_at": decided,
+                                            "decision": f"{pid}号", **kw}  # fmt: skip
+pb = A(
+    publications=[
+        U("D1", "licensing", "social_org", "2026-11-02T10:00:00", person="soc01"),
+        U("D2", "licensing", "social_org", "2026-11-02T10:00:00", published_at="2026-11-11T10:00:00", profile="none"),
+        U("D3", "penalty", "affairs", "2026-11-02T10:00:00", published_at="2026-11-03T10:00:00",
+          profile="penalty_publication", masked=["party.name"], revoked_at="2026-11-20T10:00:00",
+          revised_at="2026-11-30T10:00:00"),
+        U("D4", "licensing", "marriage", "2026-11-02T10:00:00", published_at="2026-11-03T10:00:00", profile="none",
+          changed_at="2026-11-20T10:00:00", revised_at="2026-11-26T17:30:00"),
+        U("D5", "penalty", "affairs", "2023-02-28T10:00:00", published_at="2023-03-01T10:00:00", profile="court",
+          removed_at="2026-03-05T10:00:00"),
+        U("D6", "penalty", "affairs", "2024-02-29T10:00:00", published_at="2024-02-29T16:00:00", profile="court"),
+        U("D7", "other", "office", "2026-12-28T10:00:00"),
+        U("D8", "penalty", "affairs", "2026-09-29T10:00:00", published_at="2026-10-12T09:00:00"),
+        U("D9", "licensing", "social_org", "2026-12-10T10:00:00", case="MZJ-2026-0001", person="soc02"),
+    ]
+)  # fmt: skip
+for at in ["2026-11-03T12:00:00", "2026-11-12T09:00:00", "2026-11-27T09:00:00", "2026-12-31T09:00:00"]:
+    add("activity", f"register-faults-{at}", activity=pb, as_of=at, expect=activity_faults(pb, at))
+    add("publication_register", f"register-{at}", activity=pb, as_of=at, expect=strip(register(pb, at)))
+
+bad = [
+    ("whereabouts-until-before-from", A(whereabouts=[W("E1", "soc01", "meeting", "2026-12-01T10:00:00",
+                                                       "2026-12-01T09:00:00")]), "whereabouts[0] (E1).until"),
+    ("whereabouts-acting-self", A(whereabouts=[W("E1", "soc-h", "meeting", "2026-12-01T10:00:00",
+                                                 "2026-12-01T17:00:00", acting="soc-h")]), "whereabouts[0] (E1).acting"),
+    ("whereabouts-unknown-acting", A(whereabouts=[W("E1", "soc-h", "meeting", "2026-12-01T10:00:00",
+                                                    "2026-12-01T17:00:00", acting="ghost")]), "whereabouts[0] (E1).acting"),
+    ("whereabouts-unknown-person", A(whereabouts=[W("E1", "ghost", "leave", "2026-12-01T10:00:00",
+                                                    "2026-12-01T17:00:00")]), "whereabouts[0] (E1).person"),
+    ("absence-until-before-from", A(absences=[B("E2", "soc01", "2026-12-01T10:00:00", "2026-12-01T10:00:00")]),
+     "absences[0] (E2).until"),
+    ("appeal-decided-without-time", A(ratings=[R("E3", "2026-12-01T10:00:00", 1, "affairs",
+                                                 appeal={"at": "2026-12-02T10:00:00", "outcome": "upheld"})]),
+     "ratings[0] (E3).appeal.decided_at"),
+    ("appeal-before-rating", A(ratings=[R("E3", "2026-12-01T10:00:00", 1, "affairs",
+                                          appeal={"at": "2026-11-02T10:00:00", "outcome": "pending"})]),
+     "ratings[0] (E3).appeal.at"),
+    ("publication-before-decision", A(publications=[U("E4", "licensing", "office", "2026-12-01T10:00:00",
+                                                      published_at="2026-11-30T10:00:00")]),
+     "publications[0] (E4).published_at"),
+    ("publication-unknown-unit", A(publications=[U("E4", "licensing", "karaoke", "2026-12-01T10:00:00")]),
+     "publications[0] (E4).unit"),
+]  # fmt: skip
+for name, a, path in bad:
+    add("activity", name, activity=a, as_of="2026-12-31T09:00:00", expect={"error": path})
 
 
 def complaint(cid, **kw):
@@ -625,7 +1037,7 @@ doc = {
     "rules. Generated by generate_accountability.py; the organisation is efficiency-core/data/sample/organisation.json "
     "unless a scenario gives its own.",
     "how": "list: accountability_list(org, rules or default, faults, period) -> entries; activity: "
-    "Activity.faults(org, default rules, as_of) -> faults (source, code, severity, at, people, unit); activity_list: both; "
+    "Activity.faults(org, default rules, as_of) -> faults (source, code, severity, at, people, unit); activity_list: both; whereabouts_board: Activity.whereabouts_board(org, as_of) -> rows; ratings_summary / publication_register: Activity.ratings_summary / publication_register(org, default rules, as_of) -> rows (floats exact); "
     "sanction: rules.sanction_span(running, new, start); organisation/rules: loading fails, and the error message "
     "contains expect.error.",
 }

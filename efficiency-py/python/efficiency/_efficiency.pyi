@@ -29,6 +29,8 @@ from efficiency.types import (
     MaskedRecord,
     MaskedText,
     Phase,
+    RatingsRow,
+    RegisterRow,
     SanctionSpan,
     Scorecard,
     Span,
@@ -36,6 +38,7 @@ from efficiency.types import (
     TaskStatus,
     TimeLimitData,
     TimeUnitName,
+    WhereaboutsRow,
     WorkdayReckoning,
 )
 
@@ -383,6 +386,28 @@ class Activity:
     @staticmethod
     def sample() -> Activity: ...
     def faults(self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike) -> list[Fault]: ...
+    @overload
+    def whereabouts_board(
+        self, organisation: Organisation, at: _TimeLike, *, table: Literal[False] = False
+    ) -> list[WhereaboutsRow]: ...
+    @overload
+    def whereabouts_board(self, organisation: Organisation, at: _TimeLike, *, table: Literal[True]) -> Any: ...
+    @overload
+    def ratings_summary(
+        self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike, *, table: Literal[False] = False
+    ) -> list[RatingsRow]: ...
+    @overload
+    def ratings_summary(
+        self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike, *, table: Literal[True]
+    ) -> Any: ...
+    @overload
+    def publication_register(
+        self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike, *, table: Literal[False] = False
+    ) -> list[RegisterRow]: ...
+    @overload
+    def publication_register(
+        self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike, *, table: Literal[True]
+    ) -> Any: ...
 
 def _accountability_list(
     organisation: Organisation,

@@ -265,6 +265,9 @@ DayKind = Literal["workday", "rest_day", "holiday", "makeup_workday"]
 Decision = Literal["granted", "refused"]
 """A decision."""
 
+DecisionKind = Literal["licensing", "penalty", "other"]
+"""What kind of decision is published."""
+
 
 class DiffLine(TypedDict):
     """One rule's change between two scorecards of a unit."""
@@ -500,6 +503,31 @@ class Proposal(TypedDict):
     severity: Severity
 
 
+PublicationState = Literal["pending", "overdue", "on_display", "withdrawn", "expired"]
+"""Where a publication stands at a moment."""
+
+
+class RatingsRow(TypedDict):
+    """Ratings per unit with their denominators (the rater is never shown)."""
+
+    appeals_pending: int
+    bad: int
+    bad_rate: float | None
+    by_score: list[int]
+    call_back_rate: float | None
+    call_backs_due: int
+    called_back_on_time: int
+    counted: int
+    excluded: int
+    fix_rate: float | None
+    fixed_on_time: int
+    fixes_due: int
+    good: int
+    logged: int
+    named_bad: int
+    unit: str
+
+
 class ReckonedDay(TypedDict):
     """One day in the explanation of a workday count."""
 
@@ -515,6 +543,27 @@ class RecordField(TypedDict):
     field: str
     kind: str
     value: str
+
+
+class RegisterRow(TypedDict):
+    """A register row: the publication with its dues and state at a moment."""
+
+    case: str | None
+    decided_at: datetime.datetime
+    decision: str
+    display_until: datetime.datetime | None
+    due: datetime.datetime | None
+    findings: list[str]
+    id: str
+    kind: DecisionKind
+    late: bool
+    masked: list[str]
+    profile: str | None
+    published_at: datetime.datetime | None
+    revised_at: datetime.datetime | None
+    revision_due: datetime.datetime | None
+    state: PublicationState
+    unit: str
 
 
 class ReplayOutput(TypedDict):
@@ -703,6 +752,27 @@ class TimeLimitData(TypedDict):
 
 TimeUnit = Literal["workdays", "natural_days", "work_hours", "on_the_spot"]
 """The unit a time limit is counted in (DOMAIN.md §4.1)."""
+
+
+class WhereaboutsRow(TypedDict):
+    """One person on the whereabouts board at a moment."""
+
+    acting: str | None
+    acting_name: str | None
+    entry: str | None
+    name: str
+    person: str
+    place: str
+    position: Position
+    reason: str
+    status: WhereaboutsStatus
+    status_zh: str
+    unit: str
+    until: datetime.datetime | None
+
+
+WhereaboutsStatus = Literal["at_post", "away", "meeting", "business_trip", "out_on_business", "leave"]
+"""Where a person is (DOMAIN.md §13)."""
 
 
 class WorkdayReckoning(TypedDict):

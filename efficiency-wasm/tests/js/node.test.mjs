@@ -358,9 +358,9 @@ test("a bureau's own files reviewed in JS give the review Rust and Python give",
   const dir = new URL("../../../efficiency-core/data/sample/", import.meta.url);
   const files = Object.fromEntries(["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => [n, readFileSync(new URL(n, dir), "utf8")]));
   const r = efficiency.Bureau.fromFiles(files).review(2026);
-  assert.deepEqual([r.cases, r.faults.length, r.accountability.length], [8, 26, 34]);
+  assert.deepEqual([r.cases, r.faults.length, r.accountability.length], [8, 34, 42]);
   assert.deepEqual(r.scorecards.map((c) => [c.unit, c.total, c.grade]),
-    [["office", 96, "excellent"], ["marriage", 94, "excellent"], ["social_org", 92, "excellent"], ["affairs", 65, "unqualified"]]);
+    [["office", 95, "excellent"], ["marriage", 93.5, "excellent"], ["social_org", 90.5, "excellent"], ["affairs", 62.5, "unqualified"]]);
   assert.throws(() => efficiency.Bureau.fromFiles({ ...files, "organisation.json": "{" }), (e) => e.code === "org.invalid_json" && e.message.startsWith("organisation.json: "));
   assert.throws(() => efficiency.Bureau.fromFiles({ ...files, "notes.txt": "x" }), { code: "argument.invalid" });
   assert.deepEqual(efficiency.Bureau.sample(2026, 120, 7).review(2026), efficiency.annualReviewSample(2026, 120, 7));
@@ -385,9 +385,9 @@ test("review tables in JS: faults with the unit they count against", () => {
   const dir = new URL("../../../efficiency-core/data/sample/", import.meta.url);
   const files = Object.fromEntries(["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => [n, readFileSync(new URL(n, dir), "utf8")]));
   const t = efficiency.Bureau.fromFiles(files).reviewTables(2026);
-  assert.equal(t.faults.length, 26);
+  assert.equal(t.faults.length, 34);
   assert.ok(t.faults.every((f) => f.unit));
-  assert.deepEqual(t.scorecards.map((c) => c.total), [96, 94, 92, 65]);
+  assert.deepEqual(t.scorecards.map((c) => c.total), [95, 93.5, 90.5, 62.5]);
   assert.ok(t.scoreLines.every((l) => l.unit));
 });
 
@@ -398,4 +398,20 @@ test("review progress is reported in JS", () => {
   assert.deepEqual(calls[0], [0, total]);
   assert.deepEqual(calls.at(-1), [total, total]);
   assert.throws(() => efficiency.Bureau.sample(2026, 100, 1).review(2026, () => { throw new Error("stop"); }), /stop/);
+});
+
+test("disclosure in JS: the whereabouts board, ratings summary and register", () => {
+  const org = efficiency.Organisation.sample();
+  const act = efficiency.Activity.sample();
+  const rules = new efficiency.ActivityRules();
+  const board = act.whereaboutsBoard(org, "2026-11-04 10:00");
+  const head = board.find((r) => r.person === "soc-h");
+  assert.deepEqual([head.statusZh, head.actingName, head.until], ["开会", "Li Na (李娜)", "2026-11-04T17:30:00"]);
+  const leave = board.find((r) => r.person === "off01");
+  assert.deepEqual([leave.status, leave.reason, leave.place], ["leave", "", ""]);
+  const all = act.ratingsSummary(org, rules, "2026-12-31 18:00").at(-1);
+  assert.deepEqual([all.unit, all.logged, all.excluded, all.counted, all.bad, all.byScore], ["all", 8, 1, 7, 3, [1, 2, 1, 1, 2]]);
+  const p2 = act.publicationRegister(org, rules, "2026-12-31 18:00").find((r) => r.id === "P2");
+  assert.deepEqual([p2.late, p2.findings, p2.state], [true, ["publication.late"], "on_display"]);
+  assert.throws(() => act.whereaboutsBoard(org, 20261104), (e) => e.code.startsWith("argument."));
 });

@@ -172,6 +172,18 @@ export function runAccountabilityVectors(efficiency, doc) {
         }
         return efficiency.accountabilityList(org, rules, faults, sc.period[0], sc.period[1]).map(entry);
       }
+      case "whereabouts_board":
+      case "ratings_summary":
+      case "publication_register": {
+        const act = efficiency.Activity.fromJson(JSON.stringify(sc.activity));
+        const rows =
+          sc.kind === "whereabouts_board"
+            ? act.whereaboutsBoard(org, sc.as_of)
+            : sc.kind === "ratings_summary"
+              ? act.ratingsSummary(org, new efficiency.ActivityRules(), sc.as_of)
+              : act.publicationRegister(org, new efficiency.ActivityRules(), sc.as_of);
+        return snake(rows);
+      }
       case "sanction": {
         const s = snake(rules.sanctionSpan(sc.running, sc.new, sc.start));
         return { until_min: s.until_min ?? null, until_max: s.until_max ?? null, permanent: s.permanent };

@@ -1,0 +1,1019 @@
+//! Disclosure (三公开, DOMAIN.md §13): staff whereabouts (外出办事人员去向), the register of
+//! published results (公开办事结果, 双公示) and the ratings summary (好差评).
+//!
+//! The records live in a period's [`Activity`](crate::activity::Activity) (`whereabouts`,
+//! `absences`, `publications`, `ratings`); their faults join the activity's faults (so the
+//! accountability list and the scorecards read them); the functions here draw what is shown:
+//! the whereabouts board at a moment, the register with its dues and states, the ratings
+//! summary with its denominators. The numbers are data: the `whereabouts` and `publication`
+//! sections of the complaint rules (`data/rules/complaints.json`).
+//!
+//! ```
+//! use efficiency_core::activity::{Activity, ActivityRules};
+//! use efficiency_core::date::{parse_local_time, Zone};
+//! use efficiency_core::disclosure::{publication_register, ratings_summary, whereabouts_board};
+//! use efficiency_core::org::Organisation;
+//! let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+//! let at = parse_local_time("2026-11-04 10:00", Zone::CHINA).unwrap();
+//! // The board at a moment: the head of social_org is at a meeting, Li Na acts for her.
+//! let board = whereabouts_board(&org, &act, at)?;
+//! let head = board.iter().find(|r| r.person == "soc-h").unwrap();
+//! assert_eq!((head.status_zh.as_str(), head.acting_name.as_deref()), ("开会", Some("Li Na (李娜)")));
+//! // A leave's reason is never shown.
+//! assert_eq!(board.iter().find(|r| r.person == "off01").unwrap().reason, "");
+//! // Ratings with their denominators: an upheld appeal is excluded from the counts, not the log.
+//! let end = parse_local_time("2026-12-31 23:59:59", Zone::CHINA).unwrap();
+//! let all = ratings_summary(&org, &act, &rules, end)?.pop().unwrap();
+//! assert_eq!((all.unit.as_str(), all.logged, all.excluded, all.counted, all.bad), ("all", 8, 1, 7, 3));
+//! // The register: a licensing decision online 9 workdays after it was made is late.
+//! let p2 = publication_register(&org, &act, &rules, end)?.into_iter().find(|r| r.id == "P2").unwrap();
+//! assert_eq!((p2.late, p2.findings.as_slice()), (true, ["publication.late".to_string()].as_slice()));
+//! # Ok::<(), efficiency_core::org::OrgError>(())
+//! ```
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::activity::{Activity, ActivityRules, AppealOutcome, Rating};
+use crate::clock::TimeLimit;
+use crate::org::{OrgError, Organisation, Position};
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+/// Whereabouts rules (the `whereabouts` section of the complaint rules).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WhereaboutsRules {
+    /// An absence this long or longer must be posted (half a day: 4 hours).
+    pub post_from_minutes: u32,
+    /// 暂离 (away) is at most this long (30 minutes).
+    pub away_max_minutes: u32,
+    /// The conduct rule an unposted absence breaches (rule 1, `conduct.absence`).
+    pub absence_rule: String,
+}
+
+impl Default for WhereaboutsRules {
+    fn default() -> Self {
+        WhereaboutsRules {
+            post_from_minutes: 240,
+            away_max_minutes: 30,
+            absence_rule: "conduct.absence".into(),
+        }
+    }
+}
+
+/// Publication rules (the `publication` section of the complaint rules).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PublicationRules {
+    /// A decision goes online within this limit (7 workdays, 双公示).
+    pub publish_within: TimeLimit,
+    /// A revoked or changed decision comes down or is corrected within this limit (5 workdays).
+    pub revise_within: TimeLimit,
+    /// Years a decision of a kind stays on display (penalty: 3); a kind not listed stays up
+    /// until revoked.
+    #[serde(default)]
+    pub display_years: std::collections::BTreeMap<DecisionKind, u32>,
+}
+
+impl Default for PublicationRules {
+    fn default() -> Self {
+        PublicationRules {
+            publish_within: TimeLimit::workdays(7),
+            revise_within: TimeLimit::workdays(5),
+            display_years: [(DecisionKind::Penalty, 3)].into_iter().collect(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whereabouts
+
+/// Where a person is (DOMAIN.md §13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum WhereaboutsStatus {
+    /// 在岗.
+    AtPost,
+    /// 暂离 (at most 30 minutes by default).
+    Away,
+    /// 开会.
+    Meeting,
+    /// 出差.
+    BusinessTrip,
+    /// 外出办事.
+    OutOnBusiness,
+    /// 请假 (the reason is never shown).
+    Leave,
+}
+
+crate::names!(WhereaboutsStatus {
+    AtPost => "at_post",
+    Away => "away",
+    Meeting => "meeting",
+    BusinessTrip => "business_trip",
+    OutOnBusiness => "out_on_business",
+    Leave => "leave",
+});
+
+impl WhereaboutsStatus {
+    /// The Chinese name shown on the board.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            WhereaboutsStatus::AtPost => "在岗",
+            WhereaboutsStatus::Away => "暂离",
+            WhereaboutsStatus::Meeting => "开会",
+            WhereaboutsStatus::BusinessTrip => "出差",
+            WhereaboutsStatus::OutOnBusiness => "外出办事",
+            WhereaboutsStatus::Leave => "请假",
+        }
+    }
+}
+
+/// A whereabouts entry (去向登记).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WhereaboutsEntry {
+    /// Id.
+    pub id: String,
+    /// Who.
+    pub person: String,
+    /// Where.
+    pub status: WhereaboutsStatus,
+    /// The reason as it may be published (not shown for leave).
+    #[serde(default)]
+    pub reason: String,
+    /// Place.
+    #[serde(default)]
+    pub place: String,
+    /// From.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub from: NaiveDateTime,
+    /// Until (expected return).
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub until: NaiveDateTime,
+    /// Who approved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<String>,
+    /// Who acts for the person meanwhile (required for a unit head).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting: Option<String>,
+    /// When it was posted (default: at `from`).
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub posted_at: Option<NaiveDateTime>,
+}
+
+impl WhereaboutsEntry {
+    fn posted(&self) -> NaiveDateTime {
+        self.posted_at.unwrap_or(self.from)
+    }
+}
+
+/// An absence seen by attendance (a person not at post from … until …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    /// Id.
+    pub id: String,
+    /// Who.
+    pub person: String,
+    /// From.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub from: NaiveDateTime,
+    /// Until.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub until: NaiveDateTime,
+    /// Where it was seen (attendance machine, inspection, …).
+    #[serde(default)]
+    pub source: String,
+}
+
+/// One person on the whereabouts board at a moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WhereaboutsRow {
+    /// The person's unit (`""` for bureau leaders).
+    pub unit: String,
+    /// Person id.
+    pub person: String,
+    /// Name.
+    pub name: String,
+    /// Position.
+    pub position: Position,
+    /// Where (at post when no posted entry covers the moment).
+    pub status: WhereaboutsStatus,
+    /// 在岗, 暂离, …
+    pub status_zh: String,
+    /// The public reason (empty for leave).
+    pub reason: String,
+    /// Place (empty for leave).
+    pub place: String,
+    /// Expected back.
+    pub until: Option<NaiveDateTime>,
+    /// Acting person id.
+    pub acting: Option<String>,
+    /// Acting person's name.
+    pub acting_name: Option<String>,
+    /// The entry shown.
+    pub entry: Option<String>,
+}
+
+/// Checks the entries and absences (people known, until after from, acting someone else).
+pub(crate) fn check_whereabouts(org: &Organisation, act: &Activity) -> Result<(), OrgError> {
+    let person = |id: &str, path: String| {
+        org.person(id).map(|_| ()).ok_or_else(|| {
+            OrgError::new("org.unknown_person", path, format!("unknown person {id:?}"))
+        })
+    };
+    let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
+    for (i, e) in act.whereabouts.iter().enumerate() {
+        let at = format!("whereabouts[{i}] ({})", e.id);
+        person(&e.person, format!("{at}.person"))?;
+        if e.until <= e.from {
+            return Err(bad(
+                format!("{at}.until"),
+                format!("{} is not after from {}", e.until, e.from),
+            ));
+        }
+        if let Some(a) = &e.approver {
+            person(a, format!("{at}.approver"))?;
+        }
+        if let Some(a) = &e.acting {
+            person(a, format!("{at}.acting"))?;
+            if *a == e.person {
+                return Err(bad(
+                    format!("{at}.acting"),
+                    "a person cannot act for themselves".into(),
+                ));
+            }
+        }
+    }
+    for (i, a) in act.absences.iter().enumerate() {
+        let at = format!("absences[{i}] ({})", a.id);
+        person(&a.person, format!("{at}.person"))?;
+        if a.until <= a.from {
+            return Err(bad(
+                format!("{at}.until"),
+                format!("{} is not after from {}", a.until, a.from),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a person is a unit head (by position, or as head of a unit that is not a window).
+fn is_unit_head(org: &Organisation, person: &str) -> bool {
+    org.person(person)
+        .is_some_and(|p| p.position == Position::UnitHead)
+        || org
+            .units
+            .iter()
+            .any(|u| u.head.as_deref() == Some(person) && u.kind != crate::org::UnitKind::Window)
+}
+
+fn minutes(d: Duration) -> i64 {
+    d.num_minutes()
+}
+
+/// The whereabouts faults at `as_of` (DOMAIN.md §13): an absence of `post_from_minutes` or more
+/// not covered by entries breaches the absence conduct rule; an entry that needed posting but was
+/// posted after it began; a unit head away with no acting person; 暂离 longer than allowed.
+pub(crate) fn whereabouts_faults(
+    org: &Organisation,
+    act: &Activity,
+    rules: &ActivityRules,
+    as_of: NaiveDateTime,
+    out: &mut Vec<crate::accountability::Fault>,
+) -> Result<(), OrgError> {
+    use crate::accountability::Fault;
+    check_whereabouts(org, act)?;
+    let w = rules.whereabouts();
+    let rule = rules
+        .conduct
+        .iter()
+        .find(|r| r.code == w.absence_rule)
+        .expect("checked when the rules were read");
+    let threshold = i64::from(w.post_from_minutes);
+    // Entries per person, sorted by start (posted by as_of: what the office could know).
+    let mut by_person: std::collections::BTreeMap<&str, Vec<&WhereaboutsEntry>> =
+        std::collections::BTreeMap::new();
+    for e in act.whereabouts.iter().filter(|e| e.posted() <= as_of) {
+        if e.status != WhereaboutsStatus::AtPost {
+            by_person.entry(e.person.as_str()).or_default().push(e);
+        }
+    }
+    for v in by_person.values_mut() {
+        v.sort_by_key(|e| (e.from, e.until));
+    }
+    for a in act.absences.iter().filter(|a| a.from <= as_of) {
+        let until = a.until.min(as_of);
+        // The uncovered part of [from, until) after the person's entries (a sweep over sorted
+        // intervals: linear in the person's entries).
+        let mut uncovered = 0i64;
+        let mut cursor = a.from;
+        for e in by_person.get(a.person.as_str()).into_iter().flatten() {
+            if e.until <= cursor || e.from >= until {
+                continue;
+            }
+            if e.from > cursor {
+                uncovered += minutes(e.from - cursor);
+            }
+            cursor = cursor.max(e.until);
+            if cursor >= until {
+                break;
+            }
+        }
+        if cursor < until {
+            uncovered += minutes(until - cursor);
+        }
+        if uncovered >= threshold {
+            out.push(Fault {
+                source: format!("absence {}", a.id),
+                code: rule.code.clone(),
+                severity: rule.severity,
+                at: a.from + Duration::minutes(threshold),
+                people: vec![a.person.clone()],
+                unit: None,
+                events: vec![a.id.clone()],
+                message: format!(
+                    "absent {} to {} with {} min not covered by a whereabouts entry (an absence of {} min or more must be posted)",
+                    a.from, a.until, uncovered, threshold
+                ),
+            });
+        }
+    }
+    for e in act
+        .whereabouts
+        .iter()
+        .filter(|e| e.from <= as_of && e.posted() <= as_of)
+    {
+        let length = minutes(e.until - e.from);
+        let mut push = |code: &str, at: NaiveDateTime, message: String| {
+            out.push(Fault {
+                source: format!("whereabouts {}", e.id),
+                code: code.into(),
+                severity: rules.severity(code),
+                at,
+                people: vec![e.person.clone()],
+                unit: None,
+                events: vec![e.id.clone()],
+                message,
+            });
+        };
+        if e.status == WhereaboutsStatus::Away && length > i64::from(w.away_max_minutes) {
+            push(
+                "whereabouts.away_too_long",
+                e.from + Duration::minutes(i64::from(w.away_max_minutes)),
+                format!(
+                    "暂离 {} to {} is {length} min (at most {} min; a longer absence is posted with its real status)",
+                    e.from, e.until, w.away_max_minutes
+                ),
+            );
+        }
+        if e.status == WhereaboutsStatus::AtPost || length < threshold {
+            continue;
+        }
+        if e.posted() > e.from {
+            push(
+                "whereabouts.posted_late",
+                e.posted(),
+                format!(
+                    "the {} entry from {} was posted at {}, after it began",
+                    e.status.as_str(),
+                    e.from,
+                    e.posted()
+                ),
+            );
+        }
+        if e.acting.is_none() && is_unit_head(org, &e.person) {
+            push(
+                "whereabouts.no_acting",
+                e.from,
+                format!(
+                    "the unit head is away ({}) from {} to {} with no acting person",
+                    e.status.as_str(),
+                    e.from,
+                    e.until
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The whereabouts board at `at` (外出办事人员去向公示): every person of the organisation, sorted
+/// by unit and position, with the posted entry covering the moment (at post when none). A
+/// leave's reason and place are not shown.
+pub fn whereabouts_board(
+    org: &Organisation,
+    act: &Activity,
+    at: NaiveDateTime,
+) -> Result<Vec<WhereaboutsRow>, OrgError> {
+    check_whereabouts(org, act)?;
+    let mut current: std::collections::BTreeMap<&str, &WhereaboutsEntry> = Default::default();
+    for e in act
+        .whereabouts
+        .iter()
+        .filter(|e| e.posted() <= at && e.from <= at && at < e.until)
+    {
+        // The latest-starting entry covering the moment wins (a meeting inside a trip).
+        let slot = current.entry(e.person.as_str()).or_insert(e);
+        if (e.from, &e.id) > (slot.from, &slot.id) {
+            *slot = e;
+        }
+    }
+    let mut rows: Vec<WhereaboutsRow> = org
+        .people
+        .iter()
+        .map(|p| {
+            let e = current.get(p.id.as_str()).copied();
+            let status = e.map_or(WhereaboutsStatus::AtPost, |e| e.status);
+            let public = status != WhereaboutsStatus::Leave;
+            let acting = e.and_then(|e| e.acting.clone());
+            WhereaboutsRow {
+                unit: p.unit.clone().unwrap_or_default(),
+                person: p.id.clone(),
+                name: p.name.clone(),
+                position: p.position,
+                status,
+                status_zh: status.name_zh().into(),
+                reason: e
+                    .filter(|_| public)
+                    .map(|e| e.reason.clone())
+                    .unwrap_or_default(),
+                place: e
+                    .filter(|_| public)
+                    .map(|e| e.place.clone())
+                    .unwrap_or_default(),
+                until: e.map(|e| e.until),
+                acting_name: acting
+                    .as_deref()
+                    .and_then(|a| org.person(a))
+                    .map(|p| p.name.clone()),
+                acting,
+                entry: e.map(|e| e.id.clone()),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        a.unit
+            .cmp(&b.unit)
+            .then(b.position.cmp(&a.position))
+            .then(a.person.cmp(&b.person))
+    });
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication register
+
+/// What kind of decision is published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// 行政许可.
+    Licensing,
+    /// 行政处罚.
+    Penalty,
+    /// Another result (a registration, a certificate).
+    Other,
+}
+
+crate::names!(DecisionKind {
+    Licensing => "licensing",
+    Penalty => "penalty",
+    Other => "other",
+});
+
+/// A decision and its publication (one row of the register).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// Id.
+    pub id: String,
+    /// The decision's number (文号).
+    #[serde(default)]
+    pub decision: String,
+    /// The case, if the decision ended one (its own `publication.late` is then not judged
+    /// again in a review: the register is the record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Kind.
+    pub kind: DecisionKind,
+    /// The deciding unit.
+    pub unit: String,
+    /// The person responsible for publishing, if named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// When the decision was made.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub decided_at: NaiveDateTime,
+    /// When it went online.
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub published_at: Option<NaiveDateTime>,
+    /// The masking profile it was published under (`none` when it holds no personal data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// The fields masked (as the masking reported them).
+    #[serde(default)]
+    pub masked: Vec<String>,
+    /// When the decision was revoked (撤销) — it must come down.
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub revoked_at: Option<NaiveDateTime>,
+    /// When the decision was changed (变更) — the publication must be corrected.
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed_at: Option<NaiveDateTime>,
+    /// When the publication was withdrawn or corrected.
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub revised_at: Option<NaiveDateTime>,
+    /// When it was taken down at the end of its display period.
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub removed_at: Option<NaiveDateTime>,
+}
+
+/// Where a publication stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PublicationState {
+    /// Not online yet, within its due.
+    Pending,
+    /// Not online and past its due.
+    Overdue,
+    /// Online.
+    OnDisplay,
+    /// Revoked: to come down (or down, see `revised_at`).
+    Withdrawn,
+    /// Its display period has ended.
+    Expired,
+}
+
+/// A register row: the publication with its dues and state at a moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RegisterRow {
+    /// Id.
+    pub id: String,
+    /// Decision number.
+    pub decision: String,
+    /// Case.
+    pub case: Option<String>,
+    /// Kind.
+    pub kind: DecisionKind,
+    /// Unit.
+    pub unit: String,
+    /// Decided at.
+    pub decided_at: NaiveDateTime,
+    /// Due online (`publish_within` after the decision); none when it falls after the
+    /// calendar's last year (the next year's holidays are not announced): not due yet.
+    pub due: Option<NaiveDateTime>,
+    /// Online at.
+    pub published_at: Option<NaiveDateTime>,
+    /// Published after its due (or not yet and past it).
+    pub late: bool,
+    /// The masking profile.
+    pub profile: Option<String>,
+    /// Fields masked.
+    pub masked: Vec<String>,
+    /// The due to withdraw or correct once revoked or changed (none also when it falls after
+    /// the calendar's last year).
+    pub revision_due: Option<NaiveDateTime>,
+    /// Withdrawn or corrected at.
+    pub revised_at: Option<NaiveDateTime>,
+    /// The end of the display period (none: until revoked).
+    pub display_until: Option<NaiveDateTime>,
+    /// State at the moment.
+    pub state: PublicationState,
+    /// Fault codes found by the moment.
+    pub findings: Vec<String>,
+}
+
+fn add_years(t: NaiveDateTime, years: u32) -> NaiveDateTime {
+    let y = t.year() + years as i32;
+    // 29 February goes to 28 February.
+    let d = NaiveDate::from_ymd_opt(y, t.month(), t.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, t.month(), 28))
+        .expect("a valid day");
+    d.and_time(t.time())
+}
+
+/// The register judged at `as_of`, with the faults it finds (publication.late,
+/// publication.revision_late, publication.unmasked, publication.display_overrun).
+pub(crate) fn judge_register(
+    org: &Organisation,
+    act: &Activity,
+    rules: &ActivityRules,
+    as_of: NaiveDateTime,
+) -> Result<Vec<(RegisterRow, Vec<crate::accountability::Fault>)>, OrgError> {
+    use crate::accountability::Fault;
+    let p = rules.publication();
+    let mut out = Vec::new();
+    for (i, r) in act.publications.iter().enumerate() {
+        let at = format!("publications[{i}] ({})", r.id);
+        if org.unit(&r.unit).is_none() {
+            return Err(OrgError::new(
+                "org.unknown_unit",
+                format!("{at}.unit"),
+                format!("unknown unit {:?}", r.unit),
+            ));
+        }
+        if let Some(x) = &r.person {
+            if org.person(x).is_none() {
+                return Err(OrgError::new(
+                    "org.unknown_person",
+                    format!("{at}.person"),
+                    format!("unknown person {x:?}"),
+                ));
+            }
+        }
+        for (name, t) in [
+            ("published_at", r.published_at),
+            ("revoked_at", r.revoked_at),
+            ("changed_at", r.changed_at),
+            ("revised_at", r.revised_at),
+            ("removed_at", r.removed_at),
+        ] {
+            if t.is_some_and(|t| t < r.decided_at) {
+                return Err(OrgError::new(
+                    "activity.invalid",
+                    format!("{at}.{name}"),
+                    format!("{} is before the decision {}", t.unwrap(), r.decided_at),
+                ));
+            }
+        }
+        if r.decided_at > as_of {
+            continue;
+        }
+        let known = |t: Option<NaiveDateTime>| t.filter(|t| *t <= as_of);
+        let published = known(r.published_at);
+        let due = rules.due_by(r.decided_at, p.publish_within, as_of, &at)?;
+        let late = match (published, due) {
+            (_, None) => false,
+            (Some(t), Some(d)) => t > d,
+            (None, Some(d)) => as_of > d,
+        };
+        let mut faults = Vec::new();
+        let people: Vec<String> = r.person.iter().cloned().collect();
+        let unit = if people.is_empty() {
+            Some(r.unit.clone())
+        } else {
+            None
+        };
+        let mut push = |code: &str, t: NaiveDateTime, message: String| {
+            faults.push(Fault {
+                source: format!("publication {}", r.id),
+                code: code.into(),
+                severity: rules.severity(code),
+                at: t,
+                people: people.clone(),
+                unit: unit.clone(),
+                events: vec![r.id.clone()],
+                message,
+            });
+        };
+        if let (true, Some(due)) = (late, due) {
+            push(
+                "publication.late",
+                due,
+                format!(
+                    "decision {} of {} was not online by {due} ({} after the decision)",
+                    r.decision, r.decided_at, p.publish_within
+                ),
+            );
+        }
+        if let Some(t) = published {
+            if r.profile.is_none() {
+                push(
+                    "publication.unmasked",
+                    t,
+                    format!(
+                        "decision {} went online at {t} with no masking profile recorded",
+                        r.decision
+                    ),
+                );
+            }
+        }
+        let revision = known(r.revoked_at).or(known(r.changed_at));
+        let revision_due = match revision {
+            Some(t) => rules.due_by(t, p.revise_within, as_of, &at)?,
+            None => None,
+        };
+        let revised = known(r.revised_at);
+        if let (Some(d), Some(_)) = (revision_due, published) {
+            let late = match revised {
+                Some(t) => t > d,
+                None => as_of > d,
+            };
+            if late {
+                push(
+                    "publication.revision_late",
+                    d,
+                    format!(
+                        "decision {} was {} but its publication was not {} by {d}",
+                        r.decision,
+                        if known(r.revoked_at).is_some() {
+                            "revoked"
+                        } else {
+                            "changed"
+                        },
+                        if known(r.revoked_at).is_some() {
+                            "withdrawn"
+                        } else {
+                            "corrected"
+                        }
+                    ),
+                );
+            }
+        }
+        let display_until = p
+            .display_years
+            .get(&r.kind)
+            .map(|y| add_years(published.unwrap_or(r.decided_at), *y));
+        let removed = known(r.removed_at);
+        if let (Some(end), Some(_)) = (display_until, published) {
+            let overrun = match removed {
+                Some(t) => t > end,
+                None => as_of > end && known(r.revoked_at).is_none(),
+            };
+            if overrun {
+                push(
+                    "publication.display_overrun",
+                    end,
+                    format!(
+                        "decision {} was still on display after its display period ended at {end}",
+                        r.decision
+                    ),
+                );
+            }
+        }
+        let state = if known(r.revoked_at).is_some() {
+            PublicationState::Withdrawn
+        } else if published.is_none() {
+            if late {
+                PublicationState::Overdue
+            } else {
+                PublicationState::Pending
+            }
+        } else if removed.is_some() || display_until.is_some_and(|e| as_of >= e) {
+            PublicationState::Expired
+        } else {
+            PublicationState::OnDisplay
+        };
+        let row = RegisterRow {
+            id: r.id.clone(),
+            decision: r.decision.clone(),
+            case: r.case.clone(),
+            kind: r.kind,
+            unit: r.unit.clone(),
+            decided_at: r.decided_at,
+            due,
+            published_at: published,
+            late,
+            profile: r.profile.clone(),
+            masked: r.masked.clone(),
+            revision_due,
+            revised_at: revised,
+            display_until,
+            state,
+            findings: faults.iter().map(|f| f.code.clone()).collect(),
+        };
+        out.push((row, faults));
+    }
+    Ok(out)
+}
+
+/// The register of published results at `as_of` (公开办事结果): per decision its due, when it
+/// went online, under which masking profile, revision dues, display end, state and findings.
+pub fn publication_register(
+    org: &Organisation,
+    act: &Activity,
+    rules: &ActivityRules,
+    as_of: NaiveDateTime,
+) -> Result<Vec<RegisterRow>, OrgError> {
+    Ok(judge_register(org, act, rules, as_of)?
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ratings summary
+
+/// Ratings per unit with their denominators (the rater is never shown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RatingsRow {
+    /// Unit id, or `all`.
+    pub unit: String,
+    /// Ratings in the log up to the moment.
+    pub logged: u32,
+    /// Excluded by an upheld appeal (kept in the log, not counted).
+    pub excluded: u32,
+    /// Appeals not decided yet (counted meanwhile).
+    pub appeals_pending: u32,
+    /// Counted ratings: `logged - excluded`.
+    pub counted: u32,
+    /// Counted ratings by score, 1 to 5.
+    pub by_score: [u32; 5],
+    /// 非常满意 and 满意 (5, 4).
+    pub good: u32,
+    /// 不满意 and 非常不满意 (2, 1).
+    pub bad: u32,
+    /// `bad / counted` (none when nothing is counted).
+    pub bad_rate: Option<f64>,
+    /// Bad ratings by a named rater (they must be called back).
+    pub named_bad: u32,
+    /// Named bad ratings called back, or past their call-back due, by the moment.
+    pub call_backs_due: u32,
+    /// Of those, called back by their due.
+    pub called_back_on_time: u32,
+    /// `called_back_on_time / call_backs_due`.
+    pub call_back_rate: Option<f64>,
+    /// Bad ratings fixed, or past their fix due, by the moment.
+    pub fixes_due: u32,
+    /// Of those, fixed by their due.
+    pub fixed_on_time: u32,
+    /// `fixed_on_time / fixes_due`.
+    pub fix_rate: Option<f64>,
+}
+
+impl RatingsRow {
+    fn new(unit: &str) -> Self {
+        RatingsRow {
+            unit: unit.into(),
+            logged: 0,
+            excluded: 0,
+            appeals_pending: 0,
+            counted: 0,
+            by_score: [0; 5],
+            good: 0,
+            bad: 0,
+            bad_rate: None,
+            named_bad: 0,
+            call_backs_due: 0,
+            called_back_on_time: 0,
+            call_back_rate: None,
+            fixes_due: 0,
+            fixed_on_time: 0,
+            fix_rate: None,
+        }
+    }
+
+    fn rates(&mut self) {
+        let rate = |n: u32, d: u32| (d > 0).then(|| f64::from(n) / f64::from(d));
+        self.bad_rate = rate(self.bad, self.counted);
+        self.call_back_rate = rate(self.called_back_on_time, self.call_backs_due);
+        self.fix_rate = rate(self.fixed_on_time, self.fixes_due);
+    }
+}
+
+/// How one rating stands at a moment (shared by the faults and the summary).
+pub(crate) struct RatingJudgement {
+    /// A named bad rating, counted.
+    pub named_bad: bool,
+    /// Excluded by an upheld appeal decided by the moment.
+    pub excluded: bool,
+    /// An appeal not decided by the moment.
+    pub appeal_pending: bool,
+    /// The call-back due (named bad ratings; none past the calendar's last year).
+    pub call_back_due: Option<NaiveDateTime>,
+    /// Called back by the due (None: not yet due and not done).
+    pub called_back_on_time: Option<bool>,
+    /// The fix due (bad ratings).
+    pub fix_due: Option<NaiveDateTime>,
+    /// Fixed by the due (None: not yet due and not done).
+    pub fixed_on_time: Option<bool>,
+}
+
+/// Judges one rating at `as_of`; `at` names it in errors.
+pub(crate) fn judge_rating(
+    r: &Rating,
+    rules: &ActivityRules,
+    as_of: NaiveDateTime,
+    at: &str,
+) -> Result<RatingJudgement, OrgError> {
+    let known = |t: Option<NaiveDateTime>| t.filter(|t| *t <= as_of);
+    let decided = r
+        .appeal
+        .as_ref()
+        .filter(|a| known(a.decided_at).is_some() && a.outcome != AppealOutcome::Pending);
+    let excluded = decided.is_some_and(|a| a.outcome == AppealOutcome::Upheld);
+    let appeal_pending = r.appeal.is_some() && decided.is_none();
+    let mut j = RatingJudgement {
+        named_bad: r.named && r.score <= 2 && !excluded,
+        excluded,
+        appeal_pending,
+        call_back_due: None,
+        called_back_on_time: None,
+        fix_due: None,
+        fixed_on_time: None,
+    };
+    if r.score > 2 || excluded {
+        return Ok(j);
+    }
+    let on_time = |done: Option<NaiveDateTime>, due: NaiveDateTime| match done {
+        Some(t) => Some(t <= due),
+        None if as_of > due => Some(false),
+        None => None,
+    };
+    if r.named {
+        let done = known(r.called_back_at.or(r.followed_up_at).or(r.fixed_at));
+        j.call_back_due = rules.due_by(r.at, rules.rating_call_back(), as_of, at)?;
+        j.called_back_on_time = match j.call_back_due {
+            Some(due) => on_time(done, due),
+            None => done.map(|_| true),
+        };
+    }
+    let done = known(r.fixed_at.or(r.followed_up_at));
+    j.fix_due = rules.due_by(r.at, rules.rating_fix(), as_of, at)?;
+    j.fixed_on_time = match j.fix_due {
+        Some(due) => on_time(done, due),
+        None => done.map(|_| true),
+    };
+    Ok(j)
+}
+
+/// The ratings summary at `as_of` per unit, then `all` (好差评 with denominators): ratings in
+/// the log, excluded by upheld appeals, counted, by score, the bad rate, named bad ratings
+/// called back on time, bad ratings fixed by their due.
+pub fn ratings_summary(
+    org: &Organisation,
+    act: &Activity,
+    rules: &ActivityRules,
+    as_of: NaiveDateTime,
+) -> Result<Vec<RatingsRow>, OrgError> {
+    let mut rows: std::collections::BTreeMap<String, RatingsRow> = Default::default();
+    let mut all = RatingsRow::new("all");
+    for (i, r) in act
+        .ratings
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.at <= as_of)
+    {
+        let at = format!("ratings[{i}] ({})", r.id);
+        crate::activity::check_rating(org, r, &at)?;
+        let j = judge_rating(r, rules, as_of, &at)?;
+        let row = rows
+            .entry(r.unit.clone())
+            .or_insert_with(|| RatingsRow::new(&r.unit));
+        for x in [&mut *row, &mut all] {
+            x.logged += 1;
+            if j.excluded {
+                x.excluded += 1;
+                continue;
+            }
+            x.appeals_pending += u32::from(j.appeal_pending);
+            x.counted += 1;
+            x.by_score[usize::from(r.score) - 1] += 1;
+            x.good += u32::from(r.score >= 4);
+            x.bad += u32::from(r.score <= 2);
+            x.named_bad += u32::from(j.named_bad);
+            if let Some(ok) = j.called_back_on_time {
+                x.call_backs_due += 1;
+                x.called_back_on_time += u32::from(ok);
+            }
+            if let Some(ok) = j.fixed_on_time {
+                x.fixes_due += 1;
+                x.fixed_on_time += u32::from(ok);
+            }
+        }
+    }
+    let mut out: Vec<RatingsRow> = rows.into_values().collect();
+    out.push(all);
+    for r in &mut out {
+        r.rates();
+    }
+    Ok(out)
+}

@@ -1,0 +1,80 @@
+"""Disclosure from Python (DOMAIN.md §13): the whereabouts board, the ratings summary and the
+publication register as dicts and as Arrow tables (the same rows)."""
+
+import datetime
+
+import polars as pl
+import pyarrow as pa
+
+import efficiency
+
+ORG = efficiency.Organisation.sample()
+ACT = efficiency.Activity.sample()
+RULES = efficiency.ActivityRules()
+
+
+def test_the_whereabouts_board_at_a_moment():
+    board = ACT.whereabouts_board(ORG, "2026-11-04 10:00")
+    assert len(board) == 12  # everyone in the sample organisation
+    by = {r["person"]: r for r in board}
+    assert (by["soc-h"]["status_zh"], by["soc-h"]["acting_name"]) == ("开会", "Li Na (李娜)")
+    assert by["soc-h"]["until"] == datetime.datetime(2026, 11, 4, 17, 30)
+    # A leave is shown as such, never its reason or place.
+    assert (by["off01"]["status"], by["off01"]["reason"], by["off01"]["place"]) == ("leave", "", "")
+    # A zone-aware moment is the same moment in the calendar's zone (02:00 UTC = 10:00 UTC+8).
+    aware = datetime.datetime(2026, 11, 4, 2, 0, tzinfo=datetime.UTC)
+    assert ACT.whereabouts_board(ORG, aware) == board
+    # Before the trip's entry was posted the board shows the person at post.
+    early = {r["person"]: r["status"] for r in ACT.whereabouts_board(ORG, "2026-11-02 16:00")}
+    assert early["mar01"] == "at_post"
+
+
+def test_tables_hold_the_same_rows():
+    for name, args in [
+        ("whereabouts_board", (ORG, "2026-11-04 10:00")),
+        ("ratings_summary", (ORG, RULES, "2026-12-31 18:00")),
+        ("publication_register", (ORG, RULES, "2026-12-31 18:00")),
+    ]:
+        rows = getattr(ACT, name)(*args)
+        table = getattr(ACT, name)(*args, table=True)
+        assert isinstance(table, pa.Table)
+        assert table.num_rows == len(rows)
+        assert table.column_names == list(rows[0])
+        assert pl.from_arrow(table).height == len(rows)
+    register = ACT.publication_register(ORG, RULES, "2026-12-31 18:00", table=True).to_pylist()
+    p2 = next(r for r in register if r["id"] == "P2")
+    assert (p2["late"], p2["findings"], p2["state"]) == (True, ["publication.late"], "on_display")
+
+
+def test_the_ratings_summary_states_its_denominators():
+    rows = ACT.ratings_summary(ORG, RULES, "2026-12-31 18:00")
+    total = rows[-1]
+    assert total["unit"] == "all"
+    assert (total["logged"], total["excluded"], total["counted"], total["bad"]) == (8, 1, 7, 3)
+    assert total["bad_rate"] == 3 / 7
+    assert sum(r["counted"] for r in rows[:-1]) == total["counted"]
+    # Nothing identifies the rater.
+    assert not any("rater" in k for k in total)
+
+
+def test_bad_records_name_themselves():
+    bad = {
+        "format": "efficiency.activity/1",
+        "whereabouts": [
+            {
+                "id": "E1",
+                "person": "soc-h",
+                "status": "meeting",
+                "from": "2026-12-01 10:00",
+                "until": "2026-12-01 09:00",
+            }
+        ],
+    }
+    act = efficiency.Activity.from_json(__import__("json").dumps(bad))
+    try:
+        act.whereabouts_board(ORG, "2026-12-01 10:00")
+    except efficiency.EfficiencyError as e:
+        assert e.code == "activity.invalid"
+        assert e.field == "whereabouts[0] (E1).until"
+    else:
+        raise AssertionError("an entry ending before it starts was accepted")
