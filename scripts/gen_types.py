@@ -218,7 +218,7 @@ def render(lang):
             'do not edit by hand.\n"""\n\n'
             "from __future__ import annotations\n\n"
             "import datetime\n"
-            "from typing import Literal, NotRequired, TypedDict\n\n"
+            "from typing import Any, Literal, NotRequired, TypedDict\n\n"
         )
         times = (
             "TimeLike = datetime.datetime | datetime.date | str\n"

@@ -399,6 +399,16 @@ impl Bureau {
         )?)
     }
 
+    /// The annual review of `year` as a report to file (self-contained HTML, see
+    /// [`crate::report`]).
+    pub fn review_report(&self, year: i32, lang: crate::guide::Lang) -> Result<String, Error> {
+        Ok(crate::report::review_html(
+            &self.review(year)?,
+            &self.organisation,
+            lang,
+        ))
+    }
+
     /// The annual review of `year` as flat tables (faults with the unit they count against).
     pub fn review_tables(&self, year: i32) -> Result<crate::review::ReviewTables, Error> {
         Ok(self.review(year)?.tables(&self.organisation))

@@ -379,7 +379,31 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "supervision.invalid_action",
         "an action on a supervision card that names no card, comes before it or lacks a remark",
+    ),    (
+        "guide.invalid",
+        "a service-guide catalogue that does not load (format, a required field empty, a duplicate)",
     ),
+    (
+        "guide.invalid_code",
+        "an item's catalogue code the code scheme refuses",
+    ),
+    (
+        "guide.fee_unstated",
+        "fees neither stated as free nor listed",
+    ),
+    (
+        "guide.fee_basis_missing",
+        "a fee without its standard or its basis",
+    ),
+    (
+        "guide.catch_all_condition",
+        "a catch-all condition (其他条件) in a guide",
+    ),
+    (
+        "guide.special_procedure_time_missing",
+        "a published special procedure that does not state its time",
+    ),
+    ("guide.unknown_item", "an item code the catalogue does not have"),
 ];
 
 /// Whether `code` is in [`CODES`].

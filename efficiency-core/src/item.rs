@@ -29,6 +29,9 @@ pub struct SpecialProcedure {
     pub name: String,
     /// Whether its time counts toward the limit (if so it does not stop the clock).
     pub counts_toward_limit: bool,
+    /// How long it may take at most (a published guide states it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_time: Option<TimeLimit>,
 }
 
 /// One internal step of an item's workflow: every step has a responsible role and a time limit
@@ -174,7 +177,7 @@ impl ItemCatalog {
         catalog.validated()
     }
 
-    fn validated(self) -> Result<ItemCatalog, ClockError> {
+    pub(crate) fn validated(self) -> Result<ItemCatalog, ClockError> {
         let catalog = self;
         if catalog.format != ITEMS_FORMAT {
             return Err(invalid(

@@ -56,10 +56,12 @@ pub mod clock;
 pub mod date;
 pub mod disclosure;
 pub mod error;
+pub mod guide;
 pub mod item;
 mod json;
 pub mod mask;
 pub mod org;
+pub mod report;
 pub mod review;
 pub mod supervision;
 
@@ -77,6 +79,7 @@ pub const DATA: &[(&str, &str)] = &[
     ("conduct_rules", activity::CONDUCT_RULES_JSON),
     ("finding_rules", case::FINDING_RULES_JSON),
     ("item_templates", item::ITEM_TEMPLATES_JSON),
+    ("sample_guides", guide::SAMPLE_GUIDES_JSON),
     ("masking_rules", mask::MASKING_RULES_JSON),
     ("supervision_rules", supervision::SUPERVISION_RULES_JSON),
     ("sample_activity", activity::SAMPLE_ACTIVITY_JSON),

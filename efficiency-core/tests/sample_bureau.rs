@@ -66,3 +66,29 @@ fn the_shipped_files_give_the_generated_review() {
         serde_json::to_value(&generated).unwrap()
     );
 }
+
+/// The sample bundle's annual review report, in both languages, as the bytes every language
+/// must produce (`tests/vectors/report/`; Python and JS compare their own output with them).
+#[test]
+fn the_report_is_the_same_bytes_everywhere() {
+    use efficiency_core::guide::Lang;
+    let bureau = Bureau::from_files(efficiency_core::bureau::SAMPLE_BUREAU_FILES).unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/report");
+    for (lang, name) in [
+        (Lang::Zh, "sample-2026.zh.html"),
+        (Lang::En, "sample-2026.en.html"),
+    ] {
+        let html = bureau.review_report(2026, lang).unwrap();
+        let path = format!("{dir}/{name}");
+        if std::env::var_os("UPDATE_SAMPLE").is_some() {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&path, &html).unwrap();
+        }
+        let want = std::fs::read_to_string(&path).unwrap();
+        assert!(html == want, "{name} differs; run UPDATE_SAMPLE=1 cargo test -p efficiency-core --test sample_bureau");
+        // Self-contained: no script, no external resource.
+        assert!(
+            !html.contains("<script") && !html.contains("http://") && !html.contains("https://")
+        );
+    }
+}

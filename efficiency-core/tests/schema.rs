@@ -9,7 +9,7 @@
 
 use efficiency_core::{
     accountability, activity, assessment, boundary, calendar, campaign, case, clock, disclosure,
-    error, mask, org, review, supervision,
+    error, guide, mask, org, review, supervision,
 };
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
@@ -54,6 +54,9 @@ fn roots(g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_jso
         "WhereaboutsRow" => disclosure::WhereaboutsRow,
         "RatingsRow" => disclosure::RatingsRow,
         "RegisterRow" => disclosure::RegisterRow,
+        "Guide" => guide::Guide,
+        "CatalogueDiff" => guide::CatalogueDiff,
+        "StreamliningRow" => guide::StreamliningRow,
         "Span" => mask::Span,
         "MaskedText" => mask::MaskedText,
         "MaskedRecord" => mask::MaskedRecord,

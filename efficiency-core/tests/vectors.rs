@@ -707,3 +707,102 @@ mod supervision {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+mod guides {
+    use super::*;
+    use efficiency_core::guide::{diff, streamlining, GuideCatalogue, Lang, RenderFormat};
+
+    fn catalogue(v: &Value) -> Result<GuideCatalogue, efficiency_core::error::Error> {
+        GuideCatalogue::from_json(&v.to_string())
+    }
+
+    fn close(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => {
+                (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b))
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
+            }
+            _ => a == b,
+        }
+    }
+
+    fn run(sc: &Value) -> Result<bool, efficiency_core::error::Error> {
+        let expect = &sc["expect"];
+        Ok(match sc["kind"].as_str().unwrap() {
+            "load" => {
+                let codes: Vec<String> = catalogue(&sc["catalogue"])?
+                    .guides
+                    .iter()
+                    .map(|g| g.item.code.clone())
+                    .collect();
+                json!(codes) == expect["codes"]
+            }
+            "diff" => {
+                let d = diff(&catalogue(&sc["old"])?, &catalogue(&sc["new"])?);
+                serde_json::to_value(d).unwrap() == *expect
+            }
+            "streamlining" => {
+                let prev = match sc.get("previous") {
+                    Some(p) => Some(catalogue(p)?),
+                    None => None,
+                };
+                let rows = streamlining(&catalogue(&sc["catalogue"])?, prev.as_ref());
+                close(&serde_json::to_value(rows).unwrap(), expect)
+            }
+            "render" => {
+                let format = RenderFormat::from_name(sc["format"].as_str().unwrap()).unwrap();
+                let lang = Lang::from_name(sc["lang"].as_str().unwrap()).unwrap();
+                let text = catalogue(&sc["catalogue"])?.render(
+                    sc["code"].as_str().unwrap(),
+                    format,
+                    lang,
+                )?;
+                match expect.get("json") {
+                    Some(j) => serde_json::from_str::<Value>(&text).unwrap() == *j,
+                    None => expect["contains"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .all(|l| text.contains(l.as_str().unwrap())),
+                }
+            }
+            other => panic!("unknown kind {other}"),
+        })
+    }
+
+    #[test]
+    fn guide_vectors() {
+        let doc = vectors("guides/guides.json");
+        let scenarios = doc["scenarios"].as_array().unwrap();
+        let mut failures = Vec::new();
+        for sc in scenarios {
+            let ok = match (run(sc), sc["expect"].get("error")) {
+                (Ok(ok), None) => ok,
+                (Err(e), Some(code)) => {
+                    e.code == code.as_str().unwrap()
+                        && e.field.as_deref() == sc["expect"]["field"].as_str()
+                }
+                (Err(e), None) => {
+                    failures.push(format!("{}: {e} ({:?})", sc["id"], e.field));
+                    continue;
+                }
+                (Ok(_), Some(_)) => false,
+            };
+            if !ok {
+                failures.push(format!("{}: expected {}", sc["id"], sc["expect"]));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} failed:\n{}",
+            failures.len(),
+            scenarios.len(),
+            failures.join("\n")
+        );
+    }
+}

@@ -404,12 +404,16 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
 pub(crate) fn batch_of<T: serde::Serialize>(rows: &[T]) -> RecordBatch {
     let records: Vec<Value> = rows.iter().map(boundary::to_value).collect();
     let mut names: Vec<String> = Vec::new();
+    // Columns in the order fields first appear (a struct's fields, or a map's keys).
     for r in &records {
-        if let Value::Record(m) = r {
-            for (k, _) in m {
-                if !names.iter().any(|n| n == k) {
-                    names.push(k.to_string());
-                }
+        let keys: Vec<&str> = match r {
+            Value::Record(m) => m.iter().map(|(k, _)| *k).collect(),
+            Value::Map(m) => m.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for k in keys {
+            if !names.iter().any(|n| n == k) {
+                names.push(k.to_string());
             }
         }
     }
@@ -425,6 +429,7 @@ pub(crate) fn batch_of<T: serde::Serialize>(rows: &[T]) -> RecordBatch {
                     Some((k, v)) if *k == name.as_str() => v,
                     _ => r.get(name),
                 },
+                Value::Map(_) => r.get(name),
                 _ => &NULL,
             })
             .collect();

@@ -406,6 +406,30 @@ impl Bureau {
         to_py(py, &review.map_err(|e| crate::convert::error(py, e))?)
     }
 
+    /// The annual review of `year` as a report to file (总结验收报告): one self-contained HTML
+    /// document (inline styles and SVG charts, no script) that prints to A4; `lang` "zh"
+    /// (default) or "en". The same text Rust and JS produce.
+    #[pyo3(signature = (year, lang = None))]
+    fn review_report(
+        &self,
+        py: Python<'_>,
+        year: &Bound<'_, PyAny>,
+        lang: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        use efficiency_core::guide::Lang;
+        let year = whole(py, year, "year", Whole::Year)? as i32;
+        let lang = match lang {
+            Some(l) => {
+                let v = crate::convert::value(l)?;
+                Lang::from_name(crate::convert::ok(py, v.choice("lang", Lang::NAMES))?)
+                    .expect("a listed name")
+            }
+            None => Lang::Zh,
+        };
+        py.detach(|| self.inner.review_report(year, lang))
+            .map_err(|e| crate::convert::error(py, e))
+    }
+
     /// The annual review of `year` as Arrow tables (a dict: metrics, faults with the unit they
     /// count against, accountability, scorecards, score_lines, campaign_status).
     fn review_tables<'py>(

@@ -28,6 +28,7 @@ mod assessment;
 mod case;
 mod clock;
 mod convert;
+mod guide;
 mod mask;
 
 pyo3::create_exception!(
@@ -690,6 +691,7 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     accountability::register(m)?;
     assessment::register(m)?;
     mask::register(m)?;
+    guide::register(m)?;
     m.add("__version__", efficiency_core::VERSION)?;
     Ok(())
 }

@@ -424,6 +424,54 @@ def test_masking_vectors():
     assert not failures, "\n".join(failures)
 
 
+def test_guide_vectors():
+    doc = json.loads((VECTORS / "guides" / "guides.json").read_text())
+    assert len(doc["scenarios"]) >= 60
+
+    def cat(v):
+        return efficiency.GuideCatalogue.from_json(json.dumps(v))
+
+    def iso(v):
+        if isinstance(v, dict):
+            return {k: iso(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [iso(x) for x in v]
+        return v.isoformat() if hasattr(v, "isoformat") else v
+
+    def close(a, b):
+        if isinstance(a, float) or isinstance(b, float):
+            return a is not None and b is not None and abs(a - b) < 1e-9
+        if isinstance(a, dict) and isinstance(b, dict):
+            return a.keys() == b.keys() and all(close(a[k], b[k]) for k in a)
+        if isinstance(a, list) and isinstance(b, list):
+            return len(a) == len(b) and all(close(x, y) for x, y in zip(a, b))
+        return a == b
+
+    def run(sc):
+        expect = sc["expect"]
+        if sc["kind"] == "load":
+            return [g["code"] for g in cat(sc["catalogue"]).guides] == expect["codes"]
+        if sc["kind"] == "diff":
+            return iso(cat(sc["new"]).diff(cat(sc["old"]))) == expect
+        if sc["kind"] == "streamlining":
+            prev = cat(sc["previous"]) if "previous" in sc else None
+            return close(cat(sc["catalogue"]).streamlining(prev), expect)
+        text = cat(sc["catalogue"]).render(sc["code"], sc["format"], sc["lang"])
+        if "json" in expect:
+            return json.loads(text) == expect["json"]
+        return all(line in text for line in expect["contains"])
+
+    failures = []
+    for sc in doc["scenarios"]:
+        try:
+            ok = run(sc) and "error" not in sc["expect"]
+        except efficiency.EfficiencyError as e:
+            ok = (e.code, e.field) == (sc["expect"].get("error"), sc["expect"].get("field"))
+        if not ok:
+            failures.append(sc["id"])
+    assert not failures, failures
+
+
 def test_supervision_vectors():
     doc = json.loads((VECTORS / "supervision" / "supervision.json").read_text())
     ctx = efficiency.CaseContext.sample()

@@ -334,6 +334,25 @@ impl Bureau {
         to_js(&wrap(review)?)
     }
 
+    /// The annual review of `year` as a report to file: one self-contained HTML document that
+    /// prints to A4; `lang` "zh" (default) or "en".
+    #[wasm_bindgen(js_name = reviewReport)]
+    pub fn review_report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\" | undefined")] lang: JsValue,
+    ) -> Result<String, JsValue> {
+        use efficiency_core::guide::Lang;
+        let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
+        let lang = if lang.is_undefined() || lang.is_null() {
+            Lang::Zh
+        } else {
+            let l = wrap(crate::convert::value(&lang).choice("lang", Lang::NAMES))?;
+            Lang::from_name(l).expect("a listed name")
+        };
+        wrap(self.inner.review_report(year, lang))
+    }
+
     /// The annual review of `year` as flat tables (arrays of rows).
     #[wasm_bindgen(js_name = reviewTables, unchecked_return_type = "ReviewTables")]
     pub fn review_tables(

@@ -22,16 +22,17 @@ pub(crate) fn error(e: impl Into<Error>) -> JsValue {
     };
     let opt_str = |v: &Option<String>| v.clone().map_or(JsValue::NULL, JsValue::from);
     let opt_num = |v: Option<u32>| v.map_or(JsValue::NULL, |n| JsValue::from_f64(f64::from(n)));
-    // Argument and field names as JS spells them (`as_of` -> `asOf`); indexes and keys in
-    // brackets are data and stay as they are.
+    // Argument and option names as JS spells them (`as_of` -> `asOf`, `options.group_by` ->
+    // `options.groupBy`); from the first index or record id on (`[0]`, `(K9)`) the path is
+    // inside a document and keeps its keys and ids as given (`guides[0] (civil.x).fees`).
     let field = e.field.as_deref().map(|f| {
-        f.split('.')
-            .map(|seg| match seg.find('[') {
-                Some(i) => format!("{}{}", camel_case(&seg[..i]), &seg[i..]),
-                None => camel_case(seg),
-            })
+        let i = f.find(['[', '(']).unwrap_or(f.len());
+        let names = f[..i]
+            .split('.')
+            .map(camel_case)
             .collect::<Vec<_>>()
-            .join(".")
+            .join(".");
+        format!("{names}{}", &f[i..])
     });
     set("code", e.code.into());
     set("field", opt_str(&field));

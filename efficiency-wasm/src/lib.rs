@@ -16,6 +16,7 @@ mod accountability;
 mod assessment;
 mod case;
 mod convert;
+mod guide;
 mod mask;
 pub use assessment::{
     annual_review_sample, score_units, self_inspection_faults, AssessmentRules, Campaign,

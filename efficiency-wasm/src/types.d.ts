@@ -88,6 +88,16 @@ export interface AnnualReview {
 /** Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised. */
 export type Authority = "handler" | "unit_head" | "supervising_leader" | "agency_head" | "government_head";
 
+/** A legal basis: the document, its date and the article. */
+export interface Basis {
+  /** Article, e.g. 第十一条. */
+  article: string;
+  /** Date of the version relied on. */
+  date?: IsoDate | null;
+  /** Title, e.g. 《社会团体登记管理条例》. */
+  title: string;
+}
+
 /** The supervision board at a moment. */
 export interface Board {
   /** The moment (the statuses' `as_of`, the latest when they differ). */
@@ -232,6 +242,24 @@ export interface CaseStatus {
   window: string | null;
 }
 
+/** What changed between two versions of a catalogue, published with the new one's date and document (取消、调整、新增事项). */
+export interface CatalogueDiff {
+  /** Items whose guide changed, with the fields. */
+  adjusted: DiffItem[];
+  /** Items no longer in the catalogue. */
+  cancelled: DiffItem[];
+  /** The document that made them. */
+  document: string;
+  /** From when the changes apply. */
+  effectiveFrom: IsoDate;
+  /** The earlier version. */
+  fromVersion: string;
+  /** Items new in the catalogue. */
+  new: DiffItem[];
+  /** The later version. */
+  toVersion: string;
+}
+
 /** One event of a clock's log. */
 export type ClockEvent = ClockEventSuspend | ClockEventResume | ClockEventRequestExtension | ClockEventApproveExtension | ClockEventNotifyApplicant | ClockEventConclude;
 
@@ -348,6 +376,20 @@ export type Decision = "granted" | "refused";
 /** What kind of decision is published. */
 export type DecisionKind = "licensing" | "penalty" | "other";
 
+/** An item in a diff. */
+export interface DiffItem {
+  /** Catalogue code. */
+  catalogueCode: string;
+  /** For an adjusted item: the fields that changed, with before and after. */
+  changes?: FieldChange[];
+  /** Item code. */
+  code: string;
+  /** Chinese name. */
+  nameZh: string;
+  /** Unit. */
+  unit: string;
+}
+
 /** One rule's change between two scorecards of a unit. */
 export interface DiffLine {
   /** Points in the later card. */
@@ -430,6 +472,16 @@ export interface ExplainedDay {
   reason: string;
 }
 
+/** Which extensions an item allows (行政许可法 Art. 42: one, of 10 workdays, by the agency head). */
+export interface ExtensionPolicy {
+  /** The lowest role that may approve. */
+  approver: Authority;
+  /** The largest extension, in the statutory limit's unit. */
+  maxAmount: number;
+  /** How many extensions a case may have. */
+  maxCount: number;
+}
+
 /** A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up. */
 export interface Fault {
   /** When. */
@@ -470,6 +522,34 @@ export interface FaultRow {
   unit: string | null;
   /** Whether it is a fault of the whole unit (not of named people). */
   unitFault: boolean;
+}
+
+/** One fee. */
+export interface Fee {
+  /** The document that allows it. */
+  basis: string;
+  /** What is charged for. */
+  name: string;
+  /** The standard (amount and unit). */
+  standard: string;
+}
+
+/** Fees: an explicit "free" (不收费) or the fees with standard and basis — never blank. */
+export interface Fees {
+  /** 不收费. */
+  free: boolean;
+  /** The fees, when not free. */
+  items?: Fee[];
+}
+
+/** One changed field of an adjusted item. */
+export interface FieldChange {
+  /** After. */
+  after: unknown;
+  /** Before (absent: `null`). */
+  before: unknown;
+  /** Field name (the guide format's). */
+  field: string;
 }
 
 /** A fault found on the clock: a person's, not the program's. It names its stable code, when it happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`]; `None` stands for the acceptance itself). */
@@ -561,6 +641,71 @@ export interface GroupMetrics {
   yellow: number;
 }
 
+/** A service guide: the item the clock uses and what is published with it. */
+export interface Guide {
+  /** Legal bases (at least one). */
+  bases: Basis[];
+  /** The implementing body (实施主体). */
+  body: string;
+  /** The catalogue code (事项编码), checked by the catalogue's code scheme. */
+  catalogueCode: string;
+  /** Stable code, e.g. `licensing.decision`. */
+  code: string;
+  /** Complaint contact. */
+  complaint: string;
+  /** Conditions (受理条件; no catch-all). */
+  conditions: string[];
+  /** Enquiry contact. */
+  enquiry: string;
+  /** Extensions allowed; none when absent. */
+  extension?: ExtensionPolicy | null;
+  /** Fees. */
+  fees: Fees;
+  /** Office hours. */
+  hours: string;
+  /** How to apply (window, online, post). */
+  howToApply: string[];
+  /** Kind. */
+  kind: ItemKind;
+  /** The law and article the limits come from. */
+  legalBasis: string;
+  /** Materials. */
+  materials: Material[];
+  /** English name. */
+  name: string;
+  /** Chinese name. */
+  nameZh: string;
+  /** Concluded on the spot (即办件). */
+  onTheSpot: boolean;
+  /** Where. */
+  place: string;
+  /** The procedure as the applicant sees it (办理流程). */
+  procedure: string[];
+  /** Shorter limit the bureau promises publicly (must be within the statutory one). */
+  promised?: TimeLimitData | null;
+  /** How soon after conclusion the result must be published; the rule table's default applies when absent. */
+  publicationLimit?: TimeLimitData | null;
+  /** Quantity limits (数量限制), if any. */
+  quantityLimit?: string | null;
+  /** The result (licence, certificate). */
+  result: string;
+  /** Special procedures. */
+  specialProcedures?: SpecialProcedure[];
+  /** Limit set by law. */
+  statutory: TimeLimitData;
+  /** Internal steps, in order. */
+  steps?: WorkflowStep[];
+  /** The unit handling it (an organisation unit id, for the per-unit report). */
+  unit: string;
+  /** Limit for urgent matters (急事急办). */
+  urgent?: TimeLimitData | null;
+  /** Visits needed at most (最多跑几次). */
+  visits: number;
+}
+
+/** The kind of item (事项类型). */
+export type ItemKind = "licensing" | "confirmation" | "payment" | "adjudication" | "public_service" | "other";
+
 /** Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it. */
 export type Level = "normal" | "reminder" | "yellow" | "red";
 
@@ -626,6 +771,23 @@ export interface MaskedText {
   /** The text with every span masked. */
   text: string;
 }
+
+/** A material to hand in. */
+export interface Material {
+  /** Copies (at least 1). */
+  copies: number;
+  /** Form. */
+  form: MaterialForm;
+  /** Name. */
+  name: string;
+  /** A sample or blank form, if one is published. */
+  sample?: string | null;
+  /** Where it comes from (申请人自备, 民政部门核发, …). */
+  source: string;
+}
+
+/** How a material is handed in. */
+export type MaterialForm = "original" | "copy" | "original_and_copy" | "electronic";
 
 /** A measure the matrix may propose: the lighter ones (no period) and the sanctions of 公职人员政务处分法 (with periods). */
 export type Measure = "admonition" | "written_self_criticism" | "circulated_criticism" | "reassignment" | "warning" | "demerit" | "major_demerit" | "demotion" | "removal" | "dismissal";
@@ -920,6 +1082,18 @@ export interface Span {
   start: number;
 }
 
+/** A special procedure (特别程序) an item may go through. */
+export interface SpecialProcedure {
+  /** Stable code, e.g. `expert_review`. */
+  code: string;
+  /** Whether its time counts toward the limit (if so it does not stop the clock). */
+  countsTowardLimit: boolean;
+  /** How long it may take at most (a published guide states it). */
+  maxTime?: TimeLimitData | null;
+  /** Name, for clerks and applicants. */
+  name: string;
+}
+
 /** Where a case stands. */
 export type Stage = "new" | "inquired" | "received" | "awaiting_supplement" | "accepted" | "concluded" | "rejected" | "refused" | "guided_out" | "withdrawn";
 
@@ -972,6 +1146,42 @@ export interface StatusRow {
   unit: string | null;
   /** Window of receipt. */
   window: string | null;
+}
+
+/** Counts for the streamlining report. */
+export interface StreamliningCounts {
+  /** `1 - promised_days / statutory_days` (none without day limits). */
+  compressedShare: number | null;
+  /** Items with limits in days (the ones summed below). */
+  dayItems: number;
+  /** Items. */
+  items: number;
+  /** Materials asked for. */
+  materials: number;
+  /** Items concluded on the spot. */
+  onTheSpotItems: number;
+  /** Procedure steps the applicant goes through. */
+  procedureSteps: number;
+  /** Promised limits summed, in days. */
+  promisedDays: number;
+  /** Statutory limits summed, in days (workdays and natural days as stated). */
+  statutoryDays: number;
+  /** Internal workflow steps (环节). */
+  steps: number;
+  /** Visits needed, summed over items. */
+  visits: number;
+  /** Items needing no visit (全程网办). */
+  zeroVisitItems: number;
+}
+
+/** One unit's streamlining: now, and in the earlier version when given. */
+export interface StreamliningRow {
+  /** In the earlier version. */
+  before: StreamliningCounts | null;
+  /** In this version. */
+  now: StreamliningCounts;
+  /** Unit id, or `all`. */
+  unit: string;
 }
 
 /** A dated task. */
@@ -1055,7 +1265,19 @@ export interface WorkdayReckoning {
   workdays: number;
 }
 
-export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record" | "supervision.invalid_rules" | "supervision.invalid_action";
+/** One internal step of an item's workflow: every step has a responsible role and a time limit (the source's "每个环节都有责任人和时限"). */
+export interface WorkflowStep {
+  /** Stable code, e.g. `review`. */
+  code: string;
+  /** How long the step may take, counted from its start. */
+  limit: TimeLimitData;
+  /** Name. */
+  name: string;
+  /** The role responsible for the step. */
+  role: Authority;
+}
+
+export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record" | "supervision.invalid_rules" | "supervision.invalid_action" | "guide.invalid" | "guide.invalid_code" | "guide.fee_unstated" | "guide.fee_basis_missing" | "guide.catch_all_condition" | "guide.special_procedure_time_missing" | "guide.unknown_item";
 
 export type EventKind = "inquiry" | "answer" | "receive" | "supplement_request" | "supplement_received" | "accept" | "reject" | "refuse_reception" | "refer" | "reply" | "guide_outside" | "step_started" | "step_finished" | "suspend" | "resume" | "extension_requested" | "extension_approved" | "applicant_notified" | "conclude" | "result_published" | "withdrawn";
 

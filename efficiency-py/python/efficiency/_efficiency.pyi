@@ -12,6 +12,7 @@ from efficiency.types import (
     Board,
     CaseFinding,
     CaseStatus,
+    CatalogueDiff,
     ClockEvent,
     ClockExplanation,
     ClockStatus,
@@ -25,6 +26,7 @@ from efficiency.types import (
     EventKind,
     Fault,
     GroupByName,
+    Guide,
     Link,
     MaskedRecord,
     MaskedText,
@@ -34,6 +36,7 @@ from efficiency.types import (
     SanctionSpan,
     Scorecard,
     Span,
+    StreamliningRow,
     Task,
     TaskStatus,
     TimeLimitData,
@@ -65,6 +68,7 @@ __all__ = [
     "OUTCOMES",
     "SAMPLE_ACTIVITY_JSON",
     "SAMPLE_BUREAU_FILES",
+    "SAMPLE_GUIDES_JSON",
     "SAMPLE_ORGANISATION_JSON",
     "SAMPLE_ROSTER_JSON",
     "SUPERVISION_RULES_JSON",
@@ -85,6 +89,7 @@ __all__ = [
     "Clock",
     "ClockError",
     "EfficiencyError",
+    "GuideCatalogue",
     "ItemCatalog",
     "MaskPolicy",
     "Organisation",
@@ -111,6 +116,7 @@ ACCOUNTABILITY_RULES_JSON: str
 ASSESSMENT_RULES_JSON: str
 BUREAU_FILES: list[str]
 MASKING_RULES_JSON: str
+SAMPLE_GUIDES_JSON: str
 SUPERVISION_RULES_JSON: str
 SAMPLE_BUREAU_FILES: dict[str, str]
 CAMPAIGN_PLAN_JSON: str
@@ -468,9 +474,39 @@ class Bureau:
     @staticmethod
     def sample(year: int | None = None, cases: int | None = None, seed: int | None = None) -> Bureau: ...
     def review(self, year: int, progress: Callable[[int, int], object] | None = None) -> AnnualReview: ...
+    def review_report(self, year: int, lang: Literal["zh", "en"] | None = None) -> str: ...
     def review_tables(self, year: int) -> dict[str, Any]: ...
     @property
     def case_events(self) -> int: ...
+
+@final
+class GuideCatalogue:
+    @staticmethod
+    def from_json(text: str) -> GuideCatalogue: ...
+    @staticmethod
+    def sample() -> GuideCatalogue: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def document(self) -> str: ...
+    @property
+    def effective_from(self) -> datetime.date: ...
+    @property
+    def guides(self) -> list[Guide]: ...
+    def items(self) -> ItemCatalog: ...
+    def render(
+        self,
+        code: str,
+        format: Literal["html", "markdown", "json"] | None = None,
+        lang: Literal["zh", "en"] | None = None,
+    ) -> str: ...
+    def diff(self, previous: GuideCatalogue) -> CatalogueDiff: ...
+    @overload
+    def streamlining(
+        self, previous: GuideCatalogue | None = None, *, table: Literal[False] = False
+    ) -> list[StreamliningRow]: ...
+    @overload
+    def streamlining(self, previous: GuideCatalogue | None = None, *, table: Literal[True]) -> Any: ...
 
 @final
 class MaskPolicy:

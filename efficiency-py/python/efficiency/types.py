@@ -7,7 +7,7 @@ do not edit by hand.
 from __future__ import annotations
 
 import datetime
-from typing import Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 
 class ClockEventSuspend(TypedDict):
@@ -76,6 +76,14 @@ class AnnualReview(TypedDict):
 
 Authority = Literal["handler", "unit_head", "supervising_leader", "agency_head", "government_head"]
 """Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised."""
+
+
+class Basis(TypedDict):
+    """A legal basis: the document, its date and the article."""
+
+    article: str
+    date: NotRequired[datetime.date | None]
+    title: str
 
 
 class Board(TypedDict):
@@ -166,6 +174,18 @@ class CaseStatus(TypedDict):
     stage: Stage
     unit: str | None
     window: str | None
+
+
+class CatalogueDiff(TypedDict):
+    """What changed between two versions of a catalogue, published with the new one's date and document (取消、调整、新增事项)."""
+
+    adjusted: list[DiffItem]
+    cancelled: list[DiffItem]
+    document: str
+    effective_from: datetime.date
+    from_version: str
+    new: list[DiffItem]
+    to_version: str
 
 
 ClockEvent = (
@@ -269,6 +289,16 @@ DecisionKind = Literal["licensing", "penalty", "other"]
 """What kind of decision is published."""
 
 
+class DiffItem(TypedDict):
+    """An item in a diff."""
+
+    catalogue_code: str
+    changes: NotRequired[list[FieldChange]]
+    code: str
+    name_zh: str
+    unit: str
+
+
 class DiffLine(TypedDict):
     """One rule's change between two scorecards of a unit."""
 
@@ -322,6 +352,14 @@ class ExplainedDay(TypedDict):
     reason: str
 
 
+class ExtensionPolicy(TypedDict):
+    """Which extensions an item allows (行政许可法 Art. 42: one, of 10 workdays, by the agency head)."""
+
+    approver: Authority
+    max_amount: int
+    max_count: int
+
+
 class Fault(TypedDict):
     """A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up."""
 
@@ -347,6 +385,29 @@ class FaultRow(TypedDict):
     source: str
     unit: str | None
     unit_fault: bool
+
+
+class Fee(TypedDict):
+    """One fee."""
+
+    basis: str
+    name: str
+    standard: str
+
+
+class Fees(TypedDict):
+    """Fees: an explicit "free" (不收费) or the fees with standard and basis — never blank."""
+
+    free: bool
+    items: NotRequired[list[Fee]]
+
+
+class FieldChange(TypedDict):
+    """One changed field of an adjusted item."""
+
+    after: Any
+    before: Any
+    field: str
 
 
 class Finding(TypedDict):
@@ -408,6 +469,43 @@ class GroupMetrics(TypedDict):
     yellow: int
 
 
+class Guide(TypedDict):
+    """A service guide: the item the clock uses and what is published with it."""
+
+    bases: list[Basis]
+    body: str
+    catalogue_code: str
+    code: str
+    complaint: str
+    conditions: list[str]
+    enquiry: str
+    extension: NotRequired[ExtensionPolicy | None]
+    fees: Fees
+    hours: str
+    how_to_apply: list[str]
+    kind: ItemKind
+    legal_basis: str
+    materials: list[Material]
+    name: str
+    name_zh: str
+    on_the_spot: bool
+    place: str
+    procedure: list[str]
+    promised: NotRequired[TimeLimitData | None]
+    publication_limit: NotRequired[TimeLimitData | None]
+    quantity_limit: NotRequired[str | None]
+    result: str
+    special_procedures: NotRequired[list[SpecialProcedure]]
+    statutory: TimeLimitData
+    steps: NotRequired[list[WorkflowStep]]
+    unit: str
+    urgent: NotRequired[TimeLimitData | None]
+    visits: int
+
+
+ItemKind = Literal["licensing", "confirmation", "payment", "adjudication", "public_service", "other"]
+"""The kind of item (事项类型)."""
+
 Level = Literal["normal", "reminder", "yellow", "red"]
 """Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it."""
 
@@ -460,6 +558,19 @@ class MaskedText(TypedDict):
     profile: str
     text: str
 
+
+class Material(TypedDict):
+    """A material to hand in."""
+
+    copies: int
+    form: MaterialForm
+    name: str
+    sample: NotRequired[str | None]
+    source: str
+
+
+MaterialForm = Literal["original", "copy", "original_and_copy", "electronic"]
+"""How a material is handed in."""
 
 Measure = Literal[
     "admonition",
@@ -677,6 +788,15 @@ class Span(TypedDict):
     start: int
 
 
+class SpecialProcedure(TypedDict):
+    """A special procedure (特别程序) an item may go through."""
+
+    code: str
+    counts_toward_limit: bool
+    max_time: NotRequired[TimeLimitData | None]
+    name: str
+
+
 Stage = Literal[
     "new",
     "inquired",
@@ -720,6 +840,30 @@ class StatusRow(TypedDict):
     statutory_due: datetime.datetime | None
     unit: str | None
     window: str | None
+
+
+class StreamliningCounts(TypedDict):
+    """Counts for the streamlining report."""
+
+    compressed_share: float | None
+    day_items: int
+    items: int
+    materials: int
+    on_the_spot_items: int
+    procedure_steps: int
+    promised_days: int
+    statutory_days: int
+    steps: int
+    visits: int
+    zero_visit_items: int
+
+
+class StreamliningRow(TypedDict):
+    """One unit's streamlining: now, and in the earlier version when given."""
+
+    before: StreamliningCounts | None
+    now: StreamliningCounts
+    unit: str
 
 
 class Task(TypedDict):
@@ -782,6 +926,15 @@ class WorkdayReckoning(TypedDict):
     start: datetime.date
     text: str
     workdays: int
+
+
+class WorkflowStep(TypedDict):
+    """One internal step of an item's workflow: every step has a responsible role and a time limit (the source's "每个环节都有责任人和时限")."""
+
+    code: str
+    limit: TimeLimitData
+    name: str
+    role: Authority
 
 
 ErrorCode = Literal[
@@ -861,6 +1014,13 @@ ErrorCode = Literal[
     "mask.invalid_record",
     "supervision.invalid_rules",
     "supervision.invalid_action",
+    "guide.invalid",
+    "guide.invalid_code",
+    "guide.fee_unstated",
+    "guide.fee_basis_missing",
+    "guide.catch_all_condition",
+    "guide.special_procedure_time_missing",
+    "guide.unknown_item",
 ]
 
 EventKind = Literal[

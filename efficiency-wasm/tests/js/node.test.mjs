@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runMaskingVectors, runSupervisionVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runGuideVectors, runMaskingVectors, runSupervisionVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -187,6 +187,12 @@ test("accountability vectors", () => {
 test("supervision vectors", () => {
   const { total, failures } = runSupervisionVectors(efficiency, load("supervision/supervision.json"));
   assert.ok(total >= 7);
+  assert.deepEqual(failures, []);
+});
+
+test("guide vectors", () => {
+  const { total, failures } = runGuideVectors(efficiency, load("guides/guides.json"));
+  assert.ok(total >= 60);
   assert.deepEqual(failures, []);
 });
 
@@ -414,4 +420,15 @@ test("disclosure in JS: the whereabouts board, ratings summary and register", ()
   const p2 = act.publicationRegister(org, rules, "2026-12-31 18:00").find((r) => r.id === "P2");
   assert.deepEqual([p2.late, p2.findings, p2.state], [true, ["publication.late"], "on_display"]);
   assert.throws(() => act.whereaboutsBoard(org, 20261104), (e) => e.code.startsWith("argument."));
+});
+
+test("the review report is the bytes Rust writes, and guides render in JS", () => {
+  const bureau = efficiency.Bureau.fromFiles(efficiency.sampleBureauFiles());
+  for (const lang of ["zh", "en"]) {
+    const want = readFileSync(new URL(`../../../tests/vectors/report/sample-2026.${lang}.html`, import.meta.url), "utf8");
+    assert.equal(bureau.reviewReport(2026, lang), want);
+  }
+  const guides = efficiency.GuideCatalogue.sample();
+  assert.match(guides.render("civil.marriage_registration"), /<dt>承诺办结时限<\/dt><dd>即时办结<\/dd>/);
+  assert.throws(() => guides.render("civil.karaoke"), (e) => e.code === "guide.unknown_item" && e.field === "code");
 });

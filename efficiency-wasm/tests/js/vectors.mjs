@@ -434,3 +434,40 @@ export function runSupervisionVectors(efficiency, doc) {
   }
   return { total: doc.scenarios.length, failures };
 }
+
+/** Service guides: loading with codes and fields, diffs, streamlining, renderings. */
+export function runGuideVectors(efficiency, doc) {
+  const cat = (v) => efficiency.GuideCatalogue.fromJson(JSON.stringify(v));
+  const run = (sc) => {
+    const expect = sc.expect;
+    switch (sc.kind) {
+      case "load":
+        return deepSame(cat(sc.catalogue).guides.map((g) => g.code), expect.codes);
+      case "diff":
+        return deepSame(snake(cat(sc.new).diff(cat(sc.old))), expect);
+      case "streamlining": {
+        const c = cat(sc.catalogue);
+        return deepSame(snake(sc.previous ? c.streamliningSince(cat(sc.previous)) : c.streamlining()), expect);
+      }
+      case "render": {
+        const text = cat(sc.catalogue).render(sc.code, sc.format, sc.lang);
+        return expect.json ? deepSame(JSON.parse(text), expect.json) : expect.contains.every((l) => text.includes(l));
+      }
+      default:
+        throw new Error(`unknown kind ${sc.kind}`);
+    }
+  };
+  const failures = [];
+  for (const sc of doc.scenarios) {
+    let ok;
+    let got;
+    try {
+      ok = run(sc) && !sc.expect.error;
+    } catch (e) {
+      got = { code: e && e.code, field: e && e.field };
+      ok = sc.expect.error === got.code && sc.expect.field === got.field;
+    }
+    if (!ok) failures.push(`${sc.id}: expected ${JSON.stringify(sc.expect).slice(0, 300)}, got ${JSON.stringify(got)}`);
+  }
+  return { total: doc.scenarios.length, failures };
+}

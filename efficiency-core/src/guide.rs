@@ -1,0 +1,1119 @@
+//! Service guides (办事指南, DOMAIN.md §13; 行政许可法 Art. 30 is the floor): what a bureau
+//! publishes per item, as a versioned catalogue (`efficiency.guides/1`).
+//!
+//! A guide is a superset of a [service item](crate::item::ServiceItem): the item's fields (limits,
+//! special procedures, steps) sit beside the guide's, so the clock runs on exactly what was
+//! published ([`GuideCatalogue::items`]). Loading checks what a citizen relies on, each with its
+//! code: a fee is an explicit "free" or a standard with its basis (`guide.fee_unstated`,
+//! `guide.fee_basis_missing`); no catch-all condition (`guide.catch_all_condition`); every special
+//! procedure states its time and whether it counts (`guide.special_procedure_time_missing`); the
+//! promised limit within the statutory one (`clock.promised_exceeds_statutory`); the item code by
+//! a pluggable [`CodeScheme`] (`guide.invalid_code`). A catalogue renders to JSON, Markdown or
+//! HTML in Chinese or English, compares with an earlier version ([`diff`]: cancelled, adjusted,
+//! new, with the date and document) and reports what was streamlined per unit
+//! ([`streamlining`]).
+//!
+//! ```
+//! use efficiency_core::guide::{GuideCatalogue, Lang, RenderFormat};
+//! let catalogue = GuideCatalogue::sample();
+//! let guide = catalogue.guide("civil.social_org_registration").unwrap();
+//! assert_eq!(guide.item.statutory.to_string(), "20 workdays");
+//! let md = catalogue.render("civil.social_org_registration", RenderFormat::Markdown, Lang::Zh)?;
+//! assert!(md.starts_with("# 社会团体成立登记"));
+//! assert!(md.contains("| 承诺办结时限 | 10个工作日 |"));
+//! // The clock uses the published limits.
+//! let items = catalogue.items();
+//! assert_eq!(items.get("civil.social_org_registration").unwrap().promised, guide.item.promised);
+//! # Ok::<(), efficiency_core::error::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::clock::{TimeLimit, TimeUnit};
+use crate::error::Error;
+use crate::item::{ItemCatalog, ServiceItem, ITEMS_FORMAT};
+
+/// Format tag of a guide catalogue.
+pub const GUIDES_FORMAT: &str = "efficiency.guides/1";
+/// The sample bureau's published guides.
+pub const SAMPLE_GUIDES_JSON: &str = include_str!("../data/items/guides.json");
+
+/// Phrases that make a condition a catch-all (兜底条款) unless a catalogue lists its own.
+pub const CATCH_ALL_PHRASES: &[&str] = &[
+    "其他条件",
+    "其它条件",
+    "其他相关条件",
+    "其他材料",
+    "其它材料",
+    "其他要求",
+    "法律法规规定的其他",
+    "other conditions",
+    "any other",
+    "other requirements",
+];
+
+/// The kind of item (事项类型).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// 行政许可.
+    Licensing,
+    /// 行政确认.
+    Confirmation,
+    /// 行政给付.
+    Payment,
+    /// 行政裁决.
+    Adjudication,
+    /// 公共服务.
+    PublicService,
+    /// 其他行政权力.
+    Other,
+}
+
+crate::names!(ItemKind {
+    Licensing => "licensing",
+    Confirmation => "confirmation",
+    Payment => "payment",
+    Adjudication => "adjudication",
+    PublicService => "public_service",
+    Other => "other",
+});
+
+impl ItemKind {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ItemKind::Licensing, Lang::Zh) => "行政许可",
+            (ItemKind::Confirmation, Lang::Zh) => "行政确认",
+            (ItemKind::Payment, Lang::Zh) => "行政给付",
+            (ItemKind::Adjudication, Lang::Zh) => "行政裁决",
+            (ItemKind::PublicService, Lang::Zh) => "公共服务",
+            (ItemKind::Other, Lang::Zh) => "其他行政权力",
+            (ItemKind::Licensing, Lang::En) => "Administrative licensing",
+            (ItemKind::Confirmation, Lang::En) => "Administrative confirmation",
+            (ItemKind::Payment, Lang::En) => "Administrative payment",
+            (ItemKind::Adjudication, Lang::En) => "Administrative adjudication",
+            (ItemKind::PublicService, Lang::En) => "Public service",
+            (ItemKind::Other, Lang::En) => "Other administrative power",
+        }
+    }
+}
+
+/// A legal basis: the document, its date and the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    /// Title, e.g. 《社会团体登记管理条例》.
+    pub title: String,
+    /// Date of the version relied on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// Article, e.g. 第十一条.
+    pub article: String,
+}
+
+/// How a material is handed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialForm {
+    /// 原件.
+    Original,
+    /// 复印件.
+    Copy,
+    /// 原件和复印件.
+    OriginalAndCopy,
+    /// 电子材料.
+    Electronic,
+}
+
+impl MaterialForm {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (MaterialForm::Original, Lang::Zh) => "原件",
+            (MaterialForm::Copy, Lang::Zh) => "复印件",
+            (MaterialForm::OriginalAndCopy, Lang::Zh) => "原件和复印件",
+            (MaterialForm::Electronic, Lang::Zh) => "电子材料",
+            (MaterialForm::Original, Lang::En) => "original",
+            (MaterialForm::Copy, Lang::En) => "copy",
+            (MaterialForm::OriginalAndCopy, Lang::En) => "original and copy",
+            (MaterialForm::Electronic, Lang::En) => "electronic",
+        }
+    }
+}
+
+/// A material to hand in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// Name.
+    pub name: String,
+    /// Form.
+    pub form: MaterialForm,
+    /// Copies (at least 1).
+    pub copies: u32,
+    /// Where it comes from (申请人自备, 民政部门核发, …).
+    pub source: String,
+    /// A sample or blank form, if one is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<String>,
+}
+
+/// One fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    /// What is charged for.
+    pub name: String,
+    /// The standard (amount and unit).
+    pub standard: String,
+    /// The document that allows it.
+    pub basis: String,
+}
+
+/// Fees: an explicit "free" (不收费) or the fees with standard and basis — never blank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Fees {
+    /// 不收费.
+    #[serde(default)]
+    pub free: bool,
+    /// The fees, when not free.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Fee>,
+}
+
+/// A service guide: the item the clock uses and what is published with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Guide {
+    /// The item: code, names, limits, special procedures, steps (the item format's fields).
+    #[serde(flatten)]
+    pub item: ServiceItem,
+    /// The catalogue code (事项编码), checked by the catalogue's code scheme.
+    pub catalogue_code: String,
+    /// Kind.
+    pub kind: ItemKind,
+    /// The unit handling it (an organisation unit id, for the per-unit report).
+    pub unit: String,
+    /// The implementing body (实施主体).
+    pub body: String,
+    /// Legal bases (at least one).
+    pub bases: Vec<Basis>,
+    /// Conditions (受理条件; no catch-all).
+    pub conditions: Vec<String>,
+    /// Quantity limits (数量限制), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_limit: Option<String>,
+    /// Materials.
+    pub materials: Vec<Material>,
+    /// The procedure as the applicant sees it (办理流程).
+    pub procedure: Vec<String>,
+    /// Concluded on the spot (即办件).
+    pub on_the_spot: bool,
+    /// Visits needed at most (最多跑几次).
+    pub visits: u32,
+    /// Fees.
+    pub fees: Fees,
+    /// The result (licence, certificate).
+    pub result: String,
+    /// Where.
+    pub place: String,
+    /// Office hours.
+    pub hours: String,
+    /// How to apply (window, online, post).
+    pub how_to_apply: Vec<String>,
+    /// Enquiry contact.
+    pub enquiry: String,
+    /// Complaint contact.
+    pub complaint: String,
+}
+
+/// What characters a code may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Charset {
+    /// 0-9.
+    Digits,
+    /// 0-9 and A-Z.
+    UpperAlphanumeric,
+    /// Any printable ASCII except spaces.
+    Printable,
+}
+
+/// Checks an item's catalogue code. Provinces number their items differently: a bureau plugs in
+/// its own (in Rust, any implementation; in a catalogue, a [`CodeRule`]).
+pub trait CodeScheme {
+    /// Why `code` is not a valid code, or `Ok`.
+    fn check(&self, code: &str) -> Result<(), String>;
+}
+
+/// A code scheme as data: a prefix, a length range and a character set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CodeRule {
+    /// A prefix every code starts with (e.g. a province's).
+    #[serde(default)]
+    pub prefix: String,
+    /// Shortest length, in characters.
+    pub min_length: usize,
+    /// Longest length.
+    pub max_length: usize,
+    /// Allowed characters.
+    pub charset: Charset,
+}
+
+impl Default for CodeRule {
+    /// Any printable code of 1 to 64 characters.
+    fn default() -> Self {
+        CodeRule {
+            prefix: String::new(),
+            min_length: 1,
+            max_length: 64,
+            charset: Charset::Printable,
+        }
+    }
+}
+
+impl CodeScheme for CodeRule {
+    fn check(&self, code: &str) -> Result<(), String> {
+        let n = code.chars().count();
+        if n < self.min_length || n > self.max_length {
+            return Err(format!(
+                "{code:?} has {n} characters (expected {} to {})",
+                self.min_length, self.max_length
+            ));
+        }
+        if !code.starts_with(&self.prefix) {
+            return Err(format!("{code:?} does not start with {:?}", self.prefix));
+        }
+        let ok = |c: char| match self.charset {
+            Charset::Digits => c.is_ascii_digit(),
+            Charset::UpperAlphanumeric => c.is_ascii_digit() || c.is_ascii_uppercase(),
+            Charset::Printable => c.is_ascii_graphic(),
+        };
+        if let Some(c) = code.chars().find(|c| !ok(*c)) {
+            return Err(format!(
+                "{code:?} holds {c:?}, not allowed by the code scheme"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A published catalogue of guides (one version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GuideCatalogue {
+    /// [`GUIDES_FORMAT`].
+    pub format: String,
+    /// Version, e.g. `2026.2`.
+    pub version: String,
+    /// From when it applies.
+    pub effective_from: NaiveDate,
+    /// The document publishing it (its number).
+    pub document: String,
+    /// Where it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The code scheme (default: any printable code of 1 to 64 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_scheme: Option<CodeRule>,
+    /// Catch-all phrases refused in conditions (default [`CATCH_ALL_PHRASES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catch_all_phrases: Option<Vec<String>>,
+    /// The guides.
+    pub guides: Vec<Guide>,
+}
+
+fn err(code: &'static str, field: String, message: String) -> Error {
+    Error::new(code, format!("{field}: {message}")).with_field(field)
+}
+
+impl GuideCatalogue {
+    /// The sample bureau's catalogue.
+    pub fn sample() -> GuideCatalogue {
+        GuideCatalogue::from_json(SAMPLE_GUIDES_JSON).expect("the shipped guides are valid")
+    }
+
+    /// A catalogue from JSON, checked with its own code scheme (see the module).
+    pub fn from_json(text: &str) -> Result<GuideCatalogue, Error> {
+        let c = Self::parse(text)?;
+        let scheme = c.code_scheme.clone().unwrap_or_default();
+        c.checked(&scheme)
+    }
+
+    /// A catalogue from JSON, its codes checked by `scheme` (a province's own numbering).
+    pub fn from_json_with(text: &str, scheme: &dyn CodeScheme) -> Result<GuideCatalogue, Error> {
+        Self::parse(text)?.checked(scheme)
+    }
+
+    fn parse(text: &str) -> Result<GuideCatalogue, Error> {
+        serde_json::from_str(text).map_err(|e| {
+            let (at, m) = crate::json::error_parts(&e);
+            err("guide.invalid", at, m)
+        })
+    }
+
+    fn checked(self, scheme: &dyn CodeScheme) -> Result<GuideCatalogue, Error> {
+        if self.format != GUIDES_FORMAT {
+            return Err(err(
+                "guide.invalid",
+                "format".into(),
+                format!("expected {GUIDES_FORMAT:?}, found {:?}", self.format),
+            ));
+        }
+        if self.version.trim().is_empty() || self.document.trim().is_empty() {
+            let f = if self.version.trim().is_empty() {
+                "version"
+            } else {
+                "document"
+            };
+            return Err(err("guide.invalid", f.into(), "must not be empty".into()));
+        }
+        // The items first: limits, procedures and steps as the clock checks them.
+        self.items_unchecked()
+            .validated()
+            .map_err(|e| Error::from(e).with_catalogue_path())?;
+        let phrases: Vec<String> = match &self.catch_all_phrases {
+            Some(p) => p.clone(),
+            None => CATCH_ALL_PHRASES.iter().map(|s| s.to_string()).collect(),
+        };
+        let mut codes = BTreeSet::new();
+        for (i, g) in self.guides.iter().enumerate() {
+            let at = format!("guides[{i}] ({})", g.item.code);
+            let f = |name: &str| format!("{at}.{name}");
+            scheme
+                .check(&g.catalogue_code)
+                .map_err(|m| err("guide.invalid_code", f("catalogue_code"), m))?;
+            if !codes.insert(g.catalogue_code.as_str()) {
+                return Err(err(
+                    "guide.invalid",
+                    f("catalogue_code"),
+                    format!("{:?} appears twice", g.catalogue_code),
+                ));
+            }
+            for (name, value) in [
+                ("name_zh", &g.item.name_zh),
+                ("unit", &g.unit),
+                ("body", &g.body),
+                ("result", &g.result),
+                ("place", &g.place),
+                ("hours", &g.hours),
+                ("enquiry", &g.enquiry),
+                ("complaint", &g.complaint),
+            ] {
+                if value.trim().is_empty() {
+                    return Err(err("guide.invalid", f(name), "must not be empty".into()));
+                }
+            }
+            for (name, empty) in [
+                ("bases", g.bases.is_empty()),
+                ("conditions", g.conditions.is_empty()),
+                ("procedure", g.procedure.is_empty()),
+                ("how_to_apply", g.how_to_apply.is_empty()),
+            ] {
+                if empty {
+                    return Err(err(
+                        "guide.invalid",
+                        f(name),
+                        "must list at least one".into(),
+                    ));
+                }
+            }
+            for (j, b) in g.bases.iter().enumerate() {
+                if b.title.trim().is_empty() || b.article.trim().is_empty() {
+                    return Err(err(
+                        "guide.invalid",
+                        f(&format!("bases[{j}]")),
+                        "a basis names its title and article".into(),
+                    ));
+                }
+            }
+            for (j, c) in g.conditions.iter().enumerate() {
+                let lower = c.to_lowercase();
+                if let Some(p) = phrases.iter().find(|p| lower.contains(&p.to_lowercase())) {
+                    return Err(err(
+                        "guide.catch_all_condition",
+                        f(&format!("conditions[{j}]")),
+                        format!("{c:?} is a catch-all ({p:?}): every condition is stated"),
+                    ));
+                }
+            }
+            for (j, m) in g.materials.iter().enumerate() {
+                if m.name.trim().is_empty() || m.source.trim().is_empty() || m.copies == 0 {
+                    return Err(err(
+                        "guide.invalid",
+                        f(&format!("materials[{j}]")),
+                        "a material names itself and its source, with at least one copy".into(),
+                    ));
+                }
+            }
+            for (j, p) in g.item.special_procedures.iter().enumerate() {
+                if p.max_time.is_none() {
+                    return Err(err(
+                        "guide.special_procedure_time_missing",
+                        f(&format!("special_procedures[{j}] ({}).max_time", p.code)),
+                        "a published special procedure states how long it may take".into(),
+                    ));
+                }
+            }
+            match (g.fees.free, g.fees.items.is_empty()) {
+                (false, true) => {
+                    return Err(err(
+                        "guide.fee_unstated",
+                        f("fees"),
+                        "state \"free\": true (不收费) or the fees with standard and basis".into(),
+                    ))
+                }
+                (true, false) => {
+                    return Err(err(
+                        "guide.invalid",
+                        f("fees"),
+                        "free and charged at once".into(),
+                    ))
+                }
+                _ => {}
+            }
+            for (j, fee) in g.fees.items.iter().enumerate() {
+                if fee.standard.trim().is_empty() || fee.basis.trim().is_empty() {
+                    return Err(err(
+                        "guide.fee_basis_missing",
+                        f(&format!("fees.items[{j}]")),
+                        format!("the fee {:?} needs its standard and basis", fee.name),
+                    ));
+                }
+            }
+            if g.on_the_spot && g.visits > 1 {
+                return Err(err(
+                    "guide.invalid",
+                    f("visits"),
+                    format!(
+                        "an on-the-spot item needs at most 1 visit, not {}",
+                        g.visits
+                    ),
+                ));
+            }
+            if g.on_the_spot
+                != (g.item.statutory.unit == TimeUnit::OnTheSpot
+                    || g.item
+                        .promised
+                        .is_some_and(|p| p.unit == TimeUnit::OnTheSpot))
+            {
+                return Err(err(
+                    "guide.invalid",
+                    f("on_the_spot"),
+                    "on_the_spot and the limits disagree (an on-the-spot item promises an on_the_spot limit)".into(),
+                ));
+            }
+        }
+        Ok(self)
+    }
+
+    fn items_unchecked(&self) -> ItemCatalog {
+        ItemCatalog {
+            format: ITEMS_FORMAT.into(),
+            source: Some(format!(
+                "service guides {} ({}, from {})",
+                self.version, self.document, self.effective_from
+            )),
+            items: self.guides.iter().map(|g| g.item.clone()).collect(),
+        }
+    }
+
+    /// The items as the clock uses them: exactly the published limits.
+    pub fn items(&self) -> ItemCatalog {
+        self.items_unchecked()
+    }
+
+    /// The guide of an item code.
+    pub fn guide(&self, code: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.item.code == code)
+    }
+
+    /// One guide rendered (`guide.unknown_item` for a code the catalogue does not have).
+    pub fn render(&self, code: &str, format: RenderFormat, lang: Lang) -> Result<String, Error> {
+        let g = self.guide(code).ok_or_else(|| {
+            err(
+                "guide.unknown_item",
+                "code".into(),
+                format!("{code:?} is not in catalogue {}", self.version),
+            )
+        })?;
+        Ok(render(g, self, format, lang))
+    }
+}
+
+impl Error {
+    /// An item error's field inside a catalogue: `items[i]` → `guides[i]`.
+    fn with_catalogue_path(mut self) -> Error {
+        if let Some(f) = &self.field {
+            let f = f.replacen("items[", "guides[", 1);
+            self.message = self.message.replacen("items[", "guides[", 1);
+            self.field = Some(f);
+        }
+        self
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+/// The language of a rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// 中文 (the default).
+    Zh,
+    /// English.
+    En,
+}
+
+crate::names!(Lang {
+    Zh => "zh",
+    En => "en",
+});
+
+/// What a guide renders to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RenderFormat {
+    /// The guide as published data.
+    Json,
+    /// A Markdown page.
+    Markdown,
+    /// An HTML fragment (`<article>`), escaped.
+    Html,
+}
+
+crate::names!(RenderFormat {
+    Json => "json",
+    Markdown => "markdown",
+    Html => "html",
+});
+
+/// A limit in words: `20个工作日` / `20 workdays`.
+pub fn limit_text(limit: TimeLimit, lang: Lang) -> String {
+    match (limit.unit, lang) {
+        (TimeUnit::Workdays, Lang::Zh) => format!("{}个工作日", limit.amount),
+        (TimeUnit::NaturalDays, Lang::Zh) => format!("{}日", limit.amount),
+        (TimeUnit::WorkHours, Lang::Zh) => format!("{}个工作小时", limit.amount),
+        (TimeUnit::OnTheSpot, Lang::Zh) => "即时办结".into(),
+        (TimeUnit::OnTheSpot, Lang::En) => "on the spot".into(),
+        (_, Lang::En) => limit.to_string().replace('_', " "),
+    }
+}
+
+/// The rows of a rendered guide: (label, text), in the order of 行政许可法 Art. 30.
+fn rows(g: &Guide, c: &GuideCatalogue, lang: Lang) -> Vec<(&'static str, Vec<String>)> {
+    let zh = lang == Lang::Zh;
+    let l = |a: &'static str, b: &'static str| if zh { a } else { b };
+    let yes_no = |b: bool| if b { l("是", "yes") } else { l("否", "no") }.to_string();
+    let date = |d: Option<NaiveDate>| d.map(|d| format!(" ({d})")).unwrap_or_default();
+    let mut out: Vec<(&'static str, Vec<String>)> = vec![
+        (l("事项编码", "Item code"), vec![g.catalogue_code.clone()]),
+        (l("事项类型", "Kind"), vec![g.kind.label(lang).into()]),
+        (l("实施主体", "Implementing body"), vec![g.body.clone()]),
+        (
+            l("设定依据", "Legal basis"),
+            g.bases
+                .iter()
+                .map(|b| format!("{}{} {}", b.title, date(b.date), b.article))
+                .collect(),
+        ),
+        (l("受理条件", "Conditions"), g.conditions.clone()),
+        (
+            l("数量限制", "Quantity limits"),
+            vec![g
+                .quantity_limit
+                .clone()
+                .unwrap_or_else(|| l("无数量限制", "none").into())],
+        ),
+        (
+            l("申请材料", "Materials"),
+            g.materials
+                .iter()
+                .map(|m| {
+                    let sample = m
+                        .sample
+                        .as_ref()
+                        .map(|s| format!("{}{s}", l("；样表：", "; sample: ")))
+                        .unwrap_or_default();
+                    if zh {
+                        format!(
+                            "{}（{}，{}份，{}{}）",
+                            m.name,
+                            m.form.label(lang),
+                            m.copies,
+                            m.source,
+                            sample
+                        )
+                    } else {
+                        format!(
+                            "{} ({}, {} {}, {}{})",
+                            m.name,
+                            m.form.label(lang),
+                            m.copies,
+                            if m.copies == 1 { "copy" } else { "copies" },
+                            m.source,
+                            sample
+                        )
+                    }
+                })
+                .collect(),
+        ),
+        (l("办理流程", "Procedure"), g.procedure.clone()),
+    ];
+    if !g.item.special_procedures.is_empty() {
+        out.push((
+            l("特别程序", "Special procedures"),
+            g.item
+                .special_procedures
+                .iter()
+                .map(|p| {
+                    let time = p.max_time.map(|t| limit_text(t, lang)).unwrap_or_default();
+                    let counts = if p.counts_toward_limit {
+                        l("计入办理时限", "counts toward the limit")
+                    } else {
+                        l("不计入办理时限", "does not count toward the limit")
+                    };
+                    if zh {
+                        format!("{}：不超过{}，{}", p.name, time, counts)
+                    } else {
+                        format!("{}: at most {}, {}", p.name, time, counts)
+                    }
+                })
+                .collect(),
+        ));
+    }
+    out.extend([
+        (
+            l("法定办结时限", "Statutory limit"),
+            vec![limit_text(g.item.statutory, lang)],
+        ),
+        (
+            l("承诺办结时限", "Promised limit"),
+            vec![limit_text(
+                g.item.promised.unwrap_or(g.item.statutory),
+                lang,
+            )],
+        ),
+        (l("是否即办", "On the spot"), vec![yes_no(g.on_the_spot)]),
+        (
+            l("到办事现场次数", "Visits needed"),
+            vec![if zh {
+                format!("最多{}次", g.visits)
+            } else {
+                format!("at most {}", g.visits)
+            }],
+        ),
+        (
+            l("收费标准及依据", "Fees and their basis"),
+            if g.fees.free {
+                vec![l("不收费", "free of charge").into()]
+            } else {
+                g.fees
+                    .items
+                    .iter()
+                    .map(|f| {
+                        if zh {
+                            format!("{}：{}（依据：{}）", f.name, f.standard, f.basis)
+                        } else {
+                            format!("{}: {} (basis: {})", f.name, f.standard, f.basis)
+                        }
+                    })
+                    .collect()
+            },
+        ),
+        (l("办理结果", "Result"), vec![g.result.clone()]),
+        (l("办理地点", "Place"), vec![g.place.clone()]),
+        (l("办理时间", "Hours"), vec![g.hours.clone()]),
+        (l("申请方式", "How to apply"), g.how_to_apply.clone()),
+        (l("咨询电话", "Enquiries"), vec![g.enquiry.clone()]),
+        (l("监督投诉电话", "Complaints"), vec![g.complaint.clone()]),
+        (
+            l("指南版本", "Guide version"),
+            vec![if zh {
+                format!(
+                    "{}（{}，{}起施行）",
+                    c.version, c.document, c.effective_from
+                )
+            } else {
+                format!(
+                    "{} ({}, in force from {})",
+                    c.version, c.document, c.effective_from
+                )
+            }],
+        ),
+    ]);
+    out
+}
+
+fn title(g: &Guide, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => g.item.name_zh.clone(),
+        Lang::En => g.item.name.clone(),
+    }
+}
+
+/// HTML-escapes text.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A guide rendered in a format and language.
+pub fn render(g: &Guide, c: &GuideCatalogue, format: RenderFormat, lang: Lang) -> String {
+    match format {
+        RenderFormat::Json => serde_json::to_string_pretty(g).expect("a guide serialises"),
+        RenderFormat::Markdown => {
+            let (field, content) = match lang {
+                Lang::Zh => ("项目", "内容"),
+                Lang::En => ("Field", "Content"),
+            };
+            let mut s = format!(
+                "# {}\n\n| {field} | {content} |\n|---|---|\n",
+                md_cell(&title(g, lang))
+            );
+            for (label, values) in rows(g, c, lang) {
+                let text = if values.len() == 1 {
+                    md_cell(&values[0])
+                } else {
+                    values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| format!("{}. {}", i + 1, md_cell(v)))
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                };
+                s.push_str(&format!("| {label} | {text} |\n"));
+            }
+            s
+        }
+        RenderFormat::Html => {
+            let lang_attr = match lang {
+                Lang::Zh => "zh-CN",
+                Lang::En => "en",
+            };
+            let mut s = format!(
+                "<article class=\"guide\" lang=\"{lang_attr}\" data-item=\"{}\">\n<h1>{}</h1>\n<dl>\n",
+                escape_html(&g.item.code),
+                escape_html(&title(g, lang))
+            );
+            for (label, values) in rows(g, c, lang) {
+                s.push_str(&format!("<dt>{}</dt>", escape_html(label)));
+                if values.len() == 1 {
+                    s.push_str(&format!("<dd>{}</dd>\n", escape_html(&values[0])));
+                } else {
+                    s.push_str("<dd><ol>");
+                    for v in values {
+                        s.push_str(&format!("<li>{}</li>", escape_html(&v)));
+                    }
+                    s.push_str("</ol></dd>\n");
+                }
+            }
+            s.push_str("</dl>\n</article>\n");
+            s
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions
+
+/// An item in a diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DiffItem {
+    /// Item code.
+    pub code: String,
+    /// Catalogue code.
+    pub catalogue_code: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// Unit.
+    pub unit: String,
+    /// For an adjusted item: the fields that changed, with before and after.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<FieldChange>,
+}
+
+/// One changed field of an adjusted item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FieldChange {
+    /// Field name (the guide format's).
+    pub field: String,
+    /// Before (absent: `null`).
+    pub before: serde_json::Value,
+    /// After.
+    pub after: serde_json::Value,
+}
+
+/// What changed between two versions of a catalogue, published with the new one's date and
+/// document (取消、调整、新增事项).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CatalogueDiff {
+    /// The earlier version.
+    pub from_version: String,
+    /// The later version.
+    pub to_version: String,
+    /// From when the changes apply.
+    pub effective_from: NaiveDate,
+    /// The document that made them.
+    pub document: String,
+    /// Items no longer in the catalogue.
+    pub cancelled: Vec<DiffItem>,
+    /// Items whose guide changed, with the fields.
+    pub adjusted: Vec<DiffItem>,
+    /// Items new in the catalogue.
+    pub new: Vec<DiffItem>,
+}
+
+fn diff_item(g: &Guide, changes: Vec<FieldChange>) -> DiffItem {
+    DiffItem {
+        code: g.item.code.clone(),
+        catalogue_code: g.catalogue_code.clone(),
+        name_zh: g.item.name_zh.clone(),
+        unit: g.unit.clone(),
+        changes,
+    }
+}
+
+/// The changes from `old` to `new`, items matched by item code.
+pub fn diff(old: &GuideCatalogue, new: &GuideCatalogue) -> CatalogueDiff {
+    let map = |c: &GuideCatalogue| -> BTreeMap<String, Guide> {
+        c.guides
+            .iter()
+            .map(|g| (g.item.code.clone(), g.clone()))
+            .collect()
+    };
+    let (a, b) = (map(old), map(new));
+    let fields = |g: &Guide| match serde_json::to_value(g).expect("a guide serialises") {
+        serde_json::Value::Object(m) => m,
+        _ => unreachable!("a guide is an object"),
+    };
+    let mut out = CatalogueDiff {
+        from_version: old.version.clone(),
+        to_version: new.version.clone(),
+        effective_from: new.effective_from,
+        document: new.document.clone(),
+        cancelled: Vec::new(),
+        adjusted: Vec::new(),
+        new: Vec::new(),
+    };
+    for (code, g) in &a {
+        match b.get(code) {
+            None => out.cancelled.push(diff_item(g, Vec::new())),
+            Some(h) if h != g => {
+                let (fa, fb) = (fields(g), fields(h));
+                let keys: BTreeSet<&String> = fa.keys().chain(fb.keys()).collect();
+                let changes = keys
+                    .into_iter()
+                    .filter(|k| fa.get(*k) != fb.get(*k))
+                    .map(|k| FieldChange {
+                        field: k.clone(),
+                        before: fa.get(k).cloned().unwrap_or_default(),
+                        after: fb.get(k).cloned().unwrap_or_default(),
+                    })
+                    .collect();
+                out.adjusted.push(diff_item(h, changes));
+            }
+            Some(_) => {}
+        }
+    }
+    for (code, g) in &b {
+        if !a.contains_key(code) {
+            out.new.push(diff_item(g, Vec::new()));
+        }
+    }
+    out
+}
+
+/// Counts for the streamlining report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StreamliningCounts {
+    /// Items.
+    pub items: u32,
+    /// Internal workflow steps (环节).
+    pub steps: u32,
+    /// Procedure steps the applicant goes through.
+    pub procedure_steps: u32,
+    /// Materials asked for.
+    pub materials: u32,
+    /// Visits needed, summed over items.
+    pub visits: u32,
+    /// Items needing no visit (全程网办).
+    pub zero_visit_items: u32,
+    /// Items concluded on the spot.
+    pub on_the_spot_items: u32,
+    /// Items with limits in days (the ones summed below).
+    pub day_items: u32,
+    /// Statutory limits summed, in days (workdays and natural days as stated).
+    pub statutory_days: u32,
+    /// Promised limits summed, in days.
+    pub promised_days: u32,
+    /// `1 - promised_days / statutory_days` (none without day limits).
+    pub compressed_share: Option<f64>,
+}
+
+/// One unit's streamlining: now, and in the earlier version when given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StreamliningRow {
+    /// Unit id, or `all`.
+    pub unit: String,
+    /// In this version.
+    pub now: StreamliningCounts,
+    /// In the earlier version.
+    pub before: Option<StreamliningCounts>,
+}
+
+fn counts<'g>(guides: impl Iterator<Item = &'g Guide>) -> StreamliningCounts {
+    let mut c = StreamliningCounts {
+        items: 0,
+        steps: 0,
+        procedure_steps: 0,
+        materials: 0,
+        visits: 0,
+        zero_visit_items: 0,
+        on_the_spot_items: 0,
+        day_items: 0,
+        statutory_days: 0,
+        promised_days: 0,
+        compressed_share: None,
+    };
+    let days = |t: TimeLimit| matches!(t.unit, TimeUnit::Workdays | TimeUnit::NaturalDays);
+    for g in guides {
+        c.items += 1;
+        c.steps += g.item.steps.len() as u32;
+        c.procedure_steps += g.procedure.len() as u32;
+        c.materials += g.materials.len() as u32;
+        c.visits += g.visits;
+        c.zero_visit_items += u32::from(g.visits == 0);
+        c.on_the_spot_items += u32::from(g.on_the_spot);
+        let promised = g.item.promised.unwrap_or(g.item.statutory);
+        if days(g.item.statutory) && days(promised) {
+            c.day_items += 1;
+            c.statutory_days += g.item.statutory.amount;
+            c.promised_days += promised.amount;
+        }
+    }
+    if c.statutory_days > 0 {
+        c.compressed_share = Some(1.0 - f64::from(c.promised_days) / f64::from(c.statutory_days));
+    }
+    c
+}
+
+/// The streamlining report (精简情况) per unit, then `all`: items, steps, materials, visits,
+/// promised against statutory limits; beside the earlier version's numbers when given.
+pub fn streamlining(
+    catalogue: &GuideCatalogue,
+    previous: Option<&GuideCatalogue>,
+) -> Vec<StreamliningRow> {
+    let mut units: BTreeSet<&str> = catalogue.guides.iter().map(|g| g.unit.as_str()).collect();
+    if let Some(p) = previous {
+        units.extend(p.guides.iter().map(|g| g.unit.as_str()));
+    }
+    let of = |c: &GuideCatalogue, unit: Option<&str>| {
+        let mut it = c
+            .guides
+            .iter()
+            .filter(|g| unit.is_none_or(|u| g.unit == u))
+            .peekable();
+        it.peek().is_some().then(|| counts(it))
+    };
+    let zero = || counts(std::iter::empty());
+    let mut out: Vec<StreamliningRow> = units
+        .into_iter()
+        .map(|u| StreamliningRow {
+            unit: u.into(),
+            now: of(catalogue, Some(u)).unwrap_or_else(zero),
+            before: previous.map(|p| of(p, Some(u)).unwrap_or_else(zero)),
+        })
+        .collect();
+    out.push(StreamliningRow {
+        unit: "all".into(),
+        now: counts(catalogue.guides.iter()),
+        before: previous.map(|p| counts(p.guides.iter())),
+    });
+    out
+}
+
+/// A flat row with its columns in order (serialised as a map).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlatRow(pub Vec<(String, serde_json::Value)>);
+
+impl Serialize for FlatRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// The streamlining rows flattened for a table: `unit`, this version's counts, then the earlier
+/// version's as `before_<name>` (null without one).
+pub fn streamlining_flat(rows: &[StreamliningRow]) -> Vec<FlatRow> {
+    const NAMES: [&str; 11] = [
+        "items",
+        "steps",
+        "procedure_steps",
+        "materials",
+        "visits",
+        "zero_visit_items",
+        "on_the_spot_items",
+        "day_items",
+        "statutory_days",
+        "promised_days",
+        "compressed_share",
+    ];
+    rows.iter()
+        .map(|r| {
+            let now = serde_json::to_value(&r.now).expect("counts serialise");
+            let before = serde_json::to_value(&r.before).expect("counts serialise");
+            let mut cols = vec![("unit".to_string(), serde_json::Value::from(r.unit.clone()))];
+            for k in NAMES {
+                cols.push((k.to_string(), now[k].clone()));
+            }
+            for k in NAMES {
+                cols.push((
+                    format!("before_{k}"),
+                    before.get(k).cloned().unwrap_or_default(),
+                ));
+            }
+            FlatRow(cols)
+        })
+        .collect()
+}
