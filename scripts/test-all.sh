@@ -13,10 +13,11 @@ step() { printf '\n== [%4ss] %s\n' "$SECONDS" "$*"; }
 run() { "$@" 2>&1 | tee -a "$LOG"; }
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 
-step "install: chromium, chromium-driver and a Java 17+ runtime for PySpark (Debian), if missing"
+step "install: chromium, chromium-driver, a CJK font (the pages' screenshots) and a Java 17+ runtime for PySpark (Debian), if missing"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)
 java_major=$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1] }' || true)
 [ "${java_major:-0}" -ge 17 ] 2>/dev/null || missing+=(openjdk-17-jre-headless)
 if ((${#missing[@]})); then
@@ -37,7 +38,7 @@ step "install: Python venv (.venv) with maturin, pytest, numpy, mypy, ruff, pand
 .venv/bin/pip install -q --disable-pip-version-check -r efficiency-py/requirements-dev.txt
 
 step "install: playwright-core (npm) for the browser tests"
-(cd efficiency-wasm && { [ -d node_modules/playwright-core ] && [ -d node_modules/typescript ] && [ -d node_modules/@types/node ] || npm ci --no-audit --no-fund --silent; })
+(cd efficiency-wasm && { [ -d node_modules/playwright-core ] && [ -d node_modules/typescript ] && [ -d node_modules/@types/node ] && [ -d node_modules/echarts ] || npm ci --no-audit --no-fund --silent; })
 
 step "rust: fmt, clippy"
 cargo fmt --all -- --check

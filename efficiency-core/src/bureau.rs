@@ -399,6 +399,18 @@ impl Bureau {
         )?)
     }
 
+    /// The supervision board of the bureau's cases at `as_of` (DOMAIN.md §4.4; see
+    /// [`crate::supervision::board_of_lines`]): what the office page shows for the sample or a
+    /// bureau's own files.
+    pub fn supervision_board(
+        &self,
+        as_of: chrono::NaiveDateTime,
+        options: &crate::supervision::BoardOptions,
+    ) -> Result<crate::supervision::Board, Error> {
+        let lines: Vec<&str> = self.case_lines.iter().map(String::as_str).collect();
+        crate::supervision::board_of_lines(&self.context, &lines, as_of, options)
+    }
+
     /// The annual review of `year` as a report to file (self-contained HTML, see
     /// [`crate::report`]).
     pub fn review_report(&self, year: i32, lang: crate::guide::Lang) -> Result<String, Error> {

@@ -406,6 +406,40 @@ impl Bureau {
         to_py(py, &review.map_err(|e| crate::convert::error(py, e))?)
     }
 
+    /// The supervision board of the bureau's cases at `as_of` (the options of
+    /// `supervision_board`: group_by, since, actions, rules).
+    #[pyo3(signature = (*, as_of, group_by = None, since = None, actions = None, rules = None))]
+    fn supervision_board<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+        group_by: Option<&Bound<'py, PyAny>>,
+        since: Option<&Bound<'py, PyAny>>,
+        actions: Option<&Bound<'py, PyAny>>,
+        rules: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use efficiency_core::boundary::Value;
+        use efficiency_core::supervision::BoardOptions;
+        let zone = self.inner.context.calendar.zone();
+        let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
+        let mut named = Vec::new();
+        for (k, v) in [
+            ("group_by", group_by),
+            ("since", since),
+            ("actions", actions),
+            ("rules", rules),
+        ] {
+            if let Some(v) = v {
+                named.push((k.to_string(), crate::convert::value(v)?));
+            }
+        }
+        let options = crate::convert::ok(py, BoardOptions::from_value(&Value::Map(named), zone))?;
+        let board = py
+            .detach(|| self.inner.supervision_board(as_of, &options))
+            .map_err(|e| crate::convert::error(py, e))?;
+        to_py(py, &board)
+    }
+
     /// The annual review of `year` as a report to file (总结验收报告): one self-contained HTML
     /// document (inline styles and SVG charts, no script) that prints to A4; `lang` "zh"
     /// (default) or "en". The same text Rust and JS produce.

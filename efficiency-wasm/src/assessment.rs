@@ -334,6 +334,24 @@ impl Bureau {
         to_js(&wrap(review)?)
     }
 
+    /// The supervision board of the bureau's cases at `asOf` (options as `supervisionBoard`:
+    /// groupBy, since, actions, rules).
+    #[wasm_bindgen(js_name = supervisionBoard, unchecked_return_type = "Board")]
+    pub fn supervision_board(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BoardOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        use efficiency_core::supervision::BoardOptions;
+        let zone = self.inner.context.calendar.zone();
+        let as_of = crate::convert::time(&as_of, "asOf", zone)?;
+        let options = wrap(BoardOptions::from_value(
+            &crate::convert::value(&options),
+            zone,
+        ))?;
+        to_js(&wrap(self.inner.supervision_board(as_of, &options))?)
+    }
+
     /// The annual review of `year` as a report to file: one self-contained HTML document that
     /// prints to A4; `lang` "zh" (default) or "en".
     #[wasm_bindgen(js_name = reviewReport)]

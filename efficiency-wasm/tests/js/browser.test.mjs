@@ -1,7 +1,7 @@
 // The JS API in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
 // the shared vectors on a test page, and the demo page as a person would see it.
 import assert from "node:assert/strict";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { after, before, test } from "node:test";
@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm", ".css": "text/css" };
+// Screenshots of the pages, kept as test artefacts.
+const SHOTS = join(ROOT, "target", "screenshots");
 let server, browser, base;
 
 before(async () => {
@@ -38,12 +40,23 @@ after(async () => {
   server?.close();
 });
 
-async function open(path) {
-  const page = await browser.newPage();
+async function open(path, viewport) {
+  const page = await browser.newPage(viewport ? { viewport } : {});
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  // The pages never reach the network: anything not served here is an error.
+  await page.route("**/*", (route) => {
+    if (route.request().url().startsWith(base)) return route.continue();
+    errors.push(`network: ${route.request().url()}`);
+    return route.abort();
+  });
   await page.goto(`${base}/${path}`);
   return { page, errors };
+}
+
+async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
 }
 
 test("calendar, clock, case, accountability, assessment, error, masking, supervision and guide vectors in Chromium", async () => {
@@ -57,17 +70,98 @@ test("calendar, clock, case, accountability, assessment, error, masking, supervi
   assert.equal(await page.evaluate(() => typeof window), "object");
 });
 
-test("the deadline page shows the due date and the skipped days", async () => {
-  const { page, errors } = await open("efficiency-wasm/www/index.html");
+const PHONE = { width: 390, height: 844 };
+
+test("the guide page, as a citizen on a phone: the guide, both dues, the days skipped and why", async () => {
+  const { page, errors } = await open("efficiency-wasm/www/index.html", PHONE);
   await page.waitForSelector("body[data-ready=true]");
-  assert.equal(await page.textContent("#due"), "Due 2026-10-30");
-  const firstSkipped = await page.textContent("tr.skipped");
-  assert.match(firstSkipped, /2026-10-01.*National Day \(国庆节\)/);
-  await page.fill("#accepted", "2026-12-20");
-  await page.click("button");
-  assert.match(await page.textContent("#due"), /calendar\.year_not_covered: .*2027/);
-  await page.fill("#accepted", "2026-09-28");
-  await page.click("button");
-  if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  await page.selectOption("#item", "civil.social_org_registration");
+  await page.fill("#accepted", "2026-09-28T09:30");
+  await page.click("#compute");
+  assert.match(await page.textContent("#promised-due"), /承诺办结期限（10个工作日）\s*2026-10-16 17:30/);
+  assert.match(await page.textContent("#statutory-due"), /法定办结期限（20个工作日）\s*2026-10-30 17:30/);
+  assert.match(await page.textContent("tr.skipped"), /2026-10-01.*节假日.*国庆节（法定假日）/);
+  assert.match(await page.textContent("article.guide"), /收费标准及依据\s*不收费/);
+  assert.equal(await page.$("#provisional"), null);
+  // Nothing is wider than the phone.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+  await shot(page, "guide-zh-390.png");
+  // A date in a year whose holidays are not announced: a marked provisional answer, no code.
+  await page.fill("#accepted", "2026-12-20T10:00");
+  await page.click("#compute");
+  assert.match(await page.textContent("#provisional"), /暂定结果/);
+  assert.match(await page.textContent("#statutory-due"), /2027-01-15 17:30/);
+  assert.doesNotMatch(await page.textContent("#result"), /calendar\.|year_not_covered/);
+  await shot(page, "guide-provisional-zh-390.png");
+  // The English switch.
+  await page.click("button.lang");
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.match(await page.textContent("#calc-title"), /When will it be done/);
+  assert.match(await page.textContent("article.guide h1"), /[A-Za-z]/);
+  await shot(page, "guide-en-390.png");
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the public page: whereabouts at a moment (a leave's reason never shown), published decisions, ratings", async () => {
+  const { page, errors } = await open("efficiency-wasm/www/public.html", PHONE);
+  await page.waitForSelector("body[data-ready=true]");
+  const head = await page.textContent('#whereabouts-table tr[data-person="soc-h"]');
+  assert.match(head, /开会.*city civil-affairs work meeting.*李娜/);
+  const leave = await page.textContent('#whereabouts-table tr[data-person="off01"]');
+  assert.match(leave, /请假/);
+  assert.doesNotMatch(leave, /medical/);
+  assert.match(await page.textContent('#results-table tr[data-id="P2"]'), /民社登字〔2026〕41号.*逾期/);
+  assert.match(await page.textContent("#ratings-table"), /合计/);
+  await shot(page, "public-zh-390.png");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the office board, as the supervision office: levels, rates with denominators, cards, a chart, a bureau's own files", async () => {
+  const { page, errors } = await open("efficiency-wasm/www/office.html", { width: 1200, height: 900 });
+  await page.waitForSelector("body[data-ready=true]");
+  const all = await page.textContent('#board-table tr[data-group="all"]');
+  assert.match(all, /合计\s*3\s*0\s*1\s*2\s*97\.1% \(369\/380\)\s*12\.4% \(47\/380\)\s*2 \/ 46/);
+  assert.match(await page.textContent('#cards-table tr[data-card="MZJ-2026-000317:red:clock"]'), /红牌.*MZJ-2026-000317.*社会组织管理科.*2026-11-04 17:30.*past the statutory due/);
+  assert.equal(await page.getAttribute("#chart", "data-months"), "11");
+  assert.ok(await page.$("#chart svg"), "the chart is drawn");
+  await shot(page, "office-zh-1200.png");
+  // Per window.
+  await page.selectOption("#group", "window");
+  await page.waitForSelector('#board-table tr[data-group="W1"]');
+  // A bureau's own files: the sample bundle's files loaded from disk give the same board.
+  const dir = join(ROOT, "efficiency-core", "data", "bureau");
+  await page.setInputFiles("#files", ["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => join(dir, n)));
+  await page.waitForFunction(() => /cases\.jsonl/.test(document.getElementById("source").textContent));
+  assert.match(await page.textContent('#board-table tr[data-group="all"]'), /97\.1% \(369\/380\)/);
+  // A bad file is named, not a crash.
+  await page.setInputFiles("#files", { name: "organisation.json", mimeType: "application/json", buffer: Buffer.from("{") });
+  await page.waitForSelector("#source .error");
+  await page.setViewportSize(PHONE);
+  await shot(page, "office-zh-390.png");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the annual review report page: the bytes Rust writes, in a frame that prints", async () => {
+  const { page, errors } = await open("efficiency-wasm/www/report.html");
+  await page.waitForSelector("body[data-ready=true]");
+  const want = readFileSync(join(ROOT, "tests", "vectors", "report", "sample-2026.zh.html"));
+  assert.equal(await page.getAttribute("body", "data-bytes"), String(want.length));
+  const frame = page.frameLocator("#report");
+  assert.equal(await frame.locator("h1").textContent(), "2026年度行政效能建设总结验收报告");
+  await shot(page, "report-page-zh.png");
+  // The report itself, as filed: printed to PDF by the browser.
+  const report = await browser.newPage();
+  await report.setContent(want.toString("utf8"));
+  mkdirSync(SHOTS, { recursive: true });
+  const pdf = await report.pdf({ path: join(SHOTS, "report-2026.zh.pdf"), format: "A4" });
+  assert.ok(pdf.length > 10_000);
+  await shot(report, "report-2026-zh.png");
+  await report.close();
+  assert.deepEqual(errors, []);
+  await page.close();
 });
