@@ -380,6 +380,10 @@ pub const CODES: &[(&str, &str)] = &[
         "supervision.invalid_action",
         "an action on a supervision card that names no card, comes before it or lacks a remark",
     ),    (
+        "supervision.unknown_card",
+        "a card id the cases do not have at the moment asked",
+    ),
+    (
         "guide.invalid",
         "a service-guide catalogue that does not load (format, a required field empty, a duplicate)",
     ),

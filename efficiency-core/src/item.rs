@@ -81,6 +81,12 @@ pub struct ServiceItem {
     /// Internal steps, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<WorkflowStep>,
+    /// The one-time supplement (clarification) notice must follow receipt within this many
+    /// workdays, or the case counts as accepted on receipt: 5 when absent (行政许可法 Art. 32);
+    /// 7 for an information request (政府信息公开条例 Art. 30). The clock restarts from the day
+    /// after the complete (clarified) application arrives either way (DOMAIN.md §4.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_limit: Option<TimeLimit>,
     /// How soon after conclusion the result must be published; the rule table's default
     /// applies when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -222,6 +228,14 @@ impl ItemCatalog {
                     ));
                 }
             }
+            if let Some(n) = item.notice_limit {
+                if n.unit != crate::clock::TimeUnit::Workdays || n.amount == 0 {
+                    return Err(invalid(
+                        format!("{at}.notice_limit"),
+                        format!("a notice limit is a number of workdays (at least 1), not {n}"),
+                    ));
+                }
+            }
             if let Some(e) = item.extension {
                 if e.max_amount == 0 || e.max_count == 0 {
                     return Err(invalid(
@@ -299,6 +313,9 @@ impl ServiceItem {
             .with_extension_policy(self.extension.unwrap_or(ExtensionPolicy::NONE));
         if let Some(p) = self.promised {
             clock = clock.with_promised(p)?;
+        }
+        if let Some(n) = self.notice_limit {
+            clock = clock.with_notice_limit(n.amount);
         }
         Ok(ItemClock {
             clock,

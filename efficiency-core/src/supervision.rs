@@ -563,3 +563,114 @@ fn finish(
     b.as_of = Some(as_of);
     Ok(b)
 }
+
+/// A card explained (DOMAIN.md §4.4): the card, the case's events that are its evidence, and,
+/// for a card raised by the clock, the period day by day up to the due that was crossed.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CardExplanation {
+    /// The card as the board shows it at the moment.
+    pub card: Card,
+    /// The evidence events (id, kind, time, actor), in the case's order.
+    pub evidence: Vec<EvidenceEvent>,
+    /// For a clock card: every day of the period crossed (promised for yellow under
+    /// convention B, statutory for red), counted or skipped and why.
+    pub clock: Option<crate::clock::Explanation>,
+    /// The whole explanation as text, for a clerk or a letter.
+    pub text: String,
+}
+
+/// One evidence event of a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EvidenceEvent {
+    /// Event id.
+    pub id: String,
+    /// Its kind (`accept`, `step_started`, …).
+    pub event: String,
+    /// When.
+    pub at: NaiveDateTime,
+    /// Who.
+    pub actor: String,
+}
+
+/// Explains the card `card_id` (`case:level:source[:code]`) of the case in `lines` at `as_of`;
+/// a card the case does not have at that moment is `supervision.unknown_card`.
+pub fn explain_card(
+    ctx: &CaseContext,
+    lines: &[&str],
+    card_id: &str,
+    as_of: NaiveDateTime,
+    rules: &SupervisionRules,
+) -> Result<CardExplanation, Error> {
+    let case_id = card_id.split(':').next().unwrap_or_default();
+    let unknown = || {
+        Error::new(
+            "supervision.unknown_card",
+            format!("no card {card_id:?} at {as_of}"),
+        )
+        .with_field("card")
+    };
+    // The case's lines (a cheap filter first; the case parser checks every line it keeps).
+    let needle = format!("\"{case_id}\"");
+    let mine: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.contains(&needle))
+        .collect();
+    if case_id.is_empty() || mine.is_empty() {
+        return Err(unknown());
+    }
+    let case = crate::case::Case::from_jsonl(ctx, &mine.join("\n"))?;
+    if case.id() != case_id {
+        return Err(unknown());
+    }
+    let mut status = case.status(ctx, as_of)?;
+    rules.apply(&mut status, &ctx.calendar)?;
+    let card = cards(std::slice::from_ref(&status), &[])?
+        .into_iter()
+        .find(|c| c.id == card_id)
+        .ok_or_else(unknown)?;
+    let evidence: Vec<EvidenceEvent> = case
+        .events()
+        .iter()
+        .filter(|e| card.events.contains(&e.id))
+        .map(|e| EvidenceEvent {
+            id: e.id.clone(),
+            event: e.kind.name().to_string(),
+            at: e.at,
+            actor: e.actor.clone(),
+        })
+        .collect();
+    let clock = match (card.source, case.clock()) {
+        (LevelSource::Clock, Some(c)) => {
+            let promised = card.level == Level::Yellow && rules.convention == Convention::B;
+            Some(c.explain(as_of.min(status.concluded_at.unwrap_or(as_of)), promised)?)
+        }
+        _ => None,
+    };
+    let mut text = format!(
+        "card {} ({}, {}) for case {}, raised at {}\nrule: {}\n",
+        card.id,
+        card.level.as_str(),
+        card.source.as_str(),
+        card.case,
+        card.raised_at,
+        card.rule
+    );
+    for e in &evidence {
+        text.push_str(&format!(
+            "evidence {}: {} at {} by {}\n",
+            e.id, e.event, e.at, e.actor
+        ));
+    }
+    if let Some(x) = &clock {
+        text.push_str(&x.to_string());
+    }
+    Ok(CardExplanation {
+        card,
+        evidence,
+        clock,
+        text,
+    })
+}

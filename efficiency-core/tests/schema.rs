@@ -51,6 +51,7 @@ fn roots(g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_jso
         "ReviewTables" => review::ReviewTables,
         "ErrorData" => error::Error,
         "Board" => supervision::Board,
+        "CardExplanation" => supervision::CardExplanation,
         "WhereaboutsRow" => disclosure::WhereaboutsRow,
         "RatingsRow" => disclosure::RatingsRow,
         "RegisterRow" => disclosure::RegisterRow,

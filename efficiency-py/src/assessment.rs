@@ -440,6 +440,32 @@ impl Bureau {
         to_py(py, &board)
     }
 
+    /// A supervision card explained at `as_of`: the card, its evidence events and, for a clock
+    /// card, the period day by day (`rules`: the supervision rules, default convention B).
+    #[pyo3(signature = (card, *, as_of, rules = None))]
+    fn explain_card<'py>(
+        &self,
+        py: Python<'py>,
+        card: &Bound<'py, PyAny>,
+        as_of: &Bound<'py, PyAny>,
+        rules: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use efficiency_core::boundary::Value;
+        use efficiency_core::supervision::BoardOptions;
+        let zone = self.inner.context.calendar.zone();
+        let card = crate::convert::text(py, card, "card")?;
+        let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
+        let mut named = Vec::new();
+        if let Some(r) = rules {
+            named.push(("rules".to_string(), crate::convert::value(r)?));
+        }
+        let options = crate::convert::ok(py, BoardOptions::from_value(&Value::Map(named), zone))?;
+        let x = py
+            .detach(|| self.inner.explain_card(&card, as_of, &options.rules))
+            .map_err(|e| crate::convert::error(py, e))?;
+        to_py(py, &x)
+    }
+
     /// The annual review of `year` as a report to file (总结验收报告): one self-contained HTML
     /// document (inline styles and SVG charts, no script) that prints to A4; `lang` "zh"
     /// (default) or "en". The same text Rust and JS produce.

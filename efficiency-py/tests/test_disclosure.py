@@ -84,7 +84,24 @@ def test_a_bureaus_board_is_its_cases_board():
     bureau = efficiency.Bureau.from_files(efficiency.SAMPLE_BUREAU_FILES)
     board = bureau.supervision_board(as_of="2026-11-30 17:30", since="2026-11-01")
     total = next(r for r in board["rows"] if r["group"] == "all")
-    assert (total["concluded"], total["concluded_on_time"], total["running"]) == (380, 369, 3)
+    assert (total["concluded"], total["concluded_on_time"], total["running"]) == (380, 364, 4)
     assert board["new_cards"][0]["id"] == "MZJ-2026-000317:red:clock"
     by_window = bureau.supervision_board(as_of="2026-11-30 17:30", group_by="window")
     assert {r["group"] for r in by_window["rows"]} >= {"W1", "W2", "W3", "all"}
+
+
+def test_a_card_explains_itself():
+    bureau = efficiency.Bureau.from_files(efficiency.SAMPLE_BUREAU_FILES)
+    x = bureau.explain_card("MZJ-2026-000317:red:clock", as_of="2026-11-30 17:30")
+    assert x["card"]["raised_at"] == datetime.datetime(2026, 11, 4, 17, 30)
+    assert [e["id"] for e in x["evidence"]] == x["card"]["events"]
+    # The statutory period day by day: 20 counted workdays, the skipped days named.
+    assert x["clock"]["limit"] == {"amount": 20, "unit": "workdays"}
+    assert sum(1 for d in x["clock"]["days"] if d["ordinal"] is not None) == 20
+    assert "past the statutory due" in x["text"] and "evidence e2: accept" in x["text"]
+    try:
+        bureau.explain_card("MZJ-2026-000317:red:clock", as_of="2026-10-01 09:00")
+    except efficiency.EfficiencyError as e:
+        assert (e.code, e.field) == ("supervision.unknown_card", "card")
+    else:
+        raise AssertionError("a card explained before it was raised")

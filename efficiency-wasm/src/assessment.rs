@@ -352,6 +352,30 @@ impl Bureau {
         to_js(&wrap(self.inner.supervision_board(as_of, &options))?)
     }
 
+    /// A supervision card explained at `asOf`: the card, its evidence events and, for a clock
+    /// card, the period day by day (`options.rules`: the supervision rules, default B).
+    #[wasm_bindgen(js_name = explainCard, unchecked_return_type = "CardExplanation")]
+    pub fn explain_card(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] card: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BoardOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        use efficiency_core::supervision::BoardOptions;
+        let zone = self.inner.context.calendar.zone();
+        let card = crate::convert::text(&card, "card")?;
+        let as_of = crate::convert::time(&as_of, "asOf", zone)?;
+        let options = wrap(BoardOptions::from_value(
+            &crate::convert::value(&options),
+            zone,
+        ))?;
+        to_js(&wrap(self.inner.explain_card(
+            &card,
+            as_of,
+            &options.rules,
+        ))?)
+    }
+
     /// The annual review of `year` as a report to file: one self-contained HTML document that
     /// prints to A4; `lang` "zh" (default) or "en".
     #[wasm_bindgen(js_name = reviewReport)]

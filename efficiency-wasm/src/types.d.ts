@@ -192,6 +192,18 @@ export interface Card {
   window: string | null;
 }
 
+/** A card explained (DOMAIN.md §4.4): the card, the case's events that are its evidence, and, for a card raised by the clock, the period day by day up to the due that was crossed. */
+export interface CardExplanation {
+  /** The card as the board shows it at the moment. */
+  card: Card;
+  /** For a clock card: every day of the period crossed (promised for yellow under convention B, statutory for red), counted or skipped and why. */
+  clock: ClockExplanation | null;
+  /** The evidence events (id, kind, time, actor), in the case's order. */
+  evidence: EvidenceEvent[];
+  /** The whole explanation as text, for a clerk or a letter. */
+  text: string;
+}
+
 /** A fault found in a case: a person's, not the program's. */
 export interface CaseFinding {
   /** When it happened. */
@@ -458,6 +470,18 @@ export interface ErrorData {
   row?: number | null;
 }
 
+/** One evidence event of a card. */
+export interface EvidenceEvent {
+  /** Who. */
+  actor: string;
+  /** When. */
+  at: IsoDateTime;
+  /** Its kind (`accept`, `step_started`, …). */
+  event: string;
+  /** Event id. */
+  id: string;
+}
+
 /** One day of an [`Explanation`]. */
 export interface ExplainedDay {
   /** The date. */
@@ -675,6 +699,8 @@ export interface Guide {
   name: string;
   /** Chinese name. */
   nameZh: string;
+  /** The one-time supplement (clarification) notice must follow receipt within this many workdays, or the case counts as accepted on receipt: 5 when absent (行政许可法 Art. 32); 7 for an information request (政府信息公开条例 Art. 30). The clock restarts from the day after the complete (clarified) application arrives either way (DOMAIN.md §4.3). */
+  noticeLimit?: TimeLimitData | null;
   /** Concluded on the spot (即办件). */
   onTheSpot: boolean;
   /** Where. */
@@ -1277,7 +1303,7 @@ export interface WorkflowStep {
   role: Authority;
 }
 
-export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record" | "supervision.invalid_rules" | "supervision.invalid_action" | "guide.invalid" | "guide.invalid_code" | "guide.fee_unstated" | "guide.fee_basis_missing" | "guide.catch_all_condition" | "guide.special_procedure_time_missing" | "guide.unknown_item";
+export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.unknown_authority" | "clock.unknown_unit" | "clock.invalid_office_hours" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record" | "supervision.invalid_rules" | "supervision.invalid_action" | "supervision.unknown_card" | "guide.invalid" | "guide.invalid_code" | "guide.fee_unstated" | "guide.fee_basis_missing" | "guide.catch_all_condition" | "guide.special_procedure_time_missing" | "guide.unknown_item";
 
 export type EventKind = "inquiry" | "answer" | "receive" | "supplement_request" | "supplement_received" | "accept" | "reject" | "refuse_reception" | "refer" | "reply" | "guide_outside" | "step_started" | "step_finished" | "suspend" | "resume" | "extension_requested" | "extension_approved" | "applicant_notified" | "conclude" | "result_published" | "withdrawn";
 

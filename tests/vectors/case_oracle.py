@@ -107,7 +107,9 @@ def case_oracle(events, as_of_s):
 
     if received and requests:
         first = requests[0]
-        if measure("workdays", P(received["at"]), P(first["at"]), []) > 5:
+        # The item's notice limit (行政许可法 Art. 32: 5 workdays; an information request: 7).
+        within = ((item or {}).get("notice_limit") or {"amount": 5})["amount"]
+        if measure("workdays", P(received["at"]), P(first["at"]), []) > within:
             add("supplement.late_notice", P(first["at"]), [received["id"], first["id"]], [first["actor"]])
         for again in requests[1:]:
             add("supplement.repeated", P(again["at"]), [first["id"], again["id"]], [again["actor"]])
@@ -164,6 +166,8 @@ def case_oracle(events, as_of_s):
         }
         if received and requests:
             sc["supplement"] = {"received_at": received["at"], "notice_at": requests[0]["at"]}
+            if item.get("notice_limit"):
+                sc["notice_within"] = item["notice_limit"]["amount"]
         c = oracle(sc)
         for at, code, ev in c["_findings"]:
             if code == "supplement.late_notice":

@@ -180,6 +180,18 @@ add(
     "2026-11-30T09:00",
 )
 
+# An information request (政府信息公开条例 Art. 30): a clarification notice within 7 workdays (6
+# here: on time, though a licensing item's 5 would be late); the period counts from the day after
+# the clarified request arrives. Then a notice 8 workdays on: late, the period counts from receipt.
+for cid, notice, clarified in [("INFO-1", "2026-11-10", "2026-11-16"), ("INFO-2", "2026-11-12", "2026-11-16")]:
+    add(
+        f"information-request-clarification-{cid}",
+        Log(cid)("2026-11-02T09:30", "off01", "receive", item="disclosure.request", window="W1")(
+            f"{notice}T10:00", "off01", "supplement_request", missing=["the information sought, described"]
+        )(f"{clarified}T15:00", "off01", "supplement_received")(f"{clarified}T15:30", "off01", "accept"),
+        "2026-12-10T09:00",
+    )
+
 # 6. Internal steps.
 log = Log("STEP-1")("2026-09-28T09:10", "aff01", "receive", item="licensing.decision")(
     "2026-09-28T09:20", "aff01", "accept"

@@ -129,7 +129,7 @@ def oracle(sc):
     start = accepted
     if "supplement" in sc:
         rec, note = P(sc["supplement"]["received_at"]), P(sc["supplement"]["notice_at"])
-        if measure("workdays", rec, note, []) > 5:
+        if measure("workdays", rec, note, []) > sc.get("notice_within", 5):
             start = rec
             findings.append((note, "supplement.late_notice", []))
     events = [e for e in sc["events"] if P(e["at"]) <= as_of]

@@ -392,6 +392,11 @@ impl Case {
         self.events.iter().map(|e| e.to_line() + "\n").collect()
     }
 
+    /// The case's deadline clock, once accepted (its events are the case's clock events).
+    pub fn clock(&self) -> Option<&crate::clock::Clock> {
+        self.clock.as_ref().map(|c| c.clock())
+    }
+
     /// The current stage.
     pub fn stage(&self) -> Stage {
         self.stage
@@ -849,16 +854,18 @@ impl Case {
 
         // The one-time notice.
         if let (Some(rec), Some(first)) = (received, supplement_requests.first()) {
+            // The item's notice limit: 5 workdays (行政许可法 Art. 32) unless it says otherwise.
+            let within = item.and_then(|i| i.notice_limit).map_or(5, |n| n.amount);
             if ctx
                 .calendar
                 .workdays_between(rec.at.date(), first.at.date())
                 .map_err(ClockError::from)?
-                > 5
+                > i32::try_from(within).unwrap_or(i32::MAX)
             {
                 add(
                     "supplement.late_notice",
                     first.at,
-                    format!("the one-time notice ({}) came more than 5 workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)", first.at, rec.at),
+                    format!("the one-time notice ({}) came more than {within} workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)", first.at, rec.at),
                     vec![rec.id.clone(), first.id.clone()],
                     vec![first.actor.clone()],
                 );

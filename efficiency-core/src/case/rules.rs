@@ -47,7 +47,7 @@ pub const FINDING_CATALOG: &[FindingInfo] = &[
     FindingInfo { code: "referral.not_followed_up", name: "Referral not followed up", name_zh: "转办未跟踪落实", description: "A request handed to another post got no reply or action from the receiving handler within the item's promised limit (the rule table's referral_follow_up when no item is known)." },
     FindingInfo { code: "reception.refused", name: "Reception refused", name_zh: "拒绝受理/拒收", description: "Materials were refused at reception; never allowed." },
     FindingInfo { code: "supplement.repeated", name: "One-time notice broken", name_zh: "未一次性告知", description: "A second (or later) supplement request: everything missing must be named once." },
-    FindingInfo { code: "supplement.late_notice", name: "Late supplement notice", name_zh: "补正告知超期", description: "The one-time notice came more than 5 workdays after receipt; the case counts as accepted on receipt (行政许可法 Art. 32)." },
+    FindingInfo { code: "supplement.late_notice", name: "Late supplement notice", name_zh: "补正告知超期", description: "The one-time notice came later than the item's notice limit after receipt (5 workdays, 行政许可法 Art. 32; 7 for an information request, 政府信息公开条例 Art. 30); the case counts as accepted on receipt." },
     FindingInfo { code: "step.overdue", name: "Internal step overdue", name_zh: "内部环节超时", description: "An internal step took longer than its step limit." },
     FindingInfo { code: "time_limit.promised_missed", name: "Promised limit missed (yellow card)", name_zh: "超承诺时限（黄牌）", description: "Not concluded by the promised due." },
     FindingInfo { code: "time_limit.statutory_missed", name: "Statutory limit missed (red card)", name_zh: "超法定时限（红牌）", description: "Not concluded by the statutory due." },

@@ -259,6 +259,7 @@ pub struct Clock {
     promised: Option<TimeLimit>,
     extension: ExtensionPolicy,
     supplement: Option<(NaiveDateTime, NaiveDateTime)>,
+    notice_within: u32,
     events: Vec<ClockEvent>,
 }
 
@@ -282,6 +283,7 @@ impl Clock {
             promised: None,
             extension: ExtensionPolicy::default_for(statutory),
             supplement: None,
+            notice_within: 5,
             events: Vec::new(),
         }
     }
@@ -324,9 +326,18 @@ impl Clock {
         }
     }
 
+    /// The workdays within which the one-time supplement (or clarification) notice must follow
+    /// receipt: 5 by default (行政许可法 Art. 32), 7 for an information request (政府信息公开条例
+    /// Art. 30). An item's `notice_limit` sets it.
+    pub fn with_notice_limit(mut self, workdays: u32) -> Clock {
+        self.notice_within = workdays;
+        self
+    }
+
     /// The application was received incomplete at `received_at` and the one-time supplement
-    /// notice went out at `notice_at`. If the notice came more than 5 workdays after receipt,
-    /// the case counts as accepted on receipt (行政许可法 Art. 32), and that is a finding.
+    /// notice went out at `notice_at`. If the notice came later than the notice limit (5
+    /// workdays by default) after receipt, the case counts as accepted on receipt (行政许可法
+    /// Art. 32), and that is a finding.
     pub fn with_supplement_notice(
         mut self,
         received_at: NaiveDateTime,
@@ -588,7 +599,7 @@ impl Clock {
             let late = self
                 .calendar
                 .workdays_between(received.date(), notice.date())
-                .map(|n| n > 5)
+                .map(|n| n > i32::try_from(self.notice_within).unwrap_or(i32::MAX))
                 .unwrap_or(false);
             if late {
                 return (
@@ -597,7 +608,8 @@ impl Clock {
                         code: "supplement.late_notice",
                         at: notice,
                         message: format!(
-                            "the one-time supplement notice ({notice}) came more than 5 workdays after receipt ({received}); the case counts as accepted on receipt (行政许可法 Art. 32)"
+                            "the one-time supplement notice ({notice}) came more than {} workdays after receipt ({received}); the case counts as accepted on receipt (行政许可法 Art. 32)",
+                            self.notice_within
                         ),
                         events: vec![],
                     }),

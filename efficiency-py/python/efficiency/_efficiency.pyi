@@ -10,6 +10,7 @@ from efficiency.types import (
     AnnualReview,
     AuthorityName,
     Board,
+    CardExplanation,
     CaseFinding,
     CaseStatus,
     CatalogueDiff,
@@ -484,6 +485,9 @@ class Bureau:
         actions: Sequence[Mapping[str, object]] | None = None,
         rules: str | Mapping[str, object] | None = None,
     ) -> Board: ...
+    def explain_card(
+        self, card: str, *, as_of: _TimeLike, rules: str | Mapping[str, object] | None = None
+    ) -> CardExplanation: ...
     def review_tables(self, year: int) -> dict[str, Any]: ...
     @property
     def case_events(self) -> int: ...

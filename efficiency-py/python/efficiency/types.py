@@ -145,6 +145,15 @@ class Card(TypedDict):
     window: str | None
 
 
+class CardExplanation(TypedDict):
+    """A card explained (DOMAIN.md §4.4): the card, the case's events that are its evidence, and, for a card raised by the clock, the period day by day up to the due that was crossed."""
+
+    card: Card
+    clock: ClockExplanation | None
+    evidence: list[EvidenceEvent]
+    text: str
+
+
 class CaseFinding(TypedDict):
     """A fault found in a case: a person's, not the program's."""
 
@@ -342,6 +351,15 @@ class ErrorData(TypedDict):
     row: NotRequired[int | None]
 
 
+class EvidenceEvent(TypedDict):
+    """One evidence event of a card."""
+
+    actor: str
+    at: datetime.datetime
+    event: str
+    id: str
+
+
 class ExplainedDay(TypedDict):
     """One day of an [`Explanation`]."""
 
@@ -488,6 +506,7 @@ class Guide(TypedDict):
     materials: list[Material]
     name: str
     name_zh: str
+    notice_limit: NotRequired[TimeLimitData | None]
     on_the_spot: bool
     place: str
     procedure: list[str]
@@ -1014,6 +1033,7 @@ ErrorCode = Literal[
     "mask.invalid_record",
     "supervision.invalid_rules",
     "supervision.invalid_action",
+    "supervision.unknown_card",
     "guide.invalid",
     "guide.invalid_code",
     "guide.fee_unstated",

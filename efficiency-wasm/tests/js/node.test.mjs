@@ -432,3 +432,12 @@ test("the review report is the bytes Rust writes, and guides render in JS", () =
   assert.match(guides.render("civil.marriage_registration"), /<dt>承诺办结时限<\/dt><dd>即时办结<\/dd>/);
   assert.throws(() => guides.render("civil.karaoke"), (e) => e.code === "guide.unknown_item" && e.field === "code");
 });
+
+test("a supervision card explains itself in JS", () => {
+  const bureau = efficiency.Bureau.fromFiles(efficiency.sampleBureauFiles());
+  const x = bureau.explainCard("MZJ-2026-000317:red:clock", "2026-11-30 17:30");
+  assert.equal(x.card.raisedAt, "2026-11-04T17:30:00");
+  assert.equal(x.clock.days.filter((d) => d.ordinal !== null).length, 20);
+  assert.match(x.text, /evidence e2: accept/);
+  assert.throws(() => bureau.explainCard("MZJ-2026-999999:red:clock", "2026-11-30 17:30"), (e) => e.code === "supervision.unknown_card");
+});
