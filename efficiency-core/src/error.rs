@@ -189,6 +189,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("calendar.out_of_range", "a result outside years 1-9999"),
     (
+        "calendar.explanation_too_long",
+        "an explanation that would list more days than the documented maximum (MAX_EXPLAINED_DAYS)",
+    ),
+    (
         "calendar.invalid_data",
         "calendar or overlay data that is malformed or contradicts itself",
     ),
@@ -200,6 +204,10 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "clock.invalid_time",
         "not a time YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]",
+    ),
+    (
+        "clock.explanation_too_long",
+        "an explanation that would list more days than the documented maximum (MAX_EXPLAINED_DAYS)",
     ),
     (
         "clock.time_goes_backwards",
@@ -291,6 +299,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("case.not_referred", "a reply without a referral"),
     ("case.unsorted_input", "rows not sorted by case id"),
     ("case.invalid_rules", "finding rules that are malformed"),
+    (
+        "case.too_many_events",
+        "a case with more events than MAX_EVENTS_PER_CASE (100,000)",
+    ),
     // The organisation.
     (
         "org.invalid_json",
@@ -333,6 +345,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("org.incompatible_positions", "one person heading two units"),
     ("org.cycle", "units whose parents form a cycle"),
+    (
+        "org.too_large",
+        "an organisation with more units or people than MAX_ORGANISATION_ENTRIES (1,000,000)",
+    ),
     // Rule tables and activity.
     (
         "accountability.invalid_rules",

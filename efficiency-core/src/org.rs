@@ -11,7 +11,7 @@
 //! # Ok::<(), efficiency_core::org::OrgError>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -100,6 +100,7 @@ impl OrgError {
         "org.window_head_elsewhere",
         "org.incompatible_positions",
         "org.cycle",
+        "org.too_large",
         "accountability.invalid_rules",
         "accountability.invalid_fault",
         "activity.invalid",
@@ -259,6 +260,10 @@ pub struct Organisation {
     pub leadership_group: Option<LeadershipGroup>,
 }
 
+/// The most units, and the most people, one organisation may have (a documented resource
+/// limit; loading is linear in both, whatever the shape of the parent links).
+pub const MAX_ORGANISATION_ENTRIES: usize = 1_000_000;
+
 impl Organisation {
     /// The roster (JSON, `efficiency.roster/1`) for a case context, from the organisation's people.
     pub fn roster_json(&self) -> String {
@@ -293,6 +298,15 @@ impl Organisation {
     }
 
     fn validate(&self) -> Result<(), OrgError> {
+        for (what, n) in [("units", self.units.len()), ("people", self.people.len())] {
+            if n > MAX_ORGANISATION_ENTRIES {
+                return Err(OrgError::new(
+                    "org.too_large",
+                    what,
+                    format!("{n} {what}; an organisation has at most {MAX_ORGANISATION_ENTRIES}"),
+                ));
+            }
+        }
         if self.format != ORGANISATION_FORMAT {
             return Err(OrgError::new(
                 "org.wrong_format",
@@ -453,20 +467,29 @@ impl Organisation {
                 }
             }
         }
-        // Parent links must not loop.
+        // Parent links must not loop. Each unit is walked once: a walk stops at a unit already
+        // known to reach the top, and meeting a unit of the current walk again is a cycle (linear
+        // in the number of units, whatever the shape).
+        let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for u in &self.units {
-            let mut seen = BTreeSet::new();
+            let mut walk: Vec<&str> = Vec::new();
+            let mut on_walk: std::collections::HashSet<&str> = std::collections::HashSet::new();
             let mut cur = Some(u.id.as_str());
             while let Some(id) = cur {
-                if !seen.insert(id) {
+                if done.contains(id) {
+                    break;
+                }
+                if !on_walk.insert(id) {
                     return Err(OrgError::new(
                         "org.cycle",
                         format!("units ({})", u.id),
                         format!("parent links form a cycle through {id}"),
                     ));
                 }
+                walk.push(id);
                 cur = units.get(id).and_then(|x| x.parent.as_deref());
             }
+            done.extend(walk);
         }
         if let Some(g) = &self.leadership_group {
             person(&g.leader, "leadership_group.leader".into())?;

@@ -112,6 +112,13 @@ bad_whole("calendar.add_workdays", "n", "offset", before=["2026-09-28"])
 add("add-workdays-runs-off-the-data", "calendar.add_workdays", ["2026-12-20", 20], "calendar.year_not_covered")
 add("add-workdays-back-off-the-data", "calendar.add_workdays", ["2004-01-05", -20], "calendar.year_not_covered")
 bad_whole("calendar.explain_add_workdays", "n", "offset", before=["2026-09-28"])
+# About twelve years of days: more than an explanation lists (MAX_EXPLAINED_DAYS), a coded error.
+add(
+    "explain-add-workdays-too-long",
+    "calendar.explain_add_workdays",
+    ["2005-01-04", 3000],
+    "calendar.explanation_too_long",
+)
 bad_date("calendar.workdays_between", "a", after=["2026-10-30"])
 bad_date("calendar.workdays_between", "b", before=["2026-09-28"])
 for name, v in [("number", 1), ("text", "yes"), ("list", [])]:

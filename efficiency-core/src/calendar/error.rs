@@ -36,6 +36,16 @@ pub enum CalendarError {
         /// What is wrong with it.
         message: String,
     },
+    /// An explanation that would list more days than [`crate::clock::MAX_EXPLAINED_DAYS`].
+    #[error("{operation} would list {days} days; an explanation covers at most {max}")]
+    TooLong {
+        /// The question, with its arguments.
+        operation: String,
+        /// Days it would list.
+        days: i64,
+        /// The maximum.
+        max: i64,
+    },
     /// A result would fall outside the dates this library can represent (years 1–9999).
     #[error("{operation} leaves the supported date range (years 1-9999)")]
     OutOfRange {
@@ -91,6 +101,7 @@ impl CalendarError {
             CalendarError::OutOfRange { .. } => "calendar.out_of_range",
             CalendarError::InvalidData { .. } => "calendar.invalid_data",
             CalendarError::OverlayConflict { .. } => "calendar.overlay_conflict",
+            CalendarError::TooLong { .. } => "calendar.explanation_too_long",
         }
     }
 
@@ -102,6 +113,7 @@ impl CalendarError {
         "calendar.out_of_range",
         "calendar.invalid_data",
         "calendar.overlay_conflict",
+        "calendar.explanation_too_long",
     ];
 
     pub(crate) fn data(path: impl Into<String>, message: impl Into<String>) -> Self {

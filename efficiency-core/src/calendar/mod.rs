@@ -827,6 +827,14 @@ impl Calendar {
         let mut days = Vec::new();
         let mut provisional = false;
         if let (Some(lo), Some(hi)) = (lo, hi) {
+            let span = (hi - lo).num_days() + 1;
+            if span > crate::clock::MAX_EXPLAINED_DAYS {
+                return Err(CalendarError::TooLong {
+                    operation: format!("explain_add_workdays({date}, {n})"),
+                    days: span,
+                    max: crate::clock::MAX_EXPLAINED_DAYS,
+                });
+            }
             let mut ordinal = if n >= 0 { 0 } else { n - 1 };
             for d in lo.iter_days().take_while(|d| *d <= hi) {
                 let info = self.day_info(d)?;

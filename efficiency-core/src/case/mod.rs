@@ -106,8 +106,13 @@ impl CaseError {
         "case.not_referred",
         "case.unsorted_input",
         "case.invalid_rules",
+        "case.too_many_events",
     ];
 }
+
+/// The most events one case may have (a documented resource limit; every check per event is
+/// constant time, so a case at the limit is judged in well under a second).
+pub const MAX_EVENTS_PER_CASE: usize = 100_000;
 
 impl fmt::Display for CaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -411,6 +416,15 @@ impl Case {
             return Err(fail(
                 "case.wrong_case",
                 format!("belongs to case {:?}, not {:?}", event.case, self.id),
+            ));
+        }
+        if self.events.len() >= MAX_EVENTS_PER_CASE {
+            return Err(fail(
+                "case.too_many_events",
+                format!(
+                    "case {} already has {MAX_EVENTS_PER_CASE} events, the most one case may have",
+                    self.id
+                ),
             ));
         }
         if self.ids.contains(&event.id) {

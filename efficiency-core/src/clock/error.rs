@@ -64,6 +64,7 @@ impl ClockError {
         "clock.unknown_procedure",
         "clock.procedure_counts",
         "clock.invalid_time",
+        "clock.explanation_too_long",
     ];
 
     pub(crate) fn limit(

@@ -261,6 +261,9 @@ pub struct Clock {
     supplement: Option<(NaiveDateTime, NaiveDateTime)>,
     notice_within: u32,
     events: Vec<ClockEvent>,
+    /// The open extension request (approved?, applicant notified?), kept as events arrive so a
+    /// push checks in constant time.
+    pending_extension: Option<(bool, bool)>,
 }
 
 /// The suspension windows and extension verdicts at one moment.
@@ -285,6 +288,7 @@ impl Clock {
             supplement: None,
             notice_within: 5,
             events: Vec::new(),
+            pending_extension: None,
         }
     }
 
@@ -387,6 +391,13 @@ impl Clock {
     /// ```
     pub fn push(&mut self, event: ClockEvent) -> Result<(), ClockError> {
         self.check(&event)?;
+        self.pending_extension = match &event {
+            ClockEvent::RequestExtension { .. } => Some((false, false)),
+            ClockEvent::ApproveExtension { .. } => self.pending_extension.map(|(_, n)| (true, n)),
+            ClockEvent::NotifyApplicant { .. } => self.pending_extension.map(|(a, _)| (a, true)),
+            _ => self.pending_extension,
+        }
+        .filter(|p| *p != (true, true));
         self.events.push(event);
         Ok(())
     }
@@ -432,18 +443,7 @@ impl Clock {
         });
         let suspended = suspended.flatten();
         // The open extension request, if any, and what it has had so far.
-        let mut pending: Option<(bool, bool)> = None;
-        for e in &self.events {
-            match e {
-                ClockEvent::RequestExtension { .. } => pending = Some((false, false)),
-                ClockEvent::ApproveExtension { .. } => pending = pending.map(|(_, n)| (true, n)),
-                ClockEvent::NotifyApplicant { .. } => pending = pending.map(|(a, _)| (a, true)),
-                _ => {}
-            }
-            if pending == Some((true, true)) {
-                pending = None;
-            }
-        }
+        let pending = self.pending_extension;
         match event {
             ClockEvent::Suspend { .. } => {
                 if let Some(s) = suspended {
@@ -865,7 +865,9 @@ impl Clock {
 
     /// The day-by-day working behind the statutory (or `promised`) due at `as_of`: every day
     /// from the day after counting starts to the due day, counted or skipped, and why
-    /// (weekend, holiday with its name, suspension with its reason).
+    /// (weekend, holiday with its name, suspension with its reason). At most
+    /// [`MAX_EXPLAINED_DAYS`] days (an open suspension asked about years later moves the due
+    /// that far), else `clock.explanation_too_long`.
     pub fn explain(&self, as_of: NaiveDateTime, promised: bool) -> Result<Explanation, ClockError> {
         let status = self.status(as_of)?;
         let replay = self.replay(as_of);
@@ -903,25 +905,47 @@ impl Clock {
         } else {
             start.date().succ_opt().unwrap_or(start.date())
         };
+        let span = (last_day - first_day).num_days() + 1;
+        if span > MAX_EXPLAINED_DAYS {
+            return Err(ClockError::limit(
+                "clock.explanation_too_long",
+                "as_of",
+                format!(
+                    "explaining {first_day} to {last_day} would list {span} days; an explanation covers at most {MAX_EXPLAINED_DAYS} (ask at an earlier as_of, or for the status instead)"
+                ),
+            ));
+        }
+        // Windows are in time order: one pass over them alongside the days.
+        let hour_windows: Vec<_> = replay.windows.iter().map(|&(x, y, _)| (x, y)).collect();
+        let mut next_window = 0usize;
         for d in first_day.iter_days().take_while(|d| *d <= last_day) {
             let info = self.calendar.day_info(d)?;
-            let suspension = replay.windows.iter().find_map(|&(s, r, i)| {
-                let inside = if limit.unit == TimeUnit::WorkHours {
-                    s.date() <= d && d <= r.date()
-                } else {
-                    s.date() < d && d <= r.date()
-                };
-                inside.then(|| match &self.events[i] {
-                    ClockEvent::Suspend { reason, .. } => reason.clone(),
-                    _ => String::new(),
-                })
-            });
+            while replay
+                .windows
+                .get(next_window)
+                .is_some_and(|&(_, r, _)| r.date() < d)
+            {
+                next_window += 1;
+            }
+            let suspension = replay.windows[next_window.min(replay.windows.len())..]
+                .iter()
+                .take_while(|&&(s, _, _)| s.date() <= d)
+                .find_map(|&(s, r, i)| {
+                    let inside = if limit.unit == TimeUnit::WorkHours {
+                        s.date() <= d && d <= r.date()
+                    } else {
+                        s.date() < d && d <= r.date()
+                    };
+                    inside.then(|| match &self.events[i] {
+                        ClockEvent::Suspend { reason, .. } => reason.clone(),
+                        _ => String::new(),
+                    })
+                });
             let (counts, hours) = match limit.unit {
                 TimeUnit::WorkHours => {
                     let a = d.and_time(NaiveTime::MIN).max(start);
                     let b = d.succ_opt().unwrap_or(d).and_time(NaiveTime::MIN).min(due);
-                    let w: Vec<_> = replay.windows.iter().map(|&(x, y, _)| (x, y)).collect();
-                    let secs = counted(&hour_axis, a, b, &w)?;
+                    let secs = counted(&hour_axis, a, b, &hour_windows)?;
                     (secs > 0, Some(secs as f64 / 3600.0))
                 }
                 TimeUnit::NaturalDays => (suspension.is_none() && ordinal < target, None),
@@ -961,6 +985,11 @@ impl Clock {
         })
     }
 }
+
+/// The most days an explanation lists (about ten years): beyond it, asking is an error
+/// (`clock.explanation_too_long`, `calendar.explanation_too_long`), never hours of work and
+/// gigabytes of days.
+pub const MAX_EXPLAINED_DAYS: i64 = 3660;
 
 /// One day of an [`Explanation`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -404,3 +404,26 @@ fn limits_compare_across_units() {
     assert!(!TimeLimit::workdays(5).is_within(&TimeLimit::natural_days(10), day));
     assert!(TimeLimit::on_the_spot().is_within(&TimeLimit::work_hours(1), day));
 }
+
+#[test]
+fn explanations_are_bounded_and_many_events_stay_cheap() {
+    // 10^4 suspend/resume pairs: every push is checked in constant time.
+    let mut c = clock("2026-09-28 10:00", TimeLimit::workdays(20));
+    let start = t("2026-09-28 11:00");
+    for i in 0..10_000 {
+        let s = start + chrono::Duration::seconds(2 * i);
+        c.suspend(s, "hearing").unwrap();
+        c.resume(s + chrono::Duration::seconds(1)).unwrap();
+    }
+    assert_eq!(c.events().len(), 20_000);
+    // An open suspension asked about centuries later: a coded error, not a walk over the days.
+    let mut c = Clock::new(
+        Calendar::china().with_provisional(true),
+        t("2026-09-28 10:00"),
+        TimeLimit::workdays(20),
+    );
+    c.suspend(t("2026-09-29 10:00"), "hearing").unwrap();
+    let e = c.explain(t("2400-01-01 09:00"), false).unwrap_err();
+    assert_eq!(e.code(), "clock.explanation_too_long");
+    assert!(c.status(t("2400-01-01 09:00")).is_ok());
+}
