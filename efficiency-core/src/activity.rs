@@ -711,12 +711,13 @@ impl Activity {
                 events: vec![c.id.clone()],
                 message,
             };
-            let accept_due = rules.due(c.received_at, rules.acceptance_limit, &at)?;
-            let late_decision = match decided {
-                Some(d) => (d > accept_due).then_some(d),
-                None => (as_of > accept_due).then_some(accept_due),
-            };
-            if late_decision.is_some() {
+            // A due past the calendar's last year, asked inside it, is not due yet (`due_by`).
+            let accept_due = rules.due_by(c.received_at, rules.acceptance_limit, as_of, &at)?;
+            let late_decision = accept_due.and_then(|due| match decided {
+                Some(d) => (d > due).then_some(d),
+                None => (as_of > due).then_some(due),
+            });
+            if let (Some(_), Some(accept_due)) = (late_decision, accept_due) {
                 out.push(handling_late(
                     "complaint.acceptance_late",
                     accept_due,
@@ -742,7 +743,9 @@ impl Activity {
                         "investigated",
                     ),
                 ] {
-                    let step_due = rules.due(acc, limit, &at)?;
+                    let Some(step_due) = rules.due_by(acc, limit, as_of, &at)? else {
+                        continue;
+                    };
                     let late = match done {
                         Some(d) => d > step_due,
                         // Not recorded: late only while nothing later shows it happened.
@@ -759,15 +762,18 @@ impl Activity {
                         ));
                     }
                 }
-                let mut reply_due = rules.due(acc, rules.reply_limit, &at)?;
-                if seen(c.extension_approved_at).is_some_and(|e| e <= reply_due) {
-                    reply_due = rules.due(reply_due, rules.reply_extension, &at)?;
+                let mut reply_due = rules.due_by(acc, rules.reply_limit, as_of, &at)?;
+                if let Some(due) = reply_due {
+                    if seen(c.extension_approved_at).is_some_and(|e| e <= due) {
+                        reply_due = rules.due_by(due, rules.reply_extension, as_of, &at)?;
+                    }
                 }
-                let late = match seen(c.replied_at) {
-                    Some(r) => r > reply_due,
-                    None => as_of > reply_due,
+                let late = match (seen(c.replied_at), reply_due) {
+                    (_, None) => false,
+                    (Some(r), Some(due)) => r > due,
+                    (None, Some(due)) => as_of > due,
                 };
-                if late {
+                if let (true, Some(reply_due)) = (late, reply_due) {
                     out.push(handling_late(
                         "complaint.reply_late",
                         reply_due,

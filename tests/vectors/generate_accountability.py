@@ -446,8 +446,8 @@ def activity_faults(act, as_of_s):
         if rec > as_of:
             continue
         decided = seen(c, "accepted_at") or seen(c, "declined_at")
-        accept_due = wd_due(rec, COMPLAINTS["acceptance_limit"])
-        if (decided and decided > accept_due) or (not decided and as_of > accept_due):
+        accept_due = due_by(rec, COMPLAINTS["acceptance_limit"], as_of)  # None: past the data, not due yet
+        if accept_due and ((decided and decided > accept_due) or (not decided and as_of > accept_due)):
             out.append(
                 {
                     "source": f"complaint {c['id']}",
@@ -468,7 +468,9 @@ def activity_faults(act, as_of_s):
                 ("complaint.transfer_late", "transfer_limit", "transferred_at"),
                 ("complaint.investigation_late", "investigation_limit", "investigated_at"),
             ]:
-                step_due = wd_due(acc, COMPLAINTS[limit])
+                step_due = due_by(acc, COMPLAINTS[limit], as_of)
+                if step_due is None:
+                    continue
                 done = seen(c, key)
                 late = done > step_due if done else (as_of > step_due and not seen(c, "replied_at"))
                 if late:
@@ -482,12 +484,12 @@ def activity_faults(act, as_of_s):
                             "unit": None,
                         }
                     )
-            reply_due = wd_due(acc, COMPLAINTS["reply_limit"])
+            reply_due = due_by(acc, COMPLAINTS["reply_limit"], as_of)
             ext = seen(c, "extension_approved_at")
-            if ext and ext <= reply_due:
-                reply_due = wd_due(reply_due, COMPLAINTS["reply_extension"])
+            if reply_due and ext and ext <= reply_due:
+                reply_due = due_by(reply_due, COMPLAINTS["reply_extension"], as_of)
             rep = seen(c, "replied_at")
-            if (rep and rep > reply_due) or (not rep and as_of > reply_due):
+            if reply_due and ((rep and rep > reply_due) or (not rep and as_of > reply_due)):
                 out.append(
                     {
                         "source": f"complaint {c['id']}",
@@ -919,6 +921,15 @@ for name, c in cases.items():
         as_of="2026-12-01T09:00:00",
         expect=activity_faults(a, "2026-12-01T09:00:00"),
     )
+# Received in late December: its reply is due in 2027 (no holiday notice yet), so at the year's
+# last second nothing is late and the review does not fail; one received a week later than a
+# decision was due (the acceptance limit ran out in 2026) is still late.
+year_end = {"format": "efficiency.activity/1", "complaints": [
+    complaint("C0", received_at="2026-12-24T10:00:00", accepted_at="2026-12-28T10:00:00"),
+    complaint("C9", received_at="2026-12-10T10:00:00"),
+]}  # fmt: skip
+add("activity", "complaints-at-year-end", activity=year_end, as_of="2026-12-31T23:59:59",
+    expect=activity_faults(year_end, "2026-12-31T23:59:59"))  # fmt: skip
 ratings = [
     {"id": "R1", "at": "2026-09-28T10:00:00", "score": 1, "unit": "affairs"},
     {"id": "R2", "at": "2026-09-28T10:00:00", "score": 2, "unit": "affairs", "followed_up_at": "2026-10-16T10:00:00"},
