@@ -230,12 +230,9 @@ impl Activity {
         at: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let t = to_time(py, at, "at")?;
-        let rows = wrap(
-            py,
-            disclosure::whereabouts_board(&organisation.inner, &self.inner, t),
-        )?;
-        rows_out(py, &rows, table)
+        judged(py, at, "at", table, |t| {
+            disclosure::whereabouts_board(&organisation.inner, &self.inner, t)
+        })
     }
     /// The ratings summary at `as_of` per unit, then `all` (好差评 with denominators: logged,
     /// excluded by upheld appeals, counted, by score, bad rate, call-backs and fixes on time).
@@ -248,12 +245,9 @@ impl Activity {
         as_of: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let t = to_time(py, as_of, "as_of")?;
-        let rows = wrap(
-            py,
-            disclosure::ratings_summary(&organisation.inner, &self.inner, &rules.inner, t),
-        )?;
-        rows_out(py, &rows, table)
+        judged(py, as_of, "as_of", table, |t| {
+            disclosure::ratings_summary(&organisation.inner, &self.inner, &rules.inner, t)
+        })
     }
     /// The register of published results at `as_of` (公开办事结果): per decision its due, when
     /// it went online under which masking profile, revision dues, display end, state, findings.
@@ -266,13 +260,23 @@ impl Activity {
         as_of: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let t = to_time(py, as_of, "as_of")?;
-        let rows = wrap(
-            py,
-            disclosure::publication_register(&organisation.inner, &self.inner, &rules.inner, t),
-        )?;
-        rows_out(py, &rows, table)
+        judged(py, as_of, "as_of", table, |t| {
+            disclosure::publication_register(&organisation.inner, &self.inner, &rules.inner, t)
+        })
     }
+}
+
+/// Rows the core draws at a moment (`at`, named `name`), as dicts or one Arrow table.
+fn judged<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    at: &Bound<'py, PyAny>,
+    name: &str,
+    table: bool,
+    rows: impl FnOnce(chrono::NaiveDateTime) -> Result<Vec<T>, OrgError>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let t = to_time(py, at, name)?;
+    let rows = wrap(py, rows(t))?;
+    rows_out(py, &rows, table)
 }
 
 /// Records as dicts, or as one Arrow table.

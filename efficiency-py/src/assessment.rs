@@ -418,22 +418,16 @@ impl Bureau {
         actions: Option<&Bound<'py, PyAny>>,
         rules: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        use efficiency_core::boundary::Value;
         use efficiency_core::supervision::BoardOptions;
         let zone = self.inner.context.calendar.zone();
         let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
-        let mut named = Vec::new();
-        for (k, v) in [
+        let named = crate::convert::options(&[
             ("group_by", group_by),
             ("since", since),
             ("actions", actions),
             ("rules", rules),
-        ] {
-            if let Some(v) = v {
-                named.push((k.to_string(), crate::convert::value(v)?));
-            }
-        }
-        let options = crate::convert::ok(py, BoardOptions::from_value(&Value::Map(named), zone))?;
+        ])?;
+        let options = crate::convert::ok(py, BoardOptions::from_value(&named, zone))?;
         let board = py
             .detach(|| self.inner.supervision_board(as_of, &options))
             .map_err(|e| crate::convert::error(py, e))?;
@@ -450,16 +444,12 @@ impl Bureau {
         as_of: &Bound<'py, PyAny>,
         rules: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        use efficiency_core::boundary::Value;
         use efficiency_core::supervision::BoardOptions;
         let zone = self.inner.context.calendar.zone();
         let card = crate::convert::text(py, card, "card")?;
         let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
-        let mut named = Vec::new();
-        if let Some(r) = rules {
-            named.push(("rules".to_string(), crate::convert::value(r)?));
-        }
-        let options = crate::convert::ok(py, BoardOptions::from_value(&Value::Map(named), zone))?;
+        let named = crate::convert::options(&[("rules", rules)])?;
+        let options = crate::convert::ok(py, BoardOptions::from_value(&named, zone))?;
         let x = py
             .detach(|| self.inner.explain_card(&card, as_of, &options.rules))
             .map_err(|e| crate::convert::error(py, e))?;

@@ -256,17 +256,12 @@ impl CaseReplay {
     ) -> PyResult<Self> {
         let zone = context.inner.calendar.zone();
         let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
-        let mut named = Vec::new();
-        for (k, v) in [
+        let named = crate::convert::options(&[
             ("period", period),
             ("group_by", group_by),
             ("keep_statuses", keep_statuses),
-        ] {
-            if let Some(v) = v {
-                named.push((k.to_string(), crate::convert::value(v)?));
-            }
-        }
-        let options = crate::convert::ok(py, ReplayOptions::from_value(&Value::Map(named), zone))?;
+        ])?;
+        let options = crate::convert::ok(py, ReplayOptions::from_value(&named, zone))?;
         Ok(CaseReplay {
             state: Mutex::new(Replay::new(
                 context.inner.clone(),
@@ -434,18 +429,13 @@ fn supervision_board<'py>(
     use efficiency_core::supervision::{board_of_lines, board_of_rows, BoardOptions};
     let zone = context.inner.calendar.zone();
     let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
-    let mut named = Vec::new();
-    for (k, v) in [
+    let named = crate::convert::options(&[
         ("group_by", group_by),
         ("since", since),
         ("actions", actions),
         ("rules", rules),
-    ] {
-        if let Some(v) = v {
-            named.push((k.to_string(), crate::convert::value(v)?));
-        }
-    }
-    let options = crate::convert::ok(py, BoardOptions::from_value(&Value::Map(named), zone))?;
+    ])?;
+    let options = crate::convert::ok(py, BoardOptions::from_value(&named, zone))?;
     let ctx = context.inner.clone();
     let board = if events.hasattr("__arrow_c_stream__")? || events.hasattr("__arrow_c_array__")? {
         let batches = crate::arrow::batches(events.extract()?)?;

@@ -51,6 +51,17 @@ pub(crate) fn argument_type_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>
         .map(|t| t.bind(py))
 }
 
+/// Keyword options as the core reads them (`Value::Map` of the given ones; absent ones left out).
+pub(crate) fn options(pairs: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Value> {
+    let mut named = Vec::new();
+    for (k, v) in pairs {
+        if let Some(v) = v {
+            named.push((k.to_string(), value(v)?));
+        }
+    }
+    Ok(Value::Map(named))
+}
+
 /// The exception for a core error: the class by the code's area, with `.code`, `.field`,
 /// `.row`, `.line`, `.event` and `.event_index` set (None when not known).
 pub(crate) fn error(py: Python<'_>, e: impl Into<Error>) -> PyErr {

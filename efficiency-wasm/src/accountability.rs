@@ -215,12 +215,9 @@ impl Activity {
         organisation: &Organisation,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let t = time(&at, "at")?;
-        to_js(&wrap(efficiency_core::disclosure::whereabouts_board(
-            &organisation.inner,
-            &self.inner,
-            t,
-        ))?)
+        judged(&at, "at", |t| {
+            efficiency_core::disclosure::whereabouts_board(&organisation.inner, &self.inner, t)
+        })
     }
     /// The ratings summary at `asOf` per unit, then `all`, with denominators.
     #[wasm_bindgen(js_name = ratingsSummary, unchecked_return_type = "RatingsRow[]")]
@@ -230,13 +227,14 @@ impl Activity {
         rules: &ActivityRules,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let t = time(&as_of, "asOf")?;
-        to_js(&wrap(efficiency_core::disclosure::ratings_summary(
-            &organisation.inner,
-            &self.inner,
-            &rules.inner,
-            t,
-        ))?)
+        judged(&as_of, "asOf", |t| {
+            efficiency_core::disclosure::ratings_summary(
+                &organisation.inner,
+                &self.inner,
+                &rules.inner,
+                t,
+            )
+        })
     }
     /// The register of published results at `asOf`: dues, profile, revision, display end,
     /// state and findings per decision.
@@ -247,14 +245,25 @@ impl Activity {
         rules: &ActivityRules,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let t = time(&as_of, "asOf")?;
-        to_js(&wrap(efficiency_core::disclosure::publication_register(
-            &organisation.inner,
-            &self.inner,
-            &rules.inner,
-            t,
-        ))?)
+        judged(&as_of, "asOf", |t| {
+            efficiency_core::disclosure::publication_register(
+                &organisation.inner,
+                &self.inner,
+                &rules.inner,
+                t,
+            )
+        })
     }
+}
+
+/// Rows the core draws at a moment (`at`, named `name`), as JS objects.
+fn judged<T: serde::Serialize>(
+    at: &JsValue,
+    name: &str,
+    rows: impl FnOnce(NaiveDateTime) -> Result<Vec<T>, org::OrgError>,
+) -> Result<JsValue, JsValue> {
+    let t = time(at, name)?;
+    to_js(&wrap(rows(t))?)
 }
 
 /// The accountability list for faults (objects as `Activity.faults` makes them) in [from, to).
