@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of efficiency-core/tests/fuzz.rs for SECONDS each (default 30), in
+# release, with a seed from the clock; inputs that panic are written to target/fuzz-crashes/.
+#   scripts/fuzz.sh 60
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EFFICIENCY_FUZZ_SECONDS="${1:-30}" cargo test --release -p efficiency-core --test fuzz -- --nocapture
