@@ -533,6 +533,10 @@ pub struct Publication {
     /// The fields masked (as the masking reported them).
     #[serde(default)]
     pub masked: Vec<String>,
+    /// What the public sees of the decision (parties, summary, handler …), as record fields;
+    /// the register shows it masked (see [`RegisterRow::record`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub record: Vec<crate::mask::RecordField>,
     /// When the decision was revoked (撤销) — it must come down.
     #[serde(
         default,
@@ -607,6 +611,9 @@ pub struct RegisterRow {
     pub profile: Option<String>,
     /// Fields masked.
     pub masked: Vec<String>,
+    /// The decision's public record, masked under its profile (`court`, the strictest, when it
+    /// recorded none or `none`): nothing the register shows carries personal data.
+    pub record: Option<crate::mask::MaskedRecord>,
     /// The due to withdraw or correct once revoked or changed (none also when it falls after
     /// the calendar's last year).
     pub revision_due: Option<NaiveDateTime>,
@@ -791,6 +798,19 @@ pub(crate) fn judge_register(
         } else {
             PublicationState::OnDisplay
         };
+        let record = if r.record.is_empty() {
+            None
+        } else {
+            let policy = crate::mask::MaskPolicy::default();
+            let profile = match r.profile.as_deref() {
+                Some(p) if policy.profiles.contains_key(p) => p,
+                _ => "court",
+            };
+            Some(
+                crate::mask::mask_record(&r.record, &policy, profile)
+                    .map_err(|e| OrgError::new(e.code, format!("{at}.record"), e.message))?,
+            )
+        };
         let row = RegisterRow {
             id: r.id.clone(),
             decision: r.decision.clone(),
@@ -803,6 +823,7 @@ pub(crate) fn judge_register(
             late,
             profile: r.profile.clone(),
             masked: r.masked.clone(),
+            record,
             revision_due,
             revised_at: revised,
             display_until,

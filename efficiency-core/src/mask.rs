@@ -587,6 +587,14 @@ pub fn mask_record(
         .filter(|f| f.kind == "name" && !f.value.trim().is_empty())
         .map(|f| f.value.trim())
         .collect();
+    // Other personal values (ID numbers, phones, addresses …) of the record, longest first.
+    let mut personal: Vec<(DataKind, &str)> = fields
+        .iter()
+        .filter(|f| f.kind != "name")
+        .filter_map(|f| DataKind::from_name(&f.kind).map(|k| (k, f.value.trim())))
+        .filter(|(_, v)| v.chars().count() >= 4)
+        .collect();
+    personal.sort_by_key(|(_, v)| std::cmp::Reverse(v.chars().count()));
     let name_action = p.actions.get(&DataKind::Name).unwrap_or(&Action::Surname);
     let masked_name = |name: &str| -> String {
         match name_action {
@@ -652,6 +660,22 @@ pub fn mask_record(
                             start: None,
                             end: None,
                             action: "surname",
+                        });
+                    }
+                }
+                // The record's own personal data repeated in its text goes as its field goes,
+                // even where the scan would not recognise it (an ID with a wrong check digit).
+                for (kind, v) in &personal {
+                    if text.contains(v) {
+                        let action = p.actions.get(kind).unwrap_or(&Action::Delete);
+                        let (masked, done) = apply(policy, action, &v.chars().collect::<Vec<_>>());
+                        text = text.replace(v, &masked);
+                        masks.push(Mask {
+                            field: Some(f.field.clone()),
+                            kind: *kind,
+                            start: None,
+                            end: None,
+                            action: done,
                         });
                     }
                 }
@@ -753,5 +777,34 @@ mod staff_tests {
             "{m}"
         );
         assert!(!m.contains("13800138000") && !m.contains("110101199001011237"));
+    }
+
+    #[test]
+    fn a_records_own_personal_data_in_its_text_is_masked_even_unrecognised() {
+        use crate::mask::{mask_record, DataKind, MaskPolicy, RecordField};
+        // 110101199003077777 fails the GB 11643 check: the scan leaves it, the record does not.
+        let fields = [
+            RecordField {
+                field: "party".into(),
+                kind: "name".into(),
+                value: "张伟".into(),
+            },
+            RecordField {
+                field: "party_id".into(),
+                kind: "id_number".into(),
+                value: "110101199003077777".into(),
+            },
+            RecordField {
+                field: "summary".into(),
+                kind: "text".into(),
+                value: "张伟（身份证110101199003077777）".into(),
+            },
+        ];
+        let m = mask_record(&fields, &MaskPolicy::default(), "court").unwrap();
+        assert_eq!(m.fields[2].1, "张某（身份证××）");
+        assert!(m
+            .masks
+            .iter()
+            .any(|k| k.field.as_deref() == Some("summary") && k.kind == DataKind::IdNumber));
     }
 }

@@ -408,7 +408,8 @@ impl Bureau {
 
     /// The supervision board of the bureau's cases at `as_of` (the options of
     /// `supervision_board`: group_by, since, actions, rules).
-    #[pyo3(signature = (*, as_of, group_by = None, since = None, actions = None, rules = None))]
+    #[pyo3(signature = (*, as_of, group_by = None, since = None, actions = None, rules = None, table = false))]
+    #[allow(clippy::too_many_arguments)] // keyword options, named in Python's signature
     fn supervision_board<'py>(
         &self,
         py: Python<'py>,
@@ -417,6 +418,7 @@ impl Bureau {
         since: Option<&Bound<'py, PyAny>>,
         actions: Option<&Bound<'py, PyAny>>,
         rules: Option<&Bound<'py, PyAny>>,
+        table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         use efficiency_core::supervision::BoardOptions;
         let zone = self.inner.context.calendar.zone();
@@ -431,7 +433,7 @@ impl Bureau {
         let board = py
             .detach(|| self.inner.supervision_board(as_of, &options))
             .map_err(|e| crate::convert::error(py, e))?;
-        to_py(py, &board)
+        crate::case::board_out(py, &board, table)
     }
 
     /// A supervision card explained at `as_of`: the card, its evidence events and, for a clock

@@ -414,7 +414,7 @@ fn _merge_metrics<'py>(
 /// `SUPERVISION_RULES_JSON`: convention B). `events` are JSON lines (a list or one text) or an Arrow table,
 /// sorted by case id; unreadable rows are listed in `errors`.
 #[pyfunction]
-#[pyo3(signature = (context, events, *, as_of, group_by = None, since = None, actions = None, rules = None))]
+#[pyo3(signature = (context, events, *, as_of, group_by = None, since = None, actions = None, rules = None, table = false))]
 #[allow(clippy::too_many_arguments)] // keyword options, named in Python's signature
 fn supervision_board<'py>(
     py: Python<'py>,
@@ -425,6 +425,7 @@ fn supervision_board<'py>(
     since: Option<&Bound<'py, PyAny>>,
     actions: Option<&Bound<'py, PyAny>>,
     rules: Option<&Bound<'py, PyAny>>,
+    table: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     use efficiency_core::supervision::{board_of_lines, board_of_rows, BoardOptions};
     let zone = context.inner.calendar.zone();
@@ -465,7 +466,25 @@ fn supervision_board<'py>(
             .collect();
         py.detach(|| board_of_lines(&ctx, &refs, as_of, &options))
     };
-    to_py(py, &crate::convert::ok(py, board)?)
+    board_out(py, &crate::convert::ok(py, board)?, table)
+}
+
+/// A board as a dict, or with `table` as a dict of Arrow tables (rows, new_cards, open_cards,
+/// errors).
+pub(crate) fn board_out<'py>(
+    py: Python<'py>,
+    board: &efficiency_core::supervision::Board,
+    table: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    if !table {
+        return to_py(py, board);
+    }
+    let d = PyDict::new(py);
+    d.set_item("rows", crate::arrow::table(py, &board.rows)?)?;
+    d.set_item("new_cards", crate::arrow::table(py, &board.new_cards)?)?;
+    d.set_item("open_cards", crate::arrow::table(py, &board.open_cards)?)?;
+    d.set_item("errors", crate::arrow::table(py, &board.errors)?)?;
+    Ok(d.into_any())
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

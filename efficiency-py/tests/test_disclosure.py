@@ -105,3 +105,20 @@ def test_a_card_explains_itself():
         assert (e.code, e.field) == ("supervision.unknown_card", "card")
     else:
         raise AssertionError("a card explained before it was raised")
+
+
+def test_the_register_publishes_records_masked_and_the_board_as_tables():
+    rows = ACT.publication_register(ORG, RULES, "2026-12-31 18:00")
+    p1 = next(r for r in rows if r["id"] == "P1")
+    text = " ".join(v for _, v in p1["record"]["fields"])
+    assert "张某" in text and not any(s in text for s in ["张伟", "110101199003077777", "13800138000"])
+    assert p1["record"]["profile"] == "penalty_publication"
+    # Recorded without a profile: masked court style anyway (and the fault says it was not recorded).
+    p4 = next(r for r in rows if r["id"] == "P4")
+    assert p4["record"]["profile"] == "court" and "publication.unmasked" in p4["findings"]
+    bureau = efficiency.Bureau.from_files(efficiency.SAMPLE_BUREAU_FILES)
+    tables = bureau.supervision_board(as_of="2026-11-30 17:30", since="2026-11-01", table=True)
+    assert sorted(tables) == ["errors", "new_cards", "open_cards", "rows"]
+    board = bureau.supervision_board(as_of="2026-11-30 17:30", since="2026-11-01")
+    assert tables["rows"].num_rows == len(board["rows"])
+    assert tables["new_cards"].column("id").to_pylist() == [c["id"] for c in board["new_cards"]]

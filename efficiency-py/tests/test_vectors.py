@@ -266,7 +266,8 @@ def test_accountability_vectors():
                 rows = act.whereabouts_board(org, sc["as_of"])
             else:
                 rows = getattr(act, kind)(org, efficiency.ActivityRules(), sc["as_of"])
-            return [{k: iso(v) for k, v in r.items()} for r in rows]
+            # The masked record is the masking's (its own vectors): rows compared without it.
+            return [{k: iso(v) for k, v in r.items() if k != "record"} for r in rows]
         if kind == "sanction":
             span = rules.sanction_span(
                 [(s["kind"], datetime.date.fromisoformat(s["start"])) for s in sc["running"]],

@@ -946,6 +946,8 @@ export interface RegisterRow {
   profile: string | null;
   /** Online at. */
   publishedAt: IsoDateTime | null;
+  /** The decision's public record, masked under its profile (`court`, the strictest, when it recorded none or `none`): nothing the register shows carries personal data. */
+  record: MaskedRecord | null;
   /** Withdrawn or corrected at. */
   revisedAt: IsoDateTime | null;
   /** The due to withdraw or correct once revoked or changed (none also when it falls after the calendar's last year). */

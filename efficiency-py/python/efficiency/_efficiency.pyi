@@ -476,6 +476,7 @@ class Bureau:
     def sample(year: int | None = None, cases: int | None = None, seed: int | None = None) -> Bureau: ...
     def review(self, year: int, progress: Callable[[int, int], object] | None = None) -> AnnualReview: ...
     def review_report(self, year: int, lang: Literal["zh", "en"] | None = None) -> str: ...
+    @overload
     def supervision_board(
         self,
         *,
@@ -484,7 +485,19 @@ class Bureau:
         since: _TimeLike | None = None,
         actions: Sequence[Mapping[str, object]] | None = None,
         rules: str | Mapping[str, object] | None = None,
+        table: Literal[False] = False,
     ) -> Board: ...
+    @overload
+    def supervision_board(
+        self,
+        *,
+        as_of: _TimeLike,
+        group_by: GroupByName | None = None,
+        since: _TimeLike | None = None,
+        actions: Sequence[Mapping[str, object]] | None = None,
+        rules: str | Mapping[str, object] | None = None,
+        table: Literal[True],
+    ) -> dict[str, Any]: ...
     def explain_card(
         self, card: str, *, as_of: _TimeLike, rules: str | Mapping[str, object] | None = None
     ) -> CardExplanation: ...
@@ -532,6 +545,7 @@ class MaskPolicy:
     def mask_record(self, fields: Iterable[Mapping[str, str]], profile: str) -> MaskedRecord: ...
 
 def find_personal_data(text: str) -> list[Span]: ...
+@overload
 def supervision_board(
     context: CaseContext,
     events: object,
@@ -541,4 +555,17 @@ def supervision_board(
     since: _TimeLike | None = None,
     actions: Iterable[Mapping[str, object]] | None = None,
     rules: Mapping[str, object] | str | None = None,
+    table: Literal[False] = False,
 ) -> Board: ...
+@overload
+def supervision_board(
+    context: CaseContext,
+    events: object,
+    *,
+    as_of: _TimeLike,
+    group_by: GroupByName | None = None,
+    since: _TimeLike | None = None,
+    actions: Iterable[Mapping[str, object]] | None = None,
+    rules: Mapping[str, object] | str | None = None,
+    table: Literal[True],
+) -> dict[str, Any]: ...

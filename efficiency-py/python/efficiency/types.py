@@ -690,6 +690,7 @@ class RegisterRow(TypedDict):
     masked: list[str]
     profile: str | None
     published_at: datetime.datetime | None
+    record: MaskedRecord | None
     revised_at: datetime.datetime | None
     revision_due: datetime.datetime | None
     state: PublicationState

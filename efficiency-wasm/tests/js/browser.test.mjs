@@ -114,6 +114,10 @@ test("the public page: whereabouts at a moment (a leave's reason never shown), p
   assert.match(leave, /请假/);
   assert.doesNotMatch(leave, /medical/);
   assert.match(await page.textContent('#results-table tr[data-id="P2"]'), /民社登字〔2026〕41号.*逾期/);
+  // A published record is masked: the party's name to surname + 某, ID and phone numbers gone.
+  const p1 = await page.textContent('#results-table tr[data-id="P1"]');
+  assert.match(p1, /张某/);
+  assert.doesNotMatch(p1, /张伟|110101199003077777|13800138000/);
   assert.match(await page.textContent("#ratings-table"), /合计/);
   await shot(page, "public-zh-390.png");
   assert.deepEqual(errors, []);
