@@ -110,6 +110,7 @@ pub struct ActivityRules {
     rating_call_back: TimeLimit,
     whereabouts: crate::disclosure::WhereaboutsRules,
     publication: crate::disclosure::PublicationRules,
+    case_publication: TimeLimit,
     severities: BTreeMap<String, Severity>,
     /// The calendar limits count on.
     pub calendar: Calendar,
@@ -208,6 +209,7 @@ impl ActivityRules {
             rating_call_back: k.rating_call_back,
             whereabouts: k.whereabouts,
             publication: k.publication,
+            case_publication: crate::case::FindingRules::default().publication,
             severities: k.severities,
             calendar,
         })
@@ -221,6 +223,20 @@ impl ActivityRules {
     /// The publication rules.
     pub fn publication(&self) -> &crate::disclosure::PublicationRules {
         &self.publication
+    }
+
+    /// The register's publication limit: the rules' own, else the case rules' (`findings`).
+    pub fn publish_within(&self) -> TimeLimit {
+        self.publication
+            .publish_within
+            .unwrap_or(self.case_publication)
+    }
+
+    /// The same rules, with `limit` as the case rules' publication limit (a review passes the
+    /// bureau's own, so a case's result and the register read one number).
+    pub fn with_case_publication(mut self, limit: TimeLimit) -> Self {
+        self.case_publication = limit;
+        self
     }
 
     /// The limit to fix a bad rating (and to call back, before `rating_call_back` existed).

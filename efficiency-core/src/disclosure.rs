@@ -69,8 +69,10 @@ impl Default for WhereaboutsRules {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PublicationRules {
-    /// A decision goes online within this limit (7 workdays, 双公示).
-    pub publish_within: TimeLimit,
+    /// A decision goes online within this limit; absent, the case rules' publication limit
+    /// (`findings.json`, 7 workdays, 双公示) — one number for a case's result and the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish_within: Option<TimeLimit>,
     /// A revoked or changed decision comes down or is corrected within this limit (5 workdays).
     pub revise_within: TimeLimit,
     /// Years a decision of a kind stays on display (penalty: 3); a kind not listed stays up
@@ -82,7 +84,7 @@ pub struct PublicationRules {
 impl Default for PublicationRules {
     fn default() -> Self {
         PublicationRules {
-            publish_within: TimeLimit::workdays(7),
+            publish_within: None,
             revise_within: TimeLimit::workdays(5),
             display_years: [(DecisionKind::Penalty, 3)].into_iter().collect(),
         }
@@ -685,7 +687,8 @@ pub(crate) fn judge_register(
         }
         let known = |t: Option<NaiveDateTime>| t.filter(|t| *t <= as_of);
         let published = known(r.published_at);
-        let due = rules.due_by(r.decided_at, p.publish_within, as_of, &at)?;
+        let within = rules.publish_within();
+        let due = rules.due_by(r.decided_at, within, as_of, &at)?;
         let late = match (published, due) {
             (_, None) => false,
             (Some(t), Some(d)) => t > d,
@@ -715,8 +718,8 @@ pub(crate) fn judge_register(
                 "publication.late",
                 due,
                 format!(
-                    "decision {} of {} was not online by {due} ({} after the decision)",
-                    r.decision, r.decided_at, p.publish_within
+                    "decision {} of {} was not online by {due} ({within} after the decision)",
+                    r.decision, r.decided_at
                 ),
             );
         }

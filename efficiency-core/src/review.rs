@@ -210,7 +210,8 @@ pub fn annual_review_progress(
             crate::activity::COMPLAINT_RULES_JSON,
             ctx.calendar.clone(),
         )?,
-    };
+    }
+    .with_case_publication(ctx.rules.publication);
     // A decision in the publication register is judged there, not again from its case's log.
     let registered: std::collections::BTreeSet<String> = input
         .activity

@@ -353,6 +353,7 @@ def whereabouts_board(act, at_s):
 
 
 PUB = COMPLAINTS["publication"]
+FINDINGS = json.loads((ROOT / "efficiency-core/data/rules/findings.json").read_text())
 
 
 def add_years(t, n):
@@ -372,7 +373,7 @@ def register(act, as_of_s):
         if decided > as_of:
             continue
         pub = seen_at(r, "published_at", as_of)
-        d = due_by(decided, PUB["publish_within"], as_of)
+        d = due_by(decided, PUB.get("publish_within") or FINDINGS["publication"], as_of)
         late = d is not None and (pub > d if pub else as_of > d)
         people = [r["person"]] if r.get("person") else []
         faults = []
