@@ -617,6 +617,11 @@ pub fn explain_card(
         .iter()
         .copied()
         .filter(|l| l.contains(&needle))
+        // Only the lines whose `case` is this case (another case may mention its id).
+        .filter(|l| {
+            serde_json::from_str::<serde_json::Value>(l)
+                .is_ok_and(|v| v.get("case").and_then(|c| c.as_str()) == Some(case_id))
+        })
         .collect();
     if case_id.is_empty() || mine.is_empty() {
         return Err(unknown());
@@ -673,4 +678,46 @@ pub fn explain_card(
         clock,
         text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A card is explained from its own case's lines only, even when another case's event
+    /// names it (here in the missing materials of a supplement request).
+    #[test]
+    fn a_card_is_explained_from_its_own_case() {
+        let ctx = CaseContext::sample();
+        let lines = [
+            r#"{"id":"e1","case":"A1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#,
+            r#"{"id":"e2","case":"A1","at":"2026-09-28T09:10:00","actor":"soc01","event":"accept"}"#,
+            r#"{"id":"e1","case":"B2","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#,
+            r#"{"id":"e2","case":"B2","at":"2026-09-29T09:00:00","actor":"soc01","event":"supplement_request","missing":["A1"]}"#,
+        ];
+        let at =
+            crate::date::parse_local_time("2026-11-30 17:30", crate::date::Zone::CHINA).unwrap();
+        let x = explain_card(
+            &ctx,
+            &lines,
+            "A1:red:clock",
+            at,
+            &SupervisionRules::default(),
+        )
+        .unwrap();
+        assert_eq!(x.card.case, "A1");
+        assert_eq!(x.evidence.len(), 1);
+        assert!(x
+            .clock
+            .is_some_and(|c| c.days.iter().filter(|d| d.ordinal.is_some()).count() == 20));
+        let e = explain_card(
+            &ctx,
+            &lines,
+            "Z9:red:clock",
+            at,
+            &SupervisionRules::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, "supervision.unknown_card");
+    }
 }
