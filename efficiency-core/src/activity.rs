@@ -532,21 +532,9 @@ pub(crate) fn check_rating(org: &Organisation, r: &Rating, at: &str) -> Result<(
             format!("{} is not a score from 1 to 5", r.score),
         ));
     }
-    if org.unit(&r.unit).is_none() {
-        return Err(OrgError::new(
-            "org.unknown_unit",
-            format!("{at}.unit"),
-            format!("unknown unit {:?}", r.unit),
-        ));
-    }
+    org.known_unit(&r.unit, format!("{at}.unit"))?;
     if let Some(p) = &r.person {
-        if org.person(p).is_none() {
-            return Err(OrgError::new(
-                "org.unknown_person",
-                format!("{at}.person"),
-                format!("unknown person {p:?}"),
-            ));
-        }
+        org.known_person(p, format!("{at}.person"))?;
     }
     if let Some(a) = &r.appeal {
         if a.at < r.at {
@@ -657,16 +645,8 @@ impl Activity {
     ) -> Result<Vec<Fault>, OrgError> {
         let mut out = Vec::new();
         let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
-        let person = |id: &str, path: String| {
-            org.person(id).map(|_| ()).ok_or_else(|| {
-                OrgError::new("org.unknown_person", path, format!("unknown person {id:?}"))
-            })
-        };
-        let unit = |id: &str, path: String| {
-            org.unit(id).map(|_| ()).ok_or_else(|| {
-                OrgError::new("org.unknown_unit", path, format!("unknown unit {id:?}"))
-            })
-        };
+        let person = |id: &str, path: String| org.known_person(id, path).map(|_| ());
+        let unit = |id: &str, path: String| org.known_unit(id, path).map(|_| ());
         for (i, inc) in self
             .incidents
             .iter()

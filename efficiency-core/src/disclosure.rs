@@ -232,11 +232,7 @@ pub struct WhereaboutsRow {
 
 /// Checks the entries and absences (people known, until after from, acting someone else).
 pub(crate) fn check_whereabouts(org: &Organisation, act: &Activity) -> Result<(), OrgError> {
-    let person = |id: &str, path: String| {
-        org.person(id).map(|_| ()).ok_or_else(|| {
-            OrgError::new("org.unknown_person", path, format!("unknown person {id:?}"))
-        })
-    };
+    let person = |id: &str, path: String| org.known_person(id, path).map(|_| ());
     let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
     for (i, e) in act.whereabouts.iter().enumerate() {
         let at = format!("whereabouts[{i}] ({})", e.id);
@@ -651,21 +647,9 @@ pub(crate) fn judge_register(
     let mut out = Vec::new();
     for (i, r) in act.publications.iter().enumerate() {
         let at = format!("publications[{i}] ({})", r.id);
-        if org.unit(&r.unit).is_none() {
-            return Err(OrgError::new(
-                "org.unknown_unit",
-                format!("{at}.unit"),
-                format!("unknown unit {:?}", r.unit),
-            ));
-        }
+        org.known_unit(&r.unit, format!("{at}.unit"))?;
         if let Some(x) = &r.person {
-            if org.person(x).is_none() {
-                return Err(OrgError::new(
-                    "org.unknown_person",
-                    format!("{at}.person"),
-                    format!("unknown person {x:?}"),
-                ));
-            }
+            org.known_person(x, format!("{at}.person"))?;
         }
         for (name, t) in [
             ("published_at", r.published_at),

@@ -40,6 +40,18 @@ macro_rules! names {
             pub fn from_name(name: &str) -> Option<$ty> {
                 match name { $($name => Some($ty::$variant),)+ _ => None }
             }
+            /// The variant an argument `arg` names, `default` when it is absent (null); any
+            /// other value is `argument.wrong_type` or `argument.invalid_choice` naming `arg`.
+            pub fn from_arg(
+                v: &$crate::boundary::Value,
+                arg: &str,
+                default: $ty,
+            ) -> Result<$ty, $crate::error::Error> {
+                match v {
+                    $crate::boundary::Value::Null => Ok(default),
+                    v => Ok(Self::from_name(v.choice(arg, Self::NAMES)?).expect("a listed name")),
+                }
+            }
         }
     };
 }

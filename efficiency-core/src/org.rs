@@ -525,6 +525,20 @@ impl Organisation {
         p.unit.as_deref().and_then(|u| self.unit(u))
     }
 
+    /// Person `id`, or `org.unknown_person` at `path` (a record naming someone the organisation
+    /// does not have is an error, never dropped).
+    pub fn known_person(&self, id: &str, path: impl Into<String>) -> Result<&Person, OrgError> {
+        self.person(id).ok_or_else(|| {
+            OrgError::new("org.unknown_person", path, format!("unknown person {id:?}"))
+        })
+    }
+
+    /// Unit `id`, or `org.unknown_unit` at `path`.
+    pub fn known_unit(&self, id: &str, path: impl Into<String>) -> Result<&Unit, OrgError> {
+        self.unit(id)
+            .ok_or_else(|| OrgError::new("org.unknown_unit", path, format!("unknown unit {id:?}")))
+    }
+
     /// The responsibility chain above `person`: the person, their unit head, the unit's
     /// supervising leader, the principal leader (each once).
     pub fn chain(&self, person: &str) -> Result<Vec<Link>, OrgError> {

@@ -114,6 +114,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "clock.suspend" => { clock::Clock::suspend },
         "e_r_r_o_r__c_o_d_e_s" => { error::CODES },
         "e_v_e_n_t__k_i_n_d_s" => { case::EVENT_KINDS },
+        "event_columns" => { case::EVENT_COLUMNS },
         "f_i_n_d_i_n_g__c_a_t_a_l_o_g" => { case::FINDING_CATALOG },
         "f_i_n_d_i_n_g__c_o_d_e_s" => { clock::FINDING_CODES },
         "item_catalog" => { type item::ItemCatalog },

@@ -33,28 +33,7 @@ pub(crate) fn batches(input: pyo3_arrow::input::AnyRecordBatch) -> PyResult<Vec<
         .collect()
 }
 
-/// The columns an event table may have (the fields of an event row).
-pub(crate) const EVENT_COLUMNS: &[&str] = &[
-    "id",
-    "case",
-    "at",
-    "actor",
-    "event",
-    "channel",
-    "item",
-    "window",
-    "missing",
-    "handler",
-    "reasons",
-    "reason",
-    "to",
-    "agency",
-    "step",
-    "procedure",
-    "amount",
-    "outcome",
-    "on_the_spot",
-];
+use efficiency_core::case::EVENT_COLUMNS;
 
 fn column_error(code: &'static str, column: &str, message: String) -> Error {
     Error::new(code, message).with_field(column)

@@ -470,14 +470,7 @@ impl Bureau {
     ) -> PyResult<String> {
         use efficiency_core::guide::Lang;
         let year = whole(py, year, "year", Whole::Year)? as i32;
-        let lang = match lang {
-            Some(l) => {
-                let v = crate::convert::value(l)?;
-                Lang::from_name(crate::convert::ok(py, v.choice("lang", Lang::NAMES))?)
-                    .expect("a listed name")
-            }
-            None => Lang::Zh,
-        };
+        let lang = crate::convert::choice(py, lang, "lang", Lang::Zh, Lang::from_arg)?;
         py.detach(|| self.inner.review_report(year, lang))
             .map_err(|e| crate::convert::error(py, e))
     }

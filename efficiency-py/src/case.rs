@@ -501,6 +501,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CaseError", py.get_type::<CaseError>())?;
     m.add("CASE_ERROR_CODES", CoreCaseError::CODES.to_vec())?;
     m.add("EVENT_KINDS", core_case::EVENT_KINDS.to_vec())?;
+    m.add("EVENT_COLUMNS", core_case::EVENT_COLUMNS.to_vec())?;
     let catalog = PyList::empty(py);
     for f in FINDING_CATALOG {
         let d = PyDict::new(py);

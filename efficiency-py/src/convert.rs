@@ -51,6 +51,22 @@ pub(crate) fn argument_type_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>
         .map(|t| t.bind(py))
 }
 
+/// An optional named choice (`lang`, `format`, …) read by the core's `from_arg`: `default`
+/// when absent.
+pub(crate) fn choice<T>(
+    py: Python<'_>,
+    v: Option<&Bound<'_, PyAny>>,
+    arg: &str,
+    default: T,
+    from_arg: fn(&Value, &str, T) -> Result<T, Error>,
+) -> PyResult<T> {
+    let v = match v {
+        Some(v) => value(v)?,
+        None => Value::Null,
+    };
+    ok(py, from_arg(&v, arg, default))
+}
+
 /// Keyword options as the core reads them (`Value::Map` of the given ones; absent ones left out).
 pub(crate) fn options(pairs: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Value> {
     let mut named = Vec::new();

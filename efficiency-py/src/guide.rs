@@ -1,6 +1,5 @@
 //! Service guides (DOMAIN.md §13): the core's `guide` module, converted.
 
-use efficiency_core::boundary::Value;
 use efficiency_core::guide::{self as core_guide, Lang, RenderFormat};
 use pyo3::prelude::*;
 
@@ -11,18 +10,6 @@ use crate::accountability::to_py;
 #[pyclass(module = "efficiency", frozen)]
 pub(crate) struct GuideCatalogue {
     inner: core_guide::GuideCatalogue,
-}
-
-fn choice<T>(
-    py: Python<'_>,
-    v: &Bound<'_, PyAny>,
-    name: &str,
-    names: &[&str],
-    from: fn(&str) -> Option<T>,
-) -> PyResult<T> {
-    let v: Value = crate::convert::value(v)?;
-    let s = crate::convert::ok(py, v.choice(name, names))?;
-    Ok(from(s).expect("a listed name"))
 }
 
 #[pymethods]
@@ -80,20 +67,14 @@ impl GuideCatalogue {
         lang: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let code = crate::convert::text(py, code, "code")?;
-        let format = match format {
-            Some(f) => choice(
-                py,
-                f,
-                "format",
-                RenderFormat::NAMES,
-                RenderFormat::from_name,
-            )?,
-            None => RenderFormat::Html,
-        };
-        let lang = match lang {
-            Some(l) => choice(py, l, "lang", Lang::NAMES, Lang::from_name)?,
-            None => Lang::Zh,
-        };
+        let format = crate::convert::choice(
+            py,
+            format,
+            "format",
+            RenderFormat::Html,
+            RenderFormat::from_arg,
+        )?;
+        let lang = crate::convert::choice(py, lang, "lang", Lang::Zh, Lang::from_arg)?;
         crate::convert::ok(py, self.inner.render(&code, format, lang))
     }
     /// What changed since `previous` (cancelled, adjusted with the fields, new), with this

@@ -386,12 +386,11 @@ impl Bureau {
     ) -> Result<String, JsValue> {
         use efficiency_core::guide::Lang;
         let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
-        let lang = if lang.is_undefined() || lang.is_null() {
-            Lang::Zh
-        } else {
-            let l = wrap(crate::convert::value(&lang).choice("lang", Lang::NAMES))?;
-            Lang::from_name(l).expect("a listed name")
-        };
+        let lang = wrap(Lang::from_arg(
+            &crate::convert::value(&lang),
+            "lang",
+            Lang::Zh,
+        ))?;
         wrap(self.inner.review_report(year, lang))
     }
 

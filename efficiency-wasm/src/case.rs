@@ -391,6 +391,15 @@ pub fn case_error_codes() -> Vec<String> {
         .collect()
 }
 
+/// The columns a table of case events may have (the fields of an event row, in order).
+#[wasm_bindgen(js_name = eventColumns)]
+pub fn event_columns() -> Vec<String> {
+    core_case::EVENT_COLUMNS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
 /// Every event kind a case log may contain.
 #[wasm_bindgen(js_name = eventKinds, unchecked_return_type = "EventKind[]")]
 pub fn event_kinds() -> Vec<String> {

@@ -69,18 +69,16 @@ impl GuideCatalogue {
         #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\" | undefined")] lang: JsValue,
     ) -> Result<String, JsValue> {
         let code = crate::convert::text(&code, "code")?;
-        let format = if format.is_undefined() || format.is_null() {
-            RenderFormat::Html
-        } else {
-            let f = wrap(crate::convert::value(&format).choice("format", RenderFormat::NAMES))?;
-            RenderFormat::from_name(f).expect("a listed name")
-        };
-        let lang = if lang.is_undefined() || lang.is_null() {
-            Lang::Zh
-        } else {
-            let l = wrap(crate::convert::value(&lang).choice("lang", Lang::NAMES))?;
-            Lang::from_name(l).expect("a listed name")
-        };
+        let format = wrap(RenderFormat::from_arg(
+            &crate::convert::value(&format),
+            "format",
+            RenderFormat::Html,
+        ))?;
+        let lang = wrap(Lang::from_arg(
+            &crate::convert::value(&lang),
+            "lang",
+            Lang::Zh,
+        ))?;
         wrap(self.inner.render(&code, format, lang))
     }
     /// What changed since `previous` (cancelled, adjusted with the fields, new).

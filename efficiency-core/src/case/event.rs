@@ -276,6 +276,30 @@ pub struct EventRow<'a> {
     pub on_the_spot: Option<bool>,
 }
 
+/// The fields of an [`EventRow`], in order: the columns a table of case events may have (a
+/// table's other columns are refused, or dropped by a caller that says so).
+pub const EVENT_COLUMNS: &[&str] = &[
+    "id",
+    "case",
+    "at",
+    "actor",
+    "event",
+    "channel",
+    "item",
+    "window",
+    "missing",
+    "handler",
+    "reasons",
+    "reason",
+    "to",
+    "agency",
+    "step",
+    "procedure",
+    "amount",
+    "outcome",
+    "on_the_spot",
+];
+
 /// An event's time as given: text in the one time grammar, epoch milliseconds (what pandas
 /// `to_json(orient="records", lines=True)` writes for a datetime column: its wall-clock time),
 /// a wall-clock time (a naive timestamp column) or an instant (an aware one, microseconds since
@@ -647,4 +671,37 @@ pub fn parse_lines(text: &str) -> Result<Vec<CaseEvent>, CaseError> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| CaseEvent::parse_line(l, i + 1))
         .collect()
+}
+
+#[cfg(test)]
+mod columns_tests {
+    use super::*;
+
+    /// `EVENT_COLUMNS` is exactly the fields of an event row, in order.
+    #[test]
+    fn event_columns_are_the_rows_fields() {
+        let row = EventRow {
+            channel: Some("walk_in".into()),
+            item: Some(String::new()),
+            window: Some(String::new()),
+            missing: Some(vec![]),
+            handler: Some(String::new()),
+            reasons: Some(vec![]),
+            reason: Some(String::new()),
+            to: Some(String::new()),
+            agency: Some(String::new()),
+            step: Some(String::new()),
+            procedure: Some(String::new()),
+            amount: Some(1.0),
+            outcome: Some("granted".into()),
+            on_the_spot: Some(true),
+            ..EventRow::default()
+        };
+        let v = serde_json::to_value(&row).unwrap();
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut want = EVENT_COLUMNS.to_vec();
+        keys.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(keys, want);
+    }
 }

@@ -34,7 +34,8 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 pub use event::{
-    parse_lines, CaseEvent, Channel, Decision, EventKind, EventRow, EventTime, EVENT_KINDS,
+    parse_lines, CaseEvent, Channel, Decision, EventKind, EventRow, EventTime, EVENT_COLUMNS,
+    EVENT_KINDS,
 };
 pub use metrics::{GroupBy, GroupMetrics, Metrics, MetricsRow, Period};
 pub use rules::{

@@ -397,13 +397,7 @@ impl ReplayOptions {
     pub fn from_value(v: &crate::boundary::Value, zone: crate::date::Zone) -> Result<Self, Error> {
         use crate::boundary::Value;
         v.check_options("replay", &["period", "group_by", "keep_statuses"])?;
-        let group = match v.get("group_by") {
-            Value::Null => GroupBy::Unit,
-            g => g
-                .choice("group_by", GroupBy::NAMES)?
-                .parse()
-                .map_err(|m: String| Error::new("argument.invalid_choice", m))?,
-        };
+        let group = GroupBy::from_arg(v.get("group_by"), "group_by", GroupBy::Unit)?;
         let metrics = match v.get("period") {
             Value::Null => None,
             p => {

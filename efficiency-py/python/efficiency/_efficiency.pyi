@@ -58,6 +58,7 @@ __all__ = [
     "COMPLAINT_RULES_JSON",
     "CONDUCT_RULES_JSON",
     "ERROR_CODES",
+    "EVENT_COLUMNS",
     "EVENT_KINDS",
     "FINDING_CATALOG",
     "FINDING_CODES",
@@ -128,6 +129,7 @@ SAMPLE_ORGANISATION_JSON: str
 CALENDAR_ERROR_CODES: list[ErrorCode]
 ERROR_CODES: list[ErrorCode]
 CASE_ERROR_CODES: list[ErrorCode]
+EVENT_COLUMNS: list[str]
 EVENT_KINDS: list[EventKind]
 FINDING_CATALOG: list[dict[str, str]]
 FINDING_RULES_JSON: str

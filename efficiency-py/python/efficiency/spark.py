@@ -30,32 +30,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import SAMPLE_BUREAU_FILES, CaseContext, CaseReplay, merge_metrics
+from . import EVENT_COLUMNS, SAMPLE_BUREAU_FILES, CaseContext, CaseReplay, merge_metrics
 from .types import GroupByName
 
-#: The columns of a case event table (anything else, e.g. a ``seq`` order column, is dropped
-#: before the rows reach the engine).
-EVENT_COLUMNS = (
-    "id",
-    "case",
-    "at",
-    "actor",
-    "event",
-    "channel",
-    "item",
-    "window",
-    "missing",
-    "handler",
-    "reasons",
-    "reason",
-    "to",
-    "agency",
-    "step",
-    "procedure",
-    "amount",
-    "outcome",
-    "on_the_spot",
-)
 KINDS = ("status", "finding", "error", "metrics")
 
 
