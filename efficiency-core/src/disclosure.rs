@@ -788,13 +788,13 @@ pub(crate) fn judge_register(
         let record = if r.record.is_empty() {
             None
         } else {
-            let policy = crate::mask::MaskPolicy::default();
+            let policy = crate::mask::MaskPolicy::shipped();
             let profile = match r.profile.as_deref() {
                 Some(p) if policy.profiles.contains_key(p) => p,
                 _ => "court",
             };
             Some(
-                crate::mask::mask_record(&r.record, &policy, profile)
+                crate::mask::mask_record(&r.record, policy, profile)
                     .map_err(|e| OrgError::new(e.code, format!("{at}.record"), e.message))?,
             )
         };

@@ -498,13 +498,20 @@ pub fn mask_text(text: &str, policy: &MaskPolicy, profile: &str) -> Result<Maske
     })
 }
 
+impl MaskPolicy {
+    /// The shipped policy, read once (`MASKING_RULES_JSON`).
+    pub fn shipped() -> &'static MaskPolicy {
+        static POLICY: std::sync::OnceLock<MaskPolicy> = std::sync::OnceLock::new();
+        POLICY.get_or_init(MaskPolicy::default)
+    }
+}
+
 /// Free text from a person (an incident's description, a complaint's summary) as it enters a
 /// fault message and the accountability list: masked with the shipped policy's `display`
 /// profile (ID first 6 + last 4, mobile 3 + 4, the rest partial), so no ID or phone number is
 /// carried verbatim into what staff read and print.
 pub fn for_staff(text: &str) -> String {
-    static POLICY: std::sync::OnceLock<MaskPolicy> = std::sync::OnceLock::new();
-    let policy = POLICY.get_or_init(MaskPolicy::default);
+    let policy = MaskPolicy::shipped();
     match mask_text(text, policy, "display") {
         Ok(m) => m.text,
         // The shipped policy has the profile; should a change drop it, delete rather than leak.
