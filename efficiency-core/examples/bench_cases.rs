@@ -1,11 +1,15 @@
-//! Throughput of case replay: `cargo run --release -p efficiency-core --example bench_cases [-- N]`
+//! Throughput of case replay:
+//! `cargo run --release -p efficiency-core --features parallel --example bench_cases [-- N]`
 //!
 //! Generates N synthetic licensing cases (default 1,000,000) of 10 events each — receive,
 //! accept, two internal steps (one in ten late), then either a third step or a suspension and
 //! its resumption, conclude, publish — sorted by case id, and streams them through `CaseStream` on one thread,
 //! judging every case and accumulating metrics. Runs twice: from in-memory events, and from
-//! JSON lines (parse + replay). Prints the time, cases/s and the peak resident memory, which
-//! stays flat because only the current case is held. A benchmark, not a test.
+//! JSON lines (parse + replay). The input is made in chunks of 10,000 cases outside the timed
+//! part. Prints the time, cases/s, the time per event next to a bare `serde_json` parse of the
+//! same lines (so that the ratio means the same on any machine) and the peak resident memory,
+//! which stays flat because only the current case (and one chunk of input) is held. A
+//! benchmark, not a test.
 
 use std::time::Instant;
 
@@ -49,10 +53,10 @@ fn case_events(i: u64, g: &mut Gen) -> Vec<CaseEvent> {
     let mut out = Vec::with_capacity(8);
     let mut push = |t: NaiveDateTime, actor: &str, kind: EventKind| {
         out.push(CaseEvent {
-            id: format!("e{}", out.len() + 1),
-            case: case.clone(),
+            id: format!("e{}", out.len() + 1).into(),
+            case: case.as_str().into(),
             at: t,
-            actor: actor.to_string(),
+            actor: actor.into(),
             kind,
         });
     };
@@ -116,7 +120,18 @@ fn case_events(i: u64, g: &mut Gen) -> Vec<CaseEvent> {
     out
 }
 
-fn run(ctx: &CaseContext, n: u64, json: bool) -> (f64, u64, u64, usize) {
+/// Cases are made in chunks of this many, outside the timed part.
+const CHUNK: u64 = 10_000;
+
+struct Figures {
+    secs: f64,
+    events: u64,
+    findings: u64,
+    row_errors: usize,
+}
+
+/// Replays `n` cases, timing only the replay: the input is made chunk by chunk beforehand.
+fn run(ctx: &CaseContext, n: u64, json: bool) -> Figures {
     let mut g = Gen { state: 0x2026_1128 };
     let as_of = NaiveDate::from_ymd_opt(2026, 6, 30)
         .unwrap()
@@ -131,49 +146,130 @@ fn run(ctx: &CaseContext, n: u64, json: bool) -> (f64, u64, u64, usize) {
     };
     let mut metrics = Metrics::new(period, GroupBy::Unit);
     let mut stream = CaseStream::new(ctx, as_of);
-    let (mut events, mut findings, mut row_errors) = (0u64, 0u64, 0usize);
-    let started = Instant::now();
+    let mut f = Figures {
+        secs: 0.0,
+        events: 0,
+        findings: 0,
+        row_errors: 0,
+    };
     let take = |r: efficiency_core::case::CaseResult, metrics: &mut Metrics, findings: &mut u64| {
         let s = r.status.expect("synthetic cases are judged");
         *findings += s.findings.len() as u64;
         metrics.add(&s);
     };
-    for i in 0..n {
-        for e in case_events(i, &mut g) {
-            events += 1;
-            let (err, done) = if json {
-                stream.push_line(&e.to_line())
-            } else {
-                stream.push(e)
-            };
-            row_errors += usize::from(err.is_some());
-            if let Some(r) = done {
-                take(r, &mut metrics, &mut findings);
+    let mut first = 0;
+    while first < n {
+        let last = (first + CHUNK).min(n);
+        let events: Vec<CaseEvent> = (first..last).flat_map(|i| case_events(i, &mut g)).collect();
+        let lines: Vec<String> = if json {
+            events.iter().map(CaseEvent::to_line).collect()
+        } else {
+            Vec::new()
+        };
+        f.events += events.len() as u64;
+        let started = Instant::now();
+        if json {
+            for line in &lines {
+                let (err, done) = stream.push_line(line);
+                f.row_errors += usize::from(err.is_some());
+                if let Some(r) = done {
+                    take(r, &mut metrics, &mut f.findings);
+                }
+            }
+        } else {
+            for e in events {
+                let (err, done) = stream.push(e);
+                f.row_errors += usize::from(err.is_some());
+                if let Some(r) = done {
+                    take(r, &mut metrics, &mut f.findings);
+                }
             }
         }
+        f.secs += started.elapsed().as_secs_f64();
+        first = last;
     }
+    let started = Instant::now();
     if let Some(r) = stream.finish() {
-        take(r, &mut metrics, &mut findings);
+        take(r, &mut metrics, &mut f.findings);
     }
-    let secs = started.elapsed().as_secs_f64();
+    f.secs += started.elapsed().as_secs_f64();
     let row = &metrics.rows()[0];
     assert_eq!(row.concluded, n, "every case concluded in the period");
-    (secs, events, findings, row_errors)
+    f
 }
 
-/// The cost of making the input alone (generating events and, for JSON, printing them), so
-/// that it can be taken out of the replay figures.
-fn generation_only(n: u64, json: bool) -> f64 {
+/// A bare `serde_json` parse of the same lines, twice: skipping every value
+/// (`IgnoredAny`, the least any JSON reader does) and building a `serde_json::Value`.
+fn bare_parse(n: u64) -> (f64, f64) {
     let mut g = Gen { state: 0x2026_1128 };
-    let started = Instant::now();
-    let mut bytes = 0usize;
-    for i in 0..n {
-        for e in case_events(i, &mut g) {
-            bytes += if json { e.to_line().len() } else { e.id.len() };
+    let (mut skip, mut value) = (0.0, 0.0);
+    let mut first = 0;
+    while first < n {
+        let last = (first + CHUNK).min(n);
+        let lines: Vec<String> = (first..last)
+            .flat_map(|i| case_events(i, &mut g))
+            .map(|e| e.to_line())
+            .collect();
+        let started = Instant::now();
+        for line in &lines {
+            let v: serde::de::IgnoredAny = serde_json::from_str(line).expect("valid JSON");
+            std::hint::black_box(v);
         }
+        skip += started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        for line in &lines {
+            let v: serde_json::Value = serde_json::from_str(line).expect("valid JSON");
+            std::hint::black_box(v);
+        }
+        value += started.elapsed().as_secs_f64();
+        first = last;
     }
-    std::hint::black_box(bytes);
-    started.elapsed().as_secs_f64()
+    (skip, value)
+}
+
+/// The same JSON lines through [`Replay::push_lines`] in batches of 100,000 rows, as the
+/// bindings push them, on a pool of `threads` threads (one thread: the one-core path).
+#[cfg(feature = "parallel")]
+fn replay_batches(ctx: &CaseContext, n: u64, threads: usize) -> f64 {
+    use efficiency_core::case::Replay;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    let mut g = Gen { state: 0x2026_1128 };
+    let as_of = NaiveDate::from_ymd_opt(2026, 6, 30)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let period = Period {
+        from: NaiveDate::from_ymd_opt(2005, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap(),
+        to: as_of,
+    };
+    let mut replay = Replay::new(ctx, as_of, Some((period, GroupBy::Unit)), false);
+    let mut secs = 0.0;
+    let mut first = 0;
+    while first < n {
+        let last = (first + CHUNK).min(n);
+        let lines: Vec<String> = (first..last)
+            .flat_map(|i| case_events(i, &mut g))
+            .map(|e| e.to_line())
+            .collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let started = Instant::now();
+        pool.install(|| replay.push_lines(&lines))
+            .expect("not finished");
+        secs += started.elapsed().as_secs_f64();
+        first = last;
+    }
+    let started = Instant::now();
+    replay.finish();
+    secs += started.elapsed().as_secs_f64();
+    assert!(replay.take_errors().is_empty());
+    assert_eq!(replay.metrics().unwrap()[0].concluded, n);
+    secs
 }
 
 fn main() {
@@ -181,17 +277,55 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
+    // An optional second argument runs one part only (for a profiler): `events` or `json`.
+    let only = std::env::args().nth(2);
     let ctx = CaseContext::sample();
-    for json in [false, true] {
-        let (secs, events, findings, errors) = run(&ctx, n, json);
-        let input = generation_only(n, json);
+    if let Some(only) = only {
+        let f = run(&ctx, n, only == "json");
         println!(
-            "{:<30} {n} cases, {events} events: {secs:.2} s in all, of which {input:.2} s making the input; \
-             replay {:.2} s = {:.0} cases/s; {findings} findings, {errors} row errors, peak RSS {:.0} MB",
+            "{only}: replay {:.2} s, {:.0} ns/event",
+            f.secs,
+            f.secs / f.events as f64 * 1e9
+        );
+        return;
+    }
+    let (skip, value) = bare_parse(n);
+    let events = n as f64 * 10.0;
+    println!(
+        "bare serde_json parse of the lines: {skip:.2} s skipping values (IgnoredAny, {:.0} ns/event), \
+         {value:.2} s to serde_json::Value ({:.0} ns/event)",
+        skip / events * 1e9,
+        value / events * 1e9
+    );
+    for json in [false, true] {
+        let f = run(&ctx, n, json);
+        let per_event = f.secs / f.events as f64 * 1e9;
+        println!(
+            "{:<30} {n} cases, {} events: replay {:.2} s = {:.0} cases/s, {per_event:.0} ns/event \
+             ({:.2}× the IgnoredAny parse, {:.2}× the Value parse); {} findings, {} row errors, peak RSS {:.0} MB",
             if json { "from JSON lines (parse+replay)" } else { "from in-memory events" },
-            secs - input,
-            n as f64 / (secs - input),
+            f.events,
+            f.secs,
+            n as f64 / f.secs,
+            f.secs / skip,
+            f.secs / value,
+            f.findings,
+            f.row_errors,
             peak_rss_mb().unwrap_or(f64::NAN)
         );
     }
+    #[cfg(feature = "parallel")]
+    {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let one = replay_batches(&ctx, n, 1);
+        let all = replay_batches(&ctx, n, cores);
+        println!(
+            "Replay::push_lines, batches of {CHUNK} cases: one thread {one:.2} s, {cores} threads \
+             {all:.2} s ({:.2}× faster; {:.0} ns/event on all cores)",
+            one / all,
+            all / (n as f64 * 10.0) * 1e9
+        );
+    }
+    #[cfg(not(feature = "parallel"))]
+    println!("(run with --features parallel for the replay on every core)");
 }

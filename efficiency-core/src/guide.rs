@@ -28,6 +28,7 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -527,7 +528,11 @@ impl GuideCatalogue {
                 "service guides {} ({}, from {})",
                 self.version, self.document, self.effective_from
             )),
-            items: self.guides.iter().map(|g| g.item.clone()).collect(),
+            items: self
+                .guides
+                .iter()
+                .map(|g| Arc::new(g.item.clone()))
+                .collect(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! templates are [`ITEM_TEMPLATES_JSON`].
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -103,8 +104,8 @@ pub struct ItemCatalog {
     /// Where the items come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// The items.
-    pub items: Vec<ServiceItem>,
+    /// The items (shared: a case holds its item without copying it).
+    pub items: Vec<Arc<ServiceItem>>,
 }
 
 fn invalid(field: String, message: String) -> ClockError {
@@ -281,6 +282,11 @@ impl ItemCatalog {
     /// assert_eq!(steps, ["review", "sign_off", "approve"]);
     /// ```
     pub fn get(&self, code: &str) -> Option<&ServiceItem> {
+        self.shared(code).map(|i| &**i)
+    }
+
+    /// The item of a code, shared.
+    pub fn shared(&self, code: &str) -> Option<&Arc<ServiceItem>> {
         self.items.iter().find(|i| i.code == code)
     }
 }
@@ -309,6 +315,27 @@ impl ServiceItem {
         calendar: Calendar,
         accepted_at: NaiveDateTime,
     ) -> Result<ItemClock, ClockError> {
+        let mut clock = self.clock_unbound(calendar, accepted_at)?;
+        clock.item = Some(Arc::new(self.clone()));
+        Ok(clock)
+    }
+
+    /// As [`ServiceItem::clock`], sharing the item instead of copying it.
+    pub fn shared_clock(
+        item: &Arc<ServiceItem>,
+        calendar: Calendar,
+        accepted_at: NaiveDateTime,
+    ) -> Result<ItemClock, ClockError> {
+        let mut clock = item.clock_unbound(calendar, accepted_at)?;
+        clock.item = Some(Arc::clone(item));
+        Ok(clock)
+    }
+
+    fn clock_unbound(
+        &self,
+        calendar: Calendar,
+        accepted_at: NaiveDateTime,
+    ) -> Result<ItemClock, ClockError> {
         let mut clock = Clock::new(calendar, accepted_at, self.statutory)
             .with_extension_policy(self.extension.unwrap_or(ExtensionPolicy::NONE));
         if let Some(p) = self.promised {
@@ -317,10 +344,7 @@ impl ServiceItem {
         if let Some(n) = self.notice_limit {
             clock = clock.with_notice_limit(n.amount);
         }
-        Ok(ItemClock {
-            clock,
-            item: Some(self.clone()),
-        })
+        Ok(ItemClock { clock, item: None })
     }
 }
 
@@ -329,7 +353,7 @@ impl ServiceItem {
 #[derive(Debug, Clone)]
 pub struct ItemClock {
     clock: Clock,
-    item: Option<ServiceItem>,
+    item: Option<Arc<ServiceItem>>,
 }
 
 impl From<Clock> for ItemClock {
@@ -403,7 +427,7 @@ impl ItemClock {
 
     /// The item, when bound.
     pub fn item(&self) -> Option<&ServiceItem> {
-        self.item.as_ref()
+        self.item.as_deref()
     }
 }
 

@@ -69,6 +69,7 @@ pub mod date;
 pub mod disclosure;
 pub mod error;
 pub mod guide;
+mod hash;
 pub mod item;
 mod json;
 pub mod mask;

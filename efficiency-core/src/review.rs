@@ -359,10 +359,10 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgErr
         let mut ev: Vec<CaseEvent> = Vec::new();
         let mut push = |t: NaiveDateTime, actor: &str, kind: EventKind| {
             ev.push(CaseEvent {
-                id: format!("e{}", ev.len() + 1),
-                case: id.clone(),
+                id: format!("e{}", ev.len() + 1).into(),
+                case: id.as_str().into(),
                 at: t,
-                actor: actor.to_string(),
+                actor: actor.into(),
                 kind,
             });
         };
@@ -443,7 +443,7 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgErr
                 t,
                 actor,
                 EventKind::StepStarted {
-                    step: s.code.clone(),
+                    step: s.code.as_str().into(),
                 },
             );
             let minutes = match s.limit.unit {
@@ -455,7 +455,7 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgErr
                 t,
                 actor,
                 EventKind::StepFinished {
-                    step: s.code.clone(),
+                    step: s.code.as_str().into(),
                 },
             );
         }
@@ -470,7 +470,7 @@ pub fn sample_year(year: i32, n: usize, seed: u64) -> Result<ReviewInput, OrgErr
                     t,
                     handler,
                     EventKind::Suspend {
-                        procedure: p.code.clone(),
+                        procedure: p.code.as_str().into(),
                     },
                 );
                 step(&mut t, 60 * 24 * 4);

@@ -636,12 +636,12 @@ pub fn explain_card(
     let evidence: Vec<EvidenceEvent> = case
         .events()
         .iter()
-        .filter(|e| card.events.contains(&e.id))
+        .filter(|e| card.events.iter().any(|id| *id == e.id))
         .map(|e| EvidenceEvent {
-            id: e.id.clone(),
+            id: e.id.to_string(),
             event: e.kind.name().to_string(),
             at: e.at,
-            actor: e.actor.clone(),
+            actor: e.actor.to_string(),
         })
         .collect();
     let clock = match (card.source, case.clock()) {

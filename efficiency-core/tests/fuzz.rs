@@ -146,6 +146,26 @@ const TARGETS: &[Target] = &[
         },
     },
     Target {
+        // The scanner of usual lines answers exactly as serde_json does: the same row, or it
+        // leaves the line to serde_json (and then the answer is serde_json's by construction).
+        name: "event_row_scanner",
+        seeds: &[
+            "efficiency-core/data/sample/cases.jsonl",
+            "efficiency-core/data/bureau/cases.jsonl",
+        ],
+        run: |s| {
+            for line in s.lines().take(64) {
+                let fast = case::EventRow::parse(line, 1);
+                let serde = case::EventRow::parse_with_serde(line, 1);
+                match (fast, serde) {
+                    (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{line}"),
+                    (Err(a), Err(b)) => assert_eq!(a, b, "{line}"),
+                    (a, b) => panic!("scanner {a:?}, serde_json {b:?}: {line}"),
+                }
+            }
+        },
+    },
+    Target {
         name: "board",
         seeds: &["efficiency-core/data/sample/cases.jsonl"],
         run: |s| {
@@ -325,7 +345,14 @@ fn no_input_panics() {
     let others: Vec<u8> = std::fs::read(Path::new(ROOT).join("tests/vectors/errors.json")).unwrap();
     let mut crashes = Vec::new();
     let mut total = 0usize;
-    for target in TARGETS {
+    let mut targets = 0usize;
+    // EFFICIENCY_FUZZ_TARGET=name runs one target only.
+    let only = std::env::var("EFFICIENCY_FUZZ_TARGET").ok();
+    for target in TARGETS
+        .iter()
+        .filter(|t| only.as_deref().is_none_or(|o| o.is_empty() || o == t.name))
+    {
+        targets += 1;
         // Earlier crash inputs first, then mutations of the seeds.
         let regressions = Path::new(ROOT)
             .join("efficiency-core/tests/fuzz-regressions")
@@ -366,10 +393,7 @@ fn no_input_panics() {
     }
     let _ = std::panic::take_hook();
     if seconds.is_some() {
-        println!(
-            "fuzz: {total} inputs over {} targets, seed {seed:#x}",
-            TARGETS.len()
-        );
+        println!("fuzz: {total} inputs over {targets} targets, seed {seed:#x}");
     }
     assert!(crashes.is_empty(), "inputs that panic (copy them into efficiency-core/tests/fuzz-regressions/<target>/): {crashes:?}");
 }

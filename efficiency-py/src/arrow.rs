@@ -173,12 +173,17 @@ impl EventColumns {
         (0..self.len).map(|r| self.row(r))
     }
 
-    fn row(&self, r: usize) -> EventRow<'_> {
+    /// Rows in the batch.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Row `r`.
+    pub(crate) fn row(&self, r: usize) -> EventRow<'_> {
         let mut row = EventRow::default();
         for (i, col) in &self.text {
             let col = col.as_string::<i32>();
             let v = (!col.is_null(r)).then(|| col.value(r));
-            let owned = || v.map(str::to_string);
             match EVENT_COLUMNS[*i] {
                 "id" => row.id = Cow::Borrowed(v.unwrap_or("")),
                 "case" => row.case = Cow::Borrowed(v.unwrap_or("")),
@@ -186,14 +191,14 @@ impl EventColumns {
                 "event" => row.event = Cow::Borrowed(v.unwrap_or("")),
                 "channel" => row.channel = v.map(Cow::Borrowed),
                 "outcome" => row.outcome = v.map(Cow::Borrowed),
-                "item" => row.item = owned(),
-                "window" => row.window = owned(),
-                "handler" => row.handler = owned(),
-                "reason" => row.reason = owned(),
-                "to" => row.to = owned(),
-                "agency" => row.agency = owned(),
-                "step" => row.step = owned(),
-                "procedure" => row.procedure = owned(),
+                "item" => row.item = v.map(Cow::Borrowed),
+                "window" => row.window = v.map(Cow::Borrowed),
+                "handler" => row.handler = v.map(Cow::Borrowed),
+                "reason" => row.reason = v.map(Cow::Borrowed),
+                "to" => row.to = v.map(Cow::Borrowed),
+                "agency" => row.agency = v.map(Cow::Borrowed),
+                "step" => row.step = v.map(Cow::Borrowed),
+                "procedure" => row.procedure = v.map(Cow::Borrowed),
                 _ => {}
             }
         }

@@ -297,7 +297,11 @@ impl CaseReplay {
             let columns =
                 crate::arrow::EventColumns::new(&batch).map_err(crate::convert::error_of)?;
             py.detach(|| {
-                self.with_state(|st| crate::convert::ok_detached(st.push_rows(columns.rows())))
+                self.with_state(|st| {
+                    crate::convert::ok_detached(st.push_parallel(columns.len(), |i, line| {
+                        CaseEvent::from_row(columns.row(i), line)
+                    }))
+                })
             })?;
         }
         Ok(())

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDateTime;
+pub use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::CaseError;
@@ -51,16 +52,16 @@ pub enum EventKind {
         /// How.
         channel: Channel,
         /// The service item asked about, if known.
-        item: Option<String>,
+        item: Option<CompactString>,
     },
     /// The actor explains basis, procedure and materials, or records the request.
     Answer,
     /// Materials handed in (收件) for an item, at a window.
     Receive {
         /// Service item code.
-        item: String,
+        item: CompactString,
         /// Service window, if any.
-        window: Option<String>,
+        window: Option<CompactString>,
     },
     /// The one-time notice (一次性告知) of everything missing.
     SupplementRequest {
@@ -72,7 +73,7 @@ pub enum EventKind {
     /// Formally accepted (受理): the clock starts. The handler is `handler`, or the actor.
     Accept {
         /// The handler (承办人), when not the actor.
-        handler: Option<String>,
+        handler: Option<CompactString>,
     },
     /// Not accepted (不予受理), with reasons.
     Reject {
@@ -87,29 +88,29 @@ pub enum EventKind {
     /// Handed to another post of the bureau.
     Refer {
         /// Staff id of the receiving handler.
-        to: String,
+        to: CompactString,
     },
     /// The receiving handler replies on a referral.
     Reply,
     /// Guided to another agency.
     GuideOutside {
         /// Which agency.
-        agency: String,
+        agency: CompactString,
     },
     /// An internal step begins.
     StepStarted {
         /// Step code from the item's workflow.
-        step: String,
+        step: CompactString,
     },
     /// An internal step ends.
     StepFinished {
         /// Step code.
-        step: String,
+        step: CompactString,
     },
     /// A special procedure stops the clock.
     Suspend {
         /// Procedure code from the item.
-        procedure: String,
+        procedure: CompactString,
     },
     /// The special procedure ended.
     Resume,
@@ -195,13 +196,13 @@ pub const EVENT_KINDS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseEvent {
     /// Event id, unique within its case.
-    pub id: String,
+    pub id: CompactString,
     /// Case id.
-    pub case: String,
+    pub case: CompactString,
     /// When (the bureau's local time).
     pub at: NaiveDateTime,
     /// Staff id of who did it.
-    pub actor: String,
+    pub actor: CompactString,
     /// What.
     pub kind: EventKind,
 }
@@ -229,38 +230,38 @@ pub struct EventRow<'a> {
     #[serde(borrow)]
     pub event: Cow<'a, str>,
     /// `inquiry`: how the applicant came.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Cow<'a, str>>,
     /// `receive` (required) / `inquiry`: the service item code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Cow<'a, str>>,
     /// `receive`: the window.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub window: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Cow<'a, str>>,
     /// `supplement_request`: everything missing, named once.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<Vec<String>>,
     /// `accept`: the handler, when not the actor.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub handler: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<Cow<'a, str>>,
     /// `reject`: the reasons.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reasons: Option<Vec<String>>,
     /// `refuse_reception`, `extension_requested`: why.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Cow<'a, str>>,
     /// `refer`: the staff id referred to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Cow<'a, str>>,
     /// `guide_outside`: the agency.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub agency: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<Cow<'a, str>>,
     /// `step_started` / `step_finished`: the step code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub step: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Cow<'a, str>>,
     /// `suspend`: the special procedure.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub procedure: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<Cow<'a, str>>,
     /// `extension_requested`: the amount, in the limit's unit.
     #[serde(
         default,
@@ -269,11 +270,295 @@ pub struct EventRow<'a> {
     )]
     pub amount: Option<f64>,
     /// `conclude`: granted or refused.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Cow<'a, str>>,
     /// `conclude`: concluded during the visit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_the_spot: Option<bool>,
+}
+
+impl<'a> EventRow<'a> {
+    /// Reads one JSON line as a row, borrowing its strings. A line of the usual shape (one flat
+    /// object, strings without escapes) is read by a scanner over the fixed keys, without
+    /// allocating; any other line, and every line that is not a valid row, goes through
+    /// `serde_json`, so the answer and the error are exactly `serde_json`'s (a fuzz target checks
+    /// that the two agree).
+    pub fn parse(text: &'a str, line: usize) -> Result<EventRow<'a>, CaseError> {
+        let mut row = EventRow::default();
+        if scan::row_into(text, &mut row) {
+            return Ok(row);
+        }
+        EventRow::parse_with_serde(text, line)
+    }
+
+    /// [`EventRow::parse`] without the scanner.
+    #[doc(hidden)]
+    pub fn parse_with_serde(text: &'a str, line: usize) -> Result<EventRow<'a>, CaseError> {
+        serde_json::from_str(text).map_err(|e| {
+            let (_, m) = crate::json::error_parts(&e);
+            CaseError::new("case.malformed_line", Some(line), None, m)
+        })
+    }
+}
+
+/// The fast path of [`EventRow::parse`]: a scanner for flat objects whose keys are the event
+/// columns. It answers `None` (leaving the line to `serde_json`) for anything it does not take
+/// exactly as `serde_json` would: escapes, control characters, unknown or repeated keys, nulls
+/// in required fields, nested values other than lists of strings, odd numbers.
+mod scan {
+    use std::borrow::Cow;
+
+    use super::{EventRow, EventTime, EVENT_COLUMNS};
+
+    #[test]
+    fn columns_are_numbered_in_order() {
+        for (i, c) in EVENT_COLUMNS.iter().enumerate() {
+            assert_eq!(column(c), Some(i));
+        }
+        assert_eq!(column("ID"), None);
+    }
+
+    struct Scanner<'a> {
+        s: &'a str,
+        b: &'a [u8],
+        i: usize,
+    }
+
+    enum Val<'a> {
+        Str(&'a str),
+        Num(f64),
+        Bool(bool),
+        Null,
+        List(Vec<String>),
+    }
+
+    impl<'a> Scanner<'a> {
+        fn ws(&mut self) {
+            while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+                self.i += 1;
+            }
+        }
+
+        fn eat(&mut self, c: u8) -> Option<()> {
+            self.ws();
+            (self.b.get(self.i) == Some(&c)).then(|| self.i += 1)
+        }
+
+        /// A string without escapes or control characters (the opening quote is next).
+        fn string(&mut self) -> Option<&'a str> {
+            self.eat(b'"')?;
+            let start = self.i;
+            loop {
+                match *self.b.get(self.i)? {
+                    b'"' => break,
+                    b'\\' | 0..=0x1f => return None,
+                    _ => self.i += 1,
+                }
+            }
+            self.i += 1;
+            Some(&self.s[start..self.i - 1])
+        }
+
+        fn word(&mut self, w: &str) -> bool {
+            let ok = self.b[self.i..].starts_with(w.as_bytes());
+            if ok {
+                self.i += w.len();
+            }
+            ok
+        }
+
+        /// A number in JSON's grammar, read as `f64` (as `serde_json` reads a float; integers
+        /// beyond 2^53 are left to it).
+        fn number(&mut self) -> Option<f64> {
+            let start = self.i;
+            let digits = |sc: &mut Self| {
+                let from = sc.i;
+                while sc.b.get(sc.i).is_some_and(u8::is_ascii_digit) {
+                    sc.i += 1;
+                }
+                sc.i - from
+            };
+            if self.b.get(self.i) == Some(&b'-') {
+                self.i += 1;
+            }
+            let int_start = self.i;
+            let n = digits(self);
+            if n == 0 || (n > 1 && self.b[int_start] == b'0') {
+                return None;
+            }
+            let mut integer = true;
+            if self.b.get(self.i) == Some(&b'.') {
+                self.i += 1;
+                if digits(self) == 0 {
+                    return None;
+                }
+                integer = false;
+            }
+            // Exponents, fractions and integers beyond 15 digits are left to serde_json (whose
+            // float reading may differ from the standard library's in the last digit).
+            if !integer || n > 15 || matches!(self.b.get(self.i), Some(b'e' | b'E')) {
+                return None;
+            }
+            self.s[start..self.i].parse().ok()
+        }
+
+        fn value(&mut self) -> Option<Val<'a>> {
+            self.ws();
+            match *self.b.get(self.i)? {
+                b'"' => self.string().map(Val::Str),
+                b't' => self.word("true").then_some(Val::Bool(true)),
+                b'f' => self.word("false").then_some(Val::Bool(false)),
+                b'n' => self.word("null").then_some(Val::Null),
+                b'[' => {
+                    self.i += 1;
+                    let mut items = Vec::new();
+                    if self.eat(b']').is_some() {
+                        return Some(Val::List(items));
+                    }
+                    loop {
+                        items.push(self.string()?.to_string());
+                        self.ws();
+                        match *self.b.get(self.i)? {
+                            b',' => self.i += 1,
+                            b']' => {
+                                self.i += 1;
+                                return Some(Val::List(items));
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                b'-' | b'0'..=b'9' => self.number().map(Val::Num),
+                _ => None,
+            }
+        }
+    }
+
+    /// Reads a line of the usual shape into `row` (a default row), or answers false (and
+    /// `row` is to be thrown away).
+    pub(super) fn row_into<'a>(text: &'a str, row: &mut EventRow<'a>) -> bool {
+        row_of(text, row).is_some()
+    }
+
+    fn row_of<'a>(text: &'a str, row: &mut EventRow<'a>) -> Option<()> {
+        let mut sc = Scanner {
+            s: text,
+            b: text.as_bytes(),
+            i: 0,
+        };
+        sc.eat(b'{')?;
+        let mut seen = 0u32;
+        if sc.eat(b'}').is_none() {
+            loop {
+                let key = sc.string()?;
+                let k = column(key)?;
+                if seen & (1 << k) != 0 {
+                    return None;
+                }
+                seen |= 1 << k;
+                sc.eat(b':')?;
+                let v = sc.value()?;
+                set(row, k, v)?;
+                sc.ws();
+                match *sc.b.get(sc.i)? {
+                    b',' => sc.i += 1,
+                    b'}' => {
+                        sc.i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        sc.ws();
+        // Trailing text, or a required field missing: serde_json says which.
+        let required = 0b11111;
+        (sc.i == sc.b.len() && seen & required == required).then_some(())
+    }
+
+    /// The index of a key in [`EVENT_COLUMNS`].
+    fn column(key: &str) -> Option<usize> {
+        Some(match key {
+            "id" => 0,
+            "case" => 1,
+            "at" => 2,
+            "actor" => 3,
+            "event" => 4,
+            "channel" => 5,
+            "item" => 6,
+            "window" => 7,
+            "missing" => 8,
+            "handler" => 9,
+            "reasons" => 10,
+            "reason" => 11,
+            "to" => 12,
+            "agency" => 13,
+            "step" => 14,
+            "procedure" => 15,
+            "amount" => 16,
+            "outcome" => 17,
+            "on_the_spot" => 18,
+            _ => return None,
+        })
+    }
+
+    fn set<'a>(row: &mut EventRow<'a>, column: usize, v: Val<'a>) -> Option<()> {
+        let text = |v: Val<'a>| match v {
+            Val::Str(s) => Some(Cow::Borrowed(s)),
+            _ => None,
+        };
+        let opt_text = |v: Val<'a>| match v {
+            Val::Str(s) => Some(Some(Cow::Borrowed(s))),
+            Val::Null => Some(None),
+            _ => None,
+        };
+        let list = |v: Val<'a>| match v {
+            Val::List(l) => Some(Some(l)),
+            Val::Null => Some(None),
+            _ => None,
+        };
+        match EVENT_COLUMNS[column] {
+            "id" => row.id = text(v)?,
+            "case" => row.case = text(v)?,
+            "actor" => row.actor = text(v)?,
+            "event" => row.event = text(v)?,
+            "at" => {
+                row.at = match v {
+                    Val::Str(s) => EventTime::Text(Cow::Borrowed(s)),
+                    Val::Num(n) => EventTime::Millis(n),
+                    _ => return None,
+                }
+            }
+            "channel" => row.channel = opt_text(v)?,
+            "item" => row.item = opt_text(v)?,
+            "window" => row.window = opt_text(v)?,
+            "handler" => row.handler = opt_text(v)?,
+            "reason" => row.reason = opt_text(v)?,
+            "to" => row.to = opt_text(v)?,
+            "agency" => row.agency = opt_text(v)?,
+            "step" => row.step = opt_text(v)?,
+            "procedure" => row.procedure = opt_text(v)?,
+            "outcome" => row.outcome = opt_text(v)?,
+            "missing" => row.missing = list(v)?,
+            "reasons" => row.reasons = list(v)?,
+            "amount" => {
+                row.amount = match v {
+                    Val::Num(n) => Some(n),
+                    Val::Null => None,
+                    _ => return None,
+                }
+            }
+            "on_the_spot" => {
+                row.on_the_spot = match v {
+                    Val::Bool(b) => Some(b),
+                    Val::Null => None,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        }
+        Some(())
+    }
 }
 
 /// The fields of an [`EventRow`], in order: the columns a table of case events may have (a
@@ -397,16 +682,21 @@ impl CaseEvent {
     /// # Ok::<(), efficiency_core::case::CaseError>(())
     /// ```
     pub fn parse_line(text: &str, line: usize) -> Result<CaseEvent, CaseError> {
-        let raw: EventRow<'_> = serde_json::from_str(text).map_err(|e| {
-            let (_, m) = crate::json::error_parts(&e);
-            CaseError::new("case.malformed_line", Some(line), None, m)
-        })?;
-        CaseEvent::from_row(raw, line)
+        let mut row = EventRow::default();
+        if !scan::row_into(text, &mut row) {
+            row = EventRow::parse_with_serde(text, line)?;
+        }
+        CaseEvent::take_row(&mut row, line)
     }
 
     /// Checks one event row (from a JSON line or a table row); `line` (1-based) is only used in
     /// error messages. Times are read in the shipped calendar's zone (UTC+8).
-    pub fn from_row(raw: EventRow<'_>, line: usize) -> Result<CaseEvent, CaseError> {
+    pub fn from_row(mut raw: EventRow<'_>, line: usize) -> Result<CaseEvent, CaseError> {
+        CaseEvent::take_row(&mut raw, line)
+    }
+
+    /// [`CaseEvent::from_row`] taking the row's values out of it (no copy of the row).
+    fn take_row(raw: &mut EventRow<'_>, line: usize) -> Result<CaseEvent, CaseError> {
         let fail = |id: Option<&str>, message: String| {
             CaseError::new("case.invalid_event", Some(line), id, message)
         };
@@ -502,6 +792,7 @@ impl CaseEvent {
             }
             Ok(v)
         };
+        let name = |v: Option<Cow<'_, str>>| v.map(|v| CompactString::from(v.as_ref()));
         let kind = match raw.event.as_ref() {
             "inquiry" => EventKind::Inquiry {
                 channel: {
@@ -513,41 +804,41 @@ impl CaseEvent {
                         )
                     })?
                 },
-                item: raw.item.clone(),
+                item: name(raw.item.take()),
             },
             "answer" => EventKind::Answer,
             "receive" => EventKind::Receive {
-                item: raw.item.clone().expect("required"),
-                window: raw.window.clone(),
+                item: name(raw.item.take()).expect("required"),
+                window: name(raw.window.take()),
             },
             "supplement_request" => EventKind::SupplementRequest {
                 missing: nonempty(&raw.missing, "missing")?,
             },
             "supplement_received" => EventKind::SupplementReceived,
             "accept" => EventKind::Accept {
-                handler: raw.handler.clone(),
+                handler: name(raw.handler.take()),
             },
             "reject" => EventKind::Reject {
                 reasons: nonempty(&raw.reasons, "reasons")?,
             },
             "refuse_reception" => EventKind::RefuseReception {
-                reason: raw.reason.clone(),
+                reason: raw.reason.take().map(Cow::into_owned),
             },
             "refer" => EventKind::Refer {
-                to: raw.to.clone().expect("required"),
+                to: name(raw.to.take()).expect("required"),
             },
             "reply" => EventKind::Reply,
             "guide_outside" => EventKind::GuideOutside {
-                agency: raw.agency.clone().expect("required"),
+                agency: name(raw.agency.take()).expect("required"),
             },
             "step_started" => EventKind::StepStarted {
-                step: raw.step.clone().expect("required"),
+                step: name(raw.step.take()).expect("required"),
             },
             "step_finished" => EventKind::StepFinished {
-                step: raw.step.clone().expect("required"),
+                step: name(raw.step.take()).expect("required"),
             },
             "suspend" => EventKind::Suspend {
-                procedure: raw.procedure.clone().expect("required"),
+                procedure: name(raw.procedure.take()).expect("required"),
             },
             "resume" => EventKind::Resume,
             "extension_requested" => EventKind::ExtensionRequested {
@@ -561,7 +852,7 @@ impl CaseEvent {
                     }
                     a as u32
                 },
-                reason: raw.reason.clone().expect("required"),
+                reason: raw.reason.take().expect("required").into_owned(),
             },
             "extension_approved" => EventKind::ExtensionApproved,
             "applicant_notified" => EventKind::ApplicantNotified,
@@ -585,10 +876,10 @@ impl CaseEvent {
             _ => unreachable!("checked above"),
         };
         Ok(CaseEvent {
-            id: raw.id.into_owned(),
-            case: raw.case.into_owned(),
+            id: CompactString::from(raw.id.as_ref()),
+            case: CompactString::from(raw.case.as_ref()),
             at,
-            actor: raw.actor.into_owned(),
+            actor: CompactString::from(raw.actor.as_ref()),
             kind,
         })
     }
@@ -606,25 +897,27 @@ impl CaseEvent {
         match &self.kind {
             EventKind::Inquiry { channel, item } => {
                 l.channel = Some(Cow::Borrowed(channel.as_str()));
-                l.item = item.clone();
+                l.item = item.as_deref().map(Cow::Borrowed);
             }
             EventKind::Receive { item, window } => {
-                l.item = Some(item.clone());
-                l.window = window.clone();
+                l.item = Some(Cow::Borrowed(item));
+                l.window = window.as_deref().map(Cow::Borrowed);
             }
             EventKind::SupplementRequest { missing } => l.missing = Some(missing.clone()),
-            EventKind::Accept { handler } => l.handler = handler.clone(),
+            EventKind::Accept { handler } => l.handler = handler.as_deref().map(Cow::Borrowed),
             EventKind::Reject { reasons } => l.reasons = Some(reasons.clone()),
-            EventKind::RefuseReception { reason } => l.reason = reason.clone(),
-            EventKind::Refer { to } => l.to = Some(to.clone()),
-            EventKind::GuideOutside { agency } => l.agency = Some(agency.clone()),
-            EventKind::StepStarted { step } | EventKind::StepFinished { step } => {
-                l.step = Some(step.clone())
+            EventKind::RefuseReception { reason } => {
+                l.reason = reason.as_deref().map(Cow::Borrowed)
             }
-            EventKind::Suspend { procedure } => l.procedure = Some(procedure.clone()),
+            EventKind::Refer { to } => l.to = Some(Cow::Borrowed(to)),
+            EventKind::GuideOutside { agency } => l.agency = Some(Cow::Borrowed(agency)),
+            EventKind::StepStarted { step } | EventKind::StepFinished { step } => {
+                l.step = Some(Cow::Borrowed(step))
+            }
+            EventKind::Suspend { procedure } => l.procedure = Some(Cow::Borrowed(procedure)),
             EventKind::ExtensionRequested { amount, reason } => {
                 l.amount = Some(f64::from(*amount));
-                l.reason = Some(reason.clone());
+                l.reason = Some(Cow::Borrowed(reason));
             }
             EventKind::Conclude {
                 outcome,
@@ -682,16 +975,16 @@ mod columns_tests {
     fn event_columns_are_the_rows_fields() {
         let row = EventRow {
             channel: Some("walk_in".into()),
-            item: Some(String::new()),
-            window: Some(String::new()),
+            item: Some("".into()),
+            window: Some("".into()),
             missing: Some(vec![]),
-            handler: Some(String::new()),
+            handler: Some("".into()),
             reasons: Some(vec![]),
-            reason: Some(String::new()),
-            to: Some(String::new()),
-            agency: Some(String::new()),
-            step: Some(String::new()),
-            procedure: Some(String::new()),
+            reason: Some("".into()),
+            to: Some("".into()),
+            agency: Some("".into()),
+            step: Some("".into()),
+            procedure: Some("".into()),
             amount: Some(1.0),
             outcome: Some("granted".into()),
             on_the_spot: Some(true),

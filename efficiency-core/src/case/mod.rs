@@ -29,13 +29,14 @@ mod stream;
 
 use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
 pub use event::{
-    parse_lines, CaseEvent, Channel, Decision, EventKind, EventRow, EventTime, EVENT_COLUMNS,
-    EVENT_KINDS,
+    parse_lines, CaseEvent, Channel, CompactString, Decision, EventKind, EventRow, EventTime,
+    EVENT_COLUMNS, EVENT_KINDS,
 };
 pub use metrics::{GroupBy, GroupMetrics, Metrics, MetricsRow, Period};
 pub use rules::{
@@ -328,19 +329,33 @@ pub struct CaseStatus {
     pub level_reasons: Vec<LevelReason>,
 }
 
+/// Up to this many events a case's ids are checked by a scan; from then on by a hashed set.
+const SMALL_CASE: usize = 32;
+
+/// The bit of an event id in [`Case`]'s `id_bits`.
+fn id_bit(id: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = crate::hash::FastHash::default().build_hasher();
+    h.write(id.as_bytes());
+    1 << (h.finish() >> 58)
+}
+
 /// One case: its events and what validating them established.
 #[derive(Debug, Clone)]
 pub struct Case {
     id: String,
     events: Vec<CaseEvent>,
-    ids: HashSet<String>,
+    ids: HashSet<CompactString>,
+    /// One bit per id hash of a small case's events: an id whose bit is clear is new, without
+    /// a scan.
+    id_bits: u64,
     stage: Stage,
-    item: Option<ServiceItem>,
+    item: Option<Arc<ServiceItem>>,
     clock: Option<ItemClock>,
     /// Case event index of each clock event.
     clock_events: Vec<usize>,
-    open_steps: Vec<String>,
-    open_referrals: Vec<String>,
+    open_steps: Vec<CompactString>,
+    open_referrals: Vec<CompactString>,
     published: bool,
 }
 
@@ -351,6 +366,7 @@ impl Case {
             id: id.to_string(),
             events: Vec::new(),
             ids: HashSet::new(),
+            id_bits: 0,
             stage: Stage::New,
             item: None,
             clock: None,
@@ -359,6 +375,23 @@ impl Case {
             open_referrals: Vec::new(),
             published: false,
         }
+    }
+
+    /// Empties the case and gives it the id `id`, keeping its buffers (a stream of cases
+    /// reuses one case's memory).
+    fn reset(&mut self, id: &str) {
+        self.id.clear();
+        self.id.push_str(id);
+        self.events.clear();
+        self.ids.clear();
+        self.id_bits = 0;
+        self.stage = Stage::New;
+        self.item = None;
+        self.clock = None;
+        self.clock_events.clear();
+        self.open_steps.clear();
+        self.open_referrals.clear();
+        self.published = false;
     }
 
     /// A case from a JSON Lines log; the first bad line is an error naming it.
@@ -410,9 +443,9 @@ impl Case {
 
     /// Checks `event` against the case and takes it, or rejects it and changes nothing.
     pub fn append(&mut self, ctx: &CaseContext, event: CaseEvent) -> Result<(), CaseError> {
-        let id = event.id.clone();
+        let id = event.id.as_str();
         let fail =
-            |code: &'static str, message: String| CaseError::new(code, None, Some(&id), message);
+            |code: &'static str, message: String| CaseError::new(code, None, Some(id), message);
         if event.case != self.id {
             return Err(fail(
                 "case.wrong_case",
@@ -428,7 +461,7 @@ impl Case {
                 ),
             ));
         }
-        if self.ids.contains(&event.id) {
+        if self.has_event_id(&event.id) {
             return Err(fail(
                 "case.duplicate_event_id",
                 format!("the case already has an event {:?}", event.id),
@@ -467,8 +500,13 @@ impl Case {
         let mut item = None;
         let mut clock = None;
         let mut clock_push = false;
-        let mut steps = self.open_steps.clone();
-        let mut referrals = self.open_referrals.clone();
+        // What the event does to the open steps and referrals, applied at the commit (no copy
+        // of them per event).
+        let mut step_change: Option<(&str, bool)> = None;
+        let mut referral_added: Option<&str> = None;
+        let mut referral_closed = false;
+        let steps = &self.open_steps;
+        let referrals = &self.open_referrals;
         let mut published = self.published;
         match &event.kind {
             EventKind::Inquiry { item: it, .. } => {
@@ -476,7 +514,7 @@ impl Case {
                     return Err(impossible(stage));
                 }
                 if let Some(code) = it {
-                    item = Some(ctx.items.get(code).cloned().ok_or_else(|| {
+                    item = Some(ctx.items.shared(code).cloned().ok_or_else(|| {
                         fail("case.unknown_item", format!("no service item {code:?}"))
                     })?);
                 }
@@ -486,16 +524,16 @@ impl Case {
                 if stage == Stage::New || stage.closed() {
                     return Err(impossible(stage));
                 }
-                referrals.retain(|r| r != &event.actor);
+                referral_closed = true;
             }
             EventKind::Receive { item: code, .. } => {
                 if !matches!(stage, Stage::New | Stage::Inquired) {
                     return Err(impossible(stage));
                 }
-                item = Some(ctx.items.get(code).cloned().ok_or_else(|| {
+                item = Some(ctx.items.shared(code).cloned().ok_or_else(|| {
                     fail("case.unknown_item", format!("no service item {code:?}"))
                 })?);
-                referrals.retain(|r| r != &event.actor);
+                referral_closed = true;
                 next_stage = Stage::Received;
             }
             EventKind::SupplementRequest { .. } => {
@@ -531,8 +569,7 @@ impl Case {
                     .rev()
                     .find(|e| matches!(e.kind, EventKind::SupplementReceived))
                     .map_or(event.at, |s| s.at.min(event.at));
-                let mut c = it
-                    .clock(ctx.calendar.clone(), anchor)?
+                let mut c = ServiceItem::shared_clock(it, ctx.calendar.clone(), anchor)?
                     .with_config(ctx.config.clone())?;
                 if let (Some(received), Some(notice)) = (
                     self.first(|k| matches!(k, EventKind::Receive { .. })),
@@ -541,7 +578,7 @@ impl Case {
                     c = c.with_supplement_notice(received.at, notice.at)?;
                 }
                 clock = Some(c);
-                referrals.retain(|r| r != &event.actor);
+                referral_closed = true;
                 next_stage = Stage::Accepted;
             }
             EventKind::Reject { .. } => {
@@ -566,7 +603,7 @@ impl Case {
                         format!("referral target {to:?} is not in the roster"),
                     ));
                 }
-                referrals.push(to.clone());
+                referral_added = Some(to);
             }
             EventKind::Reply => {
                 if !referrals.contains(&event.actor) {
@@ -575,7 +612,7 @@ impl Case {
                         format!("{:?} has no open referral to reply to", event.actor),
                     ));
                 }
-                referrals.retain(|r| r != &event.actor);
+                referral_closed = true;
             }
             EventKind::GuideOutside { .. } => {
                 if !matches!(stage, Stage::Inquired | Stage::Received) {
@@ -588,13 +625,13 @@ impl Case {
                     return Err(impossible(stage));
                 }
                 let it = self.item.as_ref().expect("accepted cases have an item");
-                if !it.steps.iter().any(|s| &s.code == step) {
+                if !it.steps.iter().any(|s| s.code == step) {
                     return Err(fail(
                         "case.unknown_step",
                         format!("item {} has no step {step:?}", it.code),
                     ));
                 }
-                let started = steps.contains(step);
+                let started = steps.iter().any(|s| s == step);
                 if matches!(event.kind, EventKind::StepStarted { .. }) {
                     if started {
                         return Err(fail(
@@ -602,7 +639,7 @@ impl Case {
                             format!("step {step:?} is already running"),
                         ));
                     }
-                    steps.push(step.clone());
+                    step_change = Some((step, true));
                 } else {
                     if !started {
                         return Err(fail(
@@ -610,7 +647,7 @@ impl Case {
                             format!("step {step:?} was not started"),
                         ));
                     }
-                    steps.retain(|s| s != step);
+                    step_change = Some((step, false));
                 }
             }
             EventKind::Suspend { .. }
@@ -644,7 +681,7 @@ impl Case {
                     EventKind::Conclude { .. } => c.clock_mut().conclude(at),
                     _ => unreachable!(),
                 };
-                r.map_err(|e| CaseError::from(e).with_event(&id))?;
+                r.map_err(|e| CaseError::from(e).with_event(id))?;
                 if matches!(event.kind, EventKind::Conclude { .. }) {
                     next_stage = Stage::Concluded;
                 }
@@ -674,12 +711,37 @@ impl Case {
             self.clock_events.push(self.events.len());
         }
         self.stage = next_stage;
-        self.open_steps = steps;
-        self.open_referrals = referrals;
+        match step_change {
+            Some((step, true)) => self.open_steps.push(step.into()),
+            Some((step, false)) => self.open_steps.retain(|s| s != step),
+            None => {}
+        }
+        if referral_closed {
+            self.open_referrals.retain(|r| *r != event.actor);
+        }
+        if let Some(to) = referral_added {
+            self.open_referrals.push(to.into());
+        }
         self.published = published;
-        self.ids.insert(event.id.clone());
+        if self.events.len() + 1 == SMALL_CASE {
+            self.ids = self.events.iter().map(|e| e.id.clone()).collect();
+        }
+        if self.events.len() + 1 >= SMALL_CASE {
+            self.ids.insert(event.id.clone());
+        }
+        self.id_bits |= id_bit(&event.id);
         self.events.push(event);
         Ok(())
+    }
+
+    /// Whether the case has an event `id`: a scan of a small case's events, a hashed set of a
+    /// large case's ids (kept from [`SMALL_CASE`] events on), so each check is constant time.
+    fn has_event_id(&self, id: &str) -> bool {
+        if self.events.len() < SMALL_CASE {
+            self.id_bits & id_bit(id) != 0 && self.events.iter().any(|e| e.id == id)
+        } else {
+            self.ids.contains(id)
+        }
     }
 
     fn first(&self, pred: impl Fn(&EventKind) -> bool) -> Option<&CaseEvent> {
@@ -691,7 +753,7 @@ impl Case {
         let events: Vec<&CaseEvent> = self.events.iter().take_while(|e| e.at <= as_of).collect();
         let unit_of = |id: &str| ctx.roster.get(id).map(|s| s.unit.clone());
         let mut st = CaseStatus {
-            case: self.id.clone(),
+            case: self.id.to_string(),
             as_of,
             stage: Stage::New,
             item: None,
@@ -744,15 +806,16 @@ impl Case {
             match &e.kind {
                 EventKind::Inquiry { item, .. } => {
                     st.stage = Stage::Inquired;
-                    st.first_responder = Some(e.actor.clone());
-                    st.item = item.clone();
+                    st.first_responder = Some(e.actor.to_string());
+                    st.item = item.as_ref().map(|i| i.to_string());
                     st.unit = unit_of(&e.actor);
                 }
                 EventKind::Receive { item, window } => {
                     st.stage = Stage::Received;
-                    st.item = Some(item.clone());
-                    st.window = window.clone();
-                    st.first_responder.get_or_insert_with(|| e.actor.clone());
+                    st.item = Some(item.to_string());
+                    st.window = window.as_ref().map(|w| w.to_string());
+                    st.first_responder
+                        .get_or_insert_with(|| e.actor.to_string());
                     st.unit = unit_of(&e.actor);
                     received = Some(e);
                 }
@@ -763,20 +826,21 @@ impl Case {
                 EventKind::SupplementReceived => st.stage = Stage::Received,
                 EventKind::Accept { handler } => {
                     st.stage = Stage::Accepted;
-                    let h = handler.clone().unwrap_or_else(|| e.actor.clone());
+                    let h = handler.as_ref().unwrap_or(&e.actor).to_string();
                     st.unit = unit_of(&h);
                     st.handler = Some(h);
                 }
                 EventKind::Reject { .. } => st.stage = Stage::Rejected,
                 EventKind::RefuseReception { .. } => {
                     st.stage = Stage::Refused;
-                    st.first_responder.get_or_insert_with(|| e.actor.clone());
+                    st.first_responder
+                        .get_or_insert_with(|| e.actor.to_string());
                     add(
                         "reception.refused",
                         e.at,
                         format!("{} refused to receive the application", e.actor),
-                        vec![e.id.clone()],
-                        vec![e.actor.clone()],
+                        vec![e.id.to_string()],
+                        vec![e.actor.to_string()],
                     );
                 }
                 EventKind::GuideOutside { .. } => st.stage = Stage::GuidedOut,
@@ -822,8 +886,8 @@ impl Case {
                     "inquiry.not_handled",
                     deadline,
                     format!("the inquiry of {} was not answered, recorded, handed over or guided by {deadline}", inq.at),
-                    vec![inq.id.clone()],
-                    vec![inq.actor.clone()],
+                    vec![inq.id.to_string()],
+                    vec![inq.actor.to_string()],
                 );
             }
         }
@@ -842,7 +906,7 @@ impl Case {
                 .unwrap_or(ctx.rules.referral_follow_up);
             let deadline = ctx.due(r.at, limit)?;
             let acted = events.iter().any(|e| {
-                &e.actor == to
+                e.actor == to
                     && e.at >= r.at
                     && e.at <= deadline
                     && matches!(
@@ -861,8 +925,8 @@ impl Case {
                     "referral.not_followed_up",
                     deadline,
                     format!("{} referred the request to {to} at {}; no reply or action by {deadline} ({limit})", r.actor, r.at),
-                    vec![r.id.clone()],
-                    vec![r.actor.clone(), to.clone()],
+                    vec![r.id.to_string()],
+                    vec![r.actor.to_string(), to.to_string()],
                 );
             }
         }
@@ -881,8 +945,8 @@ impl Case {
                     "supplement.late_notice",
                     first.at,
                     format!("the one-time notice ({}) came more than {within} workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)", first.at, rec.at),
-                    vec![rec.id.clone(), first.id.clone()],
-                    vec![first.actor.clone()],
+                    vec![rec.id.to_string(), first.id.to_string()],
+                    vec![first.actor.to_string()],
                 );
             }
             for again in supplement_requests.iter().skip(1) {
@@ -890,8 +954,8 @@ impl Case {
                     "supplement.repeated",
                     again.at,
                     format!("a further supplement request at {}: everything missing must be named once (first notice {})", again.at, first.at),
-                    vec![first.id.clone(), again.id.clone()],
-                    vec![again.actor.clone()],
+                    vec![first.id.to_string(), again.id.to_string()],
+                    vec![again.actor.to_string()],
                 );
             }
         }
@@ -905,7 +969,7 @@ impl Case {
                 let EventKind::StepStarted { step } = &s.kind else {
                     unreachable!()
                 };
-                let Some(def) = it.steps.iter().find(|d| &d.code == step) else {
+                let Some(def) = it.steps.iter().find(|d| d.code == step) else {
                     continue;
                 };
                 let deadline = ctx.due(s.at, def.limit)?;
@@ -918,8 +982,8 @@ impl Case {
                     None => as_of > deadline && st.stage == Stage::Accepted,
                 };
                 if late {
-                    let mut evidence = vec![s.id.clone()];
-                    evidence.extend(finished.map(|f| f.id.clone()));
+                    let mut evidence = vec![s.id.to_string()];
+                    evidence.extend(finished.map(|f| f.id.to_string()));
                     add(
                         "step.overdue",
                         deadline,
@@ -928,7 +992,7 @@ impl Case {
                             def.code, def.name, def.limit, s.at
                         ),
                         evidence,
-                        vec![s.actor.clone()],
+                        vec![s.actor.to_string()],
                     );
                 }
             }
@@ -954,7 +1018,7 @@ impl Case {
                     .events
                     .iter()
                     .filter_map(|&i| self.clock_events.get(i))
-                    .map(|&i| self.events[i].id.clone())
+                    .map(|&i| self.events[i].id.to_string())
                     .collect();
                 if f.code.starts_with("time_limit.") {
                     // A missed limit names the events behind it: the acceptance and the event
@@ -970,7 +1034,7 @@ impl Case {
                     let mut first: Vec<String> = acceptance
                         .into_iter()
                         .chain(resumed)
-                        .map(|e| e.id.clone())
+                        .map(|e| e.id.to_string())
                         .collect();
                     first.retain(|id| !evidence.contains(id));
                     first.extend(evidence);
@@ -980,7 +1044,7 @@ impl Case {
                     .events
                     .iter()
                     .filter_map(|&i| self.clock_events.get(i))
-                    .map(|&i| self.events[i].actor.clone())
+                    .map(|&i| self.events[i].actor.to_string())
                     .collect();
                 if f.code.starts_with("time_limit.") {
                     people = vec![handler.clone()];
@@ -1008,14 +1072,14 @@ impl Case {
                 None => as_of > deadline,
             };
             if late {
-                let mut evidence = vec![concluded.id.clone()];
-                evidence.extend(published.map(|p| p.id.clone()));
+                let mut evidence = vec![concluded.id.to_string()];
+                evidence.extend(published.map(|p| p.id.to_string()));
                 add(
                     "publication.late",
                     deadline,
                     format!("the result of {} was not published by {deadline} ({limit} after conclusion)", concluded.at),
                     evidence,
-                    vec![st.handler.clone().unwrap_or_else(|| concluded.actor.clone())],
+                    vec![st.handler.clone().unwrap_or_else(|| concluded.actor.to_string())],
                 );
             }
         }

@@ -91,7 +91,7 @@ pub struct Roster {
     /// The staff.
     pub staff: Vec<Staff>,
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, crate::hash::FastHash>,
 }
 
 /// The sample roster shipped for examples and tests.

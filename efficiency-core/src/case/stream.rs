@@ -62,6 +62,8 @@ pub struct CaseStream<C: Deref<Target = CaseContext>> {
     provisional: Option<CaseContext>,
     as_of: NaiveDateTime,
     current: Option<Case>,
+    /// The last case judged, emptied, whose buffers the next case reuses.
+    spare: Option<Case>,
     last_finished: Option<String>,
     row: usize,
 }
@@ -74,6 +76,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             provisional: None,
             as_of,
             current: None,
+            spare: None,
             last_finished: None,
             row: 0,
         }
@@ -81,19 +84,22 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
 
     /// Takes one JSON line.
     pub fn push_line(&mut self, line: &str) -> (Option<RowError>, Option<CaseResult>) {
-        match CaseEvent::parse_line(line, self.row + 1) {
-            Ok(e) => self.push(e),
-            Err(error) => {
-                let row = self.row;
-                self.row += 1;
-                (Some(RowError { row, error }), None)
-            }
-        }
+        let event = CaseEvent::parse_line(line, self.row + 1);
+        self.push_checked(event)
     }
 
     /// Takes one event row (a table row); as [`CaseStream::push_line`].
     pub fn push_row(&mut self, row: super::EventRow<'_>) -> (Option<RowError>, Option<CaseResult>) {
-        match CaseEvent::from_row(row, self.row + 1) {
+        let event = CaseEvent::from_row(row, self.row + 1);
+        self.push_checked(event)
+    }
+
+    /// Takes a row already read: its event, or why it could not be read (the row's error).
+    fn push_checked(
+        &mut self,
+        event: Result<CaseEvent, CaseError>,
+    ) -> (Option<RowError>, Option<CaseResult>) {
+        match event {
             Ok(e) => self.push(e),
             Err(error) => {
                 let row = self.row;
@@ -125,7 +131,14 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
                 return (Some(RowError { row, error }), finished);
             }
         }
-        let case = self.current.get_or_insert_with(|| Case::new(&event.case));
+        let spare = &mut self.spare;
+        let case = self.current.get_or_insert_with(|| match spare.take() {
+            Some(mut c) => {
+                c.reset(&event.case);
+                c
+            }
+            None => Case::new(&event.case),
+        });
         let error = case.append(&self.ctx, event).err().map(|error| RowError {
             row,
             error: error.at_line(Some(row + 1)),
@@ -135,8 +148,15 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
 
     fn finish_current(&mut self) -> Option<CaseResult> {
         let case = self.current.take()?;
-        self.last_finished = Some(case.id().to_string());
+        match &mut self.last_finished {
+            Some(last) => {
+                last.clear();
+                last.push_str(case.id());
+            }
+            None => self.last_finished = Some(case.id().to_string()),
+        }
         if case.events().is_empty() {
+            self.spare = Some(case);
             return None;
         }
         let status = match case.status(&self.ctx, self.as_of) {
@@ -155,14 +175,22 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             }
             other => other,
         };
-        Some(CaseResult {
+        let result = CaseResult {
             case: case.id().to_string(),
             status: status.map_err(|mut e| {
                 e.message = format!("case {}: {}", case.id(), e.message);
                 e
             }),
             events: case.events().len(),
-        })
+        };
+        self.spare = Some(case);
+        Some(result)
+    }
+
+    /// Judges the current case now, as if the next row began another case.
+    #[cfg(feature = "parallel")]
+    fn end_case(&mut self) -> Option<CaseResult> {
+        self.finish_current()
     }
 
     /// Ends the stream, returning the last case.
@@ -249,7 +277,7 @@ impl ReplayTables {
     }
 }
 
-impl<C: Deref<Target = CaseContext> + Clone> Replay<C> {
+impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     /// A replay judging each case at `as_of`; with `metrics = Some((period, group_by))` it also
     /// counts every judged case. `keep = false` keeps no statuses (metrics only).
     pub fn new(
@@ -288,6 +316,12 @@ impl<C: Deref<Target = CaseContext> + Clone> Replay<C> {
     /// finished (`replay.finished`); a bad row is kept in [`Replay::take_errors`].
     pub fn push_lines(&mut self, lines: &[&str]) -> Result<(), Error> {
         let lines = lines.iter().copied().filter(|l| !l.trim().is_empty());
+        #[cfg(feature = "parallel")]
+        if lines.clone().nth(parallel::MIN_ROWS).is_some() {
+            let lines: Vec<&str> = lines.collect();
+            return self
+                .push_parallel(lines.len(), |i, line| CaseEvent::parse_line(lines[i], line));
+        }
         self.push_with(lines, |stream, line| stream.push_line(line))
     }
 
@@ -318,6 +352,44 @@ impl<C: Deref<Target = CaseContext> + Clone> Replay<C> {
             done.extend(finished);
         }
         for r in done {
+            self.take(r);
+        }
+        Ok(())
+    }
+
+    /// Takes `len` rows read by `read(i, line)` (row `i` of the batch; `line`, 1-based across
+    /// everything pushed, for its error), reading and judging them on every core (rayon). The
+    /// results, errors and metrics are exactly those of pushing the rows one by one, in the same
+    /// order: the rows are read in parallel, then cut at case boundaries into pieces judged in
+    /// parallel, each case whole in one piece; the first case (which may continue a case of the
+    /// previous batch) and the last (which may go on in the next) are judged by the replay's own
+    /// stream. Rows not sorted by case id are judged one by one, as [`Replay::push_lines`] does.
+    #[cfg(feature = "parallel")]
+    pub fn push_parallel(
+        &mut self,
+        len: usize,
+        read: impl Fn(usize, usize) -> Result<CaseEvent, CaseError> + Sync,
+    ) -> Result<(), Error> {
+        use rayon::prelude::*;
+        let Some(stream) = self.stream.as_mut() else {
+            return Err(finished());
+        };
+        let base = stream.rows();
+        if len < parallel::MIN_ROWS {
+            return self.push_with(0..len, |stream, i| {
+                let event = read(i, stream.rows() + 1);
+                stream.push_checked(event)
+            });
+        }
+        let events: Vec<Result<CaseEvent, CaseError>> = (0..len)
+            .into_par_iter()
+            .map(|i| read(i, base + i + 1))
+            .collect();
+        let (row_errors, results) = parallel::judge(stream, events);
+        for e in row_errors {
+            self.errors.push(Error::from(e.error).in_row(e.row));
+        }
+        for r in results {
             self.take(r);
         }
         Ok(())
@@ -423,6 +495,112 @@ impl ReplayOptions {
     }
 }
 
+/// The parallel judgement of a batch (see [`Replay::push_parallel`]).
+#[cfg(feature = "parallel")]
+mod parallel {
+    use std::ops::Deref;
+
+    use rayon::prelude::*;
+
+    use super::{CaseContext, CaseError, CaseEvent, CaseResult, CaseStream, RowError};
+
+    /// Below this many rows a batch is judged on one core.
+    pub(super) const MIN_ROWS: usize = 4096;
+
+    type Judged = (Vec<RowError>, Vec<CaseResult>);
+
+    /// Judges read rows: row errors in row order, then the cases finished, in case order (as
+    /// pushing them one by one gives).
+    pub(super) fn judge<C>(
+        main: &mut CaseStream<C>,
+        events: Vec<Result<CaseEvent, CaseError>>,
+    ) -> Judged
+    where
+        C: Deref<Target = CaseContext> + Clone + Send + Sync,
+    {
+        // Where each case begins: (row, case id), for rows that were read.
+        let mut starts: Vec<(usize, &str)> = Vec::new();
+        for (i, e) in events.iter().enumerate() {
+            if let Ok(e) = e {
+                if starts.last().is_none_or(|(_, c)| *c != e.case.as_str()) {
+                    starts.push((i, e.case.as_str()));
+                }
+            }
+        }
+        let sorted = starts.windows(2).all(|w| w[0].1 < w[1].1)
+            && starts.first().is_none_or(|(_, first)| {
+                main.last_finished
+                    .as_deref()
+                    .is_none_or(|last| *first > last)
+                    && main.current.as_ref().is_none_or(|c| *first >= c.id())
+            });
+        let threads = rayon::current_num_threads();
+        if !sorted || starts.len() < 3 || threads < 2 {
+            return serial(main, events);
+        }
+        // Cases 1 .. n-2 are whole in this batch: cut them into pieces of about equal rows.
+        let (first_end, last_start) = (starts[1].0, starts[starts.len() - 1].0);
+        let pieces = (threads * 4).min(starts.len() - 2);
+        let per_piece = (last_start - first_end).div_ceil(pieces);
+        let mut cuts = vec![first_end];
+        for &(row, _) in &starts[2..starts.len() - 1] {
+            if row - cuts[cuts.len() - 1] >= per_piece {
+                cuts.push(row);
+            }
+        }
+        cuts.push(last_start);
+        let last_middle_case = starts[starts.len() - 2].1.to_string();
+        let base = main.rows();
+        let mut events = events;
+        let tail: Vec<_> = events.drain(last_start..).collect();
+        let mut middle: Vec<Vec<_>> = Vec::with_capacity(cuts.len() - 1);
+        for w in cuts.windows(2).rev() {
+            middle.push(events.drain(w[0]..).collect());
+        }
+        middle.reverse();
+        let head = events;
+
+        let (mut row_errors, mut results) = serial(main, head);
+        results.extend(main.end_case());
+        let ctx = main.ctx.clone();
+        let as_of = main.as_of;
+        let judged: Vec<Judged> = middle
+            .into_par_iter()
+            .zip(cuts.par_windows(2))
+            .map(|(rows, w)| {
+                let mut stream = CaseStream::new(ctx.clone(), as_of);
+                stream.row = base + w[0];
+                let (errors, mut done) = serial(&mut stream, rows);
+                done.extend(stream.finish());
+                (errors, done)
+            })
+            .collect();
+        for (errors, done) in judged {
+            row_errors.extend(errors);
+            results.extend(done);
+        }
+        main.row = base + last_start;
+        main.last_finished = Some(last_middle_case);
+        let (errors, done) = serial(main, tail);
+        row_errors.extend(errors);
+        results.extend(done);
+        (row_errors, results)
+    }
+
+    fn serial<C: Deref<Target = CaseContext>>(
+        stream: &mut CaseStream<C>,
+        events: Vec<Result<CaseEvent, CaseError>>,
+    ) -> Judged {
+        let (mut errors, mut done) = (Vec::new(), Vec::new());
+        for e in events {
+            let (err, finished) = stream.push_checked(e);
+            errors.extend(err);
+            done.extend(finished);
+        }
+        (errors, done)
+    }
+}
+
 fn finished() -> Error {
     Error::new(
         "argument.invalid",
@@ -461,6 +639,74 @@ mod tests {
         // Both are judged at 2027-01-01 00:00, a moment in a year without data.
         let m = &replay.metrics().unwrap()[0];
         assert_eq!((m.open, m.open_overdue, m.provisional), (2, 1, 2));
+    }
+
+    /// A large batch judged on every core gives exactly what pushing its rows one by one
+    /// gives: statuses, errors (bad rows, a case out of order) and metrics, in the same order,
+    /// whatever the batch boundaries (a case carried across them).
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn parallel_batches_equal_one_row_at_a_time() {
+        let ctx = CaseContext::sample();
+        let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        let sample = include_str!("../../data/bureau/cases.jsonl");
+        // The sample's cases four times over, renamed so that the ids stay sorted, with bad
+        // rows, a case out of order and a case judged at a moment without calendar data.
+        let mut lines: Vec<String> = Vec::new();
+        for copy in 0..4 {
+            for (i, line) in sample.lines().enumerate() {
+                let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+                let case = format!("{copy}-{}", v["case"].as_str().unwrap());
+                v["case"] = case.into();
+                lines.push(v.to_string());
+                if i % 997 == 5 {
+                    lines.push("not json".into());
+                }
+                if i % 1499 == 7 {
+                    lines.push(line.replace("\"event\":\"", "\"event\":\"x"));
+                }
+            }
+        }
+        let n = lines.len();
+        lines.insert(n * 9 / 10, lines[10].clone());
+        let period = Period {
+            from: t("2020-01-01T00:00:00"),
+            to: t("2027-01-01T00:00:00"),
+        };
+        let run = |chunks: &[usize]| {
+            let mut replay = Replay::new(&ctx, period.to, Some((period, GroupBy::Unit)), true);
+            let mut at = 0;
+            for &size in chunks.iter().chain(std::iter::repeat(&usize::MAX)) {
+                if at >= lines.len() {
+                    break;
+                }
+                let end = at.saturating_add(size).min(lines.len());
+                let chunk: Vec<&str> = lines[at..end].iter().map(String::as_str).collect();
+                replay.push_lines(&chunk).unwrap();
+                at = end;
+            }
+            replay.finish();
+            (
+                replay.take_statuses(),
+                replay.take_errors(),
+                replay.metrics(),
+            )
+        };
+        let one_by_one = run(&vec![1; lines.len()]);
+        assert!(one_by_one.1.len() > 5, "the input has bad rows");
+        assert!(one_by_one.1.iter().any(|e| e.code == "case.unsorted_input"));
+        for chunks in [
+            vec![usize::MAX],
+            vec![9000],
+            vec![4100, 5000],
+            vec![4097; 4],
+            vec![6000, 30, 4500],
+        ] {
+            let together = run(&chunks);
+            assert_eq!(together.0, one_by_one.0, "statuses, chunks {chunks:?}");
+            assert_eq!(together.1, one_by_one.1, "errors, chunks {chunks:?}");
+            assert_eq!(together.2, one_by_one.2, "metrics, chunks {chunks:?}");
+        }
     }
 
     #[test]
