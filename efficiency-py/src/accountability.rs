@@ -267,7 +267,7 @@ impl Activity {
 }
 
 /// Rows the core draws at a moment (`at`, named `name`), as dicts or one Arrow table.
-fn judged<'py, T: serde::Serialize>(
+fn judged<'py, T: serde::Serialize + Sync>(
     py: Python<'py>,
     at: &Bound<'py, PyAny>,
     name: &str,
@@ -280,7 +280,7 @@ fn judged<'py, T: serde::Serialize>(
 }
 
 /// Records as dicts, or as one Arrow table.
-fn rows_out<'py, T: serde::Serialize>(
+fn rows_out<'py, T: serde::Serialize + Sync>(
     py: Python<'py>,
     rows: &[T],
     table: bool,

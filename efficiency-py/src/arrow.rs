@@ -385,8 +385,10 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
 }
 
 /// Records (core result models) as one Arrow record batch: one column per field, in order.
-pub(crate) fn batch_of<T: serde::Serialize>(rows: &[T]) -> RecordBatch {
-    let records: Vec<Value> = rows.iter().map(boundary::to_value).collect();
+/// Records are converted and columns built on every core (rayon).
+pub(crate) fn batch_of<T: serde::Serialize + Sync>(rows: &[T]) -> RecordBatch {
+    use rayon::prelude::*;
+    let records: Vec<Value> = rows.par_iter().map(boundary::to_value).collect();
     let mut names: Vec<String> = Vec::new();
     // Columns in the order fields first appear (a struct's fields, or a map's keys).
     for r in &records {
@@ -401,26 +403,29 @@ pub(crate) fn batch_of<T: serde::Serialize>(rows: &[T]) -> RecordBatch {
             }
         }
     }
-    let mut fields = Vec::new();
-    let mut columns = Vec::new();
     const NULL: Value = Value::Null;
     // Rows of one model have their fields in one order: look each up by position first.
-    for (i, name) in names.iter().enumerate() {
-        let values: Vec<&Value> = records
-            .iter()
-            .map(|r| match r {
-                Value::Record(m) => match m.get(i) {
-                    Some((k, v)) if *k == name.as_str() => v,
-                    _ => r.get(name),
-                },
-                Value::Map(_) => r.get(name),
-                _ => &NULL,
-            })
-            .collect();
-        let t = column_type(&values);
-        columns.push(build(&t, &values));
-        fields.push(Field::new(name, t, true));
-    }
+    let built: Vec<(Field, ArrayRef)> = names
+        .par_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let values: Vec<&Value> = records
+                .iter()
+                .map(|r| match r {
+                    Value::Record(m) => match m.get(i) {
+                        Some((k, v)) if *k == name.as_str() => v,
+                        _ => r.get(name),
+                    },
+                    Value::Map(_) => r.get(name),
+                    _ => &NULL,
+                })
+                .collect();
+            let t = column_type(&values);
+            let column = build(&t, &values);
+            (Field::new(name, t, true), column)
+        })
+        .collect();
+    let (fields, columns): (Vec<Field>, Vec<ArrayRef>) = built.into_iter().unzip();
     let schema = Arc::new(Schema::new(fields));
     if columns.is_empty() {
         return RecordBatch::new_empty(schema);
@@ -430,11 +435,11 @@ pub(crate) fn batch_of<T: serde::Serialize>(rows: &[T]) -> RecordBatch {
 
 /// Records as a table for Python: a `pyarrow.Table` when pyarrow is installed, otherwise an
 /// object with `__arrow_c_stream__` (Polars, DuckDB and pyarrow read it without a copy).
-pub(crate) fn table<'py, T: serde::Serialize>(
+pub(crate) fn table<'py, T: serde::Serialize + Sync>(
     py: Python<'py>,
     rows: &[T],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let batch = batch_of(rows);
+    let batch = py.detach(|| batch_of(rows));
     let schema = batch.schema();
     let table = PyTable::try_new(vec![batch], schema)?;
     if py.import("pyarrow").is_ok() {

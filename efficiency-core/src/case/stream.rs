@@ -381,16 +381,26 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
                 stream.push_checked(event)
             });
         }
-        let events: Vec<Result<CaseEvent, CaseError>> = (0..len)
-            .into_par_iter()
-            .map(|i| read(i, base + i + 1))
-            .collect();
-        let (row_errors, results) = parallel::judge(stream, events);
-        for e in row_errors {
-            self.errors.push(Error::from(e.error).in_row(e.row));
-        }
-        for r in results {
-            self.take(r);
+        // Rounds of at most ROUND rows, so that memory holds one round's events whatever the
+        // batch's size.
+        let mut from = 0;
+        while from < len {
+            let to = (from + parallel::ROUND).min(len);
+            let Some(stream) = self.stream.as_mut() else {
+                return Err(finished());
+            };
+            let events: Vec<Result<CaseEvent, CaseError>> = (from..to)
+                .into_par_iter()
+                .map(|i| read(i, base + i + 1))
+                .collect();
+            let (row_errors, results) = parallel::judge(stream, events);
+            for e in row_errors {
+                self.errors.push(Error::from(e.error).in_row(e.row));
+            }
+            for r in results {
+                self.take(r);
+            }
+            from = to;
         }
         Ok(())
     }
@@ -506,6 +516,10 @@ mod parallel {
 
     /// Below this many rows a batch is judged on one core.
     pub(super) const MIN_ROWS: usize = 4096;
+
+    /// The most rows read and judged in one parallel round.
+    /// (Smaller in the unit tests, so that a test batch spans several rounds.)
+    pub(super) const ROUND: usize = if cfg!(test) { 5000 } else { 1 << 16 };
 
     type Judged = (Vec<RowError>, Vec<CaseResult>);
 
