@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every test: Rust (fmt, clippy, unit, doc, property,
-# vectors), Python (pytest against the built extension, doctests, stubtest, ruff), the wasm
-# binding under Node and in headless Chromium, and the JS API under Node and in Chromium.
+# vectors, the packaged crate), Python (pytest against the built extension, doctests, stubtest,
+# ruff; the manylinux wheel installed into a fresh venv), the wasm binding under Node and in
+# headless Chromium, the JS API under Node and in Chromium, and the npm package installed into
+# an empty project (Node, tsc, Chromium).
 # Idempotent: a second run skips what is installed. Usage: bash scripts/test-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,8 +39,8 @@ step "install: Python venv (.venv) with maturin, pytest, numpy, mypy, ruff, pand
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r efficiency-py/requirements-dev.txt
 
-step "install: playwright-core (npm) for the browser tests"
-(cd efficiency-wasm && { [ -d node_modules/playwright-core ] && [ -d node_modules/typescript ] && [ -d node_modules/@types/node ] && [ -d node_modules/echarts ] || npm ci --no-audit --no-fund --silent; })
+step "install: playwright-core, typescript, echarts and binaryen (wasm-opt) from npm for the JS tests and the package"
+(cd efficiency-wasm && { [ -d node_modules/playwright-core ] && [ -d node_modules/typescript ] && [ -d node_modules/@types/node ] && [ -d node_modules/echarts ] && [ -d node_modules/binaryen ] || npm ci --no-audit --no-fund --silent; })
 
 step "rust: fmt, clippy"
 cargo fmt --all -- --check
@@ -51,6 +53,9 @@ export LD_LIBRARY_PATH
 run cargo test --workspace
 # The result types' JSON Schema (tests/api/schema.json), from which the TS and Python types are generated.
 run cargo test -p efficiency-core --features schema --test schema
+
+step "rust: the crate as published (cargo package, cargo publish --dry-run), its own tests from the unpacked package"
+run scripts/test-crate-package.sh
 
 step "wasm: binding tests under Node"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
@@ -70,9 +75,17 @@ run .venv/bin/python -m pytest -q efficiency-py
 .venv/bin/ruff check efficiency-py tests scripts
 .venv/bin/ruff format --check efficiency-py tests scripts
 
+step "python wheel: abi3 manylinux_2_17 wheel (zig) and sdist, auditwheel, installed into a fresh venv, tests run against it"
+run scripts/build-wheel.sh
+run scripts/test-wheel.sh
+
 step "js: build the ES module and run the JS API tests under Node and in headless Chromium"
 scripts/build-wasm.sh
 run node --test efficiency-wasm/tests/js/
+
+step "npm package: build (wasm-opt -Oz), pack, install into an empty project, use from Node, tsc and Chromium (README's JS examples)"
+scripts/package-npm.sh
+run node --test efficiency-wasm/tests/package/
 
 step "summary"
 passed=0; failed=0

@@ -191,7 +191,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "scorecard_diff" => { assessment::diff },
         "self_inspection_faults" => { campaign::SelfInspectionForm::faults },
     };
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/api/manifest.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/api/manifest.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut failures = Vec::new();

@@ -3,7 +3,7 @@
 //!
 //! The test command runs a short smoke pass (a fixed number of inputs per target, the same on
 //! every run); `scripts/fuzz.sh SECONDS` runs each target for a given time with a seed from the
-//! clock. An input that panics is written to `target/fuzz-crashes/` and the run fails naming it;
+//! clock. An input that panics is written to `target/tmp/fuzz-crashes/` and the run fails naming it;
 //! copied into `efficiency-core/tests/fuzz-regressions/<target>/`, it is replayed on every run.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -15,7 +15,9 @@ use efficiency_core::{
     mask, org, supervision,
 };
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+/// The crate's directory: seeds are its data and its test vectors (a link to the repository's
+/// `tests/vectors`, packaged with the crate).
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// A target: a name, the seed files it starts from, and what it runs on one input.
 struct Target {
@@ -32,42 +34,42 @@ fn ctx() -> &'static case::CaseContext {
 const TARGETS: &[Target] = &[
     Target {
         name: "calendar",
-        seeds: &["efficiency-core/data/calendar/china.json"],
+        seeds: &["data/calendar/china.json"],
         run: |s| {
             let _ = calendar::Calendar::from_json(s);
         },
     },
     Target {
         name: "items_json",
-        seeds: &["efficiency-core/data/items/templates.json"],
+        seeds: &["data/items/templates.json"],
         run: |s| {
             let _ = item::ItemCatalog::from_json(s);
         },
     },
     Target {
         name: "items_toml",
-        seeds: &["efficiency-core/data/items/templates.json"],
+        seeds: &["data/items/templates.json"],
         run: |s| {
             let _ = item::ItemCatalog::from_toml(s);
         },
     },
     Target {
         name: "guides",
-        seeds: &["efficiency-core/data/items/guides.json"],
+        seeds: &["data/items/guides.json"],
         run: |s| {
             let _ = guide::GuideCatalogue::from_json(s);
         },
     },
     Target {
         name: "organisation",
-        seeds: &["efficiency-core/data/sample/organisation.json"],
+        seeds: &["data/sample/organisation.json"],
         run: |s| {
             let _ = org::Organisation::from_json(s);
         },
     },
     Target {
         name: "activity",
-        seeds: &["efficiency-core/data/sample/activity.json"],
+        seeds: &["data/sample/activity.json"],
         run: |s| {
             if let Ok(a) = activity::Activity::from_json(s) {
                 let (o, r) = (
@@ -83,14 +85,14 @@ const TARGETS: &[Target] = &[
     },
     Target {
         name: "accountability_rules",
-        seeds: &["efficiency-core/data/rules/accountability.json"],
+        seeds: &["data/rules/accountability.json"],
         run: |s| {
             let _ = accountability::AccountabilityRules::from_json(s);
         },
     },
     Target {
         name: "assessment_rules",
-        seeds: &["efficiency-core/data/rules/assessment.json"],
+        seeds: &["data/rules/assessment.json"],
         run: |s| {
             let _ = assessment::AssessmentRules::from_json(s);
             let _ = assessment::AssessmentRules::from_toml(s);
@@ -98,7 +100,7 @@ const TARGETS: &[Target] = &[
     },
     Target {
         name: "complaint_rules",
-        seeds: &["efficiency-core/data/rules/complaints.json"],
+        seeds: &["data/rules/complaints.json"],
         run: |s| {
             let _ = activity::ActivityRules::from_json(
                 activity::CONDUCT_RULES_JSON,
@@ -109,35 +111,35 @@ const TARGETS: &[Target] = &[
     },
     Target {
         name: "campaign_plan",
-        seeds: &["efficiency-core/data/campaign/plan.json"],
+        seeds: &["data/campaign/plan.json"],
         run: |s| {
             let _ = campaign::CampaignTemplate::from_json(s);
         },
     },
     Target {
         name: "masking_policy",
-        seeds: &["efficiency-core/data/rules/masking.json"],
+        seeds: &["data/rules/masking.json"],
         run: |s| {
             let _ = mask::MaskPolicy::from_json(s);
         },
     },
     Target {
         name: "supervision_rules",
-        seeds: &["efficiency-core/data/rules/supervision.json"],
+        seeds: &["data/rules/supervision.json"],
         run: |s| {
             let _ = supervision::SupervisionRules::from_json(s);
         },
     },
     Target {
         name: "finding_rules",
-        seeds: &["efficiency-core/data/rules/findings.json"],
+        seeds: &["data/rules/findings.json"],
         run: |s| {
             let _ = case::FindingRules::from_json(s);
         },
     },
     Target {
         name: "case_log",
-        seeds: &["efficiency-core/data/sample/cases.jsonl"],
+        seeds: &["data/sample/cases.jsonl"],
         run: |s| {
             if let Ok(c) = case::Case::from_jsonl(ctx(), s) {
                 let at = date::parse_local_time("2026-12-31 18:00", date::Zone::CHINA).unwrap();
@@ -149,10 +151,7 @@ const TARGETS: &[Target] = &[
         // The scanner of usual lines answers exactly as serde_json does: the same row, or it
         // leaves the line to serde_json (and then the answer is serde_json's by construction).
         name: "event_row_scanner",
-        seeds: &[
-            "efficiency-core/data/sample/cases.jsonl",
-            "efficiency-core/data/bureau/cases.jsonl",
-        ],
+        seeds: &["data/sample/cases.jsonl", "data/bureau/cases.jsonl"],
         run: |s| {
             for line in s.lines().take(64) {
                 let fast = case::EventRow::parse(line, 1);
@@ -167,7 +166,7 @@ const TARGETS: &[Target] = &[
     },
     Target {
         name: "board",
-        seeds: &["efficiency-core/data/sample/cases.jsonl"],
+        seeds: &["data/sample/cases.jsonl"],
         run: |s| {
             let lines: Vec<&str> = s.lines().collect();
             let at = date::parse_local_time("2026-12-31 18:00", date::Zone::CHINA).unwrap();
@@ -181,7 +180,7 @@ const TARGETS: &[Target] = &[
     },
     Target {
         name: "bureau_year",
-        seeds: &["efficiency-core/data/sample/year.json"],
+        seeds: &["data/sample/year.json"],
         run: |s| {
             let files = [
                 ("organisation.json", org::SAMPLE_ORGANISATION_JSON),
@@ -309,7 +308,7 @@ fn mutate(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
 }
 
 fn crash_dir() -> PathBuf {
-    Path::new(ROOT).join("target/fuzz-crashes")
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-crashes")
 }
 
 /// Runs `target` on `input`; a panic writes the input out and returns its path.
@@ -355,7 +354,7 @@ fn no_input_panics() {
         targets += 1;
         // Earlier crash inputs first, then mutations of the seeds.
         let regressions = Path::new(ROOT)
-            .join("efficiency-core/tests/fuzz-regressions")
+            .join("tests/fuzz-regressions")
             .join(target.name);
         if let Ok(dir) = std::fs::read_dir(&regressions) {
             for f in dir.flatten() {

@@ -73,7 +73,7 @@ fn the_shipped_files_give_the_generated_review() {
 fn the_report_is_the_same_bytes_everywhere() {
     use efficiency_core::guide::Lang;
     let bureau = Bureau::from_files(efficiency_core::bureau::SAMPLE_BUREAU_FILES).unwrap();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/report");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/report");
     for (lang, name) in [
         (Lang::Zh, "sample-2026.zh.html"),
         (Lang::En, "sample-2026.en.html"),

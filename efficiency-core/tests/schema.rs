@@ -87,7 +87,7 @@ fn schema_json_is_current() {
         "$defs": defs,
     });
     let text = serde_json::to_string_pretty(&doc).unwrap() + "\n";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/api/schema.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/api/schema.json");
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &text).unwrap();
     }

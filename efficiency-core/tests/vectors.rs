@@ -6,7 +6,7 @@ use efficiency_core::date::parse_date;
 use serde_json::{json, Value};
 
 fn vectors(name: &str) -> Value {
-    let path = format!("{}/../tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(&path).expect("vector file"))
         .expect("vector JSON")
 }
