@@ -1,4 +1,4 @@
-//! Accountability (责任追究制, DOMAIN.md §7): from findings to the people who answer for them and
+//! Accountability (责任追究制, docs/domain.md §7): from findings to the people who answer for them and
 //! the measures the rules allow. The library proposes; people decide — every entry says which
 //! parts were decided by rule and which are left to the leadership.
 //!
@@ -91,7 +91,7 @@ crate::names!(Measure {
     Dismissal => "dismissal",
 });
 
-/// How repeats are read (DOMAIN.md §7): a repeat is the **same person's** fault of the same code
+/// How repeats are read (docs/domain.md §7): a repeat is the **same person's** fault of the same code
 /// within `window_months` before. It never changes the fault's severity (that is the rule
 /// tables'); it makes a **proposal** on that person's own line: `escalate_by` levels more, at
 /// most `cap` (per code `code_caps`). Leadership lines keep the fault's severity.
@@ -377,7 +377,7 @@ fn escalate(s: Severity, by: u8, cap: Severity) -> Severity {
 
 /// The accountability list for faults in `[from, to)`: for each fault and each person who
 /// answers for it, the responsibility, the fault's severity and the measures allowed; on a
-/// person's own line, their repeat and the heavier severity it proposes (DOMAIN.md §7).
+/// person's own line, their repeat and the heavier severity it proposes (docs/domain.md §7).
 /// Faults before `from` are read only to find repeats. Entries are ordered by time, then by
 /// responsibility.
 pub fn accountability_list(

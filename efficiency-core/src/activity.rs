@@ -1,5 +1,5 @@
 //! Conduct rules (六不准), efficiency complaints (效能投诉) and service ratings (好差评), turned
-//! into faults for accountability (DOMAIN.md §8, §9). All rule numbers are data.
+//! into faults for accountability (docs/domain.md §8, §9). All rule numbers are data.
 //!
 //! ```
 //! use efficiency_core::activity::{Activity, ActivityRules};

@@ -1,4 +1,4 @@
-//! Target assessment (目标考核, DOMAIN.md §11): explainable scorecards per unit and period.
+//! Target assessment (目标考核, docs/domain.md §11): explainable scorecards per unit and period.
 //! Rules are data (`efficiency.assessment/1`, JSON or TOML, with a version and effective dates);
 //! every line of a scorecard names its rule, its findings and their events.
 
@@ -633,7 +633,7 @@ pub fn commendation_list(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<St
         .collect()
 }
 
-/// Unit heads to be held responsible: units graded the lowest band or vetoed (DOMAIN.md §1.2).
+/// Unit heads to be held responsible: units graded the lowest band or vetoed (docs/domain.md §1.2).
 pub fn heads_responsible(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<(String, String)> {
     let worst = &rules.grades[rules.grades.len() - 1].name;
     cards

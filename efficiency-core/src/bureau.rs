@@ -399,7 +399,7 @@ impl Bureau {
         )?)
     }
 
-    /// The supervision board of the bureau's cases at `as_of` (DOMAIN.md §4.4; see
+    /// The supervision board of the bureau's cases at `as_of` (docs/domain.md §4.4; see
     /// [`crate::supervision::board_of_lines`]): what the office page shows for the sample or a
     /// bureau's own files.
     pub fn supervision_board(

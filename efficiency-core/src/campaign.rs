@@ -1,4 +1,4 @@
-//! The campaign (实施步骤, DOMAIN.md §10): a plan template instantiated for a year, which phase a
+//! The campaign (实施步骤, docs/domain.md §10): a plan template instantiated for a year, which phase a
 //! date is in, each unit's tasks at `as_of`, and late or missing deliverables — plus the units'
 //! self-inspection forms (自查表) — as faults for the assessment.
 //!

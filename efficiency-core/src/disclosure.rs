@@ -1,4 +1,4 @@
-//! Disclosure (三公开, DOMAIN.md §13): staff whereabouts (外出办事人员去向), the register of
+//! Disclosure (三公开, docs/domain.md §13): staff whereabouts (外出办事人员去向), the register of
 //! published results (公开办事结果, 双公示) and the ratings summary (好差评).
 //!
 //! The records live in a period's [`Activity`](crate::activity::Activity) (`whereabouts`,
@@ -94,7 +94,7 @@ impl Default for PublicationRules {
 // ---------------------------------------------------------------------------------------------
 // Whereabouts
 
-/// Where a person is (DOMAIN.md §13).
+/// Where a person is (docs/domain.md §13).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -283,7 +283,7 @@ fn minutes(d: Duration) -> i64 {
     d.num_minutes()
 }
 
-/// The whereabouts faults at `as_of` (DOMAIN.md §13): an absence of `post_from_minutes` or more
+/// The whereabouts faults at `as_of` (docs/domain.md §13): an absence of `post_from_minutes` or more
 /// not covered by entries breaches the absence conduct rule; an entry that needed posting but was
 /// posted after it began; a unit head away with no acting person; 暂离 longer than allowed.
 pub(crate) fn whereabouts_faults(

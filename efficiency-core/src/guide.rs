@@ -1,4 +1,4 @@
-//! Service guides (办事指南, DOMAIN.md §13; 行政许可法 Art. 30 is the floor): what a bureau
+//! Service guides (办事指南, docs/domain.md §13; 行政许可法 Art. 30 is the floor): what a bureau
 //! publishes per item, as a versioned catalogue (`efficiency.guides/1`).
 //!
 //! A guide is a superset of a [service item](crate::item::ServiceItem): the item's fields (limits,

@@ -85,7 +85,7 @@ pub struct ServiceItem {
     /// The one-time supplement (clarification) notice must follow receipt within this many
     /// workdays, or the case counts as accepted on receipt: 5 when absent (行政许可法 Art. 32);
     /// 7 for an information request (政府信息公开条例 Art. 30). The clock restarts from the day
-    /// after the complete (clarified) application arrives either way (DOMAIN.md §4.3).
+    /// after the complete (clarified) application arrives either way (docs/domain.md §4.3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice_limit: Option<TimeLimit>,
     /// How soon after conclusion the result must be published; the rule table's default

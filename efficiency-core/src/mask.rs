@@ -1,4 +1,4 @@
-//! Personal data in what is published (DOMAIN.md §13; 个人信息保护法 Art. 25): found in free text
+//! Personal data in what is published (docs/domain.md §13; 个人信息保护法 Art. 25): found in free text
 //! and masked by a policy that is data (`efficiency.masking/1`, default
 //! `data/rules/masking.json`), with named profiles — `court` (法释〔2016〕19号: deleted),
 //! `penalty_publication` (deleted), `display` (partial masks: ID first 6 + last 4, mobile 3 + 4).

@@ -1,5 +1,5 @@
 //! The organisation as data (`efficiency.organisation/1`): units, people and positions, and the
-//! campaign's leadership group (DOMAIN.md §1). It answers the question accountability asks of
+//! campaign's leadership group (docs/domain.md §1). It answers the question accountability asks of
 //! every finding: who stands behind this person — unit head, supervising leader, principal leader.
 //!
 //! ```

@@ -1,4 +1,4 @@
-//! Electronic supervision (电子监察, DOMAIN.md §4.4): supervision cards (督办卡) as records and a
+//! Electronic supervision (电子监察, docs/domain.md §4.4): supervision cards (督办卡) as records and a
 //! board per unit or window at a moment.
 //!
 //! A **card** is raised when a case crosses a threshold of its supervision level — yellow past
@@ -41,7 +41,7 @@ use crate::clock::{Level, Outcome};
 use crate::date::Zone;
 use crate::error::Error;
 
-/// Which of the two conventions of DOMAIN.md §4.4 sets the clock's part of a case's level.
+/// Which of the two conventions of docs/domain.md §4.4 sets the clock's part of a case's level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -561,7 +561,7 @@ fn finish(
     Ok(b)
 }
 
-/// A card explained (DOMAIN.md §4.4): the card, the case's events that are its evidence, and,
+/// A card explained (docs/domain.md §4.4): the card, the case's events that are its evidence, and,
 /// for a card raised by the clock, the period day by day up to the due that was crossed.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

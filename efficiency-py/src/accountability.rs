@@ -104,7 +104,7 @@ pub(crate) struct AccountabilityRules {
 
 #[pymethods]
 impl AccountabilityRules {
-    /// The defaults (DOMAIN.md §7).
+    /// The defaults (docs/domain.md §7).
     #[new]
     fn new() -> Self {
         AccountabilityRules {
@@ -219,7 +219,7 @@ impl Activity {
             &wrap(py, self.inner.faults(&organisation.inner, &rules.inner, t))?,
         )
     }
-    /// The staff whereabouts board at `at` (DOMAIN.md §13): every person with the posted entry
+    /// The staff whereabouts board at `at` (docs/domain.md §13): every person with the posted entry
     /// covering the moment (at post when none; a leave's reason not shown). Dicts, or an Arrow
     /// table with `table=True`.
     #[pyo3(signature = (organisation, at, *, table = false))]

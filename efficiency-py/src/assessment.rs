@@ -29,7 +29,7 @@ pub(crate) struct AssessmentRules {
 
 #[pymethods]
 impl AssessmentRules {
-    /// The default table (DOMAIN.md §11).
+    /// The default table (docs/domain.md §11).
     #[new]
     fn new() -> Self {
         AssessmentRules {

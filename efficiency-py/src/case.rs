@@ -410,7 +410,7 @@ fn _merge_metrics<'py>(
     crate::arrow::table(py, &core_case::metrics::merge_rows(rows))
 }
 
-/// The supervision board (电子监察, DOMAIN.md §4.4) of the cases in `events` judged at `as_of`:
+/// The supervision board (电子监察, docs/domain.md §4.4) of the cases in `events` judged at `as_of`:
 /// per unit (or `group_by="window"`) the running cases at each level, the concluded ones with
 /// their on-time and on-the-spot rates and denominators, the cards raised since `since` and
 /// those still open, with the office's `actions` (dicts: card, action "acknowledge" or "close",

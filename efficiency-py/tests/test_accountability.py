@@ -54,7 +54,7 @@ def test_bad_organisation_and_activity_name_the_place():
 
 
 def test_a_repeat_is_a_proposal_on_the_repeaters_own_line():
-    """DOMAIN.md §7: the same person's repeat proposes serious (never very serious); the fault
+    """docs/domain.md §7: the same person's repeat proposes serious (never very serious); the fault
     keeps its severity; a colleague on the same fault is no repeat."""
     F = lambda src, at, people: {
         "source": src, "code": "step.overdue", "severity": "ordinary", "at": at, "people": people,

@@ -67,7 +67,7 @@ def test_findings_carry_their_unit_and_lists_stay_lists():
     metrics = pl.from_arrow(out["metrics"])
     assert set(metrics.columns) >= {"group", "concluded", "on_time_rate", "open_overdue"}
     assert pd.DataFrame(out["statuses"].to_pandas()).shape[0] == 8
-    # The case supervision level (DOMAIN.md §4.4) beside the clock's, with its reasons, and the
+    # The case supervision level (docs/domain.md §4.4) beside the clock's, with its reasons, and the
     # same level the per-case statuses give.
     statuses = out["statuses"]
     assert statuses.schema.field("level_reasons").type == pa.list_(pa.string())

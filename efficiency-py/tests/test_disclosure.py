@@ -1,4 +1,4 @@
-"""Disclosure from Python (DOMAIN.md §13): the whereabouts board, the ratings summary and the
+"""Disclosure from Python (docs/domain.md §13): the whereabouts board, the ratings summary and the
 publication register as dicts and as Arrow tables (the same rows)."""
 
 import datetime

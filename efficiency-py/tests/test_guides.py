@@ -1,4 +1,4 @@
-"""Service guides from Python (DOMAIN.md §13): the published catalogue drives the clock,
+"""Service guides from Python (docs/domain.md §13): the published catalogue drives the clock,
 renders for citizens, compares versions and reports what was streamlined."""
 
 import json

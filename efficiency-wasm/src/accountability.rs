@@ -87,7 +87,7 @@ pub struct AccountabilityRules {
 
 #[wasm_bindgen]
 impl AccountabilityRules {
-    /// The defaults (DOMAIN.md §7).
+    /// The defaults (docs/domain.md §7).
     #[wasm_bindgen(constructor)]
     pub fn new() -> AccountabilityRules {
         AccountabilityRules {

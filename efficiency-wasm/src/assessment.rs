@@ -37,7 +37,7 @@ pub struct AssessmentRules {
 
 #[wasm_bindgen]
 impl AssessmentRules {
-    /// The default table (DOMAIN.md §11).
+    /// The default table (docs/domain.md §11).
     #[wasm_bindgen(constructor)]
     pub fn new() -> AssessmentRules {
         AssessmentRules {

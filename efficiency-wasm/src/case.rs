@@ -256,7 +256,7 @@ pub fn case_tables(
     ))
 }
 
-/// The supervision board (电子监察, DOMAIN.md §4.4) of the cases in `events` (JSON Lines text or
+/// The supervision board (电子监察, docs/domain.md §4.4) of the cases in `events` (JSON Lines text or
 /// an array of event objects, sorted by case id) judged at `asOf`: per unit (or
 /// `options.groupBy: "window"`) the running cases at each level, the concluded ones with their
 /// rates and denominators, the cards raised since `options.since` and those still open, with

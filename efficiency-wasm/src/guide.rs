@@ -1,4 +1,4 @@
-//! Service guides (DOMAIN.md §13): the core's `guide` module, converted.
+//! Service guides (docs/domain.md §13): the core's `guide` module, converted.
 
 use efficiency_core::guide::{self as core_guide, Lang, RenderFormat};
 use wasm_bindgen::prelude::*;

@@ -1,4 +1,4 @@
-//! Masking personal data (DOMAIN.md §13): the core's `mask` module, converted.
+//! Masking personal data (docs/domain.md §13): the core's `mask` module, converted.
 
 use efficiency_core::mask as core_mask;
 use wasm_bindgen::prelude::*;

@@ -85,7 +85,7 @@ export interface AnnualReview {
   year: number;
 }
 
-/** Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised. */
+/** Who may approve: the roles of docs/domain.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised. */
 export type Authority = "handler" | "unit_head" | "supervising_leader" | "agency_head" | "government_head";
 
 /** A legal basis: the document, its date and the article. */
@@ -192,7 +192,7 @@ export interface Card {
   window: string | null;
 }
 
-/** A card explained (DOMAIN.md §4.4): the card, the case's events that are its evidence, and, for a card raised by the clock, the period day by day up to the due that was crossed. */
+/** A card explained (docs/domain.md §4.4): the card, the case's events that are its evidence, and, for a card raised by the clock, the period day by day up to the due that was crossed. */
 export interface CardExplanation {
   /** The card as the board shows it at the moment. */
   card: Card;
@@ -240,7 +240,7 @@ export interface CaseStatus {
   handler: string | null;
   /** Service item code, once known. */
   item: string | null;
-  /** The case's supervision level (DOMAIN.md §4.4): the highest of its clock's level, its steps past their limit (yellow) and its serious faults (red). A case that has ended (concluded, rejected, refused, guided out, withdrawn) keeps the level it had then. */
+  /** The case's supervision level (docs/domain.md §4.4): the highest of its clock's level, its steps past their limit (yellow) and its serious faults (red). A case that has ended (concluded, rejected, refused, guided out, withdrawn) keeps the level it had then. */
   level: Level;
   /** The reasons above normal, highest level first, then in time order. */
   levelReasons: LevelReason[];
@@ -699,7 +699,7 @@ export interface Guide {
   name: string;
   /** Chinese name. */
   nameZh: string;
-  /** The one-time supplement (clarification) notice must follow receipt within this many workdays, or the case counts as accepted on receipt: 5 when absent (行政许可法 Art. 32); 7 for an information request (政府信息公开条例 Art. 30). The clock restarts from the day after the complete (clarified) application arrives either way (DOMAIN.md §4.3). */
+  /** The one-time supplement (clarification) notice must follow receipt within this many workdays, or the case counts as accepted on receipt: 5 when absent (行政许可法 Art. 32); 7 for an information request (政府信息公开条例 Art. 30). The clock restarts from the day after the complete (clarified) application arrives either way (docs/domain.md §4.3). */
   noticeLimit?: TimeLimitData | null;
   /** Concluded on the spot (即办件). */
   onTheSpot: boolean;
@@ -732,10 +732,10 @@ export interface Guide {
 /** The kind of item (事项类型). */
 export type ItemKind = "licensing" | "confirmation" | "payment" | "adjudication" | "public_service" | "other";
 
-/** Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it. */
+/** Supervision level (docs/domain.md §4.4), as the electronic supervision system shows it. */
 export type Level = "normal" | "reminder" | "yellow" | "red";
 
-/** One reason for a case's supervision level (DOMAIN.md §4.4). */
+/** One reason for a case's supervision level (docs/domain.md §4.4). */
 export interface LevelReason {
   /** The moment it refers to: the due passed (the promised due for a reminder or a yellow card, the statutory due for a red one), or the finding's time. */
   at: IsoDateTime;
@@ -1250,7 +1250,7 @@ export interface TimeLimitData {
   unit: TimeUnit;
 }
 
-/** The unit a time limit is counted in (DOMAIN.md §4.1). */
+/** The unit a time limit is counted in (docs/domain.md §4.1). */
 export type TimeUnit = "workdays" | "natural_days" | "work_hours" | "on_the_spot";
 
 /** One person on the whereabouts board at a moment. */
@@ -1281,7 +1281,7 @@ export interface WhereaboutsRow {
   until: IsoDateTime | null;
 }
 
-/** Where a person is (DOMAIN.md §13). */
+/** Where a person is (docs/domain.md §13). */
 export type WhereaboutsStatus = "at_post" | "away" | "meeting" | "business_trip" | "out_on_business" | "leave";
 
 export interface WorkdayReckoning {

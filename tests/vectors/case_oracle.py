@@ -1,4 +1,4 @@
-"""The case rules of DOMAIN.md §4-§6 re-stated in plain Python (with oracle.py's calendar and
+"""The case rules of docs/domain.md §4-§6 re-stated in plain Python (with oracle.py's calendar and
 clock): a case log's status, findings and supervision level at a moment. Used by
 generate_cases.py and generate_supervision.py; nothing is computed by the library."""
 
@@ -152,7 +152,7 @@ def case_oracle(events, as_of_s):
                     ce["reason"] = e["procedure"]
                 clock_evs.append(ce)
                 idx.append(k)
-        # DOMAIN.md §4.3: after a supplement the clock counts from the day after the complete
+        # docs/domain.md §4.3: after a supplement the clock counts from the day after the complete
         # materials arrived, even when the acceptance is recorded later.
         supplied = [e for e in evs if e["event"] == "supplement_received" and P(e["at"]) <= P(accept["at"])]
         anchor = supplied[-1]["at"] if supplied else accept["at"]
@@ -201,7 +201,7 @@ def case_oracle(events, as_of_s):
     findings.sort(key=lambda f: (f["at"], f["code"]))
     st["findings"] = findings
 
-    # DOMAIN.md §4.4: the case's level is the highest of its clock's level, a step past its
+    # docs/domain.md §4.4: the case's level is the highest of its clock's level, a step past its
     # limit (yellow) and a serious fault (red); an ended case keeps the level it had then.
     ended = next(
         (

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/vectors/accountability/accountability.json: accountability scenarios.
 
-Four kinds, each with expectations from this script's own re-statement of DOMAIN.md §7-§9
+Four kinds, each with expectations from this script's own re-statement of docs/domain.md §7-§9
 (nothing is computed by the library):
 - "list": faults + period -> the accountability list (who, which responsibility, the fault's
   severity, measures allowed, the person's own repeat and the heavier severity it proposes);
@@ -159,7 +159,7 @@ def seen_at(rec, key, as_of):
 
 
 def rating_judgement(r, as_of):
-    """DOMAIN.md §9/§13: an upheld appeal (decided by as_of) excludes a rating; a named bad one is
+    """docs/domain.md §9/§13: an upheld appeal (decided by as_of) excludes a rating; a named bad one is
     called back within rating_call_back, every bad one fixed within rating_follow_up."""
     ap = r.get("appeal")
     decided = ap is not None and ap["outcome"] != "pending" and seen_at(ap, "decided_at", as_of) is not None
@@ -258,7 +258,7 @@ def is_unit_head(person):
 
 
 def whereabouts_faults(act, as_of):
-    """DOMAIN.md §13: an absence of half a day or more not covered by posted entries breaches conduct
+    """docs/domain.md §13: an absence of half a day or more not covered by posted entries breaches conduct
     rule 1; an entry that needed posting posted after it began; a unit head away with no acting
     person; 暂离 longer than allowed."""
     out = []
@@ -364,7 +364,7 @@ def add_years(t, n):
 
 
 def register(act, as_of_s):
-    """DOMAIN.md §13: online within 7 workdays; a revoked or changed decision withdrawn or corrected
+    """docs/domain.md §13: online within 7 workdays; a revoked or changed decision withdrawn or corrected
     within 5; penalty decisions displayed 3 years; a publication with no masking profile recorded."""
     as_of = P(as_of_s) if isinstance(as_of_s, str) else as_of_s
     rows = []

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes tests/vectors/assessment/assessment.json: scorecard, campaign and self-inspection
-scenarios, with expectations from this script's own re-statement of DOMAIN.md §10-§11.
+scenarios, with expectations from this script's own re-statement of docs/domain.md §10-§11.
 
     python3 tests/vectors/generate_assessment.py
 """
@@ -92,7 +92,7 @@ def score(units, faults, inspections, commendations, metrics, start, end, rules=
         idx = names.index(by_points)
         vetoes = []
         for v in rules["vetoes"]:
-            # DOMAIN.md §11: a veto counts faults of at least its severity and of its category
+            # docs/domain.md §11: a veto counts faults of at least its severity and of its category
             # (each when given) and applies from `at_least` of them (default 1).
             cats = {d["code"] for d in rules["deductions"] if d["category"] == v.get("category")}
             counted = [

@@ -2,7 +2,7 @@
 """Writes tests/vectors/cases/cases.json: case-log scenarios with expected status and findings.
 
 Expected answers come from the independent oracle (oracle.py) plus the case rules of
-DOMAIN.md §5-§6 re-stated here in plain Python; nothing is computed by the library.
+docs/domain.md §5-§6 re-stated here in plain Python; nothing is computed by the library.
 
     python3 tests/vectors/generate_cases.py
 """
@@ -161,7 +161,7 @@ add(
     "2026-11-20T09:00",
 )
 # Received Mon 11-02, notice Tue 11-03, materials complete Wed 11-04, acceptance recorded only on
-# Mon 11-09: the clock counts from Thu 11-05 (DOMAIN.md §4.3), not from 11-10.
+# Mon 11-09: the clock counts from Thu 11-05 (docs/domain.md §4.3), not from 11-10.
 add(
     "supplement-acceptance-recorded-late",
     Log("SUP-6")("2026-11-02T09:30", "soc01", "receive", item="civil.social_org_registration", window="W1")(
@@ -216,7 +216,7 @@ log("2026-11-02T11:30", "mar01", "step_started", step="register")(
 )
 log("2026-11-03T09:45", "mar01", "conclude", outcome="granted", on_the_spot=False)
 add("hour-step-overnight-on-the-spot-late", log, "2026-11-20T09:00")
-# DOMAIN.md §4.4: a late step makes the case yellow while its clock is normal; a concluded case
+# docs/domain.md §4.4: a late step makes the case yellow while its clock is normal; a concluded case
 # keeps that level, judged at conclusion and two months later alike.
 log = Log("STEP-4")("2026-09-28T09:10", "aff01", "receive", item="licensing.decision")(
     "2026-09-28T09:20", "aff01", "accept"

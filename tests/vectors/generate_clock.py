@@ -2,7 +2,7 @@
 """Writes tests/vectors/clock.json: deadline-clock scenarios with expected answers.
 
 The expected answers come from this script's naive oracle: it walks day by day (and minute by
-minute for hour limits) over the shipped calendar data and re-states the rules of DOMAIN.md §4
+minute for hour limits) over the shipped calendar data and re-states the rules of docs/domain.md §4
 in plain Python. It shares no code with the library. Re-run after changing the rules or data:
 
     python3 tests/vectors/generate_clock.py

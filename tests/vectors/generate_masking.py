@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/vectors/masking/masking.json: personal data found in free text and masked under
 each profile of the default policy, with expectations from this script's own re-statement of
-DOMAIN.md §13 in regular expressions (nothing is computed by the library).
+docs/domain.md §13 in regular expressions (nothing is computed by the library).
 
 Strings: real ID numbers (GB 11643 check characters computed here) and ones with a wrong check
 character or birth date, bank cards passing and failing the Luhn check, mobiles, landlines,
@@ -291,7 +291,7 @@ out.parent.mkdir(exist_ok=True)
 doc = {
     "about": "Personal data in free text (spans: kind, start, end in characters) and the text masked "
     "under each profile of efficiency-core/data/rules/masking.json; records masked under a profile. "
-    "Written by tests/vectors/generate_masking.py from its own re-statement of DOMAIN.md §13.",
+    "Written by tests/vectors/generate_masking.py from its own re-statement of docs/domain.md §13.",
     "texts": cases,
     "records": records,
 }

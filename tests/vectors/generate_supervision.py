@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes tests/vectors/supervision/supervision.json: supervision boards and cards (DOMAIN.md
+"""Writes tests/vectors/supervision/supervision.json: supervision boards and cards (docs/domain.md
 §4.4) for the case logs of tests/vectors/cases/cases.json judged together at moments those
 vectors do not use, with expectations from case_oracle.py and this script's own re-statement
 of the board and the cards (nothing is computed by the library).
@@ -31,7 +31,7 @@ def logs():
 
 
 def convention_a(st, rules):
-    """DOMAIN.md §4.4 convention A for limits in days: red once the promised due has passed;
+    """docs/domain.md §4.4 convention A for limits in days: red once the promised due has passed;
     yellow when at most k = max(days_left, floor((1 - share) * limit days)) days remain, from the
     start of the k-th day (workday for workdays) before the promised due's day."""
     c = st.get("_clock")

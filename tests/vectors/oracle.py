@@ -1,5 +1,5 @@
 """The independent oracle behind the vector files: the shipped calendar data walked day by day
-(and minute by minute for hour limits), and the rules of DOMAIN.md §4 re-stated in plain Python.
+(and minute by minute for hour limits), and the rules of docs/domain.md §4 re-stated in plain Python.
 It shares no code with the library. Used by generate_clock.py and generate_cases.py.
 """
 

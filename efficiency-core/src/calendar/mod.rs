@@ -5,7 +5,7 @@
 //! [`DayKind`] and the running count of workdays, plus the list of workdays in order, so
 //! [`Calendar::add_workdays`] and [`Calendar::workdays_between`] never loop over days.
 //!
-//! Counting follows DOMAIN.md §4.1: `add_workdays(d, n)` with `n ≥ 1` is the n-th workday
+//! Counting follows docs/domain.md §4.1: `add_workdays(d, n)` with `n ≥ 1` is the n-th workday
 //! strictly after `d` (day 1 is the first workday after `d`, also when `d` is a rest day);
 //! `workdays_between(a, b)` counts the workdays `x` with `a < x ≤ b`.
 //!

@@ -44,7 +44,7 @@ crate::names!(Decision {
     Refused => "refused",
 });
 
-/// What happened, with the data each kind carries (DOMAIN.md §6).
+/// What happened, with the data each kind carries (docs/domain.md §6).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventKind {
     /// Someone asks; the actor is the first responder (首问责任人).
@@ -167,7 +167,7 @@ impl EventKind {
     }
 }
 
-/// Every event kind, in the order of DOMAIN.md §6.
+/// Every event kind, in the order of docs/domain.md §6.
 pub const EVENT_KINDS: &[&str] = &[
     "inquiry",
     "answer",

@@ -1,4 +1,4 @@
-//! Metrics over many cases (DOMAIN.md §12), each with its denominator.
+//! Metrics over many cases (docs/domain.md §12), each with its denominator.
 
 use std::collections::BTreeMap;
 
@@ -88,7 +88,7 @@ pub struct MetricsRow {
     #[serde(default)]
     pub open_overdue: u64,
     /// Cases counted here (concluded in the period, or open at its end) whose case supervision
-    /// level is yellow: at conclusion, or at the period's end (DOMAIN.md §4.4).
+    /// level is yellow: at conclusion, or at the period's end (docs/domain.md §4.4).
     #[serde(default)]
     pub yellow: u64,
     /// The same at red (past the statutory due, or a serious fault).

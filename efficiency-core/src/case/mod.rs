@@ -1,4 +1,4 @@
-//! Cases as event logs (DOMAIN.md §5, §6): first-inquiry responsibility, the one-time notice,
+//! Cases as event logs (docs/domain.md §5, §6): first-inquiry responsibility, the one-time notice,
 //! internal steps and the findings derived from them.
 //!
 //! A [`Case`] is its log of [`CaseEvent`]s. [`Case::append`] checks each event against the
@@ -272,7 +272,7 @@ crate::names!(LevelSource {
     Fault => "fault",
 });
 
-/// One reason for a case's supervision level (DOMAIN.md §4.4).
+/// One reason for a case's supervision level (docs/domain.md §4.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelReason {
@@ -321,7 +321,7 @@ pub struct CaseStatus {
     pub concluded_at: Option<NaiveDateTime>,
     /// Faults found, in time order.
     pub findings: Vec<CaseFinding>,
-    /// The case's supervision level (DOMAIN.md §4.4): the highest of its clock's level, its
+    /// The case's supervision level (docs/domain.md §4.4): the highest of its clock's level, its
     /// steps past their limit (yellow) and its serious faults (red). A case that has ended
     /// (concluded, rejected, refused, guided out, withdrawn) keeps the level it had then.
     pub level: Level,
@@ -561,7 +561,7 @@ impl Case {
                     }
                 }
                 let it = self.item.as_ref().expect("received cases have an item");
-                // DOMAIN.md §4.3: after a supplement request the clock counts from the day after
+                // docs/domain.md §4.3: after a supplement request the clock counts from the day after
                 // the complete materials arrived, even when the acceptance is recorded later.
                 let anchor = self
                     .events
@@ -1099,7 +1099,7 @@ impl Case {
     }
 }
 
-/// The reasons for a case's supervision level (DOMAIN.md §4.4): the clock's level (already
+/// The reasons for a case's supervision level (docs/domain.md §4.4): the clock's level (already
 /// frozen at conclusion by the clock), each step past its limit (yellow) and each serious fault
 /// (red) found by the time the case ended.
 fn level_reasons(

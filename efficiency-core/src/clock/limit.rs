@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ClockError;
 
-/// The unit a time limit is counted in (DOMAIN.md §4.1).
+/// The unit a time limit is counted in (docs/domain.md §4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -241,7 +241,7 @@ impl From<OfficeHours> for Vec<[String; 2]> {
     }
 }
 
-/// Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the
+/// Who may approve: the roles of docs/domain.md §2, from the handler up to the head of the
 /// government at that level. An approver of a higher rank than required is authorised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -5,7 +5,7 @@
 //! [`Clock::status`] derives everything else at any moment `as_of`: the promised and
 //! statutory due times, the time remaining and elapsed, the state, the supervision level, the
 //! outcome, and the [`Finding`]s (faults of people, such as an extension approved by someone
-//! without the authority, which therefore moves nothing). Counting follows DOMAIN.md §4.1.
+//! without the authority, which therefore moves nothing). Counting follows docs/domain.md §4.1.
 //!
 //! ```
 //! use efficiency_core::calendar::Calendar;
@@ -134,7 +134,7 @@ pub enum State {
     Concluded,
 }
 
-/// Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it.
+/// Supervision level (docs/domain.md §4.4), as the electronic supervision system shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

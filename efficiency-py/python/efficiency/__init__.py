@@ -265,7 +265,7 @@ def case_metrics(
     chunk_size: int = 50_000,
     errors: list[tuple[int | None, CaseError]] | None = None,
 ) -> dict[str, list[object]]:
-    """Metrics (DOMAIN.md §12) over cases streamed from JSON lines, as plain columns.
+    """Metrics (docs/domain.md §12) over cases streamed from JSON lines, as plain columns.
 
     Cases concluded in [period[0], period[1]) count for the completion rates (denominator
     `concluded`); cases still open at period[1] count for `open` and `open_overdue`. Memory
@@ -345,7 +345,7 @@ def accountability_list(
     period: tuple[TimeLike, TimeLike],
     rules: AccountabilityRules | None = None,
 ) -> list[Entry]:
-    """The accountability list for faults in [period[0], period[1]) (DOMAIN.md §7).
+    """The accountability list for faults in [period[0], period[1]) (docs/domain.md §7).
 
     One dict per person and fault: person, name, position, unit, responsibility (direct,
     main_leadership, important_leadership), source, code, at, severity (the fault's, by rule),

@@ -75,7 +75,7 @@ class AnnualReview(TypedDict):
 
 
 Authority = Literal["handler", "unit_head", "supervising_leader", "agency_head", "government_head"]
-"""Who may approve: the roles of DOMAIN.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised."""
+"""Who may approve: the roles of docs/domain.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised."""
 
 
 class Basis(TypedDict):
@@ -146,7 +146,7 @@ class Card(TypedDict):
 
 
 class CardExplanation(TypedDict):
-    """A card explained (DOMAIN.md §4.4): the card, the case's events that are its evidence, and, for a card raised by the clock, the period day by day up to the due that was crossed."""
+    """A card explained (docs/domain.md §4.4): the card, the case's events that are its evidence, and, for a card raised by the clock, the period day by day up to the due that was crossed."""
 
     card: Card
     clock: ClockExplanation | None
@@ -526,11 +526,11 @@ ItemKind = Literal["licensing", "confirmation", "payment", "adjudication", "publ
 """The kind of item (事项类型)."""
 
 Level = Literal["normal", "reminder", "yellow", "red"]
-"""Supervision level (DOMAIN.md §4.4), as the electronic supervision system shows it."""
+"""Supervision level (docs/domain.md §4.4), as the electronic supervision system shows it."""
 
 
 class LevelReason(TypedDict):
-    """One reason for a case's supervision level (DOMAIN.md §4.4)."""
+    """One reason for a case's supervision level (docs/domain.md §4.4)."""
 
     at: datetime.datetime
     code: str | None
@@ -915,7 +915,7 @@ class TimeLimitData(TypedDict):
 
 
 TimeUnit = Literal["workdays", "natural_days", "work_hours", "on_the_spot"]
-"""The unit a time limit is counted in (DOMAIN.md §4.1)."""
+"""The unit a time limit is counted in (docs/domain.md §4.1)."""
 
 
 class WhereaboutsRow(TypedDict):
@@ -936,7 +936,7 @@ class WhereaboutsRow(TypedDict):
 
 
 WhereaboutsStatus = Literal["at_post", "away", "meeting", "business_trip", "out_on_business", "leave"]
-"""Where a person is (DOMAIN.md §13)."""
+"""Where a person is (docs/domain.md §13)."""
 
 
 class WorkdayReckoning(TypedDict):
