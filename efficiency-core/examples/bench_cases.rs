@@ -130,20 +130,27 @@ struct Figures {
     row_errors: usize,
 }
 
+/// The moment the cases are judged at, and the metrics period (2005 to then).
+fn moment() -> (NaiveDateTime, Period) {
+    let at = |y, m, d| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("a real date")
+    };
+    let as_of = at(2026, 6, 30);
+    (
+        as_of,
+        Period {
+            from: at(2005, 1, 1),
+            to: as_of,
+        },
+    )
+}
+
 /// Replays `n` cases, timing only the replay: the input is made chunk by chunk beforehand.
 fn run(ctx: &CaseContext, n: u64, json: bool) -> Figures {
     let mut g = Gen { state: 0x2026_1128 };
-    let as_of = NaiveDate::from_ymd_opt(2026, 6, 30)
-        .unwrap()
-        .and_hms_opt(0, 0, 0)
-        .unwrap();
-    let period = Period {
-        from: NaiveDate::from_ymd_opt(2005, 1, 1)
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap(),
-        to: as_of,
-    };
+    let (as_of, period) = moment();
     let mut metrics = Metrics::new(period, GroupBy::Unit);
     let mut stream = CaseStream::new(ctx, as_of);
     let mut f = Figures {
@@ -237,17 +244,7 @@ fn replay_batches(ctx: &CaseContext, n: u64, threads: usize) -> f64 {
         .build()
         .expect("a thread pool");
     let mut g = Gen { state: 0x2026_1128 };
-    let as_of = NaiveDate::from_ymd_opt(2026, 6, 30)
-        .unwrap()
-        .and_hms_opt(0, 0, 0)
-        .unwrap();
-    let period = Period {
-        from: NaiveDate::from_ymd_opt(2005, 1, 1)
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap(),
-        to: as_of,
-    };
+    let (as_of, period) = moment();
     let mut replay = Replay::new(ctx, as_of, Some((period, GroupBy::Unit)), false);
     let mut secs = 0.0;
     let mut first = 0;

@@ -167,6 +167,7 @@ impl AccountabilityRules {
     /// assert!(AccountabilityRules::from_json(&bad).unwrap_err().to_string().contains("exile"));
     /// ```
     pub fn from_json(text: &str) -> Result<AccountabilityRules, OrgError> {
+        crate::limits::document(text, "accountability rules")?;
         let r: AccountabilityRules = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
             OrgError::new("accountability.invalid_rules", at, m)

@@ -137,6 +137,8 @@ impl ActivityRules {
         complaint_json: &str,
         calendar: Calendar,
     ) -> Result<Self, OrgError> {
+        crate::limits::document(conduct_json, "conduct rules")?;
+        crate::limits::document(complaint_json, "complaint rules")?;
         let c: ConductDoc = serde_json::from_str(conduct_json).map_err(json_err)?;
         let k: ComplaintDoc = serde_json::from_str(complaint_json).map_err(json_err)?;
         let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
@@ -622,6 +624,7 @@ impl Activity {
 
     /// Activity from JSON (unknown fields rejected).
     pub fn from_json(text: &str) -> Result<Activity, OrgError> {
+        crate::limits::document(text, "activity")?;
         let a: Activity = serde_json::from_str(text).map_err(json_err)?;
         if a.format != "efficiency.activity/1" {
             return Err(OrgError::new(

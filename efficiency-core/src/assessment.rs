@@ -145,6 +145,7 @@ impl Default for AssessmentRules {
 impl AssessmentRules {
     /// Rules from JSON.
     pub fn from_json(text: &str) -> Result<Self, OrgError> {
+        crate::limits::document(text, "assessment rules")?;
         let r: AssessmentRules = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
             invalid(at, m)
@@ -154,6 +155,7 @@ impl AssessmentRules {
 
     /// Rules from TOML (the same fields).
     pub fn from_toml(text: &str) -> Result<Self, OrgError> {
+        crate::limits::document(text, "assessment rules")?;
         let doc = crate::json::toml_as_json(text)
             .map_err(|e| invalid("toml", e.message().to_string()))?;
         let r: AssessmentRules =

@@ -241,7 +241,8 @@ impl Bureau {
     }
 
     fn build(files: &[(&str, &str)], case_rows: Option<Vec<String>>) -> Result<Bureau, Error> {
-        for (name, _) in files {
+        for (name, text) in files {
+            crate::limits::document(text, name)?;
             if !BUREAU_FILES.iter().any(|(n, _)| n == name) {
                 let names: Vec<&str> = BUREAU_FILES.iter().map(|(n, _)| *n).collect();
                 return Err(Error::new(

@@ -144,6 +144,7 @@ impl CampaignTemplate {
 
     /// A template from JSON.
     pub fn from_json(text: &str) -> Result<CampaignTemplate, OrgError> {
+        crate::limits::document(text, "campaign")?;
         let t: CampaignTemplate = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
             OrgError::new("campaign.invalid_plan", at, m)

@@ -177,6 +177,10 @@ pub const CODES: &[(&str, &str)] = &[
         "argument.invalid",
         "an argument that cannot be used, for the reason given",
     ),
+    (
+        "argument.too_large",
+        "a document over the size limit (limits::MAX_DOCUMENT_BYTES, 64 MiB)",
+    ),
     // Dates, times and the calendar.
     ("calendar.invalid_date", "not a real YYYY-MM-DD date"),
     (
@@ -302,6 +306,10 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "case.too_many_events",
         "a case with more events than MAX_EVENTS_PER_CASE (100,000)",
+    ),
+    (
+        "case.line_too_long",
+        "a case log line (one event) over limits::MAX_LINE_BYTES (1 MiB)",
     ),
     // The organisation.
     (
@@ -429,6 +437,12 @@ pub const CODES: &[(&str, &str)] = &[
 /// Whether `code` is in [`CODES`].
 pub fn is_known_code(code: &str) -> bool {
     CODES.iter().any(|(c, _)| *c == code)
+}
+
+impl From<crate::limits::TooLarge> for Error {
+    fn from(e: crate::limits::TooLarge) -> Self {
+        Error::new(crate::limits::TooLarge::CODE, e.message()).with_field(e.what)
+    }
 }
 
 #[cfg(test)]

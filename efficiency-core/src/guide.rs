@@ -360,6 +360,7 @@ impl GuideCatalogue {
     }
 
     fn parse(text: &str) -> Result<GuideCatalogue, Error> {
+        crate::limits::document(text, "guides")?;
         serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
             err("guide.invalid", at, m)

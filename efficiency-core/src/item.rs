@@ -141,6 +141,7 @@ impl ItemCatalog {
     /// assert!(err.to_string().contains("items[0] (x)"));
     /// ```
     pub fn from_json(text: &str) -> Result<ItemCatalog, ClockError> {
+        crate::limits::document(text, "items")?;
         let catalog: ItemCatalog = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
             invalid(at, m)
@@ -169,6 +170,7 @@ impl ItemCatalog {
     /// # Ok::<(), efficiency_core::clock::ClockError>(())
     /// ```
     pub fn from_toml(text: &str) -> Result<ItemCatalog, ClockError> {
+        crate::limits::document(text, "items")?;
         let doc = crate::json::toml_as_json(text).map_err(|e| {
             let at = match e.span() {
                 Some(span) => {

@@ -122,6 +122,7 @@ pub mod guide;
 mod hash;
 pub mod item;
 mod json;
+pub mod limits;
 pub mod mask;
 pub mod org;
 pub mod report;

@@ -144,6 +144,7 @@ impl MaskPolicy {
     /// Reads and checks a policy: the format, a non-empty `deleted` marker that nothing would
     /// find again, at least one profile.
     pub fn from_json(text: &str) -> Result<MaskPolicy, Error> {
+        crate::limits::document(text, "masking policy")?;
         let p: MaskPolicy = serde_json::from_str(text).map_err(|e| {
             let (path, message) = crate::json::error_parts(&e);
             invalid(path, message)

@@ -83,6 +83,7 @@ impl OrgError {
 
     /// Every code the organisation, rule tables and activity data produce.
     pub const CODES: &'static [&'static str] = &[
+        "argument.too_large",
         "org.invalid_json",
         "org.wrong_format",
         "org.empty_id",
@@ -289,6 +290,7 @@ impl Organisation {
     /// assert_eq!(err.to_string(), "invalid organisation at units[3] (affairs): a unit needs a head");
     /// ```
     pub fn from_json(text: &str) -> Result<Organisation, OrgError> {
+        crate::limits::document(text, "organisation")?;
         let org: Organisation = serde_json::from_str(text).map_err(|e| {
             let (at, m) = crate::json::error_parts(&e);
             OrgError::new("org.invalid_json", at, m)
@@ -613,5 +615,11 @@ impl Organisation {
             .collect();
         let json = serde_json::json!({ "format": "efficiency.roster/1", "staff": staff });
         Roster::from_json(&json.to_string()).expect("an organisation's people make a valid roster")
+    }
+}
+
+impl From<crate::limits::TooLarge> for OrgError {
+    fn from(e: crate::limits::TooLarge) -> Self {
+        OrgError::new(crate::limits::TooLarge::CODE, "document", e.message())
     }
 }

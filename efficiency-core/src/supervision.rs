@@ -83,6 +83,7 @@ impl Default for SupervisionRules {
 impl SupervisionRules {
     /// Reads and checks the rules (format; a share in (0, 1]).
     pub fn from_json(text: &str) -> Result<SupervisionRules, Error> {
+        crate::limits::document(text, "supervision rules")?;
         let bad = |field: String, message: String| {
             Error::new("supervision.invalid_rules", format!("{field}: {message}")).with_field(field)
         };

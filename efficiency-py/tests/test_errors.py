@@ -139,3 +139,24 @@ def test_no_input_of_any_type_panics_or_escapes_the_error_model():
                 except BaseException as e:  # noqa: BLE001 - the point is to catch anything else
                     bad.add(f"call {n}: {type(e).__name__}: {e}")
     assert sorted(bad) == []
+
+
+def test_documents_and_lines_over_the_size_limits_are_coded_errors():
+    huge = " " * (64 * 1024 * 1024 + 1)
+    for load in (ef.Calendar.from_json, ef.ItemCatalog.from_json, ef.Organisation.from_json):
+        with pytest.raises(ef.ArgumentError) as e:
+            load(huge)
+        assert e.value.code == "argument.too_large"
+        assert "67108865 bytes" in str(e.value)
+    with pytest.raises(ef.ArgumentError) as e:
+        ef.Bureau.from_files({"organisation.json": huge})
+    assert (e.value.code, e.value.field) == ("argument.too_large", "organisation.json")
+    long = '{"id":"' + "x" * (1024 * 1024) + '"}'
+    good = (
+        '{"id":"e1","case":"A","at":"2026-11-02T09:30:00","actor":"mar01",'
+        '"event":"receive","item":"civil.marriage_registration"}'
+    )
+    errors = []
+    statuses = list(ef.replay_cases(ef.CaseContext.sample(), [long, good], as_of="2026-12-01", errors=errors))
+    assert [(row, e.code) for row, e in errors] == [(0, "case.line_too_long")]
+    assert [s["case"] for s in statuses] == ["A"]

@@ -46,6 +46,12 @@ pub enum CalendarError {
         /// The maximum.
         max: i64,
     },
+    /// A document larger than [`crate::limits::MAX_DOCUMENT_BYTES`] (`argument.too_large`).
+    #[error("{message}")]
+    TooLarge {
+        /// What is wrong, with the size and the limit.
+        message: String,
+    },
     /// A result would fall outside the dates this library can represent (years 1–9999).
     #[error("{operation} leaves the supported date range (years 1-9999)")]
     OutOfRange {
@@ -102,6 +108,7 @@ impl CalendarError {
             CalendarError::InvalidData { .. } => "calendar.invalid_data",
             CalendarError::OverlayConflict { .. } => "calendar.overlay_conflict",
             CalendarError::TooLong { .. } => "calendar.explanation_too_long",
+            CalendarError::TooLarge { .. } => crate::limits::TooLarge::CODE,
         }
     }
 
@@ -114,6 +121,7 @@ impl CalendarError {
         "calendar.invalid_data",
         "calendar.overlay_conflict",
         "calendar.explanation_too_long",
+        "argument.too_large",
     ];
 
     pub(crate) fn data(path: impl Into<String>, message: impl Into<String>) -> Self {
@@ -129,6 +137,14 @@ impl From<crate::date::TimeError> for CalendarError {
         match e {
             crate::date::TimeError::InvalidDate { input }
             | crate::date::TimeError::InvalidTime { input } => CalendarError::InvalidDate { input },
+        }
+    }
+}
+
+impl From<crate::limits::TooLarge> for CalendarError {
+    fn from(e: crate::limits::TooLarge) -> Self {
+        CalendarError::TooLarge {
+            message: e.message(),
         }
     }
 }

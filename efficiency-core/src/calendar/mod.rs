@@ -400,6 +400,7 @@ impl Calendar {
     /// # Ok::<(), efficiency_core::calendar::CalendarError>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Calendar, CalendarError> {
+        crate::limits::document(text, "calendar")?;
         let doc = data::parse_document(text, CALENDAR_FORMAT)?;
         Calendar::from_document(doc)
     }

@@ -284,6 +284,7 @@ impl<'a> EventRow<'a> {
     /// `serde_json`, so the answer and the error are exactly `serde_json`'s (a fuzz target checks
     /// that the two agree).
     pub fn parse(text: &'a str, line: usize) -> Result<EventRow<'a>, CaseError> {
+        check_line(text, line)?;
         let mut row = EventRow::default();
         if scan::row_into(text, &mut row) {
             return Ok(row);
@@ -299,6 +300,23 @@ impl<'a> EventRow<'a> {
             CaseError::new("case.malformed_line", Some(line), None, m)
         })
     }
+}
+
+/// A line over [`crate::limits::MAX_LINE_BYTES`] is refused before it is read.
+fn check_line(text: &str, line: usize) -> Result<(), CaseError> {
+    if text.len() > crate::limits::MAX_LINE_BYTES {
+        return Err(CaseError::new(
+            "case.line_too_long",
+            Some(line),
+            None,
+            format!(
+                "the line is {} bytes; one event may have at most {} bytes",
+                text.len(),
+                crate::limits::MAX_LINE_BYTES
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The fast path of [`EventRow::parse`]: a scanner for flat objects whose keys are the event
@@ -682,6 +700,7 @@ impl CaseEvent {
     /// # Ok::<(), efficiency_core::case::CaseError>(())
     /// ```
     pub fn parse_line(text: &str, line: usize) -> Result<CaseEvent, CaseError> {
+        check_line(text, line)?;
         let mut row = EventRow::default();
         if !scan::row_into(text, &mut row) {
             row = EventRow::parse_with_serde(text, line)?;

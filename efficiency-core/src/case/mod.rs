@@ -109,6 +109,8 @@ impl CaseError {
         "case.unsorted_input",
         "case.invalid_rules",
         "case.too_many_events",
+        "case.line_too_long",
+        "argument.too_large",
     ];
 }
 
@@ -129,6 +131,12 @@ impl fmt::Display for CaseError {
 }
 
 impl std::error::Error for CaseError {}
+
+impl From<crate::limits::TooLarge> for CaseError {
+    fn from(e: crate::limits::TooLarge) -> Self {
+        CaseError::new(crate::limits::TooLarge::CODE, None, None, e.message())
+    }
+}
 
 impl From<ClockError> for CaseError {
     fn from(e: ClockError) -> Self {
@@ -396,6 +404,7 @@ impl Case {
 
     /// A case from a JSON Lines log; the first bad line is an error naming it.
     pub fn from_jsonl(ctx: &CaseContext, text: &str) -> Result<Case, CaseError> {
+        crate::limits::document(text, "case log")?;
         let mut case: Option<Case> = None;
         for (i, line) in text
             .lines()

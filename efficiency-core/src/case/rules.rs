@@ -107,6 +107,7 @@ fn json_error(e: serde_json::Error) -> CaseError {
 impl Roster {
     /// A roster from JSON; duplicate ids and empty fields are errors naming the entry.
     pub fn from_json(text: &str) -> Result<Roster, CaseError> {
+        crate::limits::document(text, "roster")?;
         let mut r: Roster = serde_json::from_str(text).map_err(json_error)?;
         if r.format != "efficiency.roster/1" {
             return Err(CaseError::new(
@@ -187,6 +188,7 @@ impl FindingRules {
     /// assert!(err.to_string().contains("publication.tardy"));
     /// ```
     pub fn from_json(text: &str) -> Result<FindingRules, CaseError> {
+        crate::limits::document(text, "finding rules")?;
         let r: FindingRules = serde_json::from_str(text).map_err(json_error)?;
         if r.format != "efficiency.finding-rules/1" {
             return Err(CaseError::new(

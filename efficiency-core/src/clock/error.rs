@@ -65,6 +65,7 @@ impl ClockError {
         "clock.procedure_counts",
         "clock.invalid_time",
         "clock.explanation_too_long",
+        "argument.too_large",
     ];
 
     pub(crate) fn limit(
@@ -77,5 +78,11 @@ impl ClockError {
             field: field.into(),
             message: message.into(),
         }
+    }
+}
+
+impl From<crate::limits::TooLarge> for ClockError {
+    fn from(e: crate::limits::TooLarge) -> Self {
+        ClockError::limit(crate::limits::TooLarge::CODE, "document", e.message())
     }
 }

@@ -441,3 +441,15 @@ test("a supervision card explains itself in JS", () => {
   assert.match(x.text, /evidence e2: accept/);
   assert.throws(() => bureau.explainCard("MZJ-2026-999999:red:clock", "2026-11-30 17:30"), (e) => e.code === "supervision.unknown_card");
 });
+
+test("documents and lines over the size limits are coded errors in JS", () => {
+  const huge = " ".repeat(64 * 1024 * 1024 + 1);
+  for (const load of [(t) => efficiency.Calendar.fromJson(t), (t) => efficiency.ItemCatalog.fromJson(t), (t) => efficiency.Bureau.fromFiles({ "organisation.json": t })]) {
+    assert.throws(() => load(huge), (e) => e.code === "argument.too_large" && /67108865 bytes/.test(e.message));
+  }
+  const long = `{"id":"${"x".repeat(1024 * 1024)}"}`;
+  const good = '{"id":"e1","case":"A","at":"2026-11-02T09:30:00","actor":"mar01","event":"receive","item":"civil.marriage_registration"}';
+  const out = efficiency.replayCases(efficiency.CaseContext.sample(), `${long}\n${good}`, "2026-12-01T00:00");
+  assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[0, "case.line_too_long"]]);
+  assert.deepEqual(out.statuses.map((s) => s.case), ["A"]);
+});
