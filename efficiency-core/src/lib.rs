@@ -72,6 +72,11 @@
 #[doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/", env!("CARGO_PKG_README")))]
 pub struct ReadmeDoctests;
 
+/// The Rust guide's examples (`docs/guide-rust.md`), run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide-rust.md"))]
+pub struct GuideDoctests;
+
 /// Names an enum's variants once: `as_str`, `NAMES` (in declaration order) and `from_name`.
 /// The serde names of the enum must be the same (`rename_all = "snake_case"`); a unit test
 /// per enum checks it.

@@ -1,7 +1,8 @@
 // The npm package as a user gets it: the tarball packed by scripts/package-npm.sh, installed
 // into an empty project, used from Node, type-checked by tsc, and loaded by a page in headless
-// Chromium. The README's JS blocks marked `<!-- example: runs ... -->` run in both, as one
-// module (imports hoisted), and every `// -> value` is compared with what the line gives.
+// Chromium. The JS blocks marked `<!-- example: runs ... -->` in the README and in
+// docs/guide-js.md run in both, each document as one module (imports hoisted), and every
+// `// -> value` is compared with what the line gives.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -18,7 +19,7 @@ const DIST = join(ROOT, "efficiency-wasm", "dist");
 const TOOLS = join(ROOT, "efficiency-wasm", "node_modules", ".bin");
 let project;
 
-/** The README's runnable JS blocks as one ES module whose default export is the checks. */
+/** A document's runnable JS blocks as one ES module whose default export is the checks. */
 export function readmeModule(markdown) {
   const blocks = [];
   const lines = markdown.split("\n");
@@ -67,9 +68,14 @@ export function readmeModule(markdown) {
   ].join("\n");
 }
 
+/** The documents whose JS examples run, and the module each becomes. */
+const DOCUMENTS = { "README.md": "readme.mjs", "docs/guide-js.md": "guide-js.mjs" };
+
 function checked(results) {
-  assert.ok(results.length >= 6, `ran ${results.length} checks`);
-  for (const r of results) assert.equal(r.got, r.expected, `README.md line ${r.line}`);
+  for (const [doc, checks] of Object.entries(results)) {
+    assert.ok(checks.length >= 6, `ran ${checks.length} checks of ${doc}`);
+    for (const r of checks) assert.equal(r.got, r.expected, `${doc} line ${r.line}`);
+  }
 }
 
 before(() => {
@@ -79,7 +85,9 @@ before(() => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "user", private: true, type: "module" }));
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", join(DIST, tarballs[0])],
     { cwd: project, stdio: "inherit" });
-  writeFileSync(join(project, "readme.mjs"), readmeModule(readFileSync(join(ROOT, "README.md"), "utf8")));
+  for (const [doc, module] of Object.entries(DOCUMENTS)) {
+    writeFileSync(join(project, module), readmeModule(readFileSync(join(ROOT, doc), "utf8")));
+  }
 });
 
 after(() => project && rmSync(project, { recursive: true, force: true }));
@@ -98,13 +106,16 @@ test("the package holds the module, its types, one optimised .wasm, the licenses
   assert.ok(wasm < built * 0.9, `wasm-opt ran: ${wasm} bytes from ${built}`);
 });
 
-test("installed, it is used from Node by its name, and the README's JS examples give what they say", async () => {
+test("installed, it is used from Node by its name, and the documents' JS examples give what they say", async () => {
   const run = execFileSync("node", ["--input-type=module", "-e",
     `import init, { Calendar, errorCodes } from "efficiency-wasm"; await init();
      console.log(JSON.stringify([Calendar.china().addWorkdays("2026-09-28", 20), errorCodes().includes("calendar.year_not_covered")]));`],
   { cwd: project, encoding: "utf8" });
   assert.deepEqual(JSON.parse(run), ["2026-10-30", true]);
-  const results = (await import(pathToFileURL(join(project, "readme.mjs")).href)).default;
+  const results = {};
+  for (const [doc, module] of Object.entries(DOCUMENTS)) {
+    results[doc] = (await import(pathToFileURL(join(project, module)).href)).default;
+  }
   checked(results);
 });
 
@@ -123,13 +134,16 @@ test("its types check under tsc --strict with the package's exports", () => {
   execFileSync(join(TOOLS, "tsc"), ["-p", project], { stdio: "inherit" });
 });
 
-test("a page loads it (import map, no network) and the README's JS examples give the same in Chromium", async () => {
+test("a page loads it (import map, no network) and the documents' JS examples give the same in Chromium", async () => {
   const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
   writeFileSync(join(project, "index.html"), `<!doctype html><meta charset="utf-8">
 <script type="importmap">{"imports": {"efficiency-wasm": "./node_modules/efficiency-wasm/web/efficiency_wasm.js"}}</script>
 <pre id="result">pending</pre>
 <script type="module">
-  import results from "./readme.mjs";
+  const results = {};
+  for (const [doc, module] of Object.entries(${JSON.stringify(DOCUMENTS)})) {
+    results[doc] = (await import("./" + module)).default;
+  }
   document.getElementById("result").textContent = JSON.stringify(results);
 </script>`);
   const server = createServer((req, res) => {
