@@ -130,6 +130,15 @@ struct Figures {
     row_errors: usize,
 }
 
+/// The `n` cases' events, made a chunk of [`CHUNK`] cases at a time, in case order.
+fn chunks(n: u64) -> impl Iterator<Item = Vec<CaseEvent>> {
+    let mut g = Gen { state: 0x2026_1128 };
+    (0..n).step_by(CHUNK as usize).map(move |first| {
+        let last = (first + CHUNK).min(n);
+        (first..last).flat_map(|i| case_events(i, &mut g)).collect()
+    })
+}
+
 /// The moment the cases are judged at, and the metrics period (2005 to then).
 fn moment() -> (NaiveDateTime, Period) {
     let at = |y, m, d| {
@@ -149,7 +158,6 @@ fn moment() -> (NaiveDateTime, Period) {
 
 /// Replays `n` cases, timing only the replay: the input is made chunk by chunk beforehand.
 fn run(ctx: &CaseContext, n: u64, json: bool) -> Figures {
-    let mut g = Gen { state: 0x2026_1128 };
     let (as_of, period) = moment();
     let mut metrics = Metrics::new(period, GroupBy::Unit);
     let mut stream = CaseStream::new(ctx, as_of);
@@ -164,10 +172,7 @@ fn run(ctx: &CaseContext, n: u64, json: bool) -> Figures {
         *findings += s.findings.len() as u64;
         metrics.add(&s);
     };
-    let mut first = 0;
-    while first < n {
-        let last = (first + CHUNK).min(n);
-        let events: Vec<CaseEvent> = (first..last).flat_map(|i| case_events(i, &mut g)).collect();
+    for events in chunks(n) {
         let lines: Vec<String> = if json {
             events.iter().map(CaseEvent::to_line).collect()
         } else {
@@ -193,7 +198,6 @@ fn run(ctx: &CaseContext, n: u64, json: bool) -> Figures {
             }
         }
         f.secs += started.elapsed().as_secs_f64();
-        first = last;
     }
     let started = Instant::now();
     if let Some(r) = stream.finish() {
@@ -208,15 +212,9 @@ fn run(ctx: &CaseContext, n: u64, json: bool) -> Figures {
 /// A bare `serde_json` parse of the same lines, twice: skipping every value
 /// (`IgnoredAny`, the least any JSON reader does) and building a `serde_json::Value`.
 fn bare_parse(n: u64) -> (f64, f64) {
-    let mut g = Gen { state: 0x2026_1128 };
     let (mut skip, mut value) = (0.0, 0.0);
-    let mut first = 0;
-    while first < n {
-        let last = (first + CHUNK).min(n);
-        let lines: Vec<String> = (first..last)
-            .flat_map(|i| case_events(i, &mut g))
-            .map(|e| e.to_line())
-            .collect();
+    for events in chunks(n) {
+        let lines: Vec<String> = events.iter().map(CaseEvent::to_line).collect();
         let started = Instant::now();
         for line in &lines {
             let v: serde::de::IgnoredAny = serde_json::from_str(line).expect("valid JSON");
@@ -229,7 +227,6 @@ fn bare_parse(n: u64) -> (f64, f64) {
             std::hint::black_box(v);
         }
         value += started.elapsed().as_secs_f64();
-        first = last;
     }
     (skip, value)
 }
@@ -243,23 +240,16 @@ fn replay_batches(ctx: &CaseContext, n: u64, threads: usize) -> f64 {
         .num_threads(threads)
         .build()
         .expect("a thread pool");
-    let mut g = Gen { state: 0x2026_1128 };
     let (as_of, period) = moment();
     let mut replay = Replay::new(ctx, as_of, Some((period, GroupBy::Unit)), false);
     let mut secs = 0.0;
-    let mut first = 0;
-    while first < n {
-        let last = (first + CHUNK).min(n);
-        let lines: Vec<String> = (first..last)
-            .flat_map(|i| case_events(i, &mut g))
-            .map(|e| e.to_line())
-            .collect();
+    for events in chunks(n) {
+        let lines: Vec<String> = events.iter().map(CaseEvent::to_line).collect();
         let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
         let started = Instant::now();
         pool.install(|| replay.push_lines(&lines))
             .expect("not finished");
         secs += started.elapsed().as_secs_f64();
-        first = last;
     }
     let started = Instant::now();
     replay.finish();
