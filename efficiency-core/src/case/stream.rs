@@ -359,11 +359,13 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
 
     /// Takes `len` rows read by `read(i, line)` (row `i` of the batch; `line`, 1-based across
     /// everything pushed, for its error), reading and judging them on every core (rayon). The
-    /// results, errors and metrics are exactly those of pushing the rows one by one, in the same
-    /// order: the rows are read in parallel, then cut at case boundaries into pieces judged in
-    /// parallel, each case whole in one piece; the first case (which may continue a case of the
-    /// previous batch) and the last (which may go on in the next) are judged by the replay's own
-    /// stream. Rows not sorted by case id are judged one by one, as [`Replay::push_lines`] does.
+    /// statuses (in case order), the metrics and the errors are those of the one-core path: the
+    /// errors listed per round of at most 65,536 rows as [`Replay::push_lines`] lists a batch's
+    /// (its bad rows in row order, then the cases that could not be judged). The rows are read
+    /// in parallel, then cut at case boundaries into pieces judged in parallel, each case whole
+    /// in one piece; the first case (which may continue a case of the previous batch) and the
+    /// last (which may go on in the next) are judged by the replay's own stream. Rows not sorted
+    /// by case id are judged on one core.
     #[cfg(feature = "parallel")]
     pub fn push_parallel(
         &mut self,
@@ -524,7 +526,7 @@ mod parallel {
     type Judged = (Vec<RowError>, Vec<CaseResult>);
 
     /// Judges read rows: row errors in row order, then the cases finished, in case order (as
-    /// pushing them one by one gives).
+    /// the one-core path gives for a batch).
     pub(super) fn judge<C>(
         main: &mut CaseStream<C>,
         events: Vec<Result<CaseEvent, CaseError>>,
@@ -655,9 +657,10 @@ mod tests {
         assert_eq!((m.open, m.open_overdue, m.provisional), (2, 1, 2));
     }
 
-    /// A large batch judged on every core gives exactly what pushing its rows one by one
-    /// gives: statuses, errors (bad rows, a case out of order) and metrics, in the same order,
-    /// whatever the batch boundaries (a case carried across them).
+    /// A large batch judged on every core gives what pushing its rows one by one gives: the
+    /// statuses and metrics, in the same order, and the same errors (bad rows, a case out of
+    /// order, a case that cannot be judged), whatever the batch boundaries (a case carried
+    /// across them). Only the errors' order may differ: a batch lists its bad rows first.
     #[cfg(feature = "parallel")]
     #[test]
     fn parallel_batches_equal_one_row_at_a_time() {
@@ -680,6 +683,20 @@ mod tests {
                     lines.push(line.replace("\"event\":\"", "\"event\":\"x"));
                 }
             }
+        }
+        // A case that cannot be judged (2003: before the calendar's data), between two copies.
+        let between = lines
+            .iter()
+            .position(|l| l.contains("\"case\":\"2-"))
+            .unwrap();
+        for (i, event) in ["receive\",\"item\":\"licensing.decision", "accept"]
+            .iter()
+            .enumerate()
+        {
+            lines.insert(
+                between + i,
+                format!(r#"{{"id":"e{i}","case":"1-ZZZ","at":"2003-05-05T09:1{i}:00","actor":"aff01","event":"{event}"}}"#),
+            );
         }
         let n = lines.len();
         lines.insert(n * 9 / 10, lines[10].clone());
@@ -706,9 +723,20 @@ mod tests {
                 replay.metrics(),
             )
         };
-        let one_by_one = run(&vec![1; lines.len()]);
+        let sorted = |mut errors: Vec<Error>| {
+            errors.sort_by_key(|e| (e.row, e.message.clone()));
+            errors
+        };
+        let mut one_by_one = run(&vec![1; lines.len()]);
+        one_by_one.1 = sorted(one_by_one.1);
         assert!(one_by_one.1.len() > 5, "the input has bad rows");
-        assert!(one_by_one.1.iter().any(|e| e.code == "case.unsorted_input"));
+        for code in [
+            "case.unsorted_input",
+            "calendar.year_not_covered",
+            "case.malformed_line",
+        ] {
+            assert!(one_by_one.1.iter().any(|e| e.code == code), "{code}");
+        }
         for chunks in [
             vec![usize::MAX],
             vec![9000],
@@ -718,7 +746,11 @@ mod tests {
         ] {
             let together = run(&chunks);
             assert_eq!(together.0, one_by_one.0, "statuses, chunks {chunks:?}");
-            assert_eq!(together.1, one_by_one.1, "errors, chunks {chunks:?}");
+            assert_eq!(
+                sorted(together.1),
+                one_by_one.1,
+                "errors, chunks {chunks:?}"
+            );
             assert_eq!(together.2, one_by_one.2, "metrics, chunks {chunks:?}");
         }
     }
