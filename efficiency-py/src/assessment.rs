@@ -420,16 +420,9 @@ impl Bureau {
         rules: Option<&Bound<'py, PyAny>>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        use efficiency_core::supervision::BoardOptions;
         let zone = self.inner.context.calendar.zone();
-        let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
-        let named = crate::convert::options(&[
-            ("group_by", group_by),
-            ("since", since),
-            ("actions", actions),
-            ("rules", rules),
-        ])?;
-        let options = crate::convert::ok(py, BoardOptions::from_value(&named, zone))?;
+        let (as_of, options) =
+            crate::case::board_args(py, zone, as_of, [group_by, since, actions, rules])?;
         let board = py
             .detach(|| self.inner.supervision_board(as_of, &options))
             .map_err(|e| crate::convert::error(py, e))?;
@@ -446,12 +439,9 @@ impl Bureau {
         as_of: &Bound<'py, PyAny>,
         rules: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        use efficiency_core::supervision::BoardOptions;
         let zone = self.inner.context.calendar.zone();
         let card = crate::convert::text(py, card, "card")?;
-        let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
-        let named = crate::convert::options(&[("rules", rules)])?;
-        let options = crate::convert::ok(py, BoardOptions::from_value(&named, zone))?;
+        let (as_of, options) = crate::case::board_args(py, zone, as_of, [None, None, None, rules])?;
         let x = py
             .detach(|| self.inner.explain_card(&card, as_of, &options.rules))
             .map_err(|e| crate::convert::error(py, e))?;

@@ -431,16 +431,9 @@ fn supervision_board<'py>(
     rules: Option<&Bound<'py, PyAny>>,
     table: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    use efficiency_core::supervision::{board_of_lines, board_of_rows, BoardOptions};
+    use efficiency_core::supervision::{board_of_lines, board_of_rows};
     let zone = context.inner.calendar.zone();
-    let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
-    let named = crate::convert::options(&[
-        ("group_by", group_by),
-        ("since", since),
-        ("actions", actions),
-        ("rules", rules),
-    ])?;
-    let options = crate::convert::ok(py, BoardOptions::from_value(&named, zone))?;
+    let (as_of, options) = board_args(py, zone, as_of, [group_by, since, actions, rules])?;
     let ctx = context.inner.clone();
     let board = if events.hasattr("__arrow_c_stream__")? || events.hasattr("__arrow_c_array__")? {
         let batches = crate::arrow::batches(events.extract()?)?;
@@ -475,6 +468,31 @@ fn supervision_board<'py>(
 
 /// A board as a dict, or with `table` as a dict of Arrow tables (rows, new_cards, open_cards,
 /// errors).
+/// The moment and the options of a board call (`group_by`, `since`, `actions`, `rules`, in
+/// that order), read by the core's `BoardOptions`.
+pub(crate) fn board_args<'py>(
+    py: Python<'py>,
+    zone: efficiency_core::date::Zone,
+    as_of: &Bound<'py, PyAny>,
+    [group_by, since, actions, rules]: [Option<&Bound<'py, PyAny>>; 4],
+) -> PyResult<(
+    chrono::NaiveDateTime,
+    efficiency_core::supervision::BoardOptions,
+)> {
+    let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
+    let named = crate::convert::options(&[
+        ("group_by", group_by),
+        ("since", since),
+        ("actions", actions),
+        ("rules", rules),
+    ])?;
+    let options = crate::convert::ok(
+        py,
+        efficiency_core::supervision::BoardOptions::from_value(&named, zone),
+    )?;
+    Ok((as_of, options))
+}
+
 pub(crate) fn board_out<'py>(
     py: Python<'py>,
     board: &efficiency_core::supervision::Board,
