@@ -366,11 +366,15 @@ pub fn cards(statuses: &[CaseStatus], actions: &[CardAction]) -> Result<Vec<Card
             }
             out.push(Card {
                 id,
-                case: s.case.clone(),
-                item: s.item.clone(),
-                unit: s.unit.clone(),
-                window: s.window.clone(),
-                person: s.handler.clone().or_else(|| s.first_responder.clone()),
+                case: s.case.to_string(),
+                item: s.item.as_deref().map(String::from),
+                unit: s.unit.as_deref().map(String::from),
+                window: s.window.as_deref().map(String::from),
+                person: s
+                    .handler
+                    .as_ref()
+                    .or(s.first_responder.as_ref())
+                    .map(|p| p.to_string()),
                 level: r.level,
                 source: r.source,
                 code: r.code,
@@ -436,13 +440,14 @@ fn rate(n: u64, d: u64) -> Option<f64> {
 pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, Error> {
     let key = |s: &CaseStatus| -> String {
         match options.group_by {
-            GroupBy::Window => s.window.clone(),
-            GroupBy::Item => s.item.clone(),
-            GroupBy::Handler => s.handler.clone(),
-            GroupBy::All => Some("all".into()),
-            GroupBy::Unit => s.unit.clone(),
+            GroupBy::Window => s.window.as_deref(),
+            GroupBy::Item => s.item.as_deref(),
+            GroupBy::Handler => s.handler.as_deref(),
+            GroupBy::All => Some("all"),
+            GroupBy::Unit => s.unit.as_deref(),
         }
-        .unwrap_or_else(|| "-".into())
+        .unwrap_or("-")
+        .to_string()
     };
     let mut rows: BTreeMap<String, BoardRow> = BTreeMap::new();
     let mut all = BoardRow {

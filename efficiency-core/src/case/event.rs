@@ -326,11 +326,11 @@ fn check_line(text: &str, line: usize) -> Result<(), CaseError> {
 mod scan {
     use std::borrow::Cow;
 
-    use super::{EventRow, EventTime, EVENT_COLUMNS};
+    use super::{EventRow, EventTime};
 
     #[test]
     fn columns_are_numbered_in_order() {
-        for (i, c) in EVENT_COLUMNS.iter().enumerate() {
+        for (i, c) in super::EVENT_COLUMNS.iter().enumerate() {
             assert_eq!(column(c), Some(i));
         }
         assert_eq!(column("ID"), None);
@@ -535,38 +535,38 @@ mod scan {
             Val::Null => Some(None),
             _ => None,
         };
-        match EVENT_COLUMNS[column] {
-            "id" => row.id = text(v)?,
-            "case" => row.case = text(v)?,
-            "actor" => row.actor = text(v)?,
-            "event" => row.event = text(v)?,
-            "at" => {
+        match column {
+            0 => row.id = text(v)?,
+            1 => row.case = text(v)?,
+            3 => row.actor = text(v)?,
+            4 => row.event = text(v)?,
+            2 => {
                 row.at = match v {
                     Val::Str(s) => EventTime::Text(Cow::Borrowed(s)),
                     Val::Num(n) => EventTime::Millis(n),
                     _ => return None,
                 }
             }
-            "channel" => row.channel = opt_text(v)?,
-            "item" => row.item = opt_text(v)?,
-            "window" => row.window = opt_text(v)?,
-            "handler" => row.handler = opt_text(v)?,
-            "reason" => row.reason = opt_text(v)?,
-            "to" => row.to = opt_text(v)?,
-            "agency" => row.agency = opt_text(v)?,
-            "step" => row.step = opt_text(v)?,
-            "procedure" => row.procedure = opt_text(v)?,
-            "outcome" => row.outcome = opt_text(v)?,
-            "missing" => row.missing = list(v)?,
-            "reasons" => row.reasons = list(v)?,
-            "amount" => {
+            5 => row.channel = opt_text(v)?,
+            6 => row.item = opt_text(v)?,
+            7 => row.window = opt_text(v)?,
+            9 => row.handler = opt_text(v)?,
+            11 => row.reason = opt_text(v)?,
+            12 => row.to = opt_text(v)?,
+            13 => row.agency = opt_text(v)?,
+            14 => row.step = opt_text(v)?,
+            15 => row.procedure = opt_text(v)?,
+            17 => row.outcome = opt_text(v)?,
+            8 => row.missing = list(v)?,
+            10 => row.reasons = list(v)?,
+            16 => {
                 row.amount = match v {
                     Val::Num(n) => Some(n),
                     Val::Null => None,
                     _ => return None,
                 }
             }
-            "on_the_spot" => {
+            18 => {
                 row.on_the_spot = match v {
                     Val::Bool(b) => Some(b),
                     Val::Null => None,
@@ -576,6 +576,47 @@ mod scan {
             _ => return None,
         }
         Some(())
+    }
+}
+
+/// The index in [`EVENT_COLUMNS`] of each optional field.
+mod column {
+    pub(super) const CHANNEL: usize = 5;
+    pub(super) const ITEM: usize = 6;
+    pub(super) const WINDOW: usize = 7;
+    pub(super) const MISSING: usize = 8;
+    pub(super) const HANDLER: usize = 9;
+    pub(super) const REASONS: usize = 10;
+    pub(super) const REASON: usize = 11;
+    pub(super) const TO: usize = 12;
+    pub(super) const AGENCY: usize = 13;
+    pub(super) const STEP: usize = 14;
+    pub(super) const PROCEDURE: usize = 15;
+    pub(super) const AMOUNT: usize = 16;
+    pub(super) const OUTCOME: usize = 17;
+    pub(super) const ON_THE_SPOT: usize = 18;
+
+    #[test]
+    fn columns_are_named() {
+        let named = [
+            (CHANNEL, "channel"),
+            (ITEM, "item"),
+            (WINDOW, "window"),
+            (MISSING, "missing"),
+            (HANDLER, "handler"),
+            (REASONS, "reasons"),
+            (REASON, "reason"),
+            (TO, "to"),
+            (AGENCY, "agency"),
+            (STEP, "step"),
+            (PROCEDURE, "procedure"),
+            (AMOUNT, "amount"),
+            (OUTCOME, "outcome"),
+            (ON_THE_SPOT, "on_the_spot"),
+        ];
+        for (i, name) in named {
+            assert_eq!(super::EVENT_COLUMNS[i], name);
+        }
     }
 }
 
@@ -740,28 +781,182 @@ impl CaseEvent {
                 return Err(fail(id, format!("{name} must not be empty")));
             }
         }
-        // Which optional fields each kind takes: (required, optional).
-        let (required, optional): (&[&str], &[&str]) = match raw.event.as_ref() {
-            "inquiry" => (&["channel"], &["item"]),
-            "receive" => (&["item"], &["window"]),
-            "supplement_request" => (&["missing"], &[]),
-            "accept" => (&[], &["handler"]),
-            "reject" => (&["reasons"], &[]),
-            "refuse_reception" => (&[], &["reason"]),
-            "refer" => (&["to"], &[]),
-            "guide_outside" => (&["agency"], &[]),
-            "step_started" | "step_finished" => (&["step"], &[]),
-            "suspend" => (&["procedure"], &[]),
-            "extension_requested" => (&["amount", "reason"], &[]),
-            "conclude" => (&["outcome", "on_the_spot"], &[]),
-            "answer"
-            | "supplement_received"
-            | "reply"
-            | "resume"
-            | "extension_approved"
-            | "applicant_notified"
-            | "result_published"
-            | "withdrawn" => (&[], &[]),
+        // The optional fields given, one bit per column of `EVENT_COLUMNS` (5 to 18).
+        let present = [
+            raw.channel.is_some(),
+            raw.item.is_some(),
+            raw.window.is_some(),
+            raw.missing.is_some(),
+            raw.handler.is_some(),
+            raw.reasons.is_some(),
+            raw.reason.is_some(),
+            raw.to.is_some(),
+            raw.agency.is_some(),
+            raw.step.is_some(),
+            raw.procedure.is_some(),
+            raw.amount.is_some(),
+            raw.outcome.is_some(),
+            raw.on_the_spot.is_some(),
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u32, |bits, (i, &p)| bits | (u32::from(p) << (i + 5)));
+        // Which fields a kind takes: those it requires (columns, in the order a missing one is
+        // named) and those it may have.
+        let takes = |required: &[usize], optional: &[usize]| -> Result<(), CaseError> {
+            let allowed = required
+                .iter()
+                .chain(optional)
+                .fold(0u32, |bits, &c| bits | 1 << c);
+            let stray = present & !allowed;
+            if stray != 0 {
+                let f = EVENT_COLUMNS[stray.trailing_zeros() as usize];
+                return Err(fail(
+                    id,
+                    format!("field {f:?} does not belong to a {:?} event", raw.event),
+                ));
+            }
+            if let Some(&c) = required.iter().find(|&&c| present & 1 << c == 0) {
+                let f = EVENT_COLUMNS[c];
+                return Err(fail(id, format!("a {:?} event needs {f:?}", raw.event)));
+            }
+            Ok(())
+        };
+        use column::*;
+        let nonempty =
+            |v: &mut Option<Vec<String>>, name: &str| -> Result<Vec<String>, CaseError> {
+                let v = v.take().unwrap_or_default();
+                if v.is_empty() || v.iter().any(|s| s.trim().is_empty()) {
+                    return Err(fail(
+                        id,
+                        format!("{name} must list at least one non-empty entry"),
+                    ));
+                }
+                Ok(v)
+            };
+        let name = |v: Option<Cow<'_, str>>| v.map(|v| CompactString::from(v.as_ref()));
+        let kind = match raw.event.as_ref() {
+            "inquiry" => {
+                takes(&[CHANNEL], &[ITEM])?;
+                EventKind::Inquiry {
+                    channel: {
+                        let c = raw.channel.as_deref().expect("required");
+                        Channel::from_name(c).ok_or_else(|| {
+                            fail(
+                                id,
+                                format!(
+                                    "channel: {c:?} is not one of {}",
+                                    Channel::NAMES.join(", ")
+                                ),
+                            )
+                        })?
+                    },
+                    item: name(raw.item.take()),
+                }
+            }
+            "answer" => takes(&[], &[]).map(|()| EventKind::Answer)?,
+            "receive" => {
+                takes(&[ITEM], &[WINDOW])?;
+                EventKind::Receive {
+                    item: name(raw.item.take()).expect("required"),
+                    window: name(raw.window.take()),
+                }
+            }
+            "supplement_request" => {
+                takes(&[MISSING], &[])?;
+                EventKind::SupplementRequest {
+                    missing: nonempty(&mut raw.missing, "missing")?,
+                }
+            }
+            "supplement_received" => takes(&[], &[]).map(|()| EventKind::SupplementReceived)?,
+            "accept" => {
+                takes(&[], &[HANDLER])?;
+                EventKind::Accept {
+                    handler: name(raw.handler.take()),
+                }
+            }
+            "reject" => {
+                takes(&[REASONS], &[])?;
+                EventKind::Reject {
+                    reasons: nonempty(&mut raw.reasons, "reasons")?,
+                }
+            }
+            "refuse_reception" => {
+                takes(&[], &[REASON])?;
+                EventKind::RefuseReception {
+                    reason: raw.reason.take().map(Cow::into_owned),
+                }
+            }
+            "refer" => {
+                takes(&[TO], &[])?;
+                EventKind::Refer {
+                    to: name(raw.to.take()).expect("required"),
+                }
+            }
+            "reply" => takes(&[], &[]).map(|()| EventKind::Reply)?,
+            "guide_outside" => {
+                takes(&[AGENCY], &[])?;
+                EventKind::GuideOutside {
+                    agency: name(raw.agency.take()).expect("required"),
+                }
+            }
+            "step_started" => {
+                takes(&[STEP], &[])?;
+                EventKind::StepStarted {
+                    step: name(raw.step.take()).expect("required"),
+                }
+            }
+            "step_finished" => {
+                takes(&[STEP], &[])?;
+                EventKind::StepFinished {
+                    step: name(raw.step.take()).expect("required"),
+                }
+            }
+            "suspend" => {
+                takes(&[PROCEDURE], &[])?;
+                EventKind::Suspend {
+                    procedure: name(raw.procedure.take()).expect("required"),
+                }
+            }
+            "resume" => takes(&[], &[]).map(|()| EventKind::Resume)?,
+            "extension_requested" => {
+                takes(&[AMOUNT, REASON], &[])?;
+                EventKind::ExtensionRequested {
+                    amount: {
+                        let a = raw.amount.expect("required");
+                        if a.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&a) {
+                            return Err(fail(
+                                id,
+                                format!("amount: {a} is not a whole number from 0 to {}", u32::MAX),
+                            ));
+                        }
+                        a as u32
+                    },
+                    reason: raw.reason.take().expect("required").into_owned(),
+                }
+            }
+            "extension_approved" => takes(&[], &[]).map(|()| EventKind::ExtensionApproved)?,
+            "applicant_notified" => takes(&[], &[]).map(|()| EventKind::ApplicantNotified)?,
+            "conclude" => {
+                takes(&[OUTCOME, ON_THE_SPOT], &[])?;
+                EventKind::Conclude {
+                    outcome: {
+                        let o = raw.outcome.as_deref().expect("required");
+                        Decision::from_name(o).ok_or_else(|| {
+                            fail(
+                                id,
+                                format!(
+                                    "outcome: {o:?} is not one of {}",
+                                    Decision::NAMES.join(", ")
+                                ),
+                            )
+                        })?
+                    },
+                    on_the_spot: raw.on_the_spot.expect("required"),
+                }
+            }
+            "result_published" => takes(&[], &[]).map(|()| EventKind::ResultPublished)?,
+            "withdrawn" => takes(&[], &[]).map(|()| EventKind::Withdrawn)?,
             other => {
                 return Err(fail(
                     id,
@@ -771,128 +966,6 @@ impl CaseEvent {
                     ),
                 ))
             }
-        };
-        let present: [(&str, bool); 14] = [
-            ("channel", raw.channel.is_some()),
-            ("item", raw.item.is_some()),
-            ("window", raw.window.is_some()),
-            ("missing", raw.missing.is_some()),
-            ("handler", raw.handler.is_some()),
-            ("reasons", raw.reasons.is_some()),
-            ("reason", raw.reason.is_some()),
-            ("to", raw.to.is_some()),
-            ("agency", raw.agency.is_some()),
-            ("step", raw.step.is_some()),
-            ("procedure", raw.procedure.is_some()),
-            ("amount", raw.amount.is_some()),
-            ("outcome", raw.outcome.is_some()),
-            ("on_the_spot", raw.on_the_spot.is_some()),
-        ];
-        for (f, _) in present.iter().filter(|(_, p)| *p) {
-            if !required.contains(f) && !optional.contains(f) {
-                return Err(fail(
-                    id,
-                    format!("field {f:?} does not belong to a {:?} event", raw.event),
-                ));
-            }
-        }
-        for f in required {
-            if !present.iter().any(|(n, p)| *p && n == f) {
-                return Err(fail(id, format!("a {:?} event needs {f:?}", raw.event)));
-            }
-        }
-        let nonempty = |v: &Option<Vec<String>>, name: &str| -> Result<Vec<String>, CaseError> {
-            let v = v.clone().unwrap_or_default();
-            if v.is_empty() || v.iter().any(|s| s.trim().is_empty()) {
-                return Err(fail(
-                    id,
-                    format!("{name} must list at least one non-empty entry"),
-                ));
-            }
-            Ok(v)
-        };
-        let name = |v: Option<Cow<'_, str>>| v.map(|v| CompactString::from(v.as_ref()));
-        let kind = match raw.event.as_ref() {
-            "inquiry" => EventKind::Inquiry {
-                channel: {
-                    let c = raw.channel.as_deref().expect("required");
-                    Channel::from_name(c).ok_or_else(|| {
-                        fail(
-                            id,
-                            format!("channel: {c:?} is not one of {}", Channel::NAMES.join(", ")),
-                        )
-                    })?
-                },
-                item: name(raw.item.take()),
-            },
-            "answer" => EventKind::Answer,
-            "receive" => EventKind::Receive {
-                item: name(raw.item.take()).expect("required"),
-                window: name(raw.window.take()),
-            },
-            "supplement_request" => EventKind::SupplementRequest {
-                missing: nonempty(&raw.missing, "missing")?,
-            },
-            "supplement_received" => EventKind::SupplementReceived,
-            "accept" => EventKind::Accept {
-                handler: name(raw.handler.take()),
-            },
-            "reject" => EventKind::Reject {
-                reasons: nonempty(&raw.reasons, "reasons")?,
-            },
-            "refuse_reception" => EventKind::RefuseReception {
-                reason: raw.reason.take().map(Cow::into_owned),
-            },
-            "refer" => EventKind::Refer {
-                to: name(raw.to.take()).expect("required"),
-            },
-            "reply" => EventKind::Reply,
-            "guide_outside" => EventKind::GuideOutside {
-                agency: name(raw.agency.take()).expect("required"),
-            },
-            "step_started" => EventKind::StepStarted {
-                step: name(raw.step.take()).expect("required"),
-            },
-            "step_finished" => EventKind::StepFinished {
-                step: name(raw.step.take()).expect("required"),
-            },
-            "suspend" => EventKind::Suspend {
-                procedure: name(raw.procedure.take()).expect("required"),
-            },
-            "resume" => EventKind::Resume,
-            "extension_requested" => EventKind::ExtensionRequested {
-                amount: {
-                    let a = raw.amount.expect("required");
-                    if a.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&a) {
-                        return Err(fail(
-                            id,
-                            format!("amount: {a} is not a whole number from 0 to {}", u32::MAX),
-                        ));
-                    }
-                    a as u32
-                },
-                reason: raw.reason.take().expect("required").into_owned(),
-            },
-            "extension_approved" => EventKind::ExtensionApproved,
-            "applicant_notified" => EventKind::ApplicantNotified,
-            "conclude" => EventKind::Conclude {
-                outcome: {
-                    let o = raw.outcome.as_deref().expect("required");
-                    Decision::from_name(o).ok_or_else(|| {
-                        fail(
-                            id,
-                            format!(
-                                "outcome: {o:?} is not one of {}",
-                                Decision::NAMES.join(", ")
-                            ),
-                        )
-                    })?
-                },
-                on_the_spot: raw.on_the_spot.expect("required"),
-            },
-            "result_published" => EventKind::ResultPublished,
-            "withdrawn" => EventKind::Withdrawn,
-            _ => unreachable!("checked above"),
         };
         Ok(CaseEvent {
             id: CompactString::from(raw.id.as_ref()),

@@ -253,14 +253,6 @@ impl Metrics {
 
     /// Counts one case (its status should be judged at `period.to`).
     pub fn add(&mut self, s: &CaseStatus) {
-        let key = match self.group_by {
-            GroupBy::Unit => s.unit.clone(),
-            GroupBy::Item => s.item.clone(),
-            GroupBy::Window => s.window.clone(),
-            GroupBy::Handler => s.handler.clone(),
-            GroupBy::All => Some("all".to_string()),
-        }
-        .unwrap_or_else(|| "-".to_string());
         let concluded_in_period = s
             .concluded_at
             .is_some_and(|c| c >= self.period.from && c < self.period.to);
@@ -268,10 +260,23 @@ impl Metrics {
         if !concluded_in_period && !open {
             return;
         }
-        let row = self.rows.entry(key.clone()).or_insert_with(|| MetricsRow {
-            group: key,
-            ..MetricsRow::default()
-        });
+        let key = match self.group_by {
+            GroupBy::Unit => s.unit.as_deref(),
+            GroupBy::Item => s.item.as_deref(),
+            GroupBy::Window => s.window.as_deref(),
+            GroupBy::Handler => s.handler.as_deref(),
+            GroupBy::All => Some("all"),
+        }
+        .unwrap_or("-");
+        // The group's row, made (and its key copied) only the first time.
+        if !self.rows.contains_key(key) {
+            let row = MetricsRow {
+                group: key.to_string(),
+                ..MetricsRow::default()
+            };
+            self.rows.insert(key.to_string(), row);
+        }
+        let row = self.rows.get_mut(key).expect("inserted above");
         row.provisional += u64::from(s.clock.as_ref().is_some_and(|c| c.provisional));
         row.yellow += u64::from(s.level == Level::Yellow);
         row.red += u64::from(s.level == Level::Red);

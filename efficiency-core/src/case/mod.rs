@@ -304,21 +304,27 @@ pub struct LevelReason {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseStatus {
     /// Case id.
-    pub case: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub case: CompactString,
     /// The moment.
     pub as_of: NaiveDateTime,
     /// Stage at `as_of`.
     pub stage: Stage,
     /// Service item code, once known.
-    pub item: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub item: Option<CompactString>,
     /// Window where it was received.
-    pub window: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub window: Option<CompactString>,
     /// The first responder (首问责任人).
-    pub first_responder: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub first_responder: Option<CompactString>,
     /// The handler (承办人) once accepted.
-    pub handler: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub handler: Option<CompactString>,
     /// The handler's unit (or the receiver's before acceptance).
-    pub unit: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub unit: Option<CompactString>,
     /// The clock, once accepted.
     pub clock: Option<ClockStatus>,
     /// The decision, once concluded.
@@ -487,7 +493,9 @@ impl Case {
                 ));
             }
         }
-        if ctx.roster.get(&event.actor).is_none() {
+        // The previous event's actor was checked when it was taken (most events repeat it).
+        let same_actor = self.events.last().is_some_and(|l| l.actor == event.actor);
+        if !same_actor && ctx.roster.get(&event.actor).is_none() {
             return Err(fail(
                 "case.unknown_actor",
                 format!("actor {:?} is not in the roster", event.actor),
@@ -759,10 +767,13 @@ impl Case {
 
     /// Everything derived from the events up to `as_of`.
     pub fn status(&self, ctx: &CaseContext, as_of: NaiveDateTime) -> Result<CaseStatus, CaseError> {
-        let events: Vec<&CaseEvent> = self.events.iter().take_while(|e| e.at <= as_of).collect();
-        let unit_of = |id: &str| ctx.roster.get(id).map(|s| s.unit.clone());
+        // Events are in time order (`append` keeps them so): those up to `as_of` are a prefix.
+        let events = &self.events[..self.events.partition_point(|e| e.at <= as_of)];
+        // Whose unit the case is in: the handler's once accepted, else the receiver's (looked up
+        // once, at the end).
+        let mut unit_holder: Option<&str> = None;
         let mut st = CaseStatus {
-            case: self.id.to_string(),
+            case: CompactString::from(self.id.as_str()),
             as_of,
             stage: Stage::New,
             item: None,
@@ -799,7 +810,7 @@ impl Case {
         let mut supplement_requests: Vec<&CaseEvent> = Vec::new();
         let mut received: Option<&CaseEvent> = None;
         let mut withdrawn_at = None;
-        for e in &events {
+        for e in events {
             if ended_at.is_none()
                 && matches!(
                     e.kind,
@@ -815,17 +826,16 @@ impl Case {
             match &e.kind {
                 EventKind::Inquiry { item, .. } => {
                     st.stage = Stage::Inquired;
-                    st.first_responder = Some(e.actor.to_string());
-                    st.item = item.as_ref().map(|i| i.to_string());
-                    st.unit = unit_of(&e.actor);
+                    st.first_responder = Some(e.actor.clone());
+                    st.item = item.clone();
+                    unit_holder = Some(&e.actor);
                 }
                 EventKind::Receive { item, window } => {
                     st.stage = Stage::Received;
-                    st.item = Some(item.to_string());
-                    st.window = window.as_ref().map(|w| w.to_string());
-                    st.first_responder
-                        .get_or_insert_with(|| e.actor.to_string());
-                    st.unit = unit_of(&e.actor);
+                    st.item = Some(item.clone());
+                    st.window = window.clone();
+                    st.first_responder.get_or_insert_with(|| e.actor.clone());
+                    unit_holder = Some(&e.actor);
                     received = Some(e);
                 }
                 EventKind::SupplementRequest { .. } => {
@@ -835,15 +845,14 @@ impl Case {
                 EventKind::SupplementReceived => st.stage = Stage::Received,
                 EventKind::Accept { handler } => {
                     st.stage = Stage::Accepted;
-                    let h = handler.as_ref().unwrap_or(&e.actor).to_string();
-                    st.unit = unit_of(&h);
-                    st.handler = Some(h);
+                    let h = handler.as_ref().unwrap_or(&e.actor);
+                    unit_holder = Some(h);
+                    st.handler = Some(h.clone());
                 }
                 EventKind::Reject { .. } => st.stage = Stage::Rejected,
                 EventKind::RefuseReception { .. } => {
                     st.stage = Stage::Refused;
-                    st.first_responder
-                        .get_or_insert_with(|| e.actor.to_string());
+                    st.first_responder.get_or_insert_with(|| e.actor.clone());
                     add(
                         "reception.refused",
                         e.at,
@@ -869,6 +878,11 @@ impl Case {
                 _ => {}
             }
         }
+        st.unit = unit_holder.and_then(|id| {
+            ctx.roster
+                .get(id)
+                .map(|s| CompactString::from(s.unit.as_str()))
+        });
         let item = self.item.as_ref().filter(|_| st.item.is_some());
 
         // First inquiry: answered, recorded, handed over or guided in time by the first responder.
@@ -1056,7 +1070,7 @@ impl Case {
                     .map(|&i| self.events[i].actor.to_string())
                     .collect();
                 if f.code.starts_with("time_limit.") {
-                    people = vec![handler.clone()];
+                    people = vec![handler.to_string()];
                 }
                 people.sort();
                 add(f.code, f.at, f.message.clone(), evidence, people);
@@ -1088,7 +1102,7 @@ impl Case {
                     deadline,
                     format!("the result of {} was not published by {deadline} ({limit} after conclusion)", concluded.at),
                     evidence,
-                    vec![st.handler.clone().unwrap_or_else(|| concluded.actor.to_string())],
+                    vec![st.handler.as_ref().unwrap_or(&concluded.actor).to_string()],
                 );
             }
         }
@@ -1184,21 +1198,27 @@ impl CaseError {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusRow {
     /// Case id.
-    pub case: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub case: CompactString,
     /// The moment judged.
     pub as_of: NaiveDateTime,
     /// Stage.
     pub stage: Stage,
     /// Service item code.
-    pub item: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub item: Option<CompactString>,
     /// Window of receipt.
-    pub window: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub window: Option<CompactString>,
     /// First responder.
-    pub first_responder: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub first_responder: Option<CompactString>,
     /// Handler.
-    pub handler: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub handler: Option<CompactString>,
     /// The handler's unit.
-    pub unit: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub unit: Option<CompactString>,
     /// Decision, once concluded.
     pub decision: Option<Decision>,
     /// Concluded during the visit.
@@ -1298,17 +1318,17 @@ impl CaseStatus {
         self.findings
             .iter()
             .map(|f| FindingRow {
-                case: self.case.clone(),
+                case: self.case.to_string(),
                 code: f.code,
                 severity: f.severity,
                 at: f.at,
-                unit: self.unit.clone().or_else(|| {
+                unit: self.unit.as_deref().map(String::from).or_else(|| {
                     f.people
                         .iter()
                         .find_map(|p| roster.get(p).map(|s| s.unit.clone()))
                 }),
-                window: self.window.clone(),
-                handler: self.handler.clone(),
+                window: self.window.as_deref().map(String::from),
+                handler: self.handler.as_deref().map(String::from),
                 people: f.people.clone(),
                 events: f.events.clone(),
                 message: f.message.clone(),

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::metrics::{GroupBy, GroupMetrics, Metrics, Period};
-use super::{Case, CaseContext, CaseError, CaseEvent, CaseStatus};
+use super::{Case, CaseContext, CaseError, CaseEvent, CaseStatus, CompactString};
 use crate::error::Error;
 
 /// A row (event) that was not taken; the case goes on without it.
@@ -24,7 +24,7 @@ pub struct RowError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseResult {
     /// Case id.
-    pub case: String,
+    pub case: CompactString,
     /// Status, or the error that prevented judging it (e.g. a year without calendar data).
     pub status: Result<CaseStatus, CaseError>,
     /// How many events were taken.
@@ -114,10 +114,16 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
         let row = self.row;
         self.row += 1;
         let mut finished = None;
-        if self.current.as_ref().is_some_and(|c| c.id() != event.case) {
-            finished = self.finish_current();
-        }
-        if let Some(last) = &self.last_finished {
+        let same_case = match &self.current {
+            Some(c) if c.id() == event.case => true,
+            Some(_) => {
+                finished = self.finish_current();
+                false
+            }
+            None => false,
+        };
+        // A case that goes on was checked to come after the last one when it began.
+        if let Some(last) = self.last_finished.as_ref().filter(|_| !same_case) {
             if event.case.as_str() <= last.as_str() {
                 let error = CaseError::new(
                     "case.unsorted_input",
@@ -176,7 +182,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             other => other,
         };
         let result = CaseResult {
-            case: case.id().to_string(),
+            case: case.id().into(),
             status: status.map_err(|mut e| {
                 e.message = format!("case {}: {}", case.id(), e.message);
                 e

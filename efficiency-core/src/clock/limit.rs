@@ -137,14 +137,19 @@ pub enum DayEnd {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "Vec<[String; 2]>", into = "Vec<[String; 2]>")]
 pub struct OfficeHours {
-    /// Sessions in seconds after midnight, sorted and disjoint.
-    sessions: Vec<(u32, u32)>,
+    /// Sessions in seconds after midnight, sorted and disjoint (the default's borrowed: a
+    /// clock made for every case copies its configuration without allocating).
+    sessions: std::borrow::Cow<'static, [(u32, u32)]>,
 }
+
+/// 09:00–12:00 and 13:30–17:30.
+const DEFAULT_SESSIONS: &[(u32, u32)] =
+    &[(9 * 3600, 12 * 3600), (13 * 3600 + 1800, 17 * 3600 + 1800)];
 
 impl Default for OfficeHours {
     fn default() -> Self {
         OfficeHours {
-            sessions: vec![(9 * 3600, 12 * 3600), (13 * 3600 + 1800, 17 * 3600 + 1800)],
+            sessions: std::borrow::Cow::Borrowed(DEFAULT_SESSIONS),
         }
     }
 }
@@ -190,7 +195,9 @@ impl OfficeHours {
                 "need at least one session, each ending after it starts",
             ));
         }
-        Ok(OfficeHours { sessions: out })
+        Ok(OfficeHours {
+            sessions: out.into(),
+        })
     }
 
     /// Office seconds in one workday.
@@ -209,7 +216,7 @@ impl OfficeHours {
     /// The time of day at which `into` office seconds (0 < into ≤ daily) have passed.
     pub(crate) fn time_at(&self, into: i64) -> u32 {
         let mut left = into;
-        for &(a, b) in &self.sessions {
+        for &(a, b) in self.sessions.iter() {
             let len = i64::from(b - a);
             if left <= len {
                 return a + left as u32;
