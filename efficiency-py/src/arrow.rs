@@ -17,7 +17,7 @@ use arrow_array::builder::{
 };
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, TimestampMicrosecondType};
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
 use efficiency_core::boundary::{self, Value};
 use efficiency_core::case::{EventRow, EventTime};
@@ -54,7 +54,8 @@ fn cast(array: &ArrayRef, to: &DataType, column: &str) -> Result<ArrayRef, Error
 
 /// One batch of an event table as rows for the core; the rows borrow the batch's text.
 pub(crate) struct EventColumns {
-    text: Vec<(usize, ArrayRef)>,
+    /// The text columns, by their index in `EVENT_COLUMNS`.
+    text: Vec<(usize, StringArray)>,
     at: ArrayRef,
     at_kind: AtKind,
     lists: Vec<(usize, ArrayRef)>,
@@ -113,7 +114,7 @@ impl EventColumns {
                         name,
                     )?,
                 )),
-                _ => text.push((i, cast(&col, &DataType::Utf8, name)?)),
+                _ => text.push((i, cast(&col, &DataType::Utf8, name)?.as_string().clone())),
             }
         }
         let at = get("at").expect("checked");
@@ -182,25 +183,8 @@ impl EventColumns {
     pub(crate) fn row(&self, r: usize) -> EventRow<'_> {
         let mut row = EventRow::default();
         for (i, col) in &self.text {
-            let col = col.as_string::<i32>();
-            let v = (!col.is_null(r)).then(|| col.value(r));
-            match EVENT_COLUMNS[*i] {
-                "id" => row.id = Cow::Borrowed(v.unwrap_or("")),
-                "case" => row.case = Cow::Borrowed(v.unwrap_or("")),
-                "actor" => row.actor = Cow::Borrowed(v.unwrap_or("")),
-                "event" => row.event = Cow::Borrowed(v.unwrap_or("")),
-                "channel" => row.channel = v.map(Cow::Borrowed),
-                "outcome" => row.outcome = v.map(Cow::Borrowed),
-                "item" => row.item = v.map(Cow::Borrowed),
-                "window" => row.window = v.map(Cow::Borrowed),
-                "handler" => row.handler = v.map(Cow::Borrowed),
-                "reason" => row.reason = v.map(Cow::Borrowed),
-                "to" => row.to = v.map(Cow::Borrowed),
-                "agency" => row.agency = v.map(Cow::Borrowed),
-                "step" => row.step = v.map(Cow::Borrowed),
-                "procedure" => row.procedure = v.map(Cow::Borrowed),
-                _ => {}
-            }
+            let set = row.set_text(*i, (!col.is_null(r)).then(|| col.value(r)));
+            debug_assert!(set, "a text column");
         }
         row.at = if self.at.is_null(r) {
             EventTime::Text(Cow::Borrowed(""))

@@ -292,6 +292,34 @@ impl<'a> EventRow<'a> {
         EventRow::parse_with_serde(text, line)
     }
 
+    /// Sets the text field at `column` (its index in [`EVENT_COLUMNS`]) as a table's cell gives
+    /// it: a missing value is an empty required field (which the row's check then names) or an
+    /// absent optional one. Answers false, changing nothing, for a column that is not text
+    /// (`at`, `missing`, `reasons`, `amount`, `on_the_spot`).
+    pub fn set_text(&mut self, column: usize, value: Option<&'a str>) -> bool {
+        use column::*;
+        let required = |v: Option<&'a str>| Cow::Borrowed(v.unwrap_or(""));
+        let optional = value.map(Cow::Borrowed);
+        match column {
+            0 => self.id = required(value),
+            1 => self.case = required(value),
+            3 => self.actor = required(value),
+            4 => self.event = required(value),
+            CHANNEL => self.channel = optional,
+            ITEM => self.item = optional,
+            WINDOW => self.window = optional,
+            HANDLER => self.handler = optional,
+            REASON => self.reason = optional,
+            TO => self.to = optional,
+            AGENCY => self.agency = optional,
+            STEP => self.step = optional,
+            PROCEDURE => self.procedure = optional,
+            OUTCOME => self.outcome = optional,
+            _ => return false,
+        }
+        true
+    }
+
     /// [`EventRow::parse`] without the scanner.
     #[doc(hidden)]
     pub fn parse_with_serde(text: &'a str, line: usize) -> Result<EventRow<'a>, CaseError> {
@@ -521,58 +549,29 @@ mod scan {
     }
 
     fn set<'a>(row: &mut EventRow<'a>, column: usize, v: Val<'a>) -> Option<()> {
-        let text = |v: Val<'a>| match v {
-            Val::Str(s) => Some(Cow::Borrowed(s)),
-            _ => None,
-        };
-        let opt_text = |v: Val<'a>| match v {
-            Val::Str(s) => Some(Some(Cow::Borrowed(s))),
-            Val::Null => Some(None),
-            _ => None,
-        };
         let list = |v: Val<'a>| match v {
             Val::List(l) => Some(Some(l)),
             Val::Null => Some(None),
             _ => None,
         };
-        match column {
-            0 => row.id = text(v)?,
-            1 => row.case = text(v)?,
-            3 => row.actor = text(v)?,
-            4 => row.event = text(v)?,
-            2 => {
-                row.at = match v {
-                    Val::Str(s) => EventTime::Text(Cow::Borrowed(s)),
-                    Val::Num(n) => EventTime::Millis(n),
-                    _ => return None,
-                }
+        match (column, v) {
+            // id, case, actor, event: text, never null.
+            (0 | 1 | 3 | 4, Val::Str(s)) => {
+                row.set_text(column, Some(s));
             }
-            5 => row.channel = opt_text(v)?,
-            6 => row.item = opt_text(v)?,
-            7 => row.window = opt_text(v)?,
-            9 => row.handler = opt_text(v)?,
-            11 => row.reason = opt_text(v)?,
-            12 => row.to = opt_text(v)?,
-            13 => row.agency = opt_text(v)?,
-            14 => row.step = opt_text(v)?,
-            15 => row.procedure = opt_text(v)?,
-            17 => row.outcome = opt_text(v)?,
-            8 => row.missing = list(v)?,
-            10 => row.reasons = list(v)?,
-            16 => {
-                row.amount = match v {
-                    Val::Num(n) => Some(n),
-                    Val::Null => None,
-                    _ => return None,
-                }
-            }
-            18 => {
-                row.on_the_spot = match v {
-                    Val::Bool(b) => Some(b),
-                    Val::Null => None,
-                    _ => return None,
-                }
-            }
+            (0 | 1 | 3 | 4, _) => return None,
+            (2, Val::Str(s)) => row.at = EventTime::Text(Cow::Borrowed(s)),
+            (2, Val::Num(n)) => row.at = EventTime::Millis(n),
+            (2, _) => return None,
+            (super::column::MISSING, v) => row.missing = list(v)?,
+            (super::column::REASONS, v) => row.reasons = list(v)?,
+            (super::column::AMOUNT, Val::Num(n)) => row.amount = Some(n),
+            (super::column::AMOUNT, Val::Null) => row.amount = None,
+            (super::column::ON_THE_SPOT, Val::Bool(b)) => row.on_the_spot = Some(b),
+            (super::column::ON_THE_SPOT, Val::Null) => row.on_the_spot = None,
+            // The other optional fields: text or null.
+            (_, Val::Str(s)) => return row.set_text(column, Some(s)).then_some(()),
+            (_, Val::Null) => return row.set_text(column, None).then_some(()),
             _ => return None,
         }
         Some(())

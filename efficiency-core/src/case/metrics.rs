@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{CaseStatus, Stage};
+use super::{CaseStatus, CompactString, Stage};
 use crate::clock::{Level, Outcome};
 
 /// The period: cases concluded in `[from, to)` are counted as concluded; open cases are
@@ -241,6 +241,23 @@ pub struct Metrics {
     rows: BTreeMap<String, MetricsRow>,
 }
 
+/// What one case adds to [`Metrics`] ([`Metrics::contribution`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Contribution {
+    group: CompactString,
+    /// Concluded in the period (else open).
+    concluded: bool,
+    on_the_spot: bool,
+    on_time: bool,
+    early: bool,
+    extended: bool,
+    workdays_used: Option<f64>,
+    /// Open past its promised due.
+    overdue: bool,
+    provisional: bool,
+    level: Level,
+}
+
 impl Metrics {
     /// Empty metrics for `period`, grouped by `group_by`.
     pub fn new(period: Period, group_by: GroupBy) -> Self {
@@ -253,14 +270,24 @@ impl Metrics {
 
     /// Counts one case (its status should be judged at `period.to`).
     pub fn add(&mut self, s: &CaseStatus) {
-        let concluded_in_period = s
+        if let Some(c) = self.contribution(s) {
+            self.add_contribution(&c);
+        }
+    }
+
+    /// What one case adds to the counts, if anything (a case neither concluded in the period
+    /// nor open adds nothing). Worked out where the case is judged, so that a parallel replay
+    /// hands the counts a few numbers per case instead of its status, and adds them in case
+    /// order (the sums, `workdays_used` too, are those of the one-core path).
+    pub(crate) fn contribution(&self, s: &CaseStatus) -> Option<Contribution> {
+        let concluded = s
             .concluded_at
             .is_some_and(|c| c >= self.period.from && c < self.period.to);
         let open = s.stage == Stage::Accepted;
-        if !concluded_in_period && !open {
-            return;
+        if !concluded && !open {
+            return None;
         }
-        let key = match self.group_by {
+        let group = match self.group_by {
             GroupBy::Unit => s.unit.as_deref(),
             GroupBy::Item => s.item.as_deref(),
             GroupBy::Window => s.window.as_deref(),
@@ -268,32 +295,48 @@ impl Metrics {
             GroupBy::All => Some("all"),
         }
         .unwrap_or("-");
+        let clock = s.clock.as_ref();
+        Some(Contribution {
+            group: group.into(),
+            concluded,
+            on_the_spot: s.on_the_spot == Some(true),
+            on_time: clock
+                .is_some_and(|c| matches!(c.outcome, Some(Outcome::Early | Outcome::OnTime))),
+            early: clock.is_some_and(|c| c.outcome == Some(Outcome::Early)),
+            extended: clock.is_some_and(|c| c.extended_by > 0),
+            workdays_used: clock.map(|c| c.elapsed_workdays),
+            overdue: clock.is_some_and(|c| c.level >= Level::Yellow),
+            provisional: clock.is_some_and(|c| c.provisional),
+            level: s.level,
+        })
+    }
+
+    /// Adds what [`Metrics::contribution`] worked out.
+    pub(crate) fn add_contribution(&mut self, c: &Contribution) {
         // The group's row, made (and its key copied) only the first time.
-        if !self.rows.contains_key(key) {
+        if !self.rows.contains_key(c.group.as_str()) {
             let row = MetricsRow {
-                group: key.to_string(),
+                group: c.group.to_string(),
                 ..MetricsRow::default()
             };
-            self.rows.insert(key.to_string(), row);
+            self.rows.insert(c.group.to_string(), row);
         }
-        let row = self.rows.get_mut(key).expect("inserted above");
-        row.provisional += u64::from(s.clock.as_ref().is_some_and(|c| c.provisional));
-        row.yellow += u64::from(s.level == Level::Yellow);
-        row.red += u64::from(s.level == Level::Red);
-        if concluded_in_period {
+        let row = self.rows.get_mut(c.group.as_str()).expect("inserted above");
+        row.provisional += u64::from(c.provisional);
+        row.yellow += u64::from(c.level == Level::Yellow);
+        row.red += u64::from(c.level == Level::Red);
+        if c.concluded {
             row.concluded += 1;
-            row.on_the_spot += u64::from(s.on_the_spot == Some(true));
-            if let Some(c) = &s.clock {
-                row.on_time +=
-                    u64::from(matches!(c.outcome, Some(Outcome::Early | Outcome::OnTime)));
-                row.early += u64::from(c.outcome == Some(Outcome::Early));
-                row.extended += u64::from(c.extended_by > 0);
-                row.workdays_used += c.elapsed_workdays;
+            row.on_the_spot += u64::from(c.on_the_spot);
+            row.on_time += u64::from(c.on_time);
+            row.early += u64::from(c.early);
+            row.extended += u64::from(c.extended);
+            if let Some(w) = c.workdays_used {
+                row.workdays_used += w;
             }
-        } else if open {
+        } else {
             row.open += 1;
-            row.open_overdue +=
-                u64::from(s.clock.as_ref().is_some_and(|c| c.level >= Level::Yellow));
+            row.open_overdue += u64::from(c.overdue);
         }
     }
 

@@ -304,17 +304,24 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     }
 
     fn take(&mut self, r: CaseResult) {
+        let taken = Keep {
+            metrics: self.metrics.as_ref(),
+            statuses: self.keep,
+        }
+        .taken(r);
+        self.take_taken(taken);
+    }
+
+    fn take_taken(&mut self, taken: Taken) {
         self.cases += 1;
-        match r.status {
-            Ok(s) => {
-                if let Some(m) = &mut self.metrics {
-                    m.add(&s);
+        match taken {
+            Taken::Judged { counts, status } => {
+                if let (Some(m), Some(c)) = (&mut self.metrics, counts) {
+                    m.add_contribution(&c);
                 }
-                if self.keep {
-                    self.statuses.push(s);
-                }
+                self.statuses.extend(status.map(|s| *s));
             }
-            Err(e) => self.errors.push(e.into()),
+            Taken::Failed(e) => self.errors.push(e.into()),
         }
     }
 
@@ -367,18 +374,18 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     /// everything pushed, for its error), reading and judging them on every core (rayon). The
     /// statuses (in case order), the metrics and the errors are those of the one-core path: the
     /// errors listed per round of at most 65,536 rows as [`Replay::push_lines`] lists a batch's
-    /// (its bad rows in row order, then the cases that could not be judged). The rows are read
-    /// in parallel, then cut at case boundaries into pieces judged in parallel, each case whole
-    /// in one piece; the first case (which may continue a case of the previous batch) and the
-    /// last (which may go on in the next) are judged by the replay's own stream. Rows not sorted
-    /// by case id are judged on one core.
+    /// (its bad rows in row order, then the cases that could not be judged). The rows are cut
+    /// into pieces of about 2,048; each core reads a piece and judges the cases it holds whole,
+    /// and the replay's own stream judges the cases at the pieces' edges (one may continue a
+    /// case of the previous batch, one may go on in the next) and adds every case's counts in
+    /// case order. A round whose rows are not sorted by case id is read again and judged on one
+    /// core. `read` must give the same answer for a row each time it is asked.
     #[cfg(feature = "parallel")]
     pub fn push_parallel(
         &mut self,
         len: usize,
         read: impl Fn(usize, usize) -> Result<CaseEvent, CaseError> + Sync,
     ) -> Result<(), Error> {
-        use rayon::prelude::*;
         let Some(stream) = self.stream.as_mut() else {
             return Err(finished());
         };
@@ -397,16 +404,16 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
             let Some(stream) = self.stream.as_mut() else {
                 return Err(finished());
             };
-            let events: Vec<Result<CaseEvent, CaseError>> = (from..to)
-                .into_par_iter()
-                .map(|i| read(i, base + i + 1))
-                .collect();
-            let (row_errors, results) = parallel::judge(stream, events);
+            let keep = Keep {
+                metrics: self.metrics.as_ref(),
+                statuses: self.keep,
+            };
+            let (row_errors, taken) = parallel::judge(stream, from..to, base, &read, keep);
             for e in row_errors {
                 self.errors.push(Error::from(e.error).in_row(e.row));
             }
-            for r in results {
-                self.take(r);
+            for t in taken {
+                self.take_taken(t);
             }
             from = to;
         }
@@ -514,13 +521,46 @@ impl ReplayOptions {
 }
 
 /// The parallel judgement of a batch (see [`Replay::push_parallel`]).
+/// What a replay keeps of each case it judges (shared by the workers of a parallel replay).
+#[derive(Clone, Copy)]
+struct Keep<'m> {
+    /// The replay's metrics, to work out what a case adds to them.
+    metrics: Option<&'m Metrics>,
+    /// Whether statuses are kept.
+    statuses: bool,
+}
+
+/// A judged case as a replay takes it: what it adds to the metrics and its status if kept, or
+/// why it could not be judged. Made where the case was judged (on any core), so that only
+/// this, not every status, goes back to the replay.
+enum Taken {
+    Judged {
+        counts: Option<super::metrics::Contribution>,
+        /// Boxed: most replays keep no status, and then a case takes a few bytes.
+        status: Option<Box<CaseStatus>>,
+    },
+    Failed(CaseError),
+}
+
+impl Keep<'_> {
+    fn taken(&self, r: CaseResult) -> Taken {
+        match r.status {
+            Ok(s) => Taken::Judged {
+                counts: self.metrics.and_then(|m| m.contribution(&s)),
+                status: self.statuses.then(|| Box::new(s)),
+            },
+            Err(e) => Taken::Failed(e),
+        }
+    }
+}
+
 #[cfg(feature = "parallel")]
 mod parallel {
     use std::ops::Deref;
 
     use rayon::prelude::*;
 
-    use super::{CaseContext, CaseError, CaseEvent, CaseResult, CaseStream, RowError};
+    use super::{CaseContext, CaseError, CaseEvent, CaseStream, Keep, RowError, Taken};
 
     /// Below this many rows a batch is judged on one core.
     pub(super) const MIN_ROWS: usize = 4096;
@@ -529,97 +569,208 @@ mod parallel {
     /// (Smaller in the unit tests, so that a test batch spans several rounds.)
     pub(super) const ROUND: usize = if cfg!(test) { 5000 } else { 1 << 16 };
 
-    type Judged = (Vec<RowError>, Vec<CaseResult>);
+    /// Pieces of a round are at least this many rows, and about `PIECE` when there are many.
+    const MIN_PIECE: usize = 1024;
+    const PIECE: usize = 2048;
 
-    /// Judges read rows: row errors in row order, then the cases finished, in case order (as
-    /// the one-core path gives for a batch).
-    pub(super) fn judge<C>(
-        main: &mut CaseStream<C>,
+    /// The rows of one piece of a round, read.
+    struct Piece {
+        /// The piece's first row (its index in the batch).
+        first: usize,
         events: Vec<Result<CaseEvent, CaseError>>,
-    ) -> Judged
-    where
-        C: Deref<Target = CaseContext> + Clone + Send + Sync,
-    {
-        // Where each case begins: (row, case id), for rows that were read.
-        let mut starts: Vec<(usize, &str)> = Vec::new();
-        for (i, e) in events.iter().enumerate() {
-            if let Ok(e) = e {
-                if starts.last().is_none_or(|(_, c)| *c != e.case.as_str()) {
-                    starts.push((i, e.case.as_str()));
-                }
-            }
-        }
-        let sorted = starts.windows(2).all(|w| w[0].1 < w[1].1)
-            && starts.first().is_none_or(|(_, first)| {
-                main.last_finished
-                    .as_deref()
-                    .is_none_or(|last| *first > last)
-                    && main.current.as_ref().is_none_or(|c| *first >= c.id())
-            });
-        let threads = rayon::current_num_threads();
-        if !sorted || starts.len() < 3 || threads < 2 {
-            return serial(main, events);
-        }
-        // Cases 1 .. n-2 are whole in this batch: cut them into pieces of about equal rows.
-        let (first_end, last_start) = (starts[1].0, starts[starts.len() - 1].0);
-        let pieces = (threads * 4).min(starts.len() - 2);
-        let per_piece = (last_start - first_end).div_ceil(pieces);
-        let mut cuts = vec![first_end];
-        for &(row, _) in &starts[2..starts.len() - 1] {
-            if row - cuts[cuts.len() - 1] >= per_piece {
-                cuts.push(row);
-            }
-        }
-        cuts.push(last_start);
-        let last_middle_case = starts[starts.len() - 2].1.to_string();
-        let base = main.rows();
-        let mut events = events;
-        let tail: Vec<_> = events.drain(last_start..).collect();
-        let mut middle: Vec<Vec<_>> = Vec::with_capacity(cuts.len() - 1);
-        for w in cuts.windows(2).rev() {
-            middle.push(events.drain(w[0]..).collect());
-        }
-        middle.reverse();
-        let head = events;
-
-        let (mut row_errors, mut results) = serial(main, head);
-        results.extend(main.end_case());
-        let ctx = main.ctx.clone();
-        let as_of = main.as_of;
-        let judged: Vec<Judged> = middle
-            .into_par_iter()
-            .zip(cuts.par_windows(2))
-            .map(|(rows, w)| {
-                let mut stream = CaseStream::new(ctx.clone(), as_of);
-                stream.row = base + w[0];
-                let (errors, mut done) = serial(&mut stream, rows);
-                done.extend(stream.finish());
-                (errors, done)
-            })
-            .collect();
-        for (errors, done) in judged {
-            row_errors.extend(errors);
-            results.extend(done);
-        }
-        main.row = base + last_start;
-        main.last_finished = Some(last_middle_case);
-        let (errors, done) = serial(main, tail);
-        row_errors.extend(errors);
-        results.extend(done);
-        (row_errors, results)
+        /// Where each case begins (indices in `events`, rows read).
+        starts: Vec<usize>,
+        /// Its cases come in strictly increasing order.
+        sorted: bool,
     }
 
+    impl Piece {
+        fn case(&self, start: usize) -> &str {
+            match &self.events[start] {
+                Ok(e) => e.case.as_str(),
+                Err(_) => unreachable!("cases begin at rows read"),
+            }
+        }
+
+        fn first_case(&self) -> Option<&str> {
+            self.starts.first().map(|&s| self.case(s))
+        }
+
+        fn last_case(&self) -> Option<&str> {
+            self.starts.last().map(|&s| self.case(s))
+        }
+    }
+
+    /// The cases a piece judged whole: every case of the piece but its first (which may go on
+    /// from the previous piece) and its last (which may go on in the next).
+    struct Middle {
+        errors: Vec<RowError>,
+        taken: Vec<Taken>,
+        /// Rows of the piece before its middle.
+        head: usize,
+        /// The middle's last case.
+        last_case: String,
+        /// The first row after the middle (its index in the batch).
+        tail_row: usize,
+    }
+
+    /// Reads and judges rows `rows` of a batch (`read(i, line)` reads row `i`; the batch began
+    /// at row `base` of the stream): row errors in row order, then the cases taken in case
+    /// order, as the one-core path gives them. The rows are cut into pieces of about equal
+    /// size, each read on any core; when every case comes after the one before, each piece then
+    /// judges the cases it holds whole, and the main stream judges, in order, the cases at the
+    /// pieces' edges. Rows not sorted by case id are judged by the main stream alone.
+    /// Each piece is read and its middle judged in one go, on one core, while its rows are
+    /// in that core's cache.
+    pub(super) fn judge<C, R>(
+        main: &mut CaseStream<C>,
+        rows: std::ops::Range<usize>,
+        base: usize,
+        read: &R,
+        keep: Keep<'_>,
+    ) -> (Vec<RowError>, Vec<Taken>)
+    where
+        C: Deref<Target = CaseContext> + Clone + Send + Sync,
+        R: Fn(usize, usize) -> Result<CaseEvent, CaseError> + Sync,
+    {
+        let threads = rayon::current_num_threads();
+        // Pieces of about PIECE rows (so that a piece's events stay in a core's cache between
+        // being read and judged), at least four per thread.
+        let count = (threads * 4)
+            .max(rows.len() / PIECE)
+            .min(rows.len().div_ceil(MIN_PIECE))
+            .max(1);
+        let per = rows.len().div_ceil(count);
+        let ctx = main.ctx.clone();
+        let as_of = main.as_of;
+        let pieces: Vec<(Piece, Option<Middle>)> = (0..count)
+            .into_par_iter()
+            .map(|k| {
+                let lo = (rows.start + k * per).min(rows.end);
+                let hi = (lo + per).min(rows.end);
+                let events: Vec<_> = (lo..hi).map(|i| read(i, base + i + 1)).collect();
+                let mut starts: Vec<usize> = Vec::new();
+                for (j, e) in events.iter().enumerate() {
+                    if let Ok(e) = e {
+                        let new_case = starts.last().is_none_or(|&s| match &events[s] {
+                            Ok(first) => first.case != e.case,
+                            Err(_) => true,
+                        });
+                        if new_case {
+                            starts.push(j);
+                        }
+                    }
+                }
+                let mut piece = Piece {
+                    first: lo,
+                    events,
+                    starts,
+                    sorted: true,
+                };
+                piece.sorted = piece
+                    .starts
+                    .windows(2)
+                    .all(|w| piece.case(w[0]) < piece.case(w[1]));
+                let middle = (threads > 1 && piece.sorted)
+                    .then(|| piece.judge_middle(&ctx, as_of, base, keep))
+                    .flatten();
+                (piece, middle)
+            })
+            .collect();
+        // Sorted across the pieces too (a case may go on from one piece into the next), and
+        // after the cases the main stream has seen.
+        let mut sorted = pieces.iter().all(|(p, _)| p.sorted);
+        let mut last: Option<&str> = None;
+        for (p, _) in &pieces {
+            let Some(first) = p.first_case() else {
+                continue;
+            };
+            sorted &= match last {
+                Some(l) => first >= l,
+                None => {
+                    main.last_finished.as_deref().is_none_or(|l| first > l)
+                        && main.current.as_ref().is_none_or(|c| first >= c.id())
+                }
+            };
+            last = p.last_case();
+        }
+        let (mut errors, mut taken) = (Vec::new(), Vec::new());
+        if !sorted {
+            // Judged on one core, as the one-core path judges them: the rows are read again
+            // (the pieces' judgements, made before the order was known, are dropped).
+            drop(pieces);
+            let events = rows.map(|i| read(i, base + i + 1));
+            serial(main, events, keep, &mut errors, &mut taken);
+            return (errors, taken);
+        }
+        for (p, middle) in pieces {
+            let mut events = p.events;
+            let Some(m) = middle else {
+                serial(main, events, keep, &mut errors, &mut taken);
+                continue;
+            };
+            let tail = events.split_off(m.head);
+            serial(main, events, keep, &mut errors, &mut taken);
+            taken.extend(main.end_case().map(|r| keep.taken(r)));
+            errors.extend(m.errors);
+            taken.extend(m.taken);
+            main.row = base + m.tail_row;
+            main.last_finished = Some(m.last_case);
+            serial(main, tail, keep, &mut errors, &mut taken);
+        }
+        (errors, taken)
+    }
+
+    impl Piece {
+        /// Judges the cases the piece holds whole (all but its first and last), taking their
+        /// rows out of it; `None` for a piece of fewer than three cases.
+        fn judge_middle<C>(
+            &mut self,
+            ctx: &C,
+            as_of: chrono::NaiveDateTime,
+            base: usize,
+            keep: Keep<'_>,
+        ) -> Option<Middle>
+        where
+            C: Deref<Target = CaseContext> + Clone,
+        {
+            let n = self.starts.len();
+            if n < 3 {
+                return None;
+            }
+            let (head, tail) = (self.starts[1], self.starts[n - 1]);
+            let last_case = self.case(self.starts[n - 2]).to_string();
+            let mut stream = CaseStream::new(ctx.clone(), as_of);
+            stream.row = base + self.first + head;
+            let (mut errors, mut taken) = (Vec::new(), Vec::new());
+            let rows = self.events.drain(head..tail);
+            serial(&mut stream, rows, keep, &mut errors, &mut taken);
+            // What is left: the first case's rows, then the last's.
+            self.starts = vec![self.starts[0], head];
+            taken.extend(stream.finish().map(|r| keep.taken(r)));
+            Some(Middle {
+                errors,
+                taken,
+                head,
+                last_case,
+                tail_row: self.first + tail,
+            })
+        }
+    }
+
+    /// Pushes `events` through `stream` in order, keeping the row errors and the cases taken.
     fn serial<C: Deref<Target = CaseContext>>(
         stream: &mut CaseStream<C>,
-        events: Vec<Result<CaseEvent, CaseError>>,
-    ) -> Judged {
-        let (mut errors, mut done) = (Vec::new(), Vec::new());
+        events: impl IntoIterator<Item = Result<CaseEvent, CaseError>>,
+        keep: Keep<'_>,
+        errors: &mut Vec<RowError>,
+        taken: &mut Vec<Taken>,
+    ) {
         for e in events {
             let (err, finished) = stream.push_checked(e);
             errors.extend(err);
-            done.extend(finished);
+            taken.extend(finished.map(|r| keep.taken(r)));
         }
-        (errors, done)
     }
 }
 
@@ -704,13 +855,23 @@ mod tests {
                 format!(r#"{{"id":"e{i}","case":"1-ZZZ","at":"2003-05-05T09:1{i}:00","actor":"aff01","event":"{event}"}}"#),
             );
         }
+        // A case of 2,500 rows, longer than a parallel piece: it spans several.
+        let long = (0..2500).map(|i| {
+            let kind = if i == 0 { r#""inquiry","channel":"phone""# } else { r#""answer""# };
+            format!(r#"{{"id":"q{i}","case":"1-ZZY","at":"2026-03-02T09:00:00","actor":"off01","event":{kind}}}"#)
+        });
+        lines.splice(between..between, long);
         let n = lines.len();
         lines.insert(n * 9 / 10, lines[10].clone());
         let period = Period {
             from: t("2020-01-01T00:00:00"),
             to: t("2027-01-01T00:00:00"),
         };
-        let run = |chunks: &[usize]| {
+        let run = |chunks: &[usize], threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
             let mut replay = Replay::new(&ctx, period.to, Some((period, GroupBy::Unit)), true);
             let mut at = 0;
             for &size in chunks.iter().chain(std::iter::repeat(&usize::MAX)) {
@@ -719,7 +880,7 @@ mod tests {
                 }
                 let end = at.saturating_add(size).min(lines.len());
                 let chunk: Vec<&str> = lines[at..end].iter().map(String::as_str).collect();
-                replay.push_lines(&chunk).unwrap();
+                pool.install(|| replay.push_lines(&chunk)).unwrap();
                 at = end;
             }
             replay.finish();
@@ -733,7 +894,7 @@ mod tests {
             errors.sort_by_key(|e| (e.row, e.message.clone()));
             errors
         };
-        let mut one_by_one = run(&vec![1; lines.len()]);
+        let mut one_by_one = run(&vec![1; lines.len()], 1);
         one_by_one.1 = sorted(one_by_one.1);
         assert!(one_by_one.1.len() > 5, "the input has bad rows");
         for code in [
@@ -750,14 +911,13 @@ mod tests {
             vec![4097; 4],
             vec![6000, 30, 4500],
         ] {
-            let together = run(&chunks);
-            assert_eq!(together.0, one_by_one.0, "statuses, chunks {chunks:?}");
-            assert_eq!(
-                sorted(together.1),
-                one_by_one.1,
-                "errors, chunks {chunks:?}"
-            );
-            assert_eq!(together.2, one_by_one.2, "metrics, chunks {chunks:?}");
+            for threads in [1, 2, 4] {
+                let together = run(&chunks, threads);
+                let at = format!("chunks {chunks:?}, {threads} threads");
+                assert_eq!(together.0, one_by_one.0, "statuses, {at}");
+                assert_eq!(sorted(together.1), one_by_one.1, "errors, {at}");
+                assert_eq!(together.2, one_by_one.2, "metrics, {at}");
+            }
         }
     }
 
