@@ -374,17 +374,18 @@ pub(crate) fn batch_of<T: serde::Serialize + Sync>(rows: &[T]) -> RecordBatch {
     use rayon::prelude::*;
     let records: Vec<Value> = rows.par_iter().map(boundary::to_value).collect();
     let mut names: Vec<String> = Vec::new();
-    // Columns in the order fields first appear (a struct's fields, or a map's keys).
+    // Columns in the order fields first appear (a struct's fields, or a map's keys). Records of
+    // one model have their fields in one order: a key in its column's place is known at once.
+    let mut note = |i: usize, k: &str| {
+        if names.get(i).is_none_or(|n| n != k) && !names.iter().any(|n| n == k) {
+            names.push(k.to_string());
+        }
+    };
     for r in &records {
-        let keys: Vec<&str> = match r {
-            Value::Record(m) => m.iter().map(|(k, _)| *k).collect(),
-            Value::Map(m) => m.iter().map(|(k, _)| k.as_str()).collect(),
-            _ => Vec::new(),
-        };
-        for k in keys {
-            if !names.iter().any(|n| n == k) {
-                names.push(k.to_string());
-            }
+        match r {
+            Value::Record(m) => m.iter().enumerate().for_each(|(i, (k, _))| note(i, k)),
+            Value::Map(m) => m.iter().enumerate().for_each(|(i, (k, _))| note(i, k)),
+            _ => {}
         }
     }
     const NULL: Value = Value::Null;
@@ -409,6 +410,8 @@ pub(crate) fn batch_of<T: serde::Serialize + Sync>(rows: &[T]) -> RecordBatch {
             (Field::new(name, t, true), column)
         })
         .collect();
+    // Freed on every core too (a record is many small allocations).
+    records.into_par_iter().for_each(drop);
     let (fields, columns): (Vec<Field>, Vec<ArrayRef>) = built.into_iter().unzip();
     let schema = Arc::new(Schema::new(fields));
     if columns.is_empty() {

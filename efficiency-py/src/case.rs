@@ -313,15 +313,19 @@ impl CaseReplay {
         &self,
         py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-        let (rows, findings) = self.with_state(|st| {
-            let statuses = st.take_statuses();
-            let roster = &st.context().roster;
-            let rows: Vec<_> = statuses.iter().map(|s| s.row()).collect();
-            let findings: Vec<_> = statuses
-                .iter()
-                .flat_map(|s| s.finding_rows(roster))
-                .collect();
-            Ok((rows, findings))
+        let (rows, findings) = py.detach(|| {
+            self.with_state(|st| {
+                use rayon::prelude::*;
+                let statuses = st.take_statuses();
+                let roster = &st.context().roster;
+                let rows: Vec<_> = statuses.par_iter().map(|s| s.row()).collect();
+                let findings: Vec<_> = statuses
+                    .par_iter()
+                    .flat_map_iter(|s| s.finding_rows(roster))
+                    .collect();
+                statuses.into_par_iter().for_each(drop);
+                Ok((rows, findings))
+            })
         })?;
         Ok((
             crate::arrow::table(py, &rows)?,

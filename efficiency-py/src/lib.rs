@@ -22,6 +22,10 @@ pyo3::create_exception!(
     PyValueError,
     "Base of every error raised by efficiency; `.code` is a stable string such as \"calendar.year_not_covered\"."
 );
+/// The extension's allocator (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod accountability;
 mod arrow;
 mod assessment;

@@ -767,6 +767,18 @@ impl Case {
 
     /// Everything derived from the events up to `as_of`.
     pub fn status(&self, ctx: &CaseContext, as_of: NaiveDateTime) -> Result<CaseStatus, CaseError> {
+        self.judge(ctx, as_of, true)
+    }
+
+    /// [`Case::status`]; with `explain = false` the findings and level reasons have no message
+    /// (empty), for a caller that only counts (a replay that keeps no status): everything
+    /// else, levels and severities included, is the same.
+    pub(crate) fn judge(
+        &self,
+        ctx: &CaseContext,
+        as_of: NaiveDateTime,
+        explain: bool,
+    ) -> Result<CaseStatus, CaseError> {
         // Events are in time order (`append` keeps them so): those up to `as_of` are a prefix.
         let events = &self.events[..self.events.partition_point(|e| e.at <= as_of)];
         // Whose unit the case is in: the handler's once accepted, else the receiver's (looked up
@@ -791,9 +803,10 @@ impl Case {
         };
         let mut ended_at: Option<NaiveDateTime> = None;
         let mut findings: Vec<CaseFinding> = Vec::new();
+        // A finding's message is written only when it will be read.
         let mut add = |code: &'static str,
                        at: NaiveDateTime,
-                       message: String,
+                       message: std::fmt::Arguments<'_>,
                        events: Vec<String>,
                        people: Vec<String>| {
             let mut people = people;
@@ -802,7 +815,11 @@ impl Case {
                 code,
                 severity: ctx.rules.severity(code),
                 at,
-                message,
+                message: if explain {
+                    message.to_string()
+                } else {
+                    String::new()
+                },
                 events,
                 people,
             });
@@ -856,9 +873,9 @@ impl Case {
                     add(
                         "reception.refused",
                         e.at,
-                        format!("{} refused to receive the application", e.actor),
-                        vec![e.id.to_string()],
-                        vec![e.actor.to_string()],
+                        format_args!("{} refused to receive the application", e.actor),
+                        ids(explain, [e.id.as_str()]),
+                        ids(explain, [e.actor.as_str()]),
                     );
                 }
                 EventKind::GuideOutside { .. } => st.stage = Stage::GuidedOut,
@@ -908,9 +925,9 @@ impl Case {
                 add(
                     "inquiry.not_handled",
                     deadline,
-                    format!("the inquiry of {} was not answered, recorded, handed over or guided by {deadline}", inq.at),
-                    vec![inq.id.to_string()],
-                    vec![inq.actor.to_string()],
+                    format_args!("the inquiry of {} was not answered, recorded, handed over or guided by {deadline}", inq.at),
+                    ids(explain, [inq.id.as_str()]),
+                    ids(explain, [inq.actor.as_str()]),
                 );
             }
         }
@@ -947,9 +964,9 @@ impl Case {
                 add(
                     "referral.not_followed_up",
                     deadline,
-                    format!("{} referred the request to {to} at {}; no reply or action by {deadline} ({limit})", r.actor, r.at),
-                    vec![r.id.to_string()],
-                    vec![r.actor.to_string(), to.to_string()],
+                    format_args!("{} referred the request to {to} at {}; no reply or action by {deadline} ({limit})", r.actor, r.at),
+                    ids(explain, [r.id.as_str()]),
+                    ids(explain, [r.actor.as_str(), to.as_str()]),
                 );
             }
         }
@@ -967,18 +984,18 @@ impl Case {
                 add(
                     "supplement.late_notice",
                     first.at,
-                    format!("the one-time notice ({}) came more than {within} workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)", first.at, rec.at),
-                    vec![rec.id.to_string(), first.id.to_string()],
-                    vec![first.actor.to_string()],
+                    format_args!("the one-time notice ({}) came more than {within} workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)", first.at, rec.at),
+                    ids(explain, [rec.id.as_str(), first.id.as_str()]),
+                    ids(explain, [first.actor.as_str()]),
                 );
             }
             for again in supplement_requests.iter().skip(1) {
                 add(
                     "supplement.repeated",
                     again.at,
-                    format!("a further supplement request at {}: everything missing must be named once (first notice {})", again.at, first.at),
-                    vec![first.id.to_string(), again.id.to_string()],
-                    vec![again.actor.to_string()],
+                    format_args!("a further supplement request at {}: everything missing must be named once (first notice {})", again.at, first.at),
+                    ids(explain, [first.id.as_str(), again.id.as_str()]),
+                    ids(explain, [again.actor.as_str()]),
                 );
             }
         }
@@ -1005,17 +1022,19 @@ impl Case {
                     None => as_of > deadline && st.stage == Stage::Accepted,
                 };
                 if late {
-                    let mut evidence = vec![s.id.to_string()];
-                    evidence.extend(finished.map(|f| f.id.to_string()));
+                    let evidence = ids(
+                        explain,
+                        std::iter::once(s.id.as_str()).chain(finished.map(|f| f.id.as_str())),
+                    );
                     add(
                         "step.overdue",
                         deadline,
-                        format!(
+                        format_args!(
                             "step {} ({}, {}) started {} was due {deadline}",
                             def.code, def.name, def.limit, s.at
                         ),
                         evidence,
-                        vec![s.actor.to_string()],
+                        ids(explain, [s.actor.as_str()]),
                     );
                 }
             }
@@ -1036,6 +1055,10 @@ impl Case {
             for f in &cs.findings {
                 if f.code == "supplement.late_notice" {
                     continue; // found above, with the case's own evidence
+                }
+                if !explain {
+                    add(f.code, f.at, format_args!(""), Vec::new(), Vec::new());
+                    continue;
                 }
                 let mut evidence: Vec<String> = f
                     .events
@@ -1073,7 +1096,13 @@ impl Case {
                     people = vec![handler.to_string()];
                 }
                 people.sort();
-                add(f.code, f.at, f.message.clone(), evidence, people);
+                add(
+                    f.code,
+                    f.at,
+                    format_args!("{}", f.message),
+                    evidence,
+                    people,
+                );
             }
             st.clock = Some(cs);
         }
@@ -1095,14 +1124,16 @@ impl Case {
                 None => as_of > deadline,
             };
             if late {
-                let mut evidence = vec![concluded.id.to_string()];
-                evidence.extend(published.map(|p| p.id.to_string()));
+                let evidence = ids(
+                    explain,
+                    std::iter::once(concluded.id.as_str()).chain(published.map(|p| p.id.as_str())),
+                );
                 add(
                     "publication.late",
                     deadline,
-                    format!("the result of {} was not published by {deadline} ({limit} after conclusion)", concluded.at),
+                    format_args!("the result of {} was not published by {deadline} ({limit} after conclusion)", concluded.at),
                     evidence,
-                    vec![st.handler.as_ref().unwrap_or(&concluded.actor).to_string()],
+                    ids(explain, [st.handler.as_ref().unwrap_or(&concluded.actor).as_str()]),
                 );
             }
         }
@@ -1111,7 +1142,7 @@ impl Case {
         let acceptance = events
             .iter()
             .find(|e| matches!(e.kind, EventKind::Accept { .. }));
-        st.level_reasons = level_reasons(&st, acceptance.map(|e| e.id.as_str()), ended_at);
+        st.level_reasons = level_reasons(&st, acceptance.map(|e| e.id.as_str()), ended_at, explain);
         st.level = st
             .level_reasons
             .iter()
@@ -1122,6 +1153,15 @@ impl Case {
     }
 }
 
+/// The ids `list` as a finding's evidence or people, when they will be read (`explain`).
+fn ids<'a>(explain: bool, list: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    if explain {
+        list.into_iter().map(str::to_string).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 /// The reasons for a case's supervision level (docs/domain.md §4.4): the clock's level (already
 /// frozen at conclusion by the clock), each step past its limit (yellow) and each serious fault
 /// (red) found by the time the case ended.
@@ -1129,21 +1169,29 @@ fn level_reasons(
     st: &CaseStatus,
     acceptance: Option<&str>,
     ended_at: Option<NaiveDateTime>,
+    explain: bool,
 ) -> Vec<LevelReason> {
+    let text = |message: std::fmt::Arguments<'_>| {
+        if explain {
+            message.to_string()
+        } else {
+            String::new()
+        }
+    };
     let mut out = Vec::new();
     if let Some(c) = st.clock.as_ref().filter(|c| c.level > Level::Normal) {
         let (at, message) = match c.level {
             Level::Red => (
                 c.statutory_due,
-                format!("past the statutory due {}", c.statutory_due),
+                text(format_args!("past the statutory due {}", c.statutory_due)),
             ),
             Level::Yellow => (
                 c.promised_due,
-                format!("past the promised due {}", c.promised_due),
+                text(format_args!("past the promised due {}", c.promised_due)),
             ),
             _ => (
                 c.promised_due,
-                format!("the promised due {} is near", c.promised_due),
+                text(format_args!("the promised due {} is near", c.promised_due)),
             ),
         };
         out.push(LevelReason {
@@ -1151,7 +1199,7 @@ fn level_reasons(
             level: c.level,
             code: None,
             at,
-            events: acceptance.into_iter().map(str::to_string).collect(),
+            events: ids(explain, acceptance),
             message,
         });
     }
@@ -1167,7 +1215,7 @@ fn level_reasons(
                 code: Some(f.code),
                 at: f.at,
                 events: f.events.clone(),
-                message: f.message.clone(),
+                message: text(format_args!("{}", f.message)),
             });
         }
         if f.severity >= Severity::Serious {
@@ -1177,7 +1225,7 @@ fn level_reasons(
                 code: Some(f.code),
                 at: f.at,
                 events: f.events.clone(),
-                message: format!("{} fault: {}", f.severity.as_str(), f.message),
+                message: text(format_args!("{} fault: {}", f.severity.as_str(), f.message)),
             });
         }
     }

@@ -66,6 +66,9 @@ pub struct CaseStream<C: Deref<Target = CaseContext>> {
     spare: Option<Case>,
     last_finished: Option<String>,
     row: usize,
+    /// Whether statuses carry their findings' messages (a replay that keeps no status only
+    /// counts, and nobody reads them).
+    explain: bool,
 }
 
 impl<C: Deref<Target = CaseContext>> CaseStream<C> {
@@ -78,6 +81,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             current: None,
             spare: None,
             last_finished: None,
+            explain: true,
             row: 0,
         }
     }
@@ -165,7 +169,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             self.spare = Some(case);
             return None;
         }
-        let status = match case.status(&self.ctx, self.as_of) {
+        let status = match case.judge(&self.ctx, self.as_of, self.explain) {
             // A case whose clock runs into a year without holiday data (an open case at the
             // end of a period) is judged on the provisional calendar (weekends only for that
             // year) and marked provisional, never dropped from the counts.
@@ -177,7 +181,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
                     ctx.calendar = ctx.calendar.with_provisional(true);
                     ctx
                 });
-                case.status(ctx, self.as_of).map_err(|_| e)
+                case.judge(ctx, self.as_of, self.explain).map_err(|_| e)
             }
             other => other,
         };
@@ -293,7 +297,10 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
         keep: bool,
     ) -> Self {
         Replay {
-            stream: Some(CaseStream::new(ctx.clone(), as_of)),
+            stream: Some(CaseStream {
+                explain: keep,
+                ..CaseStream::new(ctx.clone(), as_of)
+            }),
             ctx,
             metrics: metrics.map(|(p, g)| Metrics::new(p, g)),
             keep,
@@ -742,6 +749,7 @@ mod parallel {
             let last_case = self.case(self.starts[n - 2]).to_string();
             let mut stream = CaseStream::new(ctx.clone(), as_of);
             stream.row = base + self.first + head;
+            stream.explain = keep.statuses;
             let (mut errors, mut taken) = (Vec::new(), Vec::new());
             let rows = self.events.drain(head..tail);
             serial(&mut stream, rows, keep, &mut errors, &mut taken);
@@ -919,6 +927,56 @@ mod tests {
                 assert_eq!(together.2, one_by_one.2, "metrics, {at}");
             }
         }
+    }
+
+    /// A replay that keeps no status writes no finding message or evidence, and counts the
+    /// same: each case judged so is the case judged in full, messages and evidence emptied.
+    #[test]
+    fn a_replay_that_keeps_no_status_counts_the_same() {
+        let ctx = CaseContext::sample();
+        let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        let lines: Vec<&str> = include_str!("../../data/bureau/cases.jsonl")
+            .lines()
+            .collect();
+        let period = Period {
+            from: t("2026-01-01T00:00:00"),
+            to: t("2027-01-01T00:00:00"),
+        };
+        for group in [GroupBy::Unit, GroupBy::Item, GroupBy::Handler] {
+            let run = |keep: bool| {
+                let mut replay = Replay::new(&ctx, period.to, Some((period, group)), keep);
+                replay.push_lines(&lines).unwrap();
+                replay.finish();
+                (replay.metrics(), replay.take_errors())
+            };
+            assert_eq!(run(false), run(true), "{group:?}");
+        }
+        let events = crate::case::parse_lines(&lines.join("\n")).unwrap();
+        let mut judged = 0;
+        for case in events.chunk_by(|a, b| a.case == b.case) {
+            let mut c = Case::new(&case[0].case);
+            for e in case {
+                c.append(&ctx, e.clone()).unwrap();
+            }
+            for as_of in [t("2026-07-01T00:00:00"), period.to] {
+                let (Ok(mut full), Ok(bare)) = (c.status(&ctx, as_of), c.judge(&ctx, as_of, false))
+                else {
+                    continue;
+                };
+                judged += 1;
+                for f in &mut full.findings {
+                    f.message.clear();
+                    f.events.clear();
+                    f.people.clear();
+                }
+                for r in &mut full.level_reasons {
+                    r.message.clear();
+                    r.events.clear();
+                }
+                assert_eq!(bare, full, "case {}", c.id());
+            }
+        }
+        assert!(judged > 700, "{judged} statuses compared");
     }
 
     #[test]
