@@ -527,7 +527,6 @@ impl ReplayOptions {
     }
 }
 
-/// The parallel judgement of a batch (see [`Replay::push_parallel`]).
 /// What a replay keeps of each case it judges (shared by the workers of a parallel replay).
 #[derive(Clone, Copy)]
 struct Keep<'m> {
@@ -561,6 +560,7 @@ impl Keep<'_> {
     }
 }
 
+/// The parallel judgement of a batch (see [`Replay::push_parallel`]).
 #[cfg(feature = "parallel")]
 mod parallel {
     use std::ops::Deref;
@@ -624,11 +624,11 @@ mod parallel {
     /// Reads and judges rows `rows` of a batch (`read(i, line)` reads row `i`; the batch began
     /// at row `base` of the stream): row errors in row order, then the cases taken in case
     /// order, as the one-core path gives them. The rows are cut into pieces of about equal
-    /// size, each read on any core; when every case comes after the one before, each piece then
-    /// judges the cases it holds whole, and the main stream judges, in order, the cases at the
-    /// pieces' edges. Rows not sorted by case id are judged by the main stream alone.
-    /// Each piece is read and its middle judged in one go, on one core, while its rows are
-    /// in that core's cache.
+    /// size; on any core, a piece is read and, when its cases come in order, the cases it holds
+    /// whole are judged at once, while its rows are in that core's cache. Then, when the cases
+    /// also come in order across the pieces, the main stream judges, in order, the cases at the
+    /// pieces' edges and takes the rest as judged; otherwise the pieces' judgements are dropped
+    /// and every row is read again and judged by the main stream alone.
     pub(super) fn judge<C, R>(
         main: &mut CaseStream<C>,
         rows: std::ops::Range<usize>,
