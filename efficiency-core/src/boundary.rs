@@ -633,7 +633,7 @@ pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
         .unwrap_or_else(|e| Value::Other(format!("unserialisable result: {e}")))
 }
 
-/// The error of [`ValueSerializer`] (never produced by the crate's own result types).
+/// The error of the boundary's value serializer (never produced by the crate's own result types).
 #[derive(Debug)]
 pub struct SerError(String);
 

@@ -1,7 +1,7 @@
 //! Disclosure (三公开, docs/domain.md §13): staff whereabouts (外出办事人员去向), the register of
 //! published results (公开办事结果, 双公示) and the ratings summary (好差评).
 //!
-//! The records live in a period's [`Activity`](crate::activity::Activity) (`whereabouts`,
+//! The records live in a period's [`Activity`] (`whereabouts`,
 //! `absences`, `publications`, `ratings`); their faults join the activity's faults (so the
 //! accountability list and the scorecards read them); the functions here draw what is shown:
 //! the whereabouts board at a moment, the register with its dues and states, the ratings
