@@ -770,9 +770,9 @@ impl Case {
         self.judge(ctx, as_of, true)
     }
 
-    /// [`Case::status`]; with `explain = false` the findings and level reasons have no message
-    /// (empty), for a caller that only counts (a replay that keeps no status): everything
-    /// else, levels and severities included, is the same.
+    /// [`Case::status`]; with `explain = false` the findings and level reasons have no message,
+    /// events or people (all empty), for a caller that only counts (a replay that keeps no
+    /// status): everything else, levels and severities included, is the same.
     pub(crate) fn judge(
         &self,
         ctx: &CaseContext,
