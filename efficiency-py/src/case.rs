@@ -315,16 +315,8 @@ impl CaseReplay {
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
         let (rows, findings) = py.detach(|| {
             self.with_state(|st| {
-                use rayon::prelude::*;
                 let statuses = st.take_statuses();
-                let roster = &st.context().roster;
-                let rows: Vec<_> = statuses.par_iter().map(|s| s.row()).collect();
-                let findings: Vec<_> = statuses
-                    .par_iter()
-                    .flat_map_iter(|s| s.finding_rows(roster))
-                    .collect();
-                statuses.into_par_iter().for_each(drop);
-                Ok((rows, findings))
+                Ok(core_case::ReplayTables::rows(statuses, st.context()))
             })
         })?;
         Ok((

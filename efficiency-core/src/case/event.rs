@@ -296,6 +296,16 @@ impl<'a> EventRow<'a> {
     /// it: a missing value is an empty required field (which the row's check then names) or an
     /// absent optional one. Answers false, changing nothing, for a column that is not text
     /// (`at`, `missing`, `reasons`, `amount`, `on_the_spot`).
+    ///
+    /// ```
+    /// use efficiency_core::case::{EventRow, EVENT_COLUMNS};
+    /// let mut row = EventRow::default();
+    /// let column = |name| EVENT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    /// assert!(row.set_text(column("actor"), Some("off01")));
+    /// assert!(row.set_text(column("window"), None));
+    /// assert!(!row.set_text(column("amount"), Some("3")));
+    /// assert_eq!((row.actor.as_ref(), row.window.is_none(), row.amount), ("off01", true, None));
+    /// ```
     pub fn set_text(&mut self, column: usize, value: Option<&'a str>) -> bool {
         use column::*;
         let required = |v: Option<&'a str>| Cow::Borrowed(v.unwrap_or(""));

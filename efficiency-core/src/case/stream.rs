@@ -274,15 +274,51 @@ pub struct ReplayTables {
 impl ReplayTables {
     /// A replay's output as tables; `ctx` names the units of people for findings.
     pub fn new(o: ReplayOutput, ctx: &CaseContext) -> Self {
+        let (statuses, findings) = ReplayTables::rows(o.statuses, ctx);
         ReplayTables {
-            findings: o
-                .statuses
-                .iter()
-                .flat_map(|s| s.finding_rows(&ctx.roster))
-                .collect(),
-            statuses: o.statuses.iter().map(|s| s.row()).collect(),
+            statuses,
+            findings,
             errors: o.errors,
             metrics: o.metrics,
+        }
+    }
+
+    /// The statuses' rows and their findings' rows (on every core with the `parallel`
+    /// feature, where the statuses are freed too).
+    ///
+    /// ```
+    /// use efficiency_core::case::{CaseContext, Replay, ReplayTables};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, "2026-11-03T09:00:00".parse().unwrap(), None, true);
+    /// replay.push_lines(&[r#"{"id":"e1","case":"A","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#])?;
+    /// replay.finish();
+    /// let (statuses, findings) = ReplayTables::rows(replay.take_statuses(), &ctx);
+    /// assert_eq!((statuses.len(), findings[0].code, findings[0].unit.as_deref()), (1, "reception.refused", Some("office")));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn rows(
+        statuses: Vec<CaseStatus>,
+        ctx: &CaseContext,
+    ) -> (Vec<super::StatusRow>, Vec<super::FindingRow>) {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            let rows = statuses.par_iter().map(CaseStatus::row).collect();
+            let findings = statuses
+                .par_iter()
+                .flat_map_iter(|s| s.finding_rows(&ctx.roster))
+                .collect();
+            statuses.into_par_iter().for_each(drop);
+            (rows, findings)
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            let rows = statuses.iter().map(CaseStatus::row).collect();
+            let findings = statuses
+                .iter()
+                .flat_map(|s| s.finding_rows(&ctx.roster))
+                .collect();
+            (rows, findings)
         }
     }
 }
