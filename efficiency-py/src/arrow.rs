@@ -2,7 +2,8 @@
 //! Polars, DuckDB hand their tables over without copies through Python objects).
 //!
 //! In: case events as a table whose columns are the fields of [`EventRow`] (`id`, `case`, `at`,
-//! `actor`, `event`, and the optional ones); `at` may be a timestamp (with a zone: an instant,
+//! `actor`, `event`, and the optional ones, or some of these as one JSON object a row in a
+//! `payload` column); `at` may be a timestamp (with a zone: an instant,
 //! converted to the calendar's zone; without: local wall-clock time), text in the one time
 //! grammar, or epoch milliseconds. The core checks every row ([`CaseEvent::from_row`]).
 //! Out: any list of core result models as an Arrow table, one column per field, types read from
@@ -33,7 +34,7 @@ pub(crate) fn batches(input: pyo3_arrow::input::AnyRecordBatch) -> PyResult<Vec<
         .collect()
 }
 
-use efficiency_core::case::EVENT_COLUMNS;
+use efficiency_core::case::{EVENT_COLUMNS, PAYLOAD_COLUMN};
 
 fn column_error(code: &'static str, column: &str, message: String) -> Error {
     Error::new(code, message).with_field(column)
@@ -61,6 +62,8 @@ pub(crate) struct EventColumns {
     lists: Vec<(usize, ArrayRef)>,
     amount: Option<ArrayRef>,
     on_the_spot: Option<ArrayRef>,
+    /// Optional fields as one JSON object a row ([`PAYLOAD_COLUMN`]).
+    payload: Option<StringArray>,
     len: usize,
 }
 
@@ -79,12 +82,16 @@ impl EventColumns {
         let schema = batch.schema();
         for f in schema.fields() {
             let name = f.name();
-            if !EVENT_COLUMNS.contains(&name.as_str()) && !name.starts_with("__") {
+            if !EVENT_COLUMNS.contains(&name.as_str())
+                && name != PAYLOAD_COLUMN
+                && !name.starts_with("__")
+            {
                 return Err(column_error(
                     "argument.invalid",
                     name,
                     format!(
-                        "column {name:?} is not an event field; the fields are {}",
+                        "column {name:?} is not an event field; the fields are {} (and \
+                         {PAYLOAD_COLUMN:?}, optional fields as one JSON object)",
                         EVENT_COLUMNS.join(", ")
                     ),
                 ));
@@ -158,6 +165,11 @@ impl EventColumns {
         let on_the_spot = get("on_the_spot")
             .map(|c| cast(&c, &DataType::Boolean, "on_the_spot"))
             .transpose()?;
+        let payload = get(PAYLOAD_COLUMN)
+            .map(|c| {
+                cast(&c, &DataType::Utf8, PAYLOAD_COLUMN).map(|c| c.as_string::<i32>().clone())
+            })
+            .transpose()?;
         Ok(EventColumns {
             text,
             at,
@@ -165,6 +177,7 @@ impl EventColumns {
             lists,
             amount,
             on_the_spot,
+            payload,
             len: batch.num_rows(),
         })
     }
@@ -225,12 +238,17 @@ impl EventColumns {
         if let Some(b) = &self.on_the_spot {
             row.on_the_spot = (!b.is_null(r)).then(|| b.as_boolean().value(r));
         }
+        if let Some(p) = &self.payload {
+            row.payload = (!p.is_null(r)).then(|| p.value(r));
+        }
         row
     }
 }
 
-/// The Arrow type of a column of boundary values (the first value that says).
-fn column_type(values: &[&Value]) -> DataType {
+/// The Arrow type of a column of boundary values, refined from what earlier values said
+/// (`found`): the first value that says decides; integers then floats make floats. `None` while
+/// every value is null.
+fn refine_type(found: Option<DataType>, values: &[&Value]) -> Option<DataType> {
     let scalar = |v: &Value| match v {
         Value::Bool(_) => Some(DataType::Boolean),
         Value::Int(_) => Some(DataType::Int64),
@@ -240,24 +258,26 @@ fn column_type(values: &[&Value]) -> DataType {
         Value::Str(_) | Value::Other(_) | Value::Map(_) | Value::Record(_) => Some(DataType::Utf8),
         Value::List(_) | Value::Null => None,
     };
-    let mut found: Option<DataType> = None;
-    for v in values {
-        let t = match v {
-            Value::List(items) => {
-                let inner = items.iter().find_map(scalar).unwrap_or(DataType::Utf8);
-                Some(DataType::List(Arc::new(Field::new("item", inner, true))))
-            }
-            other => scalar(other),
-        };
-        match (&found, t) {
-            (_, None) => {}
-            (None, Some(t)) => found = Some(t),
-            // Integers and floats in one column: floats.
-            (Some(DataType::Int64), Some(DataType::Float64)) => found = Some(DataType::Float64),
-            _ => {}
+    let (found, rest) = match found {
+        Some(t) => (t, values),
+        None => {
+            // Every value but null says a type; a list says its first item's (text if none).
+            let first = values.iter().position(|v| !matches!(v, Value::Null))?;
+            let t = match values[first] {
+                Value::List(items) => {
+                    let inner = items.iter().find_map(scalar).unwrap_or(DataType::Utf8);
+                    DataType::List(Arc::new(Field::new("item", inner, true)))
+                }
+                other => scalar(other).expect("not null"),
+            };
+            (t, &values[first + 1..])
         }
+    };
+    // Integers and floats in one column: floats. Nothing else changes a decided type.
+    if found == DataType::Int64 && rest.iter().any(|v| matches!(v, Value::Float(_))) {
+        return Some(DataType::Float64);
     }
-    found.unwrap_or(DataType::Utf8)
+    Some(found)
 }
 
 fn text_of(v: &Value) -> Option<Cow<'_, str>> {
@@ -289,7 +309,7 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
     };
     match t {
         DataType::Boolean => {
-            let mut b = BooleanBuilder::new();
+            let mut b = BooleanBuilder::with_capacity(values.len());
             values.iter().for_each(|v| {
                 b.append_option(match v {
                     Value::Bool(x) => Some(*x),
@@ -299,7 +319,7 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
             Arc::new(b.finish())
         }
         DataType::Int64 => {
-            let mut b = Int64Builder::new();
+            let mut b = Int64Builder::with_capacity(values.len());
             values.iter().for_each(|v| {
                 b.append_option(match v {
                     Value::Int(x) => Some(*x),
@@ -309,7 +329,7 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
             Arc::new(b.finish())
         }
         DataType::Float64 => {
-            let mut b = Float64Builder::new();
+            let mut b = Float64Builder::with_capacity(values.len());
             values.iter().for_each(|v| {
                 b.append_option(match v {
                     Value::Float(x) => Some(*x),
@@ -320,7 +340,7 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
             Arc::new(b.finish())
         }
         DataType::Date32 => {
-            let mut b = Date32Builder::new();
+            let mut b = Date32Builder::with_capacity(values.len());
             values.iter().for_each(|v| {
                 b.append_option(match v {
                     Value::Date(d) => i32::try_from(efficiency_core::date::to_epoch_days(*d)).ok(),
@@ -330,7 +350,7 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
             Arc::new(b.finish())
         }
         DataType::Timestamp(..) => {
-            let mut b = TimestampMicrosecondBuilder::new();
+            let mut b = TimestampMicrosecondBuilder::with_capacity(values.len());
             values.iter().for_each(|v| b.append_option(micros(v)));
             Arc::new(b.finish())
         }
@@ -361,63 +381,153 @@ fn build(t: &DataType, values: &[&Value]) -> ArrayRef {
             ))
         }
         _ => {
-            let mut b = StringBuilder::new();
+            let bytes = values
+                .iter()
+                .map(|v| match v {
+                    Value::Str(s) => s.len(),
+                    _ => 16,
+                })
+                .sum();
+            let mut b = StringBuilder::with_capacity(values.len(), bytes);
             values.iter().for_each(|v| b.append_option(text_of(v)));
             Arc::new(b.finish())
         }
     }
 }
 
-/// Records (core result models) as one Arrow record batch: one column per field, in order.
-/// Records are converted and columns built on every core (rayon).
-pub(crate) fn batch_of<T: serde::Serialize + Sync>(rows: &[T]) -> RecordBatch {
-    use rayon::prelude::*;
-    let records: Vec<Value> = rows.par_iter().map(boundary::to_value).collect();
-    let mut names: Vec<String> = Vec::new();
-    // Columns in the order fields first appear (a struct's fields, or a map's keys). Records of
-    // one model have their fields in one order: a key in its column's place is known at once.
-    let mut note = |i: usize, k: &str| {
-        if names.get(i).is_none_or(|n| n != k) && !names.iter().any(|n| n == k) {
-            names.push(k.to_string());
-        }
-    };
-    for r in &records {
-        match r {
-            Value::Record(m) => m.iter().enumerate().for_each(|(i, (k, _))| note(i, k)),
-            Value::Map(m) => m.iter().enumerate().for_each(|(i, (k, _))| note(i, k)),
-            _ => {}
-        }
+/// Rows converted at once by [`TableBuilder::push`].
+pub(crate) const CHUNK: usize = 16_384;
+
+/// A column's pieces, one per chunk.
+enum Piece {
+    Built(ArrayRef),
+    /// A chunk with no value in this column (its type not known yet).
+    Nulls(usize),
+}
+
+/// A column being built, chunk by chunk.
+struct Column {
+    name: String,
+    found: Option<DataType>,
+    pieces: Vec<Piece>,
+}
+
+/// An Arrow table built from records pushed a chunk at a time.
+///
+/// Records are converted [`CHUNK`] rows at a time (on every core, with rayon) and each chunk's
+/// columns built before the next is converted: the records of a million statuses would take a
+/// gigabyte, and fresh memory costs more than the conversion. A column's type is what the whole
+/// column says, whatever the chunks ([`refine_type`] carried from chunk to chunk); columns are in
+/// the order their fields first appear.
+#[derive(Default)]
+pub(crate) struct TableBuilder {
+    columns: Vec<Column>,
+    /// The rows of each chunk so far.
+    chunks: Vec<usize>,
+}
+
+impl TableBuilder {
+    /// Adds `rows` (converted in chunks of [`CHUNK`]).
+    pub(crate) fn push<T: serde::Serialize + Sync>(&mut self, rows: &[T]) {
+        rows.chunks(CHUNK).for_each(|part| self.push_chunk(part));
     }
-    const NULL: Value = Value::Null;
-    // Rows of one model have their fields in one order: look each up by position first.
-    let built: Vec<(Field, ArrayRef)> = names
-        .par_iter()
-        .enumerate()
-        .map(|(i, name)| {
+
+    fn push_chunk<T: serde::Serialize + Sync>(&mut self, part: &[T]) {
+        use rayon::prelude::*;
+        const NULL: Value = Value::Null;
+        let records: Vec<Value> = part.par_iter().map(boundary::to_value).collect();
+        let columns = &mut self.columns;
+        // Rows of one model have their fields in one order: a key in its column's place is
+        // known at once; a key seen for the first time is a new column (null before).
+        let mut note = |i: usize, k: &str| {
+            if columns.get(i).is_none_or(|c| c.name != k) && !columns.iter().any(|c| c.name == k) {
+                columns.push(Column {
+                    name: k.to_string(),
+                    found: None,
+                    pieces: Vec::new(),
+                });
+            }
+        };
+        for r in &records {
+            match r {
+                Value::Record(m) => m.iter().enumerate().for_each(|(i, (k, _))| note(i, k)),
+                Value::Map(m) => m.iter().enumerate().for_each(|(i, (k, _))| note(i, k)),
+                _ => {}
+            }
+        }
+        columns.par_iter_mut().enumerate().for_each(|(i, column)| {
+            let name = column.name.as_str();
             let values: Vec<&Value> = records
                 .iter()
                 .map(|r| match r {
                     Value::Record(m) => match m.get(i) {
-                        Some((k, v)) if *k == name.as_str() => v,
+                        Some((k, v)) if *k == name => v,
                         _ => r.get(name),
                     },
                     Value::Map(_) => r.get(name),
                     _ => &NULL,
                 })
                 .collect();
-            let t = column_type(&values);
-            let column = build(&t, &values);
-            (Field::new(name, t, true), column)
-        })
-        .collect();
-    // Freed on every core too (a record is many small allocations).
-    records.into_par_iter().for_each(drop);
-    let (fields, columns): (Vec<Field>, Vec<ArrayRef>) = built.into_iter().unzip();
-    let schema = Arc::new(Schema::new(fields));
-    if columns.is_empty() {
-        return RecordBatch::new_empty(schema);
+            column.found = refine_type(column.found.take(), &values);
+            column.pieces.push(match &column.found {
+                Some(t) => Piece::Built(build(t, &values)),
+                None => Piece::Nulls(values.len()),
+            });
+        });
+        self.chunks.push(part.len());
+        // Freed on every core too (a record is many small allocations).
+        records.into_par_iter().for_each(drop);
     }
-    RecordBatch::try_new(schema, columns).expect("columns built to the schema")
+
+    /// The table: its schema and one record batch per chunk (none without rows), every
+    /// column's chunks in the column's type.
+    pub(crate) fn finish(self) -> (Arc<Schema>, Vec<RecordBatch>) {
+        use rayon::prelude::*;
+        let chunks = self.chunks;
+        let built: Vec<(Field, Vec<ArrayRef>)> = self
+            .columns
+            .into_par_iter()
+            .map(|column| {
+                let t = column.found.unwrap_or(DataType::Utf8);
+                // Chunks before the column's first key are nulls; a column whose integers turned
+                // to floats in a later chunk has its earlier chunks cast (as `build` would have).
+                let before = chunks.len() - column.pieces.len();
+                let pieces = chunks[..before]
+                    .iter()
+                    .map(|n| Piece::Nulls(*n))
+                    .chain(column.pieces)
+                    .map(|piece| match piece {
+                        Piece::Nulls(n) => arrow_array::new_null_array(&t, n),
+                        Piece::Built(a) if a.data_type() == &t => a,
+                        Piece::Built(a) => {
+                            arrow_cast::cast(&a, &t).expect("integers read as floats")
+                        }
+                    })
+                    .collect();
+                (Field::new(column.name, t, true), pieces)
+            })
+            .collect();
+        let schema = Arc::new(Schema::new(
+            built.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>(),
+        ));
+        let mut pieces: Vec<std::vec::IntoIter<ArrayRef>> =
+            built.into_iter().map(|(_, p)| p.into_iter()).collect();
+        let batches = if schema.fields().is_empty() {
+            Vec::new()
+        } else {
+            chunks
+                .iter()
+                .map(|_| {
+                    let columns = pieces
+                        .iter_mut()
+                        .map(|p| p.next().expect("a piece per chunk"));
+                    RecordBatch::try_new(schema.clone(), columns.collect())
+                        .expect("columns built to the schema")
+                })
+                .collect()
+        };
+        (schema, batches)
+    }
 }
 
 /// Records as a table for Python: a `pyarrow.Table` when pyarrow is installed, otherwise an
@@ -426,9 +536,18 @@ pub(crate) fn table<'py, T: serde::Serialize + Sync>(
     py: Python<'py>,
     rows: &[T],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let batch = py.detach(|| batch_of(rows));
-    let schema = batch.schema();
-    let table = PyTable::try_new(vec![batch], schema)?;
+    let table = py.detach(|| {
+        let mut table = TableBuilder::default();
+        table.push(rows);
+        table
+    });
+    table_of(py, table)
+}
+
+/// A built table for Python (as [`table`]); its record batches are the builder's chunks.
+pub(crate) fn table_of(py: Python<'_>, table: TableBuilder) -> PyResult<Bound<'_, PyAny>> {
+    let (schema, batches) = py.detach(|| table.finish());
+    let table = PyTable::try_new(batches, schema)?;
     if py.import("pyarrow").is_ok() {
         return table.into_pyarrow(py);
     }
@@ -574,5 +693,103 @@ pub(crate) fn like_input<'py>(
     match (arrow, py.import("pyarrow")) {
         (true, Ok(pa)) => pa.call_method1("array", (values,)),
         _ => Ok(values),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(serde::Serialize)]
+    struct Row {
+        case: String,
+        at: Option<chrono::NaiveDateTime>,
+        day: Option<chrono::NaiveDate>,
+        people: Vec<String>,
+        extra: serde_json::Value,
+        flag: Option<bool>,
+    }
+
+    fn batch_in_chunks<T: serde::Serialize + Sync>(rows: &[T], chunk: usize) -> RecordBatch {
+        let mut table = TableBuilder::default();
+        rows.chunks(chunk.clamp(1, CHUNK))
+            .for_each(|part| table.push_chunk(part));
+        let (schema, batches) = table.finish();
+        arrow_select::concat::concat_batches(&schema, &batches).unwrap()
+    }
+
+    /// Built a chunk at a time, a table is the one built at once, whatever falls in which chunk:
+    /// columns null in the first chunks, integers turning to floats, keys first seen late.
+    #[test]
+    fn a_table_built_in_chunks_is_the_table_built_at_once() {
+        let at = |h: u32| {
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 2)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+        };
+        let rows: Vec<Row> = (0..23u32)
+            .map(|i| Row {
+                case: format!("C{i}"),
+                at: (i > 7).then(|| at(i % 24)).flatten(),
+                day: (i % 5 == 0).then(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 1 + i).unwrap()),
+                people: (0..i % 3).map(|k| format!("p{k}")).collect(),
+                extra: match i {
+                    0..=4 => json!(null),
+                    5..=10 => json!(i),
+                    11 => json!(1.5),
+                    _ => json!({"nested": i}),
+                },
+                flag: (i > 20).then_some(i % 2 == 0),
+            })
+            .collect();
+        let whole = batch_in_chunks(&rows, usize::MAX);
+        let text_list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
+        let types: Vec<DataType> = whole
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.data_type().clone())
+            .collect();
+        assert_eq!(
+            types,
+            [
+                DataType::Utf8,
+                DataType::Timestamp(TimeUnit::Microsecond, None),
+                DataType::Date32,
+                text_list,
+                DataType::Float64,
+                DataType::Boolean
+            ]
+        );
+        let extra = whole.column(4).as_primitive::<Float64Type>();
+        assert_eq!(
+            (extra.is_null(0), extra.value(5), extra.value(11)),
+            (true, 5.0, 1.5)
+        );
+        // A map in a column of numbers is no number.
+        assert!(extra.is_null(12));
+        for chunk in [1, 2, 3, 7, 22] {
+            assert_eq!(batch_in_chunks(&rows, chunk), whole, "chunks of {chunk}");
+        }
+        // Maps whose keys first appear late, and a column that never has a value.
+        let maps: Vec<serde_json::Value> = (0..9)
+            .map(|i| match i {
+                0..=3 => json!({"a": i, "never": null}),
+                _ => json!({"a": i, "never": null, "late": [i, i + 1]}),
+            })
+            .collect();
+        let whole = batch_in_chunks(&maps, usize::MAX);
+        assert_eq!(whole.schema().field(1).data_type(), &DataType::Utf8);
+        assert_eq!(
+            whole.schema().field(2).data_type(),
+            &DataType::List(Arc::new(Field::new("item", DataType::Int64, true)))
+        );
+        assert!(whole.column(2).is_null(3) && !whole.column(2).is_null(4));
+        assert_eq!(whole.num_columns(), 3);
+        for chunk in [1, 2, 4, 5] {
+            assert_eq!(batch_in_chunks(&maps, chunk), whole, "chunks of {chunk}");
+        }
+        assert_eq!(batch_in_chunks::<Row>(&[], 4).num_columns(), 0);
     }
 }

@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::accountability::to_py;
+use crate::arrow::TableBuilder;
 use crate::clock::{to_time, ItemCatalog};
 use crate::{Calendar, EfficiencyError};
 use efficiency_core::accountability::Fault;
@@ -313,15 +314,27 @@ impl CaseReplay {
         &self,
         py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-        let (rows, findings) = py.detach(|| {
+        // A chunk of statuses at a time to rows and into the tables: memory is reused, not
+        // grown by a million statuses' rows at once.
+        let (statuses, findings) = py.detach(|| {
             self.with_state(|st| {
-                let statuses = st.take_statuses();
-                Ok(core_case::ReplayTables::rows(statuses, st.context()))
+                let mut tables = (TableBuilder::default(), TableBuilder::default());
+                let mut taken = st.take_statuses().into_iter();
+                loop {
+                    let chunk: Vec<_> = taken.by_ref().take(crate::arrow::CHUNK).collect();
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    let (rows, findings) = core_case::ReplayTables::rows(chunk, st.context());
+                    tables.0.push(&rows);
+                    tables.1.push(&findings);
+                }
+                Ok(tables)
             })
         })?;
         Ok((
-            crate::arrow::table(py, &rows)?,
-            crate::arrow::table(py, &findings)?,
+            crate::arrow::table_of(py, statuses)?,
+            crate::arrow::table_of(py, findings)?,
         ))
     }
 
@@ -520,6 +533,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CASE_ERROR_CODES", CoreCaseError::CODES.to_vec())?;
     m.add("EVENT_KINDS", core_case::EVENT_KINDS.to_vec())?;
     m.add("EVENT_COLUMNS", core_case::EVENT_COLUMNS.to_vec())?;
+    m.add("PAYLOAD_COLUMN", core_case::PAYLOAD_COLUMN)?;
     let catalog = PyList::empty(py);
     for f in FINDING_CATALOG {
         let d = PyDict::new(py);

@@ -98,6 +98,44 @@ def test_bad_tables_say_what_is_wrong():
         list(ef.replay_cases(CTX, df, as_of=AS_OF))
 
 
+def test_optional_fields_may_come_as_one_json_payload_column():
+    want = reference()
+    rows = [json.loads(line) for line in LINES]
+    required = ef.EVENT_COLUMNS[:5]
+    # Every optional field in the payload, or some as columns and the rest in it; escapes too.
+    for as_columns in ((), ("item", "window")):
+        table = pa.table(
+            {
+                **{c: [r.get(c) for r in rows] for c in (*required, *as_columns)},
+                ef.PAYLOAD_COLUMN: [
+                    json.dumps({k: v for k, v in r.items() if k not in (*required, *as_columns)}) for r in rows
+                ],
+            }
+        )
+        out = ef.case_tables(CTX, table, as_of=AS_OF)
+        assert cases_and_findings(out) == want, as_columns
+        assert out["errors"].num_rows == 0
+
+
+def test_a_bad_payload_fails_its_row_naming_the_key():
+    rows = [json.loads(line) for line in LINES]
+    first = rows[0]
+    table = pa.table(
+        {
+            **{c: [first[c]] * 3 for c in ef.EVENT_COLUMNS[:5]},
+            "window": ["W1", None, None],
+            ef.PAYLOAD_COLUMN: ['{"window":"W2"}', '{"colour":"red"}', '{"amount":"3"}'],
+        }
+    )
+    errors = ef.case_tables(CTX, table, as_of=AS_OF)["errors"].to_pylist()
+    assert [(e["code"], e["row"]) for e in errors[:3]] == [("case.invalid_event", r) for r in range(3)]
+    assert [e["message"][e["message"].index("payload: ") :] for e in errors[:3]] == [
+        'payload: "window" is given both as a column and in the payload',
+        'payload: "colour" is not an optional event field; they are ' + ", ".join(ef.EVENT_COLUMNS[5:]),
+        'payload: "amount" must be a number',
+    ]
+
+
 def test_pandas_json_lines_are_read_in_every_form_pandas_writes():
     want = list(ef.replay_cases(CTX, LINES, as_of=AS_OF))
     df = frame()

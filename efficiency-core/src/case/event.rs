@@ -275,6 +275,10 @@ pub struct EventRow<'a> {
     /// `conclude`: concluded during the visit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_the_spot: Option<bool>,
+    /// A table row's [`PAYLOAD_COLUMN`]: optional fields as one JSON object, set on the row
+    /// when it is checked ([`EventRow::set_payload`]). Never part of a JSON line.
+    #[serde(skip)]
+    pub payload: Option<&'a str>,
 }
 
 impl<'a> EventRow<'a> {
@@ -307,9 +311,14 @@ impl<'a> EventRow<'a> {
     /// assert_eq!((row.actor.as_ref(), row.window.is_none(), row.amount), ("off01", true, None));
     /// ```
     pub fn set_text(&mut self, column: usize, value: Option<&'a str>) -> bool {
+        self.set_cow(column, value.map(Cow::Borrowed))
+    }
+
+    /// [`EventRow::set_text`] with text that may be owned.
+    fn set_cow(&mut self, column: usize, value: Option<Cow<'a, str>>) -> bool {
         use column::*;
-        let required = |v: Option<&'a str>| Cow::Borrowed(v.unwrap_or(""));
-        let optional = value.map(Cow::Borrowed);
+        let required = |v: Option<Cow<'a, str>>| v.unwrap_or(Cow::Borrowed(""));
+        let optional = value.clone();
         match column {
             0 => self.id = required(value),
             1 => self.case = required(value),
@@ -328,6 +337,93 @@ impl<'a> EventRow<'a> {
             _ => return false,
         }
         true
+    }
+
+    /// The optional fields given, one bit per column of [`EVENT_COLUMNS`] (5 to 18).
+    fn optional_given(&self) -> u32 {
+        [
+            self.channel.is_some(),
+            self.item.is_some(),
+            self.window.is_some(),
+            self.missing.is_some(),
+            self.handler.is_some(),
+            self.reasons.is_some(),
+            self.reason.is_some(),
+            self.to.is_some(),
+            self.agency.is_some(),
+            self.step.is_some(),
+            self.procedure.is_some(),
+            self.amount.is_some(),
+            self.outcome.is_some(),
+            self.on_the_spot.is_some(),
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u32, |bits, (i, &p)| bits | (u32::from(p) << (i + 5)))
+    }
+
+    /// Sets the optional fields that a table row carries as one JSON object in its
+    /// [`PAYLOAD_COLUMN`] (an event store's payload, or Spark's `to_json(struct(...))`, which
+    /// moves one text column instead of a dozen mostly empty ones): each key an optional event
+    /// field, its value as in a JSON line, null or left out when absent. A key that is no
+    /// optional field, is given twice or also by its own column, and a value of the wrong type
+    /// are errors naming the key (`case.invalid_event`, at `line`).
+    ///
+    /// ```
+    /// use efficiency_core::case::EventRow;
+    /// let mut row = EventRow::default();
+    /// row.set_payload(r#"{"outcome":"granted","on_the_spot":false,"reason":null}"#, 1)?;
+    /// assert_eq!((row.outcome.as_deref(), row.on_the_spot, row.reason.is_none()), (Some("granted"), Some(false), true));
+    /// let e = row.set_payload(r#"{"outcome":"refused"}"#, 1).unwrap_err();
+    /// assert_eq!(e.to_string(), r#"line 1: payload: "outcome" is given both as a column and in the payload"#);
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
+    pub fn set_payload(&mut self, text: &'a str, line: usize) -> Result<(), CaseError> {
+        let id = (!self.id.is_empty()).then(|| self.id.to_string());
+        let fail = |message: String| {
+            CaseError::new(
+                "case.invalid_event",
+                Some(line),
+                id.as_deref(),
+                format!("payload: {message}"),
+            )
+        };
+        let fields = match scan::object(text) {
+            Some(fields) => fields,
+            None => scan::object_with_serde(text).map_err(fail)?,
+        };
+        let given = self.optional_given();
+        let mut seen = 0u32;
+        for (key, value) in fields {
+            let Some(column) = scan::column(&key).filter(|&c| c >= column::CHANNEL) else {
+                return Err(fail(format!(
+                    "{key:?} is not an optional event field; they are {}",
+                    EVENT_COLUMNS[column::CHANNEL..].join(", ")
+                )));
+            };
+            if seen & 1 << column != 0 {
+                return Err(fail(format!("{key:?} is given twice")));
+            }
+            seen |= 1 << column;
+            if value.is_null() {
+                continue;
+            }
+            if given & 1 << column != 0 {
+                return Err(fail(format!(
+                    "{key:?} is given both as a column and in the payload"
+                )));
+            }
+            if scan::set(self, column, value).is_none() {
+                let expected = match column {
+                    column::MISSING | column::REASONS => "a list of text",
+                    column::AMOUNT => "a number",
+                    column::ON_THE_SPOT => "true or false",
+                    _ => "text",
+                };
+                return Err(fail(format!("{key:?} must be {expected}")));
+            }
+        }
+        Ok(())
     }
 
     /// [`EventRow::parse`] without the scanner.
@@ -380,8 +476,8 @@ mod scan {
         i: usize,
     }
 
-    enum Val<'a> {
-        Str(&'a str),
+    pub(super) enum Val<'a> {
+        Str(Cow<'a, str>),
         Num(f64),
         Bool(bool),
         Null,
@@ -461,7 +557,7 @@ mod scan {
         fn value(&mut self) -> Option<Val<'a>> {
             self.ws();
             match *self.b.get(self.i)? {
-                b'"' => self.string().map(Val::Str),
+                b'"' => self.string().map(|s| Val::Str(Cow::Borrowed(s))),
                 b't' => self.word("true").then_some(Val::Bool(true)),
                 b'f' => self.word("false").then_some(Val::Bool(false)),
                 b'n' => self.word("null").then_some(Val::Null),
@@ -532,8 +628,100 @@ mod scan {
         (sc.i == sc.b.len() && seen & required == required).then_some(())
     }
 
+    impl Val<'_> {
+        pub(super) fn is_null(&self) -> bool {
+            matches!(self, Val::Null)
+        }
+    }
+
+    /// A flat JSON object of the usual shape (strings without escapes, plain numbers) as its
+    /// keys and values in order, or `None` (then [`object_with_serde`] reads it).
+    pub(super) fn object(text: &str) -> Option<Vec<(Cow<'_, str>, Val<'_>)>> {
+        let mut sc = Scanner {
+            s: text,
+            b: text.as_bytes(),
+            i: 0,
+        };
+        let mut fields = Vec::new();
+        sc.eat(b'{')?;
+        if sc.eat(b'}').is_none() {
+            loop {
+                let key = sc.string()?;
+                sc.eat(b':')?;
+                fields.push((Cow::Borrowed(key), sc.value()?));
+                sc.ws();
+                match *sc.b.get(sc.i)? {
+                    b',' => sc.i += 1,
+                    b'}' => {
+                        sc.i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        sc.ws();
+        (sc.i == sc.b.len()).then_some(fields)
+    }
+
+    /// Any JSON object, read by `serde_json`: its keys and values in order (a key given twice
+    /// stays twice, for the caller to refuse); a value that is no text, number, boolean, null
+    /// or list of text is refused, naming its key.
+    pub(super) fn object_with_serde(text: &str) -> Result<Vec<(Cow<'_, str>, Val<'_>)>, String> {
+        /// A JSON object's entries in order, duplicates kept.
+        struct Entries(Vec<(String, serde_json::Value)>);
+        impl<'de> serde::Deserialize<'de> for Entries {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visit;
+                impl<'de> serde::de::Visitor<'de> for Visit {
+                    type Value = Entries;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str("a JSON object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<Entries, A::Error> {
+                        let mut entries = Vec::new();
+                        while let Some(entry) = map.next_entry()? {
+                            entries.push(entry);
+                        }
+                        Ok(Entries(entries))
+                    }
+                }
+                d.deserialize_map(Visit)
+            }
+        }
+        let Entries(map) = serde_json::from_str(text).map_err(|e| {
+            let (_, m) = crate::json::error_parts(&e);
+            format!("not a JSON object: {m}")
+        })?;
+        map.into_iter()
+            .map(|(key, value)| {
+                use serde_json::Value as J;
+                let v = match value {
+                    J::String(s) => Val::Str(Cow::Owned(s)),
+                    J::Number(n) => Val::Num(n.as_f64().unwrap_or(f64::NAN)),
+                    J::Bool(b) => Val::Bool(b),
+                    J::Null => Val::Null,
+                    J::Array(items) => Val::List(
+                        items
+                            .into_iter()
+                            .map(|i| match i {
+                                J::String(s) => Ok(s),
+                                other => Err(format!("{key:?} holds {other}, not text")),
+                            })
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    J::Object(_) => return Err(format!("{key:?} is an object, not a value")),
+                };
+                Ok((Cow::Owned(key), v))
+            })
+            .collect()
+    }
+
     /// The index of a key in [`EVENT_COLUMNS`].
-    fn column(key: &str) -> Option<usize> {
+    pub(super) fn column(key: &str) -> Option<usize> {
         Some(match key {
             "id" => 0,
             "case" => 1,
@@ -558,7 +746,7 @@ mod scan {
         })
     }
 
-    fn set<'a>(row: &mut EventRow<'a>, column: usize, v: Val<'a>) -> Option<()> {
+    pub(super) fn set<'a>(row: &mut EventRow<'a>, column: usize, v: Val<'a>) -> Option<()> {
         let list = |v: Val<'a>| match v {
             Val::List(l) => Some(Some(l)),
             Val::Null => Some(None),
@@ -567,10 +755,10 @@ mod scan {
         match (column, v) {
             // id, case, actor, event: text, never null.
             (0 | 1 | 3 | 4, Val::Str(s)) => {
-                row.set_text(column, Some(s));
+                row.set_cow(column, Some(s));
             }
             (0 | 1 | 3 | 4, _) => return None,
-            (2, Val::Str(s)) => row.at = EventTime::Text(Cow::Borrowed(s)),
+            (2, Val::Str(s)) => row.at = EventTime::Text(s),
             (2, Val::Num(n)) => row.at = EventTime::Millis(n),
             (2, _) => return None,
             (super::column::MISSING, v) => row.missing = list(v)?,
@@ -580,8 +768,8 @@ mod scan {
             (super::column::ON_THE_SPOT, Val::Bool(b)) => row.on_the_spot = Some(b),
             (super::column::ON_THE_SPOT, Val::Null) => row.on_the_spot = None,
             // The other optional fields: text or null.
-            (_, Val::Str(s)) => return row.set_text(column, Some(s)).then_some(()),
-            (_, Val::Null) => return row.set_text(column, None).then_some(()),
+            (_, Val::Str(s)) => return row.set_cow(column, Some(s)).then_some(()),
+            (_, Val::Null) => return row.set_cow(column, None).then_some(()),
             _ => return None,
         }
         Some(())
@@ -652,6 +840,10 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "outcome",
     "on_the_spot",
 ];
+
+/// The column of an event table that may carry the optional fields as one JSON object
+/// ([`EventRow::set_payload`]).
+pub const PAYLOAD_COLUMN: &str = "payload";
 
 /// An event's time as given: text in the one time grammar, epoch milliseconds (what pandas
 /// `to_json(orient="records", lines=True)` writes for a datetime column: its wall-clock time),
@@ -769,6 +961,9 @@ impl CaseEvent {
         let fail = |id: Option<&str>, message: String| {
             CaseError::new("case.invalid_event", Some(line), id, message)
         };
+        if let Some(payload) = raw.payload.take() {
+            raw.set_payload(payload, line)?;
+        }
         let id = Some(raw.id.as_ref());
         let at = match &raw.at {
             EventTime::Text(t) => parse_time(t).ok_or_else(|| {
@@ -790,26 +985,7 @@ impl CaseEvent {
                 return Err(fail(id, format!("{name} must not be empty")));
             }
         }
-        // The optional fields given, one bit per column of `EVENT_COLUMNS` (5 to 18).
-        let present = [
-            raw.channel.is_some(),
-            raw.item.is_some(),
-            raw.window.is_some(),
-            raw.missing.is_some(),
-            raw.handler.is_some(),
-            raw.reasons.is_some(),
-            raw.reason.is_some(),
-            raw.to.is_some(),
-            raw.agency.is_some(),
-            raw.step.is_some(),
-            raw.procedure.is_some(),
-            raw.amount.is_some(),
-            raw.outcome.is_some(),
-            raw.on_the_spot.is_some(),
-        ]
-        .iter()
-        .enumerate()
-        .fold(0u32, |bits, (i, &p)| bits | (u32::from(p) << (i + 5)));
+        let present = raw.optional_given();
         // Which fields a kind takes: those it requires (columns, in the order a missing one is
         // named) and those it may have.
         let takes = |required: &[usize], optional: &[usize]| -> Result<(), CaseError> {
@@ -1097,5 +1273,136 @@ mod columns_tests {
         keys.sort_unstable();
         want.sort_unstable();
         assert_eq!(keys, want);
+    }
+
+    /// A row whose optional fields come in a payload is the row whose fields come as columns,
+    /// whether the payload is read by the scanner or by serde_json (escapes, exponents).
+    #[test]
+    fn a_payload_sets_the_optional_fields_as_columns_would() {
+        let columns = r#"{"id":"e3","case":"A","at":"2026-11-02T09:00","actor":"off01","event":"conclude","outcome":"gr\u0061nted","on_the_spot":true}"#;
+        let want = CaseEvent::from_row(EventRow::parse(columns, 1).unwrap(), 1).unwrap();
+        for payload in [
+            r#"{"outcome":"granted","on_the_spot":true}"#,
+            r#" { "on_the_spot" : true , "outcome" : "gr\u0061nted", "reason": null } "#,
+        ] {
+            let row = EventRow {
+                id: "e3".into(),
+                case: "A".into(),
+                at: EventTime::Text("2026-11-02T09:00".into()),
+                actor: "off01".into(),
+                event: "conclude".into(),
+                payload: Some(payload),
+                ..EventRow::default()
+            };
+            assert_eq!(CaseEvent::from_row(row, 7).unwrap(), want, "{payload}");
+        }
+        // A payload is a table's column, never a key of a JSON line.
+        let line = r#"{"id":"e1","case":"A","at":"2026-11-02T09:00","actor":"off01","event":"accept","payload":"{}"}"#;
+        let e = EventRow::parse(line, 2).unwrap_err();
+        assert!(
+            e.message.contains("unknown field `payload`"),
+            "{}",
+            e.message
+        );
+        let mut row = EventRow::default();
+        row.set_payload(r#"{"amount":1e1,"missing":["a\"b"],"reasons":[]}"#, 1)
+            .unwrap();
+        assert_eq!(row.amount, Some(10.0));
+        assert_eq!(row.missing, Some(vec![r#"a"b"#.to_string()]));
+        assert_eq!(row.reasons, Some(vec![]));
+        let mut row = EventRow::default();
+        row.set_payload("{}", 1).unwrap();
+        assert_eq!(row.optional_given(), 0);
+    }
+
+    #[test]
+    fn a_bad_payload_is_an_error_naming_the_key() {
+        let fails = |payload: &str, given: Option<&str>| {
+            let mut row = EventRow {
+                id: "e1".into(),
+                window: given.map(Into::into),
+                ..EventRow::default()
+            };
+            let e = row.set_payload(payload, 4).unwrap_err();
+            assert_eq!(
+                (e.code(), e.line, e.event.as_deref()),
+                ("case.invalid_event", Some(4), Some("e1"))
+            );
+            e.message
+        };
+        let cases = [
+            (
+                r#"{"colour":"red"}"#,
+                None,
+                r#"payload: "colour" is not an optional event field; they are channel, item"#,
+            ),
+            (
+                r#"{"at":"2026-11-02T09:00"}"#,
+                None,
+                r#"payload: "at" is not an optional event field"#,
+            ),
+            (
+                r#"{"item":"a","item":"b"}"#,
+                None,
+                r#"payload: "item" is given twice"#,
+            ),
+            (
+                r#"{"item":"a","item":"\u0062"}"#,
+                None,
+                r#"payload: "item" is given twice"#,
+            ),
+            (
+                r#"{"window":"W2"}"#,
+                Some("W1"),
+                r#"payload: "window" is given both as a column and in the payload"#,
+            ),
+            (
+                r#"{"amount":"3"}"#,
+                None,
+                r#"payload: "amount" must be a number"#,
+            ),
+            (
+                r#"{"on_the_spot":1}"#,
+                None,
+                r#"payload: "on_the_spot" must be true or false"#,
+            ),
+            (
+                r#"{"missing":"a"}"#,
+                None,
+                r#"payload: "missing" must be a list of text"#,
+            ),
+            (
+                r#"{"missing":[1]}"#,
+                None,
+                r#"payload: "missing" holds 1, not text"#,
+            ),
+            (
+                r#"{"item":{"a":1}}"#,
+                None,
+                r#"payload: "item" is an object, not a value"#,
+            ),
+            (r#"{"window":3}"#, None, r#"payload: "window" must be text"#),
+            (
+                r#"["item"]"#,
+                None,
+                "payload: not a JSON object: invalid type: sequence, expected a JSON object",
+            ),
+            (
+                r#"{"item":"a""#,
+                None,
+                "payload: not a JSON object: EOF while parsing an object",
+            ),
+        ];
+        for (payload, given, want) in cases {
+            let got = fails(payload, given);
+            assert!(got.starts_with(want), "{payload}: {got}");
+        }
+        // A null in the payload is no value: no clash with the column.
+        let mut row = EventRow {
+            window: Some("W1".into()),
+            ..EventRow::default()
+        };
+        row.set_payload(r#"{"window":null}"#, 1).unwrap();
+        assert_eq!(row.window.as_deref(), Some("W1"));
     }
 }

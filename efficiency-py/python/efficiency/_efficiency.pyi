@@ -68,6 +68,7 @@ __all__ = [
     "MASKING_RULES_JSON",
     "MISSING_INT",
     "OUTCOMES",
+    "PAYLOAD_COLUMN",
     "SAMPLE_ACTIVITY_JSON",
     "SAMPLE_BUREAU_FILES",
     "SAMPLE_GUIDES_JSON",
@@ -130,6 +131,7 @@ CALENDAR_ERROR_CODES: list[ErrorCode]
 ERROR_CODES: list[ErrorCode]
 CASE_ERROR_CODES: list[ErrorCode]
 EVENT_COLUMNS: list[str]
+PAYLOAD_COLUMN: str
 EVENT_KINDS: list[EventKind]
 FINDING_CATALOG: list[dict[str, str]]
 FINDING_RULES_JSON: str

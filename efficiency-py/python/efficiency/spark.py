@@ -6,7 +6,9 @@ The recipe (``judge_cases``):
 1. ``repartition`` the events by case id, so that every event of a case is in one partition,
    and ``sortWithinPartitions`` by case id, then by the event order (``at`` and, when events of a
    case share a time, a sequence column such as ``seq``).
-2. ``mapInArrow``: each partition's Arrow record batches go through one ``CaseReplay`` on the
+2. ``mapInArrow``: the optional fields travel as one JSON ``payload`` column (Spark hands
+   columns to Python cell by cell; a dozen mostly empty ones cost more than the judgement), and
+   each partition's Arrow record batches go through one ``CaseReplay`` on the
    worker (the extension, not Python, reads every row; a case is carried across batches), which
    yields the statuses, the findings, the errors (one per bad row or case) and, at the end of the
    partition, its partial metrics — all as one tagged table, so the cases are judged once.
@@ -30,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import EVENT_COLUMNS, SAMPLE_BUREAU_FILES, CaseContext, CaseReplay, merge_metrics
+from . import EVENT_COLUMNS, PAYLOAD_COLUMN, SAMPLE_BUREAU_FILES, CaseContext, CaseReplay, merge_metrics
 from .types import GroupByName
 
 KINDS = ("status", "finding", "error", "metrics")
@@ -112,8 +114,6 @@ def _judge_partition(
     context: Callable[[], CaseContext], as_of: str, period: Any, group_by: GroupByName | None, schema: Any
 ) -> Callable[[Iterator[Any]], Iterator[Any]]:
     def judge(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow as pa
-
         replay = CaseReplay(context(), as_of, period=period, group_by=group_by, keep_statuses=True)
 
         def drain(final: bool) -> Iterator[Any]:
@@ -124,14 +124,46 @@ def _judge_partition(
             if final and period is not None:
                 yield _tag("metrics", replay.metrics_table(), schema)
 
-        for batch in batches:
-            events = pa.Table.from_batches([batch])
-            replay.push_table(events.select([c for c in events.column_names if c in EVENT_COLUMNS]))
+        for batch in batches:  # only the event columns (`_packed`)
+            replay.push_table(batch)
             yield from drain(False)
         replay.finish()
         yield from drain(True)
 
     return judge
+
+
+_INPUT = (*EVENT_COLUMNS, PAYLOAD_COLUMN)
+
+
+def _packed(events: Any) -> Any:
+    """`events` as the workers need them: only the event columns (not the sequence column or any
+    other), the optional fields as one JSON ``payload`` column (``to_json`` leaves out nulls).
+    Spark hands each column to Python cell by cell, so a dozen mostly empty columns cost more
+    than the judgement. Only columns whose Spark type JSON writes as the field's own type are
+    packed (text, true/false, numbers, lists of text); any other stays a column, for the engine
+    to read and name. A frame that has a payload already keeps it, and its other columns."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T  # type: ignore[import-not-found]
+
+    if PAYLOAD_COLUMN in events.columns:
+        return events.select(*[c for c in events.columns if c in _INPUT])
+
+    def fits(name: str, t: Any) -> bool:
+        if name in ("missing", "reasons"):
+            return isinstance(t, T.ArrayType) and isinstance(t.elementType, T.StringType)
+        if name == "on_the_spot":
+            return isinstance(t, T.BooleanType)
+        if name == "amount":
+            return isinstance(t, T.NumericType)
+        return isinstance(t, T.StringType)
+
+    optional = EVENT_COLUMNS[5:]
+    packed = [f.name for f in events.schema.fields if f.name in optional and fits(f.name, f.dataType)]
+    kept = [c for c in events.columns if c in EVENT_COLUMNS and c not in packed]
+    if not packed:
+        return events.select(*kept)
+    return events.select(*kept, F.to_json(F.struct(*packed)).alias(PAYLOAD_COLUMN))
 
 
 def judge_cases(
@@ -156,7 +188,7 @@ def judge_cases(
     schema = _output_schema(context, as_of, period, group_by)
     spread = events.repartition(partitions, "case") if partitions else events.repartition("case")
     tagged = (
-        spread.sortWithinPartitions("case", *order_by)
+        _packed(spread.sortWithinPartitions("case", *order_by))
         .mapInArrow(_judge_partition(context, as_of, period, group_by, schema), from_arrow_schema(schema))
         .cache()
     )
