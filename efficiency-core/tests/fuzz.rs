@@ -33,6 +33,28 @@ fn ctx() -> &'static case::CaseContext {
 
 const TARGETS: &[Target] = &[
     Target {
+        // A table row's payload column: the scanner and serde_json read it alike (every line of
+        // the input is one payload, on a row whose `window` is already a column).
+        name: "event_payload",
+        seeds: &["data/sample/cases.jsonl", "tests/fuzz-seeds/payloads.jsonl"],
+        run: |s| {
+            for line in s.lines() {
+                let row = || case::EventRow {
+                    id: "e1".into(),
+                    window: Some("W1".into()),
+                    ..case::EventRow::default()
+                };
+                let (mut fast, mut slow) = (row(), row());
+                let a = fast.set_payload(line, 1).map(|()| format!("{fast:?}"));
+                let b = slow
+                    .set_payload_with_serde(line, 1)
+                    .map(|()| format!("{slow:?}"));
+                let show = |r: Result<String, case::CaseError>| r.map_err(|e| e.to_string());
+                assert_eq!(show(a), show(b), "{line}");
+            }
+        },
+    },
+    Target {
         name: "calendar",
         seeds: &["data/calendar/china.json"],
         run: |s| {

@@ -108,3 +108,39 @@ def test_spark_reports_bad_rows_as_rows(spark, tmp_path):
     errors = out.errors.toArrow().to_pylist()
     assert [e["code"] for e in errors] == ["case.invalid_event"]
     assert out.statuses.count() == 40 and out.metrics is None
+
+
+def test_spark_packs_only_what_json_keeps_and_reads_a_given_payload(spark, tmp_path):
+    from efficiency.spark import _packed
+
+    events = synthetic(40)
+    amount = events.column_names.index("amount")
+    # Amounts as text: JSON would change their type, so they stay a column for the engine.
+    as_text = events.set_column(amount, "amount", pc.cast(events.column("amount"), pa.string()))
+    # A frame that brings its own payload (and a column of no event field, left out).
+    rows = events.to_pylist()
+    own = pa.table(
+        {
+            **{c: [r[c] for r in rows] for c in (*ef.EVENT_COLUMNS[:5], "seq")},
+            "note": ["x"] * len(rows),
+            ef.PAYLOAD_COLUMN: [
+                json.dumps({k: v for k, v in r.items() if k not in (*ef.EVENT_COLUMNS[:5], "seq") and v is not None})
+                for r in rows
+            ],
+        }
+    )
+    frames = {}
+    for name, table in (("columns", events), ("amount as text", as_text), ("own payload", own)):
+        pq.write_table(table, tmp_path / f"{name}.parquet")
+        frames[name] = spark.read.parquet(str(tmp_path / f"{name}.parquet"))
+    assert _packed(frames["columns"]).columns == [*ef.EVENT_COLUMNS[:5], ef.PAYLOAD_COLUMN]
+    assert _packed(frames["amount as text"]).columns == [*ef.EVENT_COLUMNS[:5], "amount", ef.PAYLOAD_COLUMN]
+    assert _packed(frames["own payload"]).columns == [*ef.EVENT_COLUMNS[:5], ef.PAYLOAD_COLUMN]
+    got = {}
+    for name, df in frames.items():
+        out = judge_cases(df, as_of=AS_OF, period=PERIOD, order_by=("seq",))
+        assert out.errors.count() == 0, name
+        got[name] = (sorted_by(out.statuses.toArrow(), "case"), out.metrics)
+    want = got.pop("columns")
+    for name, (statuses, metrics) in got.items():
+        assert statuses.equals(want[0]) and metrics.equals(want[1]), name

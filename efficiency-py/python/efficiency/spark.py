@@ -142,8 +142,8 @@ def _packed(events: Any) -> Any:
     Spark hands each column to Python cell by cell, so a dozen mostly empty columns cost more
     than the judgement. Only columns whose Spark type JSON writes as the field's own type are
     packed (text, true/false, numbers, lists of text); any other stays a column, for the engine
-    to read and name. A frame that has a payload already keeps it, and its other columns."""
-    from pyspark.sql import functions as F
+    to read and name. A frame that has a payload already keeps it (and its event columns)."""
+    from pyspark.sql import functions as F  # type: ignore[import-not-found]
     from pyspark.sql import types as T  # type: ignore[import-not-found]
 
     if PAYLOAD_COLUMN in events.columns:
