@@ -310,32 +310,40 @@ impl<'a> EventRow<'a> {
     /// assert!(!row.set_text(column("amount"), Some("3")));
     /// assert_eq!((row.actor.as_ref(), row.window.is_none(), row.amount), ("off01", true, None));
     /// ```
+    #[inline]
     pub fn set_text(&mut self, column: usize, value: Option<&'a str>) -> bool {
         self.set_cow(column, value.map(Cow::Borrowed))
     }
 
     /// [`EventRow::set_text`] with text that may be owned.
+    #[inline]
     fn set_cow(&mut self, column: usize, value: Option<Cow<'a, str>>) -> bool {
         use column::*;
-        let required = |v: Option<Cow<'a, str>>| v.unwrap_or(Cow::Borrowed(""));
-        let optional = value.clone();
-        match column {
-            0 => self.id = required(value),
-            1 => self.case = required(value),
-            3 => self.actor = required(value),
-            4 => self.event = required(value),
-            CHANNEL => self.channel = optional,
-            ITEM => self.item = optional,
-            WINDOW => self.window = optional,
-            HANDLER => self.handler = optional,
-            REASON => self.reason = optional,
-            TO => self.to = optional,
-            AGENCY => self.agency = optional,
-            STEP => self.step = optional,
-            PROCEDURE => self.procedure = optional,
-            OUTCOME => self.outcome = optional,
-            _ => return false,
+        let required = match column {
+            0 => Some(&mut self.id),
+            1 => Some(&mut self.case),
+            3 => Some(&mut self.actor),
+            4 => Some(&mut self.event),
+            _ => None,
+        };
+        if let Some(field) = required {
+            *field = value.unwrap_or(Cow::Borrowed(""));
+            return true;
         }
+        let optional = match column {
+            CHANNEL => &mut self.channel,
+            ITEM => &mut self.item,
+            WINDOW => &mut self.window,
+            HANDLER => &mut self.handler,
+            REASON => &mut self.reason,
+            TO => &mut self.to,
+            AGENCY => &mut self.agency,
+            STEP => &mut self.step,
+            PROCEDURE => &mut self.procedure,
+            OUTCOME => &mut self.outcome,
+            _ => return false,
+        };
+        *optional = value;
         true
     }
 
@@ -487,7 +495,9 @@ mod scan {
     }
 
     pub(super) enum Val<'a> {
-        Str(Cow<'a, str>),
+        Str(&'a str),
+        /// Text with escapes, unescaped (from `serde_json`).
+        Owned(String),
         Num(f64),
         Bool(bool),
         Null,
@@ -567,7 +577,7 @@ mod scan {
         fn value(&mut self) -> Option<Val<'a>> {
             self.ws();
             match *self.b.get(self.i)? {
-                b'"' => self.string().map(|s| Val::Str(Cow::Borrowed(s))),
+                b'"' => self.string().map(Val::Str),
                 b't' => self.word("true").then_some(Val::Bool(true)),
                 b'f' => self.word("false").then_some(Val::Bool(false)),
                 b'n' => self.word("null").then_some(Val::Null),
@@ -602,6 +612,40 @@ mod scan {
         row_of(text, row).is_some()
     }
 
+    /// Walks a flat JSON object `{"key": value, …}` (the whole text, spaces around it), handing
+    /// each member to `member`: `None` when the text is not of the usual shape or `member` says so.
+    fn members<'a>(
+        text: &'a str,
+        mut member: impl FnMut(&'a str, Val<'a>) -> Option<()>,
+    ) -> Option<()> {
+        let mut sc = Scanner {
+            s: text,
+            b: text.as_bytes(),
+            i: 0,
+        };
+        sc.eat(b'{')?;
+        if sc.eat(b'}').is_none() {
+            loop {
+                let key = sc.string()?;
+                sc.eat(b':')?;
+                member(key, sc.value()?)?;
+                sc.ws();
+                match *sc.b.get(sc.i)? {
+                    b',' => sc.i += 1,
+                    b'}' => {
+                        sc.i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        sc.ws();
+        (sc.i == sc.b.len()).then_some(())
+    }
+
+    /// A JSON line into `row`. The hot path of JSON Lines keeps its own loop rather than
+    /// [`members`]' closure: measured, the closure cost up to 10 % on 10⁷ events.
     fn row_of<'a>(text: &'a str, row: &mut EventRow<'a>) -> Option<()> {
         let mut sc = Scanner {
             s: text,
@@ -647,31 +691,12 @@ mod scan {
     /// A flat JSON object of the usual shape (strings without escapes, plain numbers) as its
     /// keys and values in order, or `None` (then [`object_with_serde`] reads it).
     pub(super) fn object(text: &str) -> Option<Vec<(Cow<'_, str>, Val<'_>)>> {
-        let mut sc = Scanner {
-            s: text,
-            b: text.as_bytes(),
-            i: 0,
-        };
         let mut fields = Vec::new();
-        sc.eat(b'{')?;
-        if sc.eat(b'}').is_none() {
-            loop {
-                let key = sc.string()?;
-                sc.eat(b':')?;
-                fields.push((Cow::Borrowed(key), sc.value()?));
-                sc.ws();
-                match *sc.b.get(sc.i)? {
-                    b',' => sc.i += 1,
-                    b'}' => {
-                        sc.i += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
-        }
-        sc.ws();
-        (sc.i == sc.b.len()).then_some(fields)
+        members(text, |key, v| {
+            fields.push((Cow::Borrowed(key), v));
+            Some(())
+        })?;
+        Some(fields)
     }
 
     /// Any JSON object, read by `serde_json`: its keys and values in order (a key given twice
@@ -710,7 +735,7 @@ mod scan {
             .map(|(key, value)| {
                 use serde_json::Value as J;
                 let v = match value {
-                    J::String(s) => Val::Str(Cow::Owned(s)),
+                    J::String(s) => Val::Owned(s),
                     J::Number(n) => Val::Num(n.as_f64().unwrap_or(f64::NAN)),
                     J::Bool(b) => Val::Bool(b),
                     J::Null => Val::Null,
@@ -765,10 +790,14 @@ mod scan {
         match (column, v) {
             // id, case, actor, event: text, never null.
             (0 | 1 | 3 | 4, Val::Str(s)) => {
-                row.set_cow(column, Some(s));
+                row.set_text(column, Some(s));
+            }
+            (0 | 1 | 3 | 4, Val::Owned(s)) => {
+                row.set_cow(column, Some(Cow::Owned(s)));
             }
             (0 | 1 | 3 | 4, _) => return None,
-            (2, Val::Str(s)) => row.at = EventTime::Text(s),
+            (2, Val::Str(s)) => row.at = EventTime::Text(Cow::Borrowed(s)),
+            (2, Val::Owned(s)) => row.at = EventTime::Text(Cow::Owned(s)),
             (2, Val::Num(n)) => row.at = EventTime::Millis(n),
             (2, _) => return None,
             (super::column::MISSING, v) => row.missing = list(v)?,
@@ -778,7 +807,8 @@ mod scan {
             (super::column::ON_THE_SPOT, Val::Bool(b)) => row.on_the_spot = Some(b),
             (super::column::ON_THE_SPOT, Val::Null) => row.on_the_spot = None,
             // The other optional fields: text or null.
-            (_, Val::Str(s)) => return row.set_cow(column, Some(s)).then_some(()),
+            (_, Val::Str(s)) => return row.set_text(column, Some(s)).then_some(()),
+            (_, Val::Owned(s)) => return row.set_cow(column, Some(Cow::Owned(s))).then_some(()),
             (_, Val::Null) => return row.set_cow(column, None).then_some(()),
             _ => return None,
         }
