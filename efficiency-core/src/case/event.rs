@@ -397,39 +397,43 @@ impl<'a> EventRow<'a> {
     }
 
     fn apply_payload(&mut self, text: &'a str, line: usize, scan: bool) -> Result<(), CaseError> {
-        let id = (!self.id.is_empty()).then(|| self.id.to_string());
-        let fail = |message: String| {
+        // The error names the event (its id, when the row has one); nothing is built otherwise.
+        let fail = |id: &str, message: String| {
             CaseError::new(
                 "case.invalid_event",
                 Some(line),
-                id.as_deref(),
+                (!id.is_empty()).then_some(id),
                 format!("payload: {message}"),
             )
         };
         let fields = match scan.then(|| scan::object(text)).flatten() {
             Some(fields) => fields,
-            None => scan::object_with_serde(text).map_err(fail)?,
+            None => scan::object_with_serde(text).map_err(|m| fail(&self.id, m))?,
         };
         let given = self.optional_given();
         let mut seen = 0u32;
         for (key, value) in fields {
             let Some(column) = scan::column(&key).filter(|&c| c >= column::CHANNEL) else {
-                return Err(fail(format!(
-                    "{key:?} is not an optional event field; they are {}",
-                    EVENT_COLUMNS[column::CHANNEL..].join(", ")
-                )));
+                return Err(fail(
+                    &self.id,
+                    format!(
+                        "{key:?} is not an optional event field; they are {}",
+                        EVENT_COLUMNS[column::CHANNEL..].join(", ")
+                    ),
+                ));
             };
             if seen & 1 << column != 0 {
-                return Err(fail(format!("{key:?} is given twice")));
+                return Err(fail(&self.id, format!("{key:?} is given twice")));
             }
             seen |= 1 << column;
             if value.is_null() {
                 continue;
             }
             if given & 1 << column != 0 {
-                return Err(fail(format!(
-                    "{key:?} is given both as a column and in the payload"
-                )));
+                return Err(fail(
+                    &self.id,
+                    format!("{key:?} is given both as a column and in the payload"),
+                ));
             }
             if scan::set(self, column, value).is_none() {
                 let expected = match column {
@@ -438,7 +442,7 @@ impl<'a> EventRow<'a> {
                     column::ON_THE_SPOT => "true or false",
                     _ => "text",
                 };
-                return Err(fail(format!("{key:?} must be {expected}")));
+                return Err(fail(&self.id, format!("{key:?} must be {expected}")));
             }
         }
         Ok(())
