@@ -16,7 +16,7 @@ import pytest
 from pyspark.sql import SparkSession
 
 import efficiency as ef
-from efficiency.spark import judge_cases
+from efficiency.spark import SESSION_CONF, judge_cases
 
 CASES = int(os.environ.get("EFFICIENCY_SPARK_CASES", "1000000"))
 AS_OF = "2026-12-31T18:00"
@@ -54,7 +54,8 @@ def spark():
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20000")
+        .config(map=SESSION_CONF)
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20000")  # more batch boundaries
         .config("spark.driver.memory", "6g")
         .config("spark.pyspark.python", sys.executable)  # the workers import the same efficiency
         .getOrCreate()
@@ -144,3 +145,38 @@ def test_spark_packs_only_what_json_keeps_and_reads_a_given_payload(spark, tmp_p
     want = got.pop("columns")
     for name, (statuses, metrics) in got.items():
         assert statuses.equals(want[0]) and metrics.equals(want[1]), name
+
+
+def test_spark_settings_change_no_answer(spark, tmp_path):
+    """SESSION_CONF only sizes the Arrow batches: Spark's defaults, and batches cut by a small
+    byte limit (cases carried across many batches), give the same statuses, findings and metrics."""
+    pq.write_table(synthetic(300), tmp_path / "events.parquet")
+    df = spark.read.parquet(str(tmp_path / "events.parquet"))
+    keys = ("spark.sql.execution.arrow.maxRecordsPerBatch", "spark.sql.execution.arrow.maxBytesPerBatch")
+    before = {k: spark.conf.get(k) for k in keys}
+    settings = {
+        "recommended": SESSION_CONF,
+        "Spark's defaults": {},
+        "small byte limit": {keys[0]: "100000", keys[1]: "2048"},
+    }
+    got = {}
+    try:
+        for name, conf in settings.items():
+            for k in keys:
+                spark.conf.unset(k)
+            for k, v in conf.items():
+                spark.conf.set(k, v)
+            out = judge_cases(df, as_of=AS_OF, period=PERIOD, order_by=("seq",))
+            got[name] = (
+                sorted_by(out.statuses.toArrow(), "case"),
+                sorted_by(out.findings.toArrow(), "case", "code", "at"),
+                out.metrics,
+            )
+            out.tagged.unpersist()
+    finally:
+        for k, v in before.items():
+            spark.conf.set(k, v)
+    want = got.pop("recommended")
+    assert want[0].num_rows == 300 and want[1].num_rows > 0
+    for name, tables in got.items():
+        assert all(a.equals(b) for a, b in zip(tables, want)), name
