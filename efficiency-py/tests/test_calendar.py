@@ -21,6 +21,7 @@ def test_licensing_decision_example():
         "kind": "holiday",
         "ordinal": None,
         "reason": "holiday: National Day (国庆节), statutory",
+        "reason_zh": "国庆节（法定假日）",
     }
     assert "2026-10-10 Sat    5  make-up workday for National Day" in r["text"]
 
@@ -29,6 +30,7 @@ def test_day_info_and_names():
     cal = Calendar.china()
     info = cal.day_info(D(2026, 2, 17))
     assert info["kind"] == "holiday" and info["statutory"] and info["holiday_name_zh"] == "春节"
+    assert info["reason_zh"] == "春节（法定假日）"
     assert cal.holiday_name(D(2026, 2, 14)) is None  # a make-up workday is not a holiday
     assert cal.day_info(D(2026, 2, 14))["holiday_name"] == "Spring Festival"
     assert cal.next_workday(D(2026, 9, 30)) == D(2026, 10, 8)

@@ -375,6 +375,7 @@ export interface DayInfo {
   noticeYear: number | null;
   provisional: boolean;
   reason: string;
+  reasonZh: string;
   region: string | null;
   statutory: boolean;
 }
@@ -494,6 +495,8 @@ export interface ExplainedDay {
   ordinal: number | null;
   /** Why it counts or is skipped. */
   reason: string;
+  /** The same in Chinese, for a notice or a service window. */
+  reasonZh: string;
 }
 
 /** Which extensions an item allows (行政许可法 Art. 42: one, of 10 workdays, by the agency head). */
@@ -908,6 +911,8 @@ export interface ReckonedDay {
   ordinal: number | null;
   /** Why the day counts or is skipped (see [`DayInfo::describe`]). */
   reason: string;
+  /** The same in Chinese (see [`DayInfo::describe_zh`]). */
+  reasonZh: string;
 }
 
 /** One field of a record to publish: its name, what kind of data it holds, and its text. `kind` is a [`DataKind`] name, `official` (a public servant acting in office: never masked), `text` (free text: scanned, and the record's masked names replaced in it) or `other` (kept). */

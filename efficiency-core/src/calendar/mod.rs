@@ -74,7 +74,8 @@ impl fmt::Display for DayKind {
 /// Everything the calendar knows about one date.
 ///
 /// Serialised (the shape every language returns) as `date`, `kind`, `holiday_name`,
-/// `holiday_name_zh`, `region`, `notice_year`, `statutory`, `provisional` and `reason`.
+/// `holiday_name_zh`, `region`, `notice_year`, `statutory`, `provisional`, `reason` and
+/// `reason_zh`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayInfo {
     /// The date.
@@ -133,6 +134,39 @@ impl DayInfo {
         }
         s
     }
+
+    /// The same reason in Chinese, as a notice or a service window says it: `周末`,
+    /// `国庆节（法定假日）`, `国庆节（调休放假）`, `调休上班（国庆节）`, with
+    /// `（暂定：该年节假日安排未公布）` for a year without a notice.
+    pub fn describe_zh(&self) -> String {
+        let named = |p: &PeriodRef| {
+            if p.name_zh.is_empty() {
+                p.name.clone()
+            } else {
+                p.name_zh.clone()
+            }
+        };
+        let mut s = match (self.kind, &self.period) {
+            (DayKind::Holiday, Some(p)) => format!(
+                "{}（{}）",
+                named(p),
+                if self.statutory {
+                    "法定假日"
+                } else {
+                    "调休放假"
+                }
+            ),
+            (DayKind::Holiday, None) => "节假日".to_string(),
+            (DayKind::MakeupWorkday, Some(p)) => format!("调休上班（{}）", named(p)),
+            (DayKind::MakeupWorkday, None) => "调休上班".to_string(),
+            (DayKind::RestDay, _) => "周末".to_string(),
+            (DayKind::Workday, _) => "工作日".to_string(),
+        };
+        if self.provisional {
+            s.push_str("（暂定：该年节假日安排未公布）");
+        }
+        s
+    }
 }
 
 /// One day in the explanation of a workday count.
@@ -147,6 +181,8 @@ pub struct ReckonedDay {
     pub ordinal: Option<i32>,
     /// Why the day counts or is skipped (see [`DayInfo::describe`]).
     pub reason: String,
+    /// The same in Chinese (see [`DayInfo::describe_zh`]).
+    pub reason_zh: String,
 }
 
 /// The explanation of `add_workdays(start, workdays)`: every day passed, counted or skipped.
@@ -171,7 +207,7 @@ impl Serialize for DayInfo {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let p = self.period.as_ref();
-        let mut st = s.serialize_struct("DayInfo", 9)?;
+        let mut st = s.serialize_struct("DayInfo", 10)?;
         st.serialize_field("date", &self.date)?;
         st.serialize_field("kind", &self.kind)?;
         st.serialize_field("holiday_name", &p.map(|p| &p.name))?;
@@ -181,6 +217,7 @@ impl Serialize for DayInfo {
         st.serialize_field("statutory", &self.statutory)?;
         st.serialize_field("provisional", &self.provisional)?;
         st.serialize_field("reason", &self.describe())?;
+        st.serialize_field("reason_zh", &self.describe_zh())?;
         st.end()
     }
 }
@@ -224,9 +261,10 @@ mod schema {
                     "statutory": g.subschema_for::<bool>(),
                     "provisional": g.subschema_for::<bool>(),
                     "reason": g.subschema_for::<String>(),
+                    "reason_zh": g.subschema_for::<String>(),
                 },
                 "required": ["date", "kind", "holiday_name", "holiday_name_zh", "region", "notice_year",
-                             "statutory", "provisional", "reason"],
+                             "statutory", "provisional", "reason", "reason_zh"],
             })
         }
     }
@@ -844,15 +882,17 @@ impl Calendar {
                     ordinal += 1;
                     ordinal
                 });
+                let plain = counted.is_some() && info.kind == DayKind::Workday;
                 days.push(ReckonedDay {
                     date: d,
                     kind: info.kind,
                     ordinal: counted,
-                    reason: if counted.is_some() && info.kind == DayKind::Workday {
+                    reason: if plain {
                         "workday".to_string()
                     } else {
                         info.describe()
                     },
+                    reason_zh: info.describe_zh(),
                 });
             }
         }

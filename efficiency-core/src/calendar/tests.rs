@@ -338,6 +338,34 @@ fn explanation_names_each_skipped_day() {
         oct4.reason,
         "holiday: National Day (国庆节), in-lieu rest day"
     );
+    // The same reasons in Chinese, from the data (no language decides them later).
+    let zh = |date: &str| {
+        r.days
+            .iter()
+            .find(|x| x.date == d(date))
+            .unwrap()
+            .reason_zh
+            .clone()
+    };
+    assert_eq!(zh("2026-10-10"), "调休上班（国庆节）");
+    assert_eq!(zh("2026-10-04"), "国庆节（调休放假）");
+    assert_eq!(zh("2026-10-01"), "国庆节（法定假日）");
+    assert_eq!(zh("2026-10-17"), "周末");
+    assert_eq!(zh("2026-09-29"), "工作日");
+    let provisional = Calendar::china()
+        .with_provisional(true)
+        .explain_add_workdays(d("2026-12-30"), 3)
+        .unwrap();
+    let jan2 = provisional
+        .days
+        .iter()
+        .find(|x| x.date == d("2027-01-02"))
+        .unwrap();
+    assert_eq!(
+        jan2.reason,
+        "weekend (provisional: no notice for this year)"
+    );
+    assert_eq!(jan2.reason_zh, "周末（暂定：该年节假日安排未公布）");
     let back = Calendar::china()
         .explain_add_workdays(d("2026-10-08"), -3)
         .unwrap();

@@ -954,16 +954,23 @@ impl Clock {
                     None,
                 ),
             };
-            let reason = match (&suspension, counts) {
-                (Some(r), false) => format!("suspended: {r}"),
-                (Some(r), true) => format!("partly suspended: {r}"),
-                (None, true) if info.kind == DayKind::Workday || limit.unit == TimeUnit::NaturalDays => "counted".to_string(),
-                (None, true) => info.describe(),
-                (None, false) if limit.unit == TimeUnit::NaturalDays && d == last_day => {
-                    "the period ends on this first workday after its last day, a rest day (民法典 Art. 203)".to_string()
+            // The reason in English and in Chinese, decided once.
+            let (reason, reason_zh) = match (&suspension, counts) {
+                (Some(r), false) => (format!("suspended: {r}"), format!("中止计时：{r}")),
+                (Some(r), true) => (format!("partly suspended: {r}"), format!("部分时间中止计时：{r}")),
+                (None, true) if info.kind == DayKind::Workday || limit.unit == TimeUnit::NaturalDays => {
+                    ("counted".to_string(), "计入".to_string())
                 }
-                (None, false) if limit.unit == TimeUnit::NaturalDays => format!("{}; the period rolls to the next workday", info.describe()),
-                (None, false) => info.describe(),
+                (None, true) => (info.describe(), format!("{}，计入", info.describe_zh())),
+                (None, false) if limit.unit == TimeUnit::NaturalDays && d == last_day => (
+                    "the period ends on this first workday after its last day, a rest day (民法典 Art. 203)".to_string(),
+                    "期间最后一日是休息日，以其后的第一个工作日为期间的最后一日（民法典第二百零三条）".to_string(),
+                ),
+                (None, false) if limit.unit == TimeUnit::NaturalDays => (
+                    format!("{}; the period rolls to the next workday", info.describe()),
+                    format!("{}；期间顺延至下一个工作日", info.describe_zh()),
+                ),
+                (None, false) => (info.describe(), info.describe_zh()),
             };
             if counts {
                 ordinal += 1;
@@ -974,6 +981,7 @@ impl Clock {
                 ordinal: counts.then_some(ordinal),
                 hours,
                 reason,
+                reason_zh,
             });
         }
         Ok(Explanation {
@@ -1005,6 +1013,8 @@ pub struct ExplainedDay {
     pub hours: Option<f64>,
     /// Why it counts or is skipped.
     pub reason: String,
+    /// The same in Chinese, for a notice or a service window.
+    pub reason_zh: String,
 }
 
 /// The working behind a due time. Serialised with its fields and `text`, the printed table.

@@ -185,6 +185,22 @@ fn suspension_excludes_days_after_its_start_through_its_end() {
         .find(|d| d.date.to_string() == "2026-10-13")
         .unwrap();
     assert_eq!(oct13.reason, "suspended: expert review (专家评审)");
+    assert_eq!(oct13.reason_zh, "中止计时：expert review (专家评审)");
+    let zh = |date: &str| {
+        let day = e.days.iter().find(|x| x.date.to_string() == date).unwrap();
+        day.reason_zh.as_str()
+    };
+    assert_eq!(zh("2026-10-10"), "中止计时：expert review (专家评审)"); // a make-up workday
+    assert_eq!(zh("2026-10-01"), "国庆节（法定假日）");
+    assert_eq!(zh("2026-10-21"), "计入");
+    // Without the suspension, the make-up workday counts and says why it is a workday.
+    let plain = clock("2026-09-28 10:00", TimeLimit::workdays(20));
+    let unsuspended = plain.explain(t("2026-10-20 09:00"), false).unwrap();
+    let oct10 = unsuspended
+        .days
+        .iter()
+        .find(|x| x.date.to_string() == "2026-10-10");
+    assert_eq!(oct10.unwrap().reason_zh, "调休上班（国庆节），计入");
     assert!(e.to_string().contains("2026-10-21   10  counted"), "{e}");
 }
 

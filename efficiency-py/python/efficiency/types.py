@@ -284,6 +284,7 @@ class DayInfo(TypedDict):
     notice_year: int | None
     provisional: bool
     reason: str
+    reason_zh: str
     region: str | None
     statutory: bool
 
@@ -368,6 +369,7 @@ class ExplainedDay(TypedDict):
     kind: DayKind
     ordinal: int | None
     reason: str
+    reason_zh: str
 
 
 class ExtensionPolicy(TypedDict):
@@ -665,6 +667,7 @@ class ReckonedDay(TypedDict):
     kind: DayKind
     ordinal: int | None
     reason: str
+    reason_zh: str
 
 
 class RecordField(TypedDict):

@@ -92,6 +92,8 @@ test("the guide page, as a citizen on a phone: the guide, both dues, the days sk
   await page.click("#compute");
   assert.match(await page.textContent("#provisional"), /暂定结果/);
   assert.match(await page.textContent("#statutory-due"), /2027-01-15 17:30/);
+  // The reasons come from the library in Chinese (reasonZh), the provisional year said so.
+  assert.match(await page.textContent("#result"), /2027-01-02.*周末（暂定：该年节假日安排未公布）/);
   assert.doesNotMatch(await page.textContent("#result"), /calendar\.|year_not_covered/);
   await shot(page, "guide-provisional-zh-390.png");
   // The English switch.

@@ -27,11 +27,13 @@ test("licensing decision example, explained", () => {
     kind: "holiday",
     ordinal: null,
     reason: "holiday: National Day (国庆节), statutory",
+    reasonZh: "国庆节（法定假日）",
   });
   assert.deepEqual(cal.coveredYears, [2004, 2026]);
   const info = cal.dayInfo("2026-02-14");
   assert.equal(info.kind, "makeup_workday");
   assert.equal(info.holidayNameZh, "春节");
+  assert.equal(info.reasonZh, "调休上班（春节）");
 });
 
 test("errors are Error objects with a stable code", () => {
