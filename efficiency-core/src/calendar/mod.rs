@@ -108,64 +108,46 @@ impl DayInfo {
     /// A short reason a clerk can read: `weekend`, `holiday: National Day (国庆节), statutory`,
     /// `make-up workday for National Day (国庆节)`.
     pub fn describe(&self) -> String {
-        let named = |p: &PeriodRef| {
-            if p.name_zh.is_empty() {
-                p.name.clone()
-            } else {
-                format!("{} ({})", p.name, p.name_zh)
-            }
-        };
-        let mut s = match (self.kind, &self.period) {
-            (DayKind::Holiday, Some(p)) => format!(
-                "holiday: {}, {}",
-                named(p),
-                if self.statutory {
-                    "statutory"
-                } else {
-                    "in-lieu rest day"
-                }
-            ),
-            (DayKind::MakeupWorkday, Some(p)) => format!("make-up workday for {}", named(p)),
-            (DayKind::RestDay, _) => "weekend".to_string(),
-            (kind, _) => kind.as_str().to_string(),
-        };
-        if self.provisional {
-            s.push_str(" (provisional: no notice for this year)");
-        }
-        s
+        self.reasons().0
     }
 
     /// The same reason in Chinese, as a notice or a service window says it: `周末`,
     /// `国庆节（法定假日）`, `国庆节（调休放假）`, `调休上班（国庆节）`, with
     /// `（暂定：该年节假日安排未公布）` for a year without a notice.
     pub fn describe_zh(&self) -> String {
-        let named = |p: &PeriodRef| {
-            if p.name_zh.is_empty() {
-                p.name.clone()
-            } else {
-                p.name_zh.clone()
-            }
+        self.reasons().1
+    }
+
+    /// The reason in English and in Chinese, decided in one place.
+    pub(crate) fn reasons(&self) -> (String, String) {
+        let (name, name_zh) = match &self.period {
+            Some(p) if p.name_zh.is_empty() => (p.name.clone(), p.name.clone()),
+            Some(p) => (format!("{} ({})", p.name, p.name_zh), p.name_zh.clone()),
+            None => Default::default(),
         };
-        let mut s = match (self.kind, &self.period) {
-            (DayKind::Holiday, Some(p)) => format!(
-                "{}（{}）",
-                named(p),
-                if self.statutory {
-                    "法定假日"
-                } else {
-                    "调休放假"
-                }
+        let (mut en, mut zh) = match (self.kind, self.period.is_some()) {
+            (DayKind::Holiday, true) if self.statutory => (
+                format!("holiday: {name}, statutory"),
+                format!("{name_zh}（法定假日）"),
             ),
-            (DayKind::Holiday, None) => "节假日".to_string(),
-            (DayKind::MakeupWorkday, Some(p)) => format!("调休上班（{}）", named(p)),
-            (DayKind::MakeupWorkday, None) => "调休上班".to_string(),
-            (DayKind::RestDay, _) => "周末".to_string(),
-            (DayKind::Workday, _) => "工作日".to_string(),
+            (DayKind::Holiday, true) => (
+                format!("holiday: {name}, in-lieu rest day"),
+                format!("{name_zh}（调休放假）"),
+            ),
+            (DayKind::MakeupWorkday, true) => (
+                format!("make-up workday for {name}"),
+                format!("调休上班（{name_zh}）"),
+            ),
+            (DayKind::Holiday, false) => ("holiday".into(), "节假日".into()),
+            (DayKind::MakeupWorkday, false) => ("makeup_workday".into(), "调休上班".into()),
+            (DayKind::RestDay, _) => ("weekend".into(), "周末".into()),
+            (DayKind::Workday, _) => ("workday".into(), "工作日".into()),
         };
         if self.provisional {
-            s.push_str("（暂定：该年节假日安排未公布）");
+            en.push_str(" (provisional: no notice for this year)");
+            zh.push_str("（暂定：该年节假日安排未公布）");
         }
-        s
+        (en, zh)
     }
 }
 
@@ -882,17 +864,18 @@ impl Calendar {
                     ordinal += 1;
                     ordinal
                 });
-                let plain = counted.is_some() && info.kind == DayKind::Workday;
+                // A counted plain workday needs no more words (the reckoning says if provisional).
+                let (reason, reason_zh) = if info.kind == DayKind::Workday {
+                    ("workday".to_string(), "工作日".to_string())
+                } else {
+                    info.reasons()
+                };
                 days.push(ReckonedDay {
                     date: d,
                     kind: info.kind,
                     ordinal: counted,
-                    reason: if plain {
-                        "workday".to_string()
-                    } else {
-                        info.describe()
-                    },
-                    reason_zh: info.describe_zh(),
+                    reason,
+                    reason_zh,
                 });
             }
         }

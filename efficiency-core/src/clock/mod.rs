@@ -961,16 +961,19 @@ impl Clock {
                 (None, true) if info.kind == DayKind::Workday || limit.unit == TimeUnit::NaturalDays => {
                     ("counted".to_string(), "计入".to_string())
                 }
-                (None, true) => (info.describe(), format!("{}，计入", info.describe_zh())),
+                (None, true) => {
+                    let (en, zh) = info.reasons();
+                    (en, format!("{zh}，计入"))
+                }
                 (None, false) if limit.unit == TimeUnit::NaturalDays && d == last_day => (
                     "the period ends on this first workday after its last day, a rest day (民法典 Art. 203)".to_string(),
                     "期间最后一日是休息日，以其后的第一个工作日为期间的最后一日（民法典第二百零三条）".to_string(),
                 ),
-                (None, false) if limit.unit == TimeUnit::NaturalDays => (
-                    format!("{}; the period rolls to the next workday", info.describe()),
-                    format!("{}；期间顺延至下一个工作日", info.describe_zh()),
-                ),
-                (None, false) => (info.describe(), info.describe_zh()),
+                (None, false) if limit.unit == TimeUnit::NaturalDays => {
+                    let (en, zh) = info.reasons();
+                    (format!("{en}; the period rolls to the next workday"), format!("{zh}；期间顺延至下一个工作日"))
+                }
+                (None, false) => info.reasons(),
             };
             if counts {
                 ordinal += 1;
