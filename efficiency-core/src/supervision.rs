@@ -27,7 +27,7 @@
 //! # Ok::<(), efficiency_core::error::Error>(())
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -479,11 +479,15 @@ pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, E
         }
     }
     let cards = cards(statuses, &options.actions)?;
+    // Each card's group, by its case (looked up once per case, not searched per card).
+    let mut groups: HashMap<&str, String> = HashMap::with_capacity(statuses.len());
+    for s in statuses {
+        groups.entry(s.case.as_str()).or_insert_with(|| key(s));
+    }
     let group_of = |c: &Card| -> String {
-        statuses
-            .iter()
-            .find(|s| s.case == c.case)
-            .map(key)
+        groups
+            .get(c.case.as_str())
+            .cloned()
             .unwrap_or_else(|| "-".into())
     };
     let new_cards: Vec<Card> = cards
