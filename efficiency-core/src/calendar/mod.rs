@@ -114,6 +114,16 @@ impl DayInfo {
     /// The same reason in Chinese, as a notice or a service window says it: `周末`,
     /// `国庆节（法定假日）`, `国庆节（调休放假）`, `调休上班（国庆节）`, with
     /// `（暂定：该年节假日安排未公布）` for a year without a notice.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::date::parse_date;
+    /// let cal = Calendar::china();
+    /// let oct10 = cal.day_info(parse_date("2026-10-10")?)?;
+    /// assert_eq!(oct10.describe(), "make-up workday for National Day (国庆节)");
+    /// assert_eq!(oct10.describe_zh(), "调休上班（国庆节）");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn describe_zh(&self) -> String {
         self.reasons().1
     }
@@ -198,8 +208,9 @@ impl Serialize for DayInfo {
         st.serialize_field("notice_year", &p.map(|p| p.notice_year))?;
         st.serialize_field("statutory", &self.statutory)?;
         st.serialize_field("provisional", &self.provisional)?;
-        st.serialize_field("reason", &self.describe())?;
-        st.serialize_field("reason_zh", &self.describe_zh())?;
+        let (reason, reason_zh) = self.reasons();
+        st.serialize_field("reason", &reason)?;
+        st.serialize_field("reason_zh", &reason_zh)?;
         st.end()
     }
 }
