@@ -77,24 +77,8 @@ pub const COMPLAINT_RULES_JSON: &str = include_str!("../data/rules/complaints.js
 /// The sample bureau's incidents, complaints and ratings.
 pub const SAMPLE_ACTIVITY_JSON: &str = include_str!("../data/sample/activity.json");
 
-/// Complaint and rating finding codes.
-pub const COMPLAINT_CODES: &[&str] = &[
-    "complaint.acceptance_late",
-    "complaint.transfer_late",
-    "complaint.investigation_late",
-    "complaint.reply_late",
-    "complaint.substantiated",
-    "complaint.partly_substantiated",
-    "rating.follow_up_missed",
-    "rating.call_back_missed",
-    "whereabouts.posted_late",
-    "whereabouts.no_acting",
-    "whereabouts.away_too_long",
-    "publication.late",
-    "publication.revision_late",
-    "publication.unmasked",
-    "publication.display_overrun",
-];
+/// Complaint, rating and disclosure fault codes (from [`crate::catalog::ACTIVITY_CATALOG`]).
+pub const COMPLAINT_CODES: &[&str] = crate::catalog::ActivityCode::NAMES;
 
 /// Conduct rules and complaint/rating limits, with the calendar their limits count on.
 #[derive(Debug, Clone)]
@@ -180,10 +164,10 @@ impl ActivityRules {
                 ));
             }
         }
-        for code in COMPLAINT_CODES {
-            if !k.severities.contains_key(*code) {
-                return Err(bad(format!("severities.{code}"), "missing".into()));
-            }
+        // A code left out keeps the catalog's default severity.
+        let mut severities = k.severities;
+        for f in crate::catalog::ACTIVITY_CATALOG {
+            severities.entry(f.code.to_string()).or_insert(f.severity);
         }
         if !c.rules.iter().any(|r| r.code == k.whereabouts.absence_rule) {
             return Err(bad(
@@ -212,7 +196,7 @@ impl ActivityRules {
             whereabouts: k.whereabouts,
             publication: k.publication,
             case_publication: crate::case::FindingRules::default().publication,
-            severities: k.severities,
+            severities,
             calendar,
         })
     }
@@ -251,7 +235,8 @@ impl ActivityRules {
         self.rating_call_back
     }
 
-    /// The severity of an activity finding code (every code has one: checked on load).
+    /// The severity of an activity finding code (every code has one: the catalog's default fills
+    /// what the rule table leaves out).
     pub(crate) fn severity(&self, code: &str) -> Severity {
         self.severities[code]
     }
@@ -698,7 +683,7 @@ impl Activity {
             person(&c.handler, format!("{at}.handler"))?;
             let seen = |t: Option<NaiveDateTime>| t.filter(|t| *t <= as_of);
             let decided = seen(c.accepted_at).or(seen(c.declined_at));
-            let sev = |code: &str| rules.severities[code];
+            let sev = |code: &str| rules.severity(code);
             // Late handling is the handler's fault.
             let handling_late = |code: &str, at: NaiveDateTime, message: String| Fault {
                 source: format!("complaint {}", c.id),
@@ -832,7 +817,7 @@ impl Activity {
                 out.push(Fault {
                     source: format!("rating {}", r.id),
                     code: code.into(),
-                    severity: rules.severities[code],
+                    severity: rules.severity(code),
                     at: due,
                     people: Vec::new(),
                     unit: Some(r.unit.clone()),

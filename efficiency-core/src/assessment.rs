@@ -15,11 +15,7 @@ use crate::org::{OrgError, Organisation};
 pub const ASSESSMENT_RULES_JSON: &str = include_str!("../data/rules/assessment.json");
 
 /// Finding codes of the campaign and self-inspection forms.
-pub const CAMPAIGN_CODES: &[&str] = &[
-    "campaign.task_late",
-    "campaign.task_missing",
-    "self_inspection.measure_overdue",
-];
+pub const CAMPAIGN_CODES: &[&str] = crate::catalog::CampaignCode::NAMES;
 
 /// Points lost per occurrence of a finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,10 +126,7 @@ fn invalid(path: impl Into<String>, message: impl Into<String>) -> OrgError {
 }
 
 fn known_code(code: &str) -> bool {
-    crate::case::FINDING_CATALOG.iter().any(|f| f.code == code)
-        || crate::activity::COMPLAINT_CODES.contains(&code)
-        || CAMPAIGN_CODES.contains(&code)
-        || (code.starts_with("conduct.") && code.len() > "conduct.".len())
+    crate::catalog::is_fault_code(code)
 }
 
 impl Default for AssessmentRules {

@@ -34,6 +34,30 @@ use serde::ser::{self, Serialize};
 use crate::date::{self, Zone};
 use crate::error::Error;
 
+/// Reads a named choice ([`crate::names::Named`]) from a host argument: `default` when it is
+/// absent (null); any other value is `argument.wrong_type` or `argument.invalid_choice` naming
+/// `arg`.
+///
+/// ```
+/// use efficiency_core::boundary::{FromArg, Value};
+/// use efficiency_core::clock::Level;
+/// assert_eq!(Level::from_arg(&Value::Null, "level", Level::Normal)?, Level::Normal);
+/// let e = Level::from_arg(&Value::Str("orange".into()), "level", Level::Normal).unwrap_err();
+/// assert_eq!((e.code, e.field.as_deref()), ("argument.invalid_choice", Some("level")));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
+pub trait FromArg: crate::names::Named {
+    /// The variant `v` names, or `default` for null.
+    fn from_arg(v: &Value, arg: &str, default: Self) -> Result<Self, Error> {
+        match v {
+            Value::Null => Ok(default),
+            v => Ok(Self::named(v.choice(arg, Self::ALL)?).expect("a listed name")),
+        }
+    }
+}
+
+impl<T: crate::names::Named> FromArg for T {}
+
 /// A value as a host language passes it, or a result on its way out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -367,7 +391,7 @@ pub enum Whole {
     Year,
     /// A random seed: `0..=u32::MAX` (the same in every language, JS numbers included).
     Seed,
-    /// The number of cases in the sample year: `0..=`[`crate::review::SAMPLE_YEAR_MAX_CASES`].
+    /// The number of cases in the sample year: `0..=`[`crate::limits::SAMPLE_YEAR_MAX_CASES`].
     SampleCases,
     /// Any range (tests and one-off checks).
     Between(i64, i64),
@@ -380,7 +404,7 @@ impl Whole {
             Whole::Offset => (i32::MIN as i64, i32::MAX as i64),
             Whole::Amount | Whole::Seed => (0, u32::MAX as i64),
             Whole::Year => (2, 9998),
-            Whole::SampleCases => (0, crate::review::SAMPLE_YEAR_MAX_CASES as i64),
+            Whole::SampleCases => (0, crate::limits::SAMPLE_YEAR_MAX_CASES as i64),
             Whole::Between(a, b) => (a, b),
         }
     }
@@ -455,7 +479,7 @@ impl Numbers<'_> {
     }
 }
 
-/// A column of dates as day numbers since 1970-01-01 ([`crate::calendar::MISSING`] for a
+/// A column of dates as day numbers since 1970-01-01 ([`crate::date::MISSING`] for a
 /// missing value); a cell that is not a date is an error for its row (and missing).
 pub fn day_column(values: &[Value], arg: &str, zone: Zone) -> (Vec<i64>, Vec<Error>) {
     let mut errors = Vec::new();
@@ -464,10 +488,10 @@ pub fn day_column(values: &[Value], arg: &str, zone: Zone) -> (Vec<i64>, Vec<Err
         .enumerate()
         .map(|(row, v)| match v.opt_date(arg, zone) {
             Ok(Some(d)) => date::to_epoch_days(d),
-            Ok(None) => crate::calendar::MISSING,
+            Ok(None) => crate::date::MISSING,
             Err(e) => {
                 errors.push(e.in_row(row));
-                crate::calendar::MISSING
+                crate::date::MISSING
             }
         })
         .collect();
@@ -483,87 +507,6 @@ pub struct BatchResult<T> {
     pub values: Vec<Option<T>>,
     /// The failed rows, in row order.
     pub errors: Vec<Error>,
-}
-
-/// Batch `add_workdays` as every binding runs it: `days` (day numbers,
-/// [`crate::calendar::MISSING`] for missing) with the errors already found reading them, `n` one
-/// number or one per row; the due days go to `out` (one slot per day). Returns every row error
-/// in row order; the call itself fails only for a column of the wrong length or a bad single
-/// `n`. Nothing is copied when every `n` is a valid integer (the common case).
-pub fn add_workdays_batch(
-    cal: &crate::calendar::Calendar,
-    days: &[i64],
-    mut errors: Vec<Error>,
-    n: Numbers<'_>,
-    out: &mut [i64],
-) -> Result<Vec<Error>, Error> {
-    use std::borrow::Cow;
-    check_length("n", n.len(), days.len())?;
-    check_length("out", out.len(), days.len())?;
-    let (lo, hi) = Whole::Offset.range();
-    let fast = match n {
-        Numbers::Ints(v) if v.iter().all(|x| (lo..=hi).contains(x)) => Some(v),
-        _ => None,
-    };
-    let (days, ns): (Cow<'_, [i64]>, Cow<'_, [i64]>) = match fast {
-        Some(v) => (Cow::Borrowed(days), Cow::Borrowed(v)),
-        None => {
-            let mut days = Cow::Borrowed(days);
-            let mut ns = vec![0i64; if n.len() == 1 { 1 } else { days.len() }];
-            for (row, slot) in ns.iter_mut().enumerate() {
-                match n.whole(row, "n", Whole::Offset) {
-                    Ok(v) => *slot = v,
-                    Err(e) if n.len() == 1 => return Err(e),
-                    Err(e) => {
-                        if days[row] != crate::calendar::MISSING {
-                            errors.push(e.in_row(row));
-                            days.to_mut()[row] = crate::calendar::MISSING;
-                        }
-                    }
-                }
-            }
-            (days, Cow::Owned(ns))
-        }
-    };
-    let failed = cal.add_workdays_many(&days, &ns, out);
-    errors.extend(
-        failed
-            .into_iter()
-            .map(|f| Error::from(f.error).in_row(f.row)),
-    );
-    errors.sort_by_key(|e| e.row);
-    Ok(errors)
-}
-
-/// Batch `workdays_between` as every binding runs it (see [`add_workdays_batch`]); `a`, `b` and
-/// `out` must have the same length.
-pub fn workdays_between_batch(
-    cal: &crate::calendar::Calendar,
-    a: &[i64],
-    b: &[i64],
-    mut errors: Vec<Error>,
-    out: &mut [i64],
-) -> Result<Vec<Error>, Error> {
-    if a.len() != b.len() {
-        return Err(Error::new(
-            "argument.length_mismatch",
-            format!(
-                "a and b must have the same length: {} and {}",
-                a.len(),
-                b.len()
-            ),
-        )
-        .with_field("b"));
-    }
-    check_length("out", out.len(), a.len())?;
-    let failed = cal.workdays_between_many(a, b, out);
-    errors.extend(
-        failed
-            .into_iter()
-            .map(|f| Error::from(f.error).in_row(f.row)),
-    );
-    errors.sort_by_key(|e| e.row);
-    Ok(errors)
 }
 
 /// Rows of one result model as columns: a map from each key (in first-seen order) to the list

@@ -316,6 +316,9 @@ pub fn to_epoch_micros(time: NaiveDateTime) -> i64 {
     time.and_utc().timestamp_micros()
 }
 
+/// The day number batch outputs carry for a missing input or a failed row (numpy's `NaT`).
+pub const MISSING: i64 = i64::MIN;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,11 +15,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::calendar::CalendarError;
-use crate::case::CaseError;
-use crate::clock::ClockError;
 use crate::date::TimeError;
-use crate::org::OrgError;
 
 /// An error as it crosses into Python or JS (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,56 +88,6 @@ impl std::error::Error for Error {}
 impl From<TimeError> for Error {
     fn from(e: TimeError) -> Error {
         Error::new(e.code(), e.to_string())
-    }
-}
-
-impl From<CalendarError> for Error {
-    fn from(e: CalendarError) -> Error {
-        let field = match &e {
-            CalendarError::InvalidData { path, .. }
-            | CalendarError::OverlayConflict { path, .. } => Some(path.clone()),
-            CalendarError::InvalidArgument { argument, .. } => Some(argument.clone()),
-            _ => None,
-        };
-        Error {
-            field,
-            ..Error::new(e.code(), e.to_string())
-        }
-    }
-}
-
-impl From<ClockError> for Error {
-    fn from(e: ClockError) -> Error {
-        match e {
-            ClockError::Calendar(c) => c.into(),
-            ClockError::InvalidEvent { index, .. } => Error {
-                event_index: Some(u32::try_from(index).unwrap_or(u32::MAX)),
-                ..Error::new(e.code(), e.to_string())
-            },
-            ClockError::InvalidLimit { ref field, .. } => Error {
-                field: Some(field.clone()),
-                ..Error::new(e.code(), e.to_string())
-            },
-        }
-    }
-}
-
-impl From<CaseError> for Error {
-    fn from(e: CaseError) -> Error {
-        Error {
-            line: e.line.map(|l| u32::try_from(l).unwrap_or(u32::MAX)),
-            event: e.event.clone(),
-            ..Error::new(e.code(), e.to_string())
-        }
-    }
-}
-
-impl From<OrgError> for Error {
-    fn from(e: OrgError) -> Error {
-        Error {
-            field: Some(e.path.clone()),
-            ..Error::new(e.code(), e.to_string())
-        }
     }
 }
 
@@ -448,6 +394,10 @@ impl From<crate::limits::TooLarge> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::CalendarError;
+    use crate::case::CaseError;
+    use crate::clock::ClockError;
+    use crate::org::OrgError;
 
     #[test]
     fn every_typed_code_is_published() {

@@ -77,40 +77,6 @@ pub struct ReadmeDoctests;
 #[doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide-rust.md"))]
 pub struct GuideDoctests;
 
-/// Names an enum's variants once: `as_str`, `NAMES` (in declaration order) and `from_name`.
-/// The serde names of the enum must be the same (`rename_all = "snake_case"`); a unit test
-/// per enum checks it.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! names {
-    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
-        impl $ty {
-            /// Every name, in declaration order.
-            pub const NAMES: &'static [&'static str] = &[$($name),+];
-            /// The snake_case name (the serde name, the same in every language).
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $name),+ }
-            }
-            /// The variant named `name`, if any.
-            pub fn from_name(name: &str) -> Option<$ty> {
-                match name { $($name => Some($ty::$variant),)+ _ => None }
-            }
-            /// The variant an argument `arg` names, `default` when it is absent (null); any
-            /// other value is `argument.wrong_type` or `argument.invalid_choice` naming `arg`.
-            pub fn from_arg(
-                v: &$crate::boundary::Value,
-                arg: &str,
-                default: $ty,
-            ) -> Result<$ty, $crate::error::Error> {
-                match v {
-                    $crate::boundary::Value::Null => Ok(default),
-                    v => Ok(Self::from_name(v.choice(arg, Self::NAMES)?).expect("a listed name")),
-                }
-            }
-        }
-    };
-}
-
 pub mod accountability;
 pub mod activity;
 pub mod assessment;
@@ -119,6 +85,7 @@ pub mod bureau;
 pub mod calendar;
 pub mod campaign;
 pub mod case;
+pub mod catalog;
 pub mod clock;
 pub mod date;
 pub mod disclosure;
@@ -129,6 +96,7 @@ pub mod item;
 mod json;
 pub mod limits;
 pub mod mask;
+pub mod names;
 pub mod org;
 pub mod report;
 pub mod review;

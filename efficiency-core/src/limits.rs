@@ -1,5 +1,6 @@
 //! The documented resource limits, in one place (README, "Resource limits and hostile input").
 //! Each is enforced with a coded error in every language; none depends on the machine.
+//! Ground floor: depends on nothing (the areas read their limits from here).
 //!
 //! ```
 //! use efficiency_core::{calendar::Calendar, limits};
@@ -9,9 +10,21 @@
 //! assert!(e.to_string().contains("67108865 bytes"), "{e}");
 //! ```
 
-pub use crate::case::MAX_EVENTS_PER_CASE;
-pub use crate::clock::MAX_EXPLAINED_DAYS;
-pub use crate::org::MAX_ORGANISATION_ENTRIES;
+/// The most events one case may have (a documented resource limit; every check per event is
+/// constant time, so a case at the limit is judged in well under a second).
+pub const MAX_EVENTS_PER_CASE: usize = 100_000;
+
+/// The most days an explanation lists (about ten years): beyond it, asking is an error
+/// (`clock.explanation_too_long`, `calendar.explanation_too_long`), never hours of work and
+/// gigabytes of days.
+pub const MAX_EXPLAINED_DAYS: i64 = 3660;
+
+/// The most units, and the most people, one organisation may have (a documented resource
+/// limit; loading is linear in both, whatever the shape of the parent links).
+pub const MAX_ORGANISATION_ENTRIES: usize = 1_000_000;
+
+/// The most cases `review::sample_year` generates (the sample is for demonstrations, not load tests).
+pub const SAMPLE_YEAR_MAX_CASES: usize = 100_000;
 
 /// The largest document (a calendar, an item catalogue, a rule table, an organisation, a
 /// bureau's file, a case log read whole) in bytes: 64 MiB. Case logs larger than this are read

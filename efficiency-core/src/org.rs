@@ -261,9 +261,7 @@ pub struct Organisation {
     pub leadership_group: Option<LeadershipGroup>,
 }
 
-/// The most units, and the most people, one organisation may have (a documented resource
-/// limit; loading is linear in both, whatever the shape of the parent links).
-pub const MAX_ORGANISATION_ENTRIES: usize = 1_000_000;
+pub use crate::limits::MAX_ORGANISATION_ENTRIES;
 
 impl Organisation {
     /// The roster (JSON, `efficiency.roster/1`) for a case context, from the organisation's people.
@@ -621,5 +619,14 @@ impl Organisation {
 impl From<crate::limits::TooLarge> for OrgError {
     fn from(e: crate::limits::TooLarge) -> Self {
         OrgError::new(crate::limits::TooLarge::CODE, "document", e.message())
+    }
+}
+
+impl From<OrgError> for crate::error::Error {
+    fn from(e: OrgError) -> crate::error::Error {
+        crate::error::Error {
+            field: Some(e.path.clone()),
+            ..crate::error::Error::new(e.code(), e.to_string())
+        }
     }
 }

@@ -93,8 +93,7 @@ pub struct AnnualReview {
     pub campaign_status: Vec<TaskStatus>,
 }
 
-/// The most cases [`sample_year`] generates (the sample is for demonstrations, not load tests).
-pub const SAMPLE_YEAR_MAX_CASES: usize = 100_000;
+pub use crate::limits::SAMPLE_YEAR_MAX_CASES;
 
 /// The rule tables a review applies (each defaults to the shipped one).
 #[derive(Debug, Clone)]

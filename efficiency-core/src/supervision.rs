@@ -274,7 +274,11 @@ impl BoardOptions {
     /// Options from a mapping (`group_by`, `since`, `actions`; unknown names are errors).
     pub fn from_value(v: &Value, zone: Zone) -> Result<Self, Error> {
         v.check_options("board", &["group_by", "since", "actions", "rules"])?;
-        let group_by = GroupBy::from_arg(v.get("group_by"), "group_by", GroupBy::Unit)?;
+        let group_by = <GroupBy as crate::boundary::FromArg>::from_arg(
+            v.get("group_by"),
+            "group_by",
+            GroupBy::Unit,
+        )?;
         let actions = match v.get("actions") {
             Value::Null => Vec::new(),
             a => a.deserialize("actions", zone, "supervision.invalid_action")?,

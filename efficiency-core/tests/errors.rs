@@ -5,10 +5,8 @@
 use efficiency_core::accountability::AccountabilityRules;
 use efficiency_core::activity::Activity;
 use efficiency_core::assessment::AssessmentRules;
-use efficiency_core::boundary::{
-    add_workdays_batch, day_column, workdays_between_batch, Numbers, Value, Whole,
-};
-use efficiency_core::calendar::Calendar;
+use efficiency_core::boundary::{day_column, Numbers, Value, Whole};
+use efficiency_core::calendar::{add_workdays_batch, workdays_between_batch, Calendar};
 use efficiency_core::campaign::{CampaignTemplate, CAMPAIGN_PLAN_JSON};
 use efficiency_core::case::{Case, CaseContext};
 use efficiency_core::clock::{evaluate_rows, Authority, Clock, ClockConfig, TimeLimit, TimeUnit};

@@ -1,5 +1,6 @@
 //! Service guides (docs/domain.md §13): the core's `guide` module, converted.
 
+use efficiency_core::boundary::FromArg;
 use efficiency_core::guide::{self as core_guide, Lang, RenderFormat};
 use pyo3::prelude::*;
 

@@ -608,7 +608,7 @@ impl Calendar {
             let out = out.as_slice_mut()?;
             py.detach(|| {
                 let failed = failed.into_iter().map(|(row, e)| e.in_row(row)).collect();
-                boundary::add_workdays_batch(&self.inner, days, failed, n, out)
+                efficiency_core::calendar::add_workdays_batch(&self.inner, days, failed, n, out)
             })
             .map_err(|e| convert::error(py, e))?
         };
@@ -639,7 +639,7 @@ impl Calendar {
             let out = out.as_slice_mut()?;
             py.detach(|| {
                 let failed = failed.into_iter().map(|(row, e)| e.in_row(row)).collect();
-                boundary::workdays_between_batch(&self.inner, a, b, failed, out)
+                efficiency_core::calendar::workdays_between_batch(&self.inner, a, b, failed, out)
             })
             .map_err(|e| convert::error(py, e))?
         };

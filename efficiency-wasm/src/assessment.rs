@@ -4,7 +4,7 @@ use efficiency_core::accountability::Fault;
 use efficiency_core::assessment::{
     self as core_assessment, AssessmentInput, Commendation, Inspection,
 };
-use efficiency_core::boundary::Whole;
+use efficiency_core::boundary::{FromArg, Whole};
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
 use efficiency_core::case::MetricsRow;
 use serde::Deserialize;

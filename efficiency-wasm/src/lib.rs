@@ -282,7 +282,7 @@ impl Calendar {
         let (days, errors) = convert::bulk_days(&dates, "dates", self.inner.zone())?;
         let n = convert::bulk_numbers(&n);
         let mut out = vec![0i64; days.len()];
-        let errors = convert::ok(boundary::add_workdays_batch(
+        let errors = convert::ok(efficiency_core::calendar::add_workdays_batch(
             &self.inner,
             &days,
             errors,
@@ -305,7 +305,7 @@ impl Calendar {
         let (b, errors_b) = convert::bulk_days(&b, "b", zone)?;
         errors.extend(errors_b);
         let mut out = vec![0i64; a.len()];
-        let errors = convert::ok(boundary::workdays_between_batch(
+        let errors = convert::ok(efficiency_core::calendar::workdays_between_batch(
             &self.inner,
             &a,
             &b,

@@ -591,9 +591,9 @@ export interface Finding {
   message: string;
 }
 
-/** One entry of the finding catalog. */
+/** One entry of a catalog: a code and what a reader needs to know about it. */
 export interface FindingInfo {
-  /** Stable code. */
+  /** Stable code (also the key of its message). */
   code: string;
   /** When it is found. */
   description: string;
@@ -601,6 +601,12 @@ export interface FindingInfo {
   name: string;
   /** Chinese name. */
   nameZh: string;
+  /** The source file that judges it (under `efficiency-core/src/`). */
+  rule: string;
+  /** The section of `docs/domain.md` the rule comes from. */
+  section: string;
+  /** The default severity (a bureau's rule table may set another). */
+  severity: Severity;
 }
 
 /** One finding as a table row, with where it happened (case, unit, window, handler). */
@@ -1102,7 +1108,7 @@ export interface ScorecardRow {
   vetoes: string[];
 }
 
-/** How bad a fault is (一般 / 严重 / 特别严重). */
+/** How bad a fault is (一般 / 严重 / 特别严重).  ``` use efficiency_core::catalog::Severity; assert!(Severity::Serious > Severity::Ordinary); assert_eq!(Severity::from_name("very_serious"), Some(Severity::VerySerious)); ``` */
 export type Severity = "ordinary" | "serious" | "very_serious";
 
 /** Personal data found in a text: its kind and where (character offsets, end exclusive). */

@@ -36,7 +36,7 @@ pub enum CalendarError {
         /// What is wrong with it.
         message: String,
     },
-    /// An explanation that would list more days than [`crate::clock::MAX_EXPLAINED_DAYS`].
+    /// An explanation that would list more days than [`crate::limits::MAX_EXPLAINED_DAYS`].
     #[error("{operation} would list {days} days; an explanation covers at most {max}")]
     TooLong {
         /// The question, with its arguments.
@@ -145,6 +145,21 @@ impl From<crate::limits::TooLarge> for CalendarError {
     fn from(e: crate::limits::TooLarge) -> Self {
         CalendarError::TooLarge {
             message: e.message(),
+        }
+    }
+}
+
+impl From<CalendarError> for crate::error::Error {
+    fn from(e: CalendarError) -> crate::error::Error {
+        let field = match &e {
+            CalendarError::InvalidData { path, .. }
+            | CalendarError::OverlayConflict { path, .. } => Some(path.clone()),
+            CalendarError::InvalidArgument { argument, .. } => Some(argument.clone()),
+            _ => None,
+        };
+        crate::error::Error {
+            field,
+            ..crate::error::Error::new(e.code(), e.to_string())
         }
     }
 }

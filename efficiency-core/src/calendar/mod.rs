@@ -14,6 +14,7 @@
 //! answered with weekends only, and [`Calendar::is_provisional`] / the explanations say so.
 //! Years before the covered range are always an error: they had holidays, we just lack them.
 
+mod batch;
 mod data;
 mod error;
 
@@ -24,6 +25,7 @@ use crate::date::Zone;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub use batch::{add_workdays_batch, workdays_between_batch};
 pub use data::{
     CalendarDocument, FestivalDocument, PeriodDocument, YearDocument, CALENDAR_FORMAT,
     OVERLAY_FORMAT,
@@ -335,8 +337,7 @@ pub struct RowError {
     pub error: CalendarError,
 }
 
-/// The value batch outputs carry for a missing input or a failed row (numpy's `NaT`).
-pub const MISSING: i64 = i64::MIN;
+pub use crate::date::MISSING;
 
 #[derive(Debug, Clone, Copy)]
 struct Cell {
@@ -860,11 +861,11 @@ impl Calendar {
         let mut provisional = false;
         if let (Some(lo), Some(hi)) = (lo, hi) {
             let span = (hi - lo).num_days() + 1;
-            if span > crate::clock::MAX_EXPLAINED_DAYS {
+            if span > crate::limits::MAX_EXPLAINED_DAYS {
                 return Err(CalendarError::TooLong {
                     operation: format!("explain_add_workdays({date}, {n})"),
                     days: span,
-                    max: crate::clock::MAX_EXPLAINED_DAYS,
+                    max: crate::limits::MAX_EXPLAINED_DAYS,
                 });
             }
             let mut ordinal = if n >= 0 { 0 } else { n - 1 };

@@ -23,6 +23,7 @@
 //! ```
 
 mod event;
+pub(crate) mod findings;
 pub mod metrics;
 mod rules;
 mod stream;
@@ -51,6 +52,7 @@ use crate::calendar::Calendar;
 use crate::clock::reckon::Reckoner;
 use crate::clock::{Authority, ClockConfig, ClockError, ClockStatus, Level, TimeLimit};
 use crate::item::{ItemCatalog, ItemClock, ServiceItem};
+use findings::{Facts, Findings};
 
 /// Input that cannot be taken: a malformed line, an unknown actor, an impossible transition, a
 /// duplicate event id. It names the line (when known), the event and the reason.
@@ -114,9 +116,7 @@ impl CaseError {
     ];
 }
 
-/// The most events one case may have (a documented resource limit; every check per event is
-/// constant time, so a case at the limit is judged in well under a second).
-pub const MAX_EVENTS_PER_CASE: usize = 100_000;
+pub use crate::limits::MAX_EVENTS_PER_CASE;
 
 impl fmt::Display for CaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -802,28 +802,6 @@ impl Case {
             level_reasons: Vec::new(),
         };
         let mut ended_at: Option<NaiveDateTime> = None;
-        let mut findings: Vec<CaseFinding> = Vec::new();
-        // A finding's message is written only when it will be read.
-        let mut add = |code: &'static str,
-                       at: NaiveDateTime,
-                       message: std::fmt::Arguments<'_>,
-                       events: Vec<String>,
-                       people: Vec<String>| {
-            let mut people = people;
-            people.dedup();
-            findings.push(CaseFinding {
-                code,
-                severity: ctx.rules.severity(code),
-                at,
-                message: if explain {
-                    message.to_string()
-                } else {
-                    String::new()
-                },
-                events,
-                people,
-            });
-        };
         let mut supplement_requests: Vec<&CaseEvent> = Vec::new();
         let mut received: Option<&CaseEvent> = None;
         let mut withdrawn_at = None;
@@ -870,13 +848,6 @@ impl Case {
                 EventKind::RefuseReception { .. } => {
                     st.stage = Stage::Refused;
                     st.first_responder.get_or_insert_with(|| e.actor.clone());
-                    add(
-                        "reception.refused",
-                        e.at,
-                        format_args!("{} refused to receive the application", e.actor),
-                        ids(explain, [e.id.as_str()]),
-                        ids(explain, [e.actor.as_str()]),
-                    );
                 }
                 EventKind::GuideOutside { .. } => st.stage = Stage::GuidedOut,
                 EventKind::Conclude {
@@ -900,245 +871,29 @@ impl Case {
                 .get(id)
                 .map(|s| CompactString::from(s.unit.as_str()))
         });
-        let item = self.item.as_ref().filter(|_| st.item.is_some());
-
-        // First inquiry: answered, recorded, handed over or guided in time by the first responder.
-        if let Some(inq) = events
-            .iter()
-            .find(|e| matches!(e.kind, EventKind::Inquiry { .. }))
-        {
-            let deadline = ctx.due(inq.at, ctx.rules.inquiry_response)?;
-            let handled = events.iter().any(|e| {
-                e.actor == inq.actor
-                    && e.at <= deadline
-                    && matches!(
-                        e.kind,
-                        EventKind::Answer
-                            | EventKind::Refer { .. }
-                            | EventKind::GuideOutside { .. }
-                            | EventKind::Receive { .. }
-                            | EventKind::RefuseReception { .. }
-                    )
-            });
-            let closed_before = withdrawn_at.is_some_and(|w| w <= deadline);
-            if !handled && !closed_before && as_of > deadline {
-                add(
-                    "inquiry.not_handled",
-                    deadline,
-                    format_args!("the inquiry of {} was not answered, recorded, handed over or guided by {deadline}", inq.at),
-                    ids(explain, [inq.id.as_str()]),
-                    ids(explain, [inq.actor.as_str()]),
-                );
-            }
-        }
-
-        // Referrals: the receiving handler must act within the item's limit.
-        for r in events
-            .iter()
-            .filter(|e| matches!(e.kind, EventKind::Refer { .. }))
-        {
-            let EventKind::Refer { to } = &r.kind else {
-                unreachable!()
-            };
-            let limit = item
-                .map(|i| i.promised.unwrap_or(i.statutory))
-                .filter(|l| l.unit != crate::clock::TimeUnit::OnTheSpot)
-                .unwrap_or(ctx.rules.referral_follow_up);
-            let deadline = ctx.due(r.at, limit)?;
-            let acted = events.iter().any(|e| {
-                e.actor == to
-                    && e.at >= r.at
-                    && e.at <= deadline
-                    && matches!(
-                        e.kind,
-                        EventKind::Reply
-                            | EventKind::Answer
-                            | EventKind::Receive { .. }
-                            | EventKind::Accept { .. }
-                            | EventKind::Conclude { .. }
-                            | EventKind::Reject { .. }
-                    )
-            });
-            let closed_before = withdrawn_at.is_some_and(|w| w <= deadline);
-            if !acted && !closed_before && as_of > deadline {
-                add(
-                    "referral.not_followed_up",
-                    deadline,
-                    format_args!("{} referred the request to {to} at {}; no reply or action by {deadline} ({limit})", r.actor, r.at),
-                    ids(explain, [r.id.as_str()]),
-                    ids(explain, [r.actor.as_str(), to.as_str()]),
-                );
-            }
-        }
-
-        // The one-time notice.
-        if let (Some(rec), Some(first)) = (received, supplement_requests.first()) {
-            // The item's notice limit: 5 workdays (行政许可法 Art. 32) unless it says otherwise.
-            let within = item.and_then(|i| i.notice_limit).map_or(5, |n| n.amount);
-            if ctx
-                .calendar
-                .workdays_between(rec.at.date(), first.at.date())
-                .map_err(ClockError::from)?
-                > i32::try_from(within).unwrap_or(i32::MAX)
-            {
-                add(
-                    "supplement.late_notice",
-                    first.at,
-                    format_args!("the one-time notice ({}) came more than {within} workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)", first.at, rec.at),
-                    ids(explain, [rec.id.as_str(), first.id.as_str()]),
-                    ids(explain, [first.actor.as_str()]),
-                );
-            }
-            for again in supplement_requests.iter().skip(1) {
-                add(
-                    "supplement.repeated",
-                    again.at,
-                    format_args!("a further supplement request at {}: everything missing must be named once (first notice {})", again.at, first.at),
-                    ids(explain, [first.id.as_str(), again.id.as_str()]),
-                    ids(explain, [again.actor.as_str()]),
-                );
-            }
-        }
-
-        // Internal steps.
-        if let Some(it) = item {
-            for s in events
-                .iter()
-                .filter(|e| matches!(e.kind, EventKind::StepStarted { .. }))
-            {
-                let EventKind::StepStarted { step } = &s.kind else {
-                    unreachable!()
-                };
-                let Some(def) = it.steps.iter().find(|d| d.code == step) else {
-                    continue;
-                };
-                let deadline = ctx.due(s.at, def.limit)?;
-                let finished = events.iter().find(|e| {
-                    e.at >= s.at
-                        && matches!(&e.kind, EventKind::StepFinished { step: f } if f == step)
-                });
-                let late = match finished {
-                    Some(f) => f.at > deadline,
-                    None => as_of > deadline && st.stage == Stage::Accepted,
-                };
-                if late {
-                    let evidence = ids(
-                        explain,
-                        std::iter::once(s.id.as_str()).chain(finished.map(|f| f.id.as_str())),
-                    );
-                    add(
-                        "step.overdue",
-                        deadline,
-                        format_args!(
-                            "step {} ({}, {}) started {} was due {deadline}",
-                            def.code, def.name, def.limit, s.at
-                        ),
-                        evidence,
-                        ids(explain, [s.actor.as_str()]),
-                    );
-                }
-            }
-        }
-
-        // The clock: limits and extensions.
-        if let (Some(clock), Some(handler)) = (&self.clock, st.handler.clone()) {
-            let judge_at = withdrawn_at.map_or(as_of, |w: NaiveDateTime| w.min(as_of));
-            // Judged on the context's calendar when it answers more (a provisional one).
-            let cs = if ctx.calendar.provisional() && !clock.clock().calendar().provisional() {
-                let mut c = clock.clone();
-                let on = c.clock().clone().with_calendar(ctx.calendar.clone());
-                *c.clock_mut() = on;
-                c.status(judge_at)?
-            } else {
-                clock.status(judge_at)?
-            };
-            for f in &cs.findings {
-                if f.code == "supplement.late_notice" {
-                    continue; // found above, with the case's own evidence
-                }
-                if !explain {
-                    add(f.code, f.at, format_args!(""), Vec::new(), Vec::new());
-                    continue;
-                }
-                let mut evidence: Vec<String> = f
-                    .events
-                    .iter()
-                    .filter_map(|&i| self.clock_events.get(i))
-                    .map(|&i| self.events[i].id.to_string())
-                    .collect();
-                if f.code.starts_with("time_limit.") {
-                    // A missed limit names the events behind it: the acceptance and the event
-                    // that started the running period (the last resumption before it), then
-                    // the clock's own (e.g. the late conclusion).
-                    let acceptance = events
-                        .iter()
-                        .find(|e| matches!(e.kind, EventKind::Accept { .. }));
-                    let resumed = events
-                        .iter()
-                        .rev()
-                        .find(|e| e.at <= f.at && matches!(e.kind, EventKind::Resume));
-                    let mut first: Vec<String> = acceptance
-                        .into_iter()
-                        .chain(resumed)
-                        .map(|e| e.id.to_string())
-                        .collect();
-                    first.retain(|id| !evidence.contains(id));
-                    first.extend(evidence);
-                    evidence = first;
-                }
-                let mut people: Vec<String> = f
-                    .events
-                    .iter()
-                    .filter_map(|&i| self.clock_events.get(i))
-                    .map(|&i| self.events[i].actor.to_string())
-                    .collect();
-                if f.code.starts_with("time_limit.") {
-                    people = vec![handler.to_string()];
-                }
-                people.sort();
-                add(
-                    f.code,
-                    f.at,
-                    format_args!("{}", f.message),
-                    evidence,
-                    people,
-                );
-            }
-            st.clock = Some(cs);
-        }
-
-        // Publication of the result.
-        if let (Some(concluded), Some(it)) = (
-            events
-                .iter()
-                .find(|e| matches!(e.kind, EventKind::Conclude { .. })),
+        let item = self.item.as_deref().filter(|_| st.item.is_some());
+        st.clock = match (&self.clock, &st.handler) {
+            (Some(clock), Some(_)) => Some(self.clock_status(ctx, clock, as_of, withdrawn_at)?),
+            _ => None,
+        };
+        let facts = Facts {
+            ctx,
+            case: self,
+            events,
+            as_of,
             item,
-        ) {
-            let limit = it.publication_limit.unwrap_or(ctx.rules.publication);
-            let deadline = ctx.due(concluded.at, limit)?;
-            let published = events
-                .iter()
-                .find(|e| matches!(e.kind, EventKind::ResultPublished));
-            let late = match published {
-                Some(p) => p.at > deadline,
-                None => as_of > deadline,
-            };
-            if late {
-                let evidence = ids(
-                    explain,
-                    std::iter::once(concluded.id.as_str()).chain(published.map(|p| p.id.as_str())),
-                );
-                add(
-                    "publication.late",
-                    deadline,
-                    format_args!("the result of {} was not published by {deadline} ({limit} after conclusion)", concluded.at),
-                    evidence,
-                    ids(explain, [st.handler.as_ref().unwrap_or(&concluded.actor).as_str()]),
-                );
-            }
+            stage: st.stage,
+            handler: st.handler.as_deref(),
+            received,
+            supplement_requests,
+            withdrawn_at,
+            clock: st.clock.as_ref(),
+        };
+        let mut found = Findings::new(ctx, explain);
+        for rule in findings::RULES {
+            rule(&facts, &mut found)?;
         }
-        findings.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.code.cmp(b.code)));
-        st.findings = findings;
+        st.findings = found.into_sorted();
         let acceptance = events
             .iter()
             .find(|e| matches!(e.kind, EventKind::Accept { .. }));
@@ -1151,9 +906,29 @@ impl Case {
             .unwrap_or(Level::Normal);
         Ok(st)
     }
+
+    /// The clock's status at `as_of` (at the withdrawal, if earlier), judged on the context's
+    /// calendar when it answers more (a provisional one).
+    fn clock_status(
+        &self,
+        ctx: &CaseContext,
+        clock: &ItemClock,
+        as_of: NaiveDateTime,
+        withdrawn_at: Option<NaiveDateTime>,
+    ) -> Result<ClockStatus, CaseError> {
+        let judge_at = withdrawn_at.map_or(as_of, |w| w.min(as_of));
+        if ctx.calendar.provisional() && !clock.clock().calendar().provisional() {
+            let mut c = clock.clone();
+            let on = c.clock().clone().with_calendar(ctx.calendar.clone());
+            *c.clock_mut() = on;
+            Ok(c.status(judge_at)?)
+        } else {
+            Ok(clock.status(judge_at)?)
+        }
+    }
 }
 
-/// The ids `list` as a finding's evidence or people, when they will be read (`explain`).
+/// The ids `list` as evidence of a level reason, when they will be read (`explain`).
 fn ids<'a>(explain: bool, list: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     if explain {
         list.into_iter().map(str::to_string).collect()
@@ -1384,3 +1159,16 @@ impl CaseStatus {
             .collect()
     }
 }
+
+impl From<CaseError> for crate::error::Error {
+    fn from(e: CaseError) -> crate::error::Error {
+        crate::error::Error {
+            line: e.line.map(|l| u32::try_from(l).unwrap_or(u32::MAX)),
+            event: e.event.clone(),
+            ..crate::error::Error::new(e.code(), e.to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

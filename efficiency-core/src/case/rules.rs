@@ -8,57 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::CaseError;
 use crate::clock::{Authority, TimeLimit};
 
-/// How bad a fault is (一般 / 严重 / 特别严重).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// 一般.
-    Ordinary,
-    /// 严重.
-    Serious,
-    /// 特别严重.
-    VerySerious,
-}
-
-crate::names!(Severity {
-    Ordinary => "ordinary",
-    Serious => "serious",
-    VerySerious => "very_serious",
-});
-
-/// One entry of the finding catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct FindingInfo {
-    /// Stable code.
-    pub code: &'static str,
-    /// English name.
-    pub name: &'static str,
-    /// Chinese name.
-    pub name_zh: &'static str,
-    /// When it is found.
-    pub description: &'static str,
-}
-
-/// Every finding a case can produce.
-pub const FINDING_CATALOG: &[FindingInfo] = &[
-    FindingInfo { code: "inquiry.not_handled", name: "Inquiry not handled", name_zh: "首问未答复、登记或转交", description: "The first responder did not answer, record, hand over or guide the inquiry within the rule table's inquiry_response limit." },
-    FindingInfo { code: "referral.not_followed_up", name: "Referral not followed up", name_zh: "转办未跟踪落实", description: "A request handed to another post got no reply or action from the receiving handler within the item's promised limit (the rule table's referral_follow_up when no item is known)." },
-    FindingInfo { code: "reception.refused", name: "Reception refused", name_zh: "拒绝受理/拒收", description: "Materials were refused at reception; never allowed." },
-    FindingInfo { code: "supplement.repeated", name: "One-time notice broken", name_zh: "未一次性告知", description: "A second (or later) supplement request: everything missing must be named once." },
-    FindingInfo { code: "supplement.late_notice", name: "Late supplement notice", name_zh: "补正告知超期", description: "The one-time notice came later than the item's notice limit after receipt (5 workdays, 行政许可法 Art. 32; 7 for an information request, 政府信息公开条例 Art. 30); the case counts as accepted on receipt." },
-    FindingInfo { code: "step.overdue", name: "Internal step overdue", name_zh: "内部环节超时", description: "An internal step took longer than its step limit." },
-    FindingInfo { code: "time_limit.promised_missed", name: "Promised limit missed (yellow card)", name_zh: "超承诺时限（黄牌）", description: "Not concluded by the promised due." },
-    FindingInfo { code: "time_limit.statutory_missed", name: "Statutory limit missed (red card)", name_zh: "超法定时限（红牌）", description: "Not concluded by the statutory due." },
-    FindingInfo { code: "extension.requested_late", name: "Extension requested late", name_zh: "延期申请超期", description: "An extension was requested after the statutory due; it moves nothing." },
-    FindingInfo { code: "extension.not_approved", name: "Extension not approved in time", name_zh: "延期未经批准", description: "An extension was not approved before the statutory due; it moves nothing." },
-    FindingInfo { code: "extension.unauthorized_approver", name: "Extension approved without authority", name_zh: "延期审批越权", description: "An extension was approved by a role below the item's required authority; it moves nothing." },
-    FindingInfo { code: "extension.over_cap", name: "Extension over the cap", name_zh: "延期超过上限", description: "An extension asked for more than the item allows; it moves nothing." },
-    FindingInfo { code: "extension.too_many", name: "Too many extensions", name_zh: "延期次数超限", description: "More extensions than the item allows; the extra one moves nothing." },
-    FindingInfo { code: "extension.applicant_not_notified", name: "Applicant not told of the extension", name_zh: "延期未告知申请人", description: "The applicant was not told of the extension and its reasons before the original due; it moves nothing." },
-    FindingInfo { code: "publication.late", name: "Result not published in time", name_zh: "结果未按时公开", description: "The result of a concluded case was not published within the item's publication limit (the rule table's publication default)." },
-];
+pub use crate::catalog::{FindingInfo, Severity, FINDING_CATALOG};
 
 /// One member of staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,7 +118,8 @@ pub struct FindingRules {
     pub referral_follow_up: TimeLimit,
     /// Default publication limit after conclusion.
     pub publication: TimeLimit,
-    /// Severity of each finding code; every code of the catalog, no other.
+    /// Severity of finding codes: a code left out has the catalog's default severity; a code
+    /// the catalog does not know is an error.
     pub severities: BTreeMap<String, Severity>,
 }
 
@@ -179,7 +130,8 @@ impl Default for FindingRules {
 }
 
 impl FindingRules {
-    /// Rules from JSON: an unknown finding code or a missing one is an error naming it.
+    /// Rules from JSON: an unknown finding code is an error naming it; a code left out of
+    /// `severities` keeps the catalog's default.
     ///
     /// ```
     /// use efficiency_core::case::{FindingRules, FINDING_RULES_JSON};
@@ -202,7 +154,7 @@ impl FindingRules {
             ));
         }
         for code in r.severities.keys() {
-            if !FINDING_CATALOG.iter().any(|f| f.code == code) {
+            if crate::catalog::FindingCode::from_name(code).is_none() {
                 return Err(CaseError::new(
                     "case.invalid_rules",
                     None,
@@ -211,25 +163,37 @@ impl FindingRules {
                 ));
             }
         }
-        for f in FINDING_CATALOG {
-            if !r.severities.contains_key(f.code) {
-                return Err(CaseError::new(
-                    "case.invalid_rules",
-                    None,
-                    None,
-                    format!("severities: no severity for {:?}", f.code),
-                ));
-            }
-        }
         Ok(r)
     }
 
-    /// The severity of `code` (ordinary for a code the rules do not know, which cannot happen
-    /// for validated rules).
+    /// The severity of `code`: the rule table's, else the catalog's default (ordinary for a code
+    /// no catalog knows, which validated rules never ask about).
     pub fn severity(&self, code: &str) -> Severity {
-        self.severities
-            .get(code)
-            .copied()
-            .unwrap_or(Severity::Ordinary)
+        self.severities.get(code).copied().unwrap_or_else(|| {
+            crate::catalog::FindingCode::from_name(code)
+                .map_or(Severity::Ordinary, |c| c.info().severity)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped severities are the catalog's defaults, code for code (the catalog is the
+    /// source; the file shows a bureau what it may change).
+    #[test]
+    fn shipped_severities_are_the_catalog_defaults() {
+        let r = FindingRules::default();
+        let shipped: Vec<_> = r.severities.iter().map(|(c, s)| (c.as_str(), *s)).collect();
+        let mut catalog: Vec<_> = FINDING_CATALOG
+            .iter()
+            .map(|f| (f.code, f.severity))
+            .collect();
+        catalog.sort();
+        assert_eq!(shipped, catalog);
+        let mut partial = r.clone();
+        partial.severities.remove("reception.refused");
+        assert_eq!(partial.severity("reception.refused"), Severity::Serious);
     }
 }

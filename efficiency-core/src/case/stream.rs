@@ -537,7 +537,11 @@ impl ReplayOptions {
     pub fn from_value(v: &crate::boundary::Value, zone: crate::date::Zone) -> Result<Self, Error> {
         use crate::boundary::Value;
         v.check_options("replay", &["period", "group_by", "keep_statuses"])?;
-        let group = GroupBy::from_arg(v.get("group_by"), "group_by", GroupBy::Unit)?;
+        let group = <GroupBy as crate::boundary::FromArg>::from_arg(
+            v.get("group_by"),
+            "group_by",
+            GroupBy::Unit,
+        )?;
         let metrics = match v.get("period") {
             Value::Null => None,
             p => {

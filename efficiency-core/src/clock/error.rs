@@ -86,3 +86,19 @@ impl From<crate::limits::TooLarge> for ClockError {
         ClockError::limit(crate::limits::TooLarge::CODE, "document", e.message())
     }
 }
+
+impl From<ClockError> for crate::error::Error {
+    fn from(e: ClockError) -> crate::error::Error {
+        match e {
+            ClockError::Calendar(c) => c.into(),
+            ClockError::InvalidEvent { index, .. } => crate::error::Error {
+                event_index: Some(u32::try_from(index).unwrap_or(u32::MAX)),
+                ..crate::error::Error::new(e.code(), e.to_string())
+            },
+            ClockError::InvalidLimit { ref field, .. } => crate::error::Error {
+                field: Some(field.clone()),
+                ..crate::error::Error::new(e.code(), e.to_string())
+            },
+        }
+    }
+}

@@ -43,6 +43,7 @@ pub use limit::{
 pub use options::{ClockOptions, CLOCK_OPTIONS};
 
 use crate::calendar::{Calendar, DayKind};
+use crate::catalog::FindingCode;
 pub use batch::{
     evaluate_columns, evaluate_many, evaluate_rows, BatchInput, BatchOutput, ClockColumns,
     ClockRowError, ClockRows, LEVEL_NAMES, OUTCOME_NAMES,
@@ -192,15 +193,15 @@ pub struct Finding {
 
 /// The finding codes a clock can produce.
 pub const FINDING_CODES: &[&str] = &[
-    "time_limit.promised_missed",
-    "time_limit.statutory_missed",
-    "extension.requested_late",
-    "extension.not_approved",
-    "extension.unauthorized_approver",
-    "extension.over_cap",
-    "extension.too_many",
-    "extension.applicant_not_notified",
-    "supplement.late_notice",
+    FindingCode::PromisedMissed.as_str(),
+    FindingCode::StatutoryMissed.as_str(),
+    FindingCode::ExtensionRequestedLate.as_str(),
+    FindingCode::ExtensionNotApproved.as_str(),
+    FindingCode::ExtensionUnauthorizedApprover.as_str(),
+    FindingCode::ExtensionOverCap.as_str(),
+    FindingCode::ExtensionTooMany.as_str(),
+    FindingCode::ExtensionApplicantNotNotified.as_str(),
+    FindingCode::SupplementLateNotice.as_str(),
 ];
 
 /// An amount of time in a limit's unit: whole days, or office hours (fractional).
@@ -605,7 +606,7 @@ impl Clock {
                 return (
                     received,
                     Some(Finding {
-                        code: "supplement.late_notice",
+                        code: FindingCode::SupplementLateNotice.as_str(),
                         at: notice,
                         message: format!(
                             "the one-time supplement notice ({notice}) came more than {} workdays after receipt ({received}); the case counts as accepted on receipt (行政许可法 Art. 32)",
@@ -693,7 +694,7 @@ impl Clock {
                 };
             if valid_count >= self.extension.max_count {
                 fault(
-                    "extension.too_many",
+                    FindingCode::ExtensionTooMany.as_str(),
                     asked,
                     format!(
                         "extension requested at {asked}, but the item allows {} extension(s)",
@@ -704,7 +705,7 @@ impl Clock {
             }
             if asked > deadline {
                 fault(
-                    "extension.requested_late",
+                    FindingCode::ExtensionRequestedLate.as_str(),
                     asked,
                     format!("extension requested at {asked}, after the statutory due {deadline}"),
                     vec![i],
@@ -712,7 +713,7 @@ impl Clock {
             }
             if amount > self.extension.max_amount {
                 fault(
-                    "extension.over_cap",
+                    FindingCode::ExtensionOverCap.as_str(),
                     asked,
                     format!(
                         "extension of {amount} asked; the item allows at most {}",
@@ -726,7 +727,7 @@ impl Clock {
                 Some((at, approver, j)) => {
                     if approver < self.extension.approver {
                         fault(
-                            "extension.unauthorized_approver",
+                            FindingCode::ExtensionUnauthorizedApprover.as_str(),
                             at,
                             format!(
                                 "extension approved by the {} at {at}; the item requires the {}",
@@ -738,7 +739,7 @@ impl Clock {
                     }
                     if at > deadline {
                         fault(
-                            "extension.not_approved",
+                            FindingCode::ExtensionNotApproved.as_str(),
                             at,
                             format!("extension approved at {at}, after the statutory due {deadline}"),
                             vec![i, j],
@@ -746,7 +747,7 @@ impl Clock {
                     }
                 }
                 None if decided => fault(
-                    "extension.not_approved",
+                    FindingCode::ExtensionNotApproved.as_str(),
                     deadline.min(t),
                     format!("extension requested at {asked} was not approved by the statutory due {deadline}"),
                     vec![i],
@@ -755,13 +756,13 @@ impl Clock {
             }
             match notice {
                 Some((at, j)) if at > deadline => fault(
-                    "extension.applicant_not_notified",
+                    FindingCode::ExtensionApplicantNotNotified.as_str(),
                     at,
                     format!("applicant told of the extension at {at}, after the original due {deadline}"),
                     vec![i, j],
                 ),
                 None if decided => fault(
-                    "extension.applicant_not_notified",
+                    FindingCode::ExtensionApplicantNotNotified.as_str(),
                     deadline.min(t),
                     format!("the applicant was not told of the extension before the original due {deadline}"),
                     vec![i],
@@ -821,7 +822,7 @@ impl Clock {
         // When the promise is no shorter than the law, missing it is the one statutory fault.
         if t > promised_due && promised_due != statutory_due {
             findings.push(Finding {
-                code: "time_limit.promised_missed",
+                code: FindingCode::PromisedMissed.as_str(),
                 at: promised_due,
                 message: format!("promised limit ({promised}) ran out at {promised_due}"),
                 events: replay.concluded.map(|(_, i)| vec![i]).unwrap_or_default(),
@@ -829,7 +830,7 @@ impl Clock {
         }
         if t > statutory_due {
             findings.push(Finding {
-                code: "time_limit.statutory_missed",
+                code: FindingCode::StatutoryMissed.as_str(),
                 at: statutory_due,
                 message: format!(
                     "statutory limit ({}) ran out at {statutory_due}",
@@ -997,10 +998,7 @@ impl Clock {
     }
 }
 
-/// The most days an explanation lists (about ten years): beyond it, asking is an error
-/// (`clock.explanation_too_long`, `calendar.explanation_too_long`), never hours of work and
-/// gigabytes of days.
-pub const MAX_EXPLAINED_DAYS: i64 = 3660;
+pub use crate::limits::MAX_EXPLAINED_DAYS;
 
 /// One day of an [`Explanation`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

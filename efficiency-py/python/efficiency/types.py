@@ -440,12 +440,15 @@ class Finding(TypedDict):
 
 
 class FindingInfo(TypedDict):
-    """One entry of the finding catalog."""
+    """One entry of a catalog: a code and what a reader needs to know about it."""
 
     code: str
     description: str
     name: str
     name_zh: str
+    rule: str
+    section: str
+    severity: Severity
 
 
 class FindingRow(TypedDict):
@@ -800,7 +803,7 @@ class ScorecardRow(TypedDict):
 
 
 Severity = Literal["ordinary", "serious", "very_serious"]
-"""How bad a fault is (一般 / 严重 / 特别严重)."""
+"""How bad a fault is (一般 / 严重 / 特别严重).  ``` use efficiency_core::catalog::Severity; assert!(Severity::Serious > Severity::Ordinary); assert_eq!(Severity::from_name("very_serious"), Some(Severity::VerySerious)); ```"""
 
 
 class Span(TypedDict):

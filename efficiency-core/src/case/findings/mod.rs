@@ -1,0 +1,219 @@
+//! The rules a case is judged by, a room each: one file per rule, each with the domain paragraph
+//! it comes from, the codes it finds (assigned in [`crate::catalog`]), the function that judges
+//! it and its tests.
+//!
+//! | file | codes | docs/domain.md |
+//! |---|---|---|
+//! | [`inquiry`] | `inquiry.not_handled` | §5 |
+//! | [`referral`] | `referral.not_followed_up` | §5 |
+//! | [`reception`] | `reception.refused` | §5 |
+//! | [`supplement`] | `supplement.late_notice`, `supplement.repeated` | §5 |
+//! | [`step`] | `step.overdue` | §4.2 |
+//! | [`time_limit`] | `time_limit.promised_missed`, `time_limit.statutory_missed` | §4.4 |
+//! | [`extension`] | `extension.*` | §4.3 |
+//! | [`publication`] | `publication.late` | §13 |
+//!
+//! Each rule is a function `judge(&Facts, &mut Findings)`: [`Facts`] is what the case's events
+//! established at `as_of` (read once by `Case::judge`), [`Findings`] collects what the rule
+//! finds, with the severity from the bureau's rule table. Adding a rule is one file here, one
+//! line in [`RULES`] and its code in the catalog.
+
+use std::fmt;
+
+use chrono::NaiveDateTime;
+
+use super::{Case, CaseContext, CaseError, CaseEvent, CaseFinding, EventKind, Stage};
+use crate::catalog::FindingCode;
+use crate::clock::{ClockStatus, Finding as ClockFinding};
+use crate::item::ServiceItem;
+
+pub(crate) mod extension;
+pub(crate) mod inquiry;
+pub(crate) mod publication;
+pub(crate) mod reception;
+pub(crate) mod referral;
+pub(crate) mod step;
+pub(crate) mod supplement;
+pub(crate) mod time_limit;
+
+/// A rule: the function that judges it.
+pub(crate) type Rule = fn(&Facts<'_>, &mut Findings<'_>) -> Result<(), CaseError>;
+
+/// Every rule of a case, in the order they judge (the findings are sorted by time afterwards).
+pub(crate) const RULES: &[Rule] = &[
+    reception::judge,
+    inquiry::judge,
+    referral::judge,
+    supplement::judge,
+    step::judge,
+    time_limit::judge,
+    extension::judge,
+    publication::judge,
+];
+
+/// What a case's events established at `as_of`: the facts every rule reads.
+pub(crate) struct Facts<'a> {
+    /// The calendar, items, roster and rule tables.
+    pub ctx: &'a CaseContext,
+    /// The case (its clock and the clock's events).
+    pub case: &'a Case,
+    /// The events up to `as_of`, in time order.
+    pub events: &'a [CaseEvent],
+    /// The moment judged.
+    pub as_of: NaiveDateTime,
+    /// The service item, once received.
+    pub item: Option<&'a ServiceItem>,
+    /// The stage at `as_of`.
+    pub stage: Stage,
+    /// The handler, once accepted.
+    pub handler: Option<&'a str>,
+    /// The receipt of the application.
+    pub received: Option<&'a CaseEvent>,
+    /// The supplement requests (one-time notices), in time order.
+    pub supplement_requests: Vec<&'a CaseEvent>,
+    /// When the applicant withdrew.
+    pub withdrawn_at: Option<NaiveDateTime>,
+    /// The clock's status at `as_of` (or at the withdrawal), once accepted.
+    pub clock: Option<&'a ClockStatus>,
+}
+
+impl<'a> Facts<'a> {
+    /// The events of kinds `pred` accepts, in time order.
+    pub fn of_kind(
+        &self,
+        pred: impl Fn(&EventKind) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a CaseEvent> + 'a {
+        self.events.iter().filter(move |e| pred(&e.kind))
+    }
+
+    /// The first event of kinds `pred` accepts.
+    pub fn first(&self, pred: impl Fn(&EventKind) -> bool) -> Option<&'a CaseEvent> {
+        self.events.iter().find(|e| pred(&e.kind))
+    }
+
+    /// Whether the applicant withdrew by `deadline` (a duty that ends with the case).
+    pub fn withdrawn_by(&self, deadline: NaiveDateTime) -> bool {
+        self.withdrawn_at.is_some_and(|w| w <= deadline)
+    }
+
+    /// The case's event ids and actors behind a clock finding (the clock numbers its own events).
+    pub fn clock_evidence(&self, f: &ClockFinding) -> (Vec<String>, Vec<String>) {
+        let case_events = f
+            .events
+            .iter()
+            .filter_map(|&i| self.case.clock_events.get(i))
+            .map(|&i| &self.case.events[i]);
+        case_events
+            .map(|e| (e.id.to_string(), e.actor.to_string()))
+            .unzip()
+    }
+
+    /// The clock's findings whose code `wanted` accepts, with their catalog code.
+    pub fn clock_findings(
+        &self,
+        wanted: impl Fn(FindingCode) -> bool,
+    ) -> Vec<(FindingCode, &'a ClockFinding)> {
+        self.clock
+            .map(|c| {
+                c.findings
+                    .iter()
+                    .filter_map(|f| {
+                        let code = FindingCode::from_name(f.code).expect("a catalog code");
+                        wanted(code).then_some((code, f))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// What the rules found, with the severities of the bureau's rule table. With `explain` off (a
+/// replay that only counts) a finding keeps no message, events or people.
+pub(crate) struct Findings<'a> {
+    ctx: &'a CaseContext,
+    explain: bool,
+    list: Vec<CaseFinding>,
+}
+
+impl<'a> Findings<'a> {
+    pub fn new(ctx: &'a CaseContext, explain: bool) -> Self {
+        Findings {
+            ctx,
+            explain,
+            list: Vec::new(),
+        }
+    }
+
+    /// Whether messages, events and people will be read.
+    pub fn explain(&self) -> bool {
+        self.explain
+    }
+
+    /// Adds a finding; its message is written only when it will be read.
+    pub fn add(
+        &mut self,
+        code: FindingCode,
+        at: NaiveDateTime,
+        message: fmt::Arguments<'_>,
+        events: Vec<String>,
+        mut people: Vec<String>,
+    ) {
+        let code = code.as_str();
+        people.dedup();
+        self.list.push(CaseFinding {
+            code,
+            severity: self.ctx.rules.severity(code),
+            at,
+            message: if self.explain {
+                message.to_string()
+            } else {
+                String::new()
+            },
+            events,
+            people,
+        });
+    }
+
+    /// `list` as a finding's evidence or people, when they will be read.
+    pub fn ids<'s>(&self, list: impl IntoIterator<Item = &'s str>) -> Vec<String> {
+        if self.explain {
+            list.into_iter().map(str::to_string).collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The findings in time order (then by code).
+    pub fn into_sorted(mut self) -> Vec<CaseFinding> {
+        self.list
+            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.code.cmp(b.code)));
+        self.list
+    }
+}
+
+/// Every rule in [`RULES`] finds only codes of its own file (the catalog's `rule` field), and
+/// every case finding code has a rule.
+#[cfg(test)]
+mod tests {
+    use crate::catalog::FINDING_CATALOG;
+
+    #[test]
+    fn every_case_code_is_judged_in_its_room() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for f in FINDING_CATALOG {
+            assert!(
+                f.rule.starts_with("case/findings/"),
+                "{} is judged outside case/findings",
+                f.code
+            );
+            let text = std::fs::read_to_string(dir.join(f.rule)).unwrap();
+            let variant = crate::catalog::FindingCode::from_name(f.code).unwrap();
+            assert!(
+                text.contains(&format!("FindingCode::{variant:?}")),
+                "{} does not find {}",
+                f.rule,
+                f.code
+            );
+        }
+    }
+}

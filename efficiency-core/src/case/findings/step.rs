@@ -1,0 +1,73 @@
+//! **Internal step overdue** (`step.overdue`, docs/domain.md §4.2 内部环节): each internal step of
+//! an item (review, sign-off, approval, …) has its own limit, counted from the step's start; a
+//! step finished after it, or still open past it while the case is accepted, is a fault of the
+//! person who started it. A step returned and started again is judged per visit.
+
+use super::{Facts, Findings};
+use crate::case::{CaseError, EventKind, Stage};
+use crate::catalog::FindingCode;
+
+/// One finding per visit of a step past its limit.
+pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
+    let Some(item) = f.item else {
+        return Ok(());
+    };
+    for s in f.of_kind(|k| matches!(k, EventKind::StepStarted { .. })) {
+        let EventKind::StepStarted { step } = &s.kind else {
+            unreachable!("filtered to step starts")
+        };
+        let Some(def) = item.steps.iter().find(|d| d.code == step) else {
+            continue;
+        };
+        let deadline = f.ctx.due(s.at, def.limit)?;
+        let finished = f.events.iter().find(|e| {
+            e.at >= s.at
+                && matches!(&e.kind, EventKind::StepFinished { step: done } if done == step)
+        });
+        let late = match finished {
+            Some(done) => done.at > deadline,
+            None => f.as_of > deadline && f.stage == Stage::Accepted,
+        };
+        if late {
+            let events =
+                out.ids(std::iter::once(s.id.as_str()).chain(finished.map(|e| e.id.as_str())));
+            let people = out.ids([s.actor.as_str()]);
+            out.add(
+                FindingCode::StepOverdue,
+                deadline,
+                format_args!(
+                    "step {} ({}, {}) started {} was due {deadline}",
+                    def.code, def.name, def.limit, s.at
+                ),
+                events,
+                people,
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::case::tests::{codes, status};
+
+    #[test]
+    fn a_review_past_its_five_workdays_is_overdue() {
+        let log = [
+            r#""at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration""#,
+            r#""at":"2026-11-02T09:10:00","actor":"soc01","event":"accept""#,
+            r#""at":"2026-11-02T09:20:00","actor":"soc01","event":"step_started","step":"review""#,
+            r#""at":"2026-11-10T09:00:00","actor":"soc01","event":"step_finished","step":"review""#,
+        ];
+        let s = status(&log, "2026-11-10T10:00:00");
+        assert_eq!(codes(&s), ["step.overdue"]);
+        assert_eq!(s.findings[0].events, ["e3", "e4"]);
+        let in_time = [
+            log[0],
+            log[1],
+            log[2],
+            r#""at":"2026-11-09T09:00:00","actor":"soc01","event":"step_finished","step":"review""#,
+        ];
+        assert!(codes(&status(&in_time, "2026-11-10T10:00:00")).is_empty());
+    }
+}
