@@ -18,8 +18,10 @@ use serde::{Deserialize, Serialize};
 use crate::accountability::Fault;
 use crate::calendar::Calendar;
 use crate::case::Severity;
-use crate::clock::reckon::Reckoner;
-use crate::clock::{ClockConfig, TimeLimit};
+use crate::clock::TimeLimit;
+use crate::disclosure::{
+    Absence, Publication, PublicationRules, WhereaboutsEntry, WhereaboutsRules,
+};
 use crate::org::{OrgError, Organisation};
 
 /// One conduct rule.
@@ -64,9 +66,9 @@ struct ComplaintDoc {
     /// Named bad ratings are called back within this limit (local default: 1 workday).
     rating_call_back: TimeLimit,
     #[serde(default)]
-    whereabouts: crate::disclosure::WhereaboutsRules,
+    whereabouts: WhereaboutsRules,
     #[serde(default)]
-    publication: crate::disclosure::PublicationRules,
+    publication: PublicationRules,
     severities: BTreeMap<String, Severity>,
 }
 
@@ -92,8 +94,8 @@ pub struct ActivityRules {
     reply_extension: TimeLimit,
     rating_follow_up: TimeLimit,
     rating_call_back: TimeLimit,
-    whereabouts: crate::disclosure::WhereaboutsRules,
-    publication: crate::disclosure::PublicationRules,
+    whereabouts: WhereaboutsRules,
+    publication: PublicationRules,
     case_publication: TimeLimit,
     severities: BTreeMap<String, Severity>,
     /// The calendar limits count on.
@@ -202,12 +204,12 @@ impl ActivityRules {
     }
 
     /// The whereabouts rules.
-    pub fn whereabouts(&self) -> &crate::disclosure::WhereaboutsRules {
+    pub fn whereabouts(&self) -> &WhereaboutsRules {
         &self.whereabouts
     }
 
     /// The publication rules.
-    pub fn publication(&self) -> &crate::disclosure::PublicationRules {
+    pub fn publication(&self) -> &PublicationRules {
         &self.publication
     }
 
@@ -241,9 +243,12 @@ impl ActivityRules {
         self.severities[code]
     }
 
-    /// As [`Self::due`], judged at `as_of`: a due beyond the calendar's last year, asked at a
-    /// moment inside it, is `None` — certainly after `as_of`, so nothing is late yet (a review at
-    /// the end of a year whose successor's holidays are not announced still runs).
+    /// The disclosure rules' view of these rules.
+    pub fn disclosure(&self) -> crate::disclosure::DisclosureRules<'_> {
+        self.into()
+    }
+
+    /// The due of `limit` from `from` judged at `as_of` ([`crate::disclosure::DisclosureRules::due_by`]).
     pub(crate) fn due_by(
         &self,
         from: NaiveDateTime,
@@ -251,34 +256,38 @@ impl ActivityRules {
         as_of: NaiveDateTime,
         at: &str,
     ) -> Result<Option<NaiveDateTime>, OrgError> {
-        use chrono::Datelike;
-        match self.due(from, limit, at) {
-            Ok(t) => Ok(Some(t)),
-            Err(e)
-                if e.code() == "calendar.year_not_covered"
-                    && as_of.year() <= self.calendar.covered_years().1
-                    && from.year() >= self.calendar.covered_years().0 =>
-            {
-                Ok(None)
-            }
-            Err(e) => Err(e),
+        self.disclosure().due_by(from, limit, as_of, at)
+    }
+}
+
+impl<'a> From<&'a ActivityRules> for crate::disclosure::DisclosureRules<'a> {
+    fn from(r: &'a ActivityRules) -> Self {
+        let absence = r
+            .conduct
+            .iter()
+            .find(|c| c.code == r.whereabouts.absence_rule)
+            .expect("checked when the rules were read");
+        crate::disclosure::DisclosureRules {
+            calendar: &r.calendar,
+            whereabouts: &r.whereabouts,
+            publication: &r.publication,
+            publish_within: r.publish_within(),
+            rating_fix: r.rating_follow_up,
+            rating_call_back: r.rating_call_back,
+            absence_rule: (&absence.code, absence.severity),
+            severities: &r.severities,
         }
     }
+}
 
-    /// The due time of `limit` from `from`; a calendar gap is an error naming `at` (the record).
-    pub(crate) fn due(
-        &self,
-        from: NaiveDateTime,
-        limit: TimeLimit,
-        at: &str,
-    ) -> Result<NaiveDateTime, OrgError> {
-        let config = ClockConfig::default();
-        Reckoner {
-            cal: &self.calendar,
-            config: &config,
+impl<'a> From<&'a Activity> for crate::disclosure::DisclosureRecords<'a> {
+    fn from(a: &'a Activity) -> Self {
+        crate::disclosure::DisclosureRecords {
+            whereabouts: &a.whereabouts,
+            absences: &a.absences,
+            publications: &a.publications,
+            ratings: &a.ratings,
         }
-        .due(from, limit, 0, &[])
-        .map_err(|e| OrgError::new(e.code(), at, e.to_string()))
     }
 }
 
@@ -425,135 +434,7 @@ pub struct Complaint {
     pub summary: String,
 }
 
-/// A service rating (好差评): 5 非常满意 … 1 非常不满意; 1 and 2 are bad and must be followed up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Rating {
-    /// Id.
-    pub id: String,
-    /// When.
-    #[serde(deserialize_with = "crate::date::serde_time::time")]
-    pub at: NaiveDateTime,
-    /// 1 to 5.
-    pub score: u8,
-    /// The unit rated.
-    pub unit: String,
-    /// The person rated, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<String>,
-    /// The case, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case: Option<String>,
-    /// When the bad rating was called back and fixed, as one record (older logs).
-    #[serde(
-        default,
-        deserialize_with = "crate::date::serde_time::opt_time",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub followed_up_at: Option<NaiveDateTime>,
-    /// A named rating (实名): a bad one must be called back. The rater's identity is never
-    /// part of this record nor of anything published.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub named: bool,
-    /// When a named bad rating was called back (回访核实).
-    #[serde(
-        default,
-        deserialize_with = "crate::date::serde_time::opt_time",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub called_back_at: Option<NaiveDateTime>,
-    /// When the problem behind a bad rating was fixed (整改).
-    #[serde(
-        default,
-        deserialize_with = "crate::date::serde_time::opt_time",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub fixed_at: Option<NaiveDateTime>,
-    /// An appeal against the rating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub appeal: Option<Appeal>,
-}
-
-/// The outcome of an appeal against a rating.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AppealOutcome {
-    /// Not decided yet (the rating counts meanwhile).
-    Pending,
-    /// A mistaken or malicious rating: excluded from the counts, kept in the log.
-    Upheld,
-    /// The rating stands.
-    Rejected,
-}
-
-/// An appeal (申诉复核) against a rating.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Appeal {
-    /// When it was lodged.
-    #[serde(deserialize_with = "crate::date::serde_time::time")]
-    pub at: NaiveDateTime,
-    /// Outcome.
-    pub outcome: AppealOutcome,
-    /// When it was decided.
-    #[serde(
-        default,
-        deserialize_with = "crate::date::serde_time::opt_time",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub decided_at: Option<NaiveDateTime>,
-    /// Why.
-    #[serde(default)]
-    pub reason: String,
-}
-
-/// Checks a rating's score, unit, person and appeal; `at` names it.
-pub(crate) fn check_rating(org: &Organisation, r: &Rating, at: &str) -> Result<(), OrgError> {
-    let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
-    if !(1..=5).contains(&r.score) {
-        return Err(bad(
-            format!("{at}.score"),
-            format!("{} is not a score from 1 to 5", r.score),
-        ));
-    }
-    org.known_unit(&r.unit, format!("{at}.unit"))?;
-    if let Some(p) = &r.person {
-        org.known_person(p, format!("{at}.person"))?;
-    }
-    if let Some(a) = &r.appeal {
-        if a.at < r.at {
-            return Err(bad(
-                format!("{at}.appeal.at"),
-                format!("{} is before the rating {}", a.at, r.at),
-            ));
-        }
-        match (a.outcome, a.decided_at) {
-            (AppealOutcome::Pending, Some(_)) => {
-                return Err(bad(
-                    format!("{at}.appeal.decided_at"),
-                    "a pending appeal has no decision time".into(),
-                ))
-            }
-            (AppealOutcome::Upheld | AppealOutcome::Rejected, None) => {
-                return Err(bad(
-                    format!("{at}.appeal.decided_at"),
-                    "missing for a decided appeal".into(),
-                ))
-            }
-            (_, Some(d)) if d < a.at => {
-                return Err(bad(
-                    format!("{at}.appeal.decided_at"),
-                    format!("{d} is before the appeal {}", a.at),
-                ))
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
+pub use crate::disclosure::{Appeal, AppealOutcome, Rating};
 
 /// A period's incidents, complaints and ratings (`efficiency.activity/1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -576,13 +457,13 @@ pub struct Activity {
     pub ratings: Vec<Rating>,
     /// Staff whereabouts entries (去向登记).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub whereabouts: Vec<crate::disclosure::WhereaboutsEntry>,
+    pub whereabouts: Vec<WhereaboutsEntry>,
     /// Absences seen by attendance.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub absences: Vec<crate::disclosure::Absence>,
+    pub absences: Vec<Absence>,
     /// Decisions and their publication (the register).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub publications: Vec<crate::disclosure::Publication>,
+    pub publications: Vec<Publication>,
 }
 
 impl Default for Activity {
@@ -602,6 +483,49 @@ impl Default for Activity {
 }
 
 impl Activity {
+    /// The disclosure records' view of this activity (whereabouts, absences, the register,
+    /// ratings).
+    pub fn disclosure(&self) -> crate::disclosure::DisclosureRecords<'_> {
+        self.into()
+    }
+
+    /// The whereabouts board at `at` ([`crate::disclosure::whereabouts_board`]).
+    ///
+    /// ```
+    /// use efficiency_core::{activity::Activity, org::Organisation};
+    /// let (org, act) = (Organisation::sample(), Activity::sample());
+    /// let board = act.whereabouts_board(&org, "2026-11-04T10:00:00".parse().unwrap())?;
+    /// assert_eq!(board.len(), org.people.len());
+    /// # Ok::<(), efficiency_core::org::OrgError>(())
+    /// ```
+    pub fn whereabouts_board(
+        &self,
+        org: &Organisation,
+        at: NaiveDateTime,
+    ) -> Result<Vec<crate::disclosure::WhereaboutsRow>, OrgError> {
+        crate::disclosure::whereabouts_board(org, &self.disclosure(), at)
+    }
+
+    /// The ratings summary at `as_of` ([`crate::disclosure::ratings_summary`]).
+    pub fn ratings_summary(
+        &self,
+        org: &Organisation,
+        rules: &ActivityRules,
+        as_of: NaiveDateTime,
+    ) -> Result<Vec<crate::disclosure::RatingsRow>, OrgError> {
+        crate::disclosure::ratings_summary(org, &self.disclosure(), &rules.disclosure(), as_of)
+    }
+
+    /// The register of published results at `as_of` ([`crate::disclosure::publication_register`]).
+    pub fn publication_register(
+        &self,
+        org: &Organisation,
+        rules: &ActivityRules,
+        as_of: NaiveDateTime,
+    ) -> Result<Vec<crate::disclosure::RegisterRow>, OrgError> {
+        crate::disclosure::publication_register(org, &self.disclosure(), &rules.disclosure(), as_of)
+    }
+
     /// The sample bureau's activity.
     pub fn sample() -> Activity {
         Activity::from_json(SAMPLE_ACTIVITY_JSON).expect("shipped activity is valid")
@@ -804,8 +728,8 @@ impl Activity {
             .filter(|(_, x)| x.at <= as_of)
         {
             let at = format!("ratings[{i}] ({})", r.id);
-            check_rating(org, r, &at)?;
-            let j = crate::disclosure::judge_rating(r, rules, as_of, &at)?;
+            crate::disclosure::check_rating(org, r, &at)?;
+            let j = crate::disclosure::judge_rating(r, &rules.disclosure(), as_of, &at)?;
             let about = format!(
                 "bad rating {} ({} of 5) at {}{}",
                 r.id,
@@ -832,8 +756,9 @@ impl Activity {
                 push("rating.follow_up_missed", due, "called back and fixed");
             }
         }
-        crate::disclosure::whereabouts_faults(org, self, rules, as_of, &mut out)?;
-        for (_, faults) in crate::disclosure::judge_register(org, self, rules, as_of)? {
+        let (records, view) = (self.into(), rules.disclosure());
+        crate::disclosure::whereabouts_faults(org, &records, &view, as_of, &mut out)?;
+        for (_, faults) in crate::disclosure::judge_register(org, &records, &view, as_of)? {
             out.extend(faults);
         }
         out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.source.cmp(&b.source)));

@@ -1,8 +1,11 @@
 //! Disclosure (三公开, docs/domain.md §13): staff whereabouts (外出办事人员去向), the register of
 //! published results (公开办事结果, 双公示) and the ratings summary (好差评).
 //!
-//! The records live in a period's [`Activity`] (`whereabouts`,
-//! `absences`, `publications`, `ratings`); their faults join the activity's faults (so the
+//! The records live in a period's [`crate::activity::Activity`] (`whereabouts`, `absences`,
+//! `publications`, `ratings`) and are read here through a view, [`DisclosureRecords`], with the
+//! rules through [`DisclosureRules`] (so this module does not depend on the activity's:
+//! `act.disclosure()` and `rules.disclosure()` give them, and `Activity` has the three
+//! functions as methods); their faults join the activity's faults (so the
 //! accountability list and the scorecards read them); the functions here draw what is shown:
 //! the whereabouts board at a moment, the register with its dues and states, the ratings
 //! summary with its denominators. The numbers are data: the `whereabouts` and `publication`
@@ -11,22 +14,23 @@
 //! ```
 //! use efficiency_core::activity::{Activity, ActivityRules};
 //! use efficiency_core::date::{parse_local_time, Zone};
-//! use efficiency_core::disclosure::{publication_register, ratings_summary, whereabouts_board};
+//! use efficiency_core::disclosure::{publication_register, whereabouts_board};
 //! use efficiency_core::org::Organisation;
 //! let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
 //! let at = parse_local_time("2026-11-04 10:00", Zone::CHINA).unwrap();
 //! // The board at a moment: the head of social_org is at a meeting, Li Na acts for her.
-//! let board = whereabouts_board(&org, &act, at)?;
+//! let board = whereabouts_board(&org, &act.disclosure(), at)?;
 //! let head = board.iter().find(|r| r.person == "soc-h").unwrap();
 //! assert_eq!((head.status_zh.as_str(), head.acting_name.as_deref()), ("开会", Some("Li Na (李娜)")));
 //! // A leave's reason is never shown.
 //! assert_eq!(board.iter().find(|r| r.person == "off01").unwrap().reason, "");
 //! // Ratings with their denominators: an upheld appeal is excluded from the counts, not the log.
 //! let end = parse_local_time("2026-12-31 23:59:59", Zone::CHINA).unwrap();
-//! let all = ratings_summary(&org, &act, &rules, end)?.pop().unwrap();
+//! let all = act.ratings_summary(&org, &rules, end)?.pop().unwrap();
 //! assert_eq!((all.unit.as_str(), all.logged, all.excluded, all.counted, all.bad), ("all", 8, 1, 7, 3));
 //! // The register: a licensing decision online 9 workdays after it was made is late.
-//! let p2 = publication_register(&org, &act, &rules, end)?.into_iter().find(|r| r.id == "P2").unwrap();
+//! let p2 = publication_register(&org, &act.disclosure(), &rules.disclosure(), end)?
+//!     .into_iter().find(|r| r.id == "P2").unwrap();
 //! assert_eq!((p2.late, p2.findings.as_slice()), (true, ["publication.late".to_string()].as_slice()));
 //! # Ok::<(), efficiency_core::org::OrgError>(())
 //! ```
@@ -34,9 +38,105 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::activity::{Activity, ActivityRules, AppealOutcome, Rating};
+use std::collections::BTreeMap;
+
+use crate::calendar::Calendar;
+use crate::catalog::Severity;
+use crate::clock::reckon::Reckoner;
+use crate::clock::ClockConfig;
 use crate::clock::TimeLimit;
 use crate::org::{OrgError, Organisation, Position};
+
+// ---------------------------------------------------------------------------------------------
+// What disclosure judges: views of a period's records and of the rules
+
+/// The records disclosure reads: a view of a period's whereabouts entries, absences, published
+/// decisions and ratings (an [`crate::activity::Activity`] gives one: `(&act).into()`; every
+/// function here takes either).
+#[derive(Debug, Clone, Copy)]
+pub struct DisclosureRecords<'a> {
+    /// Staff whereabouts entries (去向登记).
+    pub whereabouts: &'a [WhereaboutsEntry],
+    /// Absences seen by attendance.
+    pub absences: &'a [Absence],
+    /// Decisions and their publication (the register).
+    pub publications: &'a [Publication],
+    /// Service ratings (好差评).
+    pub ratings: &'a [Rating],
+}
+
+/// The rules disclosure judges by: a view of the complaint rules' `whereabouts` and
+/// `publication` sections, the rating limits, the severities and the calendar they count on (an
+/// [`crate::activity::ActivityRules`] gives one).
+#[derive(Debug, Clone, Copy)]
+pub struct DisclosureRules<'a> {
+    /// The calendar the limits count on.
+    pub calendar: &'a Calendar,
+    /// Whereabouts rules.
+    pub whereabouts: &'a WhereaboutsRules,
+    /// Register rules.
+    pub publication: &'a PublicationRules,
+    /// How soon a decision goes online.
+    pub publish_within: TimeLimit,
+    /// The limit to fix a bad rating.
+    pub rating_fix: TimeLimit,
+    /// The limit to call back a named bad rating.
+    pub rating_call_back: TimeLimit,
+    /// The conduct rule an unposted absence breaches, with its severity.
+    pub absence_rule: (&'a str, Severity),
+    /// The severity of every disclosure code.
+    pub severities: &'a BTreeMap<String, Severity>,
+}
+
+impl DisclosureRules<'_> {
+    /// The severity of a disclosure code (the catalog's default when the table has none).
+    fn severity(&self, code: &str) -> Severity {
+        self.severities.get(code).copied().unwrap_or_else(|| {
+            crate::catalog::ActivityCode::from_name(code)
+                .map_or(Severity::Ordinary, |c| c.info().severity)
+        })
+    }
+
+    /// As [`Self::due`], judged at `as_of`: a due beyond the calendar's last year, asked at a
+    /// moment inside it, is `None` — certainly after `as_of`, so nothing is late yet (a review at
+    /// the end of a year whose successor's holidays are not announced still runs).
+    pub fn due_by(
+        &self,
+        from: NaiveDateTime,
+        limit: TimeLimit,
+        as_of: NaiveDateTime,
+        at: &str,
+    ) -> Result<Option<NaiveDateTime>, OrgError> {
+        use chrono::Datelike;
+        match self.due(from, limit, at) {
+            Ok(t) => Ok(Some(t)),
+            Err(e)
+                if e.code() == "calendar.year_not_covered"
+                    && as_of.year() <= self.calendar.covered_years().1
+                    && from.year() >= self.calendar.covered_years().0 =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The due time of `limit` from `from`; a calendar gap is an error naming `at` (the record).
+    pub fn due(
+        &self,
+        from: NaiveDateTime,
+        limit: TimeLimit,
+        at: &str,
+    ) -> Result<NaiveDateTime, OrgError> {
+        let config = ClockConfig::default();
+        Reckoner {
+            cal: self.calendar,
+            config: &config,
+        }
+        .due(from, limit, 0, &[])
+        .map_err(|e| OrgError::new(e.code(), at, e.to_string()))
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -231,7 +331,10 @@ pub struct WhereaboutsRow {
 }
 
 /// Checks the entries and absences (people known, until after from, acting someone else).
-pub(crate) fn check_whereabouts(org: &Organisation, act: &Activity) -> Result<(), OrgError> {
+pub(crate) fn check_whereabouts(
+    org: &Organisation,
+    act: &DisclosureRecords<'_>,
+) -> Result<(), OrgError> {
     let person = |id: &str, path: String| org.known_person(id, path).map(|_| ());
     let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
     for (i, e) in act.whereabouts.iter().enumerate() {
@@ -288,19 +391,15 @@ fn minutes(d: Duration) -> i64 {
 /// posted after it began; a unit head away with no acting person; 暂离 longer than allowed.
 pub(crate) fn whereabouts_faults(
     org: &Organisation,
-    act: &Activity,
-    rules: &ActivityRules,
+    act: &DisclosureRecords<'_>,
+    rules: &DisclosureRules<'_>,
     as_of: NaiveDateTime,
     out: &mut Vec<crate::accountability::Fault>,
 ) -> Result<(), OrgError> {
     use crate::accountability::Fault;
     check_whereabouts(org, act)?;
-    let w = rules.whereabouts();
-    let rule = rules
-        .conduct
-        .iter()
-        .find(|r| r.code == w.absence_rule)
-        .expect("checked when the rules were read");
+    let w = rules.whereabouts;
+    let (rule_code, rule_severity) = rules.absence_rule;
     let threshold = i64::from(w.post_from_minutes);
     // Entries per person, sorted by start (posted by as_of: what the office could know).
     let mut by_person: std::collections::BTreeMap<&str, Vec<&WhereaboutsEntry>> =
@@ -337,8 +436,8 @@ pub(crate) fn whereabouts_faults(
         if uncovered >= threshold {
             out.push(Fault {
                 source: format!("absence {}", a.id),
-                code: rule.code.clone(),
-                severity: rule.severity,
+                code: rule_code.to_string(),
+                severity: rule_severity,
                 at: a.from + Duration::minutes(threshold),
                 people: vec![a.person.clone()],
                 unit: None,
@@ -414,7 +513,7 @@ pub(crate) fn whereabouts_faults(
 /// leave's reason and place are not shown.
 pub fn whereabouts_board(
     org: &Organisation,
-    act: &Activity,
+    act: &DisclosureRecords<'_>,
     at: NaiveDateTime,
 ) -> Result<Vec<WhereaboutsRow>, OrgError> {
     check_whereabouts(org, act)?;
@@ -638,12 +737,12 @@ fn add_years(t: NaiveDateTime, years: u32) -> NaiveDateTime {
 /// publication.revision_late, publication.unmasked, publication.display_overrun).
 pub(crate) fn judge_register(
     org: &Organisation,
-    act: &Activity,
-    rules: &ActivityRules,
+    act: &DisclosureRecords<'_>,
+    rules: &DisclosureRules<'_>,
     as_of: NaiveDateTime,
 ) -> Result<Vec<(RegisterRow, Vec<crate::accountability::Fault>)>, OrgError> {
     use crate::accountability::Fault;
-    let p = rules.publication();
+    let p = rules.publication;
     let mut out = Vec::new();
     for (i, r) in act.publications.iter().enumerate() {
         let at = format!("publications[{i}] ({})", r.id);
@@ -671,7 +770,7 @@ pub(crate) fn judge_register(
         }
         let known = |t: Option<NaiveDateTime>| t.filter(|t| *t <= as_of);
         let published = known(r.published_at);
-        let within = rules.publish_within();
+        let within = rules.publish_within;
         let due = rules.due_by(r.decided_at, within, as_of, &at)?;
         let late = match (published, due) {
             (_, None) => false,
@@ -826,8 +925,8 @@ pub(crate) fn judge_register(
 /// went online, under which masking profile, revision dues, display end, state and findings.
 pub fn publication_register(
     org: &Organisation,
-    act: &Activity,
-    rules: &ActivityRules,
+    act: &DisclosureRecords<'_>,
+    rules: &DisclosureRules<'_>,
     as_of: NaiveDateTime,
 ) -> Result<Vec<RegisterRow>, OrgError> {
     Ok(judge_register(org, act, rules, as_of)?
@@ -928,7 +1027,7 @@ pub(crate) struct RatingJudgement {
 /// Judges one rating at `as_of`; `at` names it in errors.
 pub(crate) fn judge_rating(
     r: &Rating,
-    rules: &ActivityRules,
+    rules: &DisclosureRules<'_>,
     as_of: NaiveDateTime,
     at: &str,
 ) -> Result<RatingJudgement, OrgError> {
@@ -958,14 +1057,14 @@ pub(crate) fn judge_rating(
     };
     if r.named {
         let done = known(r.called_back_at.or(r.followed_up_at).or(r.fixed_at));
-        j.call_back_due = rules.due_by(r.at, rules.rating_call_back(), as_of, at)?;
+        j.call_back_due = rules.due_by(r.at, rules.rating_call_back, as_of, at)?;
         j.called_back_on_time = match j.call_back_due {
             Some(due) => on_time(done, due),
             None => done.map(|_| true),
         };
     }
     let done = known(r.fixed_at.or(r.followed_up_at));
-    j.fix_due = rules.due_by(r.at, rules.rating_fix(), as_of, at)?;
+    j.fix_due = rules.due_by(r.at, rules.rating_fix, as_of, at)?;
     j.fixed_on_time = match j.fix_due {
         Some(due) => on_time(done, due),
         None => done.map(|_| true),
@@ -978,8 +1077,8 @@ pub(crate) fn judge_rating(
 /// called back on time, bad ratings fixed by their due.
 pub fn ratings_summary(
     org: &Organisation,
-    act: &Activity,
-    rules: &ActivityRules,
+    act: &DisclosureRecords<'_>,
+    rules: &DisclosureRules<'_>,
     as_of: NaiveDateTime,
 ) -> Result<Vec<RatingsRow>, OrgError> {
     let mut rows: std::collections::BTreeMap<String, RatingsRow> = Default::default();
@@ -991,7 +1090,7 @@ pub fn ratings_summary(
         .filter(|(_, r)| r.at <= as_of)
     {
         let at = format!("ratings[{i}] ({})", r.id);
-        crate::activity::check_rating(org, r, &at)?;
+        check_rating(org, r, &at)?;
         let j = judge_rating(r, rules, as_of, &at)?;
         let row = rows
             .entry(r.unit.clone())
@@ -1024,4 +1123,134 @@ pub fn ratings_summary(
         r.rates();
     }
     Ok(out)
+}
+
+/// A service rating (好差评): 5 非常满意 … 1 非常不满意; 1 and 2 are bad and must be followed up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// Id.
+    pub id: String,
+    /// When.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub at: NaiveDateTime,
+    /// 1 to 5.
+    pub score: u8,
+    /// The unit rated.
+    pub unit: String,
+    /// The person rated, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The case, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// When the bad rating was called back and fixed, as one record (older logs).
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub followed_up_at: Option<NaiveDateTime>,
+    /// A named rating (实名): a bad one must be called back. The rater's identity is never
+    /// part of this record nor of anything published.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub named: bool,
+    /// When a named bad rating was called back (回访核实).
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub called_back_at: Option<NaiveDateTime>,
+    /// When the problem behind a bad rating was fixed (整改).
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fixed_at: Option<NaiveDateTime>,
+    /// An appeal against the rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<Appeal>,
+}
+
+/// The outcome of an appeal against a rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AppealOutcome {
+    /// Not decided yet (the rating counts meanwhile).
+    Pending,
+    /// A mistaken or malicious rating: excluded from the counts, kept in the log.
+    Upheld,
+    /// The rating stands.
+    Rejected,
+}
+
+/// An appeal (申诉复核) against a rating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Appeal {
+    /// When it was lodged.
+    #[serde(deserialize_with = "crate::date::serde_time::time")]
+    pub at: NaiveDateTime,
+    /// Outcome.
+    pub outcome: AppealOutcome,
+    /// When it was decided.
+    #[serde(
+        default,
+        deserialize_with = "crate::date::serde_time::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub decided_at: Option<NaiveDateTime>,
+    /// Why.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Checks a rating's score, unit, person and appeal; `at` names it.
+pub(crate) fn check_rating(org: &Organisation, r: &Rating, at: &str) -> Result<(), OrgError> {
+    let bad = |path: String, message: String| OrgError::new("activity.invalid", path, message);
+    if !(1..=5).contains(&r.score) {
+        return Err(bad(
+            format!("{at}.score"),
+            format!("{} is not a score from 1 to 5", r.score),
+        ));
+    }
+    org.known_unit(&r.unit, format!("{at}.unit"))?;
+    if let Some(p) = &r.person {
+        org.known_person(p, format!("{at}.person"))?;
+    }
+    if let Some(a) = &r.appeal {
+        if a.at < r.at {
+            return Err(bad(
+                format!("{at}.appeal.at"),
+                format!("{} is before the rating {}", a.at, r.at),
+            ));
+        }
+        match (a.outcome, a.decided_at) {
+            (AppealOutcome::Pending, Some(_)) => {
+                return Err(bad(
+                    format!("{at}.appeal.decided_at"),
+                    "a pending appeal has no decision time".into(),
+                ))
+            }
+            (AppealOutcome::Upheld | AppealOutcome::Rejected, None) => {
+                return Err(bad(
+                    format!("{at}.appeal.decided_at"),
+                    "missing for a decided appeal".into(),
+                ))
+            }
+            (_, Some(d)) if d < a.at => {
+                return Err(bad(
+                    format!("{at}.appeal.decided_at"),
+                    format!("{d} is before the appeal {}", a.at),
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }

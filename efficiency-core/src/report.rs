@@ -153,9 +153,9 @@ pub fn review_html(r: &AnnualReview, org: &Organisation, lang: Lang) -> String {
         esc(&title),
         esc(&org.name),
         esc(&if t.zh {
-            format!("{}年1月1日至12月31日 · 依据 efficiency {}", r.year, crate::VERSION)
+            format!("{}年1月1日至12月31日 · 依据 efficiency {}", r.year, env!("CARGO_PKG_VERSION"))
         } else {
-            format!("1 January to 31 December {} · efficiency {}", r.year, crate::VERSION)
+            format!("1 January to 31 December {} · efficiency {}", r.year, env!("CARGO_PKG_VERSION"))
         })
     );
 

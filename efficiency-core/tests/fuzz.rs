@@ -100,8 +100,8 @@ const TARGETS: &[Target] = &[
                 );
                 let at = date::parse_local_time("2026-12-31 18:00", date::Zone::CHINA).unwrap();
                 let _ = a.faults(&o, &r, at);
-                let _ = efficiency_core::disclosure::ratings_summary(&o, &a, &r, at);
-                let _ = efficiency_core::disclosure::whereabouts_board(&o, &a, at);
+                let _ = a.ratings_summary(&o, &r, at);
+                let _ = a.whereabouts_board(&o, at);
             }
         },
     },

@@ -373,15 +373,14 @@ mod accountability {
                 json!({"until_min": s.until_min.map(|x| x.to_string()), "until_max": s.until_max.map(|x| x.to_string()), "permanent": s.permanent})
             }
             "whereabouts_board" | "ratings_summary" | "publication_register" => {
-                use efficiency_core::disclosure::*;
                 let act = Activity::from_json(&sc["activity"].to_string())?;
                 let (rules, at) = (ActivityRules::default(), time(&sc["as_of"]));
                 match sc["kind"].as_str().unwrap() {
-                    "whereabouts_board" => json!(whereabouts_board(&org, &act, at)?),
-                    "ratings_summary" => json!(ratings_summary(&org, &act, &rules, at)?),
+                    "whereabouts_board" => json!(act.whereabouts_board(&org, at)?),
+                    "ratings_summary" => json!(act.ratings_summary(&org, &rules, at)?),
                     // The masked record is the masking's (its own vectors); rows compared without it.
                     _ => {
-                        let mut rows = json!(publication_register(&org, &act, &rules, at)?);
+                        let mut rows = json!(act.publication_register(&org, &rules, at)?);
                         for r in rows.as_array_mut().unwrap() {
                             r.as_object_mut().unwrap().remove("record");
                         }

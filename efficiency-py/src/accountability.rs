@@ -4,7 +4,6 @@
 
 use efficiency_core::accountability::{self as acc, Fault};
 use efficiency_core::activity::{self, ActivityRules as CoreActivityRules};
-use efficiency_core::disclosure;
 use efficiency_core::org::{self, OrgError};
 use pyo3::prelude::*;
 
@@ -231,7 +230,7 @@ impl Activity {
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         judged(py, at, "at", table, |t| {
-            disclosure::whereabouts_board(&organisation.inner, &self.inner, t)
+            self.inner.whereabouts_board(&organisation.inner, t)
         })
     }
     /// The ratings summary at `as_of` per unit, then `all` (好差评 with denominators: logged,
@@ -246,7 +245,8 @@ impl Activity {
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         judged(py, as_of, "as_of", table, |t| {
-            disclosure::ratings_summary(&organisation.inner, &self.inner, &rules.inner, t)
+            self.inner
+                .ratings_summary(&organisation.inner, &rules.inner, t)
         })
     }
     /// The register of published results at `as_of` (公开办事结果): per decision its due, when
@@ -261,7 +261,8 @@ impl Activity {
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         judged(py, as_of, "as_of", table, |t| {
-            disclosure::publication_register(&organisation.inner, &self.inner, &rules.inner, t)
+            self.inner
+                .publication_register(&organisation.inner, &rules.inner, t)
         })
     }
 }

@@ -216,7 +216,7 @@ impl Activity {
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
     ) -> Result<JsValue, JsValue> {
         judged(&at, "at", |t| {
-            efficiency_core::disclosure::whereabouts_board(&organisation.inner, &self.inner, t)
+            self.inner.whereabouts_board(&organisation.inner, t)
         })
     }
     /// The ratings summary at `asOf` per unit, then `all`, with denominators.
@@ -228,12 +228,8 @@ impl Activity {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         judged(&as_of, "asOf", |t| {
-            efficiency_core::disclosure::ratings_summary(
-                &organisation.inner,
-                &self.inner,
-                &rules.inner,
-                t,
-            )
+            self.inner
+                .ratings_summary(&organisation.inner, &rules.inner, t)
         })
     }
     /// The register of published results at `asOf`: dues, profile, revision, display end,
@@ -246,12 +242,8 @@ impl Activity {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         judged(&as_of, "asOf", |t| {
-            efficiency_core::disclosure::publication_register(
-                &organisation.inner,
-                &self.inner,
-                &rules.inner,
-                t,
-            )
+            self.inner
+                .publication_register(&organisation.inner, &rules.inner, t)
         })
     }
 }
