@@ -131,7 +131,18 @@ fn known_code(code: &str) -> bool {
 
 impl Default for AssessmentRules {
     fn default() -> Self {
-        AssessmentRules::from_json(ASSESSMENT_RULES_JSON).expect("shipped rules are valid")
+        AssessmentRules::shipped().clone()
+    }
+}
+
+impl AssessmentRules {
+    /// The shipped rules (`data/rules/assessment.json`), read once: what an omitted `rules`
+    /// argument means in every language.
+    pub fn shipped() -> &'static AssessmentRules {
+        static SHIPPED: std::sync::OnceLock<AssessmentRules> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            AssessmentRules::from_json(ASSESSMENT_RULES_JSON).expect("shipped rules are valid")
+        })
     }
 }
 
@@ -619,7 +630,8 @@ pub fn score_units(
 }
 
 /// Units to commend: graded the best band, no veto.
-pub fn commendation_list(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<String> {
+pub fn commendation_list(cards: &[Scorecard], rules: Option<&AssessmentRules>) -> Vec<String> {
+    let rules = rules.unwrap_or_else(|| AssessmentRules::shipped());
     let best = &rules.grades[0].name;
     cards
         .iter()
@@ -629,7 +641,11 @@ pub fn commendation_list(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<St
 }
 
 /// Unit heads to be held responsible: units graded the lowest band or vetoed (docs/domain.md §1.2).
-pub fn heads_responsible(cards: &[Scorecard], rules: &AssessmentRules) -> Vec<(String, String)> {
+pub fn heads_responsible(
+    cards: &[Scorecard],
+    rules: Option<&AssessmentRules>,
+) -> Vec<(String, String)> {
+    let rules = rules.unwrap_or_else(|| AssessmentRules::shipped());
     let worst = &rules.grades[rules.grades.len() - 1].name;
     cards
         .iter()
@@ -861,9 +877,9 @@ grades = [{ name = "pass", min = 70 }, { name = "fail", min = 0 }]
         assert_eq!((d[0].before, d[0].after, d[0].change), (-1.0, -2.0, -1.0));
         assert_eq!(d.last().unwrap().rule, "total");
         assert_eq!(
-            commendation_list(&h1, &rules),
+            commendation_list(&h1, Some(&rules)),
             vec!["social_org".to_string()]
         );
-        assert!(heads_responsible(&h2, &rules).is_empty());
+        assert!(heads_responsible(&h2, Some(&rules)).is_empty());
     }
 }

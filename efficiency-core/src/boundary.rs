@@ -58,6 +58,10 @@ pub trait FromArg: crate::names::Named {
 
 impl<T: crate::names::Named> FromArg for T {}
 
+/// A field name of a [`Value::Record`]: the struct's own (static), or owned for the fields of a
+/// flattened part.
+pub type Name = std::borrow::Cow<'static, str>;
+
 /// A value as a host language passes it, or a result on its way out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -84,8 +88,9 @@ pub enum Value {
     List(Vec<Value>),
     /// A mapping whose keys are data (a Python dict, a JS object), in order.
     Map(Vec<(String, Value)>),
-    /// A result struct's fields, in order (snake_case names).
-    Record(Vec<(&'static str, Value)>),
+    /// A result struct's fields, in order (snake_case names; a struct with a flattened part
+    /// is a record too, its names owned).
+    Record(Vec<(Name, Value)>),
     /// Anything else, by its host type name (`"function"`, `"set"`, `"int too large"`).
     Other(String),
 }
@@ -600,9 +605,9 @@ struct ValueSerializer;
 /// A list being built.
 struct SeqBuilder(Vec<Value>);
 /// A map being built.
-struct MapBuilder(Vec<(String, Value)>, Option<String>);
+struct MapBuilder(Vec<(String, Value)>, Option<String>, bool);
 /// A struct being built.
-struct RecordBuilder(Vec<(&'static str, Value)>);
+struct RecordBuilder(Vec<(Name, Value)>);
 /// An enum variant with fields being built.
 struct VariantBuilder(&'static str, RecordBuilder);
 /// An enum tuple variant being built.
@@ -710,7 +715,7 @@ impl ser::Serializer for ValueSerializer {
         value: &T,
     ) -> R {
         Ok(Value::Record(vec![(
-            variant,
+            Name::Borrowed(variant),
             value.serialize(ValueSerializer)?,
         )]))
     }
@@ -733,7 +738,13 @@ impl ser::Serializer for ValueSerializer {
         Ok(TupleVariantBuilder(variant, Vec::with_capacity(len)))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, SerError> {
-        Ok(MapBuilder(Vec::with_capacity(len.unwrap_or(0)), None))
+        // serde serializes a struct with a `#[serde(flatten)]` part as a map of unknown length;
+        // data-keyed maps (BTreeMap, HashMap) know theirs. The first is a record.
+        Ok(MapBuilder(
+            Vec::with_capacity(len.unwrap_or(0)),
+            None,
+            len.is_none(),
+        ))
     }
     fn serialize_struct(self, _n: &'static str, len: usize) -> Result<RecordBuilder, SerError> {
         Ok(RecordBuilder(Vec::with_capacity(len)))
@@ -791,7 +802,10 @@ impl ser::SerializeTupleVariant for TupleVariantBuilder {
         Ok(())
     }
     fn end(self) -> R {
-        Ok(Value::Record(vec![(self.0, Value::List(self.1))]))
+        Ok(Value::Record(vec![(
+            Name::Borrowed(self.0),
+            Value::List(self.1),
+        )]))
     }
 }
 impl ser::SerializeMap for MapBuilder {
@@ -815,7 +829,16 @@ impl ser::SerializeMap for MapBuilder {
         Ok(())
     }
     fn end(self) -> R {
-        Ok(Value::Map(self.0))
+        if self.2 {
+            Ok(Value::Record(
+                self.0
+                    .into_iter()
+                    .map(|(k, v)| (Name::Owned(k), v))
+                    .collect(),
+            ))
+        } else {
+            Ok(Value::Map(self.0))
+        }
     }
 }
 impl ser::SerializeStruct for RecordBuilder {
@@ -826,7 +849,8 @@ impl ser::SerializeStruct for RecordBuilder {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerError> {
-        self.0.push((key, value.serialize(ValueSerializer)?));
+        self.0
+            .push((Name::Borrowed(key), value.serialize(ValueSerializer)?));
         Ok(())
     }
     fn end(self) -> R {
@@ -844,7 +868,10 @@ impl ser::SerializeStructVariant for VariantBuilder {
         ser::SerializeStruct::serialize_field(&mut self.1, key, value)
     }
     fn end(self) -> R {
-        Ok(Value::Record(vec![(self.0, Value::Record(self.1 .0))]))
+        Ok(Value::Record(vec![(
+            Name::Borrowed(self.0),
+            Value::Record(self.1 .0),
+        )]))
     }
 }
 
@@ -934,5 +961,28 @@ mod tests {
         assert_eq!(w(Value::Bool(true)), Err("argument.wrong_type"));
         assert_eq!(w(Value::Str("3".into())), Err("argument.wrong_type"));
         assert_eq!(w(Value::Null), Err("argument.missing"));
+    }
+
+    /// A struct with a flattened part is a record (its names camelCased in JS), not a data map:
+    /// a guide's item fields reached JS as `name_zh` where the types say `nameZh`.
+    #[test]
+    fn a_flattened_struct_is_a_record() {
+        #[derive(serde::Serialize)]
+        struct Inner {
+            name_zh: &'static str,
+        }
+        #[derive(serde::Serialize)]
+        struct Outer {
+            #[serde(flatten)]
+            inner: Inner,
+            fees: std::collections::BTreeMap<&'static str, u32>,
+        }
+        let v = to_value(&Outer {
+            inner: Inner { name_zh: "登记" },
+            fees: [("id_card", 0)].into(),
+        });
+        let Value::Record(f) = v else { panic!("{v:?}") };
+        assert_eq!(f[0], (Name::Borrowed("name_zh"), Value::Str("登记".into())));
+        assert_eq!(f[1].1, Value::Map(vec![("id_card".into(), Value::Int(0))]));
     }
 }

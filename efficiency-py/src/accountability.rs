@@ -8,21 +8,8 @@ use efficiency_core::org::{self, OrgError};
 use pyo3::prelude::*;
 
 use crate::clock::to_time;
-use crate::{Calendar, EfficiencyError};
-
-pyo3::create_exception!(
-    efficiency,
-    OrganisationError,
-    EfficiencyError,
-    "An organisation that cannot be used (codes org.*): the message names the field and id."
-);
-
-pyo3::create_exception!(
-    efficiency,
-    RulesError,
-    EfficiencyError,
-    "A rule table, plan, activity record or review request that cannot be used (codes accountability.*, activity.*, assessment.*, campaign.*, review.*): the message names the field."
-);
+use crate::Calendar;
+use efficiency_core::date::Zone;
 
 pub(crate) fn wrap<T>(py: Python<'_>, r: Result<T, OrgError>) -> PyResult<T> {
     crate::convert::ok(py, r)
@@ -212,7 +199,7 @@ impl Activity {
         rules: PyRef<'_, ActivityRules>,
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let t = to_time(py, as_of, "as_of")?;
+        let t = crate::convert::time_in(py, as_of, "as_of", rules.inner.calendar.zone())?;
         to_py(
             py,
             &wrap(py, self.inner.faults(&organisation.inner, &rules.inner, t))?,
@@ -229,7 +216,7 @@ impl Activity {
         at: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        judged(py, at, "at", table, |t| {
+        judged(py, at, "at", Zone::CHINA, table, |t| {
             self.inner.whereabouts_board(&organisation.inner, t)
         })
     }
@@ -244,10 +231,17 @@ impl Activity {
         as_of: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        judged(py, as_of, "as_of", table, |t| {
-            self.inner
-                .ratings_summary(&organisation.inner, &rules.inner, t)
-        })
+        judged(
+            py,
+            as_of,
+            "as_of",
+            rules.inner.calendar.zone(),
+            table,
+            |t| {
+                self.inner
+                    .ratings_summary(&organisation.inner, &rules.inner, t)
+            },
+        )
     }
     /// The register of published results at `as_of` (公开办事结果): per decision its due, when
     /// it went online under which masking profile, revision dues, display end, state, findings.
@@ -260,10 +254,17 @@ impl Activity {
         as_of: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        judged(py, as_of, "as_of", table, |t| {
-            self.inner
-                .publication_register(&organisation.inner, &rules.inner, t)
-        })
+        judged(
+            py,
+            as_of,
+            "as_of",
+            rules.inner.calendar.zone(),
+            table,
+            |t| {
+                self.inner
+                    .publication_register(&organisation.inner, &rules.inner, t)
+            },
+        )
     }
 }
 
@@ -272,10 +273,11 @@ fn judged<'py, T: serde::Serialize + Sync>(
     py: Python<'py>,
     at: &Bound<'py, PyAny>,
     name: &str,
+    zone: Zone,
     table: bool,
     rows: impl FnOnce(chrono::NaiveDateTime) -> Result<Vec<T>, OrgError>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let t = to_time(py, at, name)?;
+    let t = crate::convert::time_in(py, at, name, zone)?;
     let rows = wrap(py, rows(t))?;
     rows_out(py, &rows, table)
 }
@@ -318,13 +320,10 @@ fn accountability_list<'py>(
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
     m.add_class::<Organisation>()?;
     m.add_class::<AccountabilityRules>()?;
     m.add_class::<ActivityRules>()?;
     m.add_class::<Activity>()?;
     m.add_function(wrap_pyfunction!(accountability_list, m)?)?;
-    m.add("OrganisationError", py.get_type::<OrganisationError>())?;
-    m.add("RulesError", py.get_type::<RulesError>())?;
     Ok(())
 }

@@ -10,8 +10,9 @@ use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submi
 use efficiency_core::case::MetricsRow;
 use pyo3::prelude::*;
 
-use crate::accountability::{from_py, to_py, wrap, Organisation};
+use crate::accountability::{from_py, wrap, Organisation};
 use crate::clock::to_time;
+use crate::convert::to_py;
 use crate::convert::whole;
 
 fn parse<T: serde::de::DeserializeOwned>(
@@ -241,10 +242,9 @@ fn commendation_list(
     rules: Option<PyRef<'_, AssessmentRules>>,
 ) -> PyResult<Vec<String>> {
     let cards: Vec<core_assessment::Scorecard> = parse(py, cards, "cards")?;
-    let default = core_assessment::AssessmentRules::default();
     Ok(core_assessment::commendation_list(
         &cards,
-        rules.as_ref().map(|r| &r.inner).unwrap_or(&default),
+        rules.as_ref().map(|r| &r.inner),
     ))
 }
 
@@ -257,10 +257,9 @@ fn heads_responsible(
     rules: Option<PyRef<'_, AssessmentRules>>,
 ) -> PyResult<Vec<(String, String)>> {
     let cards: Vec<core_assessment::Scorecard> = parse(py, cards, "cards")?;
-    let default = core_assessment::AssessmentRules::default();
     Ok(core_assessment::heads_responsible(
         &cards,
-        rules.as_ref().map(|r| &r.inner).unwrap_or(&default),
+        rules.as_ref().map(|r| &r.inner),
     ))
 }
 

@@ -10,20 +10,13 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::accountability::to_py;
 use crate::arrow::TableBuilder;
-use crate::clock::{to_time, ItemCatalog};
-use crate::{Calendar, EfficiencyError};
+use crate::clock::ItemCatalog;
+use crate::convert::to_py;
+use crate::Calendar;
 use efficiency_core::accountability::Fault;
 use efficiency_core::boundary::Value;
 use efficiency_core::date::Zone;
-
-pyo3::create_exception!(
-    efficiency,
-    CaseError,
-    EfficiencyError,
-    "A case-log line that cannot be taken: `.code` (e.g. \"case.unknown_actor\"), `.line` and `.event` name it."
-);
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCaseError>) -> PyResult<T> {
     crate::convert::ok(py, r)
@@ -122,6 +115,13 @@ pub(crate) struct Case {
     inner: core_case::Case,
 }
 
+impl Case {
+    /// A moment argument, read in the zone of the case's calendar.
+    fn time(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<chrono::NaiveDateTime> {
+        crate::convert::time_in(py, value, "as_of", self.ctx.calendar.zone())
+    }
+}
+
 #[pymethods]
 impl Case {
     /// An empty case with id `case_id`; events come with `append`.
@@ -191,7 +191,7 @@ impl Case {
         py: Python<'py>,
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let t = to_time(py, as_of, "as_of")?;
+        let t = self.time(py, as_of)?;
         to_py(py, &wrap(py, self.inner.status(&self.ctx, t))?)
     }
 
@@ -201,7 +201,7 @@ impl Case {
         py: Python<'py>,
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let t = to_time(py, as_of, "as_of")?;
+        let t = self.time(py, as_of)?;
         to_py(py, &wrap(py, self.inner.status(&self.ctx, t))?.findings)
     }
 
@@ -212,7 +212,7 @@ impl Case {
         py: Python<'py>,
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let t = to_time(py, as_of, "as_of")?;
+        let t = self.time(py, as_of)?;
         let status = wrap(py, self.inner.status(&self.ctx, t))?;
         to_py(py, &Fault::from_status(&status))
     }
@@ -346,11 +346,7 @@ impl CaseReplay {
 
     /// The metrics as an Arrow table (one row per group, counts and rates).
     fn metrics_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.with_state(|st| {
-            st.metrics().ok_or_else(|| {
-                PyValueError::new_err("no period was given, so no metrics were kept")
-            })
-        })?;
+        let rows = self.with_state(|st| crate::convert::ok_detached(st.period_metrics()))?;
         crate::arrow::table(py, &rows)
     }
 
@@ -391,11 +387,7 @@ impl CaseReplay {
     /// workdays_used, open, open_overdue and the rates on_the_spot_rate, on_time_rate,
     /// early_rate, extension_rate, average_workdays_used (None where the denominator is 0).
     fn metrics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.with_state(|st| {
-            st.metrics().ok_or_else(|| {
-                PyValueError::new_err("no period was given, so no metrics were kept")
-            })
-        })?;
+        let rows = self.with_state(|st| crate::convert::ok_detached(st.period_metrics()))?;
         crate::convert::columns(py, &rows)
     }
 }
@@ -529,7 +521,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CaseContext>()?;
     m.add_class::<Case>()?;
     m.add_class::<CaseReplay>()?;
-    m.add("CaseError", py.get_type::<CaseError>())?;
     m.add("CASE_ERROR_CODES", CoreCaseError::CODES.to_vec())?;
     m.add("EVENT_KINDS", core_case::EVENT_KINDS.to_vec())?;
     m.add("EVENT_COLUMNS", core_case::EVENT_COLUMNS.to_vec())?;

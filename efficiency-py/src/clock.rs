@@ -12,19 +12,10 @@ use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::{
-    convert, errors_mode, finish_batch, number_column, time_column, Calendar, EfficiencyError,
-};
+use crate::{convert, errors_mode, finish_batch, number_column, time_column, Calendar};
 use efficiency_core::boundary::Value;
 use efficiency_core::calendar::MISSING;
 use efficiency_core::date::Zone;
-
-pyo3::create_exception!(
-    efficiency,
-    ClockError,
-    EfficiencyError,
-    "An impossible clock event, a malformed limit or item: `.code` starts with \"clock.\" (calendar codes pass through)."
-);
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreClockError>) -> PyResult<T> {
     convert::ok(py, r)
@@ -42,10 +33,6 @@ pub(crate) fn to_time(
 
 fn amount(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
     Ok(convert::whole(py, value, name, Whole::Amount)? as u32)
-}
-
-fn parse_unit(py: Python<'_>, s: &str) -> PyResult<TimeUnit> {
-    wrap(py, s.parse::<TimeUnit>())
 }
 
 /// A time limit: an amount and a unit ("workdays", "natural_days", "work_hours", "on_the_spot").
@@ -66,15 +53,12 @@ impl TimeLimit {
     /// `amount` units.
     #[new]
     fn new(py: Python<'_>, amount: &Bound<'_, PyAny>, unit: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let unit = parse_unit(py, &convert::text(py, unit, "unit")?)?;
-        let amount = self::amount(py, amount, "amount")?;
-        let amount = if unit == TimeUnit::OnTheSpot {
-            0
-        } else {
-            amount
-        };
+        let (amount, unit) = (convert::value(amount)?, convert::value(unit)?);
         Ok(TimeLimit {
-            inner: core_clock::TimeLimit { amount, unit },
+            inner: convert::ok(
+                py,
+                core_clock::TimeLimit::from_args(&amount, &unit, "amount", "unit"),
+            )?,
         })
     }
     /// `n` workdays.
@@ -564,7 +548,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ServiceItem>()?;
     m.add_class::<ItemCatalog>()?;
     m.add_function(wrap_pyfunction!(evaluate_clocks, m)?)?;
-    m.add("ClockError", py.get_type::<ClockError>())?;
     m.add("CLOCK_ERROR_CODES", CoreClockError::CODES.to_vec())?;
     m.add("FINDING_CODES", core_clock::FINDING_CODES.to_vec())?;
     m.add("LEVELS", PyTuple::new(py, LEVEL_NAMES)?)?;

@@ -7,49 +7,8 @@ use efficiency_core::boundary::Whole;
 use efficiency_core::boundary::{self, Value};
 use efficiency_core::date::Zone;
 use efficiency_core::error::Error;
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{
-    PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType,
-};
-
-use crate::EfficiencyError;
-
-pyo3::create_exception!(
-    efficiency,
-    ArgumentError,
-    EfficiencyError,
-    "An argument that cannot be used: `.code` starts with \"argument.\" and `.field` names it."
-);
-
-static ARGUMENT_TYPE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-/// `ArgumentTypeError(ArgumentError, TypeError)`: a value of the wrong Python type.
-pub(crate) fn argument_type_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
-    ARGUMENT_TYPE_ERROR
-        .get_or_try_init(py, || {
-            let bases = PyTuple::new(
-                py,
-                [
-                    py.get_type::<ArgumentError>().into_any(),
-                    py.get_type::<PyTypeError>().into_any(),
-                ],
-            )?;
-            let ns = PyDict::new(py);
-            ns.set_item("__module__", "efficiency")?;
-            ns.set_item(
-                "__doc__",
-                "An argument of the wrong type: an ArgumentError and a TypeError (`.code` is \"argument.wrong_type\").",
-            )?;
-            let t = py
-                .import("builtins")?
-                .getattr("type")?
-                .call1(("ArgumentTypeError", bases, ns))?;
-            Ok::<_, PyErr>(t.cast_into::<PyType>()?.unbind())
-        })
-        .map(|t| t.bind(py))
-}
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 /// An optional named choice (`lang`, `format`, …) read by the core's `from_arg`: `default`
 /// when absent.
@@ -78,37 +37,7 @@ pub(crate) fn options(pairs: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<V
     Ok(Value::Map(named))
 }
 
-/// The exception for a core error: the class by the code's area, with `.code`, `.field`,
-/// `.row`, `.line`, `.event` and `.event_index` set (None when not known).
-pub(crate) fn error(py: Python<'_>, e: impl Into<Error>) -> PyErr {
-    let e: Error = e.into();
-    let class: Bound<'_, PyType> = match (e.area(), e.code) {
-        (_, "argument.wrong_type") => match argument_type_error(py) {
-            Ok(t) => t.clone(),
-            Err(err) => return err,
-        },
-        ("argument", _) => py.get_type::<ArgumentError>(),
-        ("calendar", _) => py.get_type::<crate::CalendarError>(),
-        ("clock", _) => py.get_type::<crate::clock::ClockError>(),
-        ("case", _) => py.get_type::<crate::case::CaseError>(),
-        ("org", _) => py.get_type::<crate::accountability::OrganisationError>(),
-        _ => py.get_type::<crate::accountability::RulesError>(),
-    };
-    let err = match class.call1((e.message.clone(),)) {
-        Ok(v) => PyErr::from_value(v),
-        Err(err) => return err,
-    };
-    let v = err.value(py);
-    // Setting attributes on a fresh exception instance cannot fail in practice.
-    let _ = v.setattr("code", e.code);
-    let _ = v.setattr("field", e.field.clone());
-    let _ = v.setattr("path", e.field);
-    let _ = v.setattr("row", e.row);
-    let _ = v.setattr("line", e.line);
-    let _ = v.setattr("event", e.event);
-    let _ = v.setattr("event_index", e.event_index);
-    err
-}
+pub(crate) use crate::errors::error;
 
 /// [`error`] where no GIL token is at hand.
 pub(crate) fn error_of(e: Error) -> PyErr {
@@ -247,7 +176,7 @@ pub(crate) fn to_object<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, 
         Value::Record(m) => {
             let d = PyDict::new(py);
             for (k, x) in m {
-                d.set_item(*k, to_object(py, x)?)?;
+                d.set_item(k.as_ref(), to_object(py, x)?)?;
             }
             d.into_any()
         }

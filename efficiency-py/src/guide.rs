@@ -4,7 +4,7 @@ use efficiency_core::boundary::FromArg;
 use efficiency_core::guide::{self as core_guide, Lang, RenderFormat};
 use pyo3::prelude::*;
 
-use crate::accountability::to_py;
+use crate::convert::to_py;
 
 /// A published catalogue of service guides (`efficiency.guides/1`): one version, each guide a
 /// superset of the service item the clock uses.

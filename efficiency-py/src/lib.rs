@@ -12,16 +12,9 @@ use efficiency_core::date::{to_epoch_micros, Zone};
 use efficiency_core::error::Error;
 use numpy::datetime::{units, Datetime};
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-pyo3::create_exception!(
-    efficiency,
-    EfficiencyError,
-    PyValueError,
-    "Base of every error raised by efficiency; `.code` is a stable string such as \"calendar.year_not_covered\"."
-);
 /// The extension's allocator (see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -32,15 +25,9 @@ mod assessment;
 mod case;
 mod clock;
 mod convert;
+mod errors;
 mod guide;
 mod mask;
-
-pyo3::create_exception!(
-    efficiency,
-    CalendarError,
-    EfficiencyError,
-    "A calendar question or calendar data that cannot be answered: `.code` starts with \"calendar.\"."
-);
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCalendarError>) -> PyResult<T> {
     convert::ok(py, r)
@@ -669,15 +656,11 @@ impl Calendar {
 /// The native part of the `efficiency` package.
 #[pymodule]
 fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
     m.add_class::<Calendar>()?;
     for (name, json) in efficiency_core::DATA {
         m.add(format!("{}_JSON", name.to_uppercase()), *json)?;
     }
-    m.add("EfficiencyError", py.get_type::<EfficiencyError>())?;
-    m.add("CalendarError", py.get_type::<CalendarError>())?;
-    m.add("ArgumentError", py.get_type::<convert::ArgumentError>())?;
-    m.add("ArgumentTypeError", convert::argument_type_error(py)?)?;
+    errors::register(m)?;
     m.add(
         "ERROR_CODES",
         efficiency_core::error::CODES

@@ -3,7 +3,7 @@
 use efficiency_core::mask as core_mask;
 use pyo3::prelude::*;
 
-use crate::accountability::to_py;
+use crate::convert::to_py;
 
 /// The masking policy (`efficiency.masking/1`): profiles (`court`, `penalty_publication`,
 /// `display`) that say what happens to each kind of personal data.

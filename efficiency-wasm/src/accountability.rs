@@ -200,7 +200,7 @@ impl Activity {
         rules: &ActivityRules,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let t = time(&as_of, "asOf")?;
+        let t = crate::convert::time(&as_of, "asOf", rules.inner.calendar.zone())?;
         to_js(&wrap(self.inner.faults(
             &organisation.inner,
             &rules.inner,
@@ -215,7 +215,7 @@ impl Activity {
         organisation: &Organisation,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
     ) -> Result<JsValue, JsValue> {
-        judged(&at, "at", |t| {
+        judged(&at, "at", efficiency_core::date::Zone::CHINA, |t| {
             self.inner.whereabouts_board(&organisation.inner, t)
         })
     }
@@ -227,7 +227,7 @@ impl Activity {
         rules: &ActivityRules,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        judged(&as_of, "asOf", |t| {
+        judged(&as_of, "asOf", rules.inner.calendar.zone(), |t| {
             self.inner
                 .ratings_summary(&organisation.inner, &rules.inner, t)
         })
@@ -241,7 +241,7 @@ impl Activity {
         rules: &ActivityRules,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        judged(&as_of, "asOf", |t| {
+        judged(&as_of, "asOf", rules.inner.calendar.zone(), |t| {
             self.inner
                 .publication_register(&organisation.inner, &rules.inner, t)
         })
@@ -252,9 +252,10 @@ impl Activity {
 fn judged<T: serde::Serialize>(
     at: &JsValue,
     name: &str,
+    zone: efficiency_core::date::Zone,
     rows: impl FnOnce(NaiveDateTime) -> Result<Vec<T>, org::OrgError>,
 ) -> Result<JsValue, JsValue> {
-    let t = time(at, name)?;
+    let t = crate::convert::time(at, name, zone)?;
     to_js(&wrap(rows(t))?)
 }
 

@@ -250,7 +250,10 @@ pub fn commendation_list(
     rules: &AssessmentRules,
 ) -> Result<Vec<String>, JsValue> {
     let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
-    Ok(core_assessment::commendation_list(&cards, &rules.inner))
+    Ok(core_assessment::commendation_list(
+        &cards,
+        Some(&rules.inner),
+    ))
 }
 
 /// [unit, head] pairs to hold responsible: units in the lowest grade or vetoed.
@@ -260,7 +263,10 @@ pub fn heads_responsible(
     rules: &AssessmentRules,
 ) -> Result<JsValue, JsValue> {
     let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
-    to_js(&core_assessment::heads_responsible(&cards, &rules.inner))
+    to_js(&core_assessment::heads_responsible(
+        &cards,
+        Some(&rules.inner),
+    ))
 }
 
 /// A bureau's own data for the annual review (organisation, cases, activity, year records and,

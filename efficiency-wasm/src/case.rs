@@ -369,10 +369,11 @@ impl CaseReplay {
         self.inner.cases()
     }
 
-    /// Metrics per group (counts and rates), or null when no period was given.
-    #[wasm_bindgen(unchecked_return_type = "GroupMetrics[] | null")]
+    /// Metrics per group (counts and rates); `argument.missing` (field `period`) when the
+    /// replay was made without a period.
+    #[wasm_bindgen(unchecked_return_type = "GroupMetrics[]")]
     pub fn metrics(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.metrics())
+        to_js(&crate::convert::ok(self.inner.period_metrics())?)
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use efficiency_core::boundary::Whole;
 use efficiency_core::clock::{
-    self as core_clock, Authority, ClockConfig, ClockError, ClockOptions, TimeUnit,
+    self as core_clock, Authority, ClockConfig, ClockError, ClockOptions,
 };
 use efficiency_core::error::Error;
 use efficiency_core::item::{self, ItemClock};
@@ -42,10 +42,6 @@ fn uint(value: &JsValue, name: &str) -> Result<u32, efficiency_core::error::Erro
     Ok(crate::convert::value(value).whole(name, Whole::Amount)? as u32)
 }
 
-fn time_arg(value: &JsValue, name: &str) -> Result<NaiveDateTime, efficiency_core::error::Error> {
-    crate::convert::value(value).time(name, efficiency_core::date::Zone::CHINA)
-}
-
 /// A time limit: an amount and a unit.
 #[wasm_bindgen]
 #[derive(Clone, Copy)]
@@ -61,13 +57,11 @@ impl TimeLimit {
         #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
         #[wasm_bindgen(unchecked_param_type = "TimeUnitName")] unit: JsValue,
     ) -> Result<TimeLimit, JsValue> {
-        let amount = crate::convert::whole(&amount, "amount", Whole::Amount)? as u32;
-        let unit = crate::convert::text(&unit, "unit")?;
+        let (amount, unit) = (crate::convert::value(&amount), crate::convert::value(&unit));
         Ok(TimeLimit {
-            inner: core_clock::TimeLimit {
-                amount,
-                unit: wrap(unit.parse::<TimeUnit>())?,
-            },
+            inner: crate::convert::ok(core_clock::TimeLimit::from_args(
+                &amount, &unit, "amount", "unit",
+            ))?,
         })
     }
     /// `n` workdays.
@@ -372,7 +366,8 @@ impl ServiceItem {
         accepted_at: JsValue,
     ) -> Result<Clock, JsValue> {
         wrap((|| -> Result<_, Error> {
-            let at = time_arg(&accepted_at, "acceptedAt")?;
+            let at =
+                crate::convert::value(&accepted_at).time("acceptedAt", calendar.inner.zone())?;
             Ok(Clock {
                 inner: (self.inner.clock(calendar.inner.clone(), at)?),
             })

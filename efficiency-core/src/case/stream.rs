@@ -491,6 +491,18 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
         self.cases
     }
 
+    /// Metrics per group, as asked for: a replay made without a period keeps none, and asking
+    /// is `argument.missing` naming `period` (the same in every language).
+    pub fn period_metrics(&self) -> Result<Vec<GroupMetrics>, Error> {
+        self.metrics().ok_or_else(|| {
+            Error::new(
+                "argument.missing",
+                "no period was given when the replay was made, so no metrics were kept (give period=(from, to))",
+            )
+            .with_field("period")
+        })
+    }
+
     /// Metrics per group, when a period was given.
     pub fn metrics(&self) -> Option<Vec<GroupMetrics>> {
         self.metrics

@@ -43,18 +43,56 @@ pub const CLOCK_OPTIONS: &[&str] = &[
 ];
 
 impl TimeLimit {
+    /// A time limit from its two arguments, as every language's `TimeLimit(amount, unit)` reads
+    /// them (`amount_arg`, `unit_arg` name them in errors): an on-the-spot limit has no amount
+    /// (absent or 0; any other amount is `argument.out_of_range`, never silently dropped).
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::clock::TimeLimit;
+    /// let l = TimeLimit::from_args(&Value::Int(5), &Value::Str("workdays".into()), "amount", "unit")?;
+    /// assert_eq!(l, TimeLimit::workdays(5));
+    /// let spot = TimeLimit::from_args(&Value::Null, &Value::Str("on_the_spot".into()), "amount", "unit")?;
+    /// assert_eq!(spot, TimeLimit::on_the_spot());
+    /// let e = TimeLimit::from_args(&Value::Int(5), &Value::Str("on_the_spot".into()), "amount", "unit")
+    ///     .unwrap_err();
+    /// assert_eq!((e.code, e.field.as_deref()), ("argument.out_of_range", Some("amount")));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn from_args(
+        amount: &Value,
+        unit: &Value,
+        amount_arg: &str,
+        unit_arg: &str,
+    ) -> Result<TimeLimit, Error> {
+        let unit: TimeUnit = unit
+            .string(unit_arg)?
+            .parse()
+            .map_err(|e| Error::from(e).with_field(unit_arg))?;
+        let amount = match (unit, amount) {
+            (TimeUnit::OnTheSpot, Value::Null) => 0,
+            (_, a) => a.whole(amount_arg, Whole::Amount)? as u32,
+        };
+        if unit == TimeUnit::OnTheSpot && amount != 0 {
+            return Err(Error::new(
+                "argument.out_of_range",
+                format!("{amount_arg} must be 0 or absent for an on-the-spot limit, which has no amount (not {amount})"),
+            )
+            .with_field(amount_arg));
+        }
+        Ok(TimeLimit { amount, unit })
+    }
+
     /// A time limit from a boundary value: `{amount, unit}` (amount may be omitted for
     /// `on_the_spot`).
     pub fn from_value(v: &Value, arg: &str) -> Result<TimeLimit, Error> {
         match v {
-            Value::Map(_) | Value::Record(_) => {
-                let unit: TimeUnit = v.get("unit").string(&format!("{arg}.unit"))?.parse()?;
-                let amount = match (unit, v.get("amount")) {
-                    (TimeUnit::OnTheSpot, Value::Null) => 0,
-                    (_, a) => a.whole(&format!("{arg}.amount"), Whole::Amount)? as u32,
-                };
-                Ok(TimeLimit { amount, unit })
-            }
+            Value::Map(_) | Value::Record(_) => TimeLimit::from_args(
+                v.get("amount"),
+                v.get("unit"),
+                &format!("{arg}.amount"),
+                &format!("{arg}.unit"),
+            ),
             Value::Null => Err(Error::new(
                 "argument.missing",
                 format!("{arg} is required ({{amount, unit}})"),
