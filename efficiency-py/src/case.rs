@@ -432,7 +432,7 @@ fn supervision_board<'py>(
     rules: Option<&Bound<'py, PyAny>>,
     table: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    use efficiency_core::supervision::{board_of_lines, board_of_rows};
+    use efficiency_core::supervision::{board_of_lines, board_of_rows, event_lines};
     let zone = context.inner.calendar.zone();
     let (as_of, options) = board_args(py, zone, as_of, [group_by, since, actions, rules])?;
     let ctx = context.inner.clone();
@@ -445,23 +445,11 @@ fn supervision_board<'py>(
             .map_err(crate::convert::error_of)?;
         py.detach(|| board_of_rows(&ctx, columns.iter().flat_map(|c| c.rows()), as_of, &options))
     } else {
-        let lines: Vec<String> = match crate::convert::value(events)? {
-            Value::Str(text) => text.lines().map(str::to_string).collect(),
-            v => crate::convert::ok(
-                py,
-                v.list("events").and_then(|l| {
-                    l.iter()
-                        .enumerate()
-                        .map(|(i, x)| x.string(&format!("events[{i}]")).map(str::to_string))
-                        .collect::<Result<Vec<_>, _>>()
-                }),
-            )?,
-        };
-        let refs: Vec<&str> = lines
-            .iter()
-            .map(String::as_str)
-            .filter(|l| !l.trim().is_empty())
-            .collect();
+        let lines = crate::convert::ok(
+            py,
+            event_lines(&crate::convert::value(events)?, "events", zone),
+        )?;
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         py.detach(|| board_of_lines(&ctx, &refs, as_of, &options))
     };
     board_out(py, &crate::convert::ok(py, board)?, table)

@@ -268,26 +268,15 @@ pub fn supervision_board(
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BoardOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    use efficiency_core::supervision::{board_of_lines, BoardOptions};
+    use efficiency_core::supervision::{board_of_lines, event_lines, BoardOptions};
     let zone = context.inner.calendar.zone();
     let as_of = crate::convert::time(&as_of, "asOf", zone)?;
     let options = wrap(BoardOptions::from_value(
         &crate::convert::value(&options),
         zone,
     ))?;
-    let lines: Vec<String> = match crate::convert::value(&events) {
-        efficiency_core::boundary::Value::Str(text) => text.lines().map(str::to_string).collect(),
-        v => wrap(v.list("events"))?
-            .iter()
-            .enumerate()
-            .map(|(i, e)| wrap(e.to_json(&format!("events[{i}]"), zone)).map(|j| j.to_string()))
-            .collect::<Result<_, _>>()?,
-    };
-    let refs: Vec<&str> = lines
-        .iter()
-        .map(String::as_str)
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    let lines = wrap(event_lines(&crate::convert::value(&events), "events", zone))?;
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     to_js(&wrap(board_of_lines(
         &context.inner,
         &refs,

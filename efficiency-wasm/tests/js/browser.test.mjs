@@ -64,7 +64,7 @@ test("calendar, clock, case, accountability, assessment, error, masking, supervi
   await page.waitForFunction(() => document.getElementById("result").textContent !== "pending", null, { timeout: 60_000 });
   const result = JSON.parse(await page.textContent("#result"));
   assert.deepEqual(errors, []);
-  assert.ok(result.calendar >= 2000 && result.clock >= 300 && result.cases >= 60 && result.accountability >= 40 && result.assessment >= 30 && result.errors >= 150 && result.masking >= 100 && result.supervision >= 7 && result.guides >= 60,
+  assert.ok(result.calendar >= 2000 && result.clock >= 300 && result.cases >= 60 && result.accountability >= 40 && result.assessment >= 30 && result.errors >= 150 && result.masking >= 100 && result.supervision >= 7 && result.guides >= 60 && result.parity >= 10,
     `ran ${result.calendar} calendar, ${result.clock} clock, ${result.cases} case, ${result.accountability} accountability ${result.assessment} assessment and ${result.errors} error vectors`);
   assert.deepEqual(result.failures, []);
   assert.equal(await page.evaluate(() => typeof window), "object");

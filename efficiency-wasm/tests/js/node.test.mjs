@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runGuideVectors, runMaskingVectors, runSupervisionVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runGuideVectors, runMaskingVectors, runParityVectors, runSupervisionVectors } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -189,6 +189,12 @@ test("accountability vectors", () => {
 test("supervision vectors", () => {
   const { total, failures } = runSupervisionVectors(efficiency, load("supervision/supervision.json"));
   assert.ok(total >= 7);
+  assert.deepEqual(failures, []);
+});
+
+test("parity vectors: the answers bindings once decided on their own, the same as in Python", () => {
+  const { total, failures } = runParityVectors(efficiency, load("parity/parity.json"));
+  assert.ok(total >= 10);
   assert.deepEqual(failures, []);
 });
 

@@ -471,3 +471,43 @@ export function runGuideVectors(efficiency, doc) {
   }
   return { total: doc.scenarios.length, failures };
 }
+
+/** Parity: calls whose answer a binding once decided on its own (tests/vectors/parity). */
+export function runParityVectors(efficiency, doc) {
+  const e = efficiency;
+  const calendarIn = (zone) => e.Calendar.fromJson(JSON.stringify({ ...JSON.parse(e.dataJson("china_calendar")), zone }));
+  const call = (name, a) => {
+    switch (name) {
+      case "time_limit": {
+        const l = new e.TimeLimit(a.amount, a.unit);
+        return { amount: l.amount, unit: l.unit };
+      }
+      case "replay_metrics":
+        return new e.CaseReplay(e.CaseContext.sample(), a.as_of).metrics();
+      case "board": {
+        const b = e.supervisionBoard(e.CaseContext.sample(), a.events, a.as_of);
+        return { errors: b.errors.length, running: Object.fromEntries(b.rows.map((r) => [r.group, r.running])) };
+      }
+      case "case_status_as_of": {
+        const ctx = new e.CaseContext(calendarIn(a.zone), e.ItemCatalog.templates(), e.dataJson("sample_roster"));
+        return e.Case.fromJsonl(ctx, a.log).status(a.as_of).asOf;
+      }
+      case "item_clock_counting_from":
+        return e.ItemCatalog.templates().get(a.item).clock(calendarIn(a.zone), a.accepted_at).status(a.as_of).countingFrom;
+      default:
+        throw new Error(`unknown call ${name}`);
+    }
+  };
+  const failures = [];
+  for (const c of doc.cases) {
+    let got;
+    try {
+      got = call(c.call, c.args);
+    } catch (err) {
+      got = { error: { code: err.code, field: err.field } };
+    }
+    const want = "error" in c ? { error: c.error } : c.expect;
+    if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${c.id}: ${JSON.stringify(got).slice(0, 300)}`);
+  }
+  return { total: doc.cases.length, failures };
+}

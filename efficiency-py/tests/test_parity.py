@@ -1,0 +1,55 @@
+"""The parity vectors (tests/vectors/parity/parity.json): calls whose answer a binding once
+decided on its own. Python must give exactly the answer or error the JS tests read from the same
+file."""
+
+import datetime
+import json
+import pathlib
+
+import pytest
+
+import efficiency
+
+VECTORS = json.loads((pathlib.Path(__file__).parents[2] / "tests/vectors/parity/parity.json").read_text())
+
+
+def calendar_in(zone: str) -> efficiency.Calendar:
+    doc = json.loads(efficiency.CHINA_CALENDAR_JSON)
+    doc["zone"] = zone
+    return efficiency.Calendar.from_json(json.dumps(doc))
+
+
+def plain(v: object) -> object:
+    return v.isoformat() if isinstance(v, datetime.datetime) else v
+
+
+def call(name: str, a: dict) -> object:
+    if name == "time_limit":
+        limit = efficiency.TimeLimit(a["amount"], a["unit"])
+        return {"amount": limit.amount, "unit": limit.unit}
+    if name == "replay_metrics":
+        return efficiency.CaseReplay(efficiency.CaseContext.sample(), a["as_of"]).metrics()
+    if name == "board":
+        board = efficiency.supervision_board(efficiency.CaseContext.sample(), a["events"], as_of=a["as_of"])
+        rows = {r["group"]: r["running"] for r in board["rows"]}
+        return {"errors": len(board["errors"]), "running": rows}
+    if name == "case_status_as_of":
+        ctx = efficiency.CaseContext(
+            calendar_in(a["zone"]), efficiency.ItemCatalog.templates(), efficiency.SAMPLE_ROSTER_JSON
+        )
+        return plain(efficiency.Case.from_jsonl(ctx, a["log"]).status(a["as_of"])["as_of"])
+    if name == "item_clock_counting_from":
+        item = efficiency.ItemCatalog.templates()[a["item"]]
+        clock = item.clock(calendar_in(a["zone"]), a["accepted_at"])
+        return plain(clock.status(a["as_of"])["counting_from"])
+    raise AssertionError(f"unknown call {name}")
+
+
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["id"])
+def test_parity(case: dict) -> None:
+    if "error" in case:
+        with pytest.raises(efficiency.EfficiencyError) as e:
+            call(case["call"], case["args"])
+        assert (e.value.code, e.value.field) == (case["error"]["code"], case["error"]["field"])
+    else:
+        assert call(case["call"], case["args"]) == case["expect"]
