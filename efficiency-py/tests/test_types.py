@@ -50,23 +50,89 @@ def test_typed_examples_run():
     assert out["accountable"] == [("off01", "direct"), ("off-h", "main_leadership")]
 
 
-def _schema(name):
-    s = SCHEMA["roots"][name]
-    return SCHEMA["$defs"][s["$ref"].rsplit("/", 1)[1]]
+def _resolve(schema):
+    while "$ref" in schema:
+        schema = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def _conforms(schema, value, path):
+    """Problems of `value` against `schema`, deep: every key of every object (and its case),
+    every item, every type, every date and time."""
+    schema = _resolve(schema)
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            tries = [_conforms(s, value, path) for s in schema[key]]
+            return [] if any(not t for t in tries) else min(tries, key=len)
+    if "const" in schema:
+        return [] if value == schema["const"] else [f"{path}: {value!r} is not {schema['const']!r}"]
+    if "enum" in schema:
+        return [] if value in schema["enum"] else [f"{path}: {value!r} not in {schema['enum']}"]
+    types = schema.get("type")
+    types = [types] if isinstance(types, str) else (types or [])
+    if value is None:
+        return [] if "null" in types or not types else [f"{path}: None where {types}"]
+    fmt = schema.get("format")
+    if fmt == "date":
+        return [] if type(value) is dt.date else [f"{path}: {value!r} is not a date"]
+    if fmt == "partial-date-time":
+        return [] if isinstance(value, dt.datetime) else [f"{path}: {value!r} is not a datetime"]
+    if isinstance(value, dict):
+        if "object" not in types:
+            return [f"{path}: an object where {types}"]
+        props = schema.get("properties")
+        out = []
+        if props is not None:
+            keys = set(value)
+            if not keys <= set(props):
+                out.append(f"{path}: keys {sorted(keys - set(props))} not in the type")
+            missing = set(schema.get("required", [])) - keys
+            if missing:
+                out.append(f"{path}: missing {sorted(missing)}")
+            for k, v in value.items():
+                if k in props:
+                    out += _conforms(props[k], v, f"{path}.{k}")
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            for k, v in value.items():
+                if props is None or k not in props:
+                    out += _conforms(extra, v, f"{path}[{k!r}]")
+        return out
+    if isinstance(value, (list, tuple)):
+        if "array" not in types:
+            return [f"{path}: a list where {types}"]
+        if "prefixItems" in schema:
+            return [p for i, (s, v) in enumerate(zip(schema["prefixItems"], value)) for p in _conforms(s, v, f"{path}[{i}]")]
+        items = schema.get("items")
+        return [p for i, v in enumerate(value) for p in _conforms(items, v, f"{path}[{i}]")] if items else []
+    if isinstance(value, bool):
+        ok = "boolean" in types
+    elif isinstance(value, int):
+        ok = "integer" in types or "number" in types
+    elif isinstance(value, float):
+        ok = "number" in types
+    elif isinstance(value, str):
+        ok = "string" in types
+    else:
+        ok = False
+    return [] if ok else [f"{path}: {type(value).__name__} {value!r} where {types}"]
 
 
 def _check(name, value):
-    schema = _schema(name)
-    keys = set(value)
-    props = set(schema["properties"])
-    required = set(schema.get("required", []))
-    assert required <= keys <= props, (name, sorted(keys ^ props))
-    for k, v in value.items():
-        fmt = schema["properties"][k].get("format")
-        if fmt == "date" and v is not None:
-            assert type(v) is dt.date, (name, k, v)
-        if fmt == "partial-date-time" and v is not None:
-            assert isinstance(v, dt.datetime), (name, k, v)
+    problems = _conforms(SCHEMA["roots"][name], value, name)
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_checker_sees_nested_keys_and_types():
+    status = ef.Case.from_jsonl(
+        ef.CaseContext.sample(),
+        '{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}',
+    ).status("2026-11-03T09:00")
+    _check("CaseStatus", status)
+    bad = {**status, "findings": [{**status["findings"][0], "nameZh": "x"}]}
+    assert any("nameZh" in p for p in _conforms(SCHEMA["roots"]["CaseStatus"], bad, "CaseStatus"))
+    bad = {**status, "as_of": "2026-11-03T09:00:00"}
+    assert _conforms(SCHEMA["roots"]["CaseStatus"], bad, "CaseStatus")
 
 
 def test_results_have_the_schema_fields():
@@ -99,3 +165,6 @@ def test_results_have_the_schema_fields():
     _check("Task", ef.Campaign(2026).tasks[0])
     _check("ConductRule", ef.ActivityRules().conduct[0])
     _check("DiffLine", ef.scorecard_diff(review["scorecards"][0], review["scorecards"][1])[0])
+    guides = ef.GuideCatalogue.sample().guides
+    for g in guides:
+        _check("Guide", g)

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runGuideVectors, runMaskingVectors, runParityVectors, runSupervisionVectors } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runGuideVectors, runMaskingVectors, runParityVectors, runSupervisionVectors, conforms } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -264,14 +264,12 @@ test("the README's JS examples type-check against the generated declarations and
 
 test("results have exactly the fields of the schema generated from the Rust types (in camelCase)", () => {
   const schema = load("../api/schema.json");
-  const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
   const check = (name, value) => {
-    const def = schema.$defs[schema.roots[name].$ref.split("/").pop()];
-    const props = Object.keys(def.properties).map(camel).sort();
-    const required = (def.required ?? []).map(camel);
-    const keys = Object.keys(value).sort();
-    assert.ok(keys.every((k) => props.includes(k)) && required.every((k) => keys.includes(k)), `${name}: ${keys} vs ${props}`);
+    const problems = conforms(schema, schema.roots[name], value, name);
+    assert.deepEqual(problems.slice(0, 20), [], name);
   };
+  // The checker sees a nested snake_case key and a wrong type.
+  assert.ok(conforms(schema, schema.roots.DayInfo, { ...efficiency.Calendar.china().dayInfo("2026-10-01"), is_workday: false }, "DayInfo").length > 0);
   const cal = efficiency.Calendar.china();
   check("DayInfo", cal.dayInfo("2026-10-01"));
   check("WorkdayReckoning", cal.explainAddWorkdays("2026-09-28", 5));
@@ -304,6 +302,7 @@ test("results have exactly the fields of the schema generated from the Rust type
   check("ReplayTables", tables);
   check("StatusRow", tables.statuses[0]);
   check("FindingRow", tables.findings[0]);
+  for (const g of efficiency.GuideCatalogue.sample().guides) check("Guide", g);
 });
 
 test("the API manifest: the same operations as in Rust and Python", () => {

@@ -511,3 +511,55 @@ export function runParityVectors(efficiency, doc) {
   }
   return { total: doc.cases.length, failures };
 }
+
+/**
+ * Problems of a JS result against its generated type (tests/api/schema.json), deep: every key of
+ * every record in camelCase (data-keyed maps keep their keys), every item, every type; dates and
+ * times as ISO text.
+ */
+export function conforms(doc, schema, value, path) {
+  const resolve = (s) => {
+    while (s && s.$ref) s = doc.$defs[s.$ref.split("/").pop()];
+    return s;
+  };
+  const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+  const go = (schema, value, path) => {
+    const s = resolve(schema);
+    for (const key of ["anyOf", "oneOf"]) {
+      if (s[key]) {
+        const tries = s[key].map((x) => go(x, value, path));
+        return tries.some((t) => t.length === 0) ? [] : tries.reduce((a, b) => (a.length <= b.length ? a : b));
+      }
+    }
+    if ("const" in s) return value === s.const ? [] : [`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(s.const)}`];
+    if (s.enum) return s.enum.includes(value) ? [] : [`${path}: ${JSON.stringify(value)} not in ${s.enum}`];
+    const types = s.type === undefined ? [] : [].concat(s.type);
+    if (value === null || value === undefined) return types.length === 0 || types.includes("null") ? [] : [`${path}: null where ${types}`];
+    if (s.format === "date") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? [] : [`${path}: ${value} is not a date`];
+    if (s.format === "partial-date-time") return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(value) ? [] : [`${path}: ${value} is not a time`];
+    if (Array.isArray(value)) {
+      if (!types.includes("array")) return [`${path}: an array where ${types}`];
+      if (s.prefixItems) return s.prefixItems.flatMap((x, i) => go(x, value[i], `${path}[${i}]`));
+      return s.items ? value.flatMap((v, i) => go(s.items, v, `${path}[${i}]`)) : [];
+    }
+    if (typeof value === "object") {
+      if (!types.includes("object")) return [`${path}: an object where ${types}`];
+      const out = [];
+      const props = s.properties ? Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [camel(k), v])) : null;
+      if (props) {
+        const extra = Object.keys(value).filter((k) => !(k in props));
+        if (extra.length && typeof s.additionalProperties !== "object") out.push(`${path}: keys ${extra} not in the type`);
+        const missing = (s.required ?? []).map(camel).filter((k) => !(k in value));
+        if (missing.length) out.push(`${path}: missing ${missing}`);
+        for (const [k, v] of Object.entries(value)) if (k in props) out.push(...go(props[k], v, `${path}.${k}`));
+      }
+      if (typeof s.additionalProperties === "object") {
+        for (const [k, v] of Object.entries(value)) if (!props || !(k in props)) out.push(...go(s.additionalProperties, v, `${path}[${k}]`));
+      }
+      return out;
+    }
+    const t = typeof value === "boolean" ? ["boolean"] : typeof value === "number" ? (Number.isInteger(value) ? ["integer", "number"] : ["number"]) : typeof value === "string" ? ["string"] : [];
+    return t.some((x) => types.includes(x)) ? [] : [`${path}: ${typeof value} ${JSON.stringify(value)} where ${types}`];
+  };
+  return go(schema, value, path);
+}
