@@ -363,6 +363,51 @@ impl Bureau {
         })
     }
 
+    /// The sample bureau from a host's arguments, each optional (null): `year` (default 2026),
+    /// `cases` (400) and `seed` (2026) — read here once for every language.
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::bureau::Bureau;
+    /// let b = Bureau::sample_args(&Value::Null, &Value::Int(40), &Value::Null)?;
+    /// assert_eq!(b.review(2026)?.cases, 40);
+    /// let e = Bureau::sample_args(&Value::Float(1.5), &Value::Null, &Value::Null).unwrap_err();
+    /// assert_eq!((e.code, e.field.as_deref()), ("argument.not_whole", Some("year")));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn sample_args(year: &Value, cases: &Value, seed: &Value) -> Result<Bureau, Error> {
+        let (year, cases, seed) = Self::sample_numbers(year, cases, seed, false)?;
+        Bureau::sample(year, cases, seed)
+    }
+
+    /// The sample bureau's generated year, reviewed (the main job in one call): `year`, `cases`
+    /// and `seed` are required here (a missing one is `argument.missing` naming it).
+    pub fn review_sample(year: &Value, cases: &Value, seed: &Value) -> Result<AnnualReview, Error> {
+        let (year, cases, seed) = Self::sample_numbers(year, cases, seed, true)?;
+        Bureau::sample(year, cases, seed)?.review(year)
+    }
+
+    fn sample_numbers(
+        year: &Value,
+        cases: &Value,
+        seed: &Value,
+        required: bool,
+    ) -> Result<(i32, usize, u64), Error> {
+        use crate::boundary::Whole;
+        let n = |v: &Value, name: &str, kind: Whole, default: i64| {
+            if required {
+                v.whole(name, kind)
+            } else {
+                v.opt_whole(name, kind).map(|x| x.unwrap_or(default))
+            }
+        };
+        Ok((
+            n(year, "year", Whole::Year, 2026)? as i32,
+            n(cases, "cases", Whole::SampleCases, 400)? as usize,
+            n(seed, "seed", Whole::Seed, 2026)? as u64,
+        ))
+    }
+
     /// The annual review of `year` over this bureau's data.
     pub fn review(&self, year: i32) -> Result<AnnualReview, Error> {
         self.review_progress(year, &mut |_, _| {})

@@ -141,8 +141,11 @@ impl ActivityRules {
         py: Python<'_>,
         conduct_json: Option<&Bound<'_, PyAny>>,
         complaint_json: Option<&Bound<'_, PyAny>>,
-        calendar: Option<PyRef<'_, Calendar>>,
+        calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let calendar = calendar
+            .map(|v| crate::convert::class::<Calendar>(v, "calendar"))
+            .transpose()?;
         let conduct_json = crate::convert::opt_text(py, conduct_json, "conduct_json")?;
         let conduct_json = conduct_json.as_deref();
         let complaint_json = crate::convert::opt_text(py, complaint_json, "complaint_json")?;
@@ -195,10 +198,12 @@ impl Activity {
     fn faults<'py>(
         &self,
         py: Python<'py>,
-        organisation: PyRef<'_, Organisation>,
-        rules: PyRef<'_, ActivityRules>,
+        organisation: &Bound<'_, PyAny>,
+        rules: &Bound<'_, PyAny>,
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
+        let rules = crate::convert::class::<ActivityRules>(rules, "rules")?;
         let t = crate::convert::time_in(py, as_of, "as_of", rules.inner.calendar.zone())?;
         to_py(
             py,
@@ -212,10 +217,11 @@ impl Activity {
     fn whereabouts_board<'py>(
         &self,
         py: Python<'py>,
-        organisation: PyRef<'_, Organisation>,
+        organisation: &Bound<'_, PyAny>,
         at: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
         judged(py, at, "at", Zone::CHINA, table, |t| {
             self.inner.whereabouts_board(&organisation.inner, t)
         })
@@ -226,11 +232,13 @@ impl Activity {
     fn ratings_summary<'py>(
         &self,
         py: Python<'py>,
-        organisation: PyRef<'_, Organisation>,
-        rules: PyRef<'_, ActivityRules>,
+        organisation: &Bound<'_, PyAny>,
+        rules: &Bound<'_, PyAny>,
         as_of: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
+        let rules = crate::convert::class::<ActivityRules>(rules, "rules")?;
         judged(
             py,
             as_of,
@@ -249,11 +257,13 @@ impl Activity {
     fn publication_register<'py>(
         &self,
         py: Python<'py>,
-        organisation: PyRef<'_, Organisation>,
-        rules: PyRef<'_, ActivityRules>,
+        organisation: &Bound<'_, PyAny>,
+        rules: &Bound<'_, PyAny>,
         as_of: &Bound<'py, PyAny>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
+        let rules = crate::convert::class::<ActivityRules>(rules, "rules")?;
         judged(
             py,
             as_of,
@@ -302,12 +312,14 @@ fn rows_out<'py, T: serde::Serialize + Sync>(
 #[pyo3(name = "_accountability_list")]
 fn accountability_list<'py>(
     py: Python<'py>,
-    organisation: PyRef<'_, Organisation>,
-    rules: PyRef<'_, AccountabilityRules>,
+    organisation: &Bound<'_, PyAny>,
+    rules: &Bound<'_, PyAny>,
     faults: &Bound<'py, PyAny>,
     start: &Bound<'py, PyAny>,
     end: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
+    let rules = crate::convert::class::<AccountabilityRules>(rules, "rules")?;
     let faults = wrap(py, Fault::list_from_json(&from_py(py, faults, "faults")?))?;
     let (a, b) = (to_time(py, start, "start")?, to_time(py, end, "end")?);
     to_py(

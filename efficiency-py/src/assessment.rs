@@ -71,8 +71,8 @@ impl AssessmentRules {
 #[allow(clippy::too_many_arguments)]
 fn score_units<'py>(
     py: Python<'py>,
-    organisation: PyRef<'_, Organisation>,
-    rules: PyRef<'_, AssessmentRules>,
+    organisation: &Bound<'_, PyAny>,
+    rules: &Bound<'_, PyAny>,
     units: &Bound<'py, PyAny>,
     faults: &Bound<'py, PyAny>,
     inspections: &Bound<'py, PyAny>,
@@ -81,6 +81,8 @@ fn score_units<'py>(
     start: &Bound<'py, PyAny>,
     end: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
+    let rules = crate::convert::class::<AssessmentRules>(rules, "rules")?;
     let faults: Vec<Fault> = wrap(py, Fault::list_from_json(&from_py(py, faults, "faults")?))?;
     let inspections: Vec<Inspection> = parse(py, inspections, "inspections")?;
     let commendations: Vec<Commendation> = parse(py, commendations, "commendations")?;
@@ -168,10 +170,11 @@ impl Campaign {
     fn status<'py>(
         &self,
         py: Python<'py>,
-        organisation: PyRef<'_, Organisation>,
+        organisation: &Bound<'_, PyAny>,
         submissions: &Bound<'py, PyAny>,
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
         let subs: Vec<Submission> = parse(py, submissions, "submissions")?;
         let t = to_time(py, as_of, "as_of")?;
         to_py(
@@ -185,10 +188,11 @@ impl Campaign {
 #[pyfunction]
 fn self_inspection_faults<'py>(
     py: Python<'py>,
-    organisation: PyRef<'_, Organisation>,
+    organisation: &Bound<'_, PyAny>,
     form: &Bound<'py, PyAny>,
     as_of: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
     let form: SelfInspectionForm = parse(py, form, "form")?;
     let t = to_time(py, as_of, "as_of")?;
     to_py(py, &wrap(py, form.faults(&organisation.inner, t))?)
@@ -204,20 +208,10 @@ fn annual_review_sample<'py>(
     cases: &Bound<'py, PyAny>,
     seed: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let year = whole(py, year, "year", Whole::Year)? as i32;
-    let cases = whole(py, cases, "cases", Whole::SampleCases)? as usize;
-    let seed = whole(py, seed, "seed", Whole::Seed)? as u64;
-    let review = py.detach(|| {
-        let org = efficiency_core::org::Organisation::sample();
-        let ctx = efficiency_core::case::CaseContext::new(
-            efficiency_core::calendar::Calendar::china(),
-            efficiency_core::item::ItemCatalog::templates(),
-            org.roster(),
-        );
-        let input = efficiency_core::review::sample_year(year, cases, seed)?;
-        efficiency_core::review::annual_review(&ctx, &org, &input)
-    });
-    to_py(py, &wrap(py, review)?)
+    let arg = crate::convert::value;
+    let (year, cases, seed) = (arg(year)?, arg(cases)?, arg(seed)?);
+    let review = py.detach(|| efficiency_core::bureau::Bureau::review_sample(&year, &cases, &seed));
+    to_py(py, &crate::convert::ok(py, review)?)
 }
 
 /// The change between two scorecards of a unit (dicts as `score_units` returns them), rule by
@@ -239,8 +233,11 @@ fn scorecard_diff<'py>(
 fn commendation_list(
     py: Python<'_>,
     cards: &Bound<'_, PyAny>,
-    rules: Option<PyRef<'_, AssessmentRules>>,
+    rules: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<String>> {
+    let rules = rules
+        .map(|v| crate::convert::class::<AssessmentRules>(v, "rules"))
+        .transpose()?;
     let cards: Vec<core_assessment::Scorecard> = parse(py, cards, "cards")?;
     Ok(core_assessment::commendation_list(
         &cards,
@@ -254,8 +251,11 @@ fn commendation_list(
 fn heads_responsible(
     py: Python<'_>,
     cards: &Bound<'_, PyAny>,
-    rules: Option<PyRef<'_, AssessmentRules>>,
+    rules: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<(String, String)>> {
+    let rules = rules
+        .map(|v| crate::convert::class::<AssessmentRules>(v, "rules"))
+        .transpose()?;
     let cards: Vec<core_assessment::Scorecard> = parse(py, cards, "cards")?;
     Ok(core_assessment::heads_responsible(
         &cards,
@@ -366,17 +366,17 @@ impl Bureau {
         cases: Option<&Bound<'_, PyAny>>,
         seed: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let num = |v: Option<&Bound<'_, PyAny>>, name: &str, kind: Whole, default: i64| match v {
-            Some(v) => whole(py, v, name, kind),
-            None => Ok(default),
+        let arg = |v: Option<&Bound<'_, PyAny>>| {
+            v.map_or(
+                Ok(efficiency_core::boundary::Value::Null),
+                crate::convert::value,
+            )
         };
-        let year = num(year, "year", Whole::Year, 2026)? as i32;
-        let cases = num(cases, "cases", Whole::SampleCases, 400)? as usize;
-        let seed = num(seed, "seed", Whole::Seed, 2026)? as u64;
+        let (year, cases, seed) = (arg(year)?, arg(cases)?, arg(seed)?);
         Ok(Bureau {
             inner: crate::convert::ok(
                 py,
-                efficiency_core::bureau::Bureau::sample(year, cases, seed),
+                efficiency_core::bureau::Bureau::sample_args(&year, &cases, &seed),
             )?,
         })
     }

@@ -41,11 +41,13 @@ impl CaseContext {
     #[pyo3(signature = (calendar, items, roster_json, rules_json = None))]
     fn new(
         py: Python<'_>,
-        calendar: PyRef<'_, Calendar>,
-        items: PyRef<'_, ItemCatalog>,
+        calendar: &Bound<'_, PyAny>,
+        items: &Bound<'_, PyAny>,
         roster_json: &Bound<'_, PyAny>,
         rules_json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let calendar = crate::convert::class::<Calendar>(calendar, "calendar")?;
+        let items = crate::convert::class::<ItemCatalog>(items, "items")?;
         let roster_json = crate::convert::text(py, roster_json, "roster_json")?;
         let roster_json = roster_json.as_str();
         let rules_json = crate::convert::opt_text(py, rules_json, "rules_json")?;
@@ -128,9 +130,10 @@ impl Case {
     #[new]
     fn new(
         py: Python<'_>,
-        context: PyRef<'_, CaseContext>,
+        context: &Bound<'_, PyAny>,
         case_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
+        let context = crate::convert::class::<CaseContext>(context, "context")?;
         let case_id = crate::convert::text(py, case_id, "case_id")?;
         let case_id = case_id.as_str();
         Ok(Case {
@@ -143,9 +146,10 @@ impl Case {
     #[staticmethod]
     fn from_jsonl(
         py: Python<'_>,
-        context: PyRef<'_, CaseContext>,
+        context: &Bound<'_, PyAny>,
         text: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
+        let context = crate::convert::class::<CaseContext>(context, "context")?;
         let text = crate::convert::text(py, text, "text")?;
         let text = text.as_str();
         let ctx = context.inner.clone();
@@ -249,12 +253,13 @@ impl CaseReplay {
     #[pyo3(signature = (context, as_of, *, period = None, group_by = None, keep_statuses = None))]
     fn new(
         py: Python<'_>,
-        context: PyRef<'_, CaseContext>,
+        context: &Bound<'_, PyAny>,
         as_of: &Bound<'_, PyAny>,
         period: Option<&Bound<'_, PyAny>>,
         group_by: Option<&Bound<'_, PyAny>>,
         keep_statuses: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let context = crate::convert::class::<CaseContext>(context, "context")?;
         let zone = context.inner.calendar.zone();
         let as_of = crate::convert::time_in(py, as_of, "as_of", zone)?;
         let named = crate::convert::options(&[
@@ -423,7 +428,7 @@ fn _merge_metrics<'py>(
 #[allow(clippy::too_many_arguments)] // keyword options, named in Python's signature
 fn supervision_board<'py>(
     py: Python<'py>,
-    context: PyRef<'py, CaseContext>,
+    context: &Bound<'_, PyAny>,
     events: &Bound<'py, PyAny>,
     as_of: &Bound<'py, PyAny>,
     group_by: Option<&Bound<'py, PyAny>>,
@@ -432,6 +437,7 @@ fn supervision_board<'py>(
     rules: Option<&Bound<'py, PyAny>>,
     table: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let context = crate::convert::class::<CaseContext>(context, "context")?;
     use efficiency_core::supervision::{board_of_lines, board_of_rows, event_lines};
     let zone = context.inner.calendar.zone();
     let (as_of, options) = board_args(py, zone, as_of, [group_by, since, actions, rules])?;

@@ -149,7 +149,7 @@ impl Clock {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        calendar: PyRef<'_, Calendar>,
+        calendar: &Bound<'_, PyAny>,
         accepted_at: &Bound<'_, PyAny>,
         statutory: &Bound<'_, PyAny>,
         promised: Option<&Bound<'_, PyAny>>,
@@ -160,6 +160,7 @@ impl Clock {
         day_end: Option<&Bound<'_, PyAny>>,
         reminder_threshold: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let calendar = crate::convert::class::<Calendar>(calendar, "calendar")?;
         let zone = calendar.inner.zone();
         let accepted = convert::time_in(py, accepted_at, "accepted_at", zone)?;
         let statutory = convert::ok(
@@ -356,9 +357,10 @@ impl ServiceItem {
     fn clock(
         &self,
         py: Python<'_>,
-        calendar: PyRef<'_, Calendar>,
+        calendar: &Bound<'_, PyAny>,
         accepted_at: &Bound<'_, PyAny>,
     ) -> PyResult<Clock> {
+        let calendar = crate::convert::class::<Calendar>(calendar, "calendar")?;
         let at = convert::time_in(py, accepted_at, "accepted_at", calendar.inner.zone())?;
         Ok(Clock {
             inner: (wrap(py, self.inner.clock(calendar.inner.clone(), at))?),
@@ -470,7 +472,7 @@ fn seconds_of(micros: Vec<i64>) -> Vec<i64> {
 #[allow(clippy::too_many_arguments)]
 fn evaluate_clocks<'py>(
     py: Python<'py>,
-    calendar: PyRef<'_, Calendar>,
+    calendar: &Bound<'_, PyAny>,
     accepted_at: &Bound<'py, PyAny>,
     amount: &Bound<'py, PyAny>,
     unit: &Bound<'py, PyAny>,
@@ -479,6 +481,7 @@ fn evaluate_clocks<'py>(
     concluded_at: Option<&Bound<'py, PyAny>>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let calendar = crate::convert::class::<Calendar>(calendar, "calendar")?;
     let mode = errors_mode(py, errors)?;
     let zone = calendar.inner.zone();
     // Times: a column per row, or one value for every row (read strictly: a bad one fails the call).

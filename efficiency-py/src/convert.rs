@@ -276,3 +276,29 @@ pub(crate) fn opt_text(
         Some(o) => ok(py, value(o)?.opt_string(arg).map(|s| s.map(str::to_string))),
     }
 }
+
+/// An argument that must be one of the library's classes: `argument.wrong_type` naming `arg`
+/// otherwise (pyo3's own would be an uncoded `TypeError`).
+pub(crate) fn class<'py, T: pyo3::PyClass>(
+    obj: &Bound<'py, PyAny>,
+    arg: &str,
+) -> PyResult<PyRef<'py, T>> {
+    match obj.cast::<T>() {
+        Ok(b) => Ok(b.borrow()),
+        Err(_) => {
+            let got = obj
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".into());
+            Err(error(
+                obj.py(),
+                Error::new(
+                    "argument.wrong_type",
+                    format!("{arg} must be a {}, not {got}", T::NAME),
+                )
+                .with_field(arg),
+            ))
+        }
+    }
+}

@@ -83,8 +83,9 @@ impl GuideCatalogue {
     fn diff<'py>(
         &self,
         py: Python<'py>,
-        previous: PyRef<'_, GuideCatalogue>,
+        previous: &Bound<'_, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let previous = crate::convert::class::<GuideCatalogue>(previous, "previous")?;
         to_py(py, &core_guide::diff(&previous.inner, &self.inner))
     }
     /// The streamlining report per unit, then `all` (items, steps, materials, visits, promised
@@ -94,9 +95,12 @@ impl GuideCatalogue {
     fn streamlining<'py>(
         &self,
         py: Python<'py>,
-        previous: Option<PyRef<'_, GuideCatalogue>>,
+        previous: Option<&Bound<'_, PyAny>>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let previous = previous
+            .map(|v| crate::convert::class::<GuideCatalogue>(v, "previous"))
+            .transpose()?;
         let rows = core_guide::streamlining(&self.inner, previous.as_ref().map(|p| &p.inner));
         if table {
             crate::arrow::table(py, &core_guide::streamlining_flat(&rows))

@@ -42,6 +42,20 @@ def call(name: str, a: dict) -> object:
         item = efficiency.ItemCatalog.templates()[a["item"]]
         clock = item.clock(calendar_in(a["zone"]), a["accepted_at"])
         return plain(clock.status(a["as_of"])["counting_from"])
+    if name == "case_from_jsonl_with_context":
+        # The context named as text, not the object: a wrong class is a coded error.
+        return efficiency.Case.from_jsonl(a["context"], a["log"]).id
+    if name == "whereabouts_board_with_organisation":
+        return efficiency.Activity.sample().whereabouts_board(efficiency.Calendar.china(), a["at"])
+    if name == "commendations_without_rules":
+        review = efficiency.annual_review_sample(a["year"], a["cases"], a["seed"])
+        rules = efficiency.AssessmentRules()
+        with_rules = efficiency.commendation_list(review["scorecards"], rules)
+        again = efficiency.commendation_list(review["scorecards"], rules)
+        return {
+            "same_as_the_review": efficiency.commendation_list(review["scorecards"]) == review["commendations"],
+            "rules_still_usable": with_rules == again == review["commendations"],
+        }
     raise AssertionError(f"unknown call {name}")
 
 

@@ -102,7 +102,9 @@ def _conforms(schema, value, path):
         if "array" not in types:
             return [f"{path}: a list where {types}"]
         if "prefixItems" in schema:
-            return [p for i, (s, v) in enumerate(zip(schema["prefixItems"], value)) for p in _conforms(s, v, f"{path}[{i}]")]
+            return [
+                p for i, (s, v) in enumerate(zip(schema["prefixItems"], value)) for p in _conforms(s, v, f"{path}[{i}]")
+            ]
         items = schema.get("items")
         return [p for i, v in enumerate(value) for p in _conforms(items, v, f"{path}[{i}]")] if items else []
     if isinstance(value, bool):

@@ -19,17 +19,18 @@ fn time(v: &JsValue, name: &str) -> Result<NaiveDateTime, JsValue> {
 /// The organisation: units, people, positions, the leadership group.
 #[wasm_bindgen]
 pub struct Organisation {
-    inner: org::Organisation,
+    inner: crate::class::Shared<org::Organisation>,
 }
 
-impl Organisation {
-    pub(crate) fn inner(&self) -> &org::Organisation {
-        &self.inner
-    }
-}
+crate::class::is_class!(Organisation, org::Organisation);
 
 #[wasm_bindgen]
 impl Organisation {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// From JSON ("efficiency.organisation/1"); errors carry `code` and `path`.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
@@ -38,13 +39,13 @@ impl Organisation {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(Organisation {
-            inner: wrap(org::Organisation::from_json(text))?,
+            inner: crate::class::Shared::new(wrap(org::Organisation::from_json(text))?),
         })
     }
     /// The sample bureau.
     pub fn sample() -> Organisation {
         Organisation {
-            inner: org::Organisation::sample(),
+            inner: crate::class::Shared::new(org::Organisation::sample()),
         }
     }
     /// The organisation as JSON.
@@ -82,16 +83,23 @@ impl Organisation {
 /// The accountability rule table.
 #[wasm_bindgen]
 pub struct AccountabilityRules {
-    inner: acc::AccountabilityRules,
+    inner: crate::class::Shared<acc::AccountabilityRules>,
 }
+
+crate::class::is_class!(AccountabilityRules, acc::AccountabilityRules);
 
 #[wasm_bindgen]
 impl AccountabilityRules {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// The defaults (docs/domain.md §7).
     #[wasm_bindgen(constructor)]
     pub fn new() -> AccountabilityRules {
         AccountabilityRules {
-            inner: acc::AccountabilityRules::default(),
+            inner: crate::class::Shared::new(acc::AccountabilityRules::default()),
         }
     }
     /// From JSON ("efficiency.accountability/1").
@@ -102,7 +110,7 @@ impl AccountabilityRules {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(AccountabilityRules {
-            inner: wrap(acc::AccountabilityRules::from_json(text))?,
+            inner: crate::class::Shared::new(wrap(acc::AccountabilityRules::from_json(text))?),
         })
     }
     /// The span of new sanctions starting `start` ("YYYY-MM-DD"), given running ones.
@@ -134,11 +142,18 @@ impl Default for AccountabilityRules {
 /// Conduct rules and complaint/rating limits.
 #[wasm_bindgen]
 pub struct ActivityRules {
-    inner: activity::ActivityRules,
+    inner: crate::class::Shared<activity::ActivityRules>,
 }
+
+crate::class::is_class!(ActivityRules, activity::ActivityRules);
 
 #[wasm_bindgen]
 impl ActivityRules {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// From a conduct list and complaint limits (JSON), each defaulting to the shipped one.
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -158,7 +173,9 @@ impl ActivityRules {
                 .unwrap_or(activity::COMPLAINT_RULES_JSON),
             efficiency_core::calendar::Calendar::china(),
         ))?;
-        Ok(ActivityRules { inner })
+        Ok(ActivityRules {
+            inner: inner.into(),
+        })
     }
     /// The conduct rules (code, name, nameZh, severity).
     #[wasm_bindgen(getter, unchecked_return_type = "ConductRule[]")]
@@ -196,10 +213,15 @@ impl Activity {
     #[wasm_bindgen(unchecked_return_type = "Fault[]")]
     pub fn faults(
         &self,
-        organisation: &Organisation,
-        rules: &ActivityRules,
+        #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActivityRules")] rules: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let organisation = crate::class::class::<crate::accountability::Organisation>(
+            &organisation,
+            "organisation",
+        )?;
+        let rules = crate::class::class::<crate::accountability::ActivityRules>(&rules, "rules")?;
         let t = crate::convert::time(&as_of, "asOf", rules.inner.calendar.zone())?;
         to_js(&wrap(self.inner.faults(
             &organisation.inner,
@@ -212,9 +234,13 @@ impl Activity {
     #[wasm_bindgen(js_name = whereaboutsBoard, unchecked_return_type = "WhereaboutsRow[]")]
     pub fn whereabouts_board(
         &self,
-        organisation: &Organisation,
+        #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let organisation = crate::class::class::<crate::accountability::Organisation>(
+            &organisation,
+            "organisation",
+        )?;
         judged(&at, "at", efficiency_core::date::Zone::CHINA, |t| {
             self.inner.whereabouts_board(&organisation.inner, t)
         })
@@ -223,10 +249,15 @@ impl Activity {
     #[wasm_bindgen(js_name = ratingsSummary, unchecked_return_type = "RatingsRow[]")]
     pub fn ratings_summary(
         &self,
-        organisation: &Organisation,
-        rules: &ActivityRules,
+        #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActivityRules")] rules: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let organisation = crate::class::class::<crate::accountability::Organisation>(
+            &organisation,
+            "organisation",
+        )?;
+        let rules = crate::class::class::<crate::accountability::ActivityRules>(&rules, "rules")?;
         judged(&as_of, "asOf", rules.inner.calendar.zone(), |t| {
             self.inner
                 .ratings_summary(&organisation.inner, &rules.inner, t)
@@ -237,10 +268,15 @@ impl Activity {
     #[wasm_bindgen(js_name = publicationRegister, unchecked_return_type = "RegisterRow[]")]
     pub fn publication_register(
         &self,
-        organisation: &Organisation,
-        rules: &ActivityRules,
+        #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActivityRules")] rules: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let organisation = crate::class::class::<crate::accountability::Organisation>(
+            &organisation,
+            "organisation",
+        )?;
+        let rules = crate::class::class::<crate::accountability::ActivityRules>(&rules, "rules")?;
         judged(&as_of, "asOf", rules.inner.calendar.zone(), |t| {
             self.inner
                 .publication_register(&organisation.inner, &rules.inner, t)
@@ -262,12 +298,15 @@ fn judged<T: serde::Serialize>(
 /// The accountability list for faults (objects as `Activity.faults` makes them) in [from, to).
 #[wasm_bindgen(js_name = accountabilityList, unchecked_return_type = "Entry[]")]
 pub fn accountability_list(
-    organisation: &Organisation,
-    rules: &AccountabilityRules,
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AccountabilityRules")] rules: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Fault[]")] faults: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let organisation =
+        crate::class::class::<crate::accountability::Organisation>(&organisation, "organisation")?;
+    let rules = crate::class::class::<crate::accountability::AccountabilityRules>(&rules, "rules")?;
     let faults: Vec<Fault> = wrap(crate::convert::value(&faults).deserialize(
         "faults",
         efficiency_core::date::Zone::CHINA,

@@ -10,7 +10,6 @@ use efficiency_core::case::MetricsRow;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::accountability::Organisation;
 use crate::to_js;
 
 fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
@@ -32,16 +31,23 @@ fn time(v: &JsValue, name: &str) -> Result<chrono::NaiveDateTime, JsValue> {
 /// The assessment rule table.
 #[wasm_bindgen]
 pub struct AssessmentRules {
-    inner: core_assessment::AssessmentRules,
+    inner: crate::class::Shared<core_assessment::AssessmentRules>,
 }
+
+crate::class::is_class!(AssessmentRules, core_assessment::AssessmentRules);
 
 #[wasm_bindgen]
 impl AssessmentRules {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// The default table (docs/domain.md §11).
     #[wasm_bindgen(constructor)]
     pub fn new() -> AssessmentRules {
         AssessmentRules {
-            inner: core_assessment::AssessmentRules::default(),
+            inner: crate::class::Shared::new(core_assessment::AssessmentRules::default()),
         }
     }
     /// From JSON.
@@ -52,7 +58,9 @@ impl AssessmentRules {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(AssessmentRules {
-            inner: wrap(core_assessment::AssessmentRules::from_json(text))?,
+            inner: crate::class::Shared::new(wrap(core_assessment::AssessmentRules::from_json(
+                text,
+            ))?),
         })
     }
     /// From TOML.
@@ -63,7 +71,9 @@ impl AssessmentRules {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(AssessmentRules {
-            inner: wrap(core_assessment::AssessmentRules::from_toml(text))?,
+            inner: crate::class::Shared::new(wrap(core_assessment::AssessmentRules::from_toml(
+                text,
+            ))?),
         })
     }
     /// The table's version.
@@ -92,8 +102,8 @@ struct JsInput {
 /// commendations, metrics (rows with group, concluded, onTime, onTheSpot, early) }.
 #[wasm_bindgen(js_name = scoreUnits, unchecked_return_type = "Scorecard[]")]
 pub fn score_units(
-    organisation: &Organisation,
-    rules: &AssessmentRules,
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AssessmentRules")] rules: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string[]")] units: JsValue,
     #[wasm_bindgen(
         unchecked_param_type = "{ faults?: Fault[]; inspections?: object[]; commendations?: object[]; metrics?: GroupMetrics[] }"
@@ -102,6 +112,9 @@ pub fn score_units(
     #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let organisation =
+        crate::class::class::<crate::accountability::Organisation>(&organisation, "organisation")?;
+    let rules = crate::class::class::<crate::assessment::AssessmentRules>(&rules, "rules")?;
     let zone = efficiency_core::date::Zone::CHINA;
     let (from, to) = (
         crate::convert::time(&from, "from", zone)?,
@@ -180,10 +193,14 @@ impl Campaign {
     #[wasm_bindgen(unchecked_return_type = "[TaskStatus[], Fault[]]")]
     pub fn status(
         &self,
-        organisation: &Organisation,
+        #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
         #[wasm_bindgen(unchecked_param_type = "object[]")] submissions: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let organisation = crate::class::class::<crate::accountability::Organisation>(
+            &organisation,
+            "organisation",
+        )?;
         let subs: Vec<Submission> = from_js(submissions, "submissions")?;
         to_js(&wrap(self.inner.status(
             organisation.inner(),
@@ -196,10 +213,12 @@ impl Campaign {
 /// Overdue measures of a self-inspection form at `asOf`, as faults.
 #[wasm_bindgen(js_name = selfInspectionFaults, unchecked_return_type = "Fault[]")]
 pub fn self_inspection_faults(
-    organisation: &Organisation,
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] form: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let organisation =
+        crate::class::class::<crate::accountability::Organisation>(&organisation, "organisation")?;
     let form: SelfInspectionForm = from_js(form, "form")?;
     to_js(&wrap(
         form.faults(organisation.inner(), time(&as_of, "asOf")?),
@@ -213,22 +232,11 @@ pub fn annual_review_sample(
     #[wasm_bindgen(unchecked_param_type = "number")] cases: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] seed: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
-    let cases = crate::convert::whole(&cases, "cases", Whole::SampleCases)? as usize;
-    let seed = crate::convert::whole(&seed, "seed", Whole::Seed)? as u32;
-    let org = efficiency_core::org::Organisation::sample();
-    let ctx = efficiency_core::case::CaseContext::new(
-        efficiency_core::calendar::Calendar::china(),
-        efficiency_core::item::ItemCatalog::templates(),
-        org.roster(),
-    );
-    let input = wrap(efficiency_core::review::sample_year(
-        year,
-        cases,
-        u64::from(seed),
-    ))?;
-    to_js(&wrap(efficiency_core::review::annual_review(
-        &ctx, &org, &input,
+    let arg = crate::convert::value;
+    to_js(&wrap(efficiency_core::bureau::Bureau::review_sample(
+        &arg(&year),
+        &arg(&cases),
+        &arg(&seed),
     ))?)
 }
 
@@ -243,29 +251,33 @@ pub fn scorecard_diff(
     to_js(&core_assessment::diff(&a, &b))
 }
 
-/// Units to commend among `cards` (the best grade, no veto).
+/// Units to commend among `cards` (the best grade, no veto); the shipped rules when `rules`
+/// is omitted.
 #[wasm_bindgen(js_name = commendationList)]
 pub fn commendation_list(
     #[wasm_bindgen(unchecked_param_type = "Scorecard[]")] cards: JsValue,
-    rules: &AssessmentRules,
+    #[wasm_bindgen(unchecked_optional_param_type = "AssessmentRules")] rules: JsValue,
 ) -> Result<Vec<String>, JsValue> {
+    let rules = crate::class::opt_class::<AssessmentRules>(&rules, "rules")?;
     let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
     Ok(core_assessment::commendation_list(
         &cards,
-        Some(&rules.inner),
+        rules.as_ref().map(|r| r.inner()),
     ))
 }
 
-/// [unit, head] pairs to hold responsible: units in the lowest grade or vetoed.
+/// [unit, head] pairs to hold responsible: units in the lowest grade or vetoed; the shipped
+/// rules when `rules` is omitted.
 #[wasm_bindgen(js_name = headsResponsible, unchecked_return_type = "[string, string][]")]
 pub fn heads_responsible(
     #[wasm_bindgen(unchecked_param_type = "Scorecard[]")] cards: JsValue,
-    rules: &AssessmentRules,
+    #[wasm_bindgen(unchecked_optional_param_type = "AssessmentRules")] rules: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let rules = crate::class::opt_class::<AssessmentRules>(&rules, "rules")?;
     let cards: Vec<core_assessment::Scorecard> = from_js(cards, "cards")?;
     to_js(&core_assessment::heads_responsible(
         &cards,
-        Some(&rules.inner),
+        rules.as_ref().map(|r| r.inner()),
     ))
 }
 
@@ -299,15 +311,13 @@ impl Bureau {
         #[wasm_bindgen(unchecked_optional_param_type = "number")] cases: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "number")] seed: JsValue,
     ) -> Result<Bureau, JsValue> {
-        let num = |v: &JsValue, name: &str, kind: Whole, default: i64| -> Result<i64, JsValue> {
-            crate::convert::ok(crate::convert::value(v).opt_whole(name, kind))
-                .map(|x| x.unwrap_or(default))
-        };
-        let year = num(&year, "year", Whole::Year, 2026)? as i32;
-        let cases = num(&cases, "cases", Whole::SampleCases, 400)? as usize;
-        let seed = num(&seed, "seed", Whole::Seed, 2026)? as u64;
+        let arg = crate::convert::value;
         Ok(Bureau {
-            inner: wrap(efficiency_core::bureau::Bureau::sample(year, cases, seed))?,
+            inner: wrap(efficiency_core::bureau::Bureau::sample_args(
+                &arg(&year),
+                &arg(&cases),
+                &arg(&seed),
+            ))?,
         })
     }
 

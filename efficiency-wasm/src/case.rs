@@ -7,7 +7,7 @@ use efficiency_core::case::{
 };
 use wasm_bindgen::prelude::*;
 
-use crate::{to_js, Calendar, ItemCatalog};
+use crate::to_js;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CASE: &str = r#"
@@ -39,20 +39,29 @@ impl Case {
 /// Everything cases are judged against: calendar, items, staff roster, finding rules.
 #[wasm_bindgen]
 pub struct CaseContext {
-    inner: Arc<core_case::CaseContext>,
+    inner: crate::class::Shared<Arc<core_case::CaseContext>>,
 }
+
+crate::class::is_class!(CaseContext, Arc<core_case::CaseContext>);
 
 #[wasm_bindgen]
 impl CaseContext {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// A context from a calendar, items, a roster (JSON) and optional finding rules (JSON).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        calendar: &Calendar,
-        items: &ItemCatalog,
+        #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ItemCatalog")] items: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] roster_json: JsValue,
         #[wasm_bindgen(js_name = rulesJson, unchecked_optional_param_type = "string")]
         rules_json: JsValue,
     ) -> Result<CaseContext, JsValue> {
+        let calendar = crate::class::class::<crate::Calendar>(&calendar, "calendar")?;
+        let items = crate::class::class::<crate::clock::ItemCatalog>(&items, "items")?;
         let roster_json = crate::convert::text(&roster_json, "rosterJson")?;
         let roster_json = roster_json.as_str();
         let rules_json = crate::convert::opt_text(&rules_json, "rulesJson")?;
@@ -63,7 +72,7 @@ impl CaseContext {
             ctx.rules = wrap(core_case::FindingRules::from_json(&r))?;
         }
         Ok(CaseContext {
-            inner: Arc::new(ctx),
+            inner: crate::class::Shared::new(Arc::new(ctx)),
         })
     }
 
@@ -81,7 +90,7 @@ impl CaseContext {
     /// China's calendar, the item templates, the sample roster and the default rules.
     pub fn sample() -> CaseContext {
         CaseContext {
-            inner: Arc::new(core_case::CaseContext::sample()),
+            inner: crate::class::Shared::new(Arc::new(core_case::CaseContext::sample())),
         }
     }
 }
@@ -98,9 +107,10 @@ impl Case {
     /// An empty case with id `caseId`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        context: &CaseContext,
+        #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] case_id: JsValue,
     ) -> Result<Case, JsValue> {
+        let context = crate::class::class::<crate::case::CaseContext>(&context, "context")?;
         let case_id = crate::convert::text(&case_id, "caseId")?;
         let case_id = case_id.as_str();
         Ok({
@@ -114,9 +124,10 @@ impl Case {
     /// A case from JSON Lines text; the first bad line throws an error with `code` and `line`.
     #[wasm_bindgen(js_name = fromJsonl)]
     pub fn from_jsonl(
-        context: &CaseContext,
+        #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<Case, JsValue> {
+        let context = crate::class::class::<crate::case::CaseContext>(&context, "context")?;
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         let ctx = context.inner.clone();
@@ -196,7 +207,7 @@ impl Case {
 /// (with its `row`) and the case goes on without it. For input in chunks, use `CaseReplay`.
 #[wasm_bindgen(js_name = replayCases, unchecked_return_type = "ReplayOutput")]
 pub fn replay_cases(
-    context: &CaseContext,
+    #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] jsonl: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
@@ -227,13 +238,14 @@ pub fn merge_metrics(
 /// with its case, unit, window and handler), `errors`, and `metrics` with `options.period`.
 #[wasm_bindgen(js_name = caseTables, unchecked_return_type = "ReplayTables")]
 pub fn case_tables(
-    context: &CaseContext,
+    #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object[]")] events: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let ctx = crate::class::class::<CaseContext>(&context, "context")?;
+    let zone = ctx.inner.calendar.zone();
     let replay = CaseReplay::new(context, as_of, options)?;
-    let zone = context.inner.calendar.zone();
     let events = crate::convert::value(&events);
     let events = wrap(events.list("events"))?;
     // Each event object as its JSON line (dates as local times), read by the core like a line.
@@ -250,10 +262,7 @@ pub fn case_tables(
         statuses: inner.take_statuses(),
         errors: inner.take_errors(),
     };
-    to_js(&efficiency_core::case::ReplayTables::new(
-        out,
-        &context.inner,
-    ))
+    to_js(&efficiency_core::case::ReplayTables::new(out, &ctx.inner))
 }
 
 /// The supervision board (电子监察, docs/domain.md §4.4) of the cases in `events` (JSON Lines text or
@@ -263,11 +272,12 @@ pub fn case_tables(
 /// the office's `options.actions` ({card, action, at, by, remark}) applied.
 #[wasm_bindgen(js_name = supervisionBoard, unchecked_return_type = "Board")]
 pub fn supervision_board(
-    context: &CaseContext,
+    #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | object[]")] events: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "BoardOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let context = crate::class::class::<crate::case::CaseContext>(&context, "context")?;
     use efficiency_core::supervision::{board_of_lines, event_lines, BoardOptions};
     let zone = context.inner.calendar.zone();
     let as_of = crate::convert::time(&as_of, "asOf", zone)?;
@@ -297,10 +307,11 @@ impl CaseReplay {
     /// Judges every case at `asOf`; `options` as for `replayCases`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        context: &CaseContext,
+        #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
     ) -> Result<CaseReplay, JsValue> {
+        let context = crate::class::class::<crate::case::CaseContext>(&context, "context")?;
         let zone = context.inner.calendar.zone();
         let as_of = crate::convert::time(&as_of, "asOf", zone)?;
         let options = wrap(ReplayOptions::from_value(

@@ -9,7 +9,7 @@ use efficiency_core::error::Error;
 use efficiency_core::item::{self, ItemClock};
 use wasm_bindgen::prelude::*;
 
-use crate::{to_js, Calendar};
+use crate::to_js;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLOCK: &str = r#"
@@ -157,12 +157,13 @@ impl Clock {
     /// A clock for a case accepted at `acceptedAt` under `statutory` ({amount, unit} or a TimeLimit).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        calendar: &Calendar,
+        #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: JsValue,
         #[wasm_bindgen(js_name = acceptedAt, unchecked_param_type = "string | Date")]
         accepted_at: JsValue,
         #[wasm_bindgen(unchecked_param_type = "TimeLimitLike")] statutory: JsValue,
         #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "ClockOptions")] options_: JsValue,
     ) -> Result<Clock, JsValue> {
+        let calendar = crate::class::class::<crate::Calendar>(&calendar, "calendar")?;
         let accepted = crate::convert::time(&accepted_at, "acceptedAt", calendar.inner.zone())?;
         let statutory = limit_arg(&statutory, "statutory")?;
         let options = wrap(ClockOptions::from_value(&crate::convert::value(&options_)))?;
@@ -361,10 +362,11 @@ impl ServiceItem {
     /// A clock for a case of this item; its `suspend` takes a special procedure's code.
     pub fn clock(
         &self,
-        calendar: &Calendar,
+        #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: JsValue,
         #[wasm_bindgen(js_name = acceptedAt, unchecked_param_type = "string | Date")]
         accepted_at: JsValue,
     ) -> Result<Clock, JsValue> {
+        let calendar = crate::class::class::<crate::Calendar>(&calendar, "calendar")?;
         wrap((|| -> Result<_, Error> {
             let at =
                 crate::convert::value(&accepted_at).time("acceptedAt", calendar.inner.zone())?;
@@ -378,15 +380,22 @@ impl ServiceItem {
 /// Service items loaded from JSON ("efficiency.items/1").
 #[wasm_bindgen]
 pub struct ItemCatalog {
-    pub(crate) inner: item::ItemCatalog,
+    pub(crate) inner: crate::class::Shared<item::ItemCatalog>,
 }
+
+crate::class::is_class!(ItemCatalog, item::ItemCatalog);
 
 #[wasm_bindgen]
 impl ItemCatalog {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// The shipped templates.
     pub fn templates() -> ItemCatalog {
         ItemCatalog {
-            inner: item::ItemCatalog::templates(),
+            inner: crate::class::Shared::new(item::ItemCatalog::templates()),
         }
     }
     /// A catalog from JSON; errors name the item and field.
@@ -397,7 +406,7 @@ impl ItemCatalog {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(ItemCatalog {
-            inner: wrap(item::ItemCatalog::from_json(text))?,
+            inner: crate::class::Shared::new(wrap(item::ItemCatalog::from_json(text))?),
         })
     }
     /// A catalog from TOML (`[[items]]` tables with the JSON form's fields).
@@ -408,7 +417,7 @@ impl ItemCatalog {
         let text = crate::convert::text(&text, "text")?;
         let text = text.as_str();
         Ok(ItemCatalog {
-            inner: wrap(item::ItemCatalog::from_toml(text))?,
+            inner: crate::class::Shared::new(wrap(item::ItemCatalog::from_toml(text))?),
         })
     }
     /// The item codes.
@@ -440,9 +449,10 @@ impl ItemCatalog {
 /// row: it is null in every column and listed in `errors` (with its `row`).
 #[wasm_bindgen(js_name = evaluateClocks, unchecked_return_type = "ClockRows")]
 pub fn evaluate_clocks(
-    calendar: &Calendar,
+    #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ClockColumns")] columns: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let calendar = crate::class::class::<crate::Calendar>(&calendar, "calendar")?;
     to_js(&wrap(core_clock::evaluate_rows(
         &calendar.inner,
         &ClockConfig::default(),

@@ -13,11 +13,18 @@ fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T,
 /// A published catalogue of service guides (`efficiency.guides/1`).
 #[wasm_bindgen]
 pub struct GuideCatalogue {
-    inner: core_guide::GuideCatalogue,
+    inner: crate::class::Shared<core_guide::GuideCatalogue>,
 }
+
+crate::class::is_class!(GuideCatalogue, core_guide::GuideCatalogue);
 
 #[wasm_bindgen]
 impl GuideCatalogue {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// A catalogue from JSON, checked (codes name the field).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
@@ -25,13 +32,13 @@ impl GuideCatalogue {
     ) -> Result<GuideCatalogue, JsValue> {
         let text = crate::convert::text(&text, "text")?;
         Ok(GuideCatalogue {
-            inner: wrap(core_guide::GuideCatalogue::from_json(&text))?,
+            inner: crate::class::Shared::new(wrap(core_guide::GuideCatalogue::from_json(&text))?),
         })
     }
     /// The sample bureau's catalogue (`dataJson("sample_guides")`).
     pub fn sample() -> GuideCatalogue {
         GuideCatalogue {
-            inner: core_guide::GuideCatalogue::sample(),
+            inner: crate::class::Shared::new(core_guide::GuideCatalogue::sample()),
         }
     }
     /// Version.
@@ -57,7 +64,7 @@ impl GuideCatalogue {
     /// The items as the clock uses them.
     pub fn items(&self) -> crate::clock::ItemCatalog {
         crate::clock::ItemCatalog {
-            inner: self.inner.items(),
+            inner: crate::class::Shared::new(self.inner.items()),
         }
     }
     /// One guide rendered: `format` "html" (default), "markdown" or "json"; `lang` "zh"
@@ -84,7 +91,11 @@ impl GuideCatalogue {
     }
     /// What changed since `previous` (cancelled, adjusted with the fields, new).
     #[wasm_bindgen(unchecked_return_type = "CatalogueDiff")]
-    pub fn diff(&self, previous: &GuideCatalogue) -> Result<JsValue, JsValue> {
+    pub fn diff(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GuideCatalogue")] previous: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let previous = crate::class::class::<GuideCatalogue>(&previous, "previous")?;
         to_js(&core_guide::diff(&previous.inner, &self.inner))
     }
     /// The streamlining report per unit, then `all` (items, steps, materials, visits, promised
@@ -95,7 +106,11 @@ impl GuideCatalogue {
     }
     /// As `streamlining`, beside `previous`'s numbers (Python: `streamlining(previous)`).
     #[wasm_bindgen(js_name = streamliningSince, unchecked_return_type = "StreamliningRow[]")]
-    pub fn streamlining_since(&self, previous: &GuideCatalogue) -> Result<JsValue, JsValue> {
+    pub fn streamlining_since(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GuideCatalogue")] previous: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let previous = crate::class::class::<GuideCatalogue>(&previous, "previous")?;
         to_js(&core_guide::streamlining(
             &self.inner,
             Some(&previous.inner),

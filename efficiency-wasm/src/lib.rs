@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 mod accountability;
 mod assessment;
 mod case;
+mod class;
 mod convert;
 mod guide;
 mod mask;
@@ -59,11 +60,18 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen]
 pub struct Calendar {
-    pub(crate) inner: core_cal::Calendar,
+    pub(crate) inner: crate::class::Shared<core_cal::Calendar>,
 }
+
+crate::class::is_class!(Calendar, core_cal::Calendar);
 
 #[wasm_bindgen]
 impl Calendar {
+    /// The object's handle in the table of live objects (how class arguments are found).
+    #[wasm_bindgen(getter, js_name = "__handle", skip_typescript)]
+    pub fn handle(&self) -> u32 {
+        self.inner.handle()
+    }
     /// Mainland China's national calendar (State Council notices 2004–2026). With
     /// `provisional = true`, later years are answered with weekends only and marked provisional.
     pub fn china(
@@ -72,7 +80,9 @@ impl Calendar {
         let provisional = crate::convert::flag_or(&provisional, "provisional", false)?;
         Ok({
             Calendar {
-                inner: core_cal::Calendar::china().with_provisional(provisional),
+                inner: crate::class::Shared::new(
+                    core_cal::Calendar::china().with_provisional(provisional),
+                ),
             }
         })
     }
@@ -88,7 +98,7 @@ impl Calendar {
         let provisional = crate::convert::flag_or(&provisional, "provisional", false)?;
         let inner = wrap(core_cal::Calendar::from_json(text))?;
         Ok(Calendar {
-            inner: inner.with_provisional(provisional),
+            inner: crate::class::Shared::new(inner.with_provisional(provisional)),
         })
     }
 
@@ -101,7 +111,7 @@ impl Calendar {
         let year_json = crate::convert::text(&year_json, "yearJson")?;
         let year_json = year_json.as_str();
         Ok(Calendar {
-            inner: wrap(self.inner.with_year(year_json))?,
+            inner: crate::class::Shared::new(wrap(self.inner.with_year(year_json))?),
         })
     }
 
@@ -114,7 +124,7 @@ impl Calendar {
         let overlay_json = crate::convert::text(&overlay_json, "overlayJson")?;
         let overlay_json = overlay_json.as_str();
         Ok(Calendar {
-            inner: wrap(self.inner.with_overlay(overlay_json))?,
+            inner: crate::class::Shared::new(wrap(self.inner.with_overlay(overlay_json))?),
         })
     }
 
@@ -128,7 +138,7 @@ impl Calendar {
             crate::convert::ok(crate::convert::value(&provisional).flag("provisional"))?;
         Ok({
             Calendar {
-                inner: self.inner.with_provisional(provisional),
+                inner: crate::class::Shared::new(self.inner.with_provisional(provisional)),
             }
         })
     }

@@ -363,7 +363,7 @@ export function runManifest(efficiency, manifest) {
     if (op.js_arg && !dataNames.has(op.js_arg)) failures.push(`${op.id}: dataJson does not know ${op.js_arg}`);
   }
   const listed = new Set([...manifest.operations.map((op) => op.js), ...Object.keys(manifest.js_only)]);
-  const internal = new Set(["constructor", "free", "__destroy_into_raw", "__wbg_ptr", "length", "name", "prototype", "__wrap", "__unwrap"]);
+  const internal = new Set(["constructor", "free", "__destroy_into_raw", "__wbg_ptr", "length", "name", "prototype", "__wrap", "__unwrap", "__handle"]);
   for (const k of Object.keys(efficiency)) {
     if (k === "default" || k === "initSync") continue;
     if (!listed.has(k)) failures.push(`public ${k} is not in the manifest`);
@@ -494,6 +494,22 @@ export function runParityVectors(efficiency, doc) {
       }
       case "item_clock_counting_from":
         return e.ItemCatalog.templates().get(a.item).clock(calendarIn(a.zone), a.accepted_at).status(a.as_of).countingFrom;
+      case "case_from_jsonl_with_context":
+        // The context named as text, not the object: a wrong class is a coded error.
+        return e.Case.fromJsonl(a.context, a.log).id;
+      case "whereabouts_board_with_organisation":
+        return e.Activity.sample().whereaboutsBoard(e.Calendar.china(), a.at);
+      case "commendations_without_rules": {
+        const review = e.annualReviewSample(a.year, a.cases, a.seed);
+        const rules = new e.AssessmentRules();
+        const withRules = e.commendationList(review.scorecards, rules);
+        const again = e.commendationList(review.scorecards, rules);
+        const same = (x, y) => JSON.stringify(x) === JSON.stringify(y);
+        return {
+          same_as_the_review: same(e.commendationList(review.scorecards), review.commendations),
+          rules_still_usable: same(withRules, again) && same(again, review.commendations),
+        };
+      }
       default:
         throw new Error(`unknown call ${name}`);
     }
