@@ -24,6 +24,36 @@ fn sample_lines() -> Vec<&'static str> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
+    /// No due ever precedes the receipt (docs/domain.md §4.2): for any minute of 2026 and any
+    /// limit — on the spot (at night, on a rest day, in a holiday), days, natural days, hours —
+    /// under either end of a counted day.
+    #[test]
+    fn no_due_precedes_the_receipt(
+        minute in 0i64..365 * 24 * 60,
+        unit in 0usize..4,
+        amount in 0u32..30,
+        midnight in any::<bool>(),
+    ) {
+        use efficiency_core::clock::{ClockConfig, DayEnd};
+        let received = t("2026-01-01 00:00") + Duration::minutes(minute);
+        let limit = match unit {
+            0 => TimeLimit::on_the_spot(),
+            1 => TimeLimit::workdays(amount),
+            2 => TimeLimit::natural_days(amount),
+            _ => TimeLimit::work_hours(amount),
+        };
+        let config = ClockConfig {
+            day_end: if midnight { DayEnd::Midnight } else { DayEnd::CloseOfBusiness },
+            ..ClockConfig::default()
+        };
+        // Dues past 2026 answered provisionally (weekends only), as asked for.
+        let cal = Calendar::china().with_provisional(true);
+        let clock = Clock::new(cal, received, limit).with_config(config).unwrap();
+        let s = clock.status(received).unwrap();
+        prop_assert!(s.statutory_due >= received, "{limit} from {received}: due {}", s.statutory_due);
+        prop_assert!(s.promised_due >= received, "{limit} from {received}: promised due {}", s.promised_due);
+    }
+
     /// A suspension never brings a due forward, and the statutory due is never before the
     /// promised one nor before counting starts.
     #[test]

@@ -415,6 +415,21 @@ bad(
 )
 scenarios[-1]["lines"].append("{not json")
 
+# 11. On the spot after office hours (docs/domain.md §4.2): received after the close or on a rest
+# day, due at the close of the next workday; the handler who concludes next morning is on time.
+for cid, received, concluded in [
+    ("SPOT-1", "2026-11-06T18:30", "2026-11-09T09:40"),  # Friday evening -> Monday morning
+    ("SPOT-2", "2026-10-03T10:00", "2026-10-08T10:00"),  # in the National Day holiday
+    ("SPOT-3", "2026-11-02T18:10", "2026-11-02T19:00"),  # the same evening
+    ("SPOT-4", "2026-11-06T18:30", "2026-11-10T09:40"),  # Tuesday: a day late
+]:
+    log = Log(cid)(received, "mar01", "receive", item="civil.marriage_registration")(
+        received[:-2] + str(int(received[-2:]) + 2).zfill(2), "mar01", "accept"
+    )
+    log(concluded, "mar01", "conclude", outcome="granted", on_the_spot=False)
+    log(concluded[:-2] + str(int(concluded[-2:]) + 5).zfill(2), "mar01", "result_published")
+    add("on-the-spot-after-hours", log, "2026-11-30T09:00")
+
 doc = {
     "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "
     "timings on holiday boundaries, history at an earlier as_of, years without data, and bad input whose error "

@@ -335,6 +335,10 @@ pub struct ClockConfig {
     pub day_end: DayEnd,
     /// `reminder` when at most this much is left before the promised due (default 1 workday).
     pub reminder_threshold: TimeLimit,
+    /// When an on-the-spot item (即办件) received after the close of office hours or on a rest
+    /// day is due, counted from its receipt (docs/domain.md §4.2): default 1 workday, the close
+    /// of the next workday. A due never precedes the receipt.
+    pub on_the_spot_after_hours: TimeLimit,
 }
 
 impl Default for ClockConfig {
@@ -343,6 +347,7 @@ impl Default for ClockConfig {
             office_hours: OfficeHours::default(),
             day_end: DayEnd::CloseOfBusiness,
             reminder_threshold: TimeLimit::workdays(1),
+            on_the_spot_after_hours: TimeLimit::workdays(1),
         }
     }
 }

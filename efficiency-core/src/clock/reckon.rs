@@ -32,6 +32,9 @@ impl Reckoner<'_> {
         windows: &Windows,
     ) -> Result<NaiveDateTime, ClockError> {
         let amount = i64::from(limit.amount) + i64::from(extra);
+        if amount == 0 && limit.unit != TimeUnit::WorkHours {
+            return self.due_on_the_spot(start, windows);
+        }
         match limit.unit {
             TimeUnit::WorkHours => {
                 let axis = HourAxis {
@@ -58,6 +61,29 @@ impl Reckoner<'_> {
                 Ok(self.end_of(day))
             }
         }
+    }
+
+    /// The due of a limit with no length (on the spot, 0 days), docs/domain.md §4.2: the end of
+    /// the receiving day when received on a workday before the close of office hours; else the
+    /// configured after-hours limit from the receipt (default: the close of the next workday).
+    /// Never before the receipt.
+    fn due_on_the_spot(
+        &self,
+        start: NaiveDateTime,
+        windows: &Windows,
+    ) -> Result<NaiveDateTime, ClockError> {
+        let in_hours =
+            self.cal.is_workday(start.date())? && start.time() < self.config.office_hours.close();
+        if in_hours {
+            return Ok(self.end_of(start.date()));
+        }
+        let late = self.config.on_the_spot_after_hours;
+        if late.amount == 0 || late.unit == TimeUnit::OnTheSpot {
+            // A configuration without a length would come back here: the next workday's close.
+            let day = self.cal.next_workday(start.date())?;
+            return Ok(self.end_of(day));
+        }
+        self.due(start, late, 0, windows)
     }
 
     /// The instant the last day of a day-counted period ends.
