@@ -12,8 +12,22 @@ RULES = json.loads((ROOT / "efficiency-core/data/rules/findings.json").read_text
 NONE_POLICY = {"max_amount": 0, "approver": "agency_head", "max_count": 0}
 
 
-def lim(limit, start):
-    return due(start, limit["unit"], limit["amount"], [])
+def lim(limit, start, windows=()):
+    return due(start, limit["unit"], limit["amount"], list(windows))
+
+
+def suspensions(evs, as_of):
+    """The case's suspensions as (from, to); one still open runs to as_of."""
+    out, open_s = [], None
+    for e in evs:
+        if e["event"] == "suspend" and open_s is None:
+            open_s = P(e["at"])
+        elif e["event"] == "resume" and open_s is not None:
+            out.append((open_s, P(e["at"])))
+            open_s = None
+    if open_s is not None:
+        out.append((open_s, max(open_s, as_of)))
+    return out
 
 
 def case_oracle(events, as_of_s):
@@ -117,7 +131,8 @@ def case_oracle(events, as_of_s):
     if item:
         for s in (e for e in evs if e["event"] == "step_started"):
             d = next(x for x in item.get("steps", []) if x["code"] == s["step"])
-            deadline = lim(d["limit"], P(s["at"]))
+            # docs/domain.md §4.2: a suspension of the case stops the step's clock too.
+            deadline = lim(d["limit"], P(s["at"]), suspensions(evs, as_of))
             fin = next(
                 (
                     e

@@ -430,6 +430,23 @@ for cid, received, concluded in [
     log(concluded[:-2] + str(int(concluded[-2:]) + 5).zfill(2), "mar01", "result_published")
     add("on-the-spot-after-hours", log, "2026-11-30T09:00")
 
+# 12. A suspension of the case stops the running step's clock (docs/domain.md §4.2): an expert
+# review 11-03 to 11-13 inside a 5-workday review; finished, still suspended, and without it.
+log = Log("STEP-SUSP-1")("2026-11-02T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-11-02T09:10", "soc01", "accept"
+)("2026-11-02T09:20", "soc01", "step_started", step="review")(
+    "2026-11-03T10:00", "soc01", "suspend", procedure="expert_review"
+)
+add("step-suspended-open", log, "2026-11-30T09:00")
+log("2026-11-13T10:00", "soc01", "resume")("2026-11-16T16:00", "soc01", "step_finished", step="review")
+add("step-suspended-then-finished-in-time", log, "2026-11-17T09:00")
+log = Log("STEP-SUSP-2")("2026-11-02T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-11-02T09:10", "soc01", "accept"
+)("2026-11-02T09:20", "soc01", "step_started", step="review")(
+    "2026-11-03T10:00", "soc01", "suspend", procedure="expert_review"
+)("2026-11-05T10:00", "soc01", "resume")("2026-11-16T16:00", "soc01", "step_finished", step="review")
+add("step-suspended-briefly-still-late", log, "2026-11-17T09:00")
+
 doc = {
     "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "
     "timings on holiday boundaries, history at an earlier as_of, years without data, and bad input whose error "

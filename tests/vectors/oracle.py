@@ -75,13 +75,12 @@ def due(start, unit, amount, windows, day_end="close_of_business"):
         return m
     d, left = start.date(), amount
     covered(d)
-    if amount == 0:
-        # On the spot (docs/domain.md §4.2): the receiving day when received on a workday before
-        # the close of office hours; else the next workday (never a due before the receipt).
-        if not (workday(d) and start.time() < CLOSE):
+    # On the spot (docs/domain.md §4.2): the receiving day when received on a workday before the
+    # close of office hours; else the next workday (never a due before the receipt).
+    if amount == 0 and not (workday(d) and start.time() < CLOSE):
+        d += DAY
+        while not workday(d):
             d += DAY
-            while not workday(d):
-                d += DAY
     while left > 0:
         d += DAY
         if day_counts(d, unit, windows):

@@ -186,11 +186,21 @@ impl CaseContext {
     }
 
     fn due(&self, from: NaiveDateTime, limit: TimeLimit) -> Result<NaiveDateTime, CaseError> {
+        self.due_skipping(from, limit, &[])
+    }
+
+    /// The due of `limit` from `from`, the suspension `windows` not counted.
+    fn due_skipping(
+        &self,
+        from: NaiveDateTime,
+        limit: TimeLimit,
+        windows: &[(NaiveDateTime, NaiveDateTime)],
+    ) -> Result<NaiveDateTime, CaseError> {
         Ok(Reckoner {
             cal: &self.calendar,
             config: &self.config,
         }
-        .due(from, limit, 0, &[])?)
+        .due(from, limit, 0, windows)?)
     }
 }
 
@@ -881,6 +891,7 @@ impl Case {
             case: self,
             events,
             as_of,
+            suspensions: suspensions(events, as_of),
             item,
             stage: st.stage,
             handler: st.handler.as_deref(),
@@ -926,6 +937,28 @@ impl Case {
             Ok(clock.status(judge_at)?)
         }
     }
+}
+
+/// The case's suspensions up to `as_of` as `(from, to)` windows, in time order; one still open
+/// runs to `as_of` (what has been suspended so far), as the clock counts it.
+fn suspensions(events: &[CaseEvent], as_of: NaiveDateTime) -> Vec<(NaiveDateTime, NaiveDateTime)> {
+    let mut out = Vec::new();
+    let mut open: Option<NaiveDateTime> = None;
+    for e in events {
+        match e.kind {
+            EventKind::Suspend { .. } if open.is_none() => open = Some(e.at),
+            EventKind::Resume => {
+                if let Some(from) = open.take() {
+                    out.push((from, e.at));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        out.push((from, as_of.max(from)));
+    }
+    out
 }
 
 /// The ids `list` as evidence of a level reason, when they will be read (`explain`).

@@ -61,6 +61,9 @@ pub(crate) struct Facts<'a> {
     pub events: &'a [CaseEvent],
     /// The moment judged.
     pub as_of: NaiveDateTime,
+    /// The case's suspensions (special procedures) up to `as_of`, as `(from, to)` windows; one
+    /// still open runs to `as_of`.
+    pub suspensions: Vec<(NaiveDateTime, NaiveDateTime)>,
     /// The service item, once received.
     pub item: Option<&'a ServiceItem>,
     /// The stage at `as_of`.

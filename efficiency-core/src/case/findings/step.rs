@@ -1,7 +1,9 @@
 //! **Internal step overdue** (`step.overdue`, docs/domain.md §4.2 内部环节): each internal step of
 //! an item (review, sign-off, approval, …) has its own limit, counted from the step's start; a
 //! step finished after it, or still open past it while the case is accepted, is a fault of the
-//! person who started it. A step returned and started again is judged per visit.
+//! person who started it. A step returned and started again is judged per visit. A suspension
+//! of the case (a special procedure) stops every running step's clock too: its time does not
+//! count toward the step's limit.
 
 use super::{Facts, Findings};
 use crate::case::{CaseError, EventKind, Stage};
@@ -19,7 +21,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         let Some(def) = item.steps.iter().find(|d| d.code == step) else {
             continue;
         };
-        let deadline = f.ctx.due(s.at, def.limit)?;
+        let deadline = f.ctx.due_skipping(s.at, def.limit, &f.suspensions)?;
         let finished = f.events.iter().find(|e| {
             e.at >= s.at
                 && matches!(&e.kind, EventKind::StepFinished { step: done } if done == step)
@@ -50,6 +52,29 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
 #[cfg(test)]
 mod tests {
     use crate::case::tests::{codes, status};
+
+    /// The issue's case: an expert review suspends the case 11-03 to 11-13 inside a 5-workday
+    /// review; the review finished 11-16 is on time (3 workdays counted), not overdue.
+    #[test]
+    fn a_suspension_stops_the_steps_clock() {
+        let log = [
+            r#""at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration""#,
+            r#""at":"2026-11-02T09:10:00","actor":"soc01","event":"accept""#,
+            r#""at":"2026-11-02T09:20:00","actor":"soc01","event":"step_started","step":"review""#,
+            r#""at":"2026-11-03T10:00:00","actor":"soc01","event":"suspend","procedure":"expert_review""#,
+            r#""at":"2026-11-13T10:00:00","actor":"soc01","event":"resume""#,
+            r#""at":"2026-11-16T16:00:00","actor":"soc01","event":"step_finished","step":"review""#,
+        ];
+        assert!(codes(&status(&log, "2026-11-17T09:00:00")).is_empty());
+        // Still suspended: the step's clock is stopped, nothing is overdue however long it lasts.
+        assert!(codes(&status(&log[..4], "2026-11-30T09:00:00")).is_empty());
+        // Without the suspension the same review is overdue.
+        let plain = [log[0], log[1], log[2], log[5]];
+        assert_eq!(
+            codes(&status(&plain, "2026-11-12T09:00:00")),
+            ["step.overdue"]
+        );
+    }
 
     #[test]
     fn a_review_past_its_five_workdays_is_overdue() {
