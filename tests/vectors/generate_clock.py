@@ -392,6 +392,26 @@ for a, hm in [
         config={"day_end": "midnight"},
     )
 
+# A promise within the statute is decided by the dues at acceptance, not the units (docs/domain.md
+# §4.2): 15 workdays under 60 natural days (社会团体登记管理条例 Art. 12) is valid; 45 ends later.
+add("promised-workdays-under-natural-days", at("2026-09-30"), L(60, "natural_days"), at("2026-10-20"), promised=L(15))
+add(
+    "promised-workdays-under-natural-days-done",
+    at("2026-09-30"),
+    L(60, "natural_days"),
+    at("2026-11-02"),
+    [{"event": "conclude", "at": at("2026-10-29", "16:00")}],
+    promised=L(15),
+)
+add(
+    "promised-workdays-beyond-natural-days",
+    at("2026-09-30"),
+    L(60, "natural_days"),
+    at("2026-10-20"),
+    promised=L(45),
+    expect_error="clock.promised_exceeds_statutory",
+)
+
 doc = {
     "description": "Deadline-clock scenarios: limits across Spring Festival and National Day, make-up Saturdays, "
     "suspensions spanning holidays, valid and each kind of invalid extension, hour limits crossing lunch and nights, "

@@ -293,16 +293,52 @@ impl Clock {
         }
     }
 
-    /// The promised limit; an error if it is not within the statutory limit.
+    /// The promised limit; an error if it ends later than the statutory limit. Whether a
+    /// promise is within the law is decided by the dues both give at this acceptance, not by
+    /// their units (docs/domain.md §4.2): 15 workdays promised under a statute of 60 natural
+    /// days is the usual civil-affairs pattern and valid. When a due cannot be computed yet (a
+    /// year without holiday data), the units decide ([`TimeLimit::is_within`]).
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let at = "2026-09-30T10:00:00".parse().unwrap();
+    /// let statute = Clock::new(Calendar::china(), at, TimeLimit::natural_days(60));
+    /// assert!(statute.clone().with_promised(TimeLimit::workdays(15)).is_ok());
+    /// let e = statute.with_promised(TimeLimit::workdays(45)).unwrap_err();
+    /// assert_eq!(e.code(), "clock.promised_exceeds_statutory");
+    /// assert!(e.to_string().contains("ends 2026-12-08 17:30:00, after the statutory limit 60 natural days (2026-11-30 17:30:00)"), "{e}");
+    /// ```
     pub fn with_promised(mut self, promised: TimeLimit) -> Result<Clock, ClockError> {
-        if !promised.is_within(&self.statutory, self.config.office_hours.daily_seconds()) {
+        let rk = Reckoner {
+            cal: &self.calendar,
+            config: &self.config,
+        };
+        let dues = rk
+            .due(self.accepted_at, promised, 0, &[])
+            .and_then(|p| Ok((p, rk.due(self.accepted_at, self.statutory, 0, &[])?)));
+        let refused = match dues {
+            Ok((p, s)) if p > s => Some(format!(
+                "promised limit {promised} from {} ends {p}, after the statutory limit {} ({s})",
+                self.accepted_at, self.statutory
+            )),
+            Ok(_) => None,
+            Err(_)
+                if !promised
+                    .is_within(&self.statutory, self.config.office_hours.daily_seconds()) =>
+            {
+                Some(format!(
+                    "promised limit {promised} is not within the statutory limit {}",
+                    self.statutory
+                ))
+            }
+            Err(_) => None,
+        };
+        if let Some(message) = refused {
             return Err(ClockError::limit(
                 "clock.promised_exceeds_statutory",
                 "promised",
-                format!(
-                    "promised limit {promised} is not within the statutory limit {}",
-                    self.statutory
-                ),
+                message,
             ));
         }
         self.promised = Some(promised);
