@@ -616,6 +616,7 @@ pub fn limit_text(limit: TimeLimit, lang: Lang) -> String {
         (TimeUnit::Workdays, Lang::Zh) => format!("{}个工作日", limit.amount),
         (TimeUnit::NaturalDays, Lang::Zh) => format!("{}日", limit.amount),
         (TimeUnit::WorkHours, Lang::Zh) => format!("{}个工作小时", limit.amount),
+        (TimeUnit::Months, Lang::Zh) => format!("{}个月", limit.amount),
         (TimeUnit::OnTheSpot, Lang::Zh) => "即时办结".into(),
         (TimeUnit::OnTheSpot, Lang::En) => "on the spot".into(),
         (_, Lang::En) => limit.to_string().replace('_', " "),

@@ -120,7 +120,10 @@ impl SupervisionRules {
             return Ok(());
         };
         let unit = c.promised.unit;
-        if !matches!(unit, TimeUnit::Workdays | TimeUnit::NaturalDays) {
+        if !matches!(
+            unit,
+            TimeUnit::Workdays | TimeUnit::NaturalDays | TimeUnit::Months
+        ) {
             return Ok(());
         }
         let acceptance: Vec<String> = s

@@ -35,7 +35,7 @@ fn amount(py: Python<'_>, value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32>
     Ok(convert::whole(py, value, name, Whole::Amount)? as u32)
 }
 
-/// A time limit: an amount and a unit ("workdays", "natural_days", "work_hours", "on_the_spot").
+/// A time limit: an amount and a unit ("workdays", "natural_days", "work_hours", "on_the_spot", "months"); an on-the-spot limit has no amount (None or 0).
 ///
 /// >>> import efficiency
 /// >>> efficiency.TimeLimit.workdays(20)

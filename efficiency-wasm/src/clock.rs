@@ -51,10 +51,10 @@ pub struct TimeLimit {
 
 #[wasm_bindgen]
 impl TimeLimit {
-    /// `amount` of `unit` ("workdays", "natural_days", "work_hours", "on_the_spot").
+    /// `amount` of `unit` ("workdays", "natural_days", "work_hours", "on_the_spot", "months").
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | null")] amount: JsValue,
         #[wasm_bindgen(unchecked_param_type = "TimeUnitName")] unit: JsValue,
     ) -> Result<TimeLimit, JsValue> {
         let (amount, unit) = (crate::convert::value(&amount), crate::convert::value(&unit));

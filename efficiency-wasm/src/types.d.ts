@@ -1262,7 +1262,7 @@ export interface TimeLimitData {
 }
 
 /** The unit a time limit is counted in (docs/domain.md §4.1). */
-export type TimeUnit = "workdays" | "natural_days" | "work_hours" | "on_the_spot";
+export type TimeUnit = "workdays" | "natural_days" | "work_hours" | "on_the_spot" | "months";
 
 /** One person on the whereabouts board at a moment. */
 export interface WhereaboutsRow {

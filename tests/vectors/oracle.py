@@ -62,7 +62,18 @@ def office_minute(m, windows):
     return not any(s <= m < r for s, r in windows)
 
 
+def add_months(d, n):
+    """民法典 Art. 202: the corresponding day n months later, the month's last day if it has none."""
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    last = (dt.date(y + m // 12, m % 12 + 1, 1) - DAY).day
+    return dt.date(y, m, min(d.day, last))
+
+
 def due(start, unit, amount, windows, day_end="close_of_business"):
+    if unit == "months":
+        # Counted as the natural days the months make from the start day.
+        return due(start, "natural_days", (add_months(start.date(), amount) - start.date()).days, windows, day_end)
     if unit == "work_hours":
         left, m = amount * 60, start.replace(second=0)
         while left > 0:
@@ -197,7 +208,7 @@ def oracle(sc):
         if ext:
             pdue = max(pdue, due(pdue, stat["unit"], ext, windows, day_end))
     sdue = due(start, stat["unit"], stat["amount"] + ext, windows, day_end)
-    unit = "workdays" if prom["unit"] == "on_the_spot" else prom["unit"]
+    unit = {"on_the_spot": "workdays", "months": "natural_days"}.get(prom["unit"], prom["unit"])
     remaining = measure(unit, t, pdue, windows)
     elapsed = max(0, measure(unit, start, t, windows))
     left = remaining if unit == "workdays" else measure("workdays", t, pdue, windows)

@@ -1,7 +1,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::ClockError;
@@ -17,8 +17,13 @@ pub enum TimeUnit {
     NaturalDays,
     /// Office hours, from the exact time of acceptance.
     WorkHours,
-    /// On the spot (即办): concluded during the visit, by the end of the acceptance day.
+    /// On the spot (即办): concluded during the visit, by the end of the acceptance day (the
+    /// next workday's when received after office hours or on a rest day).
     OnTheSpot,
+    /// Months (民法典 Arts. 200–203): the period ends on the day of the last month with the
+    /// acceptance day's number (the month's last day when it has none); a period ending on a
+    /// rest day ends on the next workday. Counted as the natural days that makes.
+    Months,
 }
 
 crate::names!(TimeUnit {
@@ -26,6 +31,7 @@ crate::names!(TimeUnit {
     NaturalDays => "natural_days",
     WorkHours => "work_hours",
     OnTheSpot => "on_the_spot",
+    Months => "months",
 });
 
 impl FromStr for TimeUnit {
@@ -104,9 +110,26 @@ impl TimeLimit {
             // n hours fit in m workdays when n <= m full office days.
             (WorkHours, Workdays) => a * 3600 <= b * daily_seconds,
             (WorkHours, NaturalDays) => a * 3600 <= b * daily_seconds && b >= 1,
+            // A month has at least 28 days (of which at least 16 are workdays).
+            (NaturalDays, Months) => a <= 28 * b,
+            (Workdays, Months) => a <= 16 * b,
             _ => false,
         }
     }
+}
+
+/// The natural days `months` months make from `start` (民法典 Art. 202: the corresponding day of
+/// the last month, its last day when it has none).
+pub(crate) fn months_as_days(start: NaiveDate, months: i64) -> Result<i64, ClockError> {
+    let end = u32::try_from(months)
+        .ok()
+        .and_then(|m| start.checked_add_months(chrono::Months::new(m)))
+        .ok_or_else(|| {
+            ClockError::Calendar(crate::calendar::CalendarError::OutOfRange {
+                operation: format!("{start} + {months} months"),
+            })
+        })?;
+    Ok((end - start).num_days())
 }
 
 impl fmt::Display for TimeLimit {
@@ -116,6 +139,7 @@ impl fmt::Display for TimeLimit {
             TimeUnit::Workdays => write!(f, "{} workdays", self.amount),
             TimeUnit::NaturalDays => write!(f, "{} natural days", self.amount),
             TimeUnit::WorkHours => write!(f, "{} work hours", self.amount),
+            TimeUnit::Months => write!(f, "{} months", self.amount),
         }
     }
 }

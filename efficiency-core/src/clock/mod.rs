@@ -929,6 +929,13 @@ impl Clock {
                     status.extended_by
                 },
             );
+        // Months are explained as the natural days they make (民法典 Art. 202).
+        let natural = matches!(limit.unit, TimeUnit::NaturalDays | TimeUnit::Months);
+        let target = if limit.unit == TimeUnit::Months {
+            limit::months_as_days(start.date(), target)?
+        } else {
+            target
+        };
         let hour_axis = HourAxis {
             cal: &self.calendar,
             hours: &self.config.office_hours,
@@ -985,7 +992,7 @@ impl Clock {
                     let secs = counted(&hour_axis, a, b, &hour_windows)?;
                     (secs > 0, Some(secs as f64 / 3600.0))
                 }
-                TimeUnit::NaturalDays => (suspension.is_none() && ordinal < target, None),
+                _ if natural => (suspension.is_none() && ordinal < target, None),
                 _ => (
                     suspension.is_none() && info.kind.is_workday() && ordinal < target,
                     None,
@@ -995,18 +1002,18 @@ impl Clock {
             let (reason, reason_zh) = match (&suspension, counts) {
                 (Some(r), false) => (format!("suspended: {r}"), format!("中止计时：{r}")),
                 (Some(r), true) => (format!("partly suspended: {r}"), format!("部分时间中止计时：{r}")),
-                (None, true) if info.kind == DayKind::Workday || limit.unit == TimeUnit::NaturalDays => {
+                (None, true) if info.kind == DayKind::Workday || natural => {
                     ("counted".to_string(), "计入".to_string())
                 }
                 (None, true) => {
                     let (en, zh) = info.reasons();
                     (en, format!("{zh}，计入"))
                 }
-                (None, false) if limit.unit == TimeUnit::NaturalDays && d == last_day => (
+                (None, false) if natural && d == last_day => (
                     "the period ends on this first workday after its last day, a rest day (民法典 Art. 203)".to_string(),
                     "期间最后一日是休息日，以其后的第一个工作日为期间的最后一日（民法典第二百零三条）".to_string(),
                 ),
-                (None, false) if limit.unit == TimeUnit::NaturalDays => {
+                (None, false) if natural => {
                     let (en, zh) = info.reasons();
                     (format!("{en}; the period rolls to the next workday"), format!("{zh}；期间顺延至下一个工作日"))
                 }

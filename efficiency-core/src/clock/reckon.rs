@@ -35,6 +35,17 @@ impl Reckoner<'_> {
         if amount == 0 && limit.unit != TimeUnit::WorkHours {
             return self.due_on_the_spot(start, windows);
         }
+        if limit.unit == TimeUnit::Months {
+            // 民法典 Art. 202: the corresponding day of the last month; counted from there on as
+            // the natural days it makes (suspensions, Art. 203's roll to a workday).
+            let days = super::limit::months_as_days(start.date(), amount)?;
+            let days = u32::try_from(days).map_err(|_| {
+                ClockError::Calendar(crate::calendar::CalendarError::OutOfRange {
+                    operation: format!("{start} + {amount} months"),
+                })
+            })?;
+            return self.due(start, TimeLimit::natural_days(days), 0, windows);
+        }
         match limit.unit {
             TimeUnit::WorkHours => {
                 let axis = HourAxis {
@@ -113,7 +124,7 @@ impl Reckoner<'_> {
             unit => {
                 let axis = DayAxis {
                     cal: self.cal,
-                    natural: unit == TimeUnit::NaturalDays,
+                    natural: matches!(unit, TimeUnit::NaturalDays | TimeUnit::Months),
                 };
                 let w: Vec<_> = windows.iter().map(|&(x, y)| (x.date(), y.date())).collect();
                 counted(&axis, a.date(), b.date(), &w)? as f64
@@ -121,10 +132,12 @@ impl Reckoner<'_> {
         })
     }
 
-    /// The unit remaining time is reported in: the promised limit's, workdays for on-the-spot.
+    /// The unit remaining time is reported in: the promised limit's, workdays for on-the-spot,
+    /// natural days for months.
     pub fn report_unit(promised: TimeLimit) -> TimeUnit {
         match promised.unit {
             TimeUnit::OnTheSpot => TimeUnit::Workdays,
+            TimeUnit::Months => TimeUnit::NaturalDays,
             u => u,
         }
     }

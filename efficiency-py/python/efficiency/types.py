@@ -920,7 +920,7 @@ class TimeLimitData(TypedDict):
     unit: TimeUnit
 
 
-TimeUnit = Literal["workdays", "natural_days", "work_hours", "on_the_spot"]
+TimeUnit = Literal["workdays", "natural_days", "work_hours", "on_the_spot", "months"]
 """The unit a time limit is counted in (docs/domain.md §4.1)."""
 
 
