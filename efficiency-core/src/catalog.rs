@@ -153,6 +153,9 @@ catalog! {
         ExtensionApplicantNotNotified => "extension.applicant_not_notified", Ordinary, "§4.3", "case/findings/extension.rs",
             "Applicant not told of the extension", "延期未告知申请人",
             "The applicant was not told of the extension and its reasons before the original due; it moves nothing.";
+        ProcedureOverrun => "procedure.overrun", Ordinary, "§4.3", "case/findings/procedure.rs",
+            "Special procedure over its limit", "特别程序超时",
+            "A special procedure (expert review, third-party consultation, …) ran beyond its own limit (the item's max_time); the time after counts toward the case's limit.";
         PublicationLate => "publication.late", Ordinary, "§13", "case/findings/publication.rs",
             "Result not published in time", "结果未按时公开",
             "The result of a concluded case was not published within the item's publication limit (the rule table's publication default).";

@@ -393,7 +393,11 @@ impl ItemClock {
             )),
             Some(p) => {
                 let reason = p.name.clone();
-                self.clock.push(ClockEvent::Suspend { at, reason })
+                self.clock.push(ClockEvent::Suspend {
+                    at,
+                    reason,
+                    limit: p.max_time,
+                })
             }
         }
     }

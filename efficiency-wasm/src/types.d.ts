@@ -10,6 +10,8 @@ export interface ClockEventSuspend {
   /** When. */
   at: IsoDateTime;
   event: "suspend";
+  /** The procedure's own limit (an item's `max_time`, e.g. third-party consultation 15 workdays, 政府信息公开条例 Art. 32): time beyond it counts toward the case's limit again and is a `procedure.overrun` finding. */
+  limit?: TimeLimitData | null;
   /** Which procedure, told to the applicant in writing (行政许可法 Art. 45). */
   reason: string;
 }
@@ -1320,4 +1322,4 @@ export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.n
 
 export type EventKind = "inquiry" | "answer" | "receive" | "supplement_request" | "supplement_received" | "accept" | "reject" | "refuse_reception" | "refer" | "reply" | "guide_outside" | "step_started" | "step_finished" | "suspend" | "resume" | "extension_requested" | "extension_approved" | "applicant_notified" | "conclude" | "result_published" | "withdrawn";
 
-export type FindingCode = "inquiry.not_handled" | "referral.not_followed_up" | "reception.refused" | "supplement.repeated" | "supplement.late_notice" | "step.overdue" | "time_limit.promised_missed" | "time_limit.statutory_missed" | "extension.requested_late" | "extension.not_approved" | "extension.unauthorized_approver" | "extension.over_cap" | "extension.too_many" | "extension.applicant_not_notified" | "publication.late";
+export type FindingCode = "inquiry.not_handled" | "referral.not_followed_up" | "reception.refused" | "supplement.repeated" | "supplement.late_notice" | "step.overdue" | "time_limit.promised_missed" | "time_limit.statutory_missed" | "extension.requested_late" | "extension.not_approved" | "extension.unauthorized_approver" | "extension.over_cap" | "extension.too_many" | "extension.applicant_not_notified" | "procedure.overrun" | "publication.late";

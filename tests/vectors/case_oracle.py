@@ -164,7 +164,10 @@ def case_oracle(events, as_of_s):
                 if e["event"] == "extension_approved":
                     ce["approver"] = ROSTER[e["actor"]]["role"]
                 if e["event"] == "suspend":
-                    ce["reason"] = e["procedure"]
+                    proc = next(p for p in item.get("special_procedures", []) if p["code"] == e["procedure"])
+                    ce["reason"] = proc["name"]
+                    if proc.get("max_time"):
+                        ce["limit"] = proc["max_time"]
                 clock_evs.append(ce)
                 idx.append(k)
         # docs/domain.md §4.3: after a supplement the clock counts from the day after the complete
@@ -194,7 +197,12 @@ def case_oracle(events, as_of_s):
                 resumed = [e for e in evs if e["event"] == "resume" and P(e["at"]) <= at]
                 first = [accept["id"]] + ([resumed[-1]["id"]] if resumed else [])
                 ids = [i for i in first if i not in ids] + ids
-            people = [st["handler"]] if code.startswith("time_limit.") else sorted(evs[idx[i]]["actor"] for i in ev)
+            if code.startswith("time_limit."):
+                people = [st["handler"]]
+            elif code == "procedure.overrun":
+                people = [evs[idx[ev[0]]]["actor"]]  # who started the procedure
+            else:
+                people = sorted(evs[idx[i]]["actor"] for i in ev)
             add(code, at, ids, people)
         st["clock"] = {k: c[k] for k in ("promised_due", "statutory_due", "level", "outcome", "extended_by", "state")}
         # For the supervision conventions: the promised unit, time left and used (not written

@@ -447,6 +447,19 @@ log = Log("STEP-SUSP-2")("2026-11-02T09:00", "soc01", "receive", item="civil.soc
 )("2026-11-05T10:00", "soc01", "resume")("2026-11-16T16:00", "soc01", "step_finished", step="review")
 add("step-suspended-briefly-still-late", log, "2026-11-17T09:00")
 
+# 13. A special procedure over its own limit (docs/domain.md §4.3): a third-party consultation
+# of 22 workdays against the 15 of 政府信息公开条例 Art. 32; the 7 beyond count toward the reply.
+log = Log("PROC-1")("2026-11-02T09:00", "aff01", "receive", item="disclosure.request")(
+    "2026-11-02T09:10", "aff01", "accept"
+)("2026-11-03T10:00", "aff01", "suspend", procedure="third_party_consultation")
+add("procedure-still-running-past-its-limit", log, "2026-11-30T09:00")
+log("2026-12-03T10:00", "aff01", "resume")
+add("procedure-overrun", log, "2026-12-04T09:00")
+log = Log("PROC-2")("2026-11-02T09:00", "aff01", "receive", item="disclosure.request")(
+    "2026-11-02T09:10", "aff01", "accept"
+)("2026-11-03T10:00", "aff01", "suspend", procedure="third_party_consultation")("2026-11-20T10:00", "aff01", "resume")
+add("procedure-within-its-limit", log, "2026-11-21T09:00")
+
 doc = {
     "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "
     "timings on holiday boundaries, history at an earlier as_of, years without data, and bad input whose error "

@@ -151,17 +151,29 @@ def oracle(sc):
             findings.append((note, "supplement.late_notice", []))
     events = [e for e in sc["events"] if P(e["at"]) <= as_of]
     windows, open_s, concluded, concl = [], None, None, []
+
+    def close(k, end, resumed):
+        # docs/domain.md §4.3: a procedure with its own limit stops the clock up to that limit;
+        # the time beyond counts again and is a procedure.overrun.
+        s, limit = P(events[k]["at"]), events[k].get("limit")
+        cap = due(s, limit["unit"], limit["amount"], [], day_end) if limit else None
+        if cap is not None and end > cap:
+            windows.append((s, max(cap, s)))
+            findings.append((cap, "procedure.overrun", [k] + ([resumed] if resumed is not None else [])))
+        else:
+            windows.append((s, end))
+
     for k, e in enumerate(events):
         if e["event"] == "suspend":
-            open_s = P(e["at"])
+            open_s = k
         elif e["event"] == "resume":
-            windows.append((open_s, P(e["at"])))
+            close(open_s, P(e["at"]), k)
             open_s = None
         elif e["event"] == "conclude":
             concluded = P(e["at"])
             concl = [k]
     if open_s is not None:
-        windows.append((open_s, max(open_s, as_of)))
+        close(open_s, max(P(events[open_s]["at"]), as_of), None)
     t = concluded or as_of
     ext, valid, pending = 0, 0, False
     req_idx = [i for i, e in enumerate(events) if e["event"] == "request_extension"]

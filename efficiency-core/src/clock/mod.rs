@@ -62,6 +62,11 @@ pub enum ClockEvent {
         at: NaiveDateTime,
         /// Which procedure, told to the applicant in writing (行政许可法 Art. 45).
         reason: String,
+        /// The procedure's own limit (an item's `max_time`, e.g. third-party consultation 15
+        /// workdays, 政府信息公开条例 Art. 32): time beyond it counts toward the case's limit
+        /// again and is a `procedure.overrun` finding.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        limit: Option<TimeLimit>,
     },
     /// The special procedure ended; counting resumes.
     Resume {
@@ -202,6 +207,7 @@ pub const FINDING_CODES: &[&str] = &[
     FindingCode::ExtensionTooMany.as_str(),
     FindingCode::ExtensionApplicantNotNotified.as_str(),
     FindingCode::SupplementLateNotice.as_str(),
+    FindingCode::ProcedureOverrun.as_str(),
 ];
 
 /// An amount of time in a limit's unit: whole days, or office hours (fractional).
@@ -270,6 +276,8 @@ pub struct Clock {
 /// The suspension windows and extension verdicts at one moment.
 struct Replay {
     windows: Vec<(NaiveDateTime, NaiveDateTime, usize)>,
+    /// Procedures past their own limit: (the limit's end, the suspension, the resumption).
+    overruns: Vec<(NaiveDateTime, usize, Option<usize>)>,
     open_suspension: Option<usize>,
     concluded: Option<(NaiveDateTime, usize)>,
 }
@@ -556,9 +564,35 @@ impl Clock {
 
     /// Stops the clock for a special procedure.
     pub fn suspend(&mut self, at: NaiveDateTime, reason: &str) -> Result<(), ClockError> {
+        self.suspend_within(at, reason, None)
+    }
+
+    /// Stops the clock for a special procedure that has its own `limit` (docs/domain.md §4.3):
+    /// the time beyond it counts toward the case's limit again, and is a `procedure.overrun`
+    /// finding naming the procedure.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| s.parse().unwrap();
+    /// let mut c = Clock::new(Calendar::china(), t("2026-11-02T10:00:00"), TimeLimit::workdays(20));
+    /// c.suspend_within(t("2026-11-03T10:00:00"), "third-party consultation", Some(TimeLimit::workdays(15)))?;
+    /// c.resume(t("2026-12-02T10:00:00"))?; // 22 workdays
+    /// let s = c.status(t("2026-12-03T10:00:00"))?;
+    /// assert_eq!(s.findings[0].code, "procedure.overrun");
+    /// assert_eq!(s.findings[0].at.to_string(), "2026-11-24 17:30:00");
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
+    pub fn suspend_within(
+        &mut self,
+        at: NaiveDateTime,
+        reason: &str,
+        limit: Option<TimeLimit>,
+    ) -> Result<(), ClockError> {
         self.push(ClockEvent::Suspend {
             at,
             reason: reason.to_string(),
+            limit,
         })
     }
     /// Restarts the clock.
@@ -601,8 +635,25 @@ impl Clock {
 
     fn replay(&self, as_of: NaiveDateTime) -> Replay {
         let mut windows = Vec::new();
+        let mut overruns = Vec::new();
         let mut open: Option<(NaiveDateTime, usize)> = None;
         let mut concluded = None;
+        // A procedure with its own limit stops the clock only up to that limit.
+        let mut close = |s: NaiveDateTime, end: NaiveDateTime, j: usize, resumed: Option<usize>| {
+            let cap = match &self.events[j] {
+                ClockEvent::Suspend {
+                    limit: Some(limit), ..
+                } => self.reckoner().due(s, *limit, 0, &[]).ok(),
+                _ => None,
+            };
+            match cap {
+                Some(cap) if end > cap => {
+                    windows.push((s, cap.max(s), j));
+                    overruns.push((cap, j, resumed));
+                }
+                _ => windows.push((s, end, j)),
+            }
+        };
         for (i, e) in self
             .events
             .iter()
@@ -613,7 +664,7 @@ impl Clock {
                 ClockEvent::Suspend { at, .. } => open = Some((*at, i)),
                 ClockEvent::Resume { at } => {
                     if let Some((s, j)) = open.take() {
-                        windows.push((s, *at, j));
+                        close(s, *at, j, Some(i));
                     }
                 }
                 ClockEvent::Conclude { at } => concluded = Some((*at, i)),
@@ -622,10 +673,11 @@ impl Clock {
         }
         let open_suspension = open.map(|(_, j)| j);
         if let Some((s, j)) = open {
-            windows.push((s, as_of.max(s), j));
+            close(s, as_of.max(s), j, None);
         }
         Replay {
             windows,
+            overruns,
             open_suspension,
             concluded,
         }
@@ -676,6 +728,24 @@ impl Clock {
         let replay = self.replay(as_of);
         let (start, supplement_finding) = self.start();
         let mut findings: Vec<Finding> = supplement_finding.into_iter().collect();
+        for &(cap, j, resumed) in &replay.overruns {
+            let ClockEvent::Suspend {
+                reason,
+                limit: Some(limit),
+                ..
+            } = &self.events[j]
+            else {
+                continue;
+            };
+            findings.push(Finding {
+                code: FindingCode::ProcedureOverrun.as_str(),
+                at: cap,
+                message: format!(
+                    "{reason} ran beyond its own limit ({limit}, to {cap}); the time after counts toward the case's limit"
+                ),
+                events: std::iter::once(j).chain(resumed).collect(),
+            });
+        }
         let plain: Vec<(NaiveDateTime, NaiveDateTime)> =
             replay.windows.iter().map(|&(a, b, _)| (a, b)).collect();
         let windows = plain.as_slice();

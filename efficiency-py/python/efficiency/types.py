@@ -15,6 +15,7 @@ class ClockEventSuspend(TypedDict):
 
     at: datetime.datetime
     event: Literal["suspend"]
+    limit: NotRequired[TimeLimitData | None]
     reason: str
 
 
@@ -1095,6 +1096,7 @@ FindingCode = Literal[
     "extension.over_cap",
     "extension.too_many",
     "extension.applicant_not_notified",
+    "procedure.overrun",
     "publication.late",
 ]
 

@@ -11,6 +11,7 @@
 //! | [`step`] | `step.overdue` | §4.2 |
 //! | [`time_limit`] | `time_limit.promised_missed`, `time_limit.statutory_missed` | §4.4 |
 //! | [`extension`] | `extension.*` | §4.3 |
+//! | [`procedure`] | `procedure.overrun` | §4.3 |
 //! | [`publication`] | `publication.late` | §13 |
 //!
 //! Each rule is a function `judge(&Facts, &mut Findings)`: [`Facts`] is what the case's events
@@ -29,6 +30,7 @@ use crate::item::ServiceItem;
 
 pub(crate) mod extension;
 pub(crate) mod inquiry;
+pub(crate) mod procedure;
 pub(crate) mod publication;
 pub(crate) mod reception;
 pub(crate) mod referral;
@@ -48,6 +50,7 @@ pub(crate) const RULES: &[Rule] = &[
     step::judge,
     time_limit::judge,
     extension::judge,
+    procedure::judge,
     publication::judge,
 ];
 
