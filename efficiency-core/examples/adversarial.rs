@@ -54,6 +54,7 @@ fn main() {
             c.push(ClockEvent::Suspend {
                 at: s,
                 reason: "r".into(),
+                limit: None,
             })
             .unwrap();
             c.push(ClockEvent::Resume {
@@ -99,6 +100,7 @@ fn main() {
     c.push(ClockEvent::Suspend {
         at: at("2026-01-06 10:00"),
         reason: "r".into(),
+        limit: None,
     })
     .unwrap();
     let t = Instant::now();

@@ -74,7 +74,7 @@ proptest! {
             if r > as_of {
                 break;
             }
-            c.push(ClockEvent::Suspend { at: s, reason: "hearing".into() }).unwrap();
+            c.push(ClockEvent::Suspend { at: s, reason: "hearing".into(), limit: None }).unwrap();
             c.push(ClockEvent::Resume { at: r }).unwrap();
             at = r;
         }
