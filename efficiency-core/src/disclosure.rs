@@ -850,10 +850,12 @@ pub(crate) fn judge_register(
                 );
             }
         }
+        // The display period counts from the decision date (发改办财金〔2019〕527号: 自行政处罚
+        // 决定之日起), so a late publication does not keep a penalty up longer.
         let display_until = p
             .display_years
             .get(&r.kind)
-            .map(|y| add_years(published.unwrap_or(r.decided_at), *y));
+            .map(|y| add_years(r.decided_at, *y));
         let removed = known(r.removed_at);
         if let (Some(end), Some(_)) = (display_until, published) {
             let overrun = match removed {

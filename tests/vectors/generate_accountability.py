@@ -398,7 +398,8 @@ def register(act, as_of_s):
         if rev_due and pub and ((revised and revised > rev_due) or (not revised and as_of > rev_due)):
             f("publication.revision_late", rev_due)
         years = PUB["display_years"].get(r["kind"])
-        until = add_years(pub or decided, years) if years is not None else None
+        # From the decision date (发改办财金〔2019〕527号), not the publication.
+        until = add_years(decided, years) if years is not None else None
         removed = seen_at(r, "removed_at", as_of)
         if until and pub and ((removed and removed > until) or (not removed and as_of > until and not revoked)):
             f("publication.display_overrun", until)
