@@ -92,6 +92,35 @@ pub struct ServiceItem {
     /// applies when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication_limit: Option<TimeLimit>,
+    /// What the period counts from (docs/domain.md §4.3): the recorded acceptance (default), or
+    /// the receipt where the law says so (政府信息公开条例 Art. 33: 自收到申请之日起), so that no
+    /// bureau gains days by recording late. A clarified or supplemented application counts from
+    /// the complete one either way.
+    #[serde(default, skip_serializing_if = "CountsFrom::is_acceptance")]
+    pub counts_from: CountsFrom,
+}
+
+/// What an item's period counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CountsFrom {
+    /// The recorded acceptance (受理).
+    #[default]
+    Acceptance,
+    /// The receipt of the application (收到申请).
+    Receipt,
+}
+
+crate::names!(CountsFrom {
+    Acceptance => "acceptance",
+    Receipt => "receipt",
+});
+
+impl CountsFrom {
+    fn is_acceptance(&self) -> bool {
+        *self == CountsFrom::Acceptance
+    }
 }
 
 /// A validated set of items.

@@ -358,6 +358,9 @@ export interface CountBatch {
   values: (number | null)[];
 }
 
+/** What an item's period counts from. */
+export type CountsFrom = "acceptance" | "receipt";
+
 /** What a span of personal data is. */
 export type DataKind = "id_number" | "bank_card" | "mobile" | "landline" | "plate" | "email" | "name" | "address" | "health";
 
@@ -690,6 +693,8 @@ export interface Guide {
   complaint: string;
   /** Conditions (受理条件; no catch-all). */
   conditions: string[];
+  /** What the period counts from (docs/domain.md §4.3): the recorded acceptance (default), or the receipt where the law says so (政府信息公开条例 Art. 33: 自收到申请之日起), so that no bureau gains days by recording late. A clarified or supplemented application counts from the complete one either way. */
+  countsFrom?: CountsFrom;
   /** Enquiry contact. */
   enquiry: string;
   /** Extensions allowed; none when absent. */

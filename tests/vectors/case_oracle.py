@@ -173,7 +173,9 @@ def case_oracle(events, as_of_s):
         # docs/domain.md §4.3: after a supplement the clock counts from the day after the complete
         # materials arrived, even when the acceptance is recorded later.
         supplied = [e for e in evs if e["event"] == "supplement_received" and P(e["at"]) <= P(accept["at"])]
-        anchor = supplied[-1]["at"] if supplied else accept["at"]
+        # 政府信息公开条例 Art. 33: an item that counts from the receipt starts there.
+        receipt = received["at"] if received and item.get("counts_from") == "receipt" else None
+        anchor = supplied[-1]["at"] if supplied else (receipt or accept["at"])
         sc = {
             "accepted_at": anchor,
             "statutory": item["statutory"],

@@ -460,6 +460,13 @@ log = Log("PROC-2")("2026-11-02T09:00", "aff01", "receive", item="disclosure.req
 )("2026-11-03T10:00", "aff01", "suspend", procedure="third_party_consultation")("2026-11-20T10:00", "aff01", "resume")
 add("procedure-within-its-limit", log, "2026-11-21T09:00")
 
+# 14. An information request counts from its receipt (政府信息公开条例 Art. 33), not from the
+# recorded acceptance: received 09-30, recorded 10-12.
+log = Log("FOI-1")("2026-09-30T10:00", "aff01", "receive", item="disclosure.request")(
+    "2026-10-12T10:00", "aff01", "accept"
+)
+add("information-request-counts-from-receipt", log, "2026-11-05T09:00")
+
 doc = {
     "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "
     "timings on holiday boundaries, history at an earlier as_of, years without data, and bad input whose error "

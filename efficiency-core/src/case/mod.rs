@@ -590,12 +590,20 @@ impl Case {
                 let it = self.item.as_ref().expect("received cases have an item");
                 // docs/domain.md §4.3: after a supplement request the clock counts from the day after
                 // the complete materials arrived, even when the acceptance is recorded later.
-                let anchor = self
+                // An item that counts from the receipt (政府信息公开条例 Art. 33) starts there.
+                let complete = self
                     .events
                     .iter()
                     .rev()
                     .find(|e| matches!(e.kind, EventKind::SupplementReceived))
-                    .map_or(event.at, |s| s.at.min(event.at));
+                    .map(|s| s.at.min(event.at));
+                let anchor = match (complete, it.counts_from) {
+                    (Some(c), _) => c,
+                    (None, crate::item::CountsFrom::Receipt) => self
+                        .first(|k| matches!(k, EventKind::Receive { .. }))
+                        .map_or(event.at, |r| r.at),
+                    (None, crate::item::CountsFrom::Acceptance) => event.at,
+                };
                 let mut c = ServiceItem::shared_clock(it, ctx.calendar.clone(), anchor)?
                     .with_config(ctx.config.clone())?;
                 if let (Some(received), Some(notice)) = (

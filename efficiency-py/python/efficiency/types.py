@@ -266,6 +266,9 @@ class CountBatch(TypedDict):
     values: list[int | None]
 
 
+CountsFrom = Literal["acceptance", "receipt"]
+"""What an item's period counts from."""
+
 DataKind = Literal["id_number", "bank_card", "mobile", "landline", "plate", "email", "name", "address", "health"]
 """What a span of personal data is."""
 
@@ -502,6 +505,7 @@ class Guide(TypedDict):
     code: str
     complaint: str
     conditions: list[str]
+    counts_from: NotRequired[CountsFrom]
     enquiry: str
     extension: NotRequired[ExtensionPolicy | None]
     fees: Fees
