@@ -492,6 +492,37 @@ mod tests {
     /// The sample year's accountability list as the README describes it: 115 lines, 74 ordinary
     /// and 41 serious by rule, none very serious; 38 repeats propose ordinary → serious, all on
     /// the repeater's own line; no proposal ever reaches very serious or a leadership line.
+    /// A bureau whose export has no publication records marks the rule as not judged: no
+    /// `publication.late` anywhere, and the review and the report say which rule was not judged.
+    #[test]
+    fn a_rule_without_data_is_not_judged_and_said_so() {
+        let rules = crate::case::FINDING_RULES_JSON.replacen(
+            "\"severities\"",
+            "\"not_judged\": [\"publication.late\"],\n \"severities\"",
+            1,
+        );
+        let mut files: Vec<(&str, &str)> = SAMPLE_BUREAU_FILES.to_vec();
+        files.push(("findings.json", &rules));
+        let bureau = Bureau::from_files(&files).unwrap();
+        let r = bureau.review(2026).unwrap();
+        assert_eq!(r.not_judged, ["publication.late"]);
+        assert!(r.faults.iter().all(|f| f.code != "publication.late"));
+        assert!(!r.faults_by_code.contains_key("publication.late"));
+        let before = Bureau::from_files(SAMPLE_BUREAU_FILES)
+            .unwrap()
+            .review(2026)
+            .unwrap();
+        assert_eq!(before.faults_by_code["publication.late"], 18);
+        let report = bureau.review_report(2026, crate::guide::Lang::Zh).unwrap();
+        assert!(report.contains("未判定的规则") && report.contains("publication.late"));
+        // An unknown code is an error naming it.
+        let bad = rules.replace("[\"publication.late\"]", "[\"publication.tardy\"]");
+        files.pop();
+        files.push(("findings.json", &bad));
+        let e = Bureau::from_files(&files).unwrap_err();
+        assert!(e.to_string().contains("publication.tardy"), "{e}");
+    }
+
     #[test]
     fn the_sample_year_proposes_what_the_readme_says() {
         use crate::accountability::Responsibility;

@@ -217,6 +217,14 @@ pub fn review_html(r: &AnnualReview, org: &Organisation, lang: Lang) -> String {
             t.s("条问责记录", "accountability lines")
         ),
     );
+    if !r.not_judged.is_empty() {
+        kpi(
+            &mut h,
+            t.s("未判定的规则", "Rules not judged"),
+            r.not_judged.len().to_string(),
+            r.not_judged.join(", "),
+        );
+    }
     if !r.rejected_rows.is_empty() {
         kpi(
             &mut h,

@@ -91,6 +91,10 @@ pub struct AnnualReview {
     pub campaign: Campaign,
     /// Each unit's tasks.
     pub campaign_status: Vec<TaskStatus>,
+    /// The rules not judged for lack of data (the bureau's `not_judged`): their faults are not
+    /// counted, and the report says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_judged: Vec<String>,
 }
 
 pub use crate::limits::SAMPLE_YEAR_MAX_CASES;
@@ -227,6 +231,8 @@ pub fn annual_review_progress(
     for form in &input.records.forms {
         faults.extend(form.faults(org, to)?);
     }
+    // Rules the bureau's data cannot judge find nothing (its findings.json `not_judged`).
+    faults.retain(|f| ctx.rules.judged(&f.code));
     faults.sort_by(|a, b| {
         a.at.cmp(&b.at)
             .then_with(|| a.source.cmp(&b.source))
@@ -272,6 +278,7 @@ pub fn annual_review_progress(
         scorecards,
         campaign,
         campaign_status,
+        not_judged: ctx.rules.not_judged.clone(),
     })
 }
 

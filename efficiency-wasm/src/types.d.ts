@@ -79,6 +79,8 @@ export interface AnnualReview {
   headsResponsible: [string, string][];
   /** Metrics per unit, with their rates. */
   metrics: GroupMetrics[];
+  /** The rules not judged for lack of data (the bureau's `not_judged`): their faults are not counted, and the report says so. */
+  notJudged?: string[];
   /** Case-log rows rejected (row, code, message). */
   rejectedRows: [number, string, string][];
   /** Scorecards, by rank. */

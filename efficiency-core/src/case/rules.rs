@@ -121,6 +121,11 @@ pub struct FindingRules {
     /// Severity of finding codes: a code left out has the catalog's default severity; a code
     /// the catalog does not know is an error.
     pub severities: BTreeMap<String, Severity>,
+    /// Rules a bureau cannot judge from its data (its export has no publication records, say):
+    /// fault codes that are not found at all — no finding, no fault, no deduction — and that
+    /// the annual review lists as not judged (docs/domain.md §14).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_judged: Vec<String>,
 }
 
 impl Default for FindingRules {
@@ -153,6 +158,16 @@ impl FindingRules {
                 ),
             ));
         }
+        for (i, code) in r.not_judged.iter().enumerate() {
+            if !crate::catalog::is_fault_code(code) {
+                return Err(CaseError::new(
+                    "case.invalid_rules",
+                    None,
+                    None,
+                    format!("not_judged[{i}]: unknown fault code {code:?}"),
+                ));
+            }
+        }
         for code in r.severities.keys() {
             if crate::catalog::FindingCode::from_name(code).is_none() {
                 return Err(CaseError::new(
@@ -164,6 +179,11 @@ impl FindingRules {
             }
         }
         Ok(r)
+    }
+
+    /// Whether the rule that finds `code` is judged (not listed in `not_judged`).
+    pub fn judged(&self, code: &str) -> bool {
+        !self.not_judged.iter().any(|c| c == code)
     }
 
     /// The severity of `code`: the rule table's, else the catalog's default (ordinary for a code

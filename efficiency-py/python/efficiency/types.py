@@ -70,6 +70,7 @@ class AnnualReview(TypedDict):
     faults_by_code: dict[str, int]
     heads_responsible: list[tuple[str, str]]
     metrics: list[GroupMetrics]
+    not_judged: NotRequired[list[str]]
     rejected_rows: list[tuple[int, str, str]]
     scorecards: list[Scorecard]
     year: int

@@ -165,6 +165,9 @@ impl<'a> Findings<'a> {
         mut people: Vec<String>,
     ) {
         let code = code.as_str();
+        if !self.ctx.rules.judged(code) {
+            return; // the bureau's data cannot tell; the review lists the rule as not judged
+        }
         people.dedup();
         self.list.push(CaseFinding {
             code,
