@@ -121,6 +121,15 @@ impl Bureau {
     /// A bureau from named documents (see [`BUREAU_FILES`]). A name that is not one of them,
     /// a missing required one, or a document that does not load is an error naming the file
     /// (and the path or line inside it).
+    ///
+    /// ```
+    /// use efficiency_core::bureau::{Bureau, SAMPLE_BUREAU_FILES};
+    /// assert!(Bureau::from_files(SAMPLE_BUREAU_FILES).is_ok());
+    /// let e = Bureau::from_files(&[("organisation.json", "{}")]).unwrap_err();
+    /// assert!(e.field.unwrap().starts_with("organisation.json"));
+    /// let e = Bureau::from_files(&[("minutes.docx", "")]).unwrap_err();
+    /// assert!(e.to_string().contains("minutes.docx"), "{e}");
+    /// ```
     pub fn from_files(files: &[(&str, &str)]) -> Result<Bureau, Error> {
         Bureau::build(files, None)
     }
@@ -448,6 +457,16 @@ impl Bureau {
     /// The supervision board of the bureau's cases at `as_of` (docs/domain.md §4.4; see
     /// [`crate::supervision::board_of_lines`]): what the office page shows for the sample or a
     /// bureau's own files.
+    ///
+    /// ```
+    /// use efficiency_core::bureau::{Bureau, SAMPLE_BUREAU_FILES};
+    /// use efficiency_core::supervision::BoardOptions;
+    /// let b = Bureau::from_files(SAMPLE_BUREAU_FILES)?
+    ///     .supervision_board("2026-11-30T17:30:00".parse().unwrap(), &BoardOptions::default())?;
+    /// let all = b.rows.iter().find(|r| r.group == "all").unwrap();
+    /// assert_eq!((all.concluded, all.concluded_on_time, all.running), (380, 366, 4));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn supervision_board(
         &self,
         as_of: chrono::NaiveDateTime,
@@ -471,6 +490,14 @@ impl Bureau {
 
     /// The annual review of `year` as a report to file (self-contained HTML, see
     /// [`crate::report`]).
+    ///
+    /// ```
+    /// use efficiency_core::bureau::{Bureau, SAMPLE_BUREAU_FILES};
+    /// use efficiency_core::guide::Lang;
+    /// let html = Bureau::from_files(SAMPLE_BUREAU_FILES)?.review_report(2026, Lang::Zh)?;
+    /// assert!(html.starts_with("<!doctype html>") && !html.contains("<script"));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn review_report(&self, year: i32, lang: crate::guide::Lang) -> Result<String, Error> {
         Ok(crate::report::review_html(
             &self.review(year)?,

@@ -143,6 +143,13 @@ fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
 impl MaskPolicy {
     /// Reads and checks a policy: the format, a non-empty `deleted` marker that nothing would
     /// find again, at least one profile.
+    ///
+    /// ```
+    /// use efficiency_core::mask::{MaskPolicy, MASKING_RULES_JSON};
+    /// assert!(MaskPolicy::from_json(MASKING_RULES_JSON).is_ok());
+    /// let e = MaskPolicy::from_json(r#"{"format": "efficiency.masking/9"}"#).unwrap_err();
+    /// assert!(e.code.starts_with("mask."), "{}", e.code);
+    /// ```
     pub fn from_json(text: &str) -> Result<MaskPolicy, Error> {
         crate::limits::document(text, "masking policy")?;
         let p: MaskPolicy = serde_json::from_str(text).map_err(|e| {
@@ -272,6 +279,14 @@ fn valid_birth(d: &[u32]) -> bool {
 }
 
 /// Every span of personal data in `text`, in order, not overlapping.
+///
+/// ```
+/// use efficiency_core::mask::{find_personal_data, DataKind};
+/// let spans = find_personal_data("电话13800138000，案号MZJ-2026-000001，邮箱li.si@example.com");
+/// let kinds: Vec<DataKind> = spans.iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [DataKind::Mobile, DataKind::Email]); // the case number stays
+/// assert_eq!((spans[0].start, spans[0].end), (2, 13)); // character offsets
+/// ```
 pub fn find_personal_data(text: &str) -> Vec<Span> {
     let c: Vec<char> = text.chars().collect();
     let n = c.len();
@@ -471,6 +486,16 @@ fn apply(policy: &MaskPolicy, action: &Action, original: &[char]) -> (String, &'
 }
 
 /// `text` with every span of personal data masked under `profile` (see the module).
+///
+/// ```
+/// use efficiency_core::mask::{mask_text, MaskPolicy};
+/// let m = mask_text("车牌京A12345", MaskPolicy::shipped(), "display")?;
+/// assert_eq!((m.masks.len(), m.masks[0].kind.as_str()), (1, "plate"));
+/// assert!(!m.text.contains("A12345"));
+/// // An unknown profile is an error naming it.
+/// assert_eq!(mask_text("x", MaskPolicy::shipped(), "press").unwrap_err().code, "mask.unknown_profile");
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub fn mask_text(text: &str, policy: &MaskPolicy, profile: &str) -> Result<MaskedText, Error> {
     let p = policy.profile(profile)?;
     let chars: Vec<char> = text.chars().collect();
@@ -501,6 +526,12 @@ pub fn mask_text(text: &str, policy: &MaskPolicy, profile: &str) -> Result<Maske
 
 impl MaskPolicy {
     /// The shipped policy, read once (`MASKING_RULES_JSON`).
+    ///
+    /// ```
+    /// use efficiency_core::mask::MaskPolicy;
+    /// let p = MaskPolicy::shipped();
+    /// assert!(["court", "penalty_publication", "display"].iter().all(|n| p.profiles.contains_key(*n)));
+    /// ```
     pub fn shipped() -> &'static MaskPolicy {
         static POLICY: std::sync::OnceLock<MaskPolicy> = std::sync::OnceLock::new();
         POLICY.get_or_init(MaskPolicy::default)
@@ -511,6 +542,11 @@ impl MaskPolicy {
 /// fault message and the accountability list: masked with the shipped policy's `display`
 /// profile (ID first 6 + last 4, mobile 3 + 4, the rest partial), so no ID or phone number is
 /// carried verbatim into what staff read and print.
+///
+/// ```
+/// use efficiency_core::mask::for_staff;
+/// assert_eq!(for_staff("来电13800138000投诉"), "来电138****8000投诉");
+/// ```
 pub fn for_staff(text: &str) -> String {
     let policy = MaskPolicy::shipped();
     match mask_text(text, policy, "display") {
@@ -530,6 +566,13 @@ pub fn for_staff(text: &str) -> String {
 
 /// A name as surname + 某 (+ 甲/乙/… when `nth` of several people sharing the surname; `None`
 /// when the surname is one person's).
+///
+/// ```
+/// use efficiency_core::mask::{mask_name, MaskPolicy};
+/// let p = MaskPolicy::shipped();
+/// assert_eq!(mask_name("张三", p, None), "张某");
+/// assert_eq!(mask_name("张伟", p, Some(1)), "张某乙");
+/// ```
 pub fn mask_name(name: &str, policy: &MaskPolicy, nth: Option<usize>) -> String {
     let surname = surname(name, policy);
     const ORDER: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
@@ -581,6 +624,19 @@ pub struct MaskedRecord {
 /// Masks a record for publication under `profile`: names become surname + 某 (甲/乙 when two
 /// parties share a surname), officials stay, other personal fields follow the profile, and
 /// free-text fields are scanned, with the record's own names replaced by their masked form.
+///
+/// ```
+/// use efficiency_core::mask::{mask_record, MaskPolicy, RecordField};
+/// let f = |field: &str, kind: &str, value: &str| RecordField { field: field.into(), kind: kind.into(), value: value.into() };
+/// let r = mask_record(
+///     &[f("party", "name", "王五"), f("handler", "official", "李娜"), f("facts", "text", "王五电话13800138000")],
+///     MaskPolicy::shipped(),
+///     "penalty_publication",
+/// )?;
+/// let values: Vec<&str> = r.fields.iter().map(|(_, v)| v.as_str()).collect();
+/// assert_eq!(values, ["王某", "李娜", "王某电话××"]);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub fn mask_record(
     fields: &[RecordField],
     policy: &MaskPolicy,

@@ -580,6 +580,22 @@ pub fn event_lines(v: &Value, arg: &str, zone: Zone) -> Result<Vec<String>, Erro
 
 /// The board of the cases in `lines` (JSON Lines sorted by case id) judged at `as_of`; rows
 /// that cannot be read are left out and listed in `errors`.
+///
+/// ```
+/// use efficiency_core::case::CaseContext;
+/// use efficiency_core::supervision::{board_of_lines, BoardOptions};
+/// let lines = [
+///     r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"C1","at":"2026-11-02T09:10:00","actor":"soc01","event":"accept"}"#,
+///     "not json",
+/// ];
+/// // Promised 10 workdays from 2026-11-02: past due on 11-20, yellow.
+/// let b = board_of_lines(&CaseContext::sample(), &lines, "2026-11-20T09:00:00".parse().unwrap(), &BoardOptions::default())?;
+/// let all = b.rows.iter().find(|r| r.group == "all").unwrap();
+/// assert_eq!((all.running, all.yellow, b.errors.len()), (1, 1, 1));
+/// assert_eq!(b.open_cards[0].id, "C1:yellow:clock");
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub fn board_of_lines(
     ctx: &CaseContext,
     lines: &[&str],
@@ -652,6 +668,21 @@ pub struct EvidenceEvent {
 
 /// Explains the card `card_id` (`case:level:source[:code]`) of the case in `lines` at `as_of`;
 /// a card the case does not have at that moment is `supervision.unknown_card`.
+///
+/// ```
+/// use efficiency_core::case::CaseContext;
+/// use efficiency_core::supervision::{explain_card, SupervisionRules};
+/// let lines = [
+///     r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"C1","at":"2026-11-02T09:10:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// let (ctx, at) = (CaseContext::sample(), "2026-11-20T09:00:00".parse().unwrap());
+/// let x = explain_card(&ctx, &lines, "C1:yellow:clock", at, &SupervisionRules::default())?;
+/// assert!(x.text.contains("rule: past the promised due 2026-11-16 17:30:00"), "{}", x.text);
+/// let e = explain_card(&ctx, &lines, "C1:red:clock", at, &SupervisionRules::default()).unwrap_err();
+/// assert_eq!(e.code, "supervision.unknown_card");
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub fn explain_card(
     ctx: &CaseContext,
     lines: &[&str],

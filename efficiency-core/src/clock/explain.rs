@@ -7,7 +7,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::count::{counted, HourAxis};
-use super::{limit, Clock, ClockError, ClockEvent, DayEnd, TimeLimit, TimeUnit, MAX_EXPLAINED_DAYS};
+use super::{
+    limit, Clock, ClockError, ClockEvent, DayEnd, TimeLimit, TimeUnit, MAX_EXPLAINED_DAYS,
+};
 use crate::calendar::DayKind;
 
 impl Clock {
