@@ -573,6 +573,14 @@ impl Calendar {
 
     /// The zone the office's wall-clock times are in (the document's `zone`, default UTC+8).
     /// A time given with an offset is converted to it ([`crate::date::ParsedTime::local`]).
+    ///
+    /// ```
+    /// use efficiency_core::calendar::{Calendar, CHINA_JSON};
+    /// assert_eq!(Calendar::china().zone().to_string(), "+08:00");
+    /// let west = Calendar::from_json(&CHINA_JSON.replace(r#""zone": "+08:00""#, r#""zone": "+05:00""#))?;
+    /// assert_eq!(west.zone().to_string(), "+05:00");
+    /// # Ok::<(), efficiency_core::calendar::CalendarError>(())
+    /// ```
     pub fn zone(&self) -> Zone {
         self.zone
     }
@@ -583,11 +591,21 @@ impl Calendar {
     }
 
     /// First and last year with a notice.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// assert_eq!(Calendar::china().covered_years(), (2004, 2026));
+    /// ```
     pub fn covered_years(&self) -> (i32, i32) {
         (self.table.first_year, self.table.last_year)
     }
 
     /// Region code of the national data (e.g. `CN`) followed by the overlays' (e.g. `CN-XJ`).
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// assert_eq!(Calendar::china().regions(), ["CN"]);
+    /// ```
     pub fn regions(&self) -> Vec<String> {
         std::iter::once(self.national.region.clone())
             .chain(self.overlays.iter().map(|o| o.region.clone()))
@@ -600,12 +618,29 @@ impl Calendar {
     }
 
     /// The national data as JSON in the shipped format; `Calendar::from_json` reads it back.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// let cal = Calendar::china();
+    /// let again = Calendar::from_json(&cal.to_json())?;
+    /// assert_eq!(again.covered_years(), cal.covered_years());
+    /// # Ok::<(), efficiency_core::calendar::CalendarError>(())
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&*self.national).expect("documents serialize")
     }
 
     /// Whether `date` is answered provisionally (a year after the data, in a provisional
     /// calendar).
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use chrono::NaiveDate;
+    /// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    /// let cal = Calendar::china().with_provisional(true);
+    /// assert!(cal.is_provisional(d("2027-03-01")) && !cal.is_provisional(d("2026-03-02")));
+    /// assert!(cal.provisional() && !Calendar::china().provisional());
+    /// ```
     pub fn is_provisional(&self, date: NaiveDate) -> bool {
         self.provisional && ce(date) > self.table.end
     }
@@ -824,6 +859,17 @@ impl Calendar {
     }
 
     /// The first workday strictly after `date`.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use chrono::NaiveDate;
+    /// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    /// // National Day 2026: the first workday after Sep 30 is Oct 8, and back again.
+    /// let cal = Calendar::china();
+    /// assert_eq!(cal.next_workday(d("2026-09-30"))?, d("2026-10-08"));
+    /// assert_eq!(cal.previous_workday(d("2026-10-08"))?, d("2026-09-30"));
+    /// # Ok::<(), efficiency_core::calendar::CalendarError>(())
+    /// ```
     pub fn next_workday(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
         self.add_workdays(date, 1)
     }
@@ -948,6 +994,21 @@ impl Calendar {
 
     /// Batch form of [`workdays_between`](Calendar::workdays_between) over day numbers since
     /// 1970-01-01; same conventions as [`add_workdays_many`](Calendar::add_workdays_many).
+    ///
+    /// ```
+    /// use efficiency_core::calendar::{Calendar, MISSING};
+    /// use efficiency_core::date::to_epoch_days;
+    /// use chrono::NaiveDate;
+    /// let d = |s: &str| to_epoch_days(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+    /// let mut out = [0i64; 3];
+    /// let errors = Calendar::china().workdays_between_many(
+    ///     &[d("2026-09-28"), MISSING, d("2026-09-28")],
+    ///     &[d("2026-10-30"), d("2026-10-30"), d("2031-01-01")],
+    ///     &mut out,
+    /// );
+    /// assert_eq!((out[0], out[1]), (20, MISSING));
+    /// assert_eq!((errors.len(), errors[0].row), (1, 2)); // 2031 has no notice
+    /// ```
     pub fn workdays_between_many(&self, a: &[i64], b: &[i64], out: &mut [i64]) -> Vec<RowError> {
         assert!(
             a.len() == b.len() && a.len() == out.len(),

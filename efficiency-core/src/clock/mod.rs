@@ -256,6 +256,29 @@ pub struct ClockStatus {
 }
 
 /// A case's deadline clock.
+///
+/// An event log (suspensions, extensions, the conclusion) over a statutory limit and a promise;
+/// everything else is derived at a moment. A licensing decision accepted on 2026-09-28 (20
+/// workdays, 行政许可法 Art. 42), an expert review that does not count, a valid extension:
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Authority, Clock, Level, TimeLimit};
+/// let t = |s: &str| s.parse().unwrap();
+/// let mut c = Clock::new(Calendar::china(), t("2026-09-28T10:00:00"), TimeLimit::workdays(20));
+/// assert_eq!(c.status(t("2026-10-09T10:00:00"))?.statutory_due.to_string(), "2026-10-30 17:30:00");
+/// c.suspend(t("2026-10-09T10:00:00"), "expert review")?;
+/// c.resume(t("2026-10-16T10:00:00"))?; // 6 workdays not counted (the make-up Saturday 10-10 too)
+/// c.request_extension(t("2026-11-02T09:00:00"), 10, "complex case")?;
+/// c.approve_extension(t("2026-11-02T15:00:00"), Authority::AgencyHead)?;
+/// c.notify_applicant(t("2026-11-03T09:00:00"))?;
+/// let s = c.status(t("2026-11-10T09:00:00"))?;
+/// assert_eq!((s.extended_by, s.statutory_due.to_string().as_str()), (10, "2026-11-23 17:30:00"));
+/// assert!(s.findings.is_empty() && s.level == Level::Normal);
+/// c.conclude(t("2026-11-23T16:00:00"))?;
+/// assert_eq!(c.status(t("2026-12-01T09:00:00"))?.outcome.unwrap().as_str(), "on_time");
+/// # Ok::<(), efficiency_core::clock::ClockError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Clock {
     calendar: Calendar,
@@ -612,6 +635,25 @@ impl Clock {
         })
     }
     /// Approves the open extension request.
+    ///
+    /// An approval below the item's required authority moves nothing; it is a finding:
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Authority, Clock, TimeLimit};
+    /// let t = |s: &str| s.parse().unwrap();
+    /// let mut c = Clock::new(Calendar::china(), t("2026-09-28T10:00:00"), TimeLimit::workdays(20));
+    /// c.request_extension(t("2026-10-20T09:00:00"), 10, "complex case")?;
+    /// c.approve_extension(t("2026-10-20T15:00:00"), Authority::UnitHead)?;
+    /// c.notify_applicant(t("2026-10-21T09:00:00"))?;
+    /// let s = c.status(t("2026-10-22T09:00:00"))?;
+    /// assert_eq!((s.extended_by, s.findings[0].code), (0, "extension.unauthorized_approver"));
+    /// // Approving when nothing is asked is bad input, not a finding: an error, and the clock
+    /// // is unchanged.
+    /// let e = c.approve_extension(t("2026-10-21T10:00:00"), Authority::AgencyHead).unwrap_err();
+    /// assert_eq!(e.code(), "clock.no_pending_extension");
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
     pub fn approve_extension(
         &mut self,
         at: NaiveDateTime,
