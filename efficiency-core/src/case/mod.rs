@@ -166,6 +166,15 @@ pub struct CaseContext {
 
 impl CaseContext {
     /// A context with the default rules and clock configuration.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::case::{CaseContext, Roster};
+    /// use efficiency_core::item::ItemCatalog;
+    /// let ctx = CaseContext::new(Calendar::china(), ItemCatalog::templates(), Roster::sample());
+    /// assert_eq!(ctx.rules.severity("reception.refused").as_str(), "serious");
+    /// assert!(ctx.roster.get("soc01").is_some());
+    /// ```
     pub fn new(calendar: Calendar, items: ItemCatalog, roster: Roster) -> Self {
         CaseContext {
             calendar,
@@ -467,6 +476,22 @@ impl Case {
     }
 
     /// Checks `event` against the case and takes it, or rejects it and changes nothing.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext, CaseEvent, Stage};
+    /// let ctx = CaseContext::sample();
+    /// let mut case = Case::new("C1");
+    /// let e = |line: &str| CaseEvent::parse_line(line, 1).unwrap();
+    /// case.append(&ctx, e(r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#))?;
+    /// // Concluding before accepting is impossible: an error naming the event; nothing changes.
+    /// let bad = case.append(&ctx, e(r#"{"id":"e2","case":"C1","at":"2026-11-02T09:05:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#));
+    /// assert_eq!(bad.unwrap_err().code(), "case.impossible_transition");
+    /// assert_eq!((case.events().len(), case.stage()), (1, Stage::Received));
+    /// // An actor who is not on the roster is refused too.
+    /// let stranger = case.append(&ctx, e(r#"{"id":"e2","case":"C1","at":"2026-11-02T09:05:00","actor":"nobody","event":"accept"}"#));
+    /// assert_eq!(stranger.unwrap_err().code(), "case.unknown_actor");
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn append(&mut self, ctx: &CaseContext, event: CaseEvent) -> Result<(), CaseError> {
         let id = event.id.as_str();
         let fail =

@@ -326,6 +326,24 @@ impl ReplayTables {
 impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     /// A replay judging each case at `as_of`; with `metrics = Some((period, group_by))` it also
     /// counts every judged case. `keep = false` keeps no statuses (metrics only).
+    ///
+    /// ```
+    /// use efficiency_core::case::{CaseContext, GroupBy, Period, Replay};
+    /// let t = |s: &str| s.parse().unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let period = Period { from: t("2026-11-01T00:00:00"), to: t("2026-12-01T00:00:00") };
+    /// let mut replay = Replay::new(&ctx, period.to, Some((period, GroupBy::Unit)), false);
+    /// replay.push_lines(&[
+    ///     r#"{"id":"e1","case":"A","at":"2026-11-02T09:00:00","actor":"mar01","event":"receive","item":"civil.marriage_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-11-02T09:05:00","actor":"mar01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-11-02T09:50:00","actor":"mar01","event":"conclude","outcome":"granted","on_the_spot":true}"#,
+    /// ])?;
+    /// replay.finish();
+    /// let m = replay.period_metrics()?;
+    /// assert_eq!((m[0].group.as_str(), m[0].concluded, m[0].on_the_spot), ("marriage", 1, 1));
+    /// assert!(replay.take_statuses().is_empty()); // keep = false: counts only
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn new(
         ctx: C,
         as_of: NaiveDateTime,
