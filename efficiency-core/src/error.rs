@@ -374,6 +374,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a catch-all condition (其他条件) in a guide",
     ),
     (
+        "guide.catch_all_material",
+        "a guide material that is a catch-all (其他材料…): every material is named once",
+    ),
+    (
         "guide.special_procedure_time_missing",
         "a published special procedure that does not state its time",
     ),

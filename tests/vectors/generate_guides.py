@@ -17,8 +17,31 @@ import json
 from oracle import ROOT
 
 SAMPLE = json.loads((ROOT / "efficiency-core/data/items/guides.json").read_text())
-CATCH_ALL = ["其他条件", "其它条件", "其他相关条件", "其他材料", "其它材料", "其他要求", "法律法规规定的其他",
-             "other conditions", "any other", "other requirements"]  # fmt: skip
+CATCH_ALL = ["其他*条件", "其它*条件", "其他*材料", "其它*材料", "其他*要求", "其它*要求", "其他*文件", "其它*文件",
+             "法律法规规定的其他", "认为需要*的*材料", "other*conditions", "any other", "other*requirements",
+             "other*documents", "other*materials"]  # fmt: skip
+GAP = 12
+
+
+def catch_all(text, phrase):
+    """Whether text holds phrase, a '*' standing for up to GAP characters, case and spaces ignored."""
+    t = "".join(text.split()).lower()
+    parts = ["".join(p.split()).lower() for p in phrase.split("*")]
+    for start in range(len(t)):
+        if not t.startswith(parts[0], start):
+            continue
+        at, ok = start + len(parts[0]), True
+        for p in parts[1:]:
+            hits = [i for i in range(at, min(at + GAP, len(t)) + 1) if t.startswith(p, i)]
+            if not hits:
+                ok = False
+                break
+            at = hits[0] + len(p)
+        if ok:
+            return True
+    return False
+
+
 DAY_UNITS = ("workdays", "natural_days")
 scenarios = []
 
@@ -82,8 +105,11 @@ def check(cat):
             if not b["title"].strip() or not b["article"].strip():
                 return ("guide.invalid", f"{at}.bases[{j}]")
         for j, c in enumerate(g["conditions"]):
-            if any(p.lower() in c.lower() for p in phrases):
+            if any(catch_all(c, p) for p in phrases):
                 return ("guide.catch_all_condition", f"{at}.conditions[{j}]")
+        for j, m in enumerate(g["materials"]):
+            if any(catch_all(m["name"], p) for p in phrases):
+                return ("guide.catch_all_material", f"{at}.materials[{j}].name")
         for j, m in enumerate(g["materials"]):
             if not m["name"].strip() or not m["source"].strip() or m["copies"] == 0:
                 return ("guide.invalid", f"{at}.materials[{j}]")
@@ -278,6 +304,9 @@ broken("on-the-spot-two-visits", lambda c: c["guides"][2].update(visits=2))
 broken("on-the-spot-disagrees", lambda c: c["guides"][1].update(on_the_spot=True, visits=1))
 broken("version-empty", lambda c: c.update(version=""))
 broken("format", lambda c: c.update(format="efficiency.guides/2"))
+broken("catch-all-with-inserted-words", lambda c: c["guides"][0]["conditions"].append("申请人认为需要提交的其他相关材料"))  # fmt: skip
+broken("catch-all-material", lambda c: c["guides"][1]["materials"].append({"name": "审批机关认为需要的其他材料", "form": "original", "copies": 1, "source": "申请人自备"}))  # fmt: skip
+broken("not-a-catch-all-material", lambda c: c["guides"][1]["materials"].append({"name": "其他组织出具的委托书", "form": "original", "copies": 1, "source": "申请人自备"}))  # fmt: skip
 
 # Versions: an earlier catalogue (2025.1) and a later one (2026.3).
 old = copy.deepcopy(SAMPLE)

@@ -42,19 +42,67 @@ pub const GUIDES_FORMAT: &str = "efficiency.guides/1";
 /// The sample bureau's published guides.
 pub const SAMPLE_GUIDES_JSON: &str = include_str!("../../data/items/guides.json");
 
-/// Phrases that make a condition a catch-all (兜底条款) unless a catalogue lists its own.
+/// Phrases that make a condition or a material a catch-all (兜底条款) unless a catalogue lists
+/// its own. A `*` stands for up to [`CATCH_ALL_GAP`] characters of inserted words, so
+/// `其他*材料` also catches `申请人认为需要提交的其他相关材料`; matching ignores case and
+/// whitespace.
 pub const CATCH_ALL_PHRASES: &[&str] = &[
-    "其他条件",
-    "其它条件",
-    "其他相关条件",
-    "其他材料",
-    "其它材料",
-    "其他要求",
+    "其他*条件",
+    "其它*条件",
+    "其他*材料",
+    "其它*材料",
+    "其他*要求",
+    "其它*要求",
+    "其他*文件",
+    "其它*文件",
     "法律法规规定的其他",
-    "other conditions",
+    "认为需要*的*材料",
+    "other*conditions",
     "any other",
-    "other requirements",
+    "other*requirements",
+    "other*documents",
+    "other*materials",
 ];
+
+/// The most characters a `*` of a catch-all phrase stands for.
+pub const CATCH_ALL_GAP: usize = 12;
+
+/// Whether `text` contains the catch-all `phrase` (see [`CATCH_ALL_PHRASES`]).
+///
+/// ```
+/// use efficiency_core::guide::is_catch_all;
+/// assert!(is_catch_all("申请人认为需要提交的其他相关材料", "其他*材料"));
+/// assert!(is_catch_all("Any  other documents the office asks for", "other*documents"));
+/// assert!(!is_catch_all("其他组织出具的证明", "其他*材料"));
+/// ```
+pub fn is_catch_all(text: &str, phrase: &str) -> bool {
+    let norm = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let text = norm(text);
+    let parts: Vec<Vec<char>> = phrase.split('*').map(norm).collect();
+    let find = |from: usize, part: &[char], within: Option<usize>| -> Option<usize> {
+        let last = text.len().checked_sub(part.len())?;
+        let until = within.map_or(last, |w| last.min(from + w));
+        (from..=until).find(|&i| text[i..i + part.len()] == *part)
+    };
+    (0..text.len()).any(|start| {
+        let Some(mut at) = find(start, &parts[0], Some(0)) else {
+            return false;
+        };
+        at += parts[0].len();
+        parts[1..].iter().all(|p| match find(at, p, Some(CATCH_ALL_GAP)) {
+            Some(i) => {
+                at = i + p.len();
+                true
+            }
+            None => false,
+        })
+    })
+}
 
 /// The kind of item (事项类型).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -443,12 +491,23 @@ impl GuideCatalogue {
                 }
             }
             for (j, c) in g.conditions.iter().enumerate() {
-                let lower = c.to_lowercase();
-                if let Some(p) = phrases.iter().find(|p| lower.contains(&p.to_lowercase())) {
+                if let Some(p) = phrases.iter().find(|p| is_catch_all(c, p)) {
                     return Err(err(
                         "guide.catch_all_condition",
                         f(&format!("conditions[{j}]")),
                         format!("{c:?} is a catch-all ({p:?}): every condition is stated"),
+                    ));
+                }
+            }
+            for (j, m) in g.materials.iter().enumerate() {
+                if let Some(p) = phrases.iter().find(|p| is_catch_all(&m.name, p)) {
+                    return Err(err(
+                        "guide.catch_all_material",
+                        f(&format!("materials[{j}].name")),
+                        format!(
+                            "{:?} is a catch-all ({p:?}): every material is named once (一次性告知)",
+                            m.name
+                        ),
                     ));
                 }
             }

@@ -1058,6 +1058,7 @@ ErrorCode = Literal[
     "guide.fee_unstated",
     "guide.fee_basis_missing",
     "guide.catch_all_condition",
+    "guide.catch_all_material",
     "guide.special_procedure_time_missing",
     "guide.unknown_item",
 ]
