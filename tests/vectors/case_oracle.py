@@ -16,6 +16,10 @@ def lim(limit, start, windows=()):
     return due(start, limit["unit"], limit["amount"], list(windows))
 
 
+def unit_of(actor):
+    return ROSTER[actor]["unit"] if actor in ROSTER else actor
+
+
 def suspensions(evs, as_of):
     """The case's suspensions as (from, to); one still open runs to as_of."""
     out, open_s = [], None
@@ -137,7 +141,11 @@ def case_oracle(events, as_of_s):
                 (
                     e
                     for e in evs
-                    if e["event"] == "step_finished" and e["step"] == s["step"] and P(e["at"]) >= P(s["at"])
+                    if e["event"] == "step_finished"
+                    and e["step"] == s["step"]
+                    and P(e["at"]) >= P(s["at"])
+                    # Parallel visits (会审): a finish closes the visit of its own unit.
+                    and unit_of(e["actor"]) == unit_of(s["actor"])
                 ),
                 None,
             )

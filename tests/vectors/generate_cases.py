@@ -467,6 +467,17 @@ log = Log("FOI-1")("2026-09-30T10:00", "aff01", "receive", item="disclosure.requ
 )
 add("information-request-counts-from-receipt", log, "2026-11-05T09:00")
 
+# 15. Parallel review (会审, docs/domain.md §4.2): the same step run by two units, each visit
+# judged with its own start and finish.
+log = Log("PAR-1")("2026-11-02T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-11-02T09:10", "soc01", "accept"
+)("2026-11-02T09:20", "soc01", "step_started", step="review")(
+    "2026-11-02T09:30", "aff01", "step_started", step="review"
+)("2026-11-05T09:00", "soc01", "step_finished", step="review")(
+    "2026-11-12T09:00", "aff01", "step_finished", step="review"
+)
+add("parallel-review-one-unit-late", log, "2026-11-13T09:00")
+
 doc = {
     "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "
     "timings on holiday boundaries, history at an earlier as_of, years without data, and bad input whose error "

@@ -387,7 +387,9 @@ pub struct Case {
     clock: Option<ItemClock>,
     /// Case event index of each clock event.
     clock_events: Vec<usize>,
-    open_steps: Vec<CompactString>,
+    /// Running steps: (step, the unit running it). Several units may run one step in parallel
+    /// (会审/并联审批); one unit runs a step once at a time.
+    open_steps: Vec<(CompactString, CompactString)>,
     open_referrals: Vec<CompactString>,
     published: bool,
 }
@@ -555,6 +557,11 @@ impl Case {
         // What the event does to the open steps and referrals, applied at the commit (no copy
         // of them per event).
         let mut step_change: Option<(&str, bool)> = None;
+        // The unit of the person starting or finishing a step (their own id when not in a unit).
+        let step_unit = ctx
+            .roster
+            .get(&event.actor)
+            .map_or(event.actor.as_str(), |s| s.unit.as_str());
         let mut referral_added: Option<&str> = None;
         let mut referral_closed = false;
         let steps = &self.open_steps;
@@ -691,12 +698,12 @@ impl Case {
                         format!("item {} has no step {step:?}", it.code),
                     ));
                 }
-                let started = steps.iter().any(|s| s == step);
+                let started = steps.iter().any(|(s, u)| s == step && u == step_unit);
                 if matches!(event.kind, EventKind::StepStarted { .. }) {
                     if started {
                         return Err(fail(
                             "case.step_already_started",
-                            format!("step {step:?} is already running"),
+                            format!("step {step:?} is already running in unit {step_unit}"),
                         ));
                     }
                     step_change = Some((step, true));
@@ -704,7 +711,7 @@ impl Case {
                     if !started {
                         return Err(fail(
                             "case.step_not_started",
-                            format!("step {step:?} was not started"),
+                            format!("step {step:?} was not started in unit {step_unit}"),
                         ));
                     }
                     step_change = Some((step, false));
@@ -772,8 +779,10 @@ impl Case {
         }
         self.stage = next_stage;
         match step_change {
-            Some((step, true)) => self.open_steps.push(step.into()),
-            Some((step, false)) => self.open_steps.retain(|s| s != step),
+            Some((step, true)) => self.open_steps.push((step.into(), step_unit.into())),
+            Some((step, false)) => self
+                .open_steps
+                .retain(|(s, u)| !(s == step && u == step_unit)),
             None => {}
         }
         if referral_closed {

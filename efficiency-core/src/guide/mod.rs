@@ -94,13 +94,15 @@ pub fn is_catch_all(text: &str, phrase: &str) -> bool {
             return false;
         };
         at += parts[0].len();
-        parts[1..].iter().all(|p| match find(at, p, Some(CATCH_ALL_GAP)) {
-            Some(i) => {
-                at = i + p.len();
-                true
-            }
-            None => false,
-        })
+        parts[1..]
+            .iter()
+            .all(|p| match find(at, p, Some(CATCH_ALL_GAP)) {
+                Some(i) => {
+                    at = i + p.len();
+                    true
+                }
+                None => false,
+            })
     })
 }
 

@@ -97,6 +97,17 @@ impl<'a> Facts<'a> {
         self.events.iter().find(|e| pred(&e.kind))
     }
 
+    /// The unit of a person on the roster (their own id when not on it).
+    pub fn unit_of<'s>(&self, actor: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        self.ctx
+            .roster
+            .get(actor)
+            .map_or(actor, |s| s.unit.as_str())
+    }
+
     /// Whether the applicant withdrew by `deadline` (a duty that ends with the case).
     pub fn withdrawn_by(&self, deadline: NaiveDateTime) -> bool {
         self.withdrawn_at.is_some_and(|w| w <= deadline)

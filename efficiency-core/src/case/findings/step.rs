@@ -1,7 +1,9 @@
 //! **Internal step overdue** (`step.overdue`, docs/domain.md §4.2 内部环节): each internal step of
 //! an item (review, sign-off, approval, …) has its own limit, counted from the step's start; a
 //! step finished after it, or still open past it while the case is accepted, is a fault of the
-//! person who started it. A step returned and started again is judged per visit. A suspension
+//! person who started it. A step returned and started again is judged per visit; several units
+//! may run the same step in parallel (会审/并联审批), each visit judged with its own start and
+//! finish (a finish closes the visit of its own unit). A suspension
 //! of the case (a special procedure) stops every running step's clock too: its time does not
 //! count toward the step's limit.
 
@@ -22,9 +24,11 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
             continue;
         };
         let deadline = f.ctx.due_skipping(s.at, def.limit, &f.suspensions)?;
+        let unit = f.unit_of(&s.actor);
         let finished = f.events.iter().find(|e| {
             e.at >= s.at
                 && matches!(&e.kind, EventKind::StepFinished { step: done } if done == step)
+                && f.unit_of(&e.actor) == unit
         });
         let late = match finished {
             Some(done) => done.at > deadline,
@@ -74,6 +78,24 @@ mod tests {
             codes(&status(&plain, "2026-11-12T09:00:00")),
             ["step.overdue"]
         );
+    }
+
+    /// Parallel review (会审): the same step run by two units, each visit judged on its own; the
+    /// second start is not refused.
+    #[test]
+    fn parallel_visits_of_one_step_are_judged_each() {
+        let log = [
+            r#""at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration""#,
+            r#""at":"2026-11-02T09:10:00","actor":"soc01","event":"accept""#,
+            r#""at":"2026-11-02T09:20:00","actor":"soc01","event":"step_started","step":"review""#,
+            r#""at":"2026-11-02T09:30:00","actor":"aff01","event":"step_started","step":"review""#,
+            r#""at":"2026-11-05T09:00:00","actor":"soc01","event":"step_finished","step":"review""#,
+            r#""at":"2026-11-12T09:00:00","actor":"aff01","event":"step_finished","step":"review""#,
+        ];
+        let s = status(&log, "2026-11-13T09:00:00");
+        assert_eq!(codes(&s), ["step.overdue"]);
+        assert_eq!(s.findings[0].events, ["e4", "e6"]);
+        assert_eq!(s.findings[0].people, ["aff01"]);
     }
 
     #[test]
