@@ -429,6 +429,18 @@ add(
 )
 add("months-promised-in-workdays", at("2026-04-01"), L(3, "months"), at("2026-04-20"), promised=L(30))
 
+# A case concluded at 18:10 on its last day: late where the day ends at the close of office
+# hours, on time (not early) where it ends at 24:00.
+for cfg in ({}, {"day_end": "midnight"}):
+    add(
+        "concluded-on-the-last-evening" + ("-midnight" if cfg else ""),
+        at("2026-09-28"),
+        L(20),
+        at("2026-11-02"),
+        [{"event": "conclude", "at": at("2026-10-30", "18:10")}],
+        **({"config": cfg} if cfg else {}),
+    )
+
 doc = {
     "description": "Deadline-clock scenarios: limits across Spring Festival and National Day, make-up Saturdays, "
     "suspensions spanning holidays, valid and each kind of invalid extension, hour limits crossing lunch and nights, "

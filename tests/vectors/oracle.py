@@ -221,9 +221,12 @@ def oracle(sc):
             pdue = max(pdue, due(pdue, stat["unit"], ext, windows, day_end))
     sdue = due(start, stat["unit"], stat["amount"] + ext, windows, day_end)
     unit = {"on_the_spot": "workdays", "months": "natural_days"}.get(prom["unit"], prom["unit"])
-    remaining = measure(unit, t, pdue, windows)
+    # With 24:00 as a day's end the due is the next day's 00:00, not a day of the period: time
+    # left is counted to the last day (a case concluded on it is on time, not early).
+    last = pdue - dt.timedelta(seconds=1) if day_end == "midnight" and pdue.time() == dt.time(0) else pdue
+    remaining = measure(unit, t, last if unit != "work_hours" else pdue, windows)
     elapsed = max(0, measure(unit, start, t, windows))
-    left = remaining if unit == "workdays" else measure("workdays", t, pdue, windows)
+    left = remaining if unit == "workdays" else measure("workdays", t, last, windows)
     if t > sdue:
         level = "red"
     elif t > pdue:

@@ -153,12 +153,25 @@ impl Reckoner<'_> {
         concluded: bool,
     ) -> Result<Verdict, ClockError> {
         let unit = Self::report_unit(promised);
-        let remaining = self.measure(unit, t, promised_due, windows)?;
+        // Days are counted to the period's last day: with 24:00 as the end of a day the due is
+        // the next day's 00:00, which is not a day of the period (a case concluded on its last
+        // day is on time with nothing left, not early).
+        let last = |u: TimeUnit| {
+            if u != TimeUnit::WorkHours
+                && self.config.day_end == DayEnd::Midnight
+                && promised_due.time() == NaiveTime::MIN
+            {
+                promised_due - chrono::Duration::seconds(1)
+            } else {
+                promised_due
+            }
+        };
+        let remaining = self.measure(unit, t, last(unit), windows)?;
         let threshold = self.config.reminder_threshold;
         let left = match threshold.unit {
             TimeUnit::OnTheSpot => remaining,
             u if u == unit => remaining,
-            u => self.measure(u, t, promised_due, windows)?,
+            u => self.measure(u, t, last(u), windows)?,
         };
         let level = if t > statutory_due {
             Level::Red
