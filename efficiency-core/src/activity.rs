@@ -100,6 +100,9 @@ pub struct ActivityRules {
     severities: BTreeMap<String, Severity>,
     /// The calendar limits count on.
     pub calendar: Calendar,
+    /// Office hours and the end of a counted day for the activity's limits (a bureau's
+    /// settings; default [`ClockConfig::default`]).
+    pub clock_config: crate::clock::ClockConfig,
 }
 
 fn json_err(e: serde_json::Error) -> OrgError {
@@ -200,7 +203,14 @@ impl ActivityRules {
             case_publication: crate::case::FindingRules::default().publication,
             severities,
             calendar,
+            clock_config: crate::clock::ClockConfig::default(),
         })
+    }
+
+    /// The same rules counting their limits with a bureau's office settings.
+    pub fn with_clock_config(mut self, config: crate::clock::ClockConfig) -> Self {
+        self.clock_config = config;
+        self
     }
 
     /// The whereabouts rules.
@@ -269,6 +279,7 @@ impl<'a> From<&'a ActivityRules> for crate::disclosure::DisclosureRules<'a> {
             .expect("checked when the rules were read");
         crate::disclosure::DisclosureRules {
             calendar: &r.calendar,
+            clock_config: &r.clock_config,
             whereabouts: &r.whereabouts,
             publication: &r.publication,
             publish_within: r.publish_within(),

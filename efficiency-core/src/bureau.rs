@@ -51,6 +51,10 @@ pub const BUREAU_FILES: &[(&str, &str)] = &[
         "the working-day calendar (efficiency.calendar/1); default China's",
     ),
     (
+        "settings.json",
+        "office hours, the end of a counted day, the zone, reminder and after-hours limits (efficiency.settings/1)",
+    ),
+    (
         "items.json",
         "service items (efficiency.items/1); default the templates",
     ),
@@ -276,12 +280,21 @@ impl Bureau {
             Some(t) => Calendar::from_json(t).map_err(|e| in_file("calendar.json", e))?,
             None => Calendar::china(),
         };
+        // The bureau's office settings: every clock, case, board and register uses them.
+        let settings = match get("settings.json") {
+            Some(t) => {
+                crate::clock::Settings::from_json(t).map_err(|e| in_file("settings.json", e))?
+            }
+            None => crate::clock::Settings::default(),
+        };
+        let (calendar, clock_config) = settings.apply(calendar);
         let items = match (get("items.json"), get("items.toml")) {
             (Some(t), _) => ItemCatalog::from_json(t).map_err(|e| in_file("items.json", e))?,
             (None, Some(t)) => ItemCatalog::from_toml(t).map_err(|e| in_file("items.toml", e))?,
             (None, None) => ItemCatalog::templates(),
         };
         let mut context = CaseContext::new(calendar.clone(), items, organisation.roster());
+        context.config = clock_config.clone();
         if let Some(t) = get("findings.json") {
             context.rules = FindingRules::from_json(t).map_err(|e| in_file("findings.json", e))?;
         }
@@ -308,6 +321,7 @@ impl Bureau {
                 complaints.unwrap_or(COMPLAINT_RULES_JSON),
                 calendar,
             )
+            .map(|r| r.with_clock_config(clock_config))
             .map_err(|e| {
                 let file = if conduct.is_some() {
                     "conduct.json"
@@ -519,6 +533,64 @@ mod tests {
     /// The sample year's accountability list as the README describes it: 115 lines, 74 ordinary
     /// and 41 serious by rule, none very serious; 38 repeats propose ordinary → serious, all on
     /// the repeater's own line; no proposal ever reaches very serious or a leadership line.
+    /// A bureau's settings are used by its cases: with 24:00 as the end of a day, a case
+    /// concluded at 18:10 on its last day is on time; a bad setting is an error naming the file
+    /// and the field.
+    #[test]
+    fn a_bureaus_settings_reach_its_cases() {
+        let org = SAMPLE_BUREAU_FILES
+            .iter()
+            .find(|(n, _)| *n == "organisation.json")
+            .unwrap()
+            .1;
+        let cases = concat!(
+            r#"{"id":"e1","case":"C1","at":"2026-09-28T10:00:00","actor":"aff01","event":"receive","item":"licensing.decision"}"#,
+            "\n",
+            r#"{"id":"e2","case":"C1","at":"2026-09-28T10:05:00","actor":"aff01","event":"accept"}"#,
+            "\n",
+            r#"{"id":"e3","case":"C1","at":"2026-10-30T18:10:00","actor":"aff01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+            "\n"
+        );
+        let at = "2026-11-02T09:00:00".parse().unwrap();
+        let outcome = |files: &[(&str, &str)]| {
+            let b = Bureau::from_files(files).unwrap();
+            let board = b.supervision_board(at, &Default::default()).unwrap();
+            let all = board
+                .rows
+                .iter()
+                .find(|r| r.group == "all")
+                .unwrap()
+                .clone();
+            (all.concluded, all.concluded_on_time)
+        };
+        let midnight = r#"{"format": "efficiency.settings/1", "day_end": "midnight"}"#;
+        assert_eq!(
+            outcome(&[("organisation.json", org), ("cases.jsonl", cases)]),
+            (1, 0)
+        );
+        assert_eq!(
+            outcome(&[
+                ("organisation.json", org),
+                ("cases.jsonl", cases),
+                ("settings.json", midnight)
+            ]),
+            (1, 1)
+        );
+        let bad = r#"{"format": "efficiency.settings/1", "office_hours": [["9", "12"]]}"#;
+        let e = Bureau::from_files(&[
+            ("organisation.json", org),
+            ("cases.jsonl", cases),
+            ("settings.json", bad),
+        ])
+        .unwrap_err();
+        assert_eq!(e.code, "clock.invalid_settings");
+        assert!(
+            e.field.as_deref().unwrap().starts_with("settings.json"),
+            "{:?}",
+            e.field
+        );
+    }
+
     /// A bureau whose export has no publication records marks the rule as not judged: no
     /// `publication.late` anywhere, and the review and the report say which rule was not judged.
     #[test]

@@ -72,6 +72,8 @@ pub struct DisclosureRecords<'a> {
 pub struct DisclosureRules<'a> {
     /// The calendar the limits count on.
     pub calendar: &'a Calendar,
+    /// Office hours and the end of a counted day (a bureau's settings).
+    pub clock_config: &'a ClockConfig,
     /// Whereabouts rules.
     pub whereabouts: &'a WhereaboutsRules,
     /// Register rules.
@@ -128,10 +130,9 @@ impl DisclosureRules<'_> {
         limit: TimeLimit,
         at: &str,
     ) -> Result<NaiveDateTime, OrgError> {
-        let config = ClockConfig::default();
         Reckoner {
             cal: self.calendar,
-            config: &config,
+            config: self.clock_config,
         }
         .due(from, limit, 0, &[])
         .map_err(|e| OrgError::new(e.code(), at, e.to_string()))

@@ -211,6 +211,10 @@ pub const CODES: &[(&str, &str)] = &[
         "office hours that overlap or are out of order",
     ),
     (
+        "clock.invalid_settings",
+        "a bureau's settings document (settings.json) that cannot be used; the field is named",
+    ),
+    (
         "clock.invalid_item",
         "a service item or catalogue that is malformed",
     ),

@@ -118,6 +118,7 @@ pub const DATA: &[(&str, &str)] = &[
     ("item_templates", item::ITEM_TEMPLATES_JSON),
     ("sample_guides", guide::SAMPLE_GUIDES_JSON),
     ("masking_rules", mask::MASKING_RULES_JSON),
+    ("settings", clock::SETTINGS_JSON),
     ("supervision_rules", supervision::SUPERVISION_RULES_JSON),
     ("sample_activity", activity::SAMPLE_ACTIVITY_JSON),
     ("sample_organisation", org::SAMPLE_ORGANISATION_JSON),

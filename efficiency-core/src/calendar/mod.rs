@@ -571,6 +571,14 @@ impl Calendar {
         }
     }
 
+    /// The same calendar with its wall-clock times in `zone` (a bureau's settings).
+    pub fn with_zone(&self, zone: Zone) -> Calendar {
+        Calendar {
+            zone,
+            ..self.clone()
+        }
+    }
+
     /// The zone the office's wall-clock times are in (the document's `zone`, default UTC+8).
     /// A time given with an offset is converted to it ([`crate::date::ParsedTime::local`]).
     ///

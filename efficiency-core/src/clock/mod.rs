@@ -1015,7 +1015,9 @@ impl Clock {
 pub use crate::limits::MAX_EXPLAINED_DAYS;
 
 mod explain;
+mod settings;
 pub use explain::{ExplainedDay, Explanation};
+pub use settings::{Settings, SETTINGS_JSON};
 
 #[cfg(test)]
 mod tests;

@@ -1002,6 +1002,7 @@ ErrorCode = Literal[
     "clock.unknown_authority",
     "clock.unknown_unit",
     "clock.invalid_office_hours",
+    "clock.invalid_settings",
     "clock.invalid_item",
     "clock.unknown_procedure",
     "clock.procedure_counts",
