@@ -556,12 +556,8 @@ impl Case {
         let mut clock_push = false;
         // What the event does to the open steps and referrals, applied at the commit (no copy
         // of them per event).
-        let mut step_change: Option<(&str, bool)> = None;
-        // The unit of the person starting or finishing a step (their own id when not in a unit).
-        let step_unit = ctx
-            .roster
-            .get(&event.actor)
-            .map_or(event.actor.as_str(), |s| s.unit.as_str());
+        // (step, started?, the unit running it: the person's, their own id when not in one).
+        let mut step_change: Option<(&str, bool, &str)> = None;
         let mut referral_added: Option<&str> = None;
         let mut referral_closed = false;
         let steps = &self.open_steps;
@@ -698,6 +694,10 @@ impl Case {
                         format!("item {} has no step {step:?}", it.code),
                     ));
                 }
+                let step_unit = ctx
+                    .roster
+                    .get(&event.actor)
+                    .map_or(event.actor.as_str(), |s| s.unit.as_str());
                 let started = steps.iter().any(|(s, u)| s == step && u == step_unit);
                 if matches!(event.kind, EventKind::StepStarted { .. }) {
                     if started {
@@ -706,7 +706,7 @@ impl Case {
                             format!("step {step:?} is already running in unit {step_unit}"),
                         ));
                     }
-                    step_change = Some((step, true));
+                    step_change = Some((step, true, step_unit));
                 } else {
                     if !started {
                         return Err(fail(
@@ -714,7 +714,7 @@ impl Case {
                             format!("step {step:?} was not started in unit {step_unit}"),
                         ));
                     }
-                    step_change = Some((step, false));
+                    step_change = Some((step, false, step_unit));
                 }
             }
             EventKind::Suspend { .. }
@@ -779,10 +779,8 @@ impl Case {
         }
         self.stage = next_stage;
         match step_change {
-            Some((step, true)) => self.open_steps.push((step.into(), step_unit.into())),
-            Some((step, false)) => self
-                .open_steps
-                .retain(|(s, u)| !(s == step && u == step_unit)),
+            Some((step, true, unit)) => self.open_steps.push((step.into(), unit.into())),
+            Some((step, false, unit)) => self.open_steps.retain(|(s, u)| !(s == step && u == unit)),
             None => {}
         }
         if referral_closed {

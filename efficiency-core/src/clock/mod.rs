@@ -340,6 +340,12 @@ impl Clock {
     /// assert!(e.to_string().contains("ends 2026-12-08 17:30:00, after the statutory limit 60 natural days (2026-11-30 17:30:00)"), "{e}");
     /// ```
     pub fn with_promised(mut self, promised: TimeLimit) -> Result<Clock, ClockError> {
+        // Units that compare without a date (the same unit, a shorter unit within a longer one)
+        // decide at once: a promise they put within the statute is within at any acceptance.
+        if promised.is_within(&self.statutory, self.config.office_hours.daily_seconds()) {
+            self.promised = Some(promised);
+            return Ok(self);
+        }
         let rk = Reckoner {
             cal: &self.calendar,
             config: &self.config,
@@ -353,16 +359,11 @@ impl Clock {
                 self.accepted_at, self.statutory
             )),
             Ok(_) => None,
-            Err(_)
-                if !promised
-                    .is_within(&self.statutory, self.config.office_hours.daily_seconds()) =>
-            {
-                Some(format!(
-                    "promised limit {promised} is not within the statutory limit {}",
-                    self.statutory
-                ))
-            }
-            Err(_) => None,
+            // No dues to compare (a year without data): the units said it is not within.
+            Err(_) => Some(format!(
+                "promised limit {promised} is not within the statutory limit {}",
+                self.statutory
+            )),
         };
         if let Some(message) = refused {
             return Err(ClockError::limit(

@@ -24,11 +24,11 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
             continue;
         };
         let deadline = f.ctx.due_skipping(s.at, def.limit, &f.suspensions)?;
-        let unit = f.unit_of(&s.actor);
+        // A finish closes the visit of its own unit (the same person needs no roster lookup).
         let finished = f.events.iter().find(|e| {
             e.at >= s.at
                 && matches!(&e.kind, EventKind::StepFinished { step: done } if done == step)
-                && f.unit_of(&e.actor) == unit
+                && (e.actor == s.actor || f.unit_of(&e.actor) == f.unit_of(&s.actor))
         });
         let late = match finished {
             Some(done) => done.at > deadline,
