@@ -387,7 +387,7 @@ pub struct Case {
     clock: Option<ItemClock>,
     /// Case event index of each clock event.
     clock_events: Vec<usize>,
-    /// Running steps: (step, the unit running it). Several units may run one step in parallel
+    /// Running steps: (step, who started it). Several units may run one step in parallel
     /// (会审/并联审批); one unit runs a step once at a time.
     open_steps: Vec<(CompactString, CompactString)>,
     open_referrals: Vec<CompactString>,
@@ -557,7 +557,7 @@ impl Case {
         // What the event does to the open steps and referrals, applied at the commit (no copy
         // of them per event).
         // (step, started?, the unit running it: the person's, their own id when not in one).
-        let mut step_change: Option<(&str, bool, &str)> = None;
+        let mut step_change: Option<(&str, bool)> = None;
         let mut referral_added: Option<&str> = None;
         let mut referral_closed = false;
         let steps = &self.open_steps;
@@ -694,27 +694,34 @@ impl Case {
                         format!("item {} has no step {step:?}", it.code),
                     ));
                 }
-                let step_unit = ctx
-                    .roster
-                    .get(&event.actor)
-                    .map_or(event.actor.as_str(), |s| s.unit.as_str());
-                let started = steps.iter().any(|(s, u)| s == step && u == step_unit);
+                // The visit of the actor's unit: the same person needs no roster lookup, and another
+                // person's open visit of the step is compared by unit (parallel steps, 会审).
+                let unit = |actor| unit_of(ctx, actor);
+                let started = steps.iter().any(|(s, a)| {
+                    s == step && (*a == event.actor || unit(a) == unit(&event.actor))
+                });
                 if matches!(event.kind, EventKind::StepStarted { .. }) {
                     if started {
                         return Err(fail(
                             "case.step_already_started",
-                            format!("step {step:?} is already running in unit {step_unit}"),
+                            format!(
+                                "step {step:?} is already running in unit {}",
+                                unit(&event.actor)
+                            ),
                         ));
                     }
-                    step_change = Some((step, true, step_unit));
+                    step_change = Some((step, true));
                 } else {
                     if !started {
                         return Err(fail(
                             "case.step_not_started",
-                            format!("step {step:?} was not started in unit {step_unit}"),
+                            format!(
+                                "step {step:?} was not started in unit {}",
+                                unit(&event.actor)
+                            ),
                         ));
                     }
-                    step_change = Some((step, false, step_unit));
+                    step_change = Some((step, false));
                 }
             }
             EventKind::Suspend { .. }
@@ -779,8 +786,23 @@ impl Case {
         }
         self.stage = next_stage;
         match step_change {
-            Some((step, true, unit)) => self.open_steps.push((step.into(), unit.into())),
-            Some((step, false, unit)) => self.open_steps.retain(|(s, u)| !(s == step && u == unit)),
+            Some((step, true)) => self.open_steps.push((step.into(), event.actor.clone())),
+            Some((step, false)) => {
+                // The visit this finish closes: the actor's own, else their unit's.
+                let unit = |actor| unit_of(ctx, actor);
+                let own = self
+                    .open_steps
+                    .iter()
+                    .position(|(s, a)| s == step && *a == event.actor);
+                let visit = own.or_else(|| {
+                    self.open_steps
+                        .iter()
+                        .position(|(s, a)| s == step && unit(a) == unit(&event.actor))
+                });
+                if let Some(i) = visit {
+                    self.open_steps.remove(i);
+                }
+            }
             None => {}
         }
         if referral_closed {
@@ -931,7 +953,6 @@ impl Case {
             case: self,
             events,
             as_of,
-            suspensions: suspensions(events, as_of),
             item,
             stage: st.stage,
             handler: st.handler.as_deref(),
@@ -979,26 +1000,9 @@ impl Case {
     }
 }
 
-/// The case's suspensions up to `as_of` as `(from, to)` windows, in time order; one still open
-/// runs to `as_of` (what has been suspended so far), as the clock counts it.
-fn suspensions(events: &[CaseEvent], as_of: NaiveDateTime) -> Vec<(NaiveDateTime, NaiveDateTime)> {
-    let mut out = Vec::new();
-    let mut open: Option<NaiveDateTime> = None;
-    for e in events {
-        match e.kind {
-            EventKind::Suspend { .. } if open.is_none() => open = Some(e.at),
-            EventKind::Resume => {
-                if let Some(from) = open.take() {
-                    out.push((from, e.at));
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = open {
-        out.push((from, as_of.max(from)));
-    }
-    out
+/// The unit of a person on the roster (their own id when not on it).
+fn unit_of<'a>(ctx: &'a CaseContext, actor: &'a str) -> &'a str {
+    ctx.roster.get(actor).map_or(actor, |s| s.unit.as_str())
 }
 
 /// The ids `list` as evidence of a level reason, when they will be read (`explain`).

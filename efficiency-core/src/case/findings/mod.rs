@@ -64,9 +64,7 @@ pub(crate) struct Facts<'a> {
     pub events: &'a [CaseEvent],
     /// The moment judged.
     pub as_of: NaiveDateTime,
-    /// The case's suspensions (special procedures) up to `as_of`, as `(from, to)` windows; one
-    /// still open runs to `as_of`.
-    pub suspensions: Vec<(NaiveDateTime, NaiveDateTime)>,
+
     /// The service item, once received.
     pub item: Option<&'a ServiceItem>,
     /// The stage at `as_of`.
@@ -108,6 +106,35 @@ impl<'a> Facts<'a> {
             .map_or(actor, |s| s.unit.as_str())
     }
 
+    /// The case's suspensions (special procedures) up to `as_of`, as `(from, to)` windows in
+    /// time order; one still open runs to `as_of`, as the clock counts it.
+    pub fn suspensions(&self) -> Vec<(NaiveDateTime, NaiveDateTime)> {
+        let mut out = Vec::new();
+        if !self
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Suspend { .. }))
+        {
+            return out;
+        }
+        let mut open: Option<NaiveDateTime> = None;
+        for e in self.events {
+            match e.kind {
+                EventKind::Suspend { .. } if open.is_none() => open = Some(e.at),
+                EventKind::Resume => {
+                    if let Some(from) = open.take() {
+                        out.push((from, e.at));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(from) = open {
+            out.push((from, self.as_of.max(from)));
+        }
+        out
+    }
+
     /// Whether the applicant withdrew by `deadline` (a duty that ends with the case).
     pub fn withdrawn_by(&self, deadline: NaiveDateTime) -> bool {
         self.withdrawn_at.is_some_and(|w| w <= deadline)
@@ -128,19 +155,15 @@ impl<'a> Facts<'a> {
     /// The clock's findings whose code `wanted` accepts, with their catalog code.
     pub fn clock_findings(
         &self,
-        wanted: impl Fn(FindingCode) -> bool,
-    ) -> Vec<(FindingCode, &'a ClockFinding)> {
+        wanted: impl Fn(FindingCode) -> bool + 'a,
+    ) -> impl Iterator<Item = (FindingCode, &'a ClockFinding)> + 'a {
         self.clock
-            .map(|c| {
-                c.findings
-                    .iter()
-                    .filter_map(|f| {
-                        let code = FindingCode::from_name(f.code).expect("a catalog code");
-                        wanted(code).then_some((code, f))
-                    })
-                    .collect()
+            .into_iter()
+            .flat_map(|c| c.findings.iter())
+            .filter_map(move |f| {
+                let code = FindingCode::from_name(f.code).expect("a catalog code");
+                wanted(code).then_some((code, f))
             })
-            .unwrap_or_default()
     }
 }
 

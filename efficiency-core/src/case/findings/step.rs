@@ -16,6 +16,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
     let Some(item) = f.item else {
         return Ok(());
     };
+    let mut suspensions = None; // read once, when a step is judged
     for s in f.of_kind(|k| matches!(k, EventKind::StepStarted { .. })) {
         let EventKind::StepStarted { step } = &s.kind else {
             unreachable!("filtered to step starts")
@@ -23,7 +24,14 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         let Some(def) = item.steps.iter().find(|d| d.code == step) else {
             continue;
         };
-        let deadline = f.ctx.due_skipping(s.at, def.limit, &f.suspensions)?;
+        // Suspensions count only when one overlaps the step's running time.
+        let plain = f.ctx.due(s.at, def.limit)?;
+        let windows = suspensions.get_or_insert_with(|| f.suspensions());
+        let deadline = if windows.iter().any(|&(a, b)| b > s.at && a < plain) {
+            f.ctx.due_skipping(s.at, def.limit, windows)?
+        } else {
+            plain
+        };
         // A finish closes the visit of its own unit (the same person needs no roster lookup).
         let finished = f.events.iter().find(|e| {
             e.at >= s.at
