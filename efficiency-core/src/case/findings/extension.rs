@@ -27,19 +27,11 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         return Ok(());
     }
     for (code, finding) in found {
-        if !out.explain() {
-            out.add(code, finding.at, format_args!(""), Vec::new(), Vec::new());
-            continue;
-        }
-        let (events, mut people) = f.clock_evidence(finding);
-        people.sort();
-        out.add(
-            code,
-            finding.at,
-            format_args!("{}", finding.message),
-            events,
-            people,
-        );
+        out.add_from_clock(code, finding, || {
+            let (events, mut people) = f.clock_evidence(finding);
+            people.sort();
+            (events, people)
+        });
     }
     Ok(())
 }

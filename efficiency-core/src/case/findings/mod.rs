@@ -184,11 +184,6 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// Whether messages, events and people will be read.
-    pub fn explain(&self) -> bool {
-        self.explain
-    }
-
     /// Adds a finding; its message is written only when it will be read.
     pub fn add(
         &mut self,
@@ -215,6 +210,28 @@ impl<'a> Findings<'a> {
             events,
             people,
         });
+    }
+
+    /// A finding the clock decided: its code, time and message, with the events and people
+    /// `name` gives (asked only when they will be read).
+    pub fn add_from_clock(
+        &mut self,
+        code: FindingCode,
+        finding: &ClockFinding,
+        name: impl FnOnce() -> (Vec<String>, Vec<String>),
+    ) {
+        let (events, people) = if self.explain {
+            name()
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.add(
+            code,
+            finding.at,
+            format_args!("{}", finding.message),
+            events,
+            people,
+        );
     }
 
     /// `list` as a finding's evidence or people, when they will be read.

@@ -11,20 +11,11 @@ use crate::catalog::FindingCode;
 /// The clock's overruns, on the people behind the suspension.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
     for (code, finding) in f.clock_findings(|c| c == FindingCode::ProcedureOverrun) {
-        if !out.explain() {
-            out.add(code, finding.at, format_args!(""), Vec::new(), Vec::new());
-            continue;
-        }
-        let (events, actors) = f.clock_evidence(finding);
-        // The suspension's actor started the procedure; the resumption is evidence only.
-        let people = actors.into_iter().take(1).collect();
-        out.add(
-            code,
-            finding.at,
-            format_args!("{}", finding.message),
-            events,
-            people,
-        );
+        out.add_from_clock(code, finding, || {
+            let (events, actors) = f.clock_evidence(finding);
+            // The suspension's actor started the procedure; the resumption is evidence only.
+            (events, actors.into_iter().take(1).collect())
+        });
     }
     Ok(())
 }

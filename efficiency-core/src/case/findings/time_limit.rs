@@ -21,31 +21,23 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         )
     });
     for (code, finding) in missed {
-        if !out.explain() {
-            out.add(code, finding.at, format_args!(""), Vec::new(), Vec::new());
-            continue;
-        }
-        let (clock_events, _) = f.clock_evidence(finding);
-        let acceptance = f.first(|k| matches!(k, EventKind::Accept { .. }));
-        let resumed = f
-            .events
-            .iter()
-            .rev()
-            .find(|e| e.at <= finding.at && matches!(e.kind, EventKind::Resume));
-        let mut events: Vec<String> = acceptance
-            .into_iter()
-            .chain(resumed)
-            .map(|e| e.id.to_string())
-            .filter(|id| !clock_events.contains(id))
-            .collect();
-        events.extend(clock_events);
-        out.add(
-            code,
-            finding.at,
-            format_args!("{}", finding.message),
-            events,
-            vec![handler.to_string()],
-        );
+        out.add_from_clock(code, finding, || {
+            let (clock_events, _) = f.clock_evidence(finding);
+            let acceptance = f.first(|k| matches!(k, EventKind::Accept { .. }));
+            let resumed = f
+                .events
+                .iter()
+                .rev()
+                .find(|e| e.at <= finding.at && matches!(e.kind, EventKind::Resume));
+            let mut events: Vec<String> = acceptance
+                .into_iter()
+                .chain(resumed)
+                .map(|e| e.id.to_string())
+                .filter(|id| !clock_events.contains(id))
+                .collect();
+            events.extend(clock_events);
+            (events, vec![handler.to_string()])
+        });
     }
     Ok(())
 }
