@@ -65,6 +65,17 @@ fn diff_item(g: &Guide, changes: Vec<FieldChange>) -> DiffItem {
 }
 
 /// The changes from `old` to `new`, items matched by item code.
+///
+/// ```
+/// use efficiency_core::guide::{diff, GuideCatalogue, SAMPLE_GUIDES_JSON};
+/// let old = GuideCatalogue::sample();
+/// let new = GuideCatalogue::from_json(&SAMPLE_GUIDES_JSON.replacen(r#""visits": 1"#, r#""visits": 0"#, 1))?;
+/// let d = diff(&old, &new);
+/// assert!(d.cancelled.is_empty() && d.new.is_empty());
+/// assert_eq!(d.adjusted.len(), 1);
+/// assert!(diff(&old, &old).adjusted.is_empty());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub fn diff(old: &GuideCatalogue, new: &GuideCatalogue) -> CatalogueDiff {
     let map = |c: &GuideCatalogue| -> BTreeMap<String, Guide> {
         c.guides

@@ -398,6 +398,17 @@ impl GuideCatalogue {
     }
 
     /// A catalogue from JSON, checked with its own code scheme (see the module).
+    ///
+    /// ```
+    /// use efficiency_core::guide::{GuideCatalogue, SAMPLE_GUIDES_JSON};
+    /// assert_eq!(GuideCatalogue::from_json(SAMPLE_GUIDES_JSON)?.guides.len(), 4);
+    /// // A fee that is neither "free" nor a standard with its basis is refused, naming the guide.
+    /// let bad = SAMPLE_GUIDES_JSON.replacen(r#""free": true"#, r#""free": false"#, 1);
+    /// let e = GuideCatalogue::from_json(&bad).unwrap_err();
+    /// assert_eq!(e.code, "guide.fee_unstated");
+    /// assert!(e.field.unwrap().starts_with("guides["));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn from_json(text: &str) -> Result<GuideCatalogue, Error> {
         let c = Self::parse(text)?;
         let scheme = c.code_scheme.clone().unwrap_or_default();
@@ -604,11 +615,28 @@ impl GuideCatalogue {
     }
 
     /// The guide of an item code.
+    ///
+    /// ```
+    /// use efficiency_core::guide::GuideCatalogue;
+    /// let c = GuideCatalogue::sample();
+    /// assert_eq!(c.guide("civil.marriage_registration").unwrap().item.name_zh, "婚姻登记");
+    /// assert!(c.guide("civil.dog_licence").is_none());
+    /// ```
     pub fn guide(&self, code: &str) -> Option<&Guide> {
         self.guides.iter().find(|g| g.item.code == code)
     }
 
     /// One guide rendered (`guide.unknown_item` for a code the catalogue does not have).
+    ///
+    /// ```
+    /// use efficiency_core::guide::{GuideCatalogue, Lang, RenderFormat};
+    /// let c = GuideCatalogue::sample();
+    /// let html = c.render("civil.marriage_registration", RenderFormat::Html, Lang::Zh)?;
+    /// assert!(html.contains("婚姻登记") && !html.contains("<script"));
+    /// let e = c.render("civil.dog_licence", RenderFormat::Html, Lang::Zh).unwrap_err();
+    /// assert_eq!(e.code, "guide.unknown_item");
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn render(&self, code: &str, format: RenderFormat, lang: Lang) -> Result<String, Error> {
         let g = self.guide(code).ok_or_else(|| {
             err(

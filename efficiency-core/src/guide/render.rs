@@ -40,6 +40,14 @@ crate::names!(RenderFormat {
 });
 
 /// A limit in words: `20个工作日` / `20 workdays`.
+///
+/// ```
+/// use efficiency_core::clock::TimeLimit;
+/// use efficiency_core::guide::{limit_text, Lang};
+/// assert_eq!(limit_text(TimeLimit::workdays(20), Lang::Zh), "20个工作日");
+/// assert_eq!(limit_text(TimeLimit::natural_days(60), Lang::En), "60 natural days");
+/// assert_eq!(limit_text(TimeLimit::on_the_spot(), Lang::Zh), "即时办结");
+/// ```
 pub fn limit_text(limit: TimeLimit, lang: Lang) -> String {
     match (limit.unit, lang) {
         (TimeUnit::Workdays, Lang::Zh) => format!("{}个工作日", limit.amount),
@@ -205,6 +213,11 @@ fn title(g: &Guide, lang: Lang) -> String {
 }
 
 /// HTML-escapes text.
+///
+/// ```
+/// use efficiency_core::guide::escape_html;
+/// assert_eq!(escape_html(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+/// ```
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
