@@ -324,6 +324,15 @@ impl ItemCatalog {
 
 impl ServiceItem {
     /// The item as JSON, as a catalogue lists it.
+    ///
+    /// ```
+    /// use efficiency_core::item::{ItemCatalog, ServiceItem};
+    /// let items = ItemCatalog::templates();
+    /// let item = items.get("disclosure.request").unwrap();
+    /// let again: ServiceItem = serde_json::from_str(&item.to_json()).unwrap();
+    /// assert_eq!(&again, item);
+    /// assert!(item.to_json().contains(r#""counts_from": "receipt""#));
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("items serialize")
     }
@@ -397,6 +406,20 @@ impl ItemClock {
     /// Stops the clock for the item's special procedure `procedure` (by code). A procedure
     /// whose time counts toward the limit does not stop the clock: that is an error, as is a
     /// procedure the item does not list.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::item::ItemCatalog;
+    /// let t = |s: &str| s.parse().unwrap();
+    /// let items = ItemCatalog::templates();
+    /// let item = items.get("civil.social_org_registration").unwrap();
+    /// let mut c = item.clock(Calendar::china(), t("2026-11-02T09:00:00"))?;
+    /// c.suspend(t("2026-11-03T09:00:00"), "expert_review")?; // 专家评审: not counted
+    /// // A site check counts toward the limit, and an unknown procedure is refused.
+    /// assert_eq!(c.suspend(t("2026-11-04T09:00:00"), "site_visit").unwrap_err().code(), "clock.procedure_counts");
+    /// assert_eq!(c.suspend(t("2026-11-04T09:00:00"), "lunch").unwrap_err().code(), "clock.unknown_procedure");
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
     pub fn suspend(&mut self, at: NaiveDateTime, procedure: &str) -> Result<(), ClockError> {
         let Some(item) = &self.item else {
             return self.clock.suspend(at, procedure);
