@@ -36,6 +36,7 @@ use crate::boundary::Value;
 use crate::calendar::Calendar;
 use crate::case::metrics::GroupBy;
 use crate::case::{CaseContext, CaseStatus, EventRow, LevelReason, LevelSource, Replay, Stage};
+use crate::catalog::FindingCode;
 use crate::clock::TimeUnit;
 use crate::clock::{Level, Outcome};
 use crate::date::Zone;
@@ -222,7 +223,8 @@ pub struct Card {
     pub rule: String,
     /// Evidence event ids.
     pub events: Vec<String>,
-    /// `open`, `acknowledged` or `closed`.
+    /// `open`, `acknowledged`, `closed`, or `superseded` (a yellow clock card kept when the case
+    /// turned red; no longer open).
     pub state: &'static str,
     /// When the supervision office acknowledged it, and who.
     pub acknowledged: Option<(NaiveDateTime, String)>,
@@ -360,40 +362,86 @@ fn card_id(case: &str, level: Level, source: LevelSource, code: Option<&str>) ->
     }
 }
 
-/// The cards of cases at their moments: one per reason at yellow or red (a reminder is not a
-/// card), with the office's actions applied. An action naming no card, acting before the card
-/// was raised, closing without a remark, or acting on a closed card is an error naming it.
+/// The cards of cases at their moments (docs/domain.md §4.4): one per crossing at yellow or red
+/// (a reminder is not a card), with the office's actions applied. A card is a record, never
+/// lost: when a case's clock passes the statutory due after the promised one, its yellow card
+/// stays, `superseded` by the red one; the clock passing the statutory due and the
+/// `time_limit.statutory_missed` fault it makes are one crossing, one card. An action naming no
+/// card, acting before the card was raised, closing without a remark, or acting on a closed card
+/// is an error naming it (use [`board`] to have such actions listed as row errors instead).
 pub fn cards(statuses: &[CaseStatus], actions: &[CardAction]) -> Result<Vec<Card>, Error> {
+    let (cards, mut errors) = cards_and_errors(statuses, actions);
+    match errors.is_empty() {
+        true => Ok(cards),
+        false => Err(errors.remove(0)),
+    }
+}
+
+/// The card a status's reason raises.
+fn card_of(s: &CaseStatus, r: &LevelReason, level: Level, at: NaiveDateTime, rule: String) -> Card {
+    Card {
+        id: card_id(&s.case, level, r.source, r.code),
+        case: s.case.to_string(),
+        item: s.item.as_deref().map(String::from),
+        unit: s.unit.as_deref().map(String::from),
+        window: s.window.as_deref().map(String::from),
+        person: s
+            .handler
+            .as_ref()
+            .or(s.first_responder.as_ref())
+            .map(|p| p.to_string()),
+        level,
+        source: r.source,
+        code: r.code,
+        raised_at: at,
+        rule,
+        events: r.events.clone(),
+        state: "open",
+        acknowledged: None,
+        closed: None,
+    }
+}
+
+/// [`cards`], with every action that cannot be applied as an error (the others applied).
+pub(crate) fn cards_and_errors(
+    statuses: &[CaseStatus],
+    actions: &[CardAction],
+) -> (Vec<Card>, Vec<Error>) {
     let mut out: Vec<Card> = Vec::new();
     for s in statuses {
         for r in s.level_reasons.iter().filter(|r| r.level >= Level::Yellow) {
+            // The statutory due crossed is the clock's red card; its fault is the same crossing.
+            if r.source == LevelSource::Fault
+                && r.code == Some(FindingCode::StatutoryMissed.as_str())
+                && s.level_reasons
+                    .iter()
+                    .any(|c| c.source == LevelSource::Clock && c.level == Level::Red)
+            {
+                continue;
+            }
             let id = card_id(&s.case, r.level, r.source, r.code);
             if out.iter().any(|c| c.id == id) {
                 continue; // two findings of one code: one card, the first moment
             }
-            out.push(Card {
-                id,
-                case: s.case.to_string(),
-                item: s.item.as_deref().map(String::from),
-                unit: s.unit.as_deref().map(String::from),
-                window: s.window.as_deref().map(String::from),
-                person: s
-                    .handler
-                    .as_ref()
-                    .or(s.first_responder.as_ref())
-                    .map(|p| p.to_string()),
-                level: r.level,
-                source: r.source,
-                code: r.code,
-                raised_at: r.at,
-                rule: r.message.clone(),
-                events: r.events.clone(),
-                state: "open",
-                acknowledged: None,
-                closed: None,
-            });
+            // A red clock card keeps the yellow one it supersedes (past the promised due first).
+            if let (LevelSource::Clock, Level::Red, Some(c)) = (r.source, r.level, &s.clock) {
+                // (Convention B: red at the statutory due, after yellow at the promised one.)
+                if c.promised_due < c.statutory_due && r.at == c.statutory_due {
+                    let mut yellow = card_of(
+                        s,
+                        r,
+                        Level::Yellow,
+                        c.promised_due,
+                        format!("past the promised due {}", c.promised_due),
+                    );
+                    yellow.state = "superseded";
+                    out.push(yellow);
+                }
+            }
+            out.push(card_of(s, r, r.level, r.at, r.message.clone()));
         }
     }
+    let mut errors = Vec::new();
     let mut sorted: Vec<(usize, &CardAction)> = actions.iter().enumerate().collect();
     sorted.sort_by_key(|(_, a)| a.at);
     for (i, a) in sorted {
@@ -404,39 +452,43 @@ pub fn cards(statuses: &[CaseStatus], actions: &[CardAction]) -> Result<Vec<Card
             )
             .with_field(format!("actions[{i}]"))
         };
-        let card = out
-            .iter_mut()
-            .find(|c| c.id == a.card)
-            .ok_or_else(|| fail("no such card at this moment".into()))?;
+        let Some(card) = out.iter_mut().find(|c| c.id == a.card) else {
+            errors.push(fail("no such card at this moment".into()));
+            continue;
+        };
         if a.at < card.raised_at {
-            return Err(fail(format!(
+            errors.push(fail(format!(
                 "at {} is before the card was raised ({})",
                 a.at, card.raised_at
             )));
+            continue;
         }
         if card.closed.is_some() {
-            return Err(fail("the card is already closed".into()));
+            errors.push(fail("the card is already closed".into()));
+            continue;
         }
+        let superseded = card.state == "superseded";
         match a.action.as_str() {
             "acknowledge" => {
                 card.acknowledged.get_or_insert((a.at, a.by.clone()));
-                card.state = "acknowledged";
+                if !superseded {
+                    card.state = "acknowledged";
+                }
             }
             "close" => {
-                let remark = a
-                    .remark
-                    .clone()
-                    .filter(|r| !r.trim().is_empty())
-                    .ok_or_else(|| fail("closing a card needs a remark".into()))?;
+                let Some(remark) = a.remark.clone().filter(|r| !r.trim().is_empty()) else {
+                    errors.push(fail("closing a card needs a remark".into()));
+                    continue;
+                };
                 card.acknowledged.get_or_insert((a.at, a.by.clone()));
                 card.closed = Some((a.at, a.by.clone(), remark));
                 card.state = "closed";
             }
-            other => return Err(fail(format!("{other:?} is neither acknowledge nor close"))),
+            other => errors.push(fail(format!("{other:?} is neither acknowledge nor close"))),
         }
     }
     out.sort_by(|a, b| a.raised_at.cmp(&b.raised_at).then_with(|| a.id.cmp(&b.id)));
-    Ok(out)
+    (out, errors)
 }
 
 fn rate(n: u64, d: u64) -> Option<f64> {
@@ -485,7 +537,8 @@ pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, E
             }
         }
     }
-    let cards = cards(statuses, &options.actions)?;
+    // A bad office action is a row error of the board, not a failed board.
+    let (cards, action_errors) = cards_and_errors(statuses, &options.actions);
     // Each card's group, by its case (looked up once per case, not searched per card).
     let mut groups: HashMap<&str, String> = HashMap::with_capacity(statuses.len());
     for s in statuses {
@@ -504,7 +557,7 @@ pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, E
         .collect();
     let open_cards: Vec<Card> = cards
         .iter()
-        .filter(|c| c.closed.is_none())
+        .filter(|c| c.closed.is_none() && c.state != "superseded")
         .cloned()
         .collect();
     for c in &new_cards {
@@ -532,7 +585,7 @@ pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, E
         rows,
         new_cards,
         open_cards,
-        errors: Vec::new(),
+        errors: action_errors,
     })
 }
 
@@ -631,7 +684,9 @@ fn finish(
         options.rules.apply(s, calendar)?;
     }
     let mut b = board(&statuses, options)?;
-    b.errors = replay.take_errors();
+    let mut errors = replay.take_errors();
+    errors.append(&mut b.errors);
+    b.errors = errors;
     b.as_of = Some(as_of);
     Ok(b)
 }

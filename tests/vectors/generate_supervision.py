@@ -10,6 +10,7 @@ of the board and the cards (nothing is computed by the library).
 import datetime as dt
 import json
 
+import oracle
 from case_oracle import case_oracle
 from oracle import ROOT, NotCovered, P, iso, workday
 
@@ -68,29 +69,60 @@ def judge(as_of, rules=None):
             if rules and rules["convention"] == "a":
                 convention_a(out[case], rules)
         except NotCovered:
-            errors += 1
+            # An open case whose due lies in a year without data is judged provisionally
+            # (weekends only for that year), never dropped from the counts.
+            oracle.PROVISIONAL[0] = True
+            try:
+                out[case] = case_oracle(events, as_of)
+                if rules and rules["convention"] == "a":
+                    convention_a(out[case], rules)
+            except NotCovered:
+                errors += 1
+            finally:
+                oracle.PROVISIONAL[0] = False
     return out, errors
 
 
 def cards(statuses, actions):
+    """The cards (docs/domain.md §4.4) and the indexes of the actions that cannot be applied."""
     found = []
     for case, st in statuses.items():
-        for (
-            source,
-            level,
-            code,
-            at,
-        ) in [tuple(r) for r in st["level_reasons"]]:
+        reasons = [tuple(r) for r in st["level_reasons"]]
+        clock_red = any(src == "clock" and lv == "red" for src, lv, _, _ in reasons)
+        for source, level, code, at in reasons:
             if ORDER.index(level) < ORDER.index("yellow"):
+                continue
+            # One crossing, one card: the statutory due passed is the clock's red card.
+            if source == "fault" and code == "time_limit.statutory_missed" and clock_red:
                 continue
             cid = f"{case}:{level}:{source}" + (f":{code}" if code else "")
             if any(c["id"] == cid for c in found):
                 continue
+            # A card is never lost: the yellow clock card stays, superseded by the red one.
+            clock = st.get("clock") or {}
+            if (source, level) == ("clock", "red") and clock["promised_due"] < clock["statutory_due"] == at:
+                found.append(
+                    {"id": f"{case}:yellow:clock", "case": case, "level": "yellow",
+                     "raised_at": clock["promised_due"], "state": "superseded"}
+                )  # fmt: skip
             found.append({"id": cid, "case": case, "level": level, "raised_at": at, "state": "open"})
-    for a in sorted(actions, key=lambda a: a["at"]):
-        card = next(c for c in found if c["id"] == a["card"])
-        card["state"] = "acknowledged" if a["action"] == "acknowledge" else "closed"
-    return sorted(found, key=lambda c: (c["raised_at"], c["id"]))
+    errors = []
+    for i, a in sorted(enumerate(actions), key=lambda x: x[1]["at"]):
+        card = next((c for c in found if c["id"] == a["card"]), None)
+        if (
+            card is None
+            or a["at"] < card["raised_at"]
+            or card["state"] == "closed"
+            or (a["action"] == "close" and not (a.get("remark") or "").strip())
+            or a["action"] not in ("acknowledge", "close")
+        ):
+            errors.append(i)
+            continue
+        if a["action"] == "close":
+            card["state"] = "closed"
+        elif card["state"] != "superseded":
+            card["state"] = "acknowledged"
+    return sorted(found, key=lambda c: (c["raised_at"], c["id"])), errors
 
 
 def board(as_of, group_by="unit", since=None, actions=(), rules=None):
@@ -121,9 +153,9 @@ def board(as_of, group_by="unit", since=None, actions=(), rules=None):
                 outcome = (st["clock"] or {}).get("outcome")
                 r["concluded_on_time"] += outcome in ("early", "on_time")
                 r["on_the_spot"] += st["on_the_spot"] is True
-    all_cards = cards(statuses, actions)
+    all_cards, action_errors = cards(statuses, actions)
     new = [c for c in all_cards if since is None or c["raised_at"] > since]
-    still_open = [c for c in all_cards if c["state"] != "closed"]
+    still_open = [c for c in all_cards if c["state"] not in ("closed", "superseded")]
     for c in new:
         rows[group_of[c["case"]]]["new_cards"] += 1
         rows["\uffffall"]["new_cards"] += 1
@@ -146,7 +178,7 @@ def board(as_of, group_by="unit", since=None, actions=(), rules=None):
         "rows": out_rows,
         "new_cards": [c["id"] for c in new],
         "open_cards": [[c["id"], c["state"]] for c in still_open],
-        "errors": errors,
+        "errors": errors + len(action_errors),
     }
 
 
@@ -170,7 +202,7 @@ add("units-late-october", "2026-10-27T10:00:00")
 add("units-mid-november", "2026-11-20T09:00:00")
 add("windows-year-end", "2026-12-31T18:00:00", group_by="window")
 add("units-cards-since-november", "2026-12-31T18:00:00", since="2026-11-01T00:00:00")
-first = cards(*[judge("2026-12-31T18:00:00")[0], []])
+first = [c for c in cards(judge("2026-12-31T18:00:00")[0], [])[0] if c["state"] == "open"]
 acted = [
     {"card": first[0]["id"], "action": "acknowledge", "at": "2026-12-31T17:00:00", "by": "dir01"},
     {"card": first[1]["id"], "action": "close", "at": "2026-12-31T17:30:00", "by": "dir01", "remark": "整改完毕"},
@@ -180,18 +212,14 @@ RULES_A = dict(json.loads((ROOT / "efficiency-core/data/rules/supervision.json")
 add("convention-a-late-october", "2026-10-27T10:00:00", rules=RULES_A)
 add("convention-a-mid-november-windows", "2026-11-20T09:00:00", group_by="window", rules=RULES_A)
 add("convention-a-share-half", "2026-10-20T09:00:00", rules=dict(RULES_A, yellow_share=0.5, yellow_days_left=0))
-bad = [{"card": "NO-SUCH:red:clock", "action": "acknowledge", "at": "2026-12-31T17:00:00", "by": "dir01"}]
+# A bad office action is a row error of the board, not a failed board; the good ones apply.
+bad = [
+    {"card": "NO-SUCH:red:clock", "action": "acknowledge", "at": "2026-12-31T17:00:00", "by": "dir01"},
+    {"card": first[0]["id"], "action": "acknowledge", "at": "2026-12-31T17:00:00", "by": "dir01"},
+]
 add("action-on-no-card", "2026-12-31T18:00:00", actions=bad)
-scenarios[-1]["expect"] = {"error": "supervision.invalid_action"}
 no_remark = [{"card": first[1]["id"], "action": "close", "at": "2026-12-31T17:30:00", "by": "dir01"}]
-scenarios.append(
-    {
-        "id": f"{len(scenarios):03d}-close-without-remark",
-        "as_of": "2026-12-31T18:00:00",
-        "options": {"actions": no_remark},
-        "expect": {"error": "supervision.invalid_action"},
-    }
-)
+add("close-without-remark", "2026-12-31T18:00:00", actions=no_remark)
 
 out = ROOT / "tests/vectors/supervision/supervision.json"
 out.parent.mkdir(exist_ok=True)

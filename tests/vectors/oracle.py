@@ -30,8 +30,12 @@ class NotCovered(Exception):
     pass
 
 
+# Set while judging provisionally: years after the data answer by weekends only.
+PROVISIONAL = [False]
+
+
 def covered(d):
-    if not FIRST <= d.year <= LAST:
+    if d.year < FIRST or (d.year > LAST and not PROVISIONAL[0]):
         raise NotCovered(d)
 
 
