@@ -124,6 +124,20 @@ impl DisclosureRules<'_> {
     }
 
     /// The due time of `limit` from `from`; a calendar gap is an error naming `at` (the record).
+    ///
+    /// ```
+    /// use efficiency_core::activity::ActivityRules;
+    /// use efficiency_core::clock::TimeLimit;
+    /// let rules = ActivityRules::default();
+    /// let t = |s: &str| s.parse().unwrap();
+    /// // A decision taken on 2026-09-30 goes online within 7 workdays: by 2026-10-15 (after National
+    /// // Day, with the make-up Saturday 10-10 counted).
+    /// let due = rules.disclosure().due(t("2026-09-30T10:00:00"), TimeLimit::workdays(7), "P1")?;
+    /// assert_eq!(due.to_string(), "2026-10-15 17:30:00");
+    /// let e = rules.disclosure().due(t("2026-12-30T10:00:00"), TimeLimit::workdays(7), "P9").unwrap_err();
+    /// assert_eq!((e.code(), e.path.as_str()), ("calendar.year_not_covered", "P9"));
+    /// # Ok::<(), efficiency_core::org::OrgError>(())
+    /// ```
     pub fn due(
         &self,
         from: NaiveDateTime,
@@ -225,6 +239,12 @@ crate::names!(WhereaboutsStatus {
 
 impl WhereaboutsStatus {
     /// The Chinese name shown on the board.
+    ///
+    /// ```
+    /// use efficiency_core::disclosure::WhereaboutsStatus;
+    /// assert_eq!(WhereaboutsStatus::Leave.name_zh(), "请假");
+    /// assert_eq!(WhereaboutsStatus::from_name("business_trip").map(|s| s.name_zh()), Some("出差"));
+    /// ```
     pub fn name_zh(self) -> &'static str {
         match self {
             WhereaboutsStatus::AtPost => "在岗",
