@@ -98,6 +98,10 @@ pub struct ServiceItem {
     /// the complete one either way.
     #[serde(default, skip_serializing_if = "CountsFrom::is_acceptance")]
     pub counts_from: CountsFrom,
+    /// How long a supplement requested during review (审查中补正) may stop the clock; beyond it
+    /// the time counts again (`procedure.overrun`). No limit when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_supplement: Option<TimeLimit>,
 }
 
 /// What an item's period counts from.

@@ -188,7 +188,7 @@ export interface Card {
   rule: string;
   /** What crossed the threshold: the clock, a step or a fault. */
   source: LevelSource;
-  /** `open`, `acknowledged` or `closed`. */
+  /** `open`, `acknowledged`, `closed`, or `superseded` (a yellow clock card kept when the case turned red; no longer open). */
   state: string;
   /** The unit answerable for the case. */
   unit: string | null;
@@ -733,6 +733,8 @@ export interface Guide {
   quantityLimit?: string | null;
   /** The result (licence, certificate). */
   result: string;
+  /** How long a supplement requested during review (审查中补正) may stop the clock; beyond it the time counts again (`procedure.overrun`). No limit when absent. */
+  reviewSupplement?: TimeLimitData | null;
   /** Special procedures. */
   specialProcedures?: SpecialProcedure[];
   /** Limit set by law. */

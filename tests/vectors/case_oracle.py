@@ -21,12 +21,16 @@ def unit_of(actor):
 
 
 def suspensions(evs, as_of):
-    """The case's suspensions as (from, to); one still open runs to as_of."""
-    out, open_s = [], None
+    """The case's suspensions as (from, to): special procedures, and supplements requested during
+    review (after acceptance); one still open runs to as_of."""
+    out, open_s, accepted = [], None, False
     for e in evs:
-        if e["event"] == "suspend" and open_s is None:
+        accepted = accepted or e["event"] == "accept"
+        starts = e["event"] == "suspend" or (e["event"] == "supplement_request" and accepted)
+        ends = e["event"] == "resume" or (e["event"] == "supplement_received" and accepted)
+        if starts and open_s is None:
             open_s = P(e["at"])
-        elif e["event"] == "resume" and open_s is not None:
+        elif ends and open_s is not None:
             out.append((open_s, P(e["at"])))
             open_s = None
     if open_s is not None:
@@ -71,10 +75,10 @@ def case_oracle(events, as_of_s):
             st.update(stage="received", item=e["item"], window=e.get("window"), unit=unit_of(e["actor"]))
             st["first_responder"] = st["first_responder"] or e["actor"]
             received = e
-        elif k == "supplement_request":
+        elif k == "supplement_request" and st["stage"] != "accepted":
             st["stage"] = "awaiting_supplement"
             requests.append(e)
-        elif k == "supplement_received":
+        elif k == "supplement_received" and st["stage"] != "accepted":
             st["stage"] = "received"
         elif k == "accept":
             h = e.get("handler", e["actor"])
@@ -164,7 +168,19 @@ def case_oracle(events, as_of_s):
             "applicant_notified": "notify_applicant",
             "conclude": "conclude",
         }
+        after = False
         for k, e in enumerate(evs):
+            after = after or e is accept
+            # A supplement requested during review stops the clock until it arrives (审查中补正).
+            if after and e["event"] in ("supplement_request", "supplement_received"):
+                ce = {"event": "suspend" if e["event"] == "supplement_request" else "resume", "at": e["at"]}
+                if e["event"] == "supplement_request":
+                    ce["reason"] = "supplement during review"
+                    if item.get("review_supplement"):
+                        ce["limit"] = item["review_supplement"]
+                clock_evs.append(ce)
+                idx.append(k)
+                continue
             if e["event"] in kinds:
                 ce = {"event": kinds[e["event"]], "at": e["at"]}
                 if e["event"] == "extension_requested":

@@ -478,6 +478,17 @@ log = Log("PAR-1")("2026-11-02T09:00", "soc01", "receive", item="civil.social_or
 )
 add("parallel-review-one-unit-late", log, "2026-11-13T09:00")
 
+# 16. A supplement requested during review (审查中补正, docs/domain.md §4.3) stops the clock until it
+# arrives and is not a second one-time notice.
+log = Log("REVSUP-1")("2026-09-25T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-09-25T10:00", "soc01", "supplement_request", missing=["章程"]
+)("2026-09-28T10:00", "soc01", "supplement_received")("2026-09-28T11:00", "soc01", "accept")(
+    "2026-10-12T10:00", "soc01", "supplement_request", missing=["验资报告"]
+)
+add("supplement-during-review-awaited", log, "2026-10-20T09:00")
+log("2026-10-26T10:00", "soc01", "supplement_received")
+add("supplement-during-review-received", log, "2026-10-27T09:00")
+
 doc = {
     "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "
     "timings on holiday boundaries, history at an earlier as_of, years without data, and bad input whose error "

@@ -392,6 +392,8 @@ pub struct Case {
     open_steps: Vec<(CompactString, CompactString)>,
     open_referrals: Vec<CompactString>,
     published: bool,
+    /// A supplement requested during review is awaited (the clock is stopped for it).
+    review_supplement: bool,
 }
 
 impl Case {
@@ -409,6 +411,7 @@ impl Case {
             open_steps: Vec::new(),
             open_referrals: Vec::new(),
             published: false,
+            review_supplement: false,
         }
     }
 
@@ -427,6 +430,7 @@ impl Case {
         self.open_steps.clear();
         self.open_referrals.clear();
         self.published = false;
+        self.review_supplement = false;
     }
 
     /// A case from a JSON Lines log; the first bad line is an error naming it.
@@ -554,6 +558,8 @@ impl Case {
         let mut item = None;
         let mut clock = None;
         let mut clock_push = false;
+        // A supplement requested during review opened (true) or arrived (false).
+        let mut review_supplement: Option<bool> = None;
         // What the event does to the open steps and referrals, applied at the commit (no copy
         // of them per event).
         // (step, started?, the unit running it: the person's, their own id when not in one).
@@ -590,6 +596,28 @@ impl Case {
                 })?);
                 referral_closed = true;
                 next_stage = Stage::Received;
+            }
+            // During review (审查中补正): the clock stops until the supplement arrives, within
+            // the item's `review_supplement` limit if it has one (docs/domain.md §4.3).
+            EventKind::SupplementRequest { .. } if stage == Stage::Accepted => {
+                let limit = self.item.as_ref().and_then(|i| i.review_supplement);
+                let c = self.clock.as_mut().expect("accepted cases have a clock");
+                c.clock_mut()
+                    .suspend_within(event.at, REVIEW_SUPPLEMENT, limit)
+                    .map_err(|e| CaseError::from(e).with_event(id))?;
+                clock_push = true;
+                review_supplement = Some(true);
+            }
+            EventKind::SupplementReceived if stage == Stage::Accepted => {
+                if !self.review_supplement {
+                    return Err(impossible(stage));
+                }
+                let c = self.clock.as_mut().expect("accepted cases have a clock");
+                c.clock_mut()
+                    .resume(event.at)
+                    .map_err(|e| CaseError::from(e).with_event(id))?;
+                clock_push = true;
+                review_supplement = Some(false);
             }
             EventKind::SupplementRequest { .. } => {
                 if !matches!(stage, Stage::Received | Stage::AwaitingSupplement) {
@@ -759,6 +787,9 @@ impl Case {
                 if matches!(event.kind, EventKind::Conclude { .. }) {
                     next_stage = Stage::Concluded;
                 }
+                if matches!(event.kind, EventKind::Resume) {
+                    review_supplement = Some(false);
+                }
                 clock_push = true;
             }
             EventKind::ResultPublished => {
@@ -783,6 +814,9 @@ impl Case {
         }
         if clock_push {
             self.clock_events.push(self.events.len());
+        }
+        if let Some(open) = review_supplement {
+            self.review_supplement = open;
         }
         self.stage = next_stage;
         match step_change {
@@ -905,11 +939,15 @@ impl Case {
                     unit_holder = Some(&e.actor);
                     received = Some(e);
                 }
-                EventKind::SupplementRequest { .. } => {
+                // After acceptance a supplement is one requested during review (审查中补正): a
+                // procedure of its own (it stops the clock), not a one-time notice.
+                EventKind::SupplementRequest { .. } if st.stage != Stage::Accepted => {
                     st.stage = Stage::AwaitingSupplement;
                     supplement_requests.push(e);
                 }
-                EventKind::SupplementReceived => st.stage = Stage::Received,
+                EventKind::SupplementReceived if st.stage != Stage::Accepted => {
+                    st.stage = Stage::Received
+                }
                 EventKind::Accept { handler } => {
                     st.stage = Stage::Accepted;
                     let h = handler.as_ref().unwrap_or(&e.actor);
@@ -999,6 +1037,9 @@ impl Case {
         }
     }
 }
+
+/// The reason a supplement requested during review stops the clock.
+pub(crate) const REVIEW_SUPPLEMENT: &str = "supplement during review (审查中补正)";
 
 /// The unit of a person on the roster (their own id when not on it).
 fn unit_of<'a>(ctx: &'a CaseContext, actor: &'a str) -> &'a str {

@@ -525,6 +525,7 @@ class Guide(TypedDict):
     publication_limit: NotRequired[TimeLimitData | None]
     quantity_limit: NotRequired[str | None]
     result: str
+    review_supplement: NotRequired[TimeLimitData | None]
     special_procedures: NotRequired[list[SpecialProcedure]]
     statutory: TimeLimitData
     steps: NotRequired[list[WorkflowStep]]

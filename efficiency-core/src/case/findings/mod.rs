@@ -110,18 +110,17 @@ impl<'a> Facts<'a> {
     /// time order; one still open runs to `as_of`, as the clock counts it.
     pub fn suspensions(&self) -> Vec<(NaiveDateTime, NaiveDateTime)> {
         let mut out = Vec::new();
-        if !self
-            .events
-            .iter()
-            .any(|e| matches!(e.kind, EventKind::Suspend { .. }))
-        {
-            return out;
-        }
+        // A special procedure, or a supplement requested during review (after acceptance).
+        let mut accepted = false;
         let mut open: Option<NaiveDateTime> = None;
         for e in self.events {
             match e.kind {
+                EventKind::Accept { .. } => accepted = true,
                 EventKind::Suspend { .. } if open.is_none() => open = Some(e.at),
-                EventKind::Resume => {
+                EventKind::SupplementRequest { .. } if accepted && open.is_none() => {
+                    open = Some(e.at)
+                }
+                EventKind::Resume | EventKind::SupplementReceived if accepted => {
                     if let Some(from) = open.take() {
                         out.push((from, e.at));
                     }

@@ -4,6 +4,10 @@
 //!   Art. 30); the case then counts as accepted on receipt (the clock does so);
 //! - `supplement.repeated` — a second or later supplement request: everything missing must be
 //!   named once.
+//!
+//! A supplement requested after acceptance, during review (审查中补正), is neither: it is a
+//! procedure of its own that stops the clock until the supplement arrives (the case's `append`
+//! and the clock decide it).
 
 use super::{Facts, Findings};
 use crate::case::CaseError;
@@ -87,6 +91,34 @@ mod tests {
         assert_eq!(
             codes(&status(&log, "2026-10-13T00:00:00")),
             ["supplement.late_notice"]
+        );
+    }
+
+    /// During review: the clock stops for the supplement, and it is not a second notice.
+    #[test]
+    fn a_supplement_during_review_stops_the_clock() {
+        let log = [
+            RECEIVED,
+            r#""at":"2026-09-25T10:00:00","actor":"soc01","event":"supplement_request","missing":["章程"]"#,
+            r#""at":"2026-09-28T10:00:00","actor":"soc01","event":"supplement_received""#,
+            r#""at":"2026-09-28T11:00:00","actor":"soc01","event":"accept""#,
+            r#""at":"2026-10-12T10:00:00","actor":"soc01","event":"supplement_request","missing":["验资报告"]"#,
+            r#""at":"2026-10-26T10:00:00","actor":"soc01","event":"supplement_received""#,
+        ];
+        // Promised 10 workdays from the complete materials (09-28): due 10-16 without the stop
+        // (National Day, the make-up Saturday 10-10 counted); the 10 workdays stopped (10-13 to
+        // 10-26) move it to 10-30.
+        let s = status(&log, "2026-10-27T09:00:00");
+        assert!(codes(&s).is_empty(), "{:?}", codes(&s));
+        assert_eq!(
+            s.clock.unwrap().promised_due.to_string(),
+            "2026-10-30 17:30:00"
+        );
+        // Still waiting for it: the clock is stopped, the case accepted.
+        let waiting = status(&log[..5], "2026-10-20T09:00:00");
+        assert_eq!(
+            (waiting.stage.as_str(), codes(&waiting).len()),
+            ("accepted", 0)
         );
     }
 }
