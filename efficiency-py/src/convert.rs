@@ -284,7 +284,21 @@ pub(crate) fn class<'py, T: pyo3::PyClass>(
     arg: &str,
 ) -> PyResult<PyRef<'py, T>> {
     match obj.cast::<T>() {
-        Ok(b) => Ok(b.borrow()),
+        // An object in use by the call itself (passed to its own method that changes it) is a
+        // coded error, never a panic.
+        Ok(b) => b.try_borrow().map_err(|_| {
+            error(
+                obj.py(),
+                Error::new(
+                    "argument.invalid",
+                    format!(
+                        "{arg} is in use by this very call; pass another {}",
+                        T::NAME
+                    ),
+                )
+                .with_field(arg),
+            )
+        }),
         Err(_) => {
             let got = obj
                 .get_type()
