@@ -91,6 +91,12 @@ macro_rules! catalog {
             pub fn info(self) -> &'static FindingInfo {
                 &$list[self as usize]
             }
+
+            /// The default severity of `code` (ordinary for a code this catalog does not know):
+            /// what a rule table's left-out code means.
+            pub fn default_severity(code: &str) -> Severity {
+                Self::from_name(code).map_or(Severity::Ordinary, |c| c.info().severity)
+            }
         }
 
         $(#[$list_meta])*

@@ -93,10 +93,10 @@ pub struct DisclosureRules<'a> {
 impl DisclosureRules<'_> {
     /// The severity of a disclosure code (the catalog's default when the table has none).
     fn severity(&self, code: &str) -> Severity {
-        self.severities.get(code).copied().unwrap_or_else(|| {
-            crate::catalog::ActivityCode::from_name(code)
-                .map_or(Severity::Ordinary, |c| c.info().severity)
-        })
+        self.severities
+            .get(code)
+            .copied()
+            .unwrap_or_else(|| crate::catalog::ActivityCode::default_severity(code))
     }
 
     /// As [`Self::due`], judged at `as_of`: a due beyond the calendar's last year, asked at a

@@ -189,10 +189,10 @@ impl FindingRules {
     /// The severity of `code`: the rule table's, else the catalog's default (ordinary for a code
     /// no catalog knows, which validated rules never ask about).
     pub fn severity(&self, code: &str) -> Severity {
-        self.severities.get(code).copied().unwrap_or_else(|| {
-            crate::catalog::FindingCode::from_name(code)
-                .map_or(Severity::Ordinary, |c| c.info().severity)
-        })
+        self.severities
+            .get(code)
+            .copied()
+            .unwrap_or_else(|| crate::catalog::FindingCode::default_severity(code))
     }
 }
 
