@@ -405,6 +405,16 @@ impl Bureau {
 
     /// The sample bureau's generated year, reviewed (the main job in one call): `year`, `cases`
     /// and `seed` are required here (a missing one is `argument.missing` naming it).
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::bureau::Bureau;
+    /// let r = Bureau::review_sample(&Value::Int(2026), &Value::Int(40), &Value::Int(1))?;
+    /// assert_eq!((r.year, r.cases), (2026, 40));
+    /// let e = Bureau::review_sample(&Value::Null, &Value::Int(40), &Value::Int(1)).unwrap_err();
+    /// assert_eq!((e.code, e.field.as_deref()), ("argument.missing", Some("year")));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn review_sample(year: &Value, cases: &Value, seed: &Value) -> Result<AnnualReview, Error> {
         let (year, cases, seed) = Self::sample_numbers(year, cases, seed, true)?;
         Bureau::sample(year, cases, seed)?.review(year)

@@ -572,6 +572,13 @@ impl Calendar {
     }
 
     /// The same calendar with its wall-clock times in `zone` (a bureau's settings).
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// let west = Calendar::china().with_zone("+05:00".parse().unwrap());
+    /// assert_eq!(west.zone().to_string(), "+05:00");
+    /// assert_eq!(west.covered_years(), Calendar::china().covered_years()); // the same days
+    /// ```
     pub fn with_zone(&self, zone: Zone) -> Calendar {
         Calendar {
             zone,

@@ -511,6 +511,14 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
 
     /// Metrics per group, as asked for: a replay made without a period keeps none, and asking
     /// is `argument.missing` naming `period` (the same in every language).
+    ///
+    /// ```
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let replay = Replay::new(&ctx, "2026-12-01T00:00:00".parse().unwrap(), None, true);
+    /// let e = replay.period_metrics().unwrap_err();
+    /// assert_eq!((e.code, e.field.as_deref()), ("argument.missing", Some("period")));
+    /// ```
     pub fn period_metrics(&self) -> Result<Vec<GroupMetrics>, Error> {
         self.metrics().ok_or_else(|| {
             Error::new(
