@@ -126,425 +126,532 @@ const STYLE: &str = r#"
   @media (max-width: 480px) { body { padding: .6rem; } table { font-size: 12px; } }
 "#;
 
-/// The review as one self-contained HTML document in `lang`.
+/// The review as one self-contained HTML document in `lang`: the title, then each section
+/// in the order a leadership group files them (one function each below), then the seals.
 pub fn review_html(r: &AnnualReview, org: &Organisation, lang: Lang) -> String {
-    let t = T {
-        zh: lang == Lang::Zh,
-    };
-    let unit_name = |id: &str| {
-        org.unit(id)
-            .map(|u| short_name(&u.name, t.zh))
-            .unwrap_or_else(|| id.to_string())
+    let page = Page {
+        r,
+        org,
+        t: T {
+            zh: lang == Lang::Zh,
+        },
+        totals: Totals::of(r),
     };
     let mut h = String::with_capacity(64 * 1024);
-    let title = if t.zh {
-        format!("{}年度行政效能建设总结验收报告", r.year)
-    } else {
-        format!(
-            "Administrative efficiency building: annual review {}",
-            r.year
-        )
-    };
-    let _ = write!(
-        h,
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"sub\">{} · {}</p>\n",
-        if t.zh { "zh-CN" } else { "en" },
-        esc(&title),
-        esc(&title),
-        esc(&org.name),
-        esc(&if t.zh {
-            format!("{}年1月1日至12月31日 · 依据 efficiency {}", r.year, env!("CARGO_PKG_VERSION"))
-        } else {
-            format!("1 January to 31 December {} · efficiency {}", r.year, env!("CARGO_PKG_VERSION"))
-        })
-    );
+    page.head(&mut h);
+    page.overview(&mut h);
+    page.time_limits_by_unit(&mut h);
+    page.scorecards(&mut h);
+    page.accountability(&mut h);
+    page.campaign(&mut h);
+    page.faults_by_code(&mut h);
+    page.commendations(&mut h);
+    page.rows_not_judged(&mut h);
+    page.seals(&mut h);
+    h
+}
 
-    // 1. Key numbers (the units' metrics summed: every rate states its denominator).
-    let units: Vec<&crate::case::GroupMetrics> =
-        r.metrics.iter().filter(|m| m.group != "all").collect();
-    let sum = |f: fn(&crate::case::GroupMetrics) -> u64| units.iter().map(|m| f(m)).sum::<u64>();
-    let rate = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
-    let (concluded, on_time, on_the_spot) = (
-        sum(|m| m.concluded),
-        sum(|m| m.on_time),
-        sum(|m| m.on_the_spot),
-    );
-    let (yellow, red, open_overdue) = (sum(|m| m.yellow), sum(|m| m.red), sum(|m| m.open_overdue));
-    h.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n<div class=\"kpis\">\n",
-        t.s("一、总体情况", "1. Overview")
-    ));
-    let kpi = |h: &mut String, label: &str, value: String, note: String| {
-        let _ = writeln!(
-            h,
-            "<div class=\"kpi\"><small>{}</small><b>{}</b><small>{}</small></div>",
-            esc(label),
-            esc(&value),
-            esc(&note)
-        );
-    };
-    kpi(
-        &mut h,
-        t.s("受理案件", "Cases judged"),
-        r.cases.to_string(),
-        format!("{} {}", r.events, t.s("条事件记录", "events")),
-    );
-    kpi(
-        &mut h,
-        t.s("按时办结率", "On-time rate"),
-        pct(rate(on_time, concluded)),
-        format!("{on_time} / {concluded}"),
-    );
-    kpi(
-        &mut h,
-        t.s("即办率", "On-the-spot rate"),
-        pct(rate(on_the_spot, concluded)),
-        format!("{on_the_spot} / {concluded}"),
-    );
-    kpi(
-        &mut h,
-        t.s("黄牌 / 红牌", "Yellow / red cards"),
-        format!("{yellow} / {red}"),
-        format!("{open_overdue} {}", t.s("件在办超期", "open and overdue")),
-    );
-    kpi(
-        &mut h,
-        t.s("过错", "Faults"),
-        r.faults.len().to_string(),
-        format!(
-            "{} {}",
-            r.accountability.len(),
-            t.s("条问责记录", "accountability lines")
-        ),
-    );
-    if !r.not_judged.is_empty() {
-        kpi(
-            &mut h,
-            t.s("未判定的规则", "Rules not judged"),
-            r.not_judged.len().to_string(),
-            r.not_judged.join(", "),
-        );
-    }
-    if !r.rejected_rows.is_empty() {
-        kpi(
-            &mut h,
-            t.s("无法判定的记录", "Rows not judged"),
-            r.rejected_rows.len().to_string(),
-            t.s("详见附录", "see the appendix").into(),
-        );
-    }
-    h.push_str("</div>\n</section>\n");
+/// What every section reads: the review, the organisation (for unit names), the language and
+/// the bureau's totals.
+struct Page<'a> {
+    r: &'a AnnualReview,
+    org: &'a Organisation,
+    t: T,
+    totals: Totals,
+}
 
-    // 2. Metrics per unit.
-    h.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead>\n<tbody>\n",
-        t.s("二、办件时效（按单位）", "2. Time limits by unit"),
-        t.s("单位", "Unit"),
-        t.s("办结", "Concluded"),
-        t.s("按时办结率", "On time"),
-        t.s("即办率", "On the spot"),
-        t.s("延期率", "Extended"),
-        t.s("黄牌", "Yellow"),
-        t.s("红牌", "Red"),
-    ));
-    let mut chart = Vec::new();
-    for m in &r.metrics {
-        let name = if m.group == "all" {
-            t.s("合计", "All").to_string()
-        } else {
-            unit_name(&m.group)
-        };
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} <small>({}/{})</small></td><td class=\"n\">{} <small>({}/{})</small></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            esc(&name),
-            m.concluded,
-            pct(m.on_time_rate),
-            m.on_time,
-            m.concluded,
-            pct(m.on_the_spot_rate),
-            m.on_the_spot,
-            m.concluded,
-            pct(m.extension_rate),
-            m.yellow,
-            m.red
-        );
-        if m.group != "all" {
-            chart.push((
-                name,
-                m.on_time_rate.unwrap_or(0.0) * 100.0,
-                pct(m.on_time_rate),
-            ));
+/// The units' metrics summed (the "all" row left out): every rate states its denominator.
+struct Totals {
+    concluded: u64,
+    on_time: u64,
+    on_the_spot: u64,
+    extended: u64,
+    yellow: u64,
+    red: u64,
+    open_overdue: u64,
+}
+
+impl Totals {
+    fn of(r: &AnnualReview) -> Totals {
+        let units: Vec<&crate::case::GroupMetrics> =
+            r.metrics.iter().filter(|m| m.group != "all").collect();
+        let sum =
+            |f: fn(&crate::case::GroupMetrics) -> u64| units.iter().map(|m| f(m)).sum::<u64>();
+        Totals {
+            concluded: sum(|m| m.concluded),
+            on_time: sum(|m| m.on_time),
+            on_the_spot: sum(|m| m.on_the_spot),
+            extended: sum(|m| m.extended),
+            yellow: sum(|m| m.yellow),
+            red: sum(|m| m.red),
+            open_overdue: sum(|m| m.open_overdue),
         }
     }
-    let _ = writeln!(
-        h,
-        "<tr><th>{}</th><th class=\"n\">{concluded}</th><th class=\"n\">{} <small>({on_time}/{concluded})</small></th><th class=\"n\">{} <small>({on_the_spot}/{concluded})</small></th><th class=\"n\">{}</th><th class=\"n\">{yellow}</th><th class=\"n\">{red}</th></tr>",
-        t.s("合计", "All"),
-        pct(rate(on_time, concluded)),
-        pct(rate(on_the_spot, concluded)),
-        pct(rate(sum(|m| m.extended), concluded)),
-    );
-    h.push_str("</tbody>\n</table>\n");
-    h.push_str(&bars(
-        t.s("各单位按时办结率", "On-time rate by unit"),
-        &chart,
-        100.0,
-        "#2f6f4f",
-    ));
-    h.push_str("</section>\n");
+}
 
-    // 3. Scorecards.
-    h.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n",
-        t.s("三、目标考核得分", "3. Target assessment")
-    ));
-    let chart: Vec<(String, f64, String)> = r
-        .scorecards
-        .iter()
-        .map(|c| {
-            (
-                short_name(&c.unit_name, t.zh),
-                c.total,
-                format!(
-                    "{} {}",
-                    num(c.total),
-                    if t.zh { &c.grade_zh } else { &c.grade }
-                ),
+fn rate(n: u64, d: u64) -> Option<f64> {
+    (d > 0).then(|| n as f64 / d as f64)
+}
+
+impl Page<'_> {
+    fn unit_name(&self, id: &str) -> String {
+        self.org
+            .unit(id)
+            .map(|u| short_name(&u.name, self.t.zh))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The document head and the title block.
+    fn head(&self, h: &mut String) {
+        let (r, org, t) = (self.r, self.org, &self.t);
+        let title = if t.zh {
+            format!("{}年度行政效能建设总结验收报告", r.year)
+        } else {
+            format!(
+                "Administrative efficiency building: annual review {}",
+                r.year
             )
-        })
-        .collect();
-    let max = r
-        .scorecards
-        .iter()
-        .map(|c| c.total)
-        .fold(100.0_f64, f64::max);
-    h.push_str(&bars(
-        t.s("各单位得分", "Points by unit"),
-        &chart,
-        max,
-        "#1f4e8c",
-    ));
-    for c in &r.scorecards {
-        let _ = writeln!(
+        };
+        let _ = write!(
             h,
-            "<h3>{}. {} — {} {}</h3>",
-            c.rank,
-            esc(&c.unit_name),
-            num(c.total),
-            esc(if t.zh { &c.grade_zh } else { &c.grade })
+            "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"sub\">{} · {}</p>\n",
+            if t.zh { "zh-CN" } else { "en" },
+            esc(&title),
+            esc(&title),
+            esc(&org.name),
+            esc(&if t.zh {
+                format!("{}年1月1日至12月31日 · 依据 efficiency {}", r.year, env!("CARGO_PKG_VERSION"))
+            } else {
+                format!("1 January to 31 December {} · efficiency {}", r.year, env!("CARGO_PKG_VERSION"))
+            })
         );
-        if !c.vetoes.is_empty() {
+    }
+
+    /// 1. Key numbers: cases, rates with their denominators, cards, faults; rules and rows not judged.
+    fn overview(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        let Totals {
+            concluded,
+            on_time,
+            on_the_spot,
+            extended: _,
+            yellow,
+            red,
+            open_overdue,
+        } = self.totals;
+        h.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n<div class=\"kpis\">\n",
+            t.s("一、总体情况", "1. Overview")
+        ));
+        let kpi = |h: &mut String, label: &str, value: String, note: String| {
             let _ = writeln!(
                 h,
-                "<p class=\"veto\">{}: {}</p>",
-                t.s("一票否决", "Veto"),
-                esc(&c.vetoes.join("; "))
+                "<div class=\"kpi\"><small>{}</small><b>{}</b><small>{}</small></div>",
+                esc(label),
+                esc(&value),
+                esc(&note)
+            );
+        };
+        kpi(
+            h,
+            t.s("受理案件", "Cases judged"),
+            r.cases.to_string(),
+            format!("{} {}", r.events, t.s("条事件记录", "events")),
+        );
+        kpi(
+            h,
+            t.s("按时办结率", "On-time rate"),
+            pct(rate(on_time, concluded)),
+            format!("{on_time} / {concluded}"),
+        );
+        kpi(
+            h,
+            t.s("即办率", "On-the-spot rate"),
+            pct(rate(on_the_spot, concluded)),
+            format!("{on_the_spot} / {concluded}"),
+        );
+        kpi(
+            h,
+            t.s("黄牌 / 红牌", "Yellow / red cards"),
+            format!("{yellow} / {red}"),
+            format!("{open_overdue} {}", t.s("件在办超期", "open and overdue")),
+        );
+        kpi(
+            h,
+            t.s("过错", "Faults"),
+            r.faults.len().to_string(),
+            format!(
+                "{} {}",
+                r.accountability.len(),
+                t.s("条问责记录", "accountability lines")
+            ),
+        );
+        if !r.not_judged.is_empty() {
+            kpi(
+                h,
+                t.s("未判定的规则", "Rules not judged"),
+                r.not_judged.len().to_string(),
+                r.not_judged.join(", "),
             );
         }
-        let _ = writeln!(
-            h,
-            "<table><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody>",
-            t.s("项目", "Rule"),
-            t.s("类别", "Category"),
-            t.s("分值", "Points"),
-            t.s("依据（过错与事件）", "Basis (findings and events)")
-        );
-        for l in &c.lines {
-            let basis = if l.findings.is_empty() {
-                l.note.clone()
+        if !r.rejected_rows.is_empty() {
+            kpi(
+                h,
+                t.s("无法判定的记录", "Rows not judged"),
+                r.rejected_rows.len().to_string(),
+                t.s("详见附录", "see the appendix").into(),
+            );
+        }
+        h.push_str("</div>\n</section>\n");
+    }
+
+    /// 2. Time limits by unit: the metrics table and the on-time chart.
+    fn time_limits_by_unit(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        let Totals {
+            concluded,
+            on_time,
+            on_the_spot,
+            extended,
+            yellow,
+            red,
+            open_overdue: _,
+        } = self.totals;
+        h.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead>\n<tbody>\n",
+            t.s("二、办件时效（按单位）", "2. Time limits by unit"),
+            t.s("单位", "Unit"),
+            t.s("办结", "Concluded"),
+            t.s("按时办结率", "On time"),
+            t.s("即办率", "On the spot"),
+            t.s("延期率", "Extended"),
+            t.s("黄牌", "Yellow"),
+            t.s("红牌", "Red"),
+        ));
+        let mut chart = Vec::new();
+        for m in &r.metrics {
+            let name = if m.group == "all" {
+                t.s("合计", "All").to_string()
             } else {
-                format!("{} [{}]", l.findings.join(", "), l.events.join(", "))
+                self.unit_name(&m.group)
             };
             let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-                esc(&l.rule),
-                esc(&l.category),
-                num(l.points),
-                esc(&basis)
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} <small>({}/{})</small></td><td class=\"n\">{} <small>({}/{})</small></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                esc(&name),
+                m.concluded,
+                pct(m.on_time_rate),
+                m.on_time,
+                m.concluded,
+                pct(m.on_the_spot_rate),
+                m.on_the_spot,
+                m.concluded,
+                pct(m.extension_rate),
+                m.yellow,
+                m.red
+            );
+            if m.group != "all" {
+                chart.push((
+                    name,
+                    m.on_time_rate.unwrap_or(0.0) * 100.0,
+                    pct(m.on_time_rate),
+                ));
+            }
+        }
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th><th class=\"n\">{concluded}</th><th class=\"n\">{} <small>({on_time}/{concluded})</small></th><th class=\"n\">{} <small>({on_the_spot}/{concluded})</small></th><th class=\"n\">{}</th><th class=\"n\">{yellow}</th><th class=\"n\">{red}</th></tr>",
+            t.s("合计", "All"),
+            pct(rate(on_time, concluded)),
+            pct(rate(on_the_spot, concluded)),
+            pct(rate(extended, concluded)),
+        );
+        h.push_str("</tbody>\n</table>\n");
+        h.push_str(&bars(
+            t.s("各单位按时办结率", "On-time rate by unit"),
+            &chart,
+            100.0,
+            "#2f6f4f",
+        ));
+        h.push_str("</section>\n");
+    }
+
+    /// 3. Target assessment: the points chart, then each unit's scorecard with the basis of every line.
+    fn scorecards(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        h.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n",
+            t.s("三、目标考核得分", "3. Target assessment")
+        ));
+        let chart: Vec<(String, f64, String)> = r
+            .scorecards
+            .iter()
+            .map(|c| {
+                (
+                    short_name(&c.unit_name, t.zh),
+                    c.total,
+                    format!(
+                        "{} {}",
+                        num(c.total),
+                        if t.zh { &c.grade_zh } else { &c.grade }
+                    ),
+                )
+            })
+            .collect();
+        let max = r
+            .scorecards
+            .iter()
+            .map(|c| c.total)
+            .fold(100.0_f64, f64::max);
+        h.push_str(&bars(
+            t.s("各单位得分", "Points by unit"),
+            &chart,
+            max,
+            "#1f4e8c",
+        ));
+        for c in &r.scorecards {
+            let _ = writeln!(
+                h,
+                "<h3>{}. {} — {} {}</h3>",
+                c.rank,
+                esc(&c.unit_name),
+                num(c.total),
+                esc(if t.zh { &c.grade_zh } else { &c.grade })
+            );
+            if !c.vetoes.is_empty() {
+                let _ = writeln!(
+                    h,
+                    "<p class=\"veto\">{}: {}</p>",
+                    t.s("一票否决", "Veto"),
+                    esc(&c.vetoes.join("; "))
+                );
+            }
+            let _ = writeln!(
+                h,
+                "<table><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody>",
+                t.s("项目", "Rule"),
+                t.s("类别", "Category"),
+                t.s("分值", "Points"),
+                t.s("依据（过错与事件）", "Basis (findings and events)")
+            );
+            for l in &c.lines {
+                let basis = if l.findings.is_empty() {
+                    l.note.clone()
+                } else {
+                    format!("{} [{}]", l.findings.join(", "), l.events.join(", "))
+                };
+                let _ = writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                    esc(&l.rule),
+                    esc(&l.category),
+                    num(l.points),
+                    esc(&basis)
+                );
+            }
+            h.push_str("</tbody></table>\n");
+        }
+        h.push_str("</section>\n");
+    }
+
+    /// 4. Accountability: severities by rule and with the repeat proposals, responsibilities.
+    fn accountability(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        h.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n",
+            t.s(
+                "四、责任追究（拟处理意见分布）",
+                "4. Accountability: proposed distribution"
+            )
+        ));
+        let sev_name = |s: Severity| match (s, t.zh) {
+            (Severity::Ordinary, true) => "一般",
+            (Severity::Serious, true) => "较重",
+            (Severity::VerySerious, true) => "严重",
+            (Severity::Ordinary, false) => "ordinary",
+            (Severity::Serious, false) => "serious",
+            (Severity::VerySerious, false) => "very serious",
+        };
+        let mut by_rule: BTreeMap<Severity, usize> = BTreeMap::new();
+        let mut with_proposal: BTreeMap<Severity, usize> = BTreeMap::new();
+        let mut by_resp: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for e in &r.accountability {
+            *by_rule.entry(e.severity).or_default() += 1;
+            *with_proposal
+                .entry(e.proposal.as_ref().map_or(e.severity, |p| p.severity))
+                .or_default() += 1;
+            let resp = match (e.responsibility, t.zh) {
+                (Responsibility::Direct, true) => "直接责任",
+                (Responsibility::MainLeadership, true) => "主要领导责任",
+                (Responsibility::ImportantLeadership, true) => "重要领导责任",
+                (Responsibility::Direct, false) => "direct",
+                (Responsibility::MainLeadership, false) => "main leadership",
+                (Responsibility::ImportantLeadership, false) => "important leadership",
+            };
+            *by_resp.entry(resp).or_default() += 1;
+        }
+        let _ = writeln!(
+            h,
+            "<table><thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
+            t.s("过错程度", "Severity"),
+            t.s("按规则", "By rule"),
+            t.s("含拟加重", "With the proposals")
+        );
+        for s in [Severity::Ordinary, Severity::Serious, Severity::VerySerious] {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                sev_name(s),
+                by_rule.get(&s).copied().unwrap_or(0),
+                with_proposal.get(&s).copied().unwrap_or(0)
             );
         }
         h.push_str("</tbody></table>\n");
-    }
-    h.push_str("</section>\n");
-
-    // 4. Accountability.
-    h.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n",
-        t.s(
-            "四、责任追究（拟处理意见分布）",
-            "4. Accountability: proposed distribution"
-        )
-    ));
-    let sev_name = |s: Severity| match (s, t.zh) {
-        (Severity::Ordinary, true) => "一般",
-        (Severity::Serious, true) => "较重",
-        (Severity::VerySerious, true) => "严重",
-        (Severity::Ordinary, false) => "ordinary",
-        (Severity::Serious, false) => "serious",
-        (Severity::VerySerious, false) => "very serious",
-    };
-    let mut by_rule: BTreeMap<Severity, usize> = BTreeMap::new();
-    let mut with_proposal: BTreeMap<Severity, usize> = BTreeMap::new();
-    let mut by_resp: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for e in &r.accountability {
-        *by_rule.entry(e.severity).or_default() += 1;
-        *with_proposal
-            .entry(e.proposal.as_ref().map_or(e.severity, |p| p.severity))
-            .or_default() += 1;
-        let resp = match (e.responsibility, t.zh) {
-            (Responsibility::Direct, true) => "直接责任",
-            (Responsibility::MainLeadership, true) => "主要领导责任",
-            (Responsibility::ImportantLeadership, true) => "重要领导责任",
-            (Responsibility::Direct, false) => "direct",
-            (Responsibility::MainLeadership, false) => "main leadership",
-            (Responsibility::ImportantLeadership, false) => "important leadership",
-        };
-        *by_resp.entry(resp).or_default() += 1;
-    }
-    let _ = writeln!(
-        h,
-        "<table><thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
-        t.s("过错程度", "Severity"),
-        t.s("按规则", "By rule"),
-        t.s("含拟加重", "With the proposals")
-    );
-    for s in [Severity::Ordinary, Severity::Serious, Severity::VerySerious] {
+        let chart: Vec<(String, f64, String)> = by_resp
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v as f64, v.to_string()))
+            .collect();
+        let max = chart.iter().map(|c| c.1).fold(0.0, f64::max);
+        h.push_str(&bars(
+            t.s("按责任类型", "By responsibility"),
+            &chart,
+            max,
+            "#9b1c1c",
+        ));
+        let proposals = r
+            .accountability
+            .iter()
+            .filter(|e| e.proposal.is_some())
+            .count();
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            sev_name(s),
-            by_rule.get(&s).copied().unwrap_or(0),
-            with_proposal.get(&s).copied().unwrap_or(0)
+            "<p>{}</p>",
+            esc(&if t.zh {
+                format!("共{}条问责记录，其中{}条因一年内重复发生同类过错拟加重处理（由领导小组研究决定）。", r.accountability.len(), proposals)
+            } else {
+                format!("{} accountability lines; {} repeats propose a heavier severity (for the leadership group to decide).", r.accountability.len(), proposals)
+            })
         );
+        h.push_str("</section>\n");
     }
-    h.push_str("</tbody></table>\n");
-    let chart: Vec<(String, f64, String)> = by_resp
-        .iter()
-        .map(|(k, v)| (k.to_string(), *v as f64, v.to_string()))
-        .collect();
-    let max = chart.iter().map(|c| c.1).fold(0.0, f64::max);
-    h.push_str(&bars(
-        t.s("按责任类型", "By responsibility"),
-        &chart,
-        max,
-        "#9b1c1c",
-    ));
-    let proposals = r
-        .accountability
-        .iter()
-        .filter(|e| e.proposal.is_some())
-        .count();
-    let _ = writeln!(
-        h,
-        "<p>{}</p>",
-        esc(&if t.zh {
-            format!("共{}条问责记录，其中{}条因一年内重复发生同类过错拟加重处理（由领导小组研究决定）。", r.accountability.len(), proposals)
-        } else {
-            format!("{} accountability lines; {} repeats propose a heavier severity (for the leadership group to decide).", r.accountability.len(), proposals)
-        })
-    );
-    h.push_str("</section>\n");
 
-    // 5. The campaign by phase.
-    h.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n<table><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
-        t.s("五、集中教育活动（分阶段）", "5. The campaign by phase"),
-        t.s("阶段", "Phase"),
-        t.s("时间", "Dates"),
-        t.s("按时完成", "Done on time"),
-        t.s("逾期完成", "Late"),
-        t.s("逾期未交", "Overdue"),
-        t.s("未到期", "Pending"),
-    ));
-    for p in &r.campaign.phases {
-        let mut n: BTreeMap<&str, usize> = BTreeMap::new();
-        for s in &r.campaign_status {
-            if r.campaign
-                .tasks
-                .iter()
-                .any(|t| t.code == s.task && t.phase == p.code)
-            {
-                *n.entry(s.state).or_default() += 1;
+    /// 5. The campaign by phase: tasks done on time, late, overdue and pending.
+    fn campaign(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        h.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n<table><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
+            t.s("五、集中教育活动（分阶段）", "5. The campaign by phase"),
+            t.s("阶段", "Phase"),
+            t.s("时间", "Dates"),
+            t.s("按时完成", "Done on time"),
+            t.s("逾期完成", "Late"),
+            t.s("逾期未交", "Overdue"),
+            t.s("未到期", "Pending"),
+        ));
+        for p in &r.campaign.phases {
+            let mut n: BTreeMap<&str, usize> = BTreeMap::new();
+            for s in &r.campaign_status {
+                if r.campaign
+                    .tasks
+                    .iter()
+                    .any(|t| t.code == s.task && t.phase == p.code)
+                {
+                    *n.entry(s.state).or_default() += 1;
+                }
             }
-        }
-        let get = |k| n.get(k).copied().unwrap_or(0);
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{} – {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            esc(if t.zh { &p.name_zh } else { &p.name }),
-            p.from,
-            p.to,
-            get("done"),
-            get("late"),
-            get("overdue"),
-            get("pending")
-        );
-    }
-    h.push_str("</tbody></table>\n</section>\n");
-
-    // 6. Faults by code.
-    h.push_str(&format!(
-        "<section>\n<h2>{}</h2>\n<table><thead><tr><th>{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
-        t.s("六、过错分类统计", "6. Faults by code"),
-        t.s("过错代码", "Code"),
-        t.s("次数", "Count"),
-    ));
-    for (code, n) in &r.faults_by_code {
-        let _ = writeln!(h, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", esc(code));
-    }
-    h.push_str("</tbody></table>\n</section>\n");
-
-    if !r.commendations.is_empty() || !r.heads_responsible.is_empty() {
-        h.push_str(&format!(
-            "<section>\n<h2>{}</h2>\n<ul>\n",
-            t.s("七、表彰与责任", "7. Commendations and responsibility")
-        ));
-        for u in &r.commendations {
+            let get = |k| n.get(k).copied().unwrap_or(0);
             let _ = writeln!(
                 h,
-                "<li>{}: {}</li>",
-                t.s("拟表彰", "To commend"),
-                esc(&unit_name(u))
-            );
-        }
-        for (u, head) in &r.heads_responsible {
-            let _ = writeln!(
-                h,
-                "<li>{}: {} ({})</li>",
-                t.s("单位负责人负责", "Unit head answerable"),
-                esc(&unit_name(u)),
-                esc(head)
-            );
-        }
-        h.push_str("</ul>\n</section>\n");
-    }
-    if !r.rejected_rows.is_empty() {
-        h.push_str(&format!(
-            "<section>\n<h2>{}</h2>\n<table><tbody>\n",
-            t.s("附录：无法判定的记录", "Appendix: rows not judged")
-        ));
-        for (row, code, message) in &r.rejected_rows {
-            let _ = writeln!(
-                h,
-                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
-                if *row == usize::MAX {
-                    "–".to_string()
-                } else {
-                    row.to_string()
-                },
-                esc(code),
-                esc(message)
+                "<tr><td>{}</td><td>{} – {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                esc(if t.zh { &p.name_zh } else { &p.name }),
+                p.from,
+                p.to,
+                get("done"),
+                get("late"),
+                get("overdue"),
+                get("pending")
             );
         }
         h.push_str("</tbody></table>\n</section>\n");
     }
-    let _ = write!(
-        h,
-        "<div class=\"sign\"><div>{}</div><div>{}</div></div>\n</body>\n</html>\n",
-        t.s("行政效能建设领导小组（盖章）", "Leadership group (seal)"),
-        t.s("日期", "Date")
-    );
-    h
+
+    /// 6. Faults by code.
+    fn faults_by_code(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        h.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n<table><thead><tr><th>{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
+            t.s("六、过错分类统计", "6. Faults by code"),
+            t.s("过错代码", "Code"),
+            t.s("次数", "Count"),
+        ));
+        for (code, n) in &r.faults_by_code {
+            let _ = writeln!(h, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", esc(code));
+        }
+        h.push_str("</tbody></table>\n</section>\n");
+    }
+
+    /// 7. Commendations and the unit heads answerable (only when there are any).
+    fn commendations(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        if !r.commendations.is_empty() || !r.heads_responsible.is_empty() {
+            h.push_str(&format!(
+                "<section>\n<h2>{}</h2>\n<ul>\n",
+                t.s("七、表彰与责任", "7. Commendations and responsibility")
+            ));
+            for u in &r.commendations {
+                let _ = writeln!(
+                    h,
+                    "<li>{}: {}</li>",
+                    t.s("拟表彰", "To commend"),
+                    esc(&self.unit_name(u))
+                );
+            }
+            for (u, head) in &r.heads_responsible {
+                let _ = writeln!(
+                    h,
+                    "<li>{}: {} ({})</li>",
+                    t.s("单位负责人负责", "Unit head answerable"),
+                    esc(&self.unit_name(u)),
+                    esc(head)
+                );
+            }
+            h.push_str("</ul>\n</section>\n");
+        }
+    }
+
+    /// Appendix: the rows that could not be judged (only when there are any).
+    fn rows_not_judged(&self, h: &mut String) {
+        let (r, t) = (self.r, &self.t);
+        if !r.rejected_rows.is_empty() {
+            h.push_str(&format!(
+                "<section>\n<h2>{}</h2>\n<table><tbody>\n",
+                t.s("附录：无法判定的记录", "Appendix: rows not judged")
+            ));
+            for (row, code, message) in &r.rejected_rows {
+                let _ = writeln!(
+                    h,
+                    "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                    if *row == usize::MAX {
+                        "–".to_string()
+                    } else {
+                        row.to_string()
+                    },
+                    esc(code),
+                    esc(message)
+                );
+            }
+            h.push_str("</tbody></table>\n</section>\n");
+        }
+    }
+
+    /// The seals of the leadership group and the date.
+    fn seals(&self, h: &mut String) {
+        let t = &self.t;
+        let _ = write!(
+            h,
+            "<div class=\"sign\"><div>{}</div><div>{}</div></div>\n</body>\n</html>\n",
+            t.s("行政效能建设领导小组（盖章）", "Leadership group (seal)"),
+            t.s("日期", "Date")
+        );
+    }
 }
