@@ -376,6 +376,48 @@ fn escalate(s: Severity, by: u8, cap: Severity) -> Severity {
     SEVERITIES[i.min(2)].min(cap).max(s)
 }
 
+/// [`accountability_list`] as a binding is given it: `faults` a list of fault records (as
+/// `Case.faults` and `Activity.faults` make them), `period` a pair `[from, to)`, `rules` the
+/// shipped matrix when none; times without an offset are read in `zone`.
+///
+/// ```
+/// use efficiency_core::accountability::accountability_list_of;
+/// use efficiency_core::boundary::Value;
+/// use efficiency_core::date::Zone;
+/// use efficiency_core::org::Organisation;
+/// let fault = Value::Map(vec![
+///     ("source".into(), Value::Str("case C1".into())),
+///     ("code".into(), Value::Str("time_limit.statutory_missed".into())),
+///     ("severity".into(), Value::Str("serious".into())),
+///     ("at".into(), Value::Str("2026-10-30T17:30:00".into())),
+///     ("people".into(), Value::List(vec![Value::Str("aff01".into())])),
+/// ]);
+/// let period = Value::List(vec![Value::Str("2026-01-01T00:00".into()), Value::Str("2027-01-01T00:00".into())]);
+/// let list = accountability_list_of(&Organisation::sample(), None, &Value::List(vec![fault]), &period, Zone::CHINA)?;
+/// let who: Vec<_> = list.iter().map(|e| e.person.as_str()).collect();
+/// assert_eq!(who, ["aff01", "aff-h"]);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
+pub fn accountability_list_of(
+    org: &Organisation,
+    rules: Option<&AccountabilityRules>,
+    faults: &Value,
+    period: &Value,
+    zone: Zone,
+) -> Result<Vec<Entry>, Error> {
+    let faults: Vec<Fault> = faults.deserialize("faults", zone, "accountability.invalid_fault")?;
+    let (from, to) = period.period("period", zone)?;
+    let shipped;
+    let rules = match rules {
+        Some(r) => r,
+        None => {
+            shipped = AccountabilityRules::default();
+            &shipped
+        }
+    };
+    Ok(accountability_list(org, rules, &faults, from, to)?)
+}
+
 /// The accountability list for faults in `[from, to)`: for each fault and each person who
 /// answers for it, the responsibility, the fault's severity and the measures allowed; on a
 /// person's own line, their repeat and the heavier severity it proposes (docs/domain.md §7).
@@ -565,13 +607,13 @@ pub struct SanctionSpan {
 
 impl AccountabilityRules {
     /// [`sanction_span`](Self::sanction_span) with its arguments as any language passes them:
-    /// `running` a list of `(kind, start date)` pairs, `new` a list of measure names, `start` a
+    /// `running` a list of `(kind, start date)` pairs, `imposed` a list of measure names, `start` a
     /// date. Every check is here: unknown measures are `argument.invalid_choice`, dates follow
     /// the one date grammar.
     pub fn sanction_span_of(
         &self,
         running: &Value,
-        new: &Value,
+        imposed: &Value,
         start: &Value,
     ) -> Result<SanctionSpan, Error> {
         let zone = Zone::CHINA;
@@ -606,11 +648,11 @@ impl AccountabilityRules {
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        let new = new
-            .list("new")?
+        let new = imposed
+            .list("imposed")?
             .iter()
             .enumerate()
-            .map(|(i, m)| measure(m, &format!("new[{i}]")))
+            .map(|(i, m)| measure(m, &format!("imposed[{i}]")))
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(self.sanction_span(&running, &new, start.date("start", zone)?))
     }

@@ -118,6 +118,30 @@ impl Default for ActivityRules {
 }
 
 impl ActivityRules {
+    /// Rules as a binding is given them: each document defaulting to the shipped one
+    /// ([`CONDUCT_RULES_JSON`], [`COMPLAINT_RULES_JSON`]), the calendar (for complaint limits
+    /// in workdays) to China's.
+    ///
+    /// ```
+    /// use efficiency_core::activity::ActivityRules;
+    /// let shipped = ActivityRules::from_parts(None, None, None)?;
+    /// assert!(shipped.conduct.iter().any(|r| r.code.starts_with("conduct.")));
+    /// let bad = ActivityRules::from_parts(Some("{}"), None, None).unwrap_err();
+    /// assert_eq!(bad.code, "activity.invalid");
+    /// # Ok::<(), efficiency_core::org::OrgError>(())
+    /// ```
+    pub fn from_parts(
+        conduct_json: Option<&str>,
+        complaint_json: Option<&str>,
+        calendar: Option<Calendar>,
+    ) -> Result<Self, OrgError> {
+        ActivityRules::from_json(
+            conduct_json.unwrap_or(CONDUCT_RULES_JSON),
+            complaint_json.unwrap_or(COMPLAINT_RULES_JSON),
+            calendar.unwrap_or_else(Calendar::china),
+        )
+    }
+
     /// Rules from a conduct list (`efficiency.conduct/1`) and complaint limits
     /// (`efficiency.complaint-rules/1`). Conduct codes start with `conduct.` and are unique;
     /// every complaint code needs a severity and no other code is allowed.

@@ -8,7 +8,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::accountability::Fault;
+use crate::boundary::Value;
 use crate::case::{MetricsRow, Severity};
+use crate::date::Zone;
+use crate::error::Error;
 use crate::org::{OrgError, Organisation};
 
 /// The default assessment rules.
@@ -386,6 +389,79 @@ pub struct AssessmentInput<'a> {
     pub commendations: &'a [Commendation],
     /// Metrics per unit (rows grouped by unit).
     pub metrics: &'a [MetricsRow],
+}
+
+/// [`score_units`] as a binding is given it: `units` a list of unit ids, `period` a pair
+/// `[from, to)`, `input` a record with any of `faults`, `inspections`, `commendations` and
+/// `metrics` (rows, or columns as `case_metrics` gives them), `rules` the shipped table when
+/// none; times without an offset are read in `zone`. A record that does not read is
+/// `assessment.invalid_input` naming it.
+///
+/// ```
+/// use efficiency_core::assessment::score_units_of;
+/// use efficiency_core::boundary::Value;
+/// use efficiency_core::date::Zone;
+/// use efficiency_core::org::Organisation;
+/// let units = Value::List(vec![Value::Str("social_org".into()), Value::Str("affairs".into())]);
+/// let period = Value::List(vec![Value::Str("2026-01-01T00:00".into()), Value::Str("2027-01-01T00:00".into())]);
+/// let cards = score_units_of(&Organisation::sample(), None, &units, &period, &Value::Null, Zone::CHINA)?;
+/// assert_eq!((cards[0].total, cards[0].rank), (100.0, 1));
+/// let bad = Value::Map(vec![("fautls".into(), Value::List(vec![]))]);
+/// let e = score_units_of(&Organisation::sample(), None, &units, &period, &bad, Zone::CHINA).unwrap_err();
+/// assert_eq!(e.code, "argument.unknown_option");
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
+pub fn score_units_of(
+    org: &Organisation,
+    rules: Option<&AssessmentRules>,
+    units: &Value,
+    period: &Value,
+    input: &Value,
+    zone: Zone,
+) -> Result<Vec<Scorecard>, Error> {
+    input.check_options(
+        "score_units",
+        &["faults", "inspections", "commendations", "metrics"],
+    )?;
+    let units: Vec<&str> = units
+        .list("units")?
+        .iter()
+        .enumerate()
+        .map(|(i, u)| u.string(&format!("units[{i}]")))
+        .collect::<Result<_, _>>()?;
+    let (from, to) = period.period("period", zone)?;
+    let read = |key: &str, v: &Value| -> Result<Value, Error> {
+        Ok(match v {
+            Value::Null => Value::List(Vec::new()),
+            v => Value::List(v.rows(key)?),
+        })
+    };
+    let code = "assessment.invalid_input";
+    let faults: Vec<Fault> = read("faults", input.get("faults"))?.deserialize(
+        "faults",
+        zone,
+        "accountability.invalid_fault",
+    )?;
+    let inspections: Vec<Inspection> =
+        read("inspections", input.get("inspections"))?.deserialize("inspections", zone, code)?;
+    let commendations: Vec<Commendation> = read("commendations", input.get("commendations"))?
+        .deserialize("commendations", zone, code)?;
+    let metrics: Vec<MetricsRow> =
+        read("metrics", input.get("metrics"))?.deserialize("metrics", zone, code)?;
+    let data = AssessmentInput {
+        faults: &faults,
+        inspections: &inspections,
+        commendations: &commendations,
+        metrics: &metrics,
+    };
+    Ok(score_units(
+        org,
+        rules.unwrap_or_else(|| AssessmentRules::shipped()),
+        &units,
+        &data,
+        from,
+        to,
+    )?)
 }
 
 /// Scorecards for `units` over `[from, to)`, ranked. Errors: a unit or an inspection verdict the

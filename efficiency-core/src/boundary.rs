@@ -245,6 +245,88 @@ impl Value {
         self.time(arg, zone).map(Some)
     }
 
+    /// A period `[from, to)` given as a pair of times (a list or tuple of two).
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::date::Zone;
+    /// let p = Value::List(vec![Value::Str("2026-01-01T00:00".into()), Value::Str("2027-01-01T00:00".into())]);
+    /// let (from, to) = p.period("period", Zone::CHINA)?;
+    /// assert_eq!((from.to_string(), to.to_string()), ("2026-01-01 00:00:00".into(), "2027-01-01 00:00:00".into()));
+    /// let e = Value::List(vec![Value::Str("2026-01-01".into())]).period("period", Zone::CHINA).unwrap_err();
+    /// assert_eq!((e.code, e.field.as_deref()), ("argument.invalid", Some("period")));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn period(&self, arg: &str, zone: Zone) -> Result<(NaiveDateTime, NaiveDateTime), Error> {
+        let p = self.list(arg)?;
+        if p.len() != 2 {
+            return Err(Error::new(
+                "argument.invalid",
+                format!("{arg} must be [from, to], not {} values", p.len()),
+            )
+            .with_field(arg));
+        }
+        Ok((
+            p[0].time(&format!("{arg}[0]"), zone)?,
+            p[1].time(&format!("{arg}[1]"), zone)?,
+        ))
+    }
+
+    /// Records given as rows (a list of records) or as columns (a record of equal-length lists,
+    /// as a data frame's `to_dict("list")` or `case_metrics` gives them), as rows; missing is
+    /// none.
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// let cols = Value::Map(vec![
+    ///     ("group".into(), Value::List(vec![Value::Str("a".into()), Value::Str("b".into())])),
+    ///     ("concluded".into(), Value::List(vec![Value::Int(3), Value::Int(4)])),
+    /// ]);
+    /// let rows = cols.rows("metrics")?;
+    /// assert_eq!(rows.len(), 2);
+    /// assert_eq!(rows[1].get("concluded"), &Value::Int(4));
+    /// let ragged = Value::Map(vec![("a".into(), Value::List(vec![])), ("b".into(), Value::List(vec![Value::Null]))]);
+    /// assert_eq!(ragged.rows("metrics").unwrap_err().code, "argument.length_mismatch");
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn rows(&self, arg: &str) -> Result<Vec<Value>, Error> {
+        match self {
+            Value::Null => Ok(Vec::new()),
+            Value::Map(cols) => {
+                let mut n = None;
+                let mut lists = Vec::with_capacity(cols.len());
+                for (k, v) in cols {
+                    let l = v.list(&format!("{arg}.{k}"))?;
+                    match n {
+                        Some(len) if len != l.len() => {
+                            return Err(Error::new(
+                                "argument.length_mismatch",
+                                format!(
+                                    "{arg}: column {k:?} has {} values, the first column {len}",
+                                    l.len()
+                                ),
+                            )
+                            .with_field(arg))
+                        }
+                        _ => n = Some(l.len()),
+                    }
+                    lists.push((k, l));
+                }
+                Ok((0..n.unwrap_or(0))
+                    .map(|i| {
+                        Value::Map(
+                            lists
+                                .iter()
+                                .map(|(k, l)| ((*k).clone(), l[i].clone()))
+                                .collect(),
+                        )
+                    })
+                    .collect())
+            }
+            other => Ok(other.list(arg)?.to_vec()),
+        }
+    }
+
     /// A list.
     pub fn list(&self, arg: &str) -> Result<&[Value], Error> {
         match self {

@@ -147,6 +147,21 @@ fn call(case: &J) -> Result<(), Error> {
         "AccountabilityRules.from_json" => {
             used(AccountabilityRules::from_json(a(0).string("text")?)?)
         }
+        "accountability_list" => used(efficiency_core::accountability::accountability_list_of(
+            &Organisation::sample(),
+            None,
+            a(0),
+            a(1),
+            Zone::CHINA,
+        )?),
+        "score_units" => used(efficiency_core::assessment::score_units_of(
+            &Organisation::sample(),
+            None,
+            a(0),
+            a(1),
+            a(2),
+            Zone::CHINA,
+        )?),
         "accountability_rules.sanction_span" => {
             used(AccountabilityRules::default().sanction_span_of(a(0), a(1), a(2))?)
         }

@@ -2,12 +2,11 @@
 //! Results cross as JSON-shaped Python objects (dicts and lists); the `efficiency` facade turns
 //! time strings into datetimes.
 
-use efficiency_core::accountability::{self as acc, Fault};
+use efficiency_core::accountability::{self as acc};
 use efficiency_core::activity::{self, ActivityRules as CoreActivityRules};
 use efficiency_core::org::{self, OrgError};
 use pyo3::prelude::*;
 
-use crate::clock::to_time;
 use crate::Calendar;
 use efficiency_core::date::Zone;
 
@@ -16,13 +15,6 @@ pub(crate) fn wrap<T>(py: Python<'_>, r: Result<T, OrgError>) -> PyResult<T> {
 }
 
 pub(crate) use crate::convert::to_py;
-
-/// A rich argument as JSON text, converted by the core (dates and times as ISO text).
-pub(crate) fn from_py(py: Python<'_>, value: &Bound<'_, PyAny>, arg: &str) -> PyResult<String> {
-    let v = crate::convert::value(value)?;
-    let json = crate::convert::ok(py, v.to_json(arg, efficiency_core::date::Zone::CHINA))?;
-    Ok(json.to_string())
-}
 
 /// The organisation: units, people, positions, the leadership group.
 ///
@@ -106,21 +98,21 @@ impl AccountabilityRules {
             inner: wrap(py, acc::AccountabilityRules::from_json(text))?,
         })
     }
-    /// The span of new sanctions (one or several, decided together) starting `start`, given
+    /// The span of the sanctions `imposed` (one or several, decided together) starting `start`, given
     /// `running` sanctions as (kind, start date) pairs: a dict with until_min, until_max,
     /// permanent and explanation.
     fn sanction_span<'py>(
         &self,
         py: Python<'py>,
         running: &Bound<'py, PyAny>,
-        new: &Bound<'py, PyAny>,
+        imposed: &Bound<'py, PyAny>,
         start: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use crate::convert::{ok, value};
         let span = ok(
             py,
             self.inner
-                .sanction_span_of(&value(running)?, &value(new)?, &value(start)?),
+                .sanction_span_of(&value(running)?, &value(imposed)?, &value(start)?),
         )?;
         to_py(py, &span)
     }
@@ -150,15 +142,12 @@ impl ActivityRules {
         let conduct_json = conduct_json.as_deref();
         let complaint_json = crate::convert::opt_text(py, complaint_json, "complaint_json")?;
         let complaint_json = complaint_json.as_deref();
-        let cal = calendar
-            .map(|c| c.inner.clone())
-            .unwrap_or_else(efficiency_core::calendar::Calendar::china);
         let inner = wrap(
             py,
-            CoreActivityRules::from_json(
-                conduct_json.unwrap_or(activity::CONDUCT_RULES_JSON),
-                complaint_json.unwrap_or(activity::COMPLAINT_RULES_JSON),
-                cal,
+            CoreActivityRules::from_parts(
+                conduct_json,
+                complaint_json,
+                calendar.map(|c| c.inner.clone()),
             ),
         )?;
         Ok(ActivityRules { inner })
@@ -305,30 +294,37 @@ fn rows_out<'py, T: serde::Serialize + Sync>(
     }
 }
 
-/// The accountability list for faults (dicts as `Activity.faults` and `Case.faults` make
-/// them) in [start, end): one dict per person and fault with responsibility, escalated severity,
-/// the measures the matrix allows, and what is left to people to decide.
+/// The accountability list for `faults` (dicts as `Activity.faults` and `Case.faults` make
+/// them) in the `period` [from, to); `rules` the shipped matrix when None. Decided by the core
+/// (`accountability_list_of`).
 #[pyfunction]
 #[pyo3(name = "_accountability_list")]
 fn accountability_list<'py>(
     py: Python<'py>,
     organisation: &Bound<'_, PyAny>,
-    rules: &Bound<'_, PyAny>,
     faults: &Bound<'py, PyAny>,
-    start: &Bound<'py, PyAny>,
-    end: &Bound<'py, PyAny>,
+    period: &Bound<'py, PyAny>,
+    rules: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
-    let rules = crate::convert::class::<AccountabilityRules>(rules, "rules")?;
-    let faults = wrap(py, Fault::list_from_json(&from_py(py, faults, "faults")?))?;
-    let (a, b) = (to_time(py, start, "start")?, to_time(py, end, "end")?);
-    to_py(
+    let rules = rules
+        .map(|r| crate::convert::class::<AccountabilityRules>(r, "rules"))
+        .transpose()?;
+    let (faults, period) = (
+        crate::convert::value(faults)?,
+        crate::convert::value(period)?,
+    );
+    let list = crate::convert::ok(
         py,
-        &wrap(
-            py,
-            acc::accountability_list(&organisation.inner, &rules.inner, &faults, a, b),
-        )?,
-    )
+        acc::accountability_list_of(
+            &organisation.inner,
+            rules.as_ref().map(|r| &r.inner),
+            &faults,
+            &period,
+            Zone::CHINA,
+        ),
+    )?;
+    to_py(py, &list)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,16 +1,12 @@
 //! Python bindings of target assessment, the campaign and the annual review.
 
-use efficiency_core::accountability::Fault;
-use efficiency_core::assessment::{
-    self as core_assessment, AssessmentInput, Commendation, Inspection,
-};
+use efficiency_core::assessment::{self as core_assessment};
 use efficiency_core::boundary::FromArg;
 use efficiency_core::boundary::Whole;
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
-use efficiency_core::case::MetricsRow;
 use pyo3::prelude::*;
 
-use crate::accountability::{from_py, wrap, Organisation};
+use crate::accountability::{wrap, Organisation};
 use crate::clock::to_time;
 use crate::convert::to_py;
 use crate::convert::whole;
@@ -63,54 +59,40 @@ impl AssessmentRules {
     }
 }
 
-/// Scorecards for `units` over [start, end): `faults` as `Activity.faults` and `Case.faults`
-/// make them, `inspections` and `commendations` as dicts, `metrics` as rows of
-/// `case_metrics(group_by="unit")` (dicts with group, concluded, on_time, on_the_spot, early).
+/// Scorecards for `units` over the `period` [from, to); `input` a dict with any of faults,
+/// inspections, commendations and metrics (rows, or the columns `case_metrics` returns);
+/// `rules` the shipped table when None. Decided by the core (`score_units_of`).
 #[pyfunction]
 #[pyo3(name = "_score_units")]
-#[allow(clippy::too_many_arguments)]
 fn score_units<'py>(
     py: Python<'py>,
     organisation: &Bound<'_, PyAny>,
-    rules: &Bound<'_, PyAny>,
     units: &Bound<'py, PyAny>,
-    faults: &Bound<'py, PyAny>,
-    inspections: &Bound<'py, PyAny>,
-    commendations: &Bound<'py, PyAny>,
-    metrics: &Bound<'py, PyAny>,
-    start: &Bound<'py, PyAny>,
-    end: &Bound<'py, PyAny>,
+    period: &Bound<'py, PyAny>,
+    input: &Bound<'py, PyAny>,
+    rules: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
-    let rules = crate::convert::class::<AssessmentRules>(rules, "rules")?;
-    let faults: Vec<Fault> = wrap(py, Fault::list_from_json(&from_py(py, faults, "faults")?))?;
-    let inspections: Vec<Inspection> = parse(py, inspections, "inspections")?;
-    let commendations: Vec<Commendation> = parse(py, commendations, "commendations")?;
-    let metrics: Vec<MetricsRow> = parse(py, metrics, "metrics")?;
-    let units = crate::convert::value(units)?;
-    let units: Vec<&str> = crate::convert::ok(
+    let rules = rules
+        .map(|r| crate::convert::class::<AssessmentRules>(r, "rules"))
+        .transpose()?;
+    let (units, period, input) = (
+        crate::convert::value(units)?,
+        crate::convert::value(period)?,
+        crate::convert::value(input)?,
+    );
+    let cards = crate::convert::ok(
         py,
-        units.list("units").and_then(|l| {
-            l.iter()
-                .enumerate()
-                .map(|(i, u)| u.string(&format!("units[{i}]")))
-                .collect::<Result<Vec<_>, _>>()
-        }),
+        core_assessment::score_units_of(
+            &organisation.inner,
+            rules.as_ref().map(|r| &r.inner),
+            &units,
+            &period,
+            &input,
+            efficiency_core::date::Zone::CHINA,
+        ),
     )?;
-    let input = AssessmentInput {
-        faults: &faults,
-        inspections: &inspections,
-        commendations: &commendations,
-        metrics: &metrics,
-    };
-    let (a, b) = (to_time(py, start, "start")?, to_time(py, end, "end")?);
-    to_py(
-        py,
-        &wrap(
-            py,
-            core_assessment::score_units(&organisation.inner, &rules.inner, &units, &input, a, b),
-        )?,
-    )
+    to_py(py, &cards)
 }
 
 /// The campaign (行政效能建设活动) for a year, from the bureau's plan or a template (JSON).

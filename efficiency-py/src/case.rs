@@ -15,8 +15,6 @@ use crate::clock::ItemCatalog;
 use crate::convert::to_py;
 use crate::Calendar;
 use efficiency_core::accountability::Fault;
-use efficiency_core::boundary::Value;
-use efficiency_core::date::Zone;
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCaseError>) -> PyResult<T> {
     crate::convert::ok(py, r)
@@ -83,27 +81,6 @@ impl CaseContext {
     }
 }
 
-/// An event: a JSON line (text) or a dict, which the core turns into its JSON line (times in
-/// the calendar's zone).
-fn line_of(py: Python<'_>, value: &Bound<'_, PyAny>, zone: Zone) -> PyResult<String> {
-    let v = crate::convert::value(value)?;
-    match v {
-        Value::Str(s) => Ok(s),
-        Value::Map(_) => Ok(crate::convert::ok(py, v.to_json("event", zone))?.to_string()),
-        other => Err(crate::convert::error(
-            py,
-            efficiency_core::error::Error::new(
-                "argument.wrong_type",
-                format!(
-                    "event must be a JSON line (str) or a dict, not {}",
-                    other.describe()
-                ),
-            )
-            .with_field("event"),
-        )),
-    }
-}
-
 /// One case: its event log, checked line by line against the context.
 ///
 /// >>> import efficiency
@@ -159,12 +136,8 @@ impl Case {
 
     /// Appends one event (a JSON line or a dict) of this case. On error nothing changes.
     fn append(&mut self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<()> {
-        let line = line_of(py, event, self.ctx.calendar.zone())?;
-        let e = wrap(
-            py,
-            CaseEvent::parse_line(&line, self.inner.events().len() + 1),
-        )?;
-        wrap(py, self.inner.append(&self.ctx, e))
+        let event = crate::convert::value(event)?;
+        crate::convert::ok(py, self.inner.append_value(&self.ctx, &event))
     }
 
     /// The case id.

@@ -82,6 +82,13 @@ impl TimeLimit {
             inner: core_clock::TimeLimit::work_hours(amount(py, n, "n")?),
         })
     }
+    /// `n` months (民法典 Arts. 200–203: to the same day of the month `n` months on).
+    #[staticmethod]
+    fn months(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(TimeLimit {
+            inner: core_clock::TimeLimit::months(amount(py, n, "n")?),
+        })
+    }
     /// On the spot (即办).
     #[staticmethod]
     fn on_the_spot() -> Self {
@@ -107,6 +114,11 @@ impl TimeLimit {
     }
     fn __str__(&self) -> String {
         self.inner.to_string()
+    }
+    /// The data this limit stands for (`{"amount": …, "unit": …}`), read wherever a limit is an
+    /// argument.
+    fn __efficiency_value__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::to_py(py, &self.inner)
     }
 }
 

@@ -86,10 +86,6 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_instance_of::<PyDate>() {
         return Ok(Value::Date(obj.extract::<NaiveDate>()?));
     }
-    // The library's own value objects read as the data they stand for.
-    if let Ok(t) = obj.extract::<PyRef<'_, crate::clock::TimeLimit>>() {
-        return Ok(boundary::to_value(&t.inner));
-    }
     if let Ok(l) = obj.cast::<PyList>() {
         return l
             .iter()
@@ -114,6 +110,21 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
             out.push((key, value(&v)?));
         }
         return Ok(Value::Map(out));
+    }
+    // The library's own value objects (a `TimeLimit`) read as the data they stand for: each
+    // gives it by `__efficiency_value__`, so this converter names no area's class.
+    if let Some(data) = obj.getattr_opt(pyo3::intern!(obj.py(), "__efficiency_value__"))? {
+        if !obj.is_instance_of::<pyo3::types::PyType>() {
+            return value(&data.call0()?);
+        }
+    }
+    // Iterators and generators read as the list they yield.
+    if obj.hasattr(pyo3::intern!(obj.py(), "__next__"))? {
+        return obj
+            .try_iter()?
+            .map(|x| x.and_then(|x| value(&x)))
+            .collect::<PyResult<_>>()
+            .map(Value::List);
     }
     // numpy datetime64 scalars: through datetime (NaT is None, missing).
     if obj.hasattr("dtype")? && !obj.hasattr("__len__")? {

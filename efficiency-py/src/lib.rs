@@ -682,3 +682,28 @@ fn _efficiency(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", efficiency_core::VERSION)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod floors {
+    /// The binding's ground floor: the converter and the exception classes import no area
+    /// module (an area file imports them, never the other way), so no circle runs through them.
+    #[test]
+    fn the_converter_and_the_errors_name_no_area() {
+        for (file, text) in [
+            ("convert.rs", include_str!("convert.rs")),
+            ("errors.rs", include_str!("errors.rs")),
+        ] {
+            let upward: Vec<&str> = text
+                .match_indices("crate::")
+                .map(|(i, _)| {
+                    let rest = &text[i + 7..];
+                    &rest[..rest
+                        .find(|c: char| !c.is_alphanumeric() && c != '_')
+                        .unwrap_or(rest.len())]
+                })
+                .filter(|m| !["errors", "convert"].contains(m))
+                .collect();
+            assert!(upward.is_empty(), "{file} imports {upward:?}");
+        }
+    }
+}

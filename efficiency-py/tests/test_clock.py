@@ -15,6 +15,16 @@ def test_time_limits():
     assert TimeLimit.workdays(20) == TimeLimit(20, "workdays")
     assert TimeLimit.on_the_spot().amount == 0 and str(TimeLimit.natural_days(60)) == "60 natural days"
     assert repr(TimeLimit.work_hours(4)) == "TimeLimit.work_hours(4)"
+    # Every repr is a call that builds the same limit again.
+    for limit in (TimeLimit.months(2), TimeLimit.natural_days(60), TimeLimit.on_the_spot()):
+        assert eval(repr(limit), {"TimeLimit": TimeLimit}) == limit
+    # A limit object reads as its data wherever a limit is an argument (a dict works too).
+    assert TimeLimit.months(2).__efficiency_value__() == {"amount": 2, "unit": "months"}
+    clock = Clock(CAL, T(2026, 1, 31, 10), TimeLimit.months(1))
+    assert (
+        clock.status(T(2026, 2, 2, 9))["statutory_due"]
+        == Clock(CAL, T(2026, 1, 31, 10), {"amount": 1, "unit": "months"}).status(T(2026, 2, 2, 9))["statutory_due"]
+    )
     with pytest.raises(efficiency.ClockError) as e:
         TimeLimit(3, "fortnights")
     assert e.value.code == "clock.unknown_unit"

@@ -49,6 +49,8 @@ CALLS = {
     "Activity.from_json": lambda c, a: ef.Activity.from_json(*a),
     "annual_review_sample": lambda c, a: ef.annual_review_sample(*a),
     "evaluate_clocks": lambda c, a: ef.evaluate_clocks(CAL, *a),
+    "accountability_list": lambda c, a: ef.accountability_list(ORG, a[0], period=a[1]),
+    "score_units": lambda c, a: ef.score_units(ORG, a[0], period=a[1], **a[2]),
     "activity.faults": lambda c, a: ef.Activity.from_json(a[0]).faults(ORG, ef.ActivityRules(), a[1]),
 }
 RECEIVERS = {

@@ -1,7 +1,7 @@
 //! JS bindings of the organisation, accountability, conduct, complaints and ratings.
 
 use chrono::NaiveDateTime;
-use efficiency_core::accountability::{self as acc, Fault};
+use efficiency_core::accountability::{self as acc};
 use efficiency_core::activity;
 use efficiency_core::org::{self};
 use wasm_bindgen::prelude::*;
@@ -10,10 +10,6 @@ use crate::to_js;
 
 fn wrap<T, E: Into<efficiency_core::error::Error>>(r: Result<T, E>) -> Result<T, JsValue> {
     crate::convert::ok(r)
-}
-
-fn time(v: &JsValue, name: &str) -> Result<NaiveDateTime, JsValue> {
-    crate::convert::time(v, name, efficiency_core::date::Zone::CHINA)
 }
 
 /// The organisation: units, people, positions, the leadership group.
@@ -113,7 +109,7 @@ impl AccountabilityRules {
             inner: crate::class::Shared::new(wrap(acc::AccountabilityRules::from_json(text))?),
         })
     }
-    /// The span of new sanctions starting `start` ("YYYY-MM-DD"), given running ones.
+    /// The span of the sanctions `imposed` starting `start` ("YYYY-MM-DD"), given running ones.
     #[wasm_bindgen(js_name = sanctionSpan, unchecked_return_type = "SanctionSpan")]
     pub fn sanction_span(
         &self,
@@ -121,13 +117,13 @@ impl AccountabilityRules {
             unchecked_param_type = "([Measure, string | Date] | { kind: Measure; start: string | Date })[]"
         )]
         running: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Measure[]")] new: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Measure[]")] imposed: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] start: JsValue,
     ) -> Result<JsValue, JsValue> {
         use crate::convert::value;
         to_js(&wrap(self.inner.sanction_span_of(
             &value(&running),
-            &value(&new),
+            &value(&imposed),
             &value(&start),
         ))?)
     }
@@ -161,17 +157,15 @@ impl ActivityRules {
         conduct_json: JsValue,
         #[wasm_bindgen(js_name = complaintJson, unchecked_optional_param_type = "string")]
         complaint_json: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Calendar")] calendar: JsValue,
     ) -> Result<ActivityRules, JsValue> {
         let conduct_json = crate::convert::opt_text(&conduct_json, "conductJson")?;
         let complaint_json = crate::convert::opt_text(&complaint_json, "complaintJson")?;
-        let inner = wrap(activity::ActivityRules::from_json(
-            conduct_json
-                .as_deref()
-                .unwrap_or(activity::CONDUCT_RULES_JSON),
-            complaint_json
-                .as_deref()
-                .unwrap_or(activity::COMPLAINT_RULES_JSON),
-            efficiency_core::calendar::Calendar::china(),
+        let calendar = crate::class::opt_class::<crate::Calendar>(&calendar, "calendar")?;
+        let inner = wrap(activity::ActivityRules::from_parts(
+            conduct_json.as_deref(),
+            complaint_json.as_deref(),
+            calendar.map(|c| c.inner.clone()),
         ))?;
         Ok(ActivityRules {
             inner: inner.into(),
@@ -295,29 +289,28 @@ fn judged<T: serde::Serialize>(
     to_js(&wrap(rows(t))?)
 }
 
-/// The accountability list for faults (objects as `Activity.faults` makes them) in [from, to).
+/// The accountability list for `faults` in `period` ([from, to)); `rules` the shipped
+/// matrix when left out. Decided by the core (`accountability_list_of`).
 #[wasm_bindgen(js_name = accountabilityList, unchecked_return_type = "Entry[]")]
 pub fn accountability_list(
     #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AccountabilityRules")] rules: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Fault[]")] faults: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "[string | Date, string | Date]")] period: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AccountabilityRules")] rules: JsValue,
 ) -> Result<JsValue, JsValue> {
     let organisation =
         crate::class::class::<crate::accountability::Organisation>(&organisation, "organisation")?;
-    let rules = crate::class::class::<crate::accountability::AccountabilityRules>(&rules, "rules")?;
-    let faults: Vec<Fault> = wrap(crate::convert::value(&faults).deserialize(
-        "faults",
-        efficiency_core::date::Zone::CHINA,
-        "accountability.invalid_fault",
-    ))?;
-    let (a, b) = (time(&from, "from")?, time(&to, "to")?);
-    to_js(&wrap(acc::accountability_list(
+    let rules =
+        crate::class::opt_class::<crate::accountability::AccountabilityRules>(&rules, "rules")?;
+    let (faults, period) = (
+        crate::convert::value(&faults),
+        crate::convert::value(&period),
+    );
+    to_js(&crate::convert::ok(acc::accountability_list_of(
         &organisation.inner,
-        &rules.inner,
+        rules.as_ref().map(|r| &*r.inner),
         &faults,
-        a,
-        b,
+        &period,
+        efficiency_core::date::Zone::CHINA,
     ))?)
 }

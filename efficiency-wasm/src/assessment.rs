@@ -1,13 +1,8 @@
 //! JS bindings of target assessment, the campaign and the annual review.
 
-use efficiency_core::accountability::Fault;
-use efficiency_core::assessment::{
-    self as core_assessment, AssessmentInput, Commendation, Inspection,
-};
+use efficiency_core::assessment::{self as core_assessment};
 use efficiency_core::boundary::{FromArg, Whole};
 use efficiency_core::campaign::{self as core_campaign, SelfInspectionForm, Submission};
-use efficiency_core::case::MetricsRow;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::to_js;
@@ -89,58 +84,44 @@ impl Default for AssessmentRules {
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsInput {
-    faults: Vec<Fault>,
-    inspections: Vec<Inspection>,
-    commendations: Vec<Commendation>,
-    metrics: Vec<MetricsRow>,
-}
-
-/// Scorecards for `units` over [from, to), ranked. `input`: { faults, inspections,
-/// commendations, metrics (rows with group, concluded, onTime, onTheSpot, early) }.
+/// Scorecards for `units` over `period` ([from, to)), ranked. `options`: { faults,
+/// inspections, commendations, metrics (rows, or columns as `caseMetrics` gives them), rules
+/// (the shipped table when left out) }. Decided by the core (`score_units_of`).
 #[wasm_bindgen(js_name = scoreUnits, unchecked_return_type = "Scorecard[]")]
 pub fn score_units(
     #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AssessmentRules")] rules: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string[]")] units: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "[string | Date, string | Date]")] period: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "{ faults?: Fault[]; inspections?: object[]; commendations?: object[]; metrics?: GroupMetrics[] }"
+        unchecked_optional_param_type = "{ faults?: Fault[]; inspections?: object[]; commendations?: object[]; metrics?: GroupMetrics[] | Record<string, unknown[]>; rules?: AssessmentRules }"
     )]
-    input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Date")] from: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Date")] to: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let organisation =
         crate::class::class::<crate::accountability::Organisation>(&organisation, "organisation")?;
-    let rules = crate::class::class::<crate::assessment::AssessmentRules>(&rules, "rules")?;
-    let zone = efficiency_core::date::Zone::CHINA;
-    let (from, to) = (
-        crate::convert::time(&from, "from", zone)?,
-        crate::convert::time(&to, "to", zone)?,
-    );
-    let input: JsInput = from_js(input, "input")?;
-    let units = crate::convert::value(&units);
-    let units: Vec<&str> = wrap(units.list("units").and_then(|l| {
-        l.iter()
-            .enumerate()
-            .map(|(i, u)| u.string(&format!("units[{i}]")))
-            .collect::<Result<Vec<_>, _>>()
-    }))?;
-    let data = AssessmentInput {
-        faults: &input.faults,
-        inspections: &input.inspections,
-        commendations: &input.commendations,
-        metrics: &input.metrics,
+    let rules_arg = if options.is_object() {
+        js_sys::Reflect::get(&options, &JsValue::from_str("rules")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
     };
-    to_js(&wrap(core_assessment::score_units(
+    let rules = crate::class::opt_class::<AssessmentRules>(&rules_arg, "options.rules")?;
+    let input = match crate::convert::value(&options) {
+        efficiency_core::boundary::Value::Map(m) => efficiency_core::boundary::Value::Map(
+            m.into_iter().filter(|(k, _)| k != "rules").collect(),
+        ),
+        other => other,
+    };
+    let (units, period) = (
+        crate::convert::value(&units),
+        crate::convert::value(&period),
+    );
+    to_js(&crate::convert::ok(core_assessment::score_units_of(
         organisation.inner(),
-        &rules.inner,
+        rules.as_ref().map(|r| &*r.inner),
         &units,
-        &data,
-        from,
-        to,
+        &period,
+        &input,
+        efficiency_core::date::Zone::CHINA,
     ))?)
 }
 
@@ -228,9 +209,9 @@ pub fn self_inspection_faults(
 /// The sample bureau's generated year, reviewed.
 #[wasm_bindgen(js_name = annualReviewSample, unchecked_return_type = "AnnualReview")]
 pub fn annual_review_sample(
-    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] cases: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] seed: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] year: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] cases: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] seed: JsValue,
 ) -> Result<JsValue, JsValue> {
     let arg = crate::convert::value;
     to_js(&wrap(efficiency_core::bureau::Bureau::review_sample(

@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 
-use efficiency_core::case::{
-    self as core_case, CaseEvent, Replay, ReplayOptions, Roster, FINDING_CATALOG,
-};
+use efficiency_core::case::{self as core_case, Replay, ReplayOptions, Roster, FINDING_CATALOG};
 use wasm_bindgen::prelude::*;
 
 use crate::to_js;
@@ -56,7 +54,7 @@ impl CaseContext {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ItemCatalog")] items: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] roster_json: JsValue,
+        #[wasm_bindgen(js_name = rosterJson, unchecked_param_type = "string")] roster_json: JsValue,
         #[wasm_bindgen(js_name = rulesJson, unchecked_optional_param_type = "string")]
         rules_json: JsValue,
     ) -> Result<CaseContext, JsValue> {
@@ -108,7 +106,7 @@ impl Case {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] case_id: JsValue,
+        #[wasm_bindgen(js_name = caseId, unchecked_param_type = "string")] case_id: JsValue,
     ) -> Result<Case, JsValue> {
         let context = crate::class::class::<crate::case::CaseContext>(&context, "context")?;
         let case_id = crate::convert::text(&case_id, "caseId")?;
@@ -135,15 +133,13 @@ impl Case {
         Ok(Case { ctx, inner })
     }
 
-    /// Appends one event (a JSON line) of this case. On error nothing changes.
+    /// Appends one event (a JSON line or an event object) of this case. On error nothing changes.
     pub fn append(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string | object")] line: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] event: JsValue,
     ) -> Result<(), JsValue> {
-        let line = crate::convert::text(&line, "line")?;
-        let line = line.as_str();
-        let e = wrap(CaseEvent::parse_line(line, self.inner.events().len() + 1))?;
-        wrap(self.inner.append(&self.ctx, e))
+        let event = crate::convert::value(&event);
+        crate::convert::ok(self.inner.append_value(&self.ctx, &event))
     }
 
     /// The findings at `asOf` as faults for `accountabilityList`.
@@ -208,13 +204,13 @@ impl Case {
 #[wasm_bindgen(js_name = replayCases, unchecked_return_type = "ReplayOutput")]
 pub fn replay_cases(
     #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] jsonl: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] lines: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let replay = CaseReplay::new(context, as_of, options)?;
-    let jsonl = crate::convert::text(&jsonl, "jsonl")?;
-    to_js(&wrap(replay.inner.run(&jsonl))?)
+    let lines = crate::convert::text(&lines, "lines")?;
+    to_js(&wrap(replay.inner.run(&lines))?)
 }
 
 /// Merges partial metrics (objects with `group` and the counts of a metrics row, several per

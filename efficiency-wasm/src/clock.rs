@@ -87,6 +87,15 @@ impl TimeLimit {
             }
         })
     }
+    /// `n` months (民法典 Arts. 200–203).
+    pub fn months(
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<TimeLimit, JsValue> {
+        let n = crate::convert::whole(&n, "n", Whole::Amount)? as u32;
+        Ok(TimeLimit {
+            inner: core_clock::TimeLimit::months(n),
+        })
+    }
     /// `n` office hours.
     #[wasm_bindgen(js_name = workHours)]
     pub fn work_hours(
@@ -181,8 +190,10 @@ impl Clock {
     #[wasm_bindgen(js_name = supplementNotice)]
     pub fn supplement_notice(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string | Date")] received_at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Date")] notice_at: JsValue,
+        #[wasm_bindgen(js_name = receivedAt, unchecked_param_type = "string | Date")]
+        received_at: JsValue,
+        #[wasm_bindgen(js_name = noticeAt, unchecked_param_type = "string | Date")]
+        notice_at: JsValue,
     ) -> Result<(), JsValue> {
         wrap((|| -> Result<_, Error> {
             let (r, n) = (

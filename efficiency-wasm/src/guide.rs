@@ -99,21 +99,16 @@ impl GuideCatalogue {
         to_js(&core_guide::diff(&previous.inner, &self.inner))
     }
     /// The streamlining report per unit, then `all` (items, steps, materials, visits, promised
-    /// against statutory days).
+    /// against statutory days), beside `previous`'s numbers when given.
     #[wasm_bindgen(unchecked_return_type = "StreamliningRow[]")]
-    pub fn streamlining(&self) -> Result<JsValue, JsValue> {
-        to_js(&core_guide::streamlining(&self.inner, None))
-    }
-    /// As `streamlining`, beside `previous`'s numbers (Python: `streamlining(previous)`).
-    #[wasm_bindgen(js_name = streamliningSince, unchecked_return_type = "StreamliningRow[]")]
-    pub fn streamlining_since(
+    pub fn streamlining(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "GuideCatalogue")] previous: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "GuideCatalogue")] previous: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let previous = crate::class::class::<GuideCatalogue>(&previous, "previous")?;
+        let previous = crate::class::opt_class::<GuideCatalogue>(&previous, "previous")?;
         to_js(&core_guide::streamlining(
             &self.inner,
-            Some(&previous.inner),
+            previous.as_ref().map(|p| &*p.inner),
         ))
     }
 }

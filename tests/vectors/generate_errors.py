@@ -255,8 +255,8 @@ add("accountability-rules-broken", "AccountabilityRules.from_json", ["{"], "acco
 add("accountability-rules-empty", "AccountabilityRules.from_json", ["{}"], "accountability.invalid_rules")
 SAN = "accountability_rules.sanction_span"
 bad_date(SAN, "start", before=[[], ["warning"]])
-add("sanction-new-unknown", SAN, [[], ["flogging"], "2026-07-01"], "argument.invalid_choice", "new[0]")
-add("sanction-new-not-a-list", SAN, [[], "warning", "2026-07-01"], "argument.wrong_type", "new")
+add("sanction-new-unknown", SAN, [[], ["flogging"], "2026-07-01"], "argument.invalid_choice", "imposed[0]")
+add("sanction-new-not-a-list", SAN, [[], "warning", "2026-07-01"], "argument.wrong_type", "imposed")
 add("sanction-running-not-a-list", SAN, [42, ["warning"], "2026-07-01"], "argument.wrong_type", "running")
 add(
     "sanction-running-bad-date",
@@ -356,6 +356,65 @@ batch(
     "evaluate_clocks",
     [["2026-09-28T10:00"] * 4, [20, -1, 1.5, 20], "workdays", "2026-10-29T09:00"],
     [[1, "argument.out_of_range"], [2, "argument.not_whole"]],
+)
+
+# The accountability list and the scorecards as every language is given them (decided by the
+# core's accountability_list_of and score_units_of): a period is a pair of times, faults and
+# inputs are records, metrics may be columns. Args: faults, period (accountability_list);
+# units, period, input (score_units; input's keys are Python keywords and JS options).
+YEAR = ["2026-01-01T00:00", "2027-01-01T00:00"]
+FAULT = {
+    "source": "case C1",
+    "code": "time_limit.statutory_missed",
+    "severity": "serious",
+    "at": "2026-10-30T17:30:00",
+    "people": ["aff01"],
+}
+add(
+    "accountability-list-period-of-one",
+    "accountability_list",
+    [[FAULT], ["2026-01-01T00:00"]],
+    "argument.invalid",
+    "period",
+)
+add("accountability-list-period-not-a-pair", "accountability_list", [[FAULT], "2026"], "argument.wrong_type", "period")
+add(
+    "accountability-list-period-bad-end",
+    "accountability_list",
+    [[FAULT], ["2026-01-01T00:00", "2026-13-01"]],
+    "clock.invalid_time",
+    "period[1]",
+)
+add(
+    "accountability-list-faults-not-a-list",
+    "accountability_list",
+    ["x", YEAR],
+    "accountability.invalid_fault",
+    "faults",
+)
+add(
+    "accountability-list-fault-without-code",
+    "accountability_list",
+    [[{k: v for k, v in FAULT.items() if k != "code"}], YEAR],
+    "accountability.invalid_fault",
+    "faults",
+)
+add("score-units-units-not-a-list", "score_units", ["office", YEAR, {}], "argument.wrong_type", "units")
+add("score-units-unit-not-text", "score_units", [["office", 3], YEAR, {}], "argument.wrong_type", "units[1]")
+add("score-units-period-missing", "score_units", [["office"], None, {}], "argument.missing", "period")
+add(
+    "score-units-metrics-ragged-columns",
+    "score_units",
+    [["office"], YEAR, {"metrics": {"group": ["office"], "concluded": []}}],
+    "argument.length_mismatch",
+    "metrics",
+)
+add(
+    "score-units-inspection-not-a-record",
+    "score_units",
+    [["office"], YEAR, {"inspections": [3]}],
+    "assessment.invalid_input",
+    "inspections",
 )
 
 ids = [c["id"] for c in cases]

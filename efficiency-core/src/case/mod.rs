@@ -499,6 +499,61 @@ impl Case {
     /// # Ok::<(), efficiency_core::case::CaseError>(())
     /// ```
     pub fn append(&mut self, ctx: &CaseContext, event: CaseEvent) -> Result<(), CaseError> {
+        self.append_checked(ctx, event)
+    }
+
+    /// Appends one event given as any language gives it: a JSON line, or a record (a dict, an
+    /// object) whose times are read in the context's calendar zone. Anything else is
+    /// `argument.wrong_type` naming `event`; a bad event is the error [`Case::append`] gives,
+    /// and nothing changes.
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// let ctx = CaseContext::sample();
+    /// let mut case = Case::new("C1");
+    /// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#;
+    /// case.append_value(&ctx, &Value::Str(line.into()))?;
+    /// let accept = Value::Map(vec![
+    ///     ("id".into(), Value::Str("e2".into())),
+    ///     ("case".into(), Value::Str("C1".into())),
+    ///     ("at".into(), Value::Str("2026-11-02T09:10:00".into())),
+    ///     ("actor".into(), Value::Str("soc01".into())),
+    ///     ("event".into(), Value::Str("accept".into())),
+    /// ]);
+    /// case.append_value(&ctx, &accept)?;
+    /// assert_eq!(case.events().len(), 2);
+    /// let e = case.append_value(&ctx, &Value::Int(3)).unwrap_err();
+    /// assert_eq!((e.code, e.field.as_deref()), ("argument.wrong_type", Some("event")));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn append_value(
+        &mut self,
+        ctx: &CaseContext,
+        event: &crate::boundary::Value,
+    ) -> Result<(), crate::error::Error> {
+        use crate::boundary::Value;
+        let line = match event {
+            Value::Str(s) => s.clone(),
+            Value::Map(_) | Value::Record(_) => {
+                event.to_json("event", ctx.calendar.zone())?.to_string()
+            }
+            other => {
+                return Err(crate::error::Error::new(
+                    "argument.wrong_type",
+                    format!(
+                        "event must be a JSON line (text) or a record, not {}",
+                        other.describe()
+                    ),
+                )
+                .with_field("event"))
+            }
+        };
+        let e = CaseEvent::parse_line(&line, self.events.len() + 1)?;
+        Ok(self.append(ctx, e)?)
+    }
+
+    fn append_checked(&mut self, ctx: &CaseContext, event: CaseEvent) -> Result<(), CaseError> {
         let id = event.id.as_str();
         let fail =
             |code: &'static str, message: String| CaseError::new(code, None, Some(id), message);

@@ -583,19 +583,8 @@ impl ReplayOptions {
         let metrics = match v.get("period") {
             Value::Null => None,
             p => {
-                let p = p.list("period")?;
-                if p.len() != 2 {
-                    return Err(Error::new(
-                        "argument.invalid",
-                        format!("period must be [from, to], not {} values", p.len()),
-                    )
-                    .with_field("period"));
-                }
-                let period = Period {
-                    from: p[0].time("period[0]", zone)?,
-                    to: p[1].time("period[1]", zone)?,
-                };
-                Some((period, group))
+                let (from, to) = p.period("period", zone)?;
+                Some((Period { from, to }, group))
             }
         };
         Ok(ReplayOptions {

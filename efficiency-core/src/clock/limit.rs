@@ -86,6 +86,21 @@ impl TimeLimit {
             unit: TimeUnit::WorkHours,
         }
     }
+    /// `n` months (民法典 Arts. 200–203: the same day of the month `n` months on, or the month's
+    /// last day when it has none).
+    ///
+    /// ```
+    /// use efficiency_core::clock::{TimeLimit, TimeUnit};
+    /// let limit = TimeLimit::months(2);
+    /// assert_eq!((limit.amount, limit.unit), (2, TimeUnit::Months));
+    /// assert_eq!(limit.to_string(), "2 months");
+    /// ```
+    pub const fn months(n: u32) -> Self {
+        TimeLimit {
+            amount: n,
+            unit: TimeUnit::Months,
+        }
+    }
     /// On the spot (即办): by the end of the acceptance day.
     pub const fn on_the_spot() -> Self {
         TimeLimit {

@@ -365,7 +365,7 @@ def accountability_list(
     ...     period=("2026-01-01T00:00", "2027-01-01T00:00"))]
     [('aff01', 'direct'), ('aff-h', 'main_leadership')]
     """
-    return _accountability_list(organisation, rules or AccountabilityRules(), list(faults), period[0], period[1])
+    return _accountability_list(organisation, faults, period, rules)
 
 
 def score_units(
@@ -393,20 +393,8 @@ def score_units(
     >>> [(c["unit"], c["total"], c["grade"], c["rank"]) for c in cards]
     [('social_org', 100.0, 'excellent', 1), ('affairs', 97.0, 'excellent', 2)]
     """
-    if isinstance(metrics, Mapping):
-        keys = list(metrics)
-        metrics = [dict(zip(keys, row, strict=True)) for row in zip(*metrics.values(), strict=True)]
-    return _score_units(
-        organisation,
-        rules or AssessmentRules(),
-        list(units),
-        list(faults),
-        list(inspections),
-        list(commendations),
-        list(metrics or []),
-        period[0],
-        period[1],
-    )
+    given = {"faults": faults, "inspections": inspections, "commendations": commendations, "metrics": metrics}
+    return _score_units(organisation, units, period, given, rules)
 
 
 def columns(rows: Sequence[Mapping[str, object]]) -> dict[str, list[object]]:

@@ -222,6 +222,8 @@ class TimeLimit:
     @staticmethod
     def work_hours(n: int) -> TimeLimit: ...
     @staticmethod
+    def months(n: int) -> TimeLimit: ...
+    @staticmethod
     def on_the_spot() -> TimeLimit: ...
     @property
     def amount(self) -> int: ...
@@ -230,6 +232,7 @@ class TimeLimit:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def __efficiency_value__(self) -> TimeLimitData: ...
 
 @final
 class Clock:
@@ -381,7 +384,7 @@ class AccountabilityRules:
     @staticmethod
     def from_json(text: str) -> AccountabilityRules: ...
     def sanction_span(
-        self, running: list[tuple[str, datetime.date]], new: list[str], start: datetime.date
+        self, running: list[tuple[str, datetime.date]], imposed: list[str], start: datetime.date
     ) -> SanctionSpan: ...
 
 @final
@@ -424,10 +427,9 @@ class Activity:
 
 def _accountability_list(
     organisation: Organisation,
-    rules: AccountabilityRules,
     faults: Iterable[Mapping[str, object]],
-    start: _TimeLike,
-    end: _TimeLike,
+    period: tuple[_TimeLike, _TimeLike],
+    rules: AccountabilityRules | None,
 ) -> list[Entry]: ...
 
 @final
@@ -454,14 +456,10 @@ class Campaign:
 
 def _score_units(
     organisation: Organisation,
-    rules: AssessmentRules,
-    units: Sequence[str],
-    faults: Iterable[Mapping[str, object]],
-    inspections: Iterable[Mapping[str, object]],
-    commendations: Iterable[Mapping[str, object]],
-    metrics: Iterable[Mapping[str, object]],
-    start: _TimeLike,
-    end: _TimeLike,
+    units: Iterable[str],
+    period: tuple[_TimeLike, _TimeLike],
+    input: Mapping[str, object],
+    rules: AssessmentRules | None,
 ) -> list[Scorecard]: ...
 def self_inspection_faults(organisation: Organisation, form: Mapping[str, object], as_of: _TimeLike) -> list[Fault]: ...
 def _annual_review_sample(year: int, cases: int, seed: int) -> AnnualReview: ...

@@ -95,6 +95,15 @@ test("clock vectors", () => {
   assert.deepEqual(failures, []);
 });
 
+test("clock: a limit in months is built like the others and equals its data", () => {
+  const cal = efficiency.Calendar.china();
+  const m = efficiency.TimeLimit.months(1);
+  assert.deepEqual([m.amount, m.unit], [1, "months"]);
+  const a = new efficiency.Clock(cal, "2026-01-31T10:00", m).status("2026-02-02T09:00");
+  const b = new efficiency.Clock(cal, "2026-01-31T10:00", { amount: 1, unit: "months" }).status("2026-02-02T09:00");
+  assert.equal(a.statutoryDue, b.statutoryDue);
+});
+
 test("clock: status, explanation, findings, errors", () => {
   const cal = efficiency.Calendar.china();
   const clock = new efficiency.Clock(cal, "2026-09-28T10:00", efficiency.TimeLimit.workdays(20), { maxExtension: 10 });
@@ -222,7 +231,7 @@ test("accountability: chains, errors with a path, case findings into the list", 
   ].join("\n"));
   const faults = kase.faults("2026-11-03T09:00");
   assert.deepEqual(faults.map((f) => [f.source, f.code]), [["case C1", "reception.refused"]]);
-  const list = efficiency.accountabilityList(org, new efficiency.AccountabilityRules(), faults, "2026-01-01T00:00", "2027-01-01T00:00");
+  const list = efficiency.accountabilityList(org, faults, ["2026-01-01T00:00", "2027-01-01T00:00"]);
   assert.deepEqual(list.map((e) => [e.person, e.responsibility]), [["off01", "direct"], ["off-h", "main_leadership"]]);
   assert.equal(new efficiency.AccountabilityRules().sanctionSpan([], ["dismissal"], "2026-07-01").permanent, true);
 });
@@ -284,7 +293,7 @@ test("results have exactly the fields of the schema generated from the Rust type
   check("Fault", faults[0]);
   const org = efficiency.Organisation.sample();
   check("Link", org.chain("mar01")[0]);
-  check("Entry", efficiency.accountabilityList(org, new efficiency.AccountabilityRules(), faults, "2026-01-01T00:00", "2027-01-01T00:00")[0]);
+  check("Entry", efficiency.accountabilityList(org, faults, ["2026-01-01T00:00", "2027-01-01T00:00"])[0]);
   check("SanctionSpan", new efficiency.AccountabilityRules().sanctionSpan([], ["warning"], "2026-07-01"));
   const review = efficiency.annualReviewSample(2026, 60, 1);
   check("AnnualReview", review);
@@ -311,6 +320,50 @@ test("the API manifest: the same operations as in Rust and Python", () => {
   assert.deepEqual(failures, []);
 });
 
+/** The parameters of every exported function, method and constructor in the .d.ts, by JS name. */
+function dtsParameters(text) {
+  const out = new Map();
+  const split = (sig) => {
+    const parts = [];
+    let depth = 0, cur = "";
+    for (const ch of sig) {
+      if ("<({[".includes(ch)) depth++;
+      if (">)}]".includes(ch)) depth--;
+      if (ch === "," && depth === 0) { parts.push(cur); cur = ""; } else cur += ch;
+    }
+    if (cur.trim()) parts.push(cur);
+    return parts.map((p) => {
+      const [name, ...type] = p.split(":");
+      const optional = name.trim().endsWith("?") || type.join(":").trim().endsWith("| undefined");
+      return name.trim().replace(/\?$/, "") + (optional ? "?" : "");
+    }).join(", ");
+  };
+  for (const m of text.matchAll(/^export function (\w+)\((.*)\): .*;$/gm)) out.set(m[1], split(m[2]));
+  for (const c of text.matchAll(/^export class (\w+) \{\n([\s\S]*?)^\}/gm)) {
+    for (const line of c[2].split("\n").map((l) => l.trim())) {
+      let m = line.match(/^constructor\((.*)\);$/);
+      if (m) { out.set(c[1], split(m[1])); continue; }
+      m = line.match(/^(?:static )?(\w+)\((.*)\): .*;$/);
+      if (m) out.set(`${c[1]}.${m[1]}`, split(m[2]));
+    }
+  }
+  return out;
+}
+
+test("the API manifest: every operation's JS parameters are the .d.ts's", () => {
+  const dts = dtsParameters(readFileSync(new URL("../../pkg/efficiency_wasm.d.ts", import.meta.url), "utf8"));
+  const manifest = load("../api/manifest.json");
+  const wrong = [];
+  let checked = 0;
+  for (const op of manifest.operations) {
+    if (op.js_args === undefined || op.js_args === null) continue;
+    checked++;
+    if (dts.get(op.js) !== op.js_args) wrong.push(`${op.id}: manifest ${JSON.stringify(op.js_args)}, .d.ts ${JSON.stringify(dts.get(op.js))}`);
+  }
+  assert.ok(checked >= 100, `${checked} operations with JS forms`);
+  assert.deepEqual(wrong, []);
+});
+
 test("batches read in bulk give the same answers as one element at a time", () => {
   const cal = efficiency.Calendar.china();
   const dates = ["2026-09-28", new Date(2026, 8, 28), null, undefined, "2026-09-2\u0038", '2026-"9-28', 20724, { toJSON: () => "2026-09-28" }];
@@ -334,8 +387,8 @@ test("no input of any type traps or throws a non-coded error (random arguments)"
     (...a) => clock.status(...a), (...a) => clock.explain(...a), (...a) => clock.suspend(...a), (...a) => clock.requestExtension(...a),
     (...a) => new e.Clock(cal, ...a), (...a) => kase.status(...a), (...a) => kase.append(...a), (...a) => e.Case.fromJsonl(ctx, ...a),
     (...a) => org.chain(...a), (...a) => new e.AccountabilityRules().sanctionSpan(...a), (...a) => new e.Campaign(...a),
-    (...a) => e.annualReviewSample(...a), (...a) => e.accountabilityList(org, new e.AccountabilityRules(), ...a),
-    (...a) => e.scoreUnits(org, new e.AssessmentRules(), ...a), (...a) => e.evaluateClocks(cal, ...a), (...a) => e.scorecardDiff(...a),
+    (...a) => e.annualReviewSample(...a), (...a) => e.accountabilityList(org, ...a), (...a) => e.accountabilityList(org, [], ["2026-01-01", "2027-01-01"], ...a),
+    (...a) => e.scoreUnits(org, ...a), (...a) => e.scoreUnits(org, ["office"], ["2026-01-01", "2027-01-01"], ...a), (...a) => e.evaluateClocks(cal, ...a), (...a) => e.scorecardDiff(...a),
     (...a) => e.replayCases(ctx, ...a), (...a) => new e.CaseReplay(ctx, ...a), (...a) => e.dataJson(...a), (...a) => e.selfInspectionFaults(org, ...a),
   ];
   let seed = 7;

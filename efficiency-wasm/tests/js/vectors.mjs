@@ -163,14 +163,14 @@ export function runAccountabilityVectors(efficiency, doc) {
     const rules = sc.rules ? efficiency.AccountabilityRules.fromJson(JSON.stringify(sc.rules)) : new efficiency.AccountabilityRules();
     switch (sc.kind) {
       case "list":
-        return efficiency.accountabilityList(org, rules, sc.faults, sc.period[0], sc.period[1]).map(entry);
+        return efficiency.accountabilityList(org, sc.faults, sc.period, rules).map(entry);
       case "activity":
       case "activity_list": {
         const faults = efficiency.Activity.fromJson(JSON.stringify(sc.activity)).faults(org, new efficiency.ActivityRules(), sc.as_of);
         if (sc.kind === "activity") {
           return faults.map((f) => ({ source: f.source, code: f.code, severity: f.severity, at: f.at, people: f.people, unit: f.unit }));
         }
-        return efficiency.accountabilityList(org, rules, faults, sc.period[0], sc.period[1]).map(entry);
+        return efficiency.accountabilityList(org, faults, sc.period, rules).map(entry);
       }
       case "whereabouts_board":
       case "ratings_summary":
@@ -219,8 +219,7 @@ export function runAssessmentVectors(efficiency, doc) {
     switch (sc.kind) {
       case "score": {
         const metrics = sc.metrics.map((m) => ({ group: m.group, concluded: m.concluded, onTime: m.on_time, onTheSpot: m.on_the_spot, early: m.early }));
-        const cards = efficiency.scoreUnits(org, rules, sc.units, { faults: sc.faults, inspections: sc.inspections, commendations: sc.commendations, metrics },
-          sc.period[0], sc.period[1]);
+        const cards = efficiency.scoreUnits(org, sc.units, sc.period, { faults: sc.faults, inspections: sc.inspections, commendations: sc.commendations, metrics, rules });
         return snake(cards).map((c) => ({ unit: c.unit, total: c.total, grade_by_points: c.grade_by_points, grade: c.grade, vetoes: c.vetoes, rank: c.rank,
           lines: c.lines.map((l) => ({ rule: l.rule, points: l.points })) }));
       }
@@ -282,6 +281,8 @@ export function runErrorVectors(efficiency, doc) {
     "Clock.new": (a) => new e.Clock(cal, a[0], e.TimeLimit.workdays(a[1])),
     "Case.from_jsonl": (a) => e.Case.fromJsonl(ctx, ...a),
     "Campaign.new": (a) => new e.Campaign(...a),
+    accountability_list: (a) => e.accountabilityList(org, a[0], a[1]),
+    score_units: (a) => e.scoreUnits(org, a[0], a[1], a[2]),
     "activity.faults": (a) => e.Activity.fromJson(a[0]).faults(org, new e.ActivityRules(), a[1]),
     evaluate_clocks: (a) => e.evaluateClocks(cal, { acceptedAt: a[0], amount: a[1], unit: a[2], asOf: a[3] }),
   };
@@ -447,7 +448,7 @@ export function runGuideVectors(efficiency, doc) {
         return deepSame(snake(cat(sc.new).diff(cat(sc.old))), expect);
       case "streamlining": {
         const c = cat(sc.catalogue);
-        return deepSame(snake(sc.previous ? c.streamliningSince(cat(sc.previous)) : c.streamlining()), expect);
+        return deepSame(snake(c.streamlining(sc.previous ? cat(sc.previous) : undefined)), expect);
       }
       case "render": {
         const text = cat(sc.catalogue).render(sc.code, sc.format, sc.lang);
