@@ -408,7 +408,7 @@ pub struct AssessmentInput<'a> {
 /// assert_eq!((cards[0].total, cards[0].rank), (100.0, 1));
 /// let bad = Value::Map(vec![("fautls".into(), Value::List(vec![]))]);
 /// let e = score_units_of(&Organisation::sample(), None, &units, &period, &bad, Zone::CHINA).unwrap_err();
-/// assert_eq!(e.code, "argument.unknown_option");
+/// assert_eq!((e.code, e.field.as_deref()), ("argument.invalid", Some("fautls")));
 /// # Ok::<(), efficiency_core::error::Error>(())
 /// ```
 pub fn score_units_of(

@@ -251,8 +251,14 @@ impl CaseReplay {
         })
     }
 
-    /// Takes a chunk of JSON lines (blank lines are skipped).
-    fn push_lines(&self, py: Python<'_>, lines: Vec<String>) -> PyResult<()> {
+    /// Takes a chunk of case events: a text of JSON lines or a list of lines or event dicts
+    /// (blank lines are skipped).
+    fn push_lines(&self, py: Python<'_>, lines: &Bound<'_, PyAny>) -> PyResult<()> {
+        let zone = self.with_state(|st| Ok(st.context().calendar.zone()))?;
+        let lines = crate::convert::ok(
+            py,
+            efficiency_core::case::event_lines(&crate::convert::value(lines)?, "lines", zone),
+        )?;
         py.detach(|| {
             self.with_state(|st| {
                 let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
@@ -492,15 +498,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EVENT_KINDS", core_case::EVENT_KINDS.to_vec())?;
     m.add("EVENT_COLUMNS", core_case::EVENT_COLUMNS.to_vec())?;
     m.add("PAYLOAD_COLUMN", core_case::PAYLOAD_COLUMN)?;
-    let catalog = PyList::empty(py);
-    for f in FINDING_CATALOG {
-        let d = PyDict::new(py);
-        d.set_item("code", f.code)?;
-        d.set_item("name", f.name)?;
-        d.set_item("name_zh", f.name_zh)?;
-        d.set_item("description", f.description)?;
-        catalog.append(d)?;
-    }
-    m.add("FINDING_CATALOG", catalog)?;
+    // The catalog as the one result model (the same fields as JS findingCatalog()).
+    m.add("FINDING_CATALOG", to_py(py, &FINDING_CATALOG)?)?;
     Ok(())
 }

@@ -228,28 +228,26 @@ pub fn merge_metrics(
     to_js(&efficiency_core::case::metrics::merge_rows(rows))
 }
 
-/// Judges every case of an array of event objects (sorted by case id; keys as the JSON line
+/// Judges every case of a text of JSON lines or an array of lines or event objects (sorted by case id; keys as the JSON line
 /// fields, in camelCase or snake_case; `at` text, a `Date` or epoch milliseconds) at `asOf`, and
 /// returns tables as arrays of rows: `statuses` (one per case), `findings` (one per finding,
 /// with its case, unit, window and handler), `errors`, and `metrics` with `options.period`.
 #[wasm_bindgen(js_name = caseTables, unchecked_return_type = "ReplayTables")]
 pub fn case_tables(
     #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "object[]")] events: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | (string | object)[]")] events: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ctx = crate::class::class::<CaseContext>(&context, "context")?;
     let zone = ctx.inner.calendar.zone();
     let replay = CaseReplay::new(context, as_of, options)?;
-    let events = crate::convert::value(&events);
-    let events = wrap(events.list("events"))?;
-    // Each event object as its JSON line (dates as local times), read by the core like a line.
-    let lines: Vec<String> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| wrap(e.to_json(&format!("events[{i}]"), zone)).map(|j| j.to_string()))
-        .collect::<Result<_, _>>()?;
+    // A text of JSON lines, or each event object as its JSON line (dates as local times).
+    let lines = wrap(efficiency_core::case::event_lines(
+        &crate::convert::value(&events),
+        "events",
+        zone,
+    ))?;
     let mut inner = replay.inner;
     wrap(inner.push_lines(&lines.iter().map(String::as_str).collect::<Vec<_>>()))?;
     inner.finish();
@@ -324,20 +322,19 @@ impl CaseReplay {
         })
     }
 
-    /// Takes a chunk of JSON lines (blank lines are skipped).
+    /// Takes a chunk of case events: a text of JSON lines or an array of lines or event
+    /// objects (blank lines are skipped).
     #[wasm_bindgen(js_name = pushLines)]
     pub fn push_lines(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] lines: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | (string | object)[]")] lines: JsValue,
     ) -> Result<(), JsValue> {
-        let lines = crate::convert::value(&lines);
-        let lines = wrap(lines.list("lines"))?;
-        let text: Vec<&str> = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| l.string(&format!("lines[{i}]")))
-            .collect::<Result<_, _>>()
-            .map_err(crate::convert::error)?;
+        let lines = wrap(efficiency_core::case::event_lines(
+            &crate::convert::value(&lines),
+            "lines",
+            self.inner.context().calendar.zone(),
+        ))?;
+        let text: Vec<&str> = lines.iter().map(String::as_str).collect();
         wrap(self.inner.push_lines(&text))
     }
 

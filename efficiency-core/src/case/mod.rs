@@ -36,8 +36,8 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 pub use event::{
-    parse_lines, CaseEvent, Channel, CompactString, Decision, EventKind, EventRow, EventTime,
-    EVENT_COLUMNS, EVENT_KINDS, PAYLOAD_COLUMN,
+    event_lines, parse_lines, CaseEvent, Channel, CompactString, Decision, EventKind, EventRow,
+    EventTime, EVENT_COLUMNS, EVENT_KINDS, PAYLOAD_COLUMN,
 };
 pub use metrics::{GroupBy, GroupMetrics, Metrics, MetricsRow, Period};
 pub use rules::{

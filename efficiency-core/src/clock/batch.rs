@@ -371,6 +371,32 @@ pub fn evaluate_rows(
     use crate::boundary::{Numbers, Value};
     use crate::error::Error;
     let zone = cal.zone();
+    // The columns object itself: an object of the known columns, the four required present
+    // (an array where one is missing would judge nothing, silently).
+    if !matches!(columns, Value::Map(_) | Value::Record(_)) {
+        return Err(Error::new(
+            "argument.wrong_type",
+            format!(
+                "columns must be an object of columns (accepted_at, amount, unit, as_of, …), not {}",
+                columns.describe()
+            ),
+        )
+        .with_field("columns"));
+    }
+    const COLUMNS: [&str; 6] = [
+        "accepted_at",
+        "amount",
+        "unit",
+        "as_of",
+        "statutory_amount",
+        "concluded_at",
+    ];
+    columns.check_options("clock column", &COLUMNS)?;
+    if let Some(k) = COLUMNS[..4].iter().find(|k| columns.get(k) == &Value::Null) {
+        return Err(
+            Error::new("argument.missing", format!("the column {k} is missing")).with_field(*k),
+        );
+    }
     let column = |key: &str| -> Vec<Value> {
         match columns.get(key) {
             Value::List(v) => v.clone(),

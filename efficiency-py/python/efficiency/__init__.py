@@ -187,7 +187,11 @@ __all__ = [
 PathLike = str | os.PathLike[str]
 
 
-def _chunks(lines: Iterable[str] | None, files: PathLike | Iterable[PathLike] | None, size: int) -> Iterator[list[str]]:
+Line = str | Mapping[str, object]
+Lines = str | Iterable[Line]
+
+
+def _chunks(lines: Lines | None, files: PathLike | Iterable[PathLike] | None, size: int) -> Iterator[list[Line]]:
     """Lists of up to `size` lines from `lines` and then from each of `files`, in order."""
     if (lines is None) == (files is None):
         raise TypeError("give exactly one of lines= (an iterable of JSON lines) or files= (a path or paths)")
@@ -197,15 +201,17 @@ def _chunks(lines: Iterable[str] | None, files: PathLike | Iterable[PathLike] | 
         )
     if files is not None:
         paths = [files] if isinstance(files, str | os.PathLike) else list(files)
-        sources: list[Iterable[str]] = []
+        sources: list[Iterable[Line]] = []
         for p in paths:
             sources.append(_file_lines(p))
+    elif isinstance(lines, str):
+        sources = [lines.splitlines()]  # one text of JSON lines, as JS takes it
     else:
-        sources = [lines]  # type: ignore[list-item]
-    chunk: list[str] = []
+        sources = [lines] if lines is not None else []
+    chunk: list[Line] = []
     for source in sources:
         for line in source:
-            chunk.append(line.rstrip("\r\n"))
+            chunk.append(line.rstrip("\r\n") if isinstance(line, str) else line)
             if len(chunk) >= size:
                 yield chunk
                 chunk = []
@@ -229,7 +235,7 @@ def _drain(replay: CaseReplay, errors: list[tuple[int | None, CaseError]] | None
 
 def replay_cases(
     context: CaseContext,
-    lines: Iterable[str] | None = None,
+    lines: Lines | None = None,
     *,
     files: PathLike | Iterable[PathLike] | None = None,
     as_of: TimeLike,
@@ -238,7 +244,8 @@ def replay_cases(
 ) -> Iterator[CaseStatus]:
     """Streams the status of every case at `as_of` from JSON lines sorted by case id.
 
-    Lines come from `lines` (any iterable: an open file, a generator, a list) or from `files`
+    Lines come from `lines` (one text, or any iterable: an open file, a generator, a list of
+    lines or event dicts) or from `files`
     (one path or several, read in order). Memory holds one chunk and one case. A bad row raises
     CaseError (with `.line`) unless an `errors` list is given: then (row, error) pairs are
     appended to it and the replay goes on without that row.
@@ -261,7 +268,7 @@ def replay_cases(
 
 def case_metrics(
     context: CaseContext,
-    lines: Iterable[str] | None = None,
+    lines: Lines | None = None,
     *,
     files: PathLike | Iterable[PathLike] | None = None,
     period: tuple[TimeLike, TimeLike],
@@ -312,7 +319,8 @@ def case_tables(
 ) -> dict[str, object]:
     """Judges every case of an event table (rows sorted by case id) at `as_of`, all in Arrow.
 
-    `events` is any Arrow table or stream (pyarrow, Polars, DuckDB) or a pandas DataFrame, with
+    `events` is a text of JSON lines, a list of lines or event dicts (as JS ``caseTables`` takes
+    them), or any Arrow table or stream (pyarrow, Polars, DuckDB) or a pandas DataFrame, with
     the columns of a case event (``id, case, at, actor, event`` and the optional fields; ``at``
     a timestamp, with a zone or local, text, or epoch milliseconds). Returns Arrow tables
     (``pyarrow.Table`` when pyarrow is installed): ``statuses`` (one row per case), ``findings``
@@ -331,7 +339,10 @@ def case_tables(
 
         events = pyarrow.Table.from_pandas(events, preserve_index=False)
     replay = CaseReplay(context, as_of, period=period, group_by=group_by)
-    replay.push_table(events)
+    if isinstance(events, (str, list, tuple)):
+        replay.push_lines(events)
+    else:
+        replay.push_table(events)
     replay.finish()
     statuses, findings = replay.take_tables()
     return {

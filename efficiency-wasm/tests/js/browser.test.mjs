@@ -59,12 +59,12 @@ async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, name), fullPage: true });
 }
 
-test("calendar, clock, case, accountability, assessment, error, masking, supervision and guide vectors in Chromium", async () => {
+test("calendar, clock, case, accountability, assessment, error, masking, supervision, guide vectors and every operation's call in Chromium", async () => {
   const { page, errors } = await open("efficiency-wasm/tests/js/browser.html");
   await page.waitForFunction(() => document.getElementById("result").textContent !== "pending", null, { timeout: 60_000 });
   const result = JSON.parse(await page.textContent("#result"));
   assert.deepEqual(errors, []);
-  assert.ok(result.calendar >= 2000 && result.clock >= 300 && result.cases >= 60 && result.accountability >= 40 && result.assessment >= 30 && result.errors >= 150 && result.masking >= 100 && result.supervision >= 7 && result.guides >= 60 && result.parity >= 10,
+  assert.ok(result.calendar >= 2000 && result.clock >= 300 && result.cases >= 60 && result.accountability >= 40 && result.assessment >= 30 && result.errors >= 150 && result.masking >= 100 && result.supervision >= 7 && result.guides >= 60 && result.parity >= 10 && result.calls >= 150,
     `ran ${result.calendar} calendar, ${result.clock} clock, ${result.cases} case, ${result.accountability} accountability ${result.assessment} assessment and ${result.errors} error vectors`);
   assert.deepEqual(result.failures, []);
   assert.equal(await page.evaluate(() => typeof window), "object");

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as efficiency from "../../pkg/efficiency_wasm.js";
-import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runGuideVectors, runMaskingVectors, runParityVectors, runSupervisionVectors, conforms } from "./vectors.mjs";
+import { runAccountabilityVectors, runAssessmentVectors, runCalendarVectors, runCalls, runCaseVectors, runBatchVectors, runClockVectors, runErrorVectors, runManifest, runGuideVectors, runMaskingVectors, runParityVectors, runSupervisionVectors, conforms } from "./vectors.mjs";
 
 efficiency.initSync({ module: readFileSync(new URL("../../pkg/efficiency_wasm_bg.wasm", import.meta.url)) });
 const load = (name) => JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), "utf8"));
@@ -93,6 +93,14 @@ test("clock vectors", () => {
   const { total, failures } = runClockVectors(efficiency, load("clock.json"));
   assert.ok(total >= 300);
   assert.deepEqual(failures, []);
+});
+
+test("clock batches: the columns object is checked, never judged as empty", () => {
+  const cal = efficiency.Calendar.china();
+  assert.throws(() => efficiency.evaluateClocks(cal, ["2026-09-28T10:00"]), { code: "argument.wrong_type", field: "columns" });
+  assert.throws(() => efficiency.evaluateClocks(cal, { acceptedAt: ["2026-09-28T10:00"], amount: [20], unit: "workdays" }), { code: "argument.missing", field: "asOf" });
+  assert.throws(() => efficiency.evaluateClocks(cal, { acceptedAt: [], amount: [], unit: "workdays", asOf: "2026-10-01T00:00", colour: [] }), { code: "argument.invalid", field: "colour" });
+  assert.equal(efficiency.evaluateClocks(cal, { acceptedAt: [], amount: [], unit: "workdays", asOf: "2026-10-01T00:00" }).level.length, 0);
 });
 
 test("clock: a limit in months is built like the others and equals its data", () => {
@@ -512,4 +520,13 @@ test("documents and lines over the size limits are coded errors in JS", () => {
   const out = efficiency.replayCases(efficiency.CaseContext.sample(), `${long}\n${good}`, "2026-12-01T00:00");
   assert.deepEqual(out.errors.map((e) => [e.row, e.code]), [[0, "case.line_too_long"]]);
   assert.deepEqual(out.statuses.map((s) => s.case), ["A"]);
+});
+
+test("every operation: the same answer as Python, of the type the manifest names (tests/api/calls.json)", () => {
+  const manifest = load("../api/manifest.json");
+  const { total, failures, ops } = runCalls(efficiency, manifest, load("../api/schema.json"), load("../api/calls.json"));
+  assert.ok(total >= 150, `${total} steps`);
+  assert.deepEqual(failures, []);
+  const uncalled = manifest.operations.filter((op) => !ops.includes(op.id) && !op.rust.startsWith("type ")).map((op) => op.id);
+  assert.deepEqual(uncalled, []);
 });

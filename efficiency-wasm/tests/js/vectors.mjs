@@ -580,3 +580,159 @@ export function conforms(doc, schema, value, path) {
   };
   return go(schema, value, path);
 }
+
+/**
+ * The operation calls (tests/api/calls.json; see efficiency-py/tests/calls.py): every public
+ * operation called with the arguments Python is given, built from the manifest's JS argument
+ * forms; each answer compared with Python's as plain JSON and each result checked against the
+ * type the manifest names (`returns`, a root of tests/api/schema.json).
+ * @returns {{total: number, failures: string[], ops: string[]}}
+ */
+export function runCalls(efficiency, manifest, schemaDoc, doc) {
+  const e = efficiency;
+  const ops = Object.fromEntries(manifest.operations.map((op) => [op.id, op]));
+  const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+  const snakeKey = (k) => k.replace(/([a-z0-9])([A-Z])/g, (_, a, b) => `${a}_${b.toLowerCase()}`);
+  const env = {};
+  const resolve = (v) => {
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v === null || typeof v !== "object") return v;
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === "$") {
+      const [name, ...path] = v.$.split(".");
+      let out = env[name];
+      for (const p of path) out = /^\d+$/.test(p) ? out[Number(p)] : out[camel(p)];
+      return out;
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+  };
+  const plain = (v) => {
+    if (v === undefined || v === null) return null;
+    if (v instanceof Date) return v.toISOString();
+    if (ArrayBuffer.isView(v)) return Array.from(v, plain);
+    if (Array.isArray(v)) return v.map(plain);
+    if (typeof v === "object") {
+      const name = v.constructor && v.constructor.name;
+      if (name && name !== "Object" && typeof e[name] === "function") return { $class: name };
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [snakeKey(k), plain(x)]));
+    }
+    return v;
+  };
+  const canonical = (v) => {
+    if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+    if (v !== null && typeof v === "object") {
+      return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+    }
+    return JSON.stringify(v);
+  };
+  const fnv1a64 = (text) => {
+    let h = 0xcbf29ce484222325n;
+    for (const b of new TextEncoder().encode(text)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    return h.toString(16).padStart(16, "0");
+  };
+  const answer = (v) => {
+    const text = canonical(v);
+    const bytes = new TextEncoder().encode(text).length;
+    return bytes <= 2000 ? v : { fnv1a64: fnv1a64(text), bytes };
+  };
+  // Where the languages give a result its own shape (`result_differs` in the manifest), both
+  // compare the same view of it.
+  const views = {
+    values: (r) => r.values,
+    statuses: (r) => r.statuses,
+    rows: (r) => r,
+    tables: (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? null : v.length])),
+    error_codes: (r) => r.map((x) => x.code),
+    clock_rows: (r) => ({ promisedDue: r.promisedDue, statutoryDue: r.statutoryDue, remaining: r.remaining, level: r.level, outcome: r.outcome }),
+  };
+  const call = (step) => {
+    const op = ops[step.op];
+    const args = resolve(step.args ?? {});
+    const [head, member] = op.js.split(".");
+    if (op.js === "dataJson") return e.dataJson(op.js_arg);
+    const given = (name) => (name in args ? args[name] : undefined);
+    const build = () => {
+      const params = op.js_args ? op.js_args.split(", ") : [];
+      const pyParams = (op.args ?? "").split(", ").filter((p) => p && p !== "*").map((p) => p.split("=")[0]);
+      const used = new Set();
+      return params.map((p, i) => {
+        const name = p.replace(/\?$/, "");
+        if (name === "options") {
+          const rest = Object.entries(args).filter(([k]) => !used.has(k));
+          return rest.length ? Object.fromEntries(rest.map(([k, v]) => [camel(k), v])) : undefined;
+        }
+        let key = snakeKey(name);
+        if (!(key in args) && pyParams[i] in args) key = pyParams[i];
+        used.add(key);
+        return given(key);
+      });
+    };
+    const target = step.on !== undefined ? env[step.on] : e[head];
+    if (op.js_args === null || op.js_args === undefined) {
+      // A property (or a type): read it.
+      return step.on !== undefined ? target[member] : target;
+    }
+    // A step may give JS its own arguments where the forms differ (`forms_differ`).
+    const argv = step.js ? resolve(step.js) : build();
+    if (step.on !== undefined) return target[member](...argv);
+    if (member === undefined) return /^[A-Z]/.test(head) ? new e[head](...argv) : e[head](...argv);
+    return e[head][member](...argv);
+  };
+  const typeSchema = (returns) => {
+    returns = returns.trim();
+    if (returns.endsWith("?")) return { anyOf: [typeSchema(returns.slice(0, -1)), { type: "null" }] };
+    if (returns.endsWith("[]")) return { type: "array", items: typeSchema(returns.slice(0, -2)) };
+    if (returns.startsWith("[") && returns.endsWith("]")) {
+      const parts = [];
+      let depth = 0, cur = "";
+      for (const ch of returns.slice(1, -1)) {
+        if (ch === "[") depth++;
+        if (ch === "]") depth--;
+        if (ch === "," && depth === 0) { parts.push(cur); cur = ""; } else cur += ch;
+      }
+      parts.push(cur);
+      return { type: "array", prefixItems: parts.map(typeSchema) };
+    }
+    if (returns.startsWith("class ")) return { class: returns.slice(6) };
+    if (returns.startsWith("{string: ")) return { type: "object", additionalProperties: typeSchema(returns.slice(9, -1)) };
+    const primitive = { string: { type: "string" }, int: { type: "integer" }, float: { type: "number" }, bool: { type: "boolean" },
+      date: { type: "string", format: "date" }, time: { type: "string", format: "partial-date-time" }, null: { type: "null" }, any: {} };
+    if (returns in primitive) return primitive[returns];
+    return schemaDoc.roots[returns] ?? { $ref: `#/$defs/${returns}` };
+  };
+  const check = (schema, value, path) => {
+    if (schema.class) {
+      const name = value && value.constructor && value.constructor.name;
+      return name === schema.class ? [] : [`${path}: ${name} is not ${schema.class}`];
+    }
+    if (schema.anyOf && schema.anyOf.some((s) => s.class)) {
+      return value === null || value === undefined ? [] : check(schema.anyOf.find((s) => s.class), value, path);
+    }
+    if (Object.keys(schema).length === 0) return [];
+    return conforms(schemaDoc, schema, value === undefined ? null : value, path);
+  };
+  const failures = [];
+  const seen = new Set();
+  for (const [i, step] of doc.steps.entries()) {
+    const op = ops[step.op];
+    seen.add(step.op);
+    let raw, got;
+    try {
+      raw = call(step);
+      const view = op.compare && views[op.compare];
+      got = answer(plain(view ? view(raw) : raw));
+    } catch (err) {
+      if (err && err.code) got = { error: { code: err.code, field: err.field ?? null } };
+      else { failures.push(`step ${i} ${step.op}: ${err && err.stack || err}`); continue; }
+    }
+    if (step.let !== undefined) env[step.let] = raw;
+    if (canonical(got) !== canonical(step.answer)) {
+      failures.push(`step ${i} ${step.op}: JS ${canonical(got).slice(0, 400)}\n    Python ${canonical(step.answer).slice(0, 400)}`);
+    }
+    const failed = got !== null && typeof got === "object" && !Array.isArray(got) && "error" in got;
+    if (!failed && op.returns) {
+      failures.push(...check(typeSchema(op.returns), raw, `step ${i} ${step.op}`).slice(0, 5));
+    }
+  }
+  return { total: doc.steps.length, failures, ops: [...seen] };
+}
