@@ -12,6 +12,19 @@ use super::{Calendar, MISSING};
 /// number or one per row; the due days go to `out` (one slot per day). Returns every row error
 /// in row order; the call itself fails only for a column of the wrong length or a bad single
 /// `n`. Nothing is copied when every `n` is a valid integer (the common case).
+///
+/// ```
+/// use efficiency_core::boundary::Numbers;
+/// use efficiency_core::calendar::{add_workdays_batch, Calendar};
+/// use efficiency_core::date::{parse_date, to_epoch_days};
+/// let days = [to_epoch_days(parse_date("2026-09-30")?), to_epoch_days(parse_date("2026-10-09")?)];
+/// let mut out = [0; 2];
+/// let errors = add_workdays_batch(&Calendar::china(), &days, Vec::new(), Numbers::Ints(&[5, 2]), &mut out)?;
+/// assert!(errors.is_empty());
+/// // 10 October 2026, a Saturday, is a make-up workday.
+/// assert_eq!(out, [to_epoch_days(parse_date("2026-10-13")?), to_epoch_days(parse_date("2026-10-12")?)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn add_workdays_batch(
     cal: &Calendar,
     days: &[i64],
@@ -59,6 +72,17 @@ pub fn add_workdays_batch(
 
 /// Batch `workdays_between` as every binding runs it (see [`add_workdays_batch`]); `a`, `b` and
 /// `out` must have the same length.
+///
+/// ```
+/// use efficiency_core::calendar::{workdays_between_batch, Calendar};
+/// use efficiency_core::date::{parse_date, to_epoch_days};
+/// let a = [to_epoch_days(parse_date("2026-09-28")?)];
+/// let b = [to_epoch_days(parse_date("2026-10-12")?)];
+/// let mut out = [0; 1];
+/// let errors = workdays_between_batch(&Calendar::china(), &a, &b, Vec::new(), &mut out)?;
+/// assert!(errors.is_empty() && out == [6]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn workdays_between_batch(
     cal: &Calendar,
     a: &[i64],

@@ -14,11 +14,33 @@ use super::CalendarError;
 use crate::date::parse_date;
 
 /// Format tag of a national (or whole) calendar document.
+///
+/// ```
+/// use efficiency_core::calendar::{Calendar, CALENDAR_FORMAT};
+/// assert_eq!(Calendar::china().document().format, CALENDAR_FORMAT);
+/// ```
 pub const CALENDAR_FORMAT: &str = "efficiency.calendar/1";
 /// Format tag of a regional overlay document.
+///
+/// ```
+/// use efficiency_core::calendar::{Calendar, OVERLAY_FORMAT};
+/// let overlay = format!(r#"{{"format": "{OVERLAY_FORMAT}", "region": "CN-GX", "name": "Guangxi",
+///   "years": [{{"year": 2026, "notice": "三月三", "periods": [{{"festivals": [{{"name": "Sanyuesan", "name_zh": "三月三"}}],
+///   "from": "2026-04-20", "to": "2026-04-21"}}]}}]}}"#);
+/// assert_eq!(Calendar::china().with_overlay(&overlay)?.regions(), ["CN", "CN-GX"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const OVERLAY_FORMAT: &str = "efficiency.calendar-overlay/1";
 
 /// A calendar document: one entry per year, each citing the notice it comes from.
+///
+/// ```
+/// use efficiency_core::calendar::{Calendar, CalendarDocument, CHINA_JSON};
+/// let doc: CalendarDocument = serde_json::from_str(CHINA_JSON)?;
+/// assert_eq!(doc.years.first().map(|y| y.year), Some(2004));
+/// assert!(Calendar::from_document(doc).is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -41,6 +63,13 @@ pub struct CalendarDocument {
 }
 
 /// One year's arrangement, as one notice (plus its amendments) announced it.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// let cal = Calendar::china();
+/// let y2026 = cal.document().years.iter().find(|y| y.year == 2026).expect("2026 is covered");
+/// assert!(y2026.notice.contains("2026"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -61,6 +90,14 @@ pub struct YearDocument {
 }
 
 /// A run of days off for one or more festivals, and the make-up workdays that pay for it.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// let cal = Calendar::china();
+/// let y2026 = cal.document().years.iter().find(|y| y.year == 2026).expect("2026 is covered");
+/// let national_day = y2026.periods.iter().find(|p| p.from == "2026-10-01").expect("National Day");
+/// assert_eq!((national_day.to.as_str(), national_day.makeup_workdays.len()), ("2026-10-07", 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -81,6 +118,14 @@ pub struct PeriodDocument {
 
 /// A festival and its statutory days (法定节假日) inside a period; the other days of the
 /// period are in-lieu rest days or weekends.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// let cal = Calendar::china();
+/// let y2026 = cal.document().years.iter().find(|y| y.year == 2026).expect("2026 is covered");
+/// let names: Vec<&str> = y2026.periods.iter().flat_map(|p| &p.festivals).map(|f| f.name_zh.as_str()).collect();
+/// assert!(names.contains(&"春节") && names.contains(&"国庆节"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

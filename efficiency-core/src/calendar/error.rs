@@ -4,6 +4,16 @@ use chrono::NaiveDate;
 ///
 /// Each variant has a stable [`code`](CalendarError::code) that Python (`.code`) and JS
 /// (`error.code`) see unchanged, and a message that names the date, the year or the field.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// use efficiency_core::calendar::CalendarError;
+/// let e = cal.add_workdays(parse_date("2031-01-02")?, 1).unwrap_err();
+/// assert!(matches!(e, CalendarError::YearNotCovered { year: 2031, .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CalendarError {
@@ -99,6 +109,14 @@ fn year_not_covered_message(
 
 impl CalendarError {
     /// The stable, machine-readable code of this error, e.g. `"calendar.year_not_covered"`.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::date::parse_date;
+    /// let cal = Calendar::china();
+    /// assert_eq!(cal.day_kind(parse_date("2003-06-01")?).unwrap_err().code(), "calendar.year_not_covered");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn code(&self) -> &'static str {
         match self {
             CalendarError::InvalidDate { .. } => "calendar.invalid_date",
@@ -113,6 +131,12 @@ impl CalendarError {
     }
 
     /// Every code this type can produce, for documentation and for binding tests.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::CalendarError;
+    /// assert!(CalendarError::CODES.contains(&"calendar.invalid_date"));
+    /// assert!(CalendarError::CODES.contains(&"calendar.year_not_covered"));
+    /// ```
     pub const CODES: &'static [&'static str] = &[
         "calendar.invalid_date",
         "calendar.year_not_covered",

@@ -35,9 +35,27 @@ pub use error::CalendarError;
 use data::{Period, Year};
 
 /// The shipped national calendar: State Council notices 2004–2026.
+///
+/// ```
+/// use efficiency_core::calendar::{Calendar, CHINA_JSON};
+/// assert!(CHINA_JSON.contains("efficiency.calendar/1"));
+/// assert_eq!(Calendar::from_json(CHINA_JSON)?.covered_years(), Calendar::china().covered_years());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const CHINA_JSON: &str = include_str!("../../data/calendar/china.json");
 
 /// What kind of day a date is.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// use efficiency_core::calendar::DayKind;
+/// assert_eq!(cal.day_kind(parse_date("2026-10-01")?)?, DayKind::Holiday);
+/// assert_eq!(cal.day_kind(parse_date("2026-10-10")?)?, DayKind::MakeupWorkday);
+/// assert_eq!(cal.day_kind(parse_date("2026-10-11")?)?, DayKind::RestDay);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -62,6 +80,12 @@ crate::names!(DayKind {
 
 impl DayKind {
     /// Whether the office is open on a day of this kind.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::DayKind;
+    /// assert!(DayKind::MakeupWorkday.is_workday() && DayKind::Workday.is_workday());
+    /// assert!(!DayKind::Holiday.is_workday() && !DayKind::RestDay.is_workday());
+    /// ```
     pub fn is_workday(self) -> bool {
         matches!(self, DayKind::Workday | DayKind::MakeupWorkday)
     }
@@ -78,6 +102,16 @@ impl fmt::Display for DayKind {
 /// Serialised (the shape every language returns) as `date`, `kind`, `holiday_name`,
 /// `holiday_name_zh`, `region`, `notice_year`, `statutory`, `provisional`, `reason` and
 /// `reason_zh`.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// let info = cal.day_info(parse_date("2026-10-01")?)?;
+/// assert!(info.statutory && !info.provisional);
+/// assert_eq!(info.period.as_ref().map(|p| p.name_zh.as_str()), Some("国庆节"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayInfo {
     /// The date.
@@ -93,6 +127,15 @@ pub struct DayInfo {
 }
 
 /// A holiday period, as named in explanations.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// let period = cal.day_info(parse_date("2026-10-05")?)?.period.expect("a holiday");
+/// assert_eq!((period.region.as_str(), period.notice_year), ("CN", 2026));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PeriodRef {
@@ -109,6 +152,14 @@ pub struct PeriodRef {
 impl DayInfo {
     /// A short reason a clerk can read: `weekend`, `holiday: National Day (国庆节), statutory`,
     /// `make-up workday for National Day (国庆节)`.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::date::parse_date;
+    /// let cal = Calendar::china();
+    /// assert_eq!(cal.day_info(parse_date("2026-10-11")?)?.describe(), "weekend");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn describe(&self) -> String {
         self.reasons().0
     }
@@ -164,6 +215,16 @@ impl DayInfo {
 }
 
 /// One day in the explanation of a workday count.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// let r = cal.explain_add_workdays(parse_date("2026-09-30")?, 2)?;
+/// let first = &r.days[0];
+/// assert_eq!((first.date, first.ordinal), (parse_date("2026-10-01")?, None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReckonedDay {
@@ -182,6 +243,16 @@ pub struct ReckonedDay {
 /// The explanation of `add_workdays(start, workdays)`: every day passed, counted or skipped.
 ///
 /// Serialised with its fields and `text`, the printed table.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// let r = cal.explain_add_workdays(parse_date("2026-09-30")?, 5)?;
+/// assert_eq!(r.due, parse_date("2026-10-13")?);
+/// assert!(r.days.iter().any(|d| d.reason == "make-up workday for National Day (国庆节)"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkdayReckoning {
     /// The day counting starts from (not itself counted).
@@ -287,6 +358,16 @@ mod schema {
 
 impl WorkdayReckoning {
     /// The days passed over without being counted.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::date::parse_date;
+    /// let cal = Calendar::china();
+    /// let r = cal.explain_add_workdays(parse_date("2026-09-30")?, 5)?;
+    /// // 1–7 October off, 10 October a make-up workday, 11 October a Sunday.
+    /// assert_eq!(r.skipped().count(), 8);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn skipped(&self) -> impl Iterator<Item = &ReckonedDay> {
         self.days.iter().filter(|d| d.ordinal.is_none())
     }
@@ -329,6 +410,18 @@ fn short_weekday(d: NaiveDate) -> &'static str {
 }
 
 /// A row that failed in a batch call; the other rows are unaffected.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// use efficiency_core::date::to_epoch_days;
+/// let days = [to_epoch_days(parse_date("2026-09-30")?), to_epoch_days(parse_date("2031-06-01")?)];
+/// let mut out = [0; 2];
+/// let failed = cal.add_workdays_many(&days, &[5], &mut out);
+/// assert_eq!((failed.len(), failed[0].row, failed[0].error.code()), (1, 1, "calendar.year_not_covered"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     /// Zero-based row index.
@@ -365,6 +458,15 @@ struct Table {
 
 /// A working-day calendar: national data, optional regional overlays, and the choice of
 /// strict or provisional answers for years after the data ends. Cheap to clone.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::date::parse_date;
+/// let cal = Calendar::china();
+/// assert!(!cal.is_workday(parse_date("2026-10-01")?)?);
+/// assert_eq!(cal.add_workdays(parse_date("2026-09-30")?, 5)?, parse_date("2026-10-13")?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Calendar {
     national: Arc<CalendarDocument>,
@@ -438,6 +540,14 @@ impl Calendar {
     }
 
     /// A calendar from an already parsed document.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::{Calendar, CHINA_JSON};
+    /// let mut doc = Calendar::china().document().clone();
+    /// doc.years.retain(|y| y.year >= 2020);
+    /// assert_eq!(Calendar::from_document(doc)?.covered_years(), (2020, 2026));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_document(doc: CalendarDocument) -> Result<Calendar, CalendarError> {
         if doc.format != CALENDAR_FORMAT {
             return Err(CalendarError::data(
@@ -601,6 +711,12 @@ impl Calendar {
     }
 
     /// Whether this calendar answers provisionally for years after its data.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// assert!(!Calendar::china().provisional());
+    /// assert!(Calendar::china().with_provisional(true).provisional());
+    /// ```
     pub fn provisional(&self) -> bool {
         self.provisional
     }
@@ -628,6 +744,13 @@ impl Calendar {
     }
 
     /// The national document, as loaded (overlays are kept separately).
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// let cal = Calendar::china();
+    /// let doc = cal.document();
+    /// assert_eq!((doc.region.as_str(), doc.years.last().map(|y| y.year)), ("CN", Some(2026)));
+    /// ```
     pub fn document(&self) -> &CalendarDocument {
         &self.national
     }
@@ -890,6 +1013,14 @@ impl Calendar {
     }
 
     /// The last workday strictly before `date`.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::date::parse_date;
+    /// let cal = Calendar::china();
+    /// assert_eq!(cal.previous_workday(parse_date("2026-10-08")?)?, parse_date("2026-09-30")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn previous_workday(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
         self.add_workdays(date, -1)
     }

@@ -905,6 +905,53 @@ pub fn parse_lines(text: &str) -> Result<Vec<CaseEvent>, CaseError> {
         .collect()
 }
 
+/// The case events a host passes as `arg`, as JSON lines, the same in every language: one text
+/// (JSON Lines; blank lines left out), or a list whose items are each a line of text or an event
+/// object (a dict, a JS object; times in it read in `zone`). Anything else is
+/// `argument.wrong_type` naming `arg` (or the item).
+///
+/// ```
+/// use efficiency_core::boundary::Value;
+/// use efficiency_core::date::Zone;
+/// use efficiency_core::case::event_lines;
+/// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#;
+/// let as_text = event_lines(&Value::Str(format!("{line}\n\n")), "events", Zone::CHINA)?;
+/// let as_list = event_lines(&Value::List(vec![Value::Str(line.into())]), "events", Zone::CHINA)?;
+/// assert_eq!(as_text, as_list);
+/// let e = event_lines(&Value::Int(3), "events", Zone::CHINA).unwrap_err();
+/// assert_eq!((e.code, e.field.as_deref()), ("argument.wrong_type", Some("events")));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
+pub fn event_lines(
+    v: &crate::boundary::Value,
+    arg: &str,
+    zone: crate::date::Zone,
+) -> Result<Vec<String>, crate::error::Error> {
+    use crate::boundary::Value;
+    let keep = |l: &str| !l.trim().is_empty();
+    match v {
+        Value::Str(text) => Ok(text
+            .lines()
+            .filter(|l| keep(l))
+            .map(str::to_string)
+            .collect()),
+        v => {
+            let mut out = Vec::new();
+            for (i, item) in v.list(arg)?.iter().enumerate() {
+                match item {
+                    Value::Str(line) => {
+                        if keep(line) {
+                            out.push(line.clone());
+                        }
+                    }
+                    other => out.push(other.to_json(&format!("{arg}[{i}]"), zone)?.to_string()),
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
 #[cfg(test)]
 mod columns_tests {
     use super::*;
@@ -1066,52 +1113,5 @@ mod columns_tests {
         };
         row.set_payload(r#"{"window":null}"#, 1).unwrap();
         assert_eq!(row.window.as_deref(), Some("W1"));
-    }
-}
-
-/// The case events a host passes as `arg`, as JSON lines, the same in every language: one text
-/// (JSON Lines; blank lines left out), or a list whose items are each a line of text or an event
-/// object (a dict, a JS object; times in it read in `zone`). Anything else is
-/// `argument.wrong_type` naming `arg` (or the item).
-///
-/// ```
-/// use efficiency_core::boundary::Value;
-/// use efficiency_core::date::Zone;
-/// use efficiency_core::case::event_lines;
-/// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#;
-/// let as_text = event_lines(&Value::Str(format!("{line}\n\n")), "events", Zone::CHINA)?;
-/// let as_list = event_lines(&Value::List(vec![Value::Str(line.into())]), "events", Zone::CHINA)?;
-/// assert_eq!(as_text, as_list);
-/// let e = event_lines(&Value::Int(3), "events", Zone::CHINA).unwrap_err();
-/// assert_eq!((e.code, e.field.as_deref()), ("argument.wrong_type", Some("events")));
-/// # Ok::<(), efficiency_core::error::Error>(())
-/// ```
-pub fn event_lines(
-    v: &crate::boundary::Value,
-    arg: &str,
-    zone: crate::date::Zone,
-) -> Result<Vec<String>, crate::error::Error> {
-    use crate::boundary::Value;
-    let keep = |l: &str| !l.trim().is_empty();
-    match v {
-        Value::Str(text) => Ok(text
-            .lines()
-            .filter(|l| keep(l))
-            .map(str::to_string)
-            .collect()),
-        v => {
-            let mut out = Vec::new();
-            for (i, item) in v.list(arg)?.iter().enumerate() {
-                match item {
-                    Value::Str(line) => {
-                        if keep(line) {
-                            out.push(line.clone());
-                        }
-                    }
-                    other => out.push(other.to_json(&format!("{arg}[{i}]"), zone)?.to_string()),
-                }
-            }
-            Ok(out)
-        }
     }
 }

@@ -10,6 +10,16 @@ use crate::calendar::{Calendar, MISSING};
 /// Columns of a batch. Times are seconds since 1970-01-01T00:00 in local (bureau) time, as in
 /// numpy `datetime64[s]`; [`MISSING`] marks a missing value. `amount`, `unit` and `as_of`
 /// have one entry per row or a single entry for every row.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{evaluate_many, BatchInput, ClockConfig, TimeUnit};
+/// let accepted = 1_790_589_600; // 2026-09-28 10:00, local time as epoch seconds
+/// let input = BatchInput { accepted_at: &[accepted], amount: &[20], unit: &[TimeUnit::Workdays],
+///     statutory_amount: None, concluded_at: None, as_of: &[accepted + 86_400] };
+/// let (out, errors) = evaluate_many(&Calendar::china(), &ClockConfig::default(), &input);
+/// assert!(errors.is_empty() && out.remaining == [19.0]);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct BatchInput<'a> {
     /// When each case was accepted; a missing one gives a missing result (no error).
@@ -27,11 +37,33 @@ pub struct BatchInput<'a> {
 }
 
 /// Level codes in [`BatchOutput::level`]: index into `["normal", "reminder", "yellow", "red"]`.
+///
+/// ```
+/// use efficiency_core::clock::LEVEL_NAMES;
+/// // A level column holds indexes into these names.
+/// assert_eq!(LEVEL_NAMES, ["normal", "reminder", "yellow", "red"]);
+/// ```
 pub const LEVEL_NAMES: &[&str] = Level::NAMES;
 /// Outcome codes in [`BatchOutput::outcome`]: index into `["early", "on_time", "late"]`; -1: open.
+///
+/// ```
+/// use efficiency_core::clock::OUTCOME_NAMES;
+/// assert_eq!(OUTCOME_NAMES, ["early", "on_time", "late"]);
+/// ```
 pub const OUTCOME_NAMES: &[&str] = Outcome::NAMES;
 
 /// Result columns; a missing or failed row has [`MISSING`] times, NaN remaining and -1 codes.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{evaluate_many, BatchInput, ClockConfig, TimeUnit, LEVEL_NAMES};
+/// let accepted = 1_790_589_600; // 2026-09-28 10:00
+/// let input = BatchInput { accepted_at: &[accepted], amount: &[20], unit: &[TimeUnit::Workdays],
+///     statutory_amount: None, concluded_at: None, as_of: &[1_793_700_000] }; // 2026-11-03
+/// let (out, _) = evaluate_many(&Calendar::china(), &ClockConfig::default(), &input);
+/// assert_eq!(LEVEL_NAMES[out.level[0] as usize], "red");
+/// assert_eq!(out.outcome[0], -1); // not concluded
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BatchOutput {
     /// Promised due, seconds since 1970-01-01T00:00.
@@ -47,6 +79,15 @@ pub struct BatchOutput {
 }
 
 /// A row that failed.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{evaluate_many, BatchInput, ClockConfig, TimeUnit};
+/// let input = BatchInput { accepted_at: &[1_930_000_000], amount: &[20], unit: &[TimeUnit::Workdays],
+///     statutory_amount: None, concluded_at: None, as_of: &[1_930_100_000] }; // in 2031
+/// let (_, errors) = evaluate_many(&Calendar::china(), &ClockConfig::default(), &input);
+/// assert_eq!((errors[0].row, errors[0].error.code()), (0, "calendar.year_not_covered"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockRowError {
     /// Zero-based row.
@@ -233,6 +274,21 @@ pub fn evaluate_many(
 
 /// [`evaluate_rows`]'s result: one value per row in each column (`None` for a missing or
 /// failed row) and one error per failed row, naming its row.
+///
+/// ```
+/// use efficiency_core::boundary::Value;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{evaluate_rows, ClockConfig};
+/// let columns = Value::Map(vec![
+///     ("accepted_at".into(), Value::List(vec![Value::Str("2026-09-28T10:00".into())])),
+///     ("amount".into(), Value::List(vec![Value::Int(20)])),
+///     ("unit".into(), Value::Str("workdays".into())),
+///     ("as_of".into(), Value::Str("2026-11-02T09:00".into())),
+/// ]);
+/// let rows = evaluate_rows(&Calendar::china(), &ClockConfig::default(), &columns)?;
+/// assert_eq!((rows.level[0], rows.errors.len()), (Some("red"), 0));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClockRows {
@@ -253,6 +309,18 @@ pub struct ClockRows {
 /// The columns of a clock batch as the bindings have read them: times as seconds since
 /// 1970-01-01 local time ([`MISSING`] for missing), with the errors already found reading them
 /// (each with its row); numbers and units as given (one value, or one per row).
+///
+/// ```
+/// use efficiency_core::boundary::{Numbers, Value};
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{evaluate_columns, ClockColumns, ClockConfig};
+/// let unit = [Value::Str("workdays".into())];
+/// let cols = ClockColumns { accepted_at: vec![1_790_589_600], amount: Numbers::Ints(&[20]), unit: &unit,
+///     as_of: vec![1_790_676_000], statutory_amount: None, concluded_at: None, errors: Vec::new() };
+/// let (out, errors) = evaluate_columns(&Calendar::china(), &ClockConfig::default(), cols)?;
+/// assert!(errors.is_empty() && out.remaining == [19.0]);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ClockColumns<'a> {
     /// Acceptance times; a missing one is a missing row.
@@ -275,6 +343,19 @@ pub struct ClockColumns<'a> {
 /// error for the call as a whole, with a bad single value), reads every amount and unit per
 /// row, fails a row on any bad cell (a bad single value fails every row), evaluates the rest
 /// with [`evaluate_many`] and returns the result columns with every row error in row order.
+///
+/// ```
+/// use efficiency_core::boundary::{Numbers, Value};
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{evaluate_columns, ClockColumns, ClockConfig};
+/// // A fractional amount fails its row only.
+/// let unit = [Value::Str("workdays".into())];
+/// let cols = ClockColumns { accepted_at: vec![1_790_589_600; 2], amount: Numbers::Floats(&[20.0, 1.5]), unit: &unit,
+///     as_of: vec![1_790_676_000], statutory_amount: None, concluded_at: None, errors: Vec::new() };
+/// let (_, errors) = evaluate_columns(&Calendar::china(), &ClockConfig::default(), cols)?;
+/// assert_eq!((errors.len(), errors[0].row, errors[0].code), (1, Some(1), "argument.not_whole"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub fn evaluate_columns(
     cal: &Calendar,
     config: &ClockConfig,
@@ -363,6 +444,15 @@ pub fn evaluate_columns(
 /// `accepted_at`, `amount`, `unit`, `as_of` and optionally `statutory_amount` and
 /// `concluded_at` to a list (one value per row) or a single value for every row; then as
 /// [`evaluate_columns`].
+///
+/// ```
+/// use efficiency_core::boundary::Value;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{evaluate_rows, ClockConfig};
+/// // Not an object of columns: an error, never an empty answer.
+/// let e = evaluate_rows(&Calendar::china(), &ClockConfig::default(), &Value::List(vec![])).unwrap_err();
+/// assert_eq!((e.code, e.field.as_deref()), ("argument.wrong_type", Some("columns")));
+/// ```
 pub fn evaluate_rows(
     cal: &Calendar,
     config: &ClockConfig,

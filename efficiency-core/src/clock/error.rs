@@ -3,6 +3,17 @@ use crate::calendar::CalendarError;
 /// Input the clock cannot understand: an impossible event sequence, a malformed limit, or a
 /// calendar question it cannot answer. A *fault of a person* (a late extension, a missed
 /// deadline) is never an error: it is a [`Finding`](super::Finding).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// use efficiency_core::clock::ClockError;
+/// let e = clock.resume(t("2026-10-01 09:00")).unwrap_err();
+/// assert!(matches!(e, ClockError::InvalidEvent { index: 0, event: "resume", .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClockError {
@@ -36,6 +47,15 @@ pub enum ClockError {
 
 impl ClockError {
     /// The stable, machine-readable code of this error.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// assert_eq!(clock.conclude(t("2026-09-01 09:00")).unwrap_err().code(), "clock.before_acceptance");
+    /// ```
     pub fn code(&self) -> &'static str {
         match self {
             ClockError::Calendar(e) => e.code(),
@@ -44,6 +64,11 @@ impl ClockError {
     }
 
     /// Every code the clock itself produces (calendar codes pass through unchanged).
+    ///
+    /// ```
+    /// use efficiency_core::clock::ClockError;
+    /// assert!(ClockError::CODES.contains(&"clock.resume_without_suspension"));
+    /// ```
     pub const CODES: &'static [&'static str] = &[
         "clock.time_goes_backwards",
         "clock.before_acceptance",

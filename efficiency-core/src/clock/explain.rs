@@ -18,6 +18,18 @@ impl Clock {
     /// (weekend, holiday with its name, suspension with its reason). At most
     /// [`MAX_EXPLAINED_DAYS`] days (an open suspension asked about years later moves the due
     /// that far), else `clock.explanation_too_long`.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// let e = clock.explain(t("2026-10-08 09:00"), false)?;
+    /// assert_eq!(e.due, t("2026-10-30 17:30"));
+    /// assert!(e.to_string().contains("2026-10-10    5  make-up workday for National Day"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn explain(&self, as_of: NaiveDateTime, promised: bool) -> Result<Explanation, ClockError> {
         let status = self.status(as_of)?;
         let replay = self.replay(as_of);
@@ -155,6 +167,18 @@ impl Clock {
 }
 
 /// One day of an [`Explanation`].
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// let e = clock.explain(t("2026-10-08 09:00"), false)?;
+/// let oct1 = e.days.iter().find(|d| d.date.to_string() == "2026-10-01").expect("listed");
+/// assert_eq!((oct1.ordinal, oct1.reason_zh.as_str()), (None, "国庆节（法定假日）"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExplainedDay {
@@ -173,6 +197,18 @@ pub struct ExplainedDay {
 }
 
 /// The working behind a due time. Serialised with its fields and `text`, the printed table.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// let e = clock.explain(t("2026-10-08 09:00"), false)?;
+/// assert_eq!((e.limit, e.extended_by), (TimeLimit::workdays(20), 0));
+/// assert_eq!(e.days.iter().filter(|d| d.ordinal.is_some()).count(), 20);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
     /// The limit explained.

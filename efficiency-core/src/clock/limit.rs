@@ -7,6 +7,12 @@ use serde::{Deserialize, Serialize};
 use super::ClockError;
 
 /// The unit a time limit is counted in (docs/domain.md §4.1).
+///
+/// ```
+/// use efficiency_core::clock::{TimeLimit, TimeUnit};
+/// assert_eq!(TimeLimit::natural_days(60).unit, TimeUnit::NaturalDays);
+/// assert_eq!(TimeUnit::Workdays.as_str(), "workdays");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +72,11 @@ pub struct TimeLimit {
 
 impl TimeLimit {
     /// `n` workdays.
+    ///
+    /// ```
+    /// use efficiency_core::clock::TimeLimit;
+    /// assert_eq!(TimeLimit::workdays(20).to_string(), "20 workdays");
+    /// ```
     pub const fn workdays(n: u32) -> Self {
         TimeLimit {
             amount: n,
@@ -73,6 +84,11 @@ impl TimeLimit {
         }
     }
     /// `n` natural days.
+    ///
+    /// ```
+    /// use efficiency_core::clock::TimeLimit;
+    /// assert_eq!(TimeLimit::natural_days(60).to_string(), "60 natural days");
+    /// ```
     pub const fn natural_days(n: u32) -> Self {
         TimeLimit {
             amount: n,
@@ -80,6 +96,11 @@ impl TimeLimit {
         }
     }
     /// `n` office hours.
+    ///
+    /// ```
+    /// use efficiency_core::clock::TimeLimit;
+    /// assert_eq!(TimeLimit::work_hours(4).amount, 4);
+    /// ```
     pub const fn work_hours(n: u32) -> Self {
         TimeLimit {
             amount: n,
@@ -102,6 +123,11 @@ impl TimeLimit {
         }
     }
     /// On the spot (即办): by the end of the acceptance day.
+    ///
+    /// ```
+    /// use efficiency_core::clock::TimeLimit;
+    /// assert_eq!(TimeLimit::on_the_spot().amount, 0);
+    /// ```
     pub const fn on_the_spot() -> Self {
         TimeLimit {
             amount: 0,
@@ -113,6 +139,14 @@ impl TimeLimit {
     /// `daily_hours` office hours a day: the rule "a promised limit must be within the
     /// statutory limit". Units that cannot be compared without a date (workdays against
     /// natural days of a larger count, for example) are not within.
+    ///
+    /// ```
+    /// use efficiency_core::clock::TimeLimit;
+    /// let day = 7 * 3600; // seconds of office time a day
+    /// assert!(TimeLimit::workdays(10).is_within(&TimeLimit::workdays(20), day));
+    /// assert!(TimeLimit::work_hours(14).is_within(&TimeLimit::workdays(2), day));
+    /// assert!(!TimeLimit::workdays(21).is_within(&TimeLimit::workdays(20), day));
+    /// ```
     pub fn is_within(&self, other: &TimeLimit, daily_seconds: i64) -> bool {
         use TimeUnit::*;
         let (a, b) = (i64::from(self.amount), i64::from(other.amount));
@@ -160,6 +194,11 @@ impl fmt::Display for TimeLimit {
 }
 
 /// When the last day of a day-counted period ends (民法典 Art. 203).
+///
+/// ```
+/// use efficiency_core::clock::{ClockConfig, DayEnd};
+/// assert_eq!(ClockConfig::default().day_end, DayEnd::CloseOfBusiness);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -172,6 +211,12 @@ pub enum DayEnd {
 }
 
 /// Office hours: one or more sessions a workday, e.g. 09:00–12:00 and 13:30–17:30.
+///
+/// ```
+/// use efficiency_core::clock::OfficeHours;
+/// // The default: 09:00–12:00 and 13:30–17:30, seven hours.
+/// assert_eq!(OfficeHours::default().daily_seconds(), 7 * 3600);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "Vec<[String; 2]>", into = "Vec<[String; 2]>")]
@@ -240,6 +285,12 @@ impl OfficeHours {
     }
 
     /// Office seconds in one workday.
+    ///
+    /// ```
+    /// use efficiency_core::clock::OfficeHours;
+    /// assert_eq!(OfficeHours::new(&[("09:00", "17:00")])?.daily_seconds(), 8 * 3600);
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
     pub fn daily_seconds(&self) -> i64 {
         self.sessions.iter().map(|(a, b)| i64::from(b - a)).sum()
     }
@@ -266,6 +317,12 @@ impl OfficeHours {
     }
 
     /// Close of business: the end of the last session.
+    ///
+    /// ```
+    /// use chrono::NaiveTime;
+    /// use efficiency_core::clock::OfficeHours;
+    /// assert_eq!(OfficeHours::default().close(), NaiveTime::from_hms_opt(17, 30, 0).unwrap());
+    /// ```
     pub fn close(&self) -> NaiveTime {
         let secs = self.sessions.last().map(|s| s.1).unwrap_or(0);
         NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).expect("valid")
@@ -289,6 +346,13 @@ impl From<OfficeHours> for Vec<[String; 2]> {
 
 /// Who may approve: the roles of docs/domain.md §2, from the handler up to the head of the
 /// government at that level. An approver of a higher rank than required is authorised.
+///
+/// ```
+/// use efficiency_core::clock::Authority;
+/// assert_eq!("agency_head".parse::<Authority>()?, Authority::AgencyHead);
+/// assert_eq!("janitor".parse::<Authority>().unwrap_err().code(), "clock.unknown_authority");
+/// # Ok::<(), efficiency_core::clock::ClockError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -327,6 +391,12 @@ impl FromStr for Authority {
 }
 
 /// Which extensions an item allows (行政许可法 Art. 42: one, of 10 workdays, by the agency head).
+///
+/// ```
+/// use efficiency_core::clock::{Authority, ExtensionPolicy, TimeLimit};
+/// let policy = ExtensionPolicy::default_for(TimeLimit::workdays(20));
+/// assert_eq!((policy.max_amount, policy.approver, policy.max_count), (20, Authority::AgencyHead, 1));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -347,6 +417,12 @@ fn one() -> u32 {
 impl ExtensionPolicy {
     /// The default for a statutory limit (行政许可法 Art. 42): one extension of up to the
     /// statutory amount, approved by the agency head. The one place this default is decided.
+    ///
+    /// ```
+    /// use efficiency_core::clock::{ExtensionPolicy, TimeLimit};
+    /// // 行政许可法 Art. 42: once, by as much as the limit, approved by the agency head.
+    /// assert_eq!(ExtensionPolicy::default_for(TimeLimit::workdays(20)).max_amount, 20);
+    /// ```
     pub fn default_for(statutory: TimeLimit) -> ExtensionPolicy {
         ExtensionPolicy {
             max_amount: statutory.amount,
@@ -356,6 +432,11 @@ impl ExtensionPolicy {
     }
 
     /// No extension allowed.
+    ///
+    /// ```
+    /// use efficiency_core::clock::ExtensionPolicy;
+    /// assert_eq!(ExtensionPolicy::NONE.max_count, 0);
+    /// ```
     pub const NONE: ExtensionPolicy = ExtensionPolicy {
         max_amount: 0,
         approver: Authority::AgencyHead,
@@ -364,6 +445,13 @@ impl ExtensionPolicy {
 }
 
 /// Configuration of a clock: office hours, when the last day ends, and the reminder threshold.
+///
+/// ```
+/// use efficiency_core::clock::{ClockConfig, TimeLimit};
+/// let config = ClockConfig::default();
+/// assert_eq!(config.reminder_threshold, TimeLimit::workdays(1));
+/// assert_eq!(config.office_hours.daily_seconds(), 7 * 3600);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]

@@ -51,6 +51,18 @@ pub use batch::{
 use reckon::Reckoner;
 
 /// One event of a clock's log.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// use efficiency_core::clock::ClockEvent;
+/// clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
+/// assert!(matches!(&clock.events()[0], ClockEvent::Suspend { reason, .. } if reason == "expert_review"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -102,6 +114,17 @@ pub enum ClockEvent {
 
 impl ClockEvent {
     /// When the event happened.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
+    /// assert_eq!(clock.events()[0].at(), t("2026-10-09 15:00"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn at(&self) -> NaiveDateTime {
         match self {
             ClockEvent::Suspend { at, .. }
@@ -114,6 +137,19 @@ impl ClockEvent {
     }
 
     /// `suspend`, `resume`, `request_extension`, `approve_extension`, `notify_applicant`, `conclude`.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
+    /// clock.resume(t("2026-10-13 09:00"))?;
+    /// let kinds: Vec<&str> = clock.events().iter().map(|e| e.kind()).collect();
+    /// assert_eq!(kinds, ["suspend", "resume"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn kind(&self) -> &'static str {
         match self {
             ClockEvent::Suspend { .. } => "suspend",
@@ -127,6 +163,18 @@ impl ClockEvent {
 }
 
 /// Whether the clock is counting.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// use efficiency_core::clock::State;
+/// clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
+/// assert_eq!(clock.status(t("2026-10-10 09:00"))?.state, State::Suspended);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -140,6 +188,19 @@ pub enum State {
 }
 
 /// Supervision level (docs/domain.md §4.4), as the electronic supervision system shows it.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// use efficiency_core::clock::Level;
+/// assert_eq!(clock.status(t("2026-10-08 09:00"))?.level, Level::Normal);
+/// assert_eq!(clock.status(t("2026-10-30 09:00"))?.level, Level::Reminder);
+/// assert_eq!(clock.status(t("2026-11-02 09:00"))?.level, Level::Red);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -155,6 +216,18 @@ pub enum Level {
 }
 
 /// How a concluded case did against its promised limit.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// use efficiency_core::clock::Outcome;
+/// clock.conclude(t("2026-10-20 10:00"))?;
+/// assert_eq!(clock.status(t("2026-11-02 09:00"))?.outcome, Some(Outcome::Early));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -182,6 +255,18 @@ as_str_impl!(Outcome { Early => "early", OnTime => "on_time", Late => "late" });
 /// A fault found on the clock: a person's, not the program's. It names its stable code, when it
 /// happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`];
 /// `None` stands for the acceptance itself).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// let s = clock.status(t("2026-11-02 09:00"))?;
+/// assert_eq!(s.findings[0].code, "time_limit.statutory_missed");
+/// assert_eq!(s.findings[0].at, t("2026-10-30 17:30"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
@@ -196,6 +281,12 @@ pub struct Finding {
 }
 
 /// The finding codes a clock can produce.
+///
+/// ```
+/// use efficiency_core::clock::FINDING_CODES;
+/// assert!(FINDING_CODES.contains(&"time_limit.statutory_missed"));
+/// assert!(FINDING_CODES.contains(&"procedure.overrun"));
+/// ```
 pub const FINDING_CODES: &[&str] = &[
     FindingCode::PromisedMissed.as_str(),
     FindingCode::StatutoryMissed.as_str(),
@@ -210,9 +301,33 @@ pub const FINDING_CODES: &[&str] = &[
 ];
 
 /// An amount of time in a limit's unit: whole days, or office hours (fractional).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// use efficiency_core::clock::Amount;
+/// let left: Amount = clock.status(t("2026-10-08 09:00"))?.remaining;
+/// assert_eq!(left, 17.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub type Amount = f64;
 
 /// Everything derived from a clock at one moment.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{Clock, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+/// let s = clock.status(t("2026-10-08 09:00"))?;
+/// assert_eq!((s.statutory_due, s.remaining, s.elapsed), (t("2026-10-30 17:30"), 17.0, 3.0));
+/// assert!(s.findings.is_empty() && !s.provisional);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClockStatus {
@@ -308,6 +423,16 @@ impl Clock {
     /// A clock for a case accepted at `accepted_at` under a statutory limit. By default the
     /// promised limit is the statutory one, one extension of up to the statutory amount may be
     /// approved by the agency head, and the configuration is [`ClockConfig::default`].
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// assert_eq!(clock.status(t("2026-09-28 10:00"))?.statutory_due, t("2026-10-30 17:30"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(calendar: Calendar, accepted_at: NaiveDateTime, statutory: TimeLimit) -> Clock {
         Clock {
             calendar,
@@ -378,18 +503,56 @@ impl Clock {
 
     /// The same clock on another calendar (e.g. the same data made provisional for years it
     /// does not cover); its events are kept.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::date::Zone;
+    /// let clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))
+    ///     .with_calendar(Calendar::china().with_zone(Zone::UTC));
+    /// assert_eq!(clock.calendar().zone(), Zone::UTC);
+    /// ```
     pub fn with_calendar(mut self, calendar: Calendar) -> Clock {
         self.calendar = calendar;
         self
     }
 
     /// The extension policy.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::clock::{Authority, ExtensionPolicy};
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))
+    ///     .with_extension_policy(ExtensionPolicy { max_amount: 10, approver: Authority::UnitHead, max_count: 1 });
+    /// clock.request_extension(t("2026-10-26 10:00"), 10, "site inspection")?;
+    /// clock.approve_extension(t("2026-10-27 10:00"), Authority::UnitHead)?;
+    /// clock.notify_applicant(t("2026-10-28 10:00"))?;
+    /// assert_eq!(clock.status(t("2026-11-02 09:00"))?.extended_by, 10);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_extension_policy(mut self, policy: ExtensionPolicy) -> Clock {
         self.extension = policy;
         self
     }
 
     /// The configuration (office hours, day end, reminder threshold).
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::clock::{ClockConfig, DayEnd};
+    /// let config = ClockConfig { day_end: DayEnd::Midnight, ..ClockConfig::default() };
+    /// let clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20)).with_config(config)?;
+    /// assert_eq!(clock.status(t("2026-10-08 09:00"))?.statutory_due, t("2026-10-31 00:00"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_config(mut self, config: ClockConfig) -> Result<Clock, ClockError> {
         self.config = config;
         match self.promised {
@@ -401,6 +564,19 @@ impl Clock {
     /// The workdays within which the one-time supplement (or clarification) notice must follow
     /// receipt: 5 by default (行政许可法 Art. 32), 7 for an information request (政府信息公开条例
     /// Art. 30). An item's `notice_limit` sets it.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// // An information request: the clarification notice within 7 workdays (政府信息公开条例 Art. 30).
+    /// let clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))
+    ///     .with_notice_limit(7)
+    ///     .with_supplement_notice(t("2026-09-17 10:00"), t("2026-09-25 10:00"))?;
+    /// assert!(clock.status(t("2026-10-08 09:00"))?.findings.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_notice_limit(mut self, workdays: u32) -> Clock {
         self.notice_within = workdays;
         self
@@ -410,6 +586,20 @@ impl Clock {
     /// notice went out at `notice_at`. If the notice came later than the notice limit (5
     /// workdays by default) after receipt, the case counts as accepted on receipt (行政许可法
     /// Art. 32), and that is a finding.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// // Received 17 September, the one-time notice 8 workdays later: accepted on receipt (Art. 32).
+    /// let clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))
+    ///     .with_supplement_notice(t("2026-09-17 10:00"), t("2026-09-28 10:00"))?;
+    /// let s = clock.status(t("2026-10-08 09:00"))?;
+    /// assert_eq!(s.counting_from, t("2026-09-17 10:00"));
+    /// assert_eq!(s.findings[0].code, "supplement.late_notice");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_supplement_notice(
         mut self,
         received_at: NaiveDateTime,
@@ -430,16 +620,45 @@ impl Clock {
     }
 
     /// The events so far.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// clock.conclude(t("2026-10-20 10:00"))?;
+    /// assert_eq!(clock.events().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn events(&self) -> &[ClockEvent] {
         &self.events
     }
 
     /// The calendar the clock counts on.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// assert_eq!(clock.calendar().covered_years().0, 2004);
+    /// ```
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
     }
 
     /// When the case was accepted (as given).
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// assert_eq!(clock.accepted_at(), t("2026-09-28 10:00"));
+    /// ```
     pub fn accepted_at(&self) -> NaiveDateTime {
         self.accepted_at
     }
@@ -586,6 +805,19 @@ impl Clock {
     }
 
     /// Stops the clock for a special procedure.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
+    /// // A second suspension while suspended is refused, naming the event; nothing changes.
+    /// assert_eq!(clock.suspend(t("2026-10-10 09:00"), "again").unwrap_err().code(), "clock.already_suspended");
+    /// assert_eq!(clock.events().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn suspend(&mut self, at: NaiveDateTime, reason: &str) -> Result<(), ClockError> {
         self.suspend_within(at, reason, None)
     }
@@ -619,10 +851,35 @@ impl Clock {
         })
     }
     /// Restarts the clock.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// assert_eq!(clock.resume(t("2026-10-09 09:00")).unwrap_err().code(), "clock.resume_without_suspension");
+    /// ```
     pub fn resume(&mut self, at: NaiveDateTime) -> Result<(), ClockError> {
         self.push(ClockEvent::Resume { at })
     }
     /// Asks for an extension of `amount` (in the statutory limit's unit).
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// use efficiency_core::clock::Authority;
+    /// clock.request_extension(t("2026-10-26 10:00"), 10, "site inspection")?;
+    /// assert!(clock.status(t("2026-10-26 11:00"))?.extension_pending);
+    /// clock.approve_extension(t("2026-10-27 10:00"), Authority::AgencyHead)?;
+    /// // Valid once the applicant is told (行政许可法 Art. 42).
+    /// clock.notify_applicant(t("2026-10-28 10:00"))?;
+    /// assert!(!clock.status(t("2026-10-28 11:00"))?.extension_pending);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn request_extension(
         &mut self,
         at: NaiveDateTime,
@@ -663,10 +920,41 @@ impl Clock {
         self.push(ClockEvent::ApproveExtension { at, approver })
     }
     /// Records that the applicant was told of the open extension request.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// use efficiency_core::clock::Authority;
+    /// clock.request_extension(t("2026-10-26 10:00"), 10, "site inspection")?;
+    /// clock.approve_extension(t("2026-10-27 10:00"), Authority::AgencyHead)?;
+    /// // Without telling the applicant, the extension is a finding.
+    /// let s = clock.status(t("2026-11-02 09:00"))?;
+    /// assert!(s.findings.iter().any(|f| f.code == "extension.applicant_not_notified"));
+    /// clock.notify_applicant(t("2026-10-28 10:00"))?;
+    /// assert!(clock.status(t("2026-11-02 09:00"))?.findings.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn notify_applicant(&mut self, at: NaiveDateTime) -> Result<(), ClockError> {
         self.push(ClockEvent::NotifyApplicant { at })
     }
     /// Concludes the case.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// use efficiency_core::clock::{Outcome, State};
+    /// clock.conclude(t("2026-11-02 10:00"))?;
+    /// let s = clock.status(t("2026-11-10 09:00"))?;
+    /// assert_eq!((s.state, s.outcome), (State::Concluded, Some(Outcome::Late)));
+    /// assert_eq!(clock.conclude(t("2026-11-03 10:00")).unwrap_err().code(), "clock.after_conclusion");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn conclude(&mut self, at: NaiveDateTime) -> Result<(), ClockError> {
         self.push(ClockEvent::Conclude { at })
     }
@@ -759,6 +1047,19 @@ impl Clock {
 
     /// Everything derived from the log at `as_of` (events after `as_of` are ignored, so the
     /// same clock answers for any past moment too).
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// let s = clock.status(t("2026-10-08 09:00"))?;
+    /// assert_eq!((s.remaining, s.level.as_str()), (17.0, "normal"));
+    /// // A moment in a year without holiday data is an error, never a guess.
+    /// assert_eq!(clock.status(t("2031-01-02 09:00")).unwrap_err().code(), "calendar.year_not_covered");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn status(&self, as_of: NaiveDateTime) -> Result<ClockStatus, ClockError> {
         if as_of < self.accepted_at {
             return Err(ClockError::limit(

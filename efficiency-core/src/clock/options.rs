@@ -13,6 +13,17 @@ use crate::error::Error;
 /// What a new clock may be told beyond its acceptance and statutory limit. `None` everywhere
 /// means the defaults: promised = statutory, one extension of up to the statutory amount
 /// approved by the agency head ([`ExtensionPolicy::default_for`]), [`ClockConfig::default`].
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{ClockOptions, TimeLimit};
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let options = ClockOptions { promised: Some(TimeLimit::workdays(10)), ..ClockOptions::default() };
+/// let clock = options.clock(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))?;
+/// assert_eq!(clock.status(t("2026-10-08 09:00"))?.promised_due, t("2026-10-16 17:30"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClockOptions {
     /// The promised (shorter) limit.
@@ -32,6 +43,11 @@ pub struct ClockOptions {
 }
 
 /// The names [`ClockOptions::from_value`] reads (snake_case; JS spells them in camelCase).
+///
+/// ```
+/// use efficiency_core::clock::CLOCK_OPTIONS;
+/// assert!(CLOCK_OPTIONS.contains(&"promised") && CLOCK_OPTIONS.contains(&"day_end"));
+/// ```
 pub const CLOCK_OPTIONS: &[&str] = &[
     "promised",
     "extension_approver",
@@ -85,6 +101,14 @@ impl TimeLimit {
 
     /// A time limit from a boundary value: `{amount, unit}` (amount may be omitted for
     /// `on_the_spot`).
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::clock::TimeLimit;
+    /// let v = Value::Map(vec![("amount".into(), Value::Int(2)), ("unit".into(), Value::Str("months".into()))]);
+    /// assert_eq!(TimeLimit::from_value(&v, "statutory")?, TimeLimit::months(2));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn from_value(v: &Value, arg: &str) -> Result<TimeLimit, Error> {
         match v {
             Value::Map(_) | Value::Record(_) => TimeLimit::from_args(
@@ -113,6 +137,16 @@ impl TimeLimit {
 impl ClockOptions {
     /// Options from a mapping (missing or `null` entries keep their default); an unknown name
     /// is an error (`argument.invalid`), so a misspelt option is never silently ignored.
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::clock::ClockOptions;
+    /// let v = Value::Map(vec![("day_end".into(), Value::Str("midnight".into()))]);
+    /// assert!(ClockOptions::from_value(&v)?.day_end.is_some());
+    /// let bad = Value::Map(vec![("promissed".into(), Value::Null)]);
+    /// assert_eq!(ClockOptions::from_value(&bad).unwrap_err().code, "argument.invalid");
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn from_value(v: &Value) -> Result<ClockOptions, Error> {
         v.check_options("clock", CLOCK_OPTIONS)?;
         let limit = |k: &str| match v.get(k) {
@@ -175,6 +209,17 @@ impl ClockOptions {
     }
 
     /// The clock these options describe.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{ClockOptions, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// // A promise beyond the statute is refused, with the reason.
+    /// let options = ClockOptions { promised: Some(TimeLimit::workdays(30)), ..ClockOptions::default() };
+    /// let e = options.clock(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20)).unwrap_err();
+    /// assert_eq!(e.code, "clock.promised_exceeds_statutory");
+    /// ```
     pub fn clock(
         &self,
         calendar: Calendar,

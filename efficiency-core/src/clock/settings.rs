@@ -24,9 +24,25 @@ use crate::date::Zone;
 use crate::error::Error;
 
 /// The shipped settings (the defaults, written out).
+///
+/// ```
+/// use efficiency_core::clock::{Settings, SETTINGS_JSON};
+/// let s = Settings::from_json(SETTINGS_JSON)?;
+/// assert_eq!(s.zone.as_deref(), Some("+08:00"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub const SETTINGS_JSON: &str = include_str!("../../data/rules/settings.json");
 
 /// A bureau's office settings; each one left out keeps its default.
+///
+/// ```
+/// use efficiency_core::calendar::Calendar;
+/// use efficiency_core::clock::{DayEnd, Settings};
+/// let s = Settings::from_json(r#"{"format": "efficiency.settings/1", "day_end": "midnight"}"#)?;
+/// let (_calendar, config) = s.apply(Calendar::china());
+/// assert_eq!(config.day_end, DayEnd::Midnight);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -59,6 +75,12 @@ fn invalid(field: &str, message: String) -> Error {
 impl Settings {
     /// Settings from JSON; a wrong format, an unknown or malformed setting is
     /// `clock.invalid_settings` naming it.
+    ///
+    /// ```
+    /// use efficiency_core::clock::Settings;
+    /// let e = Settings::from_json(r#"{"format": "efficiency.settings/1", "lunch": "12:00"}"#).unwrap_err();
+    /// assert_eq!((e.code, e.field.as_deref()), ("clock.invalid_settings", Some("lunch")));
+    /// ```
     pub fn from_json(text: &str) -> Result<Settings, Error> {
         crate::limits::document(text, "settings")?;
         let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
@@ -126,6 +148,16 @@ impl Settings {
     }
 
     /// The calendar in the bureau's zone and the clock configuration the settings give.
+    ///
+    /// ```
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::Settings;
+    /// use efficiency_core::date::Zone;
+    /// let s = Settings::from_json(r#"{"format": "efficiency.settings/1", "zone": "+05:00"}"#)?;
+    /// let (calendar, _) = s.apply(Calendar::china());
+    /// assert_eq!(calendar.zone(), Zone::from_seconds(5 * 3600).expect("a zone"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply(&self, calendar: Calendar) -> (Calendar, ClockConfig) {
         let mut config = ClockConfig::default();
         if let Some(h) = &self.office_hours {
