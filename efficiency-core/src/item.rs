@@ -15,11 +15,33 @@ use crate::clock::{
 };
 
 /// Format tag of an item catalog.
+///
+/// ```
+/// use efficiency_core::item::{ItemCatalog, ITEMS_FORMAT};
+/// let text = format!(r#"{{"format": "{ITEMS_FORMAT}", "items": [{{"code": "x.one", "name": "One", "name_zh": "一",
+///   "legal_basis": "test", "statutory": {{"amount": 5, "unit": "workdays"}}}}]}}"#);
+/// assert_eq!(ItemCatalog::from_json(&text)?.items.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const ITEMS_FORMAT: &str = "efficiency.items/1";
 /// The shipped templates: licensing-law limits and example civil-affairs items.
+///
+/// ```
+/// use efficiency_core::item::{ItemCatalog, ITEM_TEMPLATES_JSON};
+/// assert_eq!(ItemCatalog::from_json(ITEM_TEMPLATES_JSON)?.items.len(), ItemCatalog::templates().items.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const ITEM_TEMPLATES_JSON: &str = include_str!("../data/items/templates.json");
 
 /// A special procedure (特别程序) an item may go through.
+///
+/// ```
+/// use efficiency_core::item::ItemCatalog;
+/// let items = ItemCatalog::templates();
+/// let item = items.get("civil.social_org_registration").expect("a template");
+/// let expert = item.special_procedures.iter().find(|p| p.code == "expert_review").expect("listed");
+/// assert!(!expert.counts_toward_limit);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -37,6 +59,16 @@ pub struct SpecialProcedure {
 
 /// One internal step of an item's workflow: every step has a responsible role and a time limit
 /// (the source's "每个环节都有责任人和时限").
+///
+/// ```
+/// use efficiency_core::item::ItemCatalog;
+/// let items = ItemCatalog::templates();
+/// let item = items.get("civil.social_org_registration").expect("a template");
+/// use efficiency_core::clock::TimeLimit;
+/// let codes: Vec<&str> = item.steps.iter().map(|s| s.code.as_str()).collect();
+/// assert_eq!(codes, ["review", "approve"]);
+/// assert!(item.steps.iter().all(|s| s.limit.unit == TimeLimit::workdays(1).unit));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -52,6 +84,16 @@ pub struct WorkflowStep {
 }
 
 /// A kind of application the bureau handles.
+///
+/// ```
+/// use efficiency_core::item::ItemCatalog;
+/// let items = ItemCatalog::templates();
+/// let item = items.get("civil.social_org_registration").expect("a template");
+/// use efficiency_core::clock::TimeLimit;
+/// assert_eq!((item.statutory, item.promised), (TimeLimit::workdays(20), Some(TimeLimit::workdays(10))));
+/// assert_eq!(item.urgent, Some(TimeLimit::workdays(1)));
+/// assert_eq!(item.name_zh, "社会团体成立登记");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -105,6 +147,14 @@ pub struct ServiceItem {
 }
 
 /// What an item's period counts from.
+///
+/// ```
+/// use efficiency_core::item::{CountsFrom, ItemCatalog};
+/// let items = ItemCatalog::templates();
+/// // 政府信息公开条例 Art. 33 counts an information request from its receipt.
+/// assert_eq!(items.get("disclosure.request").map(|i| i.counts_from), Some(CountsFrom::Receipt));
+/// assert_eq!(items.get("licensing.decision").map(|i| i.counts_from), Some(CountsFrom::Acceptance));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -128,6 +178,12 @@ impl CountsFrom {
 }
 
 /// A validated set of items.
+///
+/// ```
+/// use efficiency_core::item::ItemCatalog;
+/// let items = ItemCatalog::templates();
+/// assert!(items.items.iter().any(|i| i.code == "civil.marriage_registration"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -321,6 +377,14 @@ impl ItemCatalog {
     }
 
     /// The item of a code, shared.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let a = items.shared("licensing.decision").expect("listed");
+    /// assert!(Arc::ptr_eq(a, items.shared("licensing.decision").expect("listed")));
+    /// ```
     pub fn shared(&self, code: &str) -> Option<&Arc<ServiceItem>> {
         self.items.iter().find(|i| i.code == code)
     }
@@ -365,6 +429,18 @@ impl ServiceItem {
     }
 
     /// As [`ServiceItem::clock`], sharing the item instead of copying it.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::item::{ItemCatalog, ServiceItem};
+    /// let items = ItemCatalog::templates();
+    /// let item = items.shared("civil.social_org_registration").expect("listed");
+    /// let clock = ServiceItem::shared_clock(item, Calendar::china(), t("2026-09-28 10:00"))?;
+    /// assert_eq!(clock.clock().status(t("2026-10-08 09:00"))?.promised_due, t("2026-10-16 17:30"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shared_clock(
         item: &Arc<ServiceItem>,
         calendar: Calendar,
@@ -394,6 +470,22 @@ impl ServiceItem {
 
 /// A [`Clock`], bound to its item or not. Bound, its suspensions name one of the item's
 /// special procedures; unbound (`ItemClock::from(clock)`), a suspension takes any reason.
+///
+/// ```
+/// use efficiency_core::item::ItemCatalog;
+/// let items = ItemCatalog::templates();
+/// let item = items.get("civil.social_org_registration").expect("a template");
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::calendar::Calendar;
+/// let mut clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?;
+/// // The item's special procedures stop its clock by their code.
+/// clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
+/// clock.clock_mut().resume(t("2026-10-13 09:00"))?;
+/// // 10, 12 and 13 October do not count: the due moves from 30 October to 4 November.
+/// assert_eq!(clock.clock().status(t("2026-10-20 09:00"))?.statutory_due, t("2026-11-04 17:30"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ItemClock {
     clock: Clock,
@@ -459,6 +551,20 @@ impl ItemClock {
     }
 
     /// See [`Clock::with_config`].
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let item = items.get("civil.social_org_registration").expect("a template");
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{ClockConfig, DayEnd};
+    /// let config = ClockConfig { day_end: DayEnd::Midnight, ..ClockConfig::default() };
+    /// let clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?.with_config(config)?;
+    /// assert_eq!(clock.clock().status(t("2026-10-08 09:00"))?.statutory_due, t("2026-10-31 00:00"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_config(
         mut self,
         config: crate::clock::ClockConfig,
@@ -468,6 +574,19 @@ impl ItemClock {
     }
 
     /// See [`Clock::with_supplement_notice`].
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let item = items.get("civil.social_org_registration").expect("a template");
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::calendar::Calendar;
+    /// let clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?
+    ///     .with_supplement_notice(t("2026-09-24 10:00"), t("2026-09-25 10:00"))?;
+    /// assert!(clock.clock().status(t("2026-10-08 09:00"))?.findings.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_supplement_notice(
         mut self,
         received_at: NaiveDateTime,
@@ -478,16 +597,53 @@ impl ItemClock {
     }
 
     /// The underlying clock, for every other event and for [`Clock::status`].
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let item = items.get("civil.social_org_registration").expect("a template");
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::calendar::Calendar;
+    /// let clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?;
+    /// assert_eq!(clock.clock().accepted_at(), t("2026-09-28 10:00"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn clock(&self) -> &Clock {
         &self.clock
     }
 
     /// The underlying clock, mutable.
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let item = items.get("civil.social_org_registration").expect("a template");
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::calendar::Calendar;
+    /// let mut clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?;
+    /// clock.clock_mut().conclude(t("2026-10-09 10:00"))?;
+    /// assert_eq!(clock.clock().events().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn clock_mut(&mut self) -> &mut Clock {
         &mut self.clock
     }
 
     /// The item, when bound.
+    ///
+    /// ```
+    /// use efficiency_core::item::ItemCatalog;
+    /// let items = ItemCatalog::templates();
+    /// let item = items.get("civil.social_org_registration").expect("a template");
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::calendar::Calendar;
+    /// let clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?;
+    /// assert_eq!(clock.item().map(|i| i.code.as_str()), Some("civil.social_org_registration"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn item(&self) -> Option<&ServiceItem> {
         self.item.as_deref()
     }

@@ -56,6 +56,20 @@ use findings::{Facts, Findings};
 
 /// Input that cannot be taken: a malformed line, an unknown actor, an impossible transition, a
 /// duplicate event id. It names the line (when known), the event and the reason.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// let e = Case::from_jsonl(&ctx, "{not json").unwrap_err();
+/// assert_eq!((e.code(), e.line), ("case.malformed_line", Some(1)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseError {
     code: &'static str,
@@ -83,6 +97,12 @@ impl CaseError {
     }
 
     /// The stable code, e.g. `case.unknown_actor` (clock and calendar codes pass through).
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"nobody","event":"accept"}"#;
+    /// assert_eq!(Case::from_jsonl(&CaseContext::sample(), line).unwrap_err().code(), "case.unknown_actor");
+    /// ```
     pub fn code(&self) -> &'static str {
         self.code
     }
@@ -95,6 +115,11 @@ impl CaseError {
     }
 
     /// Every code a case can produce besides the clock's and the calendar's.
+    ///
+    /// ```
+    /// use efficiency_core::case::CaseError;
+    /// assert!(CaseError::CODES.contains(&"case.impossible_transition"));
+    /// ```
     pub const CODES: &'static [&'static str] = &[
         "case.malformed_line",
         "case.invalid_event",
@@ -150,6 +175,13 @@ impl From<ClockError> for CaseError {
 }
 
 /// Everything a case is judged against: calendar, items, roster, rules, clock configuration.
+///
+/// ```
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// assert!(ctx.items.get("civil.social_org_registration").is_some());
+/// assert_eq!(ctx.roster.get("soc01").map(|s| s.unit.as_str()), Some("social_org"));
+/// ```
 #[derive(Debug, Clone)]
 pub struct CaseContext {
     /// The working-day calendar.
@@ -186,6 +218,11 @@ impl CaseContext {
     }
 
     /// China's calendar, the item templates and the sample roster.
+    ///
+    /// ```
+    /// use efficiency_core::case::CaseContext;
+    /// assert_eq!(CaseContext::sample().calendar.covered_years().1, 2026);
+    /// ```
     pub fn sample() -> Self {
         CaseContext::new(
             Calendar::china(),
@@ -214,6 +251,21 @@ impl CaseContext {
 }
 
 /// Where a case stands.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// use efficiency_core::case::Stage;
+/// assert_eq!(case.stage(), Stage::Concluded);
+/// assert_eq!(Stage::AwaitingSupplement.as_str(), "awaiting_supplement");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -263,6 +315,21 @@ impl Stage {
 }
 
 /// A fault found in a case: a person's, not the program's.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// let s = case.status(&ctx, t("2026-12-01 09:00"))?;
+/// let missed = s.findings.iter().find(|f| f.code == "time_limit.statutory_missed").expect("late");
+/// assert_eq!((missed.at, missed.people.as_slice()), (t("2026-10-30 17:30"), ["soc01".to_string()].as_slice()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseFinding {
@@ -281,6 +348,21 @@ pub struct CaseFinding {
 }
 
 /// What raises a case's supervision level.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// use efficiency_core::case::LevelSource;
+/// let s = case.status(&ctx, t("2026-11-10 09:00"))?;
+/// assert!(s.level_reasons.iter().any(|r| r.source == LevelSource::Clock));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -300,6 +382,21 @@ crate::names!(LevelSource {
 });
 
 /// One reason for a case's supervision level (docs/domain.md §4.4).
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// use efficiency_core::clock::Level;
+/// let s = case.status(&ctx, t("2026-11-10 09:00"))?;
+/// assert!(s.level_reasons.iter().any(|r| r.level == Level::Red));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelReason {
@@ -319,6 +416,22 @@ pub struct LevelReason {
 }
 
 /// Everything derived from a case at one moment.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// use efficiency_core::clock::Level;
+/// let s = case.status(&ctx, t("2026-11-10 09:00"))?;
+/// assert_eq!((s.unit.as_deref(), s.handler.as_deref(), s.level), (Some("social_org"), Some("soc01"), Level::Red));
+/// assert_eq!(s.clock.map(|c| c.statutory_due), Some(t("2026-10-30 17:30")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseStatus {
@@ -374,6 +487,19 @@ fn id_bit(id: &str) -> u64 {
 }
 
 /// One case: its events and what validating them established.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// assert_eq!((case.id(), case.events().len()), ("C1", 3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Case {
     id: String,
@@ -398,6 +524,12 @@ pub struct Case {
 
 impl Case {
     /// An empty case with id `id`.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, Stage};
+    /// let case = Case::new("C7");
+    /// assert_eq!((case.id(), case.stage(), case.events().len()), ("C7", Stage::New, 0));
+    /// ```
     pub fn new(id: &str) -> Case {
         Case {
             id: id.to_string(),
@@ -434,6 +566,15 @@ impl Case {
     }
 
     /// A case from a JSON Lines log; the first bad line is an error naming it.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// // Lines of another case are refused, naming the line.
+    /// let text = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}
+    /// {"id":"e2","case":"C2","at":"2026-11-02T09:05:00","actor":"off01","event":"refuse_reception"}"#;
+    /// let e = Case::from_jsonl(&CaseContext::sample(), text).unwrap_err();
+    /// assert_eq!((e.code(), e.line), ("case.wrong_case", Some(2)));
+    /// ```
     pub fn from_jsonl(ctx: &CaseContext, text: &str) -> Result<Case, CaseError> {
         crate::limits::document(text, "case log")?;
         let mut case: Option<Case> = None;
@@ -457,26 +598,93 @@ impl Case {
     }
 
     /// The case id.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// assert_eq!(case.id(), "C1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The events taken so far.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// assert_eq!(case.events()[1].id.as_str(), "e2");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn events(&self) -> &[CaseEvent] {
         &self.events
     }
 
     /// The log as JSON Lines (one canonical line per event, each ending in a newline).
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// let again = Case::from_jsonl(&ctx, &case.to_jsonl())?;
+    /// assert_eq!(again.events(), case.events());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_jsonl(&self) -> String {
         self.events.iter().map(|e| e.to_line() + "\n").collect()
     }
 
     /// The case's deadline clock, once accepted (its events are the case's clock events).
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// let clock = case.clock().expect("accepted, so the clock runs");
+    /// assert_eq!(clock.accepted_at(), t("2026-09-28 09:30"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn clock(&self) -> Option<&crate::clock::Clock> {
         self.clock.as_ref().map(|c| c.clock())
     }
 
     /// The current stage.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// assert_eq!(case.stage().as_str(), "concluded");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn stage(&self) -> Stage {
         self.stage
     }
@@ -927,6 +1135,22 @@ impl Case {
     }
 
     /// Everything derived from the events up to `as_of`.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// let s = case.status(&ctx, t("2026-12-01 09:00"))?;
+    /// let codes: Vec<&str> = s.findings.iter().map(|f| f.code).collect();
+    /// // Late against both limits; granted, and the decision not published in time either.
+    /// assert_eq!(codes, ["time_limit.promised_missed", "time_limit.statutory_missed", "publication.late"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn status(&self, ctx: &CaseContext, as_of: NaiveDateTime) -> Result<CaseStatus, CaseError> {
         self.judge(ctx, as_of, true)
     }
@@ -1190,6 +1414,20 @@ impl CaseError {
 
 /// A case status as one flat table row (the clock's key fields inlined): for Arrow tables and
 /// DataFrames, one row per case.
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// let row = case.status(&ctx, t("2026-12-01 09:00"))?.row();
+/// assert_eq!((row.findings, row.statutory_due), (3, Some(t("2026-10-30 17:30"))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusRow {
@@ -1246,6 +1484,20 @@ pub struct StatusRow {
 }
 
 /// One finding as a table row, with where it happened (case, unit, window, handler).
+///
+/// ```
+/// use efficiency_core::case::{Case, CaseContext};
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+/// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+/// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+/// let case = Case::from_jsonl(&ctx, log)?;
+/// let rows = case.status(&ctx, t("2026-12-01 09:00"))?.finding_rows(&ctx.roster);
+/// assert_eq!((rows[0].case.as_str(), rows[0].unit.as_deref()), ("C1", Some("social_org")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FindingRow {
@@ -1273,6 +1525,19 @@ pub struct FindingRow {
 
 impl CaseStatus {
     /// The status as one flat row.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// assert_eq!(case.status(&ctx, t("2026-12-01 09:00"))?.row().stage.as_str(), "concluded");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn row(&self) -> StatusRow {
         let c = self.clock.as_ref();
         StatusRow {
@@ -1310,6 +1575,20 @@ impl CaseStatus {
 
     /// The findings as table rows. A finding's unit is the case's (its handler's); for a case
     /// without one (a refused reception, an inquiry), the unit of the first person involved.
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let ctx = CaseContext::sample();
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}
+    /// {"id":"e2","case":"C1","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}
+    /// {"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#;
+    /// let case = Case::from_jsonl(&ctx, log)?;
+    /// let rows = case.status(&ctx, t("2026-12-01 09:00"))?.finding_rows(&ctx.roster);
+    /// assert_eq!(rows.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn finding_rows(&self, roster: &Roster) -> Vec<FindingRow> {
         self.findings
             .iter()
