@@ -10,6 +10,17 @@ use serde::{Deserialize, Serialize};
 use super::CaseError;
 
 /// How an inquiry reached the bureau.
+///
+/// ```
+/// use efficiency_core::case::{CaseEvent, Channel, EventKind};
+/// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#;
+/// let e = CaseEvent::parse_line(line, 1)?;
+/// assert!(matches!(e.kind, EventKind::Receive { .. }));
+/// let inquiry = CaseEvent::parse_line(r#"{"id":"e0","case":"C1","at":"2026-11-01T09:00:00","actor":"off01","event":"inquiry","channel":"online"}"#, 1)?;
+/// assert!(matches!(inquiry.kind, EventKind::Inquiry { channel: Channel::Online, .. }));
+/// assert_eq!(Channel::InPerson.as_str(), "in_person");
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -29,6 +40,13 @@ crate::names!(Channel {
 });
 
 /// A decision.
+///
+/// ```
+/// use efficiency_core::case::{CaseEvent, Decision, EventKind};
+/// let line = r#"{"id":"e3","case":"C1","at":"2026-11-20T10:00:00","actor":"soc01","event":"conclude","outcome":"refused","on_the_spot":false}"#;
+/// assert!(matches!(CaseEvent::parse_line(line, 3)?.kind, EventKind::Conclude { outcome: Decision::Refused, .. }));
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -45,6 +63,18 @@ crate::names!(Decision {
 });
 
 /// What happened, with the data each kind carries (docs/domain.md §6).
+///
+/// ```
+/// use efficiency_core::case::{CaseEvent, EventKind};
+/// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#;
+/// match CaseEvent::parse_line(line, 1)?.kind {
+///     EventKind::Receive { item, window } => {
+///         assert_eq!((item.as_str(), window.as_deref()), ("civil.social_org_registration", Some("W1")))
+///     }
+///     other => panic!("read as {}", other.name()),
+/// }
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventKind {
     /// Someone asks; the actor is the first responder (首问责任人).
@@ -140,6 +170,13 @@ pub enum EventKind {
 
 impl EventKind {
     /// The `event` field: `inquiry`, `receive`, `accept`, …
+    ///
+    /// ```
+    /// use efficiency_core::case::CaseEvent;
+    /// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#;
+    /// assert_eq!(CaseEvent::parse_line(line, 1)?.kind.name(), "receive");
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn name(&self) -> &'static str {
         match self {
             EventKind::Inquiry { .. } => "inquiry",
@@ -168,6 +205,12 @@ impl EventKind {
 }
 
 /// Every event kind, in the order of docs/domain.md §6.
+///
+/// ```
+/// use efficiency_core::case::EVENT_KINDS;
+/// assert_eq!(EVENT_KINDS[0], "inquiry");
+/// assert!(EVENT_KINDS.contains(&"supplement_request") && EVENT_KINDS.contains(&"withdrawn"));
+/// ```
 pub const EVENT_KINDS: &[&str] = &[
     "inquiry",
     "answer",
@@ -193,6 +236,15 @@ pub const EVENT_KINDS: &[&str] = &[
 ];
 
 /// One line of a case log.
+///
+/// ```
+/// use efficiency_core::case::CaseEvent;
+/// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#;
+/// let e = CaseEvent::parse_line(line, 1)?;
+/// assert_eq!((e.id.as_str(), e.case.as_str(), e.actor.as_str()), ("e1", "C1", "soc01"));
+/// assert_eq!(e.at.to_string(), "2026-11-02 09:00:00");
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseEvent {
     /// Event id, unique within its case.
@@ -210,6 +262,15 @@ pub struct CaseEvent {
 /// One event as a flat row: every field any event may carry (a JSON line, or a row of a table
 /// whose columns have these names). [`CaseEvent::from_row`] checks it. Strings borrow from the
 /// input where they can (most lines have no escapes), which keeps parsing cheap.
+///
+/// ```
+/// use efficiency_core::case::{CaseEvent, EventRow};
+/// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#;
+/// let row = EventRow::parse(line, 1)?;
+/// assert_eq!((row.event.as_ref(), row.window.as_deref()), ("receive", Some("W1")));
+/// assert_eq!(CaseEvent::from_row(row, 1)?, CaseEvent::parse_line(line, 1)?);
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -287,6 +348,15 @@ impl<'a> EventRow<'a> {
     /// allocating; any other line, and every line that is not a valid row, goes through
     /// `serde_json`, so the answer and the error are exactly `serde_json`'s (a fuzz target checks
     /// that the two agree).
+    ///
+    /// ```
+    /// use efficiency_core::case::EventRow;
+    /// // The row reads the line without judging it: an unknown kind is found later.
+    /// let row = EventRow::parse(r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"dance"}"#, 1)?;
+    /// assert_eq!(row.event.as_ref(), "dance");
+    /// assert_eq!(EventRow::parse("{", 7).unwrap_err().line, Some(7));
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn parse(text: &'a str, line: usize) -> Result<EventRow<'a>, CaseError> {
         check_line(text, line)?;
         let mut row = EventRow::default();
@@ -481,6 +551,11 @@ mod column;
 
 /// The fields of an [`EventRow`], in order: the columns a table of case events may have (a
 /// table's other columns are refused, or dropped by a caller that says so).
+///
+/// ```
+/// use efficiency_core::case::EVENT_COLUMNS;
+/// assert_eq!(&EVENT_COLUMNS[..5], ["id", "case", "at", "actor", "event"]);
+/// ```
 pub const EVENT_COLUMNS: &[&str] = &[
     "id",
     "case",
@@ -505,12 +580,31 @@ pub const EVENT_COLUMNS: &[&str] = &[
 
 /// The column of an event table that may carry the optional fields as one JSON object
 /// ([`EventRow::set_payload`]).
+///
+/// ```
+/// use efficiency_core::case::{EventRow, PAYLOAD_COLUMN};
+/// assert_eq!(PAYLOAD_COLUMN, "payload");
+/// // A table's payload column holds the rare fields as JSON.
+/// let mut row = EventRow::default();
+/// row.set_payload(r#"{"amount": 10}"#, 1)?;
+/// assert_eq!(row.amount, Some(10.0));
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 pub const PAYLOAD_COLUMN: &str = "payload";
 
 /// An event's time as given: text in the one time grammar, epoch milliseconds (what pandas
 /// `to_json(orient="records", lines=True)` writes for a datetime column: its wall-clock time),
 /// a wall-clock time (a naive timestamp column) or an instant (an aware one, microseconds since
 /// 1970-01-01 UTC, converted to the calendar's zone).
+///
+/// ```
+/// use efficiency_core::case::{CaseEvent, EventRow, EventTime};
+/// let mut row = EventRow::parse(r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#, 1)?;
+/// // An Arrow timestamp column gives epoch milliseconds of the local wall time.
+/// row.at = EventTime::Millis(1_793_610_000_000.0);
+/// assert_eq!(CaseEvent::from_row(row, 1)?.at.to_string(), "2026-11-02 09:00:00");
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventTime<'a> {
     /// Text in the one time grammar.
@@ -614,6 +708,15 @@ impl CaseEvent {
 
     /// Checks one event row (from a JSON line or a table row); `line` (1-based) is only used in
     /// error messages. Times are read in the shipped calendar's zone (UTC+8).
+    ///
+    /// ```
+    /// use efficiency_core::case::{CaseEvent, EventRow};
+    /// // A row missing a field its kind needs is refused, naming the event.
+    /// let row = EventRow::parse(r#"{"id":"e9","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"refer"}"#, 4)?;
+    /// let e = CaseEvent::from_row(row, 4).unwrap_err();
+    /// assert_eq!((e.code(), e.event.as_deref(), e.line), ("case.invalid_event", Some("e9"), Some(4)));
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn from_row(mut raw: EventRow<'_>, line: usize) -> Result<CaseEvent, CaseError> {
         CaseEvent::take_row(&mut raw, line)
     }
@@ -824,6 +927,14 @@ impl CaseEvent {
     }
 
     /// The canonical JSON line (no trailing newline).
+    ///
+    /// ```
+    /// use efficiency_core::case::CaseEvent;
+    /// let line = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration","window":"W1"}"#;
+    /// let e = CaseEvent::parse_line(line, 1)?;
+    /// assert_eq!(CaseEvent::parse_line(&e.to_line(), 1)?, e);
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn to_line(&self) -> String {
         let mut l = EventRow {
             id: Cow::Borrowed(&self.id),
@@ -897,6 +1008,14 @@ fn from_millis(m: f64) -> Option<NaiveDateTime> {
 }
 
 /// Parses a whole JSON Lines text (blank lines skipped), stopping at the first bad line.
+///
+/// ```
+/// use efficiency_core::case::parse_lines;
+/// let text = "{\"id\":\"e1\",\"case\":\"C1\",\"at\":\"2026-11-02T09:00:00\",\"actor\":\"off01\",\"event\":\"refuse_reception\"}\n\n";
+/// assert_eq!(parse_lines(text)?.len(), 1);
+/// assert_eq!(parse_lines("{}\nnot json").unwrap_err().line, Some(1));
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 pub fn parse_lines(text: &str) -> Result<Vec<CaseEvent>, CaseError> {
     text.lines()
         .enumerate()

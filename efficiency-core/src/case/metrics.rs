@@ -10,6 +10,14 @@ use crate::clock::{Level, Outcome};
 
 /// The period: cases concluded in `[from, to)` are counted as concluded; open cases are
 /// counted as they stand at `to`. Judge the cases at `as_of = to`.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::Period;
+/// let year = Period { from: t("2026-01-01 00:00"), to: t("2027-01-01 00:00") };
+/// assert!(year.from < year.to);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
@@ -20,6 +28,12 @@ pub struct Period {
 }
 
 /// What to group by.
+///
+/// ```
+/// use efficiency_core::case::GroupBy;
+/// assert_eq!(GroupBy::from_name("window"), Some(GroupBy::Window));
+/// assert_eq!(GroupBy::Unit.as_str(), "unit");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +72,13 @@ impl std::str::FromStr for GroupBy {
 
 /// Counts for one group. Rates are numerator ÷ the named denominator, `None` when it is 0.
 /// Read back (for scoring) with every count optional except `group`; derived rates are ignored.
+///
+/// ```
+/// use efficiency_core::case::metrics::merge_rows;
+/// use efficiency_core::case::MetricsRow;
+/// let row = MetricsRow { group: "office".into(), concluded: 4, on_time: 3, ..MetricsRow::default() };
+/// assert_eq!(merge_rows(vec![row])[0].on_time_rate, Some(0.75));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MetricsRow {
@@ -103,6 +124,13 @@ pub struct MetricsRow {
 /// A group's counts with their rates (each `None` when its denominator is 0): what metrics
 /// report in every language. (A flat record, not `MetricsRow` flattened: every result is a
 /// plain struct so the bindings' one converter and the generated types see its fields.)
+///
+/// ```
+/// use efficiency_core::case::metrics::merge_rows;
+/// use efficiency_core::case::MetricsRow;
+/// let m = &merge_rows(vec![MetricsRow { group: "office".into(), concluded: 2, early: 1, ..MetricsRow::default() }])[0];
+/// assert_eq!((m.group.as_str(), m.concluded, m.early_rate), ("office", 2, Some(0.5)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupMetrics {
@@ -172,22 +200,63 @@ fn rate(n: u64, d: u64) -> Option<f64> {
 
 impl MetricsRow {
     /// on_the_spot ÷ concluded.
+    ///
+    /// ```
+    /// use efficiency_core::case::metrics::merge_rows;
+    /// use efficiency_core::case::MetricsRow;
+    /// let row = MetricsRow { group: "W2".into(), concluded: 4, on_the_spot: 1, ..MetricsRow::default() };
+    /// assert_eq!(row.on_the_spot_rate(), Some(0.25));
+    /// assert_eq!(merge_rows(vec![row])[0].on_the_spot_rate, Some(0.25));
+    /// ```
     pub fn on_the_spot_rate(&self) -> Option<f64> {
         rate(self.on_the_spot, self.concluded)
     }
     /// on_time ÷ concluded.
+    ///
+    /// ```
+    /// use efficiency_core::case::metrics::merge_rows;
+    /// use efficiency_core::case::MetricsRow;
+    /// // No case concluded: no rate (not 0 %, not 100 %).
+    /// let row = MetricsRow { group: "office".into(), ..MetricsRow::default() };
+    /// assert_eq!(row.on_time_rate(), None);
+    /// assert_eq!(merge_rows(vec![row])[0].on_time_rate, None);
+    /// ```
     pub fn on_time_rate(&self) -> Option<f64> {
         rate(self.on_time, self.concluded)
     }
     /// early ÷ concluded.
+    ///
+    /// ```
+    /// use efficiency_core::case::metrics::merge_rows;
+    /// use efficiency_core::case::MetricsRow;
+    /// let row = MetricsRow { group: "office".into(), concluded: 5, early: 2, ..MetricsRow::default() };
+    /// assert_eq!(row.early_rate(), Some(0.4));
+    /// assert_eq!(merge_rows(vec![row])[0].early_rate, Some(0.4));
+    /// ```
     pub fn early_rate(&self) -> Option<f64> {
         rate(self.early, self.concluded)
     }
     /// extended ÷ concluded.
+    ///
+    /// ```
+    /// use efficiency_core::case::metrics::merge_rows;
+    /// use efficiency_core::case::MetricsRow;
+    /// let row = MetricsRow { group: "office".into(), concluded: 10, extended: 1, ..MetricsRow::default() };
+    /// assert_eq!(row.extension_rate(), Some(0.1));
+    /// assert_eq!(merge_rows(vec![row])[0].extension_rate, Some(0.1));
+    /// ```
     pub fn extension_rate(&self) -> Option<f64> {
         rate(self.extended, self.concluded)
     }
     /// workdays_used ÷ concluded.
+    ///
+    /// ```
+    /// use efficiency_core::case::metrics::merge_rows;
+    /// use efficiency_core::case::MetricsRow;
+    /// let row = MetricsRow { group: "office".into(), concluded: 2, workdays_used: 7.0, ..MetricsRow::default() };
+    /// assert_eq!(row.average_workdays_used(), Some(3.5));
+    /// assert_eq!(merge_rows(vec![row])[0].average_workdays_used, Some(3.5));
+    /// ```
     pub fn average_workdays_used(&self) -> Option<f64> {
         (self.concluded > 0).then(|| self.workdays_used / self.concluded as f64)
     }
@@ -260,6 +329,14 @@ pub(crate) struct Contribution {
 
 impl Metrics {
     /// Empty metrics for `period`, grouped by `group_by`.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{GroupBy, Metrics, Period};
+    /// let m = Metrics::new(Period { from: t("2026-01-01 00:00"), to: t("2027-01-01 00:00") }, GroupBy::Window);
+    /// assert!(m.rows().is_empty());
+    /// ```
     pub fn new(period: Period, group_by: GroupBy) -> Self {
         Metrics {
             period,
@@ -269,6 +346,28 @@ impl Metrics {
     }
 
     /// Counts one case (its status should be judged at `period.to`).
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, GroupBy, Metrics, Period, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// let lines = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// replay.push_lines(&lines)?;
+    /// replay.finish();
+    /// let mut m = Metrics::new(Period { from: t("2026-01-01 00:00"), to: t("2027-01-01 00:00") }, GroupBy::Unit);
+    /// for s in replay.take_statuses() {
+    ///     m.add(&s);
+    /// }
+    /// assert_eq!((m.rows()[0].group.as_str(), m.rows()[0].concluded, m.rows()[0].on_time), ("social_org", 1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, s: &CaseStatus) {
         if let Some(c) = self.contribution(s) {
             self.add_contribution(&c);
@@ -341,6 +440,16 @@ impl Metrics {
     }
 
     /// Merges another accumulator of the same period and grouping (for parallel work).
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{GroupBy, Metrics, Period};
+    /// let year = Period { from: t("2026-01-01 00:00"), to: t("2027-01-01 00:00") };
+    /// let (mut a, b) = (Metrics::new(year, GroupBy::Unit), Metrics::new(year, GroupBy::Unit));
+    /// a.merge(b);
+    /// assert_eq!(a.period(), year);
+    /// ```
     pub fn merge(&mut self, other: Metrics) {
         for (k, r) in other.rows {
             self.absorb(k, &r);
@@ -366,11 +475,27 @@ impl Metrics {
     }
 
     /// The rows, by group key.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{GroupBy, Metrics, Period};
+    /// let m = Metrics::new(Period { from: t("2026-01-01 00:00"), to: t("2027-01-01 00:00") }, GroupBy::Unit);
+    /// assert!(m.rows().is_empty());
+    /// ```
     pub fn rows(&self) -> Vec<MetricsRow> {
         self.rows.values().cloned().collect()
     }
 
     /// The period.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{GroupBy, Metrics, Period};
+    /// let year = Period { from: t("2026-01-01 00:00"), to: t("2027-01-01 00:00") };
+    /// assert_eq!(Metrics::new(year, GroupBy::All).period().to, t("2027-01-01 00:00"));
+    /// ```
     pub fn period(&self) -> Period {
         self.period
     }

@@ -11,6 +11,14 @@ use crate::clock::{Authority, TimeLimit};
 pub use crate::catalog::{FindingInfo, Severity, FINDING_CATALOG};
 
 /// One member of staff.
+///
+/// ```
+/// use efficiency_core::case::Roster;
+/// use efficiency_core::clock::Authority;
+/// let roster = Roster::sample();
+/// let li = roster.get("soc01").expect("on the roster");
+/// assert_eq!((li.unit.as_str(), li.role, li.windows.as_slice()), ("social_org", Authority::Handler, ["W1".to_string()].as_slice()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -29,6 +37,11 @@ pub struct Staff {
 }
 
 /// The staff who may appear in case logs (`efficiency.roster/1`).
+///
+/// ```
+/// use efficiency_core::case::Roster;
+/// assert_eq!(Roster::sample().staff.len(), 10);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -45,8 +58,21 @@ pub struct Roster {
 }
 
 /// The sample roster shipped for examples and tests.
+///
+/// ```
+/// use efficiency_core::case::{Roster, SAMPLE_ROSTER_JSON};
+/// assert_eq!(Roster::from_json(SAMPLE_ROSTER_JSON)?, Roster::sample());
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 pub const SAMPLE_ROSTER_JSON: &str = include_str!("../../data/sample/roster.json");
 /// The default finding rules.
+///
+/// ```
+/// use efficiency_core::case::{FindingRules, FINDING_RULES_JSON};
+/// let rules = FindingRules::from_json(FINDING_RULES_JSON)?;
+/// assert_eq!(rules.severity("reception.refused").as_str(), "serious");
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 pub const FINDING_RULES_JSON: &str = include_str!("../../data/rules/findings.json");
 
 fn json_error(e: serde_json::Error) -> CaseError {
@@ -56,6 +82,12 @@ fn json_error(e: serde_json::Error) -> CaseError {
 
 impl Roster {
     /// A roster from JSON; duplicate ids and empty fields are errors naming the entry.
+    ///
+    /// ```
+    /// use efficiency_core::case::Roster;
+    /// let e = Roster::from_json(r#"{"format": "efficiency.roster/1", "staff": [{"id": "x", "name": "X", "unit": "u", "role": "janitor"}]}"#).unwrap_err();
+    /// assert_eq!(e.code(), "case.invalid_rules");
+    /// ```
     pub fn from_json(text: &str) -> Result<Roster, CaseError> {
         crate::limits::document(text, "roster")?;
         let mut r: Roster = serde_json::from_str(text).map_err(json_error)?;
@@ -92,11 +124,23 @@ impl Roster {
     }
 
     /// The sample bureau's roster.
+    ///
+    /// ```
+    /// use efficiency_core::case::Roster;
+    /// assert!(Roster::sample().get("dir01").is_some());
+    /// ```
     pub fn sample() -> Roster {
         Roster::from_json(SAMPLE_ROSTER_JSON).expect("shipped roster is valid")
     }
 
     /// The person with `id`.
+    ///
+    /// ```
+    /// use efficiency_core::case::Roster;
+    /// let roster = Roster::sample();
+    /// assert_eq!(roster.get("aff01").map(|s| s.name.as_str()), Some("Feng Yu (冯宇)"));
+    /// assert!(roster.get("nobody").is_none());
+    /// ```
     pub fn get(&self, id: &str) -> Option<&Staff> {
         self.index.get(id).map(|&i| &self.staff[i])
     }
@@ -182,12 +226,28 @@ impl FindingRules {
     }
 
     /// Whether the rule that finds `code` is judged (not listed in `not_judged`).
+    ///
+    /// ```
+    /// use efficiency_core::case::{FindingRules, FINDING_RULES_JSON};
+    /// let mut doc: serde_json::Value = serde_json::from_str(FINDING_RULES_JSON)?;
+    /// doc["not_judged"] = serde_json::json!(["publication.late"]);
+    /// let rules = FindingRules::from_json(&doc.to_string())?;
+    /// assert!(!rules.judged("publication.late") && rules.judged("reception.refused"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn judged(&self, code: &str) -> bool {
         !self.not_judged.iter().any(|c| c == code)
     }
 
     /// The severity of `code`: the rule table's, else the catalog's default (ordinary for a code
     /// no catalog knows, which validated rules never ask about).
+    ///
+    /// ```
+    /// use efficiency_core::case::{FindingRules, Severity, FINDING_RULES_JSON};
+    /// let rules = FindingRules::from_json(FINDING_RULES_JSON)?;
+    /// assert_eq!(rules.severity("time_limit.statutory_missed"), Severity::Serious);
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn severity(&self, code: &str) -> Severity {
         self.severities
             .get(code)

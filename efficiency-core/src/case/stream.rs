@@ -12,6 +12,17 @@ use super::{Case, CaseContext, CaseError, CaseEvent, CaseStatus, CompactString};
 use crate::error::Error;
 
 /// A row (event) that was not taken; the case goes on without it.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::{CaseContext, CaseStream};
+/// let ctx = CaseContext::sample();
+/// let mut stream = CaseStream::new(&ctx, t("2026-12-01 00:00"));
+/// let (error, _) = stream.push_line("not json");
+/// let e = error.expect("a bad row");
+/// assert_eq!((e.row, e.error.code()), (0, "case.malformed_line"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowError {
     /// Zero-based row across everything pushed so far.
@@ -21,6 +32,27 @@ pub struct RowError {
 }
 
 /// A finished case: its status at the stream's `as_of`, or why it could not be judged.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::{CaseContext, CaseStream};
+/// let ctx = CaseContext::sample();
+/// let mut stream = CaseStream::new(&ctx, t("2026-12-01 00:00"));
+/// let log = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+/// ];
+/// let mut done = Vec::new();
+/// for line in log {
+///     done.extend(stream.push_line(line).1);
+/// }
+/// done.extend(stream.finish());
+/// assert_eq!(done.iter().map(|r| (r.case.as_str(), r.events)).collect::<Vec<_>>(), [("A", 3), ("B", 1)]);
+/// assert!(done.iter().all(|r| r.status.is_ok()));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseResult {
     /// Case id.
@@ -73,6 +105,15 @@ pub struct CaseStream<C: Deref<Target = CaseContext>> {
 
 impl<C: Deref<Target = CaseContext>> CaseStream<C> {
     /// A stream judging each case at `as_of`; `ctx` is `&CaseContext` or `Arc<CaseContext>`.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, CaseStream};
+    /// let ctx = CaseContext::sample();
+    /// let stream = CaseStream::new(&ctx, t("2026-12-01 00:00"));
+    /// assert_eq!(stream.rows(), 0);
+    /// ```
     pub fn new(ctx: C, as_of: NaiveDateTime) -> Self {
         CaseStream {
             ctx,
@@ -87,12 +128,50 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
     }
 
     /// Takes one JSON line.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, CaseStream};
+    /// let ctx = CaseContext::sample();
+    /// let mut stream = CaseStream::new(&ctx, t("2026-12-01 00:00"));
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// stream.push_line(log[3]);
+    /// // Rows must come sorted by case id: an earlier case after a later one is refused.
+    /// let (error, _) = stream.push_line(log[0]);
+    /// assert_eq!(error.map(|e| e.error.code()), Some("case.unsorted_input"));
+    /// ```
     pub fn push_line(&mut self, line: &str) -> (Option<RowError>, Option<CaseResult>) {
         let event = CaseEvent::parse_line(line, self.row + 1);
         self.push_checked(event)
     }
 
     /// Takes one event row (a table row); as [`CaseStream::push_line`].
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, CaseStream, EventRow};
+    /// let ctx = CaseContext::sample();
+    /// let mut stream = CaseStream::new(&ctx, t("2026-12-01 00:00"));
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// for line in log {
+    ///     stream.push_row(EventRow::parse(line, 1)?);
+    /// }
+    /// let last = stream.finish().expect("case B");
+    /// assert_eq!(last.status?.findings[0].code, "reception.refused");
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn push_row(&mut self, row: super::EventRow<'_>) -> (Option<RowError>, Option<CaseResult>) {
         let event = CaseEvent::from_row(row, self.row + 1);
         self.push_checked(event)
@@ -114,6 +193,23 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
     }
 
     /// Takes one event; returns the row's error, if any, and the case that just ended, if any.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, CaseEvent, CaseStream};
+    /// let ctx = CaseContext::sample();
+    /// let mut stream = CaseStream::new(&ctx, t("2026-12-01 00:00"));
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// stream.push(CaseEvent::parse_line(log[3], 4)?);
+    /// assert_eq!(stream.finish().map(|r| r.events), Some(1));
+    /// # Ok::<(), efficiency_core::case::CaseError>(())
+    /// ```
     pub fn push(&mut self, event: CaseEvent) -> (Option<RowError>, Option<CaseResult>) {
         let row = self.row;
         self.row += 1;
@@ -204,11 +300,29 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
     }
 
     /// Ends the stream, returning the last case.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, CaseStream};
+    /// let ctx = CaseContext::sample();
+    /// assert!(CaseStream::new(&ctx, t("2026-12-01 00:00")).finish().is_none());
+    /// ```
     pub fn finish(mut self) -> Option<CaseResult> {
         self.finish_current()
     }
 
     /// Rows pushed so far.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, CaseStream};
+    /// let ctx = CaseContext::sample();
+    /// let mut stream = CaseStream::new(&ctx, t("2026-12-01 00:00"));
+    /// stream.push_line("not json");
+    /// assert_eq!(stream.rows(), 1);
+    /// ```
     pub fn rows(&self) -> usize {
         self.row
     }
@@ -245,6 +359,22 @@ pub struct Replay<C: Deref<Target = CaseContext>> {
 }
 
 /// Everything a one-shot replay gives (JS `replayCases`).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::{CaseContext, Replay};
+/// let ctx = CaseContext::sample();
+/// let log = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+/// ];
+/// let out = Replay::new(&ctx, t("2026-12-01 00:00"), None, true).run(&log.join("\n"))?;
+/// assert_eq!((out.statuses.len(), out.errors.len(), out.metrics.is_none()), (2, 0, true));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReplayOutput {
@@ -258,6 +388,24 @@ pub struct ReplayOutput {
 
 /// A replay's results as tables (Python `case_tables` gives each as an Arrow table, JS
 /// `caseTables` as arrays of rows): one row per case, one per finding, one per error.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::{CaseContext, Replay, ReplayTables};
+/// let ctx = CaseContext::sample();
+/// let log = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+/// ];
+/// let out = Replay::new(&ctx, t("2026-12-01 00:00"), None, true).run(&log.join("\n"))?;
+/// let tables = ReplayTables::new(out, &ctx);
+/// assert_eq!(tables.statuses.len(), 2);
+/// assert!(tables.findings.iter().any(|f| f.case == "B" && f.code == "reception.refused"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReplayTables {
@@ -273,6 +421,16 @@ pub struct ReplayTables {
 
 impl ReplayTables {
     /// A replay's output as tables; `ctx` names the units of people for findings.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay, ReplayTables};
+    /// let ctx = CaseContext::sample();
+    /// let out = Replay::new(&ctx, t("2026-12-01 00:00"), None, true).run("")?;
+    /// assert!(ReplayTables::new(out, &ctx).statuses.is_empty());
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn new(o: ReplayOutput, ctx: &CaseContext) -> Self {
         let (statuses, findings) = ReplayTables::rows(o.statuses, ctx);
         ReplayTables {
@@ -388,6 +546,26 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
 
     /// Takes a chunk of JSON lines (blank lines are skipped). Errors only when the replay is
     /// finished (`replay.finished`); a bad row is kept in [`Replay::take_errors`].
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// // A case may go on in the next chunk.
+    /// replay.push_lines(&log[..2])?;
+    /// replay.push_lines(&log[2..])?;
+    /// replay.finish();
+    /// assert_eq!(replay.cases(), 2);
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn push_lines(&mut self, lines: &[&str]) -> Result<(), Error> {
         let lines = lines.iter().copied().filter(|l| !l.trim().is_empty());
         #[cfg(feature = "parallel")]
@@ -400,6 +578,25 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     }
 
     /// Takes a batch of event rows (the rows of a table); as [`Replay::push_lines`].
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, EventRow, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// let rows: Vec<EventRow> = log.iter().map(|l| EventRow::parse(l, 1)).collect::<Result<_, _>>()?;
+    /// replay.push_rows(rows)?;
+    /// replay.finish();
+    /// assert_eq!(replay.take_statuses().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn push_rows<'r>(
         &mut self,
         rows: impl IntoIterator<Item = super::EventRow<'r>>,
@@ -482,6 +679,17 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     }
 
     /// Ends the input: the last case is judged. Finishing twice does nothing.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// replay.finish();
+    /// // Nothing can be pushed after the end.
+    /// assert!(replay.push_lines(&["{}"]).is_err());
+    /// ```
     pub fn finish(&mut self) {
         if let Some(r) = self.stream.take().and_then(CaseStream::finish) {
             self.take(r);
@@ -489,22 +697,83 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     }
 
     /// Statuses of the cases judged since the last call.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// replay.push_lines(&log)?;
+    /// // Case A is finished once B starts; B when the replay finishes.
+    /// assert_eq!(replay.take_statuses().len(), 1);
+    /// replay.finish();
+    /// assert_eq!(replay.take_statuses()[0].case, "B");
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn take_statuses(&mut self) -> Vec<CaseStatus> {
         std::mem::take(&mut self.statuses)
     }
 
     /// Errors since the last call: a bad row has its `row` (0-based across everything pushed);
     /// a case that could not be judged as a whole has none.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// replay.push_lines(&["", "{\"id\": 3}"])?;
+    /// let errors = replay.take_errors();
+    /// // Blank lines are skipped and not counted as rows.
+    /// assert_eq!((errors.len(), errors[0].row), (1, Some(0)));
+    /// assert!(replay.take_errors().is_empty());
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn take_errors(&mut self) -> Vec<Error> {
         std::mem::take(&mut self.errors)
     }
 
     /// The context cases are judged against.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// assert_eq!(replay.context().calendar.zone(), ctx.calendar.zone());
+    /// ```
     pub fn context(&self) -> &CaseContext {
         &self.ctx
     }
 
     /// Cases judged so far.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// replay.push_lines(&log)?;
+    /// replay.finish();
+    /// assert_eq!(replay.cases(), 2);
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn cases(&self) -> usize {
         self.cases
     }
@@ -530,6 +799,26 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     }
 
     /// Metrics per group, when a period was given.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, GroupBy, Period, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let year = Period { from: t("2026-01-01 00:00"), to: t("2027-01-01 00:00") };
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), Some((year, GroupBy::All)), false);
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// replay.push_lines(&log)?;
+    /// replay.finish();
+    /// let m = replay.metrics().expect("a period was given");
+    /// assert_eq!((m[0].group.as_str(), m[0].concluded, m[0].on_time_rate), ("all", 1, Some(1.0)));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn metrics(&self) -> Option<Vec<GroupMetrics>> {
         self.metrics
             .as_ref()
@@ -537,6 +826,23 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     }
 
     /// Runs a list of event rows at once (a table), as tables.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, EventRow, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let log = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ///     r#"{"id":"e3","case":"A","at":"2026-10-09T10:00:00","actor":"soc01","event":"conclude","outcome":"granted","on_the_spot":false}"#,
+    ///     r#"{"id":"e1","case":"B","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#,
+    /// ];
+    /// let rows: Vec<EventRow> = log.iter().map(|l| EventRow::parse(l, 1)).collect::<Result<_, _>>()?;
+    /// let tables = Replay::new(&ctx, t("2026-12-01 00:00"), None, true).run_rows(rows)?;
+    /// assert_eq!(tables.statuses.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn run_rows(mut self, rows: Vec<super::EventRow<'_>>) -> Result<ReplayTables, Error> {
         self.push_rows(rows)?;
         self.finish();
@@ -549,6 +855,16 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     }
 
     /// Runs a whole text of JSON lines at once.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, Replay};
+    /// let ctx = CaseContext::sample();
+    /// let out = Replay::new(&ctx, t("2026-12-01 00:00"), None, true).run("not json\n")?;
+    /// assert_eq!((out.statuses.len(), out.errors[0].code), (0, "case.malformed_line"));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn run(mut self, text: &str) -> Result<ReplayOutput, Error> {
         self.push_lines(&text.lines().collect::<Vec<_>>())?;
         self.finish();
@@ -562,6 +878,16 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
 
 /// How a replay is asked for, in every language: `period` (`[from, to]`, metrics are kept only
 /// with one), `group_by` (`unit` by default) and `keep_statuses` (true by default).
+///
+/// ```
+/// use efficiency_core::boundary::Value;
+/// use efficiency_core::case::ReplayOptions;
+/// use efficiency_core::date::Zone;
+/// let v = Value::Map(vec![("keep_statuses".into(), Value::Bool(false))]);
+/// let options = ReplayOptions::from_value(&v, Zone::CHINA)?;
+/// assert!(!options.keep_statuses && options.metrics.is_none());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReplayOptions {
     /// The metrics period and grouping, if metrics are wanted.
@@ -572,6 +898,19 @@ pub struct ReplayOptions {
 
 impl ReplayOptions {
     /// Options from a mapping (missing entries keep their defaults; unknown names are errors).
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::case::{GroupBy, ReplayOptions};
+    /// use efficiency_core::date::Zone;
+    /// let v = Value::Map(vec![
+    ///     ("period".into(), Value::List(vec![Value::Str("2026-01-01".into()), Value::Str("2027-01-01".into())])),
+    ///     ("group_by".into(), Value::Str("window".into())),
+    /// ]);
+    /// let options = ReplayOptions::from_value(&v, Zone::CHINA)?;
+    /// assert_eq!(options.metrics.map(|(_, g)| g), Some(GroupBy::Window));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn from_value(v: &crate::boundary::Value, zone: crate::date::Zone) -> Result<Self, Error> {
         use crate::boundary::Value;
         v.check_options("replay", &["period", "group_by", "keep_statuses"])?;
