@@ -29,6 +29,13 @@ use crate::review::{AnnualReview, ReviewInput, ReviewRules, YearRecords};
 
 /// The documents a bureau may give, by file name, and what each holds. Only
 /// `organisation.json` and `cases.jsonl` are required; the others default to the shipped data.
+///
+/// ```
+/// use efficiency_core::bureau::BUREAU_FILES;
+/// let names: Vec<&str> = BUREAU_FILES.iter().map(|(name, _)| *name).collect();
+/// assert_eq!(&names[..2], ["organisation.json", "cases.jsonl"]);
+/// assert!(names.contains(&"settings.json"));
+/// ```
 pub const BUREAU_FILES: &[(&str, &str)] = &[
     (
         "organisation.json",
@@ -80,6 +87,13 @@ pub const BUREAU_FILES: &[(&str, &str)] = &[
 /// The sample bureau's 2026 as files (`data/bureau/`, embedded): its organisation, 400 cases'
 /// events, its activity and its year records, as a bureau would bring its own. They are the
 /// generated year ([`Bureau::sample`]`(2026, 400, 2026)`) written out, and reviewed the same.
+///
+/// ```
+/// use efficiency_core::bureau::{Bureau, SAMPLE_BUREAU_FILES};
+/// let bureau = Bureau::from_files(SAMPLE_BUREAU_FILES)?;
+/// assert!(bureau.case_lines.len() > 1000);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub const SAMPLE_BUREAU_FILES: &[(&str, &str)] = &[
     (
         "organisation.json",
@@ -94,6 +108,14 @@ pub const SAMPLE_BUREAU_FILES: &[(&str, &str)] = &[
 ];
 
 /// Everything a bureau brings to its annual review.
+///
+/// ```
+/// use efficiency_core::bureau::Bureau;
+/// let bureau = Bureau::sample(2026, 40, 1)?;
+/// assert_eq!(bureau.organisation.units.iter().filter(|u| u.id == "social_org").count(), 1);
+/// assert!(!bureau.case_lines.is_empty());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Bureau {
     /// The organisation.
@@ -141,6 +163,16 @@ impl Bureau {
     /// A bureau from named documents whose case events come as rows (an Arrow table's rows, a
     /// host's list of event objects) instead of `cases.jsonl`: every row is checked as a JSON
     /// line would be, and a bad one is an error naming its row (0-based) and field.
+    ///
+    /// ```
+    /// use efficiency_core::bureau::{Bureau, SAMPLE_BUREAU_FILES};
+    /// use efficiency_core::case::EventRow;
+    /// let files: Vec<(&str, &str)> = SAMPLE_BUREAU_FILES.iter().copied().filter(|(n, _)| *n != "cases.jsonl").collect();
+    /// let row = EventRow::parse(r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"off01","event":"refuse_reception"}"#, 1)?;
+    /// let bureau = Bureau::from_files_and_rows(&files, [row])?;
+    /// assert_eq!(bureau.case_lines.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_files_and_rows<'a>(
         files: &[(&str, &str)],
         rows: impl IntoIterator<Item = EventRow<'a>>,
@@ -198,6 +230,16 @@ impl Bureau {
 
     /// As [`Bureau::from_value`], with the case events as rows (see
     /// [`Bureau::from_files_and_rows`]).
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::bureau::{Bureau, SAMPLE_BUREAU_FILES};
+    /// let org = SAMPLE_BUREAU_FILES.iter().find(|(n, _)| *n == "organisation.json").map(|(_, t)| *t).expect("shipped");
+    /// let files = Value::Map(vec![("organisation.json".into(), Value::Str(org.into()))]);
+    /// let bureau = Bureau::from_value_and_rows(&files, std::iter::empty())?;
+    /// assert!(bureau.case_lines.is_empty());
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn from_value_and_rows<'a>(
         files: &Value,
         rows: impl IntoIterator<Item = EventRow<'a>>,
@@ -368,6 +410,13 @@ impl Bureau {
     }
 
     /// The sample bureau with its generated year (`cases` cases, deterministic for `seed`).
+    ///
+    /// ```
+    /// use efficiency_core::bureau::Bureau;
+    /// let bureau = Bureau::sample(2026, 40, 1)?;
+    /// assert_eq!(bureau.review(2026)?.year, 2026);
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn sample(year: i32, cases: usize, seed: u64) -> Result<Bureau, Error> {
         let input = crate::review::sample_year(year, cases, seed)?;
         let organisation = Organisation::sample();
@@ -442,11 +491,33 @@ impl Bureau {
     }
 
     /// The annual review of `year` over this bureau's data.
+    ///
+    /// ```
+    /// use efficiency_core::bureau::Bureau;
+    /// let bureau = Bureau::sample(2026, 40, 1)?;
+    /// let review = bureau.review(2026)?;
+    /// assert!(review.cases > 0 && !review.scorecards.is_empty());
+    /// // A year the calendar does not cover is an error naming it.
+    /// assert_eq!(bureau.review(2031).unwrap_err().code, "calendar.year_not_covered");
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn review(&self, year: i32) -> Result<AnnualReview, Error> {
         self.review_progress(year, &mut |_, _| {})
     }
 
     /// As [`Bureau::review`], telling `progress(done, total)` case events as it goes.
+    ///
+    /// ```
+    /// use efficiency_core::bureau::Bureau;
+    /// let bureau = Bureau::sample(2026, 40, 1)?;
+    /// let mut calls = 0;
+    /// let review = bureau.review_progress(2026, &mut |done, total| {
+    ///     calls += 1;
+    ///     assert!(done <= total);
+    /// })?;
+    /// assert!(calls >= 1 && review.events > 0);
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn review_progress(
         &self,
         year: i32,
@@ -502,6 +573,19 @@ impl Bureau {
 
     /// A supervision card of the bureau's cases explained at `as_of` (see
     /// [`crate::supervision::explain_card`]).
+    ///
+    /// ```
+    /// use efficiency_core::bureau::Bureau;
+    /// let bureau = Bureau::sample(2026, 40, 1)?;
+    /// use efficiency_core::supervision::{BoardOptions, SupervisionRules};
+    /// let as_of = "2026-11-10T09:00:00".parse().expect("a time");
+    /// let board = bureau.supervision_board(as_of, &BoardOptions::default())?;
+    /// let card = &board.open_cards[0];
+    /// let x = bureau.explain_card(&card.id, as_of, &SupervisionRules::default())?;
+    /// assert_eq!(x.card.id, card.id);
+    /// assert!(!x.evidence.is_empty());
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn explain_card(
         &self,
         card: &str,
@@ -531,6 +615,14 @@ impl Bureau {
     }
 
     /// The annual review of `year` as flat tables (faults with the unit they count against).
+    ///
+    /// ```
+    /// use efficiency_core::bureau::Bureau;
+    /// let bureau = Bureau::sample(2026, 40, 1)?;
+    /// let tables = bureau.review_tables(2026)?;
+    /// assert_eq!(tables.scorecards.len(), bureau.review(2026)?.scorecards.len());
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn review_tables(&self, year: i32) -> Result<crate::review::ReviewTables, Error> {
         Ok(self.review(year)?.tables(&self.organisation))
     }

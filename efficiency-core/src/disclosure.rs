@@ -53,6 +53,13 @@ use crate::org::{OrgError, Organisation, Position};
 /// The records disclosure reads: a view of a period's whereabouts entries, absences, published
 /// decisions and ratings (an [`crate::activity::Activity`] gives one: `(&act).into()`; every
 /// function here takes either).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let records = act.disclosure();
+/// assert!(!records.whereabouts.is_empty() && !records.publications.is_empty());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct DisclosureRecords<'a> {
     /// Staff whereabouts entries (去向登记).
@@ -68,6 +75,13 @@ pub struct DisclosureRecords<'a> {
 /// The rules disclosure judges by: a view of the complaint rules' `whereabouts` and
 /// `publication` sections, the rating limits, the severities and the calendar they count on (an
 /// [`crate::activity::ActivityRules`] gives one).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let view = rules.disclosure();
+/// assert_eq!(view.calendar.covered_years().1, 2026);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct DisclosureRules<'a> {
     /// The calendar the limits count on.
@@ -102,6 +116,21 @@ impl DisclosureRules<'_> {
     /// As [`Self::due`], judged at `as_of`: a due beyond the calendar's last year, asked at a
     /// moment inside it, is `None` — certainly after `as_of`, so nothing is late yet (a review at
     /// the end of a year whose successor's holidays are not announced still runs).
+    ///
+    /// ```
+    /// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+    /// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::clock::TimeLimit;
+    /// let view = rules.disclosure();
+    /// let due = view.due_by(t("2026-10-09 10:00"), TimeLimit::workdays(7), t("2026-10-09 11:00"), "example")?;
+    /// // 10 October 2026 is a make-up workday.
+    /// assert_eq!(due, Some(t("2026-10-19 17:30")));
+    /// // A due past the calendar's last year, asked inside it, is not due yet.
+    /// assert_eq!(view.due_by(t("2026-12-30 10:00"), TimeLimit::workdays(7), t("2026-12-31 09:00"), "example")?, None);
+    /// # Ok::<(), efficiency_core::org::OrgError>(())
+    /// ```
     pub fn due_by(
         &self,
         from: NaiveDateTime,
@@ -157,6 +186,12 @@ impl DisclosureRules<'_> {
 // Rules
 
 /// Whereabouts rules (the `whereabouts` section of the complaint rules).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// assert!(rules.disclosure().whereabouts.away_max_minutes > 0);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -180,6 +215,13 @@ impl Default for WhereaboutsRules {
 }
 
 /// Publication rules (the `publication` section of the complaint rules).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// use efficiency_core::disclosure::DecisionKind;
+/// assert!(rules.disclosure().publication.display_years.contains_key(&DecisionKind::Penalty));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -210,6 +252,11 @@ impl Default for PublicationRules {
 // Whereabouts
 
 /// Where a person is (docs/domain.md §13).
+///
+/// ```
+/// use efficiency_core::disclosure::WhereaboutsStatus;
+/// assert_eq!((WhereaboutsStatus::BusinessTrip.as_str(), WhereaboutsStatus::BusinessTrip.name_zh()), ("business_trip", "出差"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -258,6 +305,13 @@ impl WhereaboutsStatus {
 }
 
 /// A whereabouts entry (去向登记).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let wh1 = act.disclosure().whereabouts.iter().find(|e| e.id == "WH1").expect("posted");
+/// assert_eq!((wh1.person.as_str(), wh1.acting.as_deref()), ("soc-h", Some("soc01")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -302,6 +356,13 @@ impl WhereaboutsEntry {
 }
 
 /// An absence seen by attendance (a person not at post from … until …).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let ab = &act.disclosure().absences[0];
+/// assert_eq!(ab.person, "mar01");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -322,6 +383,15 @@ pub struct Absence {
 }
 
 /// One person on the whereabouts board at a moment.
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let board = act.whereabouts_board(&org, "2026-11-04T10:00:00".parse().expect("a time"))?;
+/// let trip = board.iter().find(|r| r.person == "mar01").expect("everyone is listed");
+/// assert_eq!(trip.status_zh, "出差");
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WhereaboutsRow {
@@ -532,6 +602,15 @@ pub(crate) fn whereabouts_faults(
 /// The whereabouts board at `at` (外出办事人员去向公示): every person of the organisation, sorted
 /// by unit and position, with the posted entry covering the moment (at post when none). A
 /// leave's reason and place are not shown.
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// use efficiency_core::disclosure::whereabouts_board;
+/// let board = whereabouts_board(&org, &act.disclosure(), "2026-11-04T10:00:00".parse().expect("a time"))?;
+/// assert!(board.iter().any(|r| r.person == "soc-h" && r.acting.as_deref() == Some("soc01")));
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
 pub fn whereabouts_board(
     org: &Organisation,
     act: &DisclosureRecords<'_>,
@@ -596,6 +675,11 @@ pub fn whereabouts_board(
 // Publication register
 
 /// What kind of decision is published.
+///
+/// ```
+/// use efficiency_core::disclosure::DecisionKind;
+/// assert_eq!(DecisionKind::Penalty.as_str(), "penalty");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -615,6 +699,13 @@ crate::names!(DecisionKind {
 });
 
 /// A decision and its publication (one row of the register).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let p1 = &act.disclosure().publications[0];
+/// assert_eq!((p1.id.as_str(), p1.decision.as_str()), ("P1", "民社罚字〔2023〕3号"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -686,6 +777,16 @@ pub struct Publication {
 }
 
 /// Where a publication stands at a moment.
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let register = act.publication_register(&org, &rules, "2026-12-31T23:59:00".parse().expect("a time"))?;
+/// use efficiency_core::disclosure::PublicationState;
+/// // P1 (a 2023 penalty) is past its display period by the end of 2026.
+/// assert!(register.iter().any(|r| r.id == "P1" && r.state == PublicationState::Expired));
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -703,6 +804,18 @@ pub enum PublicationState {
 }
 
 /// A register row: the publication with its dues and state at a moment.
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let register = act.publication_register(&org, &rules, "2026-12-31T23:59:00".parse().expect("a time"))?;
+/// let p1 = register.iter().find(|r| r.id == "P1").expect("listed");
+/// assert!(!p1.late);
+/// // The record as published: the party's name and ID masked.
+/// let record = p1.record.as_ref().expect("published with its record");
+/// assert!(record.fields.iter().any(|(f, v)| f == "party" && v == "张某"));
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegisterRow {
@@ -946,6 +1059,16 @@ pub(crate) fn judge_register(
 
 /// The register of published results at `as_of` (公开办事结果): per decision its due, when it
 /// went online, under which masking profile, revision dues, display end, state and findings.
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// use efficiency_core::disclosure::publication_register;
+/// let as_of = "2026-12-31T23:59:00".parse().expect("a time");
+/// let register = publication_register(&org, &act.disclosure(), &rules.disclosure(), as_of)?;
+/// assert_eq!(register.len(), act.disclosure().publications.len());
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
 pub fn publication_register(
     org: &Organisation,
     act: &DisclosureRecords<'_>,
@@ -962,6 +1085,15 @@ pub fn publication_register(
 // Ratings summary
 
 /// Ratings per unit with their denominators (the rater is never shown).
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let summary = act.ratings_summary(&org, &rules, "2026-12-31T23:59:00".parse().expect("a time"))?;
+/// let affairs = summary.iter().find(|r| r.unit == "affairs").expect("rated");
+/// assert_eq!((affairs.counted, affairs.bad, affairs.bad_rate), (2, 1, Some(0.5)));
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RatingsRow {
@@ -1098,6 +1230,16 @@ pub(crate) fn judge_rating(
 /// The ratings summary at `as_of` per unit, then `all` (好差评 with denominators): ratings in
 /// the log, excluded by upheld appeals, counted, by score, the bad rate, named bad ratings
 /// called back on time, bad ratings fixed by their due.
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// use efficiency_core::disclosure::ratings_summary;
+/// let as_of = "2026-12-31T23:59:00".parse().expect("a time");
+/// let summary = ratings_summary(&org, &act.disclosure(), &rules.disclosure(), as_of)?;
+/// assert!(summary.iter().all(|r| r.counted <= r.logged));
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
 pub fn ratings_summary(
     org: &Organisation,
     act: &DisclosureRecords<'_>,
@@ -1149,6 +1291,13 @@ pub fn ratings_summary(
 }
 
 /// A service rating (好差评): 5 非常满意 … 1 非常不满意; 1 and 2 are bad and must be followed up.
+///
+/// ```
+/// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+/// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+/// let r1 = &act.disclosure().ratings[0];
+/// assert_eq!((r1.id.as_str(), r1.score, r1.unit.as_str()), ("R1", 1, "social_org"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -1199,6 +1348,13 @@ pub struct Rating {
 }
 
 /// The outcome of an appeal against a rating.
+///
+/// ```
+/// use efficiency_core::disclosure::AppealOutcome;
+/// let o: AppealOutcome = serde_json::from_str(r#""upheld""#)?;
+/// assert_eq!(o, AppealOutcome::Upheld);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -1212,6 +1368,14 @@ pub enum AppealOutcome {
 }
 
 /// An appeal (申诉复核) against a rating.
+///
+/// ```
+/// use efficiency_core::disclosure::Appeal;
+/// use efficiency_core::disclosure::AppealOutcome;
+/// let a: Appeal = serde_json::from_str(r#"{"at": "2026-10-10T09:00:00", "outcome": "pending", "reason": "left before the end"}"#)?;
+/// assert_eq!((a.outcome, a.decided_at), (AppealOutcome::Pending, None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -38,6 +38,12 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 /// What a span of personal data is.
+///
+/// ```
+/// use efficiency_core::mask::{find_personal_data, DataKind};
+/// let spans = find_personal_data("电话13800138000");
+/// assert_eq!(spans[0].kind, DataKind::Mobile);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -75,6 +81,12 @@ crate::names!(DataKind {
 });
 
 /// What a profile does to one kind.
+///
+/// ```
+/// use efficiency_core::mask::{Action, DataKind, MaskPolicy};
+/// let policy = MaskPolicy::default();
+/// assert_eq!(policy.profiles["court"].actions.get(&DataKind::IdNumber), Some(&Action::Delete));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -95,6 +107,12 @@ pub enum Action {
 }
 
 /// One profile: an action per kind (a kind not listed is deleted).
+///
+/// ```
+/// use efficiency_core::mask::MaskPolicy;
+/// let policy = MaskPolicy::default();
+/// assert!(!policy.profiles["display"].description.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -107,6 +125,13 @@ pub struct Profile {
 }
 
 /// The masking policy (`efficiency.masking/1`).
+///
+/// ```
+/// use efficiency_core::mask::{mask_text, MaskPolicy};
+/// let policy = MaskPolicy::default();
+/// assert_eq!(mask_text("电话13800138000", &policy, "court")?.text, "电话××");
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -126,6 +151,12 @@ pub struct MaskPolicy {
 }
 
 /// The default policy.
+///
+/// ```
+/// use efficiency_core::mask::{MaskPolicy, MASKING_RULES_JSON};
+/// assert_eq!(MaskPolicy::from_json(MASKING_RULES_JSON)?, MaskPolicy::default());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub const MASKING_RULES_JSON: &str = include_str!("../data/rules/masking.json");
 
 impl Default for MaskPolicy {
@@ -198,6 +229,12 @@ impl MaskPolicy {
 }
 
 /// Personal data found in a text: its kind and where (character offsets, end exclusive).
+///
+/// ```
+/// use efficiency_core::mask::find_personal_data;
+/// let s = &find_personal_data("车辆京A12345违停")[0];
+/// assert_eq!((s.start, s.end), (2, 9)); // code points, not bytes
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
@@ -210,6 +247,13 @@ pub struct Span {
 }
 
 /// What masking did to one span (never what the span said).
+///
+/// ```
+/// use efficiency_core::mask::{mask_text, MaskPolicy};
+/// let m = mask_text("电话13800138000", &MaskPolicy::default(), "court")?;
+/// assert_eq!((m.masks[0].kind.as_str(), m.masks[0].action), ("mobile", "deleted"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mask {
@@ -226,6 +270,13 @@ pub struct Mask {
 }
 
 /// A masked text and what was done to it.
+///
+/// ```
+/// use efficiency_core::mask::{mask_text, MaskPolicy};
+/// let m = mask_text("no personal data here", &MaskPolicy::default(), "display")?;
+/// assert_eq!((m.text.as_str(), m.masks.len()), ("no personal data here", 0));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MaskedText {
@@ -597,6 +648,14 @@ fn surname(name: &str, policy: &MaskPolicy) -> String {
 /// One field of a record to publish: its name, what kind of data it holds, and its text.
 /// `kind` is a [`DataKind`] name, `official` (a public servant acting in office: never masked),
 /// `text` (free text: scanned, and the record's masked names replaced in it) or `other` (kept).
+///
+/// ```
+/// use efficiency_core::mask::{mask_record, MaskPolicy, RecordField};
+/// let f = RecordField { field: "party".into(), kind: "name".into(), value: "张三".into() };
+/// let r = mask_record(&[f], &MaskPolicy::default(), "penalty_publication")?;
+/// assert_eq!(r.fields, [("party".to_string(), "张某".to_string())]);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -610,6 +669,15 @@ pub struct RecordField {
 }
 
 /// A masked record: the fields in their order and what was done.
+///
+/// ```
+/// use efficiency_core::mask::{mask_record, MaskPolicy, RecordField};
+/// // An official acting in office is not masked.
+/// let f = RecordField { field: "handler".into(), kind: "official".into(), value: "李娜".into() };
+/// let r = mask_record(&[f], &MaskPolicy::default(), "penalty_publication")?;
+/// assert_eq!((r.fields[0].1.as_str(), r.masks.len()), ("李娜", 0));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MaskedRecord {

@@ -44,6 +44,12 @@ use crate::date::Zone;
 use crate::error::Error;
 
 /// Which of the two conventions of docs/domain.md §4.4 sets the clock's part of a case's level.
+///
+/// ```
+/// use efficiency_core::supervision::{Convention, SupervisionRules};
+/// // B (default): yellow past the promised due, red past the statutory one.
+/// assert_eq!(SupervisionRules::default().convention, Convention::B);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -56,6 +62,12 @@ pub enum Convention {
 }
 
 /// The supervision rules (`efficiency.supervision/1`, default `data/rules/supervision.json`).
+///
+/// ```
+/// use efficiency_core::supervision::SupervisionRules;
+/// let rules = SupervisionRules::default();
+/// assert!(rules.yellow_share > 0.0 && rules.yellow_share < 1.0);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -74,6 +86,12 @@ pub struct SupervisionRules {
 }
 
 /// The default supervision rules.
+///
+/// ```
+/// use efficiency_core::supervision::{SupervisionRules, SUPERVISION_RULES_JSON};
+/// assert_eq!(SupervisionRules::from_json(SUPERVISION_RULES_JSON)?, SupervisionRules::default());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub const SUPERVISION_RULES_JSON: &str = include_str!("../data/rules/supervision.json");
 
 impl Default for SupervisionRules {
@@ -84,6 +102,12 @@ impl Default for SupervisionRules {
 
 impl SupervisionRules {
     /// Reads and checks the rules (format; a share in (0, 1]).
+    ///
+    /// ```
+    /// use efficiency_core::supervision::SupervisionRules;
+    /// let e = SupervisionRules::from_json(r#"{"format": "efficiency.supervision/1", "convention": "C"}"#).unwrap_err();
+    /// assert!(e.code.starts_with("supervision."));
+    /// ```
     pub fn from_json(text: &str) -> Result<SupervisionRules, Error> {
         crate::limits::document(text, "supervision rules")?;
         let bad = |field: String, message: String| {
@@ -114,6 +138,25 @@ impl SupervisionRules {
     /// the days left are at most k = max(`yellow_days_left`, ⌊(1 − `yellow_share`) × the
     /// limit's days⌋), raised at the start of the k-th day (of the unit) before the promised
     /// due's day; a reminder otherwise as before. Limits in hours and on the spot keep B.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::CaseContext;
+    /// let ctx = CaseContext::sample();
+    /// let lines = [
+    ///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+    ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    /// ];
+    /// use efficiency_core::case::Case;
+    /// use efficiency_core::clock::Level;
+    /// use efficiency_core::supervision::SupervisionRules;
+    /// let mut s = Case::from_jsonl(&ctx, &lines.join("\n"))?.status(&ctx, t("2026-10-20 09:00"))?;
+    /// // Past the promised due (16 October): yellow under convention B.
+    /// SupervisionRules::default().apply(&mut s, &ctx.calendar)?;
+    /// assert_eq!(s.level, Level::Yellow);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply(&self, s: &mut CaseStatus, calendar: &Calendar) -> Result<(), Error> {
         if self.convention == Convention::B {
             return Ok(());
@@ -197,6 +240,24 @@ impl SupervisionRules {
 }
 
 /// A supervision card (督办卡).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::supervision::{board_of_lines, BoardOptions};
+/// let board = board_of_lines(&ctx, &lines, t("2026-11-03 09:00"), &BoardOptions::default())?;
+/// let ids: Vec<&str> = board.open_cards.iter().map(|c| c.id.as_str()).collect();
+/// assert_eq!(ids, ["A:red:clock"]);
+/// // The yellow card stays a record, superseded by the red one.
+/// assert!(board.new_cards.iter().any(|c| c.id == "A:yellow:clock" && c.state == "superseded"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Card {
@@ -234,6 +295,24 @@ pub struct Card {
 }
 
 /// What the supervision office did to a card.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::supervision::{board_of_lines, BoardOptions, CardAction};
+/// let ack = CardAction { card: "A:yellow:clock".into(), action: "acknowledge".into(), at: t("2026-10-19 09:00"),
+///     by: "soc-h".into(), remark: None };
+/// let options = BoardOptions { actions: vec![ack], ..BoardOptions::default() };
+/// let board = board_of_lines(&ctx, &lines, t("2026-10-20 09:00"), &options)?;
+/// assert!(board.open_cards[0].acknowledged.is_some());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -253,6 +332,13 @@ pub struct CardAction {
 }
 
 /// How the board is drawn.
+///
+/// ```
+/// use efficiency_core::case::GroupBy;
+/// use efficiency_core::supervision::BoardOptions;
+/// let options = BoardOptions::default();
+/// assert_eq!((options.group_by, options.since, options.actions.len()), (GroupBy::Unit, None, 0));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardOptions {
     /// Per unit (default) or per window (or item, handler, all).
@@ -278,6 +364,16 @@ impl Default for BoardOptions {
 
 impl BoardOptions {
     /// Options from a mapping (`group_by`, `since`, `actions`; unknown names are errors).
+    ///
+    /// ```
+    /// use efficiency_core::boundary::Value;
+    /// use efficiency_core::case::GroupBy;
+    /// use efficiency_core::date::Zone;
+    /// use efficiency_core::supervision::BoardOptions;
+    /// let v = Value::Map(vec![("group_by".into(), Value::Str("window".into()))]);
+    /// assert_eq!(BoardOptions::from_value(&v, Zone::CHINA)?.group_by, GroupBy::Window);
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     pub fn from_value(v: &Value, zone: Zone) -> Result<Self, Error> {
         v.check_options("board", &["group_by", "since", "actions", "rules"])?;
         let group_by = <GroupBy as crate::boundary::FromArg>::from_arg(
@@ -304,6 +400,22 @@ impl BoardOptions {
 }
 
 /// One row of the board.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::supervision::{board_of_lines, BoardOptions};
+/// let board = board_of_lines(&ctx, &lines, t("2026-10-20 09:00"), &BoardOptions::default())?;
+/// let row = board.rows.iter().find(|r| r.group == "social_org").expect("a row per unit");
+/// assert_eq!((row.running, row.yellow, row.red), (1, 1, 0));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardRow {
@@ -336,6 +448,22 @@ pub struct BoardRow {
 }
 
 /// The supervision board at a moment.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::supervision::{board_of_lines, BoardOptions};
+/// let board = board_of_lines(&ctx, &lines, t("2026-10-20 09:00"), &BoardOptions::default())?;
+/// assert_eq!(board.rows.last().map(|r| r.group.as_str()), Some("all"));
+/// assert!(board.errors.is_empty());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Board {
@@ -370,6 +498,23 @@ fn card_id(case: &str, level: Level, source: LevelSource, code: Option<&str>) ->
 /// `time_limit.statutory_missed` fault it makes are one crossing, one card. An action naming no
 /// card, acting before the card was raised, closing without a remark, or acting on a closed card
 /// is an error naming it (use [`board`] to have such actions listed as row errors instead).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::case::Case;
+/// use efficiency_core::supervision::cards;
+/// let s = Case::from_jsonl(&ctx, &lines.join("\n"))?.status(&ctx, t("2026-11-03 09:00"))?;
+/// let all = cards(&[s], &[])?;
+/// assert_eq!(all.len(), 2); // yellow (superseded) and red
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn cards(statuses: &[CaseStatus], actions: &[CardAction]) -> Result<Vec<Card>, Error> {
     let (cards, mut errors) = cards_and_errors(statuses, actions);
     match errors.is_empty() {
@@ -497,6 +642,23 @@ fn rate(n: u64, d: u64) -> Option<f64> {
 }
 
 /// The board of `statuses` (each judged at the board's moment) with the office's actions.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::case::Case;
+/// use efficiency_core::supervision::{board, BoardOptions};
+/// let s = Case::from_jsonl(&ctx, &lines.join("\n"))?.status(&ctx, t("2026-10-20 09:00"))?;
+/// let b = board(&[s], &BoardOptions::default())?;
+/// assert_eq!(b.new_cards.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, Error> {
     let key = |s: &CaseStatus| -> String {
         match options.group_by {
@@ -620,6 +782,23 @@ pub fn board_of_lines(
 }
 
 /// As [`board_of_lines`], from event rows (a table's rows).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::case::EventRow;
+/// use efficiency_core::supervision::{board_of_rows, BoardOptions};
+/// let rows: Vec<EventRow> = lines.iter().map(|l| EventRow::parse(l, 1)).collect::<Result<_, _>>()?;
+/// let b = board_of_rows(&ctx, rows, t("2026-10-20 09:00"), &BoardOptions::default())?;
+/// assert_eq!(b.rows.last().map(|r| r.running), Some(1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn board_of_rows<'r>(
     ctx: &CaseContext,
     rows: impl IntoIterator<Item = EventRow<'r>>,
@@ -652,6 +831,22 @@ fn finish(
 
 /// A card explained (docs/domain.md §4.4): the card, the case's events that are its evidence, and,
 /// for a card raised by the clock, the period day by day up to the due that was crossed.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::supervision::{explain_card, SupervisionRules};
+/// let x = explain_card(&ctx, &lines, "A:yellow:clock", t("2026-10-20 09:00"), &SupervisionRules::default())?;
+/// assert!(x.text.contains("A:yellow:clock"));
+/// assert!(x.clock.is_some());
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CardExplanation {
@@ -667,6 +862,22 @@ pub struct CardExplanation {
 }
 
 /// One evidence event of a card.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// use efficiency_core::case::CaseContext;
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// use efficiency_core::supervision::{explain_card, SupervisionRules};
+/// let x = explain_card(&ctx, &lines, "A:yellow:clock", t("2026-10-20 09:00"), &SupervisionRules::default())?;
+/// // The clock's card rests on the acceptance, which started the clock.
+/// assert_eq!(x.evidence.iter().map(|e| (e.id.as_str(), e.event.as_str())).collect::<Vec<_>>(), [("e2", "accept")]);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EvidenceEvent {

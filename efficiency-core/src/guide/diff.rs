@@ -5,6 +5,16 @@ use serde::Serialize;
 
 use super::*;
 /// An item in a diff.
+///
+/// ```
+/// use efficiency_core::guide::{diff, GuideCatalogue};
+/// let old = GuideCatalogue::sample();
+/// let mut new = old.clone();
+/// new.version = "2026.3".into();
+/// new.guides[0].materials.pop();
+/// let d = diff(&old, &new);
+/// assert_eq!((d.adjusted.len(), d.adjusted[0].code.as_str()), (1, "civil.social_org_registration"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiffItem {
@@ -22,6 +32,15 @@ pub struct DiffItem {
 }
 
 /// One changed field of an adjusted item.
+///
+/// ```
+/// use efficiency_core::guide::{diff, GuideCatalogue};
+/// let old = GuideCatalogue::sample();
+/// let mut new = old.clone();
+/// new.guides[0].visits = 0;
+/// let change = &diff(&old, &new).adjusted[0].changes[0];
+/// assert_eq!((change.field.as_str(), change.after.clone()), ("visits", serde_json::json!(0)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldChange {
@@ -35,6 +54,15 @@ pub struct FieldChange {
 
 /// What changed between two versions of a catalogue, published with the new one's date and
 /// document (取消、调整、新增事项).
+///
+/// ```
+/// use efficiency_core::guide::{diff, GuideCatalogue};
+/// let old = GuideCatalogue::sample();
+/// let mut new = old.clone();
+/// new.guides.remove(3);
+/// let d = diff(&old, &new);
+/// assert_eq!((d.cancelled.len(), d.adjusted.len(), d.new.len()), (1, 0, 0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueDiff {
@@ -126,6 +154,13 @@ pub fn diff(old: &GuideCatalogue, new: &GuideCatalogue) -> CatalogueDiff {
 }
 
 /// Counts for the streamlining report.
+///
+/// ```
+/// use efficiency_core::guide::{streamlining, GuideCatalogue};
+/// let rows = streamlining(&GuideCatalogue::sample(), None);
+/// let all = &rows.last().expect("the all row").now;
+/// assert_eq!(all.items, 4);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StreamliningCounts {
@@ -154,6 +189,13 @@ pub struct StreamliningCounts {
 }
 
 /// One unit's streamlining: now, and in the earlier version when given.
+///
+/// ```
+/// use efficiency_core::guide::{streamlining, GuideCatalogue};
+/// let c = GuideCatalogue::sample();
+/// let rows = streamlining(&c, Some(&c));
+/// assert!(rows.iter().all(|r| r.before == Some(r.now.clone())));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StreamliningRow {
@@ -237,6 +279,12 @@ pub fn streamlining(
 }
 
 /// A flat row with its columns in order (serialised as a map).
+///
+/// ```
+/// use efficiency_core::guide::{streamlining, streamlining_flat, GuideCatalogue};
+/// let flat = streamlining_flat(&streamlining(&GuideCatalogue::sample(), None));
+/// assert_eq!(flat[0].0[0].0, "unit");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlatRow(pub Vec<(String, serde_json::Value)>);
 
@@ -253,6 +301,12 @@ impl Serialize for FlatRow {
 
 /// The streamlining rows flattened for a table: `unit`, this version's counts, then the earlier
 /// version's as `before_<name>` (null without one).
+///
+/// ```
+/// use efficiency_core::guide::{streamlining, streamlining_flat, GuideCatalogue};
+/// let rows = streamlining(&GuideCatalogue::sample(), None);
+/// assert_eq!(streamlining_flat(&rows).len(), rows.len());
+/// ```
 pub fn streamlining_flat(rows: &[StreamliningRow]) -> Vec<FlatRow> {
     const NAMES: [&str; 11] = [
         "items",

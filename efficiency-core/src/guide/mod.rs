@@ -38,14 +38,30 @@ use crate::error::Error;
 use crate::item::{ItemCatalog, ServiceItem, ITEMS_FORMAT};
 
 /// Format tag of a guide catalogue.
+///
+/// ```
+/// use efficiency_core::guide::{GuideCatalogue, GUIDES_FORMAT};
+/// assert_eq!(GuideCatalogue::sample().format, GUIDES_FORMAT);
+/// ```
 pub const GUIDES_FORMAT: &str = "efficiency.guides/1";
 /// The sample bureau's published guides.
+///
+/// ```
+/// use efficiency_core::guide::{GuideCatalogue, SAMPLE_GUIDES_JSON};
+/// assert_eq!(GuideCatalogue::from_json(SAMPLE_GUIDES_JSON)?.guides.len(), 4);
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 pub const SAMPLE_GUIDES_JSON: &str = include_str!("../../data/items/guides.json");
 
 /// Phrases that make a condition or a material a catch-all (兜底条款) unless a catalogue lists
 /// its own. A `*` stands for up to [`CATCH_ALL_GAP`] characters of inserted words, so
 /// `其他*材料` also catches `申请人认为需要提交的其他相关材料`; matching ignores case and
 /// whitespace.
+///
+/// ```
+/// use efficiency_core::guide::CATCH_ALL_PHRASES;
+/// assert!(CATCH_ALL_PHRASES.iter().any(|p| p.contains("其他")));
+/// ```
 pub const CATCH_ALL_PHRASES: &[&str] = &[
     "其他*条件",
     "其它*条件",
@@ -65,6 +81,13 @@ pub const CATCH_ALL_PHRASES: &[&str] = &[
 ];
 
 /// The most characters a `*` of a catch-all phrase stands for.
+///
+/// ```
+/// use efficiency_core::guide::{is_catch_all, CATCH_ALL_GAP};
+/// assert_eq!(CATCH_ALL_GAP, 12);
+/// // Words inserted within the gap still make a catch-all.
+/// assert!(is_catch_all("申请人认为需要提交的其他相关材料", "其他*材料"));
+/// ```
 pub const CATCH_ALL_GAP: usize = 12;
 
 /// Whether `text` contains the catch-all `phrase` (see [`CATCH_ALL_PHRASES`]).
@@ -107,6 +130,15 @@ pub fn is_catch_all(text: &str, phrase: &str) -> bool {
 }
 
 /// The kind of item (事项类型).
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// use efficiency_core::guide::ItemKind;
+/// assert_eq!(guide.kind, ItemKind::Licensing);
+/// assert_eq!(ItemKind::PublicService.as_str(), "public_service");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -154,6 +186,13 @@ impl ItemKind {
 }
 
 /// A legal basis: the document, its date and the article.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// assert!(guide.bases.iter().any(|b| b.title == "《社会团体登记管理条例》"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -168,6 +207,14 @@ pub struct Basis {
 }
 
 /// How a material is handed in.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// use efficiency_core::guide::MaterialForm;
+/// assert!(guide.materials.iter().any(|m| m.form == MaterialForm::Original));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -198,6 +245,13 @@ impl MaterialForm {
 }
 
 /// A material to hand in.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// assert!(guide.materials.iter().all(|m| m.copies >= 1 && !m.name.is_empty()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -216,6 +270,13 @@ pub struct Material {
 }
 
 /// One fee.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// assert!(guide.fees.free && guide.fees.items.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -229,6 +290,14 @@ pub struct Fee {
 }
 
 /// Fees: an explicit "free" (不收费) or the fees with standard and basis — never blank.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// // A free item lists no fee; a charged one names each fee's standard and basis.
+/// assert!(guide.fees.free);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -242,6 +311,14 @@ pub struct Fees {
 }
 
 /// A service guide: the item the clock uses and what is published with it.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// assert_eq!((guide.unit.as_str(), guide.item.name_zh.as_str()), ("social_org", "社会团体成立登记"));
+/// assert_eq!(guide.catalogue_code, "330100000000MZ0101001");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Guide {
@@ -288,6 +365,13 @@ pub struct Guide {
 }
 
 /// What characters a code may hold.
+///
+/// ```
+/// use efficiency_core::guide::{Charset, CodeRule, CodeScheme};
+/// let rule = CodeRule { prefix: "3301".into(), min_length: 8, max_length: 24, charset: Charset::UpperAlphanumeric };
+/// assert!(rule.check("330100000000MZ0101001").is_ok());
+/// assert!(rule.check("3301mz01").is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -302,12 +386,30 @@ pub enum Charset {
 
 /// Checks an item's catalogue code. Provinces number their items differently: a bureau plugs in
 /// its own (in Rust, any implementation; in a catalogue, a [`CodeRule`]).
+///
+/// ```
+/// use efficiency_core::guide::{CodeScheme, GuideCatalogue, SAMPLE_GUIDES_JSON};
+/// /// A bureau whose codes are any text.
+/// struct Any;
+/// impl CodeScheme for Any {
+///     fn check(&self, _code: &str) -> Result<(), String> {
+///         Ok(())
+///     }
+/// }
+/// assert!(GuideCatalogue::from_json_with(SAMPLE_GUIDES_JSON, &Any).is_ok());
+/// ```
 pub trait CodeScheme {
     /// Why `code` is not a valid code, or `Ok`.
     fn check(&self, code: &str) -> Result<(), String>;
 }
 
 /// A code scheme as data: a prefix, a length range and a character set.
+///
+/// ```
+/// use efficiency_core::guide::{CodeRule, CodeScheme};
+/// let rule = CodeRule::default();
+/// assert!(rule.check("330100000000MZ0101001").is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -362,6 +464,12 @@ impl CodeScheme for CodeRule {
 }
 
 /// A published catalogue of guides (one version).
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let c = GuideCatalogue::sample();
+/// assert_eq!((c.version.as_str(), c.document.as_str()), ("2026.2", "杭民发〔2026〕18号"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -393,6 +501,11 @@ fn err(code: &'static str, field: String, message: String) -> Error {
 
 impl GuideCatalogue {
     /// The sample bureau's catalogue.
+    ///
+    /// ```
+    /// use efficiency_core::guide::GuideCatalogue;
+    /// assert!(GuideCatalogue::sample().guide("civil.marriage_registration").is_some());
+    /// ```
     pub fn sample() -> GuideCatalogue {
         GuideCatalogue::from_json(SAMPLE_GUIDES_JSON).expect("the shipped guides are valid")
     }
@@ -416,6 +529,13 @@ impl GuideCatalogue {
     }
 
     /// A catalogue from JSON, its codes checked by `scheme` (a province's own numbering).
+    ///
+    /// ```
+    /// use efficiency_core::guide::{Charset, CodeRule, GuideCatalogue, SAMPLE_GUIDES_JSON};
+    /// // A scheme the sample's codes do not follow: refused, naming the guide.
+    /// let strict = CodeRule { prefix: "4401".into(), min_length: 21, max_length: 21, charset: Charset::Digits };
+    /// assert!(GuideCatalogue::from_json_with(SAMPLE_GUIDES_JSON, &strict).is_err());
+    /// ```
     pub fn from_json_with(text: &str, scheme: &dyn CodeScheme) -> Result<GuideCatalogue, Error> {
         Self::parse(text)?.checked(scheme)
     }
@@ -610,6 +730,12 @@ impl GuideCatalogue {
     }
 
     /// The items as the clock uses them: exactly the published limits.
+    ///
+    /// ```
+    /// use efficiency_core::guide::GuideCatalogue;
+    /// let items = GuideCatalogue::sample().items();
+    /// assert_eq!(items.items.len(), 4);
+    /// ```
     pub fn items(&self) -> ItemCatalog {
         self.items_unchecked()
     }

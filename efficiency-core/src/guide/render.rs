@@ -5,6 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 /// The language of a rendering.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// use efficiency_core::guide::{Lang, RenderFormat};
+/// assert!(guides.render("civil.social_org_registration", RenderFormat::Markdown, Lang::Zh)?.contains("社会团体成立登记"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -21,6 +30,16 @@ crate::names!(Lang {
 });
 
 /// What a guide renders to.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// use efficiency_core::guide::{Lang, RenderFormat};
+/// let html = guides.render("civil.social_org_registration", RenderFormat::Html, Lang::En)?;
+/// assert!(html.starts_with("<") && !html.contains("<script"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -238,6 +257,15 @@ fn md_cell(s: &str) -> String {
 }
 
 /// A guide rendered in a format and language.
+///
+/// ```
+/// use efficiency_core::guide::GuideCatalogue;
+/// let guides = GuideCatalogue::sample();
+/// let guide = guides.guide("civil.social_org_registration").expect("published");
+/// use efficiency_core::guide::{render, Lang, RenderFormat};
+/// let json = render(guide, &guides, RenderFormat::Json, Lang::Zh);
+/// assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+/// ```
 pub fn render(g: &Guide, c: &GuideCatalogue, format: RenderFormat, lang: Lang) -> String {
     match format {
         RenderFormat::Json => serde_json::to_string_pretty(g).expect("a guide serialises"),
