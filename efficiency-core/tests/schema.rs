@@ -86,6 +86,8 @@ fn schema_json_is_current() {
         },
         "$defs": defs,
     });
+    let mut doc = doc;
+    prose_only(&mut doc);
     let text = serde_json::to_string_pretty(&doc).unwrap() + "\n";
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/api/schema.json");
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
@@ -145,4 +147,43 @@ fn samples_match_their_schemas() {
         )
         .unwrap(),
     );
+}
+
+/// Descriptions as prose: a doc comment's runnable examples (fenced code) are for the Rust docs,
+/// not for the generated Python and TypeScript types.
+fn prose_only(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match x {
+                    serde_json::Value::String(s) if k == "description" => *s = without_code(s),
+                    _ => prose_only(x),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(prose_only),
+        _ => {}
+    }
+}
+
+fn without_code(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced {
+            out.push(line);
+        }
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+#[test]
+fn descriptions_leave_out_code() {
+    assert_eq!(without_code("A limit.\n\n```\nlet x = 1;\n```"), "A limit.");
+    assert_eq!(without_code("One.\n\nTwo."), "One.\n\nTwo.");
 }

@@ -1119,7 +1119,7 @@ export interface ScorecardRow {
   vetoes: string[];
 }
 
-/** How bad a fault is (一般 / 严重 / 特别严重).  ``` use efficiency_core::catalog::Severity; assert!(Severity::Serious > Severity::Ordinary); assert_eq!(Severity::from_name("very_serious"), Some(Severity::VerySerious)); ``` */
+/** How bad a fault is (一般 / 严重 / 特别严重). */
 export type Severity = "ordinary" | "serious" | "very_serious";
 
 /** Personal data found in a text: its kind and where (character offsets, end exclusive). */
@@ -1264,7 +1264,7 @@ export interface TaskStatus {
   unit: string;
 }
 
-/** A time limit: an amount and a unit.  ``` use efficiency_core::clock::TimeLimit; assert_eq!(TimeLimit::workdays(20).to_string(), "20 workdays"); assert_eq!(TimeLimit::on_the_spot().to_string(), "on the spot"); ``` */
+/** A time limit: an amount and a unit. */
 export interface TimeLimitData {
   /** How many units (0 for on-the-spot). */
   amount: number;

@@ -810,7 +810,7 @@ class ScorecardRow(TypedDict):
 
 
 Severity = Literal["ordinary", "serious", "very_serious"]
-"""How bad a fault is (一般 / 严重 / 特别严重).  ``` use efficiency_core::catalog::Severity; assert!(Severity::Serious > Severity::Ordinary); assert_eq!(Severity::from_name("very_serious"), Some(Severity::VerySerious)); ```"""
+"""How bad a fault is (一般 / 严重 / 特别严重)."""
 
 
 class Span(TypedDict):
@@ -921,7 +921,7 @@ class TaskStatus(TypedDict):
 
 
 class TimeLimitData(TypedDict):
-    """A time limit: an amount and a unit.  ``` use efficiency_core::clock::TimeLimit; assert_eq!(TimeLimit::workdays(20).to_string(), "20 workdays"); assert_eq!(TimeLimit::on_the_spot().to_string(), "on the spot"); ```"""
+    """A time limit: an amount and a unit."""
 
     amount: int
     unit: TimeUnit
