@@ -20,7 +20,7 @@
 //! let mut replay = Replay::new(&ctx, as_of, None, true);
 //! replay.push_lines(&include_str!("../data/sample/cases.jsonl").lines().collect::<Vec<_>>())?;
 //! replay.finish();
-//! let b = board(&replay.take_statuses(), &BoardOptions::default())?;
+//! let b = board(&ctx, &replay.take_statuses(), &BoardOptions::default())?;
 //! let affairs = b.rows.iter().find(|r| r.group == "affairs").unwrap();
 //! assert!(affairs.red >= 1);
 //! assert!(b.new_cards.iter().all(|c| c.level.as_str() != "normal"));
@@ -38,8 +38,8 @@ pub use crate::case::event_lines;
 use crate::case::metrics::GroupBy;
 use crate::case::{CaseContext, CaseStatus, EventRow, LevelReason, LevelSource, Replay, Stage};
 use crate::catalog::FindingCode;
-use crate::clock::TimeUnit;
 use crate::clock::{Level, Outcome};
+use crate::clock::{TimeLimit, TimeUnit};
 use crate::date::Zone;
 use crate::error::Error;
 
@@ -83,6 +83,32 @@ pub struct SupervisionRules {
     pub yellow_share: f64,
     /// ...or when at most this many days (of the limit's unit) remain.
     pub yellow_days_left: u32,
+    /// The 督办 ladder, when the bureau runs one: every card awaits the unit's reply within a
+    /// limit; a reply missing or late escalates it. `None` (the default): cards are
+    /// acknowledged and closed, nothing more.
+    #[serde(default)]
+    pub ladder: Option<Ladder>,
+}
+
+/// The 督办 ladder (docs/domain.md §4.4), a convention supervision systems run on top of the
+/// cards: a card raised at a moment awaits the responsible unit's reply (an explanation, a fix,
+/// an expected conclusion) within `reply_within`; without a reply by then the card is escalated
+/// at that due — a yellow card to red, a red card to the leadership.
+///
+/// ```
+/// use efficiency_core::supervision::SupervisionRules;
+/// let rules = SupervisionRules::from_json(r#"{"format": "efficiency.supervision/1", "convention": "b",
+///   "yellow_share": 0.75, "yellow_days_left": 2, "ladder": {"reply_within": {"amount": 2, "unit": "workdays"}}}"#)?;
+/// assert_eq!(rules.ladder.map(|l| l.reply_within.amount), Some(2));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    /// How long the unit has to reply to a card, from the moment it was raised (workdays,
+    /// natural days or office hours).
+    pub reply_within: TimeLimit,
 }
 
 /// The default supervision rules.
@@ -122,6 +148,23 @@ impl SupervisionRules {
                 "format".into(),
                 format!("{:?} is not efficiency.supervision/1", r.format),
             ));
+        }
+        if let Some(l) = &r.ladder {
+            let unit = l.reply_within.unit;
+            if l.reply_within.amount == 0
+                || !matches!(
+                    unit,
+                    TimeUnit::Workdays | TimeUnit::NaturalDays | TimeUnit::WorkHours
+                )
+            {
+                return Err(bad(
+                    "ladder.reply_within".into(),
+                    format!(
+                        "{} is not a reply limit: at least 1 workday, natural day or office hour",
+                        l.reply_within
+                    ),
+                ));
+            }
         }
         if !(r.yellow_share > 0.0 && r.yellow_share <= 1.0) {
             return Err(bad(
@@ -285,13 +328,41 @@ pub struct Card {
     pub rule: String,
     /// Evidence event ids.
     pub events: Vec<String>,
-    /// `open`, `acknowledged`, `closed`, or `superseded` (a yellow clock card kept when the case
-    /// turned red; no longer open).
+    /// `open`, `acknowledged`, `replied`, `escalated` (the 督办 ladder), `closed`, or
+    /// `superseded` (a yellow clock card kept when the case turned red; no longer open).
     pub state: &'static str,
     /// When the supervision office acknowledged it, and who.
     pub acknowledged: Option<(NaiveDateTime, String)>,
     /// When it was closed, by whom, with the remark.
     pub closed: Option<(NaiveDateTime, String, String)>,
+    /// Under the 督办 ladder: by when the unit must reply.
+    pub reply_due: Option<NaiveDateTime>,
+    /// The unit's reply.
+    pub replied: Option<CardReply>,
+    /// Under the 督办 ladder, a reply missing (or late) at the reply due escalates the card.
+    pub escalated: Option<Escalation>,
+}
+
+/// The responsible unit's reply to a card (an explanation, a fix, an expected conclusion).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CardReply {
+    /// When.
+    pub at: NaiveDateTime,
+    /// Who (of the unit).
+    pub by: String,
+    /// What it says.
+    pub text: String,
+}
+
+/// A card escalated by the 督办 ladder: when (its reply due) and to whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Escalation {
+    /// The reply due that passed without a reply.
+    pub at: NaiveDateTime,
+    /// `red` (a yellow card) or `leadership` (a red card).
+    pub to: &'static str,
 }
 
 /// What the supervision office did to a card.
@@ -445,6 +516,8 @@ pub struct BoardRow {
     pub new_cards: u64,
     /// Cards not yet closed.
     pub open_cards: u64,
+    /// Of them, escalated by the 督办 ladder (no reply by the reply due).
+    pub escalated_cards: u64,
 }
 
 /// The supervision board at a moment.
@@ -509,14 +582,18 @@ fn card_id(case: &str, level: Level, source: LevelSource, code: Option<&str>) ->
 ///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
 /// ];
 /// use efficiency_core::case::Case;
-/// use efficiency_core::supervision::cards;
+/// use efficiency_core::supervision::{cards, BoardOptions};
 /// let s = Case::from_jsonl(&ctx, &lines.join("\n"))?.status(&ctx, t("2026-11-03 09:00"))?;
-/// let all = cards(&[s], &[])?;
+/// let all = cards(&ctx, &[s], &BoardOptions::default())?;
 /// assert_eq!(all.len(), 2); // yellow (superseded) and red
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn cards(statuses: &[CaseStatus], actions: &[CardAction]) -> Result<Vec<Card>, Error> {
-    let (cards, mut errors) = cards_and_errors(statuses, actions);
+pub fn cards(
+    ctx: &CaseContext,
+    statuses: &[CaseStatus],
+    options: &BoardOptions,
+) -> Result<Vec<Card>, Error> {
+    let (cards, mut errors) = cards_and_errors(ctx, statuses, options);
     match errors.is_empty() {
         true => Ok(cards),
         false => Err(errors.remove(0)),
@@ -545,14 +622,19 @@ fn card_of(s: &CaseStatus, r: &LevelReason, level: Level, at: NaiveDateTime, rul
         state: "open",
         acknowledged: None,
         closed: None,
+        reply_due: None,
+        replied: None,
+        escalated: None,
     }
 }
 
 /// [`cards`], with every action that cannot be applied as an error (the others applied).
 pub(crate) fn cards_and_errors(
+    ctx: &CaseContext,
     statuses: &[CaseStatus],
-    actions: &[CardAction],
+    options: &BoardOptions,
 ) -> (Vec<Card>, Vec<Error>) {
+    let actions = &options.actions;
     let mut out: Vec<Card> = Vec::new();
     for s in statuses {
         for r in s.level_reasons.iter().filter(|r| r.level >= Level::Yellow) {
@@ -588,6 +670,22 @@ pub(crate) fn cards_and_errors(
         }
     }
     let mut errors = Vec::new();
+    // The 督办 ladder: each card awaits a reply within the limit.
+    if let Some(ladder) = &options.rules.ladder {
+        let reckoner = crate::clock::reckon::Reckoner {
+            cal: &ctx.calendar,
+            config: &ctx.config,
+        };
+        for card in out.iter_mut() {
+            match reckoner.due(card.raised_at, ladder.reply_within, 0, &[]) {
+                Ok(due) => card.reply_due = Some(due),
+                // A reply due in a year without holiday data: said, never guessed.
+                Err(e) => {
+                    errors.push(Error::from(e).with_field(format!("cards ({}).reply_due", card.id)))
+                }
+            }
+        }
+    }
     let mut sorted: Vec<(usize, &CardAction)> = actions.iter().enumerate().collect();
     sorted.sort_by_key(|(_, a)| a.at);
     for (i, a) in sorted {
@@ -621,6 +719,24 @@ pub(crate) fn cards_and_errors(
                     card.state = "acknowledged";
                 }
             }
+            "reply" => {
+                let Some(remark) = a.remark.clone().filter(|r| !r.trim().is_empty()) else {
+                    errors.push(fail("a reply needs its text (the remark)".into()));
+                    continue;
+                };
+                if card.replied.is_some() {
+                    errors.push(fail("the card is already replied to".into()));
+                    continue;
+                }
+                card.replied = Some(CardReply {
+                    at: a.at,
+                    by: a.by.clone(),
+                    text: remark,
+                });
+                if !superseded {
+                    card.state = "replied";
+                }
+            }
             "close" => {
                 let Some(remark) = a.remark.clone().filter(|r| !r.trim().is_empty()) else {
                     errors.push(fail("closing a card needs a remark".into()));
@@ -630,7 +746,39 @@ pub(crate) fn cards_and_errors(
                 card.closed = Some((a.at, a.by.clone(), remark));
                 card.state = "closed";
             }
-            other => errors.push(fail(format!("{other:?} is neither acknowledge nor close"))),
+            other => errors.push(fail(format!(
+                "{other:?} is none of acknowledge, reply and close"
+            ))),
+        }
+    }
+    // Escalation at the reply due, when the reply is missing or came later and the card was
+    // still open then (closed before its due, it needs no reply).
+    // A superseded yellow card was live until its red card was raised: its history up to then
+    // stays in the record.
+    let as_of = statuses.iter().map(|s| s.as_of).max();
+    let red_clock: HashMap<String, NaiveDateTime> = out
+        .iter()
+        .filter(|c| c.source == LevelSource::Clock && c.level == Level::Red)
+        .map(|c| (c.case.clone(), c.raised_at))
+        .collect();
+    for card in &mut out {
+        let Some(due) = card.reply_due else { continue };
+        let live_until = match card.state {
+            "superseded" => red_clock.get(&card.case).copied(),
+            _ => as_of,
+        };
+        let replied_in_time = card.replied.as_ref().is_some_and(|r| r.at <= due);
+        let closed_in_time = card.closed.as_ref().is_some_and(|c| c.0 <= due);
+        if live_until.is_some_and(|t| t > due) && !replied_in_time && !closed_in_time {
+            let to = if card.level == Level::Red {
+                "leadership"
+            } else {
+                "red"
+            };
+            card.escalated = Some(Escalation { at: due, to });
+            if matches!(card.state, "open" | "acknowledged") {
+                card.state = "escalated";
+            }
         }
     }
     out.sort_by(|a, b| a.raised_at.cmp(&b.raised_at).then_with(|| a.id.cmp(&b.id)));
@@ -655,11 +803,15 @@ fn rate(n: u64, d: u64) -> Option<f64> {
 /// use efficiency_core::case::Case;
 /// use efficiency_core::supervision::{board, BoardOptions};
 /// let s = Case::from_jsonl(&ctx, &lines.join("\n"))?.status(&ctx, t("2026-10-20 09:00"))?;
-/// let b = board(&[s], &BoardOptions::default())?;
+/// let b = board(&ctx, &[s], &BoardOptions::default())?;
 /// assert_eq!(b.new_cards.len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, Error> {
+pub fn board(
+    ctx: &CaseContext,
+    statuses: &[CaseStatus],
+    options: &BoardOptions,
+) -> Result<Board, Error> {
     let key = |s: &CaseStatus| -> String {
         match options.group_by {
             GroupBy::Window => s.window.as_deref(),
@@ -701,7 +853,7 @@ pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, E
         }
     }
     // A bad office action is a row error of the board, not a failed board.
-    let (cards, action_errors) = cards_and_errors(statuses, &options.actions);
+    let (cards, action_errors) = cards_and_errors(ctx, statuses, options);
     // Each card's group, by its case (looked up once per case, not searched per card).
     let mut groups: HashMap<&str, String> = HashMap::with_capacity(statuses.len());
     for s in statuses {
@@ -730,10 +882,13 @@ pub fn board(statuses: &[CaseStatus], options: &BoardOptions) -> Result<Board, E
         all.new_cards += 1;
     }
     for c in &open_cards {
+        let escalated = u64::from(c.escalated.is_some());
         if let Some(r) = rows.get_mut(&group_of(c)) {
             r.open_cards += 1;
+            r.escalated_cards += escalated;
         }
         all.open_cards += 1;
+        all.escalated_cards += escalated;
     }
     let mut rows: Vec<BoardRow> = rows.into_values().collect();
     rows.push(all);
@@ -778,7 +933,7 @@ pub fn board_of_lines(
 ) -> Result<Board, Error> {
     let mut replay = Replay::new(ctx, as_of, None, true);
     replay.push_lines(lines)?;
-    finish(replay, &ctx.calendar, as_of, options)
+    finish(replay, ctx, as_of, options)
 }
 
 /// As [`board_of_lines`], from event rows (a table's rows).
@@ -807,21 +962,21 @@ pub fn board_of_rows<'r>(
 ) -> Result<Board, Error> {
     let mut replay = Replay::new(ctx, as_of, None, true);
     replay.push_rows(rows)?;
-    finish(replay, &ctx.calendar, as_of, options)
+    finish(replay, ctx, as_of, options)
 }
 
 fn finish(
     mut replay: Replay<&CaseContext>,
-    calendar: &Calendar,
+    ctx: &CaseContext,
     as_of: NaiveDateTime,
     options: &BoardOptions,
 ) -> Result<Board, Error> {
     replay.finish();
     let mut statuses = replay.take_statuses();
     for s in &mut statuses {
-        options.rules.apply(s, calendar)?;
+        options.rules.apply(s, &ctx.calendar)?;
     }
-    let mut b = board(&statuses, options)?;
+    let mut b = board(ctx, &statuses, options)?;
     let mut errors = replay.take_errors();
     errors.append(&mut b.errors);
     b.errors = errors;
@@ -944,7 +1099,11 @@ pub fn explain_card(
     }
     let mut status = case.status(ctx, as_of)?;
     rules.apply(&mut status, &ctx.calendar)?;
-    let card = cards(std::slice::from_ref(&status), &[])?
+    let options = BoardOptions {
+        rules: rules.clone(),
+        ..BoardOptions::default()
+    };
+    let card = cards(ctx, std::slice::from_ref(&status), &options)?
         .into_iter()
         .find(|c| c.id == card_id)
         .ok_or_else(unknown)?;
@@ -979,6 +1138,15 @@ pub fn explain_card(
         text.push_str(&format!(
             "evidence {}: {} at {} by {}\n",
             e.id, e.event, e.at, e.actor
+        ));
+    }
+    if let Some(due) = card.reply_due {
+        text.push_str(&format!("reply due (督办 ladder): {due}\n"));
+    }
+    if let Some(e) = card.escalated {
+        text.push_str(&format!(
+            "escalated to {} at {}: no reply by the due\n",
+            e.to, e.at
         ));
     }
     if let Some(x) = &clock {
@@ -1031,5 +1199,153 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.code, "supervision.unknown_card");
+    }
+
+    fn ladder(days: u32) -> SupervisionRules {
+        SupervisionRules {
+            ladder: Some(Ladder {
+                reply_within: TimeLimit::workdays(days),
+            }),
+            ..SupervisionRules::default()
+        }
+    }
+
+    const LADDER_CASE: [&str; 2] = [
+        r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+        r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+    ];
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    /// The yellow card (raised at the promised due, 16 October 17:30) awaits a reply within 2
+    /// workdays (by 20 October 17:30); without one it is escalated to red at that due.
+    #[test]
+    fn a_card_without_a_reply_is_escalated_at_its_due() {
+        let ctx = CaseContext::sample();
+        let options = BoardOptions {
+            rules: ladder(2),
+            ..BoardOptions::default()
+        };
+        let before = board_of_lines(&ctx, &LADDER_CASE, t("2026-10-20 17:00"), &options).unwrap();
+        let card = &before.open_cards[0];
+        assert_eq!(
+            (card.reply_due, card.escalated, card.state),
+            (Some(t("2026-10-20 17:30")), None, "open")
+        );
+        let after = board_of_lines(&ctx, &LADDER_CASE, t("2026-10-21 09:00"), &options).unwrap();
+        let card = &after.open_cards[0];
+        assert_eq!(
+            (card.escalated, card.state),
+            (
+                Some(Escalation {
+                    at: t("2026-10-20 17:30"),
+                    to: "red"
+                }),
+                "escalated"
+            )
+        );
+        // Without the ladder, nothing awaits a reply.
+        let plain = board_of_lines(
+            &ctx,
+            &LADDER_CASE,
+            t("2026-10-21 09:00"),
+            &BoardOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (plain.open_cards[0].reply_due, plain.open_cards[0].escalated),
+            (None, None)
+        );
+    }
+
+    /// A reply in time stops the escalation; a late reply does not undo it; a reply needs its
+    /// text; a red card escalates to the leadership.
+    #[test]
+    fn replies_in_time_late_and_empty() {
+        let ctx = CaseContext::sample();
+        let reply = |at: &str, remark: Option<&str>| CardAction {
+            card: "A:yellow:clock".into(),
+            action: "reply".into(),
+            at: t(at),
+            by: "soc-h".into(),
+            remark: remark.map(String::from),
+        };
+        let at = |actions: Vec<CardAction>, when: &str| {
+            let options = BoardOptions {
+                rules: ladder(2),
+                actions,
+                ..BoardOptions::default()
+            };
+            board_of_lines(&ctx, &LADDER_CASE, t(when), &options).unwrap()
+        };
+        let b = at(
+            vec![reply(
+                "2026-10-19 10:00",
+                Some("材料已补齐，预计10月22日办结"),
+            )],
+            "2026-10-21 09:00",
+        );
+        assert_eq!(
+            (b.open_cards[0].state, b.open_cards[0].escalated),
+            ("replied", None)
+        );
+        let b = at(
+            vec![reply("2026-10-21 10:00", Some("late"))],
+            "2026-10-22 09:00",
+        );
+        assert_eq!(
+            b.open_cards[0].escalated,
+            Some(Escalation {
+                at: t("2026-10-20 17:30"),
+                to: "red"
+            })
+        );
+        let b = at(
+            vec![reply("2026-10-19 10:00", Some("  "))],
+            "2026-10-19 11:00",
+        );
+        assert_eq!(
+            (b.errors.len(), b.errors[0].code),
+            (1, "supervision.invalid_action")
+        );
+        // Past the statutory due (30 October): the red card, unanswered by 3 November, goes up.
+        let b = at(vec![], "2026-11-04 09:00");
+        let red = b.open_cards.iter().find(|c| c.id == "A:red:clock").unwrap();
+        assert_eq!(
+            red.escalated,
+            Some(Escalation {
+                at: t("2026-11-03 17:30"),
+                to: "leadership"
+            })
+        );
+        // The superseded yellow card keeps its history: escalated on 20 October, before the red.
+        let yellow = b
+            .new_cards
+            .iter()
+            .find(|c| c.id == "A:yellow:clock")
+            .unwrap();
+        assert_eq!(
+            (yellow.state, yellow.escalated),
+            (
+                "superseded",
+                Some(Escalation {
+                    at: t("2026-10-20 17:30"),
+                    to: "red"
+                })
+            )
+        );
+    }
+
+    #[test]
+    fn a_ladder_needs_a_real_limit() {
+        let text = r#"{"format": "efficiency.supervision/1", "convention": "b", "yellow_share": 0.75,
+            "yellow_days_left": 2, "ladder": {"reply_within": {"amount": 0, "unit": "workdays"}}}"#;
+        let e = SupervisionRules::from_json(text).unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            ("supervision.invalid_rules", Some("ladder.reply_within"))
+        );
     }
 }

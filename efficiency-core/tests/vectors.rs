@@ -669,10 +669,18 @@ mod supervision {
     /// The board in the vectors' shape.
     fn board_json(b: &efficiency_core::supervision::Board) -> Value {
         let rows: Value = serde_json::to_value(&b.rows).unwrap();
+        let mut escalated = std::collections::BTreeMap::new();
+        for c in b.new_cards.iter().chain(&b.open_cards) {
+            if let Some(e) = c.escalated {
+                let at = e.at.format("%Y-%m-%dT%H:%M:%S").to_string();
+                escalated.insert(c.id.clone(), json!([c.id, at, e.to]));
+            }
+        }
         json!({
             "rows": rows,
             "new_cards": b.new_cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
             "open_cards": b.open_cards.iter().map(|c| json!([c.id, c.state])).collect::<Vec<_>>(),
+            "escalated": escalated.into_values().collect::<Vec<_>>(),
             "errors": b.errors.len(),
         })
     }

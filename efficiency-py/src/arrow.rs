@@ -264,8 +264,31 @@ fn refine_type(found: Option<DataType>, values: &[&Value]) -> Option<DataType> {
             // Every value but null says a type; a list says its first item's (text if none).
             let first = values.iter().position(|v| !matches!(v, Value::Null))?;
             let t = match values[first] {
-                Value::List(items) => {
-                    let inner = items.iter().find_map(scalar).unwrap_or(DataType::Utf8);
+                Value::List(_) => {
+                    // The items' one type over the whole column; items of several types (a
+                    // pair of a time and a name) are text, never a type that drops the others.
+                    let mut kinds = values[first..]
+                        .iter()
+                        .filter_map(|v| match v {
+                            Value::List(items) => Some(items.iter().filter_map(scalar)),
+                            _ => None,
+                        })
+                        .flatten();
+                    let inner = match kinds.next() {
+                        None => DataType::Utf8,
+                        Some(k) => {
+                            let mut inner = k;
+                            for other in kinds {
+                                inner = match (&inner, &other) {
+                                    (a, b) if a == b => inner,
+                                    (DataType::Int64, DataType::Float64)
+                                    | (DataType::Float64, DataType::Int64) => DataType::Float64,
+                                    _ => DataType::Utf8,
+                                };
+                            }
+                            inner
+                        }
+                    };
                     DataType::List(Arc::new(Field::new("item", inner, true)))
                 }
                 other => scalar(other).expect("not null"),
@@ -791,5 +814,40 @@ mod tests {
             assert_eq!(batch_in_chunks(&maps, chunk), whole, "chunks of {chunk}");
         }
         assert_eq!(batch_in_chunks::<Row>(&[], 4).num_columns(), 0);
+    }
+
+    /// A column of pairs of a time and a name (a card's `acknowledged`) keeps both: text items,
+    /// never a timestamp list that drops the names.
+    #[test]
+    fn pairs_of_several_types_are_text_lists() {
+        #[derive(serde::Serialize)]
+        struct Row {
+            pair: Option<(chrono::NaiveDateTime, String)>,
+        }
+        let at =
+            chrono::NaiveDateTime::parse_from_str("2026-11-03 17:30", "%Y-%m-%d %H:%M").unwrap();
+        let rows = [
+            Row { pair: None },
+            Row {
+                pair: Some((at, "dir01".into())),
+            },
+        ];
+        let batch = batch_in_chunks(&rows, 2);
+        let text_list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
+        assert_eq!(batch.schema().field(0).data_type(), &text_list);
+        let list = batch
+            .column(0)
+            .as_any()
+            .downcast_ref::<arrow_array::ListArray>()
+            .unwrap();
+        let items = list.value(1);
+        let items = items
+            .as_any()
+            .downcast_ref::<arrow_array::StringArray>()
+            .unwrap();
+        assert_eq!(
+            (items.value(0), items.value(1)),
+            ("2026-11-03T17:30:00", "dir01")
+        );
     }
 }

@@ -484,6 +484,11 @@ def test_supervision_vectors():
                 "rows": b["rows"],
                 "new_cards": [c["id"] for c in b["new_cards"]],
                 "open_cards": [[c["id"], c["state"]] for c in b["open_cards"]],
+                "escalated": sorted(
+                    [c["id"], c["escalated"]["at"].isoformat(), c["escalated"]["to"]]
+                    for c in {c["id"]: c for c in b["new_cards"] + b["open_cards"]}.values()
+                    if c["escalated"]
+                ),
                 "errors": len(b["errors"]),
             }
         except efficiency.EfficiencyError as e:

@@ -126,6 +126,8 @@ export interface BoardRow {
   concluded: number;
   /** Of them, by the promised due. */
   concludedOnTime: number;
+  /** Of them, escalated by the 督办 ladder (no reply by the reply due). */
+  escalatedCards: number;
   /** The unit or window (`-` when the case has none). */
   group: string;
   /** Cards raised since the previous look. */
@@ -172,6 +174,8 @@ export interface Card {
   closed: [IsoDateTime, string, string] | null;
   /** The finding code, for a step or a fault. */
   code: string | null;
+  /** Under the 督办 ladder, a reply missing (or late) at the reply due escalates the card. */
+  escalated: Escalation | null;
   /** Evidence event ids. */
   events: string[];
   /** Stable id: `case:level:source[:code]`, the same at every look. */
@@ -184,11 +188,15 @@ export interface Card {
   person: string | null;
   /** The moment the threshold was crossed. */
   raisedAt: IsoDateTime;
+  /** The unit's reply. */
+  replied: CardReply | null;
+  /** Under the 督办 ladder: by when the unit must reply. */
+  replyDue: IsoDateTime | null;
   /** The rule, for a clerk. */
   rule: string;
   /** What crossed the threshold: the clock, a step or a fault. */
   source: LevelSource;
-  /** `open`, `acknowledged`, `closed`, or `superseded` (a yellow clock card kept when the case turned red; no longer open). */
+  /** `open`, `acknowledged`, `replied`, `escalated` (the 督办 ladder), `closed`, or `superseded` (a yellow clock card kept when the case turned red; no longer open). */
   state: string;
   /** The unit answerable for the case. */
   unit: string | null;
@@ -205,6 +213,16 @@ export interface CardExplanation {
   /** The evidence events (id, kind, time, actor), in the case's order. */
   evidence: EvidenceEvent[];
   /** The whole explanation as text, for a clerk or a letter. */
+  text: string;
+}
+
+/** The responsible unit's reply to a card (an explanation, a fix, an expected conclusion). */
+export interface CardReply {
+  /** When. */
+  at: IsoDateTime;
+  /** Who (of the unit). */
+  by: string;
+  /** What it says. */
   text: string;
 }
 
@@ -476,6 +494,14 @@ export interface ErrorData {
   message: string;
   /** The 0-based row of a batch. */
   row?: number | null;
+}
+
+/** A card escalated by the 督办 ladder: when (its reply due) and to whom. */
+export interface Escalation {
+  /** The reply due that passed without a reply. */
+  at: IsoDateTime;
+  /** `red` (a yellow card) or `leadership` (a red card). */
+  to: string;
 }
 
 /** One evidence event of a card. */

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 
 import oracle
-from case_oracle import case_oracle
+from case_oracle import case_oracle, lim
 from oracle import ROOT, NotCovered, P, iso, workday
 
 CASES = json.loads((ROOT / "tests/vectors/cases/cases.json").read_text())["scenarios"]
@@ -83,8 +83,9 @@ def judge(as_of, rules=None):
     return out, errors
 
 
-def cards(statuses, actions):
-    """The cards (docs/domain.md §4.4) and the indexes of the actions that cannot be applied."""
+def cards(statuses, actions, rules=None, as_of=None):
+    """The cards (docs/domain.md §4.4) and the indexes of the actions that cannot be applied;
+    under the 督办 ladder (rules["ladder"]) each card's reply due and escalation."""
     found = []
     for case, st in statuses.items():
         reasons = [tuple(r) for r in st["level_reasons"]]
@@ -106,6 +107,9 @@ def cards(statuses, actions):
                      "raised_at": clock["promised_due"], "state": "superseded"}
                 )  # fmt: skip
             found.append({"id": cid, "case": case, "level": level, "raised_at": at, "state": "open"})
+    ladder = (rules or {}).get("ladder")
+    for c in found:
+        c["reply_due"] = iso(lim(ladder["reply_within"], P(c["raised_at"]))) if ladder else None
     errors = []
     for i, a in sorted(enumerate(actions), key=lambda x: x[1]["at"]):
         card = next((c for c in found if c["id"] == a["card"]), None)
@@ -113,15 +117,34 @@ def cards(statuses, actions):
             card is None
             or a["at"] < card["raised_at"]
             or card["state"] == "closed"
-            or (a["action"] == "close" and not (a.get("remark") or "").strip())
-            or a["action"] not in ("acknowledge", "close")
+            or (a["action"] in ("close", "reply") and not (a.get("remark") or "").strip())
+            or (a["action"] == "reply" and "replied" in card)
+            or a["action"] not in ("acknowledge", "close", "reply")
         ):
             errors.append(i)
             continue
         if a["action"] == "close":
             card["state"] = "closed"
+            card["closed"] = a["at"]
+        elif a["action"] == "reply":
+            card["replied"] = a["at"]
+            if card["state"] != "superseded":
+                card["state"] = "replied"
         elif card["state"] != "superseded":
             card["state"] = "acknowledged"
+    # The ladder: no reply (and not closed) by the reply due, while the card was live (a
+    # superseded yellow card until its red one), escalates it at the due.
+    red_at = {c["case"]: c["raised_at"] for c in found if c["id"].endswith(":red:clock")}
+    for c in found:
+        due = c["reply_due"]
+        if due is None:
+            continue
+        live_until = red_at.get(c["case"]) if c["state"] == "superseded" else as_of
+        answered = c.get("replied", "9999") <= due or c.get("closed", "9999") <= due
+        if live_until is not None and live_until > due and not answered:
+            c["escalated"] = [due, "leadership" if c["level"] == "red" else "red"]
+            if c["state"] in ("open", "acknowledged"):
+                c["state"] = "escalated"
     return sorted(found, key=lambda c: (c["raised_at"], c["id"])), errors
 
 
@@ -140,6 +163,7 @@ def board(as_of, group_by="unit", since=None, actions=(), rules=None):
         "on_the_spot": 0,
         "new_cards": 0,
         "open_cards": 0,
+        "escalated_cards": 0,
     }
     group_of = {case: st[key] or "-" for case, st in statuses.items()}
     for case, st in statuses.items():
@@ -153,15 +177,16 @@ def board(as_of, group_by="unit", since=None, actions=(), rules=None):
                 outcome = (st["clock"] or {}).get("outcome")
                 r["concluded_on_time"] += outcome in ("early", "on_time")
                 r["on_the_spot"] += st["on_the_spot"] is True
-    all_cards, action_errors = cards(statuses, actions)
+    all_cards, action_errors = cards(statuses, actions, rules, as_of)
     new = [c for c in all_cards if since is None or c["raised_at"] > since]
     still_open = [c for c in all_cards if c["state"] not in ("closed", "superseded")]
     for c in new:
         rows[group_of[c["case"]]]["new_cards"] += 1
         rows["\uffffall"]["new_cards"] += 1
     for c in still_open:
-        rows[group_of[c["case"]]]["open_cards"] += 1
-        rows["\uffffall"]["open_cards"] += 1
+        for g in (group_of[c["case"]], "\uffffall"):
+            rows[g]["open_cards"] += 1
+            rows[g]["escalated_cards"] += "escalated" in c
     out_rows = []
     for g in sorted(rows):
         r = rows[g]
@@ -178,6 +203,9 @@ def board(as_of, group_by="unit", since=None, actions=(), rules=None):
         "rows": out_rows,
         "new_cards": [c["id"] for c in new],
         "open_cards": [[c["id"], c["state"]] for c in still_open],
+        "escalated": sorted(
+            [c["id"], *c["escalated"]] for c in {c["id"]: c for c in new + still_open}.values() if "escalated" in c
+        ),
         "errors": errors + len(action_errors),
     }
 
@@ -220,6 +248,22 @@ bad = [
 add("action-on-no-card", "2026-12-31T18:00:00", actions=bad)
 no_remark = [{"card": first[1]["id"], "action": "close", "at": "2026-12-31T17:30:00", "by": "dir01"}]
 add("close-without-remark", "2026-12-31T18:00:00", actions=no_remark)
+
+# The 督办 ladder (docs/domain.md §4.4): every card awaits the unit's reply within 2 workdays;
+# a missing or late reply escalates it (yellow to red, red to the leadership).
+LADDER = dict(json.loads((ROOT / "efficiency-core/data/rules/supervision.json").read_text()),
+              ladder={"reply_within": {"amount": 2, "unit": "workdays"}})  # fmt: skip
+add("ladder-late-october", "2026-10-27T10:00:00", rules=LADDER)
+add("ladder-year-end-windows", "2026-12-31T18:00:00", group_by="window", rules=LADDER)
+late_oct = [c for c in cards(judge("2026-10-27T10:00:00")[0], [])[0] if c["state"] == "open"]
+replies = [
+    {"card": late_oct[0]["id"], "action": "reply", "at": late_oct[0]["raised_at"], "by": "dir01",
+     "remark": "已督促承办人，预计三个工作日内办结"},
+    {"card": late_oct[-1]["id"], "action": "reply", "at": "2026-10-27T09:00:00", "by": "dir01", "remark": "补充说明"},
+    {"card": late_oct[-1]["id"], "action": "reply", "at": "2026-10-27T09:30:00", "by": "dir01", "remark": "again"},
+    {"card": late_oct[0]["id"], "action": "reply", "at": "2026-10-27T09:40:00", "by": "dir01", "remark": " "},
+]  # fmt: skip
+add("ladder-replies-in-time-late-twice-and-empty", "2026-10-27T10:00:00", rules=LADDER, actions=replies)
 
 out = ROOT / "tests/vectors/supervision/supervision.json"
 out.parent.mkdir(exist_ok=True)

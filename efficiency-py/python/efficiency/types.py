@@ -105,6 +105,7 @@ class BoardRow(TypedDict):
 
     concluded: int
     concluded_on_time: int
+    escalated_cards: int
     group: str
     new_cards: int
     normal: int
@@ -134,12 +135,15 @@ class Card(TypedDict):
     case: str
     closed: tuple[datetime.datetime, str, str] | None
     code: str | None
+    escalated: Escalation | None
     events: list[str]
     id: str
     item: str | None
     level: Level
     person: str | None
     raised_at: datetime.datetime
+    replied: CardReply | None
+    reply_due: datetime.datetime | None
     rule: str
     source: LevelSource
     state: str
@@ -153,6 +157,14 @@ class CardExplanation(TypedDict):
     card: Card
     clock: ClockExplanation | None
     evidence: list[EvidenceEvent]
+    text: str
+
+
+class CardReply(TypedDict):
+    """The responsible unit's reply to a card (an explanation, a fix, an expected conclusion)."""
+
+    at: datetime.datetime
+    by: str
     text: str
 
 
@@ -355,6 +367,13 @@ class ErrorData(TypedDict):
     line: NotRequired[int | None]
     message: str
     row: NotRequired[int | None]
+
+
+class Escalation(TypedDict):
+    """A card escalated by the 督办 ladder: when (its reply due) and to whom."""
+
+    at: datetime.datetime
+    to: str
 
 
 class EvidenceEvent(TypedDict):

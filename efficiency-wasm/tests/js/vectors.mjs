@@ -426,6 +426,8 @@ export function runSupervisionVectors(efficiency, doc) {
         rows: b.rows.map((r) => Object.fromEntries(order.map((k) => [k, snake(r)[k]]))),
         new_cards: b.newCards.map((c) => c.id),
         open_cards: b.openCards.map((c) => [c.id, c.state]),
+        escalated: [...new Map([...b.newCards, ...b.openCards].map((c) => [c.id, c])).values()]
+          .filter((c) => c.escalated).map((c) => [c.id, c.escalated.at, c.escalated.to]).sort((x, y) => (x.join() < y.join() ? -1 : 1)),
         errors: b.errors.length,
       };
     } catch (e) {
