@@ -698,8 +698,8 @@ mod tests {
     #[test]
     fn a_rule_without_data_is_not_judged_and_said_so() {
         let rules = crate::case::FINDING_RULES_JSON.replacen(
-            "\"severities\"",
-            "\"not_judged\": [\"publication.late\"],\n \"severities\"",
+            "\"not_judged\": [\"due_date.not_told\"]",
+            "\"not_judged\": [\"publication.late\"]",
             1,
         );
         let mut files: Vec<(&str, &str)> = SAMPLE_BUREAU_FILES.to_vec();

@@ -165,6 +165,12 @@ catalog! {
         PublicationLate => "publication.late", Ordinary, "§13", "case/findings/publication.rs",
             "Result not published in time", "结果未按时公开",
             "The result of a concluded case was not published within the item's publication limit (the rule table's publication default).";
+        UrgentMissed => "urgent.missed", Ordinary, "§4.3", "case/findings/urgent.rs",
+            "Urgent case not handled in time", "急事未急办",
+            "A case marked urgent (急事急办) was not concluded within the item's urgent limit (same workday by default) from the later of its marking and its acceptance.";
+        DueNotTold => "due_date.not_told", Ordinary, "§4.3", "case/findings/due_told.rs",
+            "Due date not told", "未告知办结时间",
+            "A case accepted and not concluded on the spot was not told its due date within the item's notice limit (5 workdays by default).";
     }
 }
 

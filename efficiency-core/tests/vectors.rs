@@ -271,7 +271,17 @@ mod cases {
         );
         let mut failures = Vec::new();
         for sc in scenarios {
-            let got = match run(&ctx, sc) {
+            // A scenario may replace the rule table's `not_judged` (a bureau that judges all).
+            let mut judging = None;
+            if let Some(list) = sc["not_judged"].as_array() {
+                let mut c = CaseContext::sample();
+                c.rules.not_judged = list
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_string())
+                    .collect();
+                judging = Some(c);
+            }
+            let got = match run(judging.as_ref().unwrap_or(&ctx), sc) {
                 Ok(v) => v,
                 Err(e) => json!({ "error": e.code(), "line": e.line }),
             };

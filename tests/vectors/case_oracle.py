@@ -38,7 +38,9 @@ def suspensions(evs, as_of):
     return out
 
 
-def case_oracle(events, as_of_s):
+def case_oracle(events, as_of_s, not_judged=None):
+    """The status of a case at as_of_s; `not_judged` replaces the rule table's list."""
+    not_judged = RULES.get("not_judged", []) if not_judged is None else not_judged
     as_of = P(as_of_s)
     evs = [e for e in events if P(e["at"]) <= as_of]
     st = {
@@ -56,6 +58,8 @@ def case_oracle(events, as_of_s):
     findings = []
 
     def add(code, at, events, people):
+        if code in not_judged:
+            return
         findings.append(
             {
                 "code": code,
@@ -246,6 +250,43 @@ def case_oracle(events, as_of_s):
                 deadline,
                 [concluded["id"]] + ([pub["id"]] if pub else []),
                 [st["handler"] or concluded["actor"]],
+            )
+    # docs/domain.md §4.3: an urgent case (急事急办) is concluded within the item's urgent limit
+    # (same workday by default) from the later of its marking and its acceptance, special
+    # procedures not counted; a case accepted and not concluded within the item's notice limit
+    # (5 workdays by default) is told its due date (告知办结时间) within it.
+    accepted = next((e for e in evs if e["event"] == "accept"), None)
+    marked = next((e for e in evs if e["event"] == "mark_urgent"), None)
+    if marked and accepted:
+        limit = (item or {}).get("urgent") or {"amount": 0, "unit": "on_the_spot"}
+        start = max(P(marked["at"]), P(accepted["at"]))
+        windows = suspensions(evs, as_of)
+        urgent_due = lim(limit, start, windows)
+        if limit["unit"] == "on_the_spot":
+            # The same workday: a procedure over its close moves it to the close of the workday
+            # the procedure ends on.
+            for a, b in windows:
+                if a < urgent_due and b > max(start, a):
+                    urgent_due = max(urgent_due, lim(limit, b))
+        if (P(concluded["at"]) if concluded else as_of) > urgent_due:
+            add(
+                "urgent.missed",
+                urgent_due,
+                [marked["id"], accepted["id"]] + ([concluded["id"]] if concluded else []),
+                [st["handler"] or accepted["actor"]],
+            )
+    if accepted:
+        limit = (item or {}).get("notice_limit") or {"amount": 5, "unit": "workdays"}
+        deadline = lim(limit, P(accepted["at"]))
+        told = next((e for e in evs if e["event"] == "due_told"), None)
+        in_time = told is not None and P(told["at"]) <= deadline
+        no_need = concluded is not None and P(concluded["at"]) <= deadline
+        if not in_time and not no_need and as_of > deadline:
+            add(
+                "due_date.not_told",
+                deadline,
+                [accepted["id"]] + ([told["id"]] if told else []),
+                [st["handler"] or accepted["actor"]],
             )
     findings.sort(key=lambda f: (f["at"], f["code"]))
     st["findings"] = findings

@@ -34,14 +34,17 @@ class Log:
         return self
 
 
-def add(name, log, as_of, error=None):
+def add(name, log, as_of, error=None, not_judged=None):
     lines = [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in log.events]
     sc = {"id": f"{len(scenarios):03d}-{name}", "lines": lines, "as_of": as_of + ":00" if len(as_of) == 16 else as_of}
+    if not_judged is not None:
+        sc["not_judged"] = not_judged
     if error:
         sc["expect"] = {"error": error[0], "line": error[1]}
     else:
         try:
-            sc["expect"] = {k: v for k, v in case_oracle(log.events, sc["as_of"]).items() if not k.startswith("_")}
+            status = case_oracle(log.events, sc["as_of"], not_judged)
+            sc["expect"] = {k: v for k, v in status.items() if not k.startswith("_")}
         except NotCovered:
             sc["expect"] = {"error": "calendar.year_not_covered", "line": None}
     scenarios.append(sc)
@@ -488,6 +491,53 @@ log = Log("REVSUP-1")("2026-09-25T09:00", "soc01", "receive", item="civil.social
 add("supplement-during-review-awaited", log, "2026-10-20T09:00")
 log("2026-10-26T10:00", "soc01", "supplement_received")
 add("supplement-during-review-received", log, "2026-10-27T09:00")
+
+# 17. Urgent cases (急事急办, docs/domain.md §4.3): the item's urgent limit (1 workday for a social
+# organisation's registration; the same workday when the item names none) from the later of the
+# marking and the acceptance, special procedures not counted.
+log = Log("URG-1")("2026-09-30T16:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-09-30T16:10", "soc01", "accept"
+)("2026-09-30T16:20", "soc-h", "mark_urgent")
+add("urgent-due-across-national-day", log, "2026-10-08T17:00")
+add("urgent-missed-after-national-day", log, "2026-10-09T09:00")
+log("2026-10-09T10:00", "soc01", "conclude", outcome="granted", on_the_spot=False)
+add("urgent-concluded-late", log, "2026-10-20T09:00")
+log = Log("URG-2")("2026-11-02T09:00", "aff01", "receive", item="licensing.decision")(
+    "2026-11-02T09:05", "aff-h", "mark_urgent"
+)("2026-11-02T10:00", "aff01", "accept")("2026-11-02T11:00", "aff01", "suspend", procedure="expert_review")(
+    "2026-11-04T09:00", "aff01", "resume"
+)("2026-11-04T16:00", "aff01", "conclude", outcome="granted", on_the_spot=False)
+add("urgent-marked-before-acceptance-suspension-not-counted", log, "2026-11-30T09:00")
+log = Log("URG-4")("2026-11-02T09:00", "aff01", "receive", item="licensing.decision")(
+    "2026-11-02T09:05", "aff-h", "mark_urgent"
+)("2026-11-02T10:00", "aff01", "accept")("2026-11-02T11:00", "aff01", "suspend", procedure="expert_review")(
+    "2026-11-04T09:00", "aff01", "resume"
+)
+add("urgent-open-past-the-close-of-the-resumption-day", log, "2026-11-05T09:00")
+log = Log("URG-3")("2026-11-02T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-11-02T17:00", "soc-h", "mark_urgent"
+)
+add("urgent-marked-not-accepted", log, "2026-11-20T09:00")
+
+# 18. Telling the due date (告知办结时间, docs/domain.md §4.3) within the item's notice limit (5
+# workdays by default) after acceptance; not judged by the shipped rule table, judged here.
+log = Log("TOLD-1")("2026-09-28T09:00", "mar01", "receive", item="civil.assistance_certificate")(
+    "2026-09-28T09:10", "mar01", "accept"
+)
+add("due-not-told-after-the-notice-limit", log, "2026-10-20T09:00", not_judged=[])
+add("due-not-told-not-judged-by-the-shipped-table", log, "2026-10-20T09:00")
+log("2026-09-29T09:00", "mar01", "due_told")
+add("due-told-in-time", log, "2026-10-20T09:00", not_judged=[])
+log = Log("TOLD-2")("2026-09-28T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-09-28T09:10", "soc01", "accept"
+)("2026-10-13T09:00", "soc01", "due_told")
+add("due-told-late", log, "2026-10-20T09:00", not_judged=[])
+log = Log("TOLD-3")("2026-09-28T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-09-28T09:10", "soc01", "accept"
+)("2026-09-30T11:00", "soc01", "conclude", outcome="granted", on_the_spot=False)
+add("concluded-within-the-notice-limit-needs-no-notice", log, "2026-10-20T09:00", not_judged=[])
+bad("due-told-before-acceptance", Log("BAD-15")("2026-11-02T09:00", "soc01", "receive", item="civil.social_org_registration")(
+    "2026-11-02T09:05", "soc01", "due_told"), 2, "case.impossible_transition")  # fmt: skip
 
 doc = {
     "description": "Case-log scenarios: a clean path for every shipped item, every finding code at least twice, "

@@ -164,6 +164,10 @@ pub enum EventKind {
     },
     /// The result published (公开).
     ResultPublished,
+    /// The case marked urgent (急事急办): the item's urgent limit applies from then.
+    MarkUrgent,
+    /// The applicant told the date the case will be concluded by (告知办结时间).
+    DueTold,
     /// The applicant withdrew.
     Withdrawn,
 }
@@ -199,6 +203,8 @@ impl EventKind {
             EventKind::ApplicantNotified => "applicant_notified",
             EventKind::Conclude { .. } => "conclude",
             EventKind::ResultPublished => "result_published",
+            EventKind::MarkUrgent => "mark_urgent",
+            EventKind::DueTold => "due_told",
             EventKind::Withdrawn => "withdrawn",
         }
     }
@@ -232,6 +238,8 @@ pub const EVENT_KINDS: &[&str] = &[
     "applicant_notified",
     "conclude",
     "result_published",
+    "mark_urgent",
+    "due_told",
     "withdrawn",
 ];
 
@@ -906,6 +914,8 @@ impl CaseEvent {
                 }
             }
             "result_published" => takes(&[], &[]).map(|()| EventKind::ResultPublished)?,
+            "mark_urgent" => takes(&[], &[]).map(|()| EventKind::MarkUrgent)?,
+            "due_told" => takes(&[], &[]).map(|()| EventKind::DueTold)?,
             "withdrawn" => takes(&[], &[]).map(|()| EventKind::Withdrawn)?,
             other => {
                 return Err(fail(
@@ -983,6 +993,8 @@ impl CaseEvent {
             | EventKind::ExtensionApproved
             | EventKind::ApplicantNotified
             | EventKind::ResultPublished
+            | EventKind::MarkUrgent
+            | EventKind::DueTold
             | EventKind::Withdrawn => {}
         }
         serde_json::to_string(&l).expect("lines serialize")

@@ -1061,6 +1061,21 @@ impl Case {
                 }
                 published = true;
             }
+            // Urgency is marked on a case received and not yet concluded; the due is told once
+            // the case is accepted (at acceptance or later).
+            EventKind::MarkUrgent => {
+                if !matches!(
+                    stage,
+                    Stage::Received | Stage::AwaitingSupplement | Stage::Accepted
+                ) {
+                    return Err(impossible(stage));
+                }
+            }
+            EventKind::DueTold => {
+                if stage != Stage::Accepted {
+                    return Err(impossible(stage));
+                }
+            }
             EventKind::Withdrawn => {
                 if stage.closed() || stage == Stage::Concluded {
                     return Err(impossible(stage));

@@ -7,7 +7,22 @@ use super::{Case, CaseContext, CaseStatus};
 /// without `"at"` happens ten minutes after the one before (the first at 2026-09-25 09:00, a
 /// Friday).
 pub(crate) fn status(fragments: &[&str], as_of: &str) -> CaseStatus {
-    let ctx = CaseContext::sample();
+    status_in(&CaseContext::sample(), fragments, as_of)
+}
+
+/// As [`status`], with every rule judged (the shipped table's `not_judged` emptied).
+pub(crate) fn status_judging(fragments: &[&str], as_of: &str) -> CaseStatus {
+    let mut ctx = CaseContext::sample();
+    ctx.rules.not_judged.clear();
+    status_in(&ctx, fragments, as_of)
+}
+
+/// The codes of a status's findings, in order (for [`status_judging`]).
+pub(crate) fn codes_judging(s: &CaseStatus) -> Vec<&'static str> {
+    codes(s)
+}
+
+fn status_in(ctx: &CaseContext, fragments: &[&str], as_of: &str) -> CaseStatus {
     let mut at = "2026-09-25T09:00:00"
         .parse::<chrono::NaiveDateTime>()
         .unwrap();
@@ -31,8 +46,8 @@ pub(crate) fn status(fragments: &[&str], as_of: &str) -> CaseStatus {
             }
         })
         .collect();
-    let case = Case::from_jsonl(&ctx, &log.join("\n")).unwrap_or_else(|e| panic!("{e}"));
-    case.status(&ctx, as_of.parse().unwrap()).unwrap()
+    let case = Case::from_jsonl(ctx, &log.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    case.status(ctx, as_of.parse().unwrap()).unwrap()
 }
 
 /// The codes of a status's findings, in order.

@@ -1105,6 +1105,8 @@ EventKind = Literal[
     "applicant_notified",
     "conclude",
     "result_published",
+    "mark_urgent",
+    "due_told",
     "withdrawn",
 ]
 
@@ -1125,6 +1127,8 @@ FindingCode = Literal[
     "extension.applicant_not_notified",
     "procedure.overrun",
     "publication.late",
+    "urgent.missed",
+    "due_date.not_told",
 ]
 
 # Names the stubs use for the core's enums, and arguments.

@@ -134,12 +134,17 @@ function deepSame(a, b) {
 
 /** @returns {{total: number, failures: string[]}} */
 export function runCaseVectors(efficiency, doc) {
-  const ctx = efficiency.CaseContext.sample();
+  const e = efficiency;
+  const ctx = e.CaseContext.sample();
+  // A scenario may replace the rule table's `not_judged` (a bureau that judges all).
+  const judging = (list) => new e.CaseContext(e.Calendar.china(), e.ItemCatalog.templates(), e.dataJson("sample_roster"),
+    JSON.stringify({ ...JSON.parse(e.dataJson("finding_rules")), not_judged: list }));
   const failures = [];
   for (const sc of doc.scenarios) {
     let got;
     try {
-      got = caseStatusJson(efficiency.Case.fromJsonl(ctx, sc.lines.join("\n")).status(sc.as_of));
+      const c = sc.not_judged ? judging(sc.not_judged) : ctx;
+      got = caseStatusJson(efficiency.Case.fromJsonl(c, sc.lines.join("\n")).status(sc.as_of));
     } catch (e) {
       got = e && typeof e.code === "string" ? { error: e.code, line: e.line ?? null } : { thrown: String(e) };
     }

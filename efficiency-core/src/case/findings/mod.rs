@@ -13,6 +13,8 @@
 //! | [`extension`] | `extension.*` | §4.3 |
 //! | [`procedure`] | `procedure.overrun` | §4.3 |
 //! | [`publication`] | `publication.late` | §13 |
+//! | [`urgent`] | `urgent.missed` | §4.3 |
+//! | [`due_told`] | `due_date.not_told` | §4.3 |
 //!
 //! Each rule is a function `judge(&Facts, &mut Findings)`: [`Facts`] is what the case's events
 //! established at `as_of` (read once by `Case::judge`), [`Findings`] collects what the rule
@@ -28,6 +30,7 @@ use crate::catalog::FindingCode;
 use crate::clock::{ClockStatus, Finding as ClockFinding};
 use crate::item::ServiceItem;
 
+pub(crate) mod due_told;
 pub(crate) mod extension;
 pub(crate) mod inquiry;
 pub(crate) mod procedure;
@@ -37,6 +40,7 @@ pub(crate) mod referral;
 pub(crate) mod step;
 pub(crate) mod supplement;
 pub(crate) mod time_limit;
+pub(crate) mod urgent;
 
 /// A rule: the function that judges it.
 pub(crate) type Rule = fn(&Facts<'_>, &mut Findings<'_>) -> Result<(), CaseError>;
@@ -52,6 +56,8 @@ pub(crate) const RULES: &[Rule] = &[
     extension::judge,
     procedure::judge,
     publication::judge,
+    urgent::judge,
+    due_told::judge,
 ];
 
 /// What a case's events established at `as_of`: the facts every rule reads.
