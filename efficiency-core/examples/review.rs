@@ -117,8 +117,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         item.code,
         item.statutory,
         item.promised.map(|p| p.to_string()).unwrap_or_default(),
-        item.extension.map(|e| e.max_amount).unwrap_or(0),
-        item.extension.map(|e| e.approver.as_str()).unwrap_or("-"),
+        item.extension.as_ref().map(|e| e.max_amount).unwrap_or(0),
+        item.extension
+            .as_ref()
+            .map(|e| e.approver.as_str())
+            .unwrap_or("-"),
     );
     println!("  accepted 2026-09-28 10:00; expert review 2026-10-09 15:00 to 2026-10-13 09:00;");
     println!("  extension of 10 workdays asked 2026-10-26, approved by the agency head 2026-10-27, applicant told 2026-10-28");

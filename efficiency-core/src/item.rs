@@ -254,7 +254,7 @@ impl ItemCatalog {
     /// extension = { max_amount = 10, approver = "agency_head" }
     /// "#;
     /// let items = ItemCatalog::from_toml(toml)?;
-    /// assert_eq!(items.items[0].extension.unwrap().max_count, 1);
+    /// assert_eq!(items.items[0].extension.as_ref().map(|e| e.max_count), Some(1));
     /// assert!(ItemCatalog::from_toml("format = 1").is_err());
     /// # Ok::<(), efficiency_core::clock::ClockError>(())
     /// ```
@@ -328,7 +328,7 @@ impl ItemCatalog {
                     ));
                 }
             }
-            if let Some(e) = item.extension {
+            if let Some(e) = &item.extension {
                 if e.max_amount == 0 || e.max_count == 0 {
                     return Err(invalid(
                         format!("{at}.extension"),
@@ -457,7 +457,7 @@ impl ServiceItem {
         accepted_at: NaiveDateTime,
     ) -> Result<ItemClock, ClockError> {
         let mut clock = Clock::new(calendar, accepted_at, self.statutory)
-            .with_extension_policy(self.extension.unwrap_or(ExtensionPolicy::NONE));
+            .with_extension_policy(self.extension.clone().unwrap_or(ExtensionPolicy::NONE));
         if let Some(p) = self.promised {
             clock = clock.with_promised(p)?;
         }
@@ -673,7 +673,7 @@ mod tests {
         let t = ItemCatalog::templates();
         let joint = t.get("licensing.joint").unwrap();
         assert_eq!(joint.statutory, TimeLimit::workdays(45));
-        let ext = joint.extension.unwrap();
+        let ext = joint.extension.clone().unwrap();
         assert_eq!(
             (ext.max_amount, ext.approver.as_str(), ext.max_count),
             (15, "government_head", 1)

@@ -116,6 +116,7 @@ mod clock {
                 max_amount: e["max_amount"].as_u64().unwrap() as u32,
                 approver: e["approver"].as_str().unwrap().parse::<Authority>()?,
                 max_count: e["max_count"].as_u64().unwrap() as u32,
+                unit: None,
             });
         }
         if sc["supplement"].is_object() {

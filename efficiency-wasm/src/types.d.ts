@@ -41,6 +41,8 @@ export interface ClockEventApproveExtension {
   /** When. */
   at: IsoDateTime;
   event: "approve_extension";
+  /** The approver's unit, where the item names the unit whose head approves (政府信息公开条例 Art. 33: the head of the disclosure office). */
+  unit?: string | null;
 }
 
 /** The applicant told of the pending extension and its reasons. */
@@ -540,6 +542,8 @@ export interface ExtensionPolicy {
   maxAmount: number;
   /** How many extensions a case may have. */
   maxCount: number;
+  /** The unit whose `approver` approves, where a regulation names it (政府信息公开条例 Art. 33: the head of the disclosure office); `None`: the role in any unit. An agency head or above may approve for any unit. */
+  unit?: string | null;
 }
 
 /** A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up. */

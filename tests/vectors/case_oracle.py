@@ -191,6 +191,7 @@ def case_oracle(events, as_of_s, not_judged=None):
                     ce.update(amount=e["amount"], reason=e["reason"])
                 if e["event"] == "extension_approved":
                     ce["approver"] = ROSTER[e["actor"]]["role"]
+                    ce["unit"] = ROSTER[e["actor"]]["unit"]
                 if e["event"] == "suspend":
                     proc = next(p for p in item.get("special_procedures", []) if p["code"] == e["procedure"])
                     ce["reason"] = proc["name"]

@@ -536,6 +536,17 @@ log = Log("TOLD-3")("2026-09-28T09:00", "soc01", "receive", item="civil.social_o
     "2026-09-28T09:10", "soc01", "accept"
 )("2026-09-30T11:00", "soc01", "conclude", outcome="granted", on_the_spot=False)
 add("concluded-within-the-notice-limit-needs-no-notice", log, "2026-10-20T09:00", not_judged=[])
+# 19. An extension approved by the head of the unit the item names (政府信息公开条例 Art. 33: the
+# disclosure office, here the bureau office): another unit's head is an unauthorized approver;
+# the agency head may approve for any unit.
+for cid, approver in [("APPR-1", "soc-h"), ("APPR-2", "dir01")]:
+    log = Log(cid)("2026-09-28T09:00", "off01", "receive", item="disclosure.request")(
+        "2026-09-28T09:10", "off01", "accept"
+    )("2026-10-20T10:00", "off01", "extension_requested", amount=20, reason="third-party views")(
+        "2026-10-21T10:00", approver, "extension_approved"
+    )("2026-10-22T10:00", "off01", "applicant_notified")
+    add(f"disclosure-extension-approved-by-{approver}", log, "2026-11-20T09:00")
+
 bad("due-told-before-acceptance", Log("BAD-15")("2026-11-02T09:00", "soc01", "receive", item="civil.social_org_registration")(
     "2026-11-02T09:05", "soc01", "due_told"), 2, "case.impossible_transition")  # fmt: skip
 

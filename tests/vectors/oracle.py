@@ -199,7 +199,14 @@ def oracle(sc):
         if req["amount"] > pol["max_amount"]:
             faults.append((asked, "extension.over_cap", [i]))
         if appr:
-            if RANK.index(appr["approver"]) < RANK.index(pol["approver"]):
+            # The role the item names, of the unit it names (an agency head may approve for any
+            # unit: 政府信息公开条例 Art. 33 names the head of the disclosure office).
+            wrong_unit = (
+                pol.get("unit") is not None
+                and RANK.index(appr["approver"]) < RANK.index("agency_head")
+                and appr.get("unit") != pol["unit"]
+            )
+            if RANK.index(appr["approver"]) < RANK.index(pol["approver"]) or wrong_unit:
                 faults.append((P(appr["at"]), "extension.unauthorized_approver", [i, appr_i]))
             if P(appr["at"]) > deadline:
                 faults.append((P(appr["at"]), "extension.not_approved", [i, appr_i]))

@@ -1035,12 +1035,10 @@ impl Case {
                         c.clock_mut().request_extension(at, *amount, reason)
                     }
                     EventKind::ExtensionApproved => {
-                        let role = ctx
-                            .roster
-                            .get(&event.actor)
-                            .map(|s| s.role)
-                            .unwrap_or(Authority::Handler);
-                        c.clock_mut().approve_extension(at, role)
+                        let staff = ctx.roster.get(&event.actor);
+                        let role = staff.map(|s| s.role).unwrap_or(Authority::Handler);
+                        c.clock_mut()
+                            .approve_extension_by(at, role, staff.map(|s| s.unit.as_str()))
                     }
                     EventKind::ApplicantNotified => c.clock_mut().notify_applicant(at),
                     EventKind::Conclude { .. } => c.clock_mut().conclude(at),

@@ -397,7 +397,7 @@ impl FromStr for Authority {
 /// let policy = ExtensionPolicy::default_for(TimeLimit::workdays(20));
 /// assert_eq!((policy.max_amount, policy.approver, policy.max_count), (20, Authority::AgencyHead, 1));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExtensionPolicy {
@@ -408,6 +408,11 @@ pub struct ExtensionPolicy {
     /// How many extensions a case may have.
     #[serde(default = "one")]
     pub max_count: u32,
+    /// The unit whose `approver` approves, where a regulation names it (政府信息公开条例 Art. 33:
+    /// the head of the disclosure office); `None`: the role in any unit. An agency head or above
+    /// may approve for any unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 fn one() -> u32 {
@@ -428,6 +433,7 @@ impl ExtensionPolicy {
             max_amount: statutory.amount,
             approver: Authority::AgencyHead,
             max_count: 1,
+            unit: None,
         }
     }
 
@@ -441,6 +447,7 @@ impl ExtensionPolicy {
         max_amount: 0,
         approver: Authority::AgencyHead,
         max_count: 0,
+        unit: None,
     };
 }
 

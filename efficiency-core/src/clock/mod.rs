@@ -99,6 +99,10 @@ pub enum ClockEvent {
         at: NaiveDateTime,
         /// The approver's role.
         approver: Authority,
+        /// The approver's unit, where the item names the unit whose head approves (政府信息公开条例
+        /// Art. 33: the head of the disclosure office).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
     },
     /// The applicant told of the pending extension and its reasons.
     NotifyApplicant {
@@ -528,7 +532,7 @@ impl Clock {
     /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
     /// use efficiency_core::clock::{Authority, ExtensionPolicy};
     /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))
-    ///     .with_extension_policy(ExtensionPolicy { max_amount: 10, approver: Authority::UnitHead, max_count: 1 });
+    ///     .with_extension_policy(ExtensionPolicy { max_amount: 10, approver: Authority::UnitHead, max_count: 1, unit: None });
     /// clock.request_extension(t("2026-10-26 10:00"), 10, "site inspection")?;
     /// clock.approve_extension(t("2026-10-27 10:00"), Authority::UnitHead)?;
     /// clock.notify_applicant(t("2026-10-28 10:00"))?;
@@ -917,7 +921,44 @@ impl Clock {
         at: NaiveDateTime,
         approver: Authority,
     ) -> Result<(), ClockError> {
-        self.push(ClockEvent::ApproveExtension { at, approver })
+        self.push(ClockEvent::ApproveExtension {
+            at,
+            approver,
+            unit: None,
+        })
+    }
+
+    /// As [`Clock::approve_extension`], naming the approver's unit: where the item names the
+    /// unit whose head approves (政府信息公开条例 Art. 33: the disclosure office), another
+    /// unit's head is an unauthorized approver (a finding), an agency head is not.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Authority, Clock, ExtensionPolicy, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let policy = ExtensionPolicy { max_amount: 20, approver: Authority::UnitHead, max_count: 1, unit: Some("office".into()) };
+    /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))
+    ///     .with_extension_policy(policy);
+    /// clock.request_extension(t("2026-10-20 10:00"), 20, "consultation")?;
+    /// clock.approve_extension_by(t("2026-10-21 10:00"), Authority::UnitHead, Some("social_org"))?;
+    /// clock.notify_applicant(t("2026-10-22 10:00"))?;
+    /// let s = clock.status(t("2026-11-02 09:00"))?;
+    /// assert_eq!(s.findings[0].code, "extension.unauthorized_approver");
+    /// assert!(s.findings[0].message.contains("unit_head of social_org"));
+    /// # Ok::<(), efficiency_core::clock::ClockError>(())
+    /// ```
+    pub fn approve_extension_by(
+        &mut self,
+        at: NaiveDateTime,
+        approver: Authority,
+        unit: Option<&str>,
+    ) -> Result<(), ClockError> {
+        self.push(ClockEvent::ApproveExtension {
+            at,
+            approver,
+            unit: unit.map(String::from),
+        })
     }
     /// Records that the applicant was told of the open extension request.
     ///
@@ -1123,8 +1164,8 @@ impl Clock {
                     break;
                 }
                 match e {
-                    ClockEvent::ApproveExtension { at, approver } => {
-                        approval = Some((*at, *approver, j))
+                    ClockEvent::ApproveExtension { at, approver, unit } => {
+                        approval = Some((*at, *approver, unit.as_deref(), j))
                     }
                     ClockEvent::NotifyApplicant { at } => notice = Some((*at, j)),
                     _ => {}
@@ -1173,15 +1214,29 @@ impl Clock {
             }
             let decided = replay.concluded.is_some() || as_of > deadline;
             match approval {
-                Some((at, approver, j)) => {
-                    if approver < self.extension.approver {
+                Some((at, approver, unit, j)) => {
+                    // The role the item names, of the unit it names (an agency head or above
+                    // may approve for any unit of the agency).
+                    let wrong_unit = match (&self.extension.unit, unit) {
+                        (Some(want), got) => {
+                            approver < Authority::AgencyHead && got != Some(want.as_str())
+                        }
+                        (None, _) => false,
+                    };
+                    if approver < self.extension.approver || wrong_unit {
+                        let required = match &self.extension.unit {
+                            Some(u) => format!("{} of {u}", self.extension.approver.as_str()),
+                            None => self.extension.approver.as_str().to_string(),
+                        };
+                        let by = match unit {
+                            Some(u) => format!("{} of {u}", approver.as_str()),
+                            None => approver.as_str().to_string(),
+                        };
                         fault(
                             FindingCode::ExtensionUnauthorizedApprover.as_str(),
                             at,
                             format!(
-                                "extension approved by the {} at {at}; the item requires the {}",
-                                approver.as_str(),
-                                self.extension.approver.as_str()
+                                "extension approved by the {by} at {at}; the item requires the {required}"
                             ),
                             vec![i, j],
                         );

@@ -243,6 +243,7 @@ impl ClockOptions {
             max_amount: self.max_extension.unwrap_or(default.max_amount),
             approver: self.extension_approver.unwrap_or(default.approver),
             max_count: self.max_extensions.unwrap_or(default.max_count),
+            unit: None,
         };
         let mut clock = Clock::new(calendar, accepted_at, statutory)
             .with_extension_policy(policy)

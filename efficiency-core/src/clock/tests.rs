@@ -212,6 +212,7 @@ fn extended(events: &[(&str, &str)]) -> Clock {
             max_amount: 10,
             approver: Authority::AgencyHead,
             max_count: 1,
+            unit: None,
         });
     for (kind, at) in events {
         let at = t(at);

@@ -41,6 +41,7 @@ class ClockEventApproveExtension(TypedDict):
     approver: Authority
     at: datetime.datetime
     event: Literal["approve_extension"]
+    unit: NotRequired[str | None]
 
 
 class ClockEventNotifyApplicant(TypedDict):
@@ -402,6 +403,7 @@ class ExtensionPolicy(TypedDict):
     approver: Authority
     max_amount: int
     max_count: int
+    unit: NotRequired[str | None]
 
 
 class Fault(TypedDict):
