@@ -210,6 +210,73 @@ impl EventKind {
     }
 }
 
+/// An event's kind without its data: the rules ask for events of a kind, and a case knows
+/// which kinds it holds ([`Kind::bit`]) so that a rule skips a kind the case has not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Inquiry,
+    Answer,
+    Receive,
+    SupplementRequest,
+    SupplementReceived,
+    Accept,
+    Reject,
+    RefuseReception,
+    Refer,
+    Reply,
+    GuideOutside,
+    StepStarted,
+    StepFinished,
+    Suspend,
+    Resume,
+    ExtensionRequested,
+    ExtensionApproved,
+    ApplicantNotified,
+    Conclude,
+    ResultPublished,
+    MarkUrgent,
+    DueTold,
+    Withdrawn,
+}
+
+impl Kind {
+    /// The kind's bit in a set of kinds.
+    pub(crate) const fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+impl EventKind {
+    /// The kind without its data.
+    pub(crate) fn kind(&self) -> Kind {
+        match self {
+            EventKind::Inquiry { .. } => Kind::Inquiry,
+            EventKind::Answer => Kind::Answer,
+            EventKind::Receive { .. } => Kind::Receive,
+            EventKind::SupplementRequest { .. } => Kind::SupplementRequest,
+            EventKind::SupplementReceived => Kind::SupplementReceived,
+            EventKind::Accept { .. } => Kind::Accept,
+            EventKind::Reject { .. } => Kind::Reject,
+            EventKind::RefuseReception { .. } => Kind::RefuseReception,
+            EventKind::Refer { .. } => Kind::Refer,
+            EventKind::Reply => Kind::Reply,
+            EventKind::GuideOutside { .. } => Kind::GuideOutside,
+            EventKind::StepStarted { .. } => Kind::StepStarted,
+            EventKind::StepFinished { .. } => Kind::StepFinished,
+            EventKind::Suspend { .. } => Kind::Suspend,
+            EventKind::Resume => Kind::Resume,
+            EventKind::ExtensionRequested { .. } => Kind::ExtensionRequested,
+            EventKind::ExtensionApproved => Kind::ExtensionApproved,
+            EventKind::ApplicantNotified => Kind::ApplicantNotified,
+            EventKind::Conclude { .. } => Kind::Conclude,
+            EventKind::ResultPublished => Kind::ResultPublished,
+            EventKind::MarkUrgent => Kind::MarkUrgent,
+            EventKind::DueTold => Kind::DueTold,
+            EventKind::Withdrawn => Kind::Withdrawn,
+        }
+    }
+}
+
 /// Every event kind, in the order of docs/domain.md §6.
 ///
 /// ```

@@ -1203,7 +1203,9 @@ impl Case {
         let mut supplement_requests: Vec<&CaseEvent> = Vec::new();
         let mut received: Option<&CaseEvent> = None;
         let mut withdrawn_at = None;
+        let mut kinds = 0u32;
         for e in events {
+            kinds |= e.kind.kind().bit();
             if ended_at.is_none()
                 && matches!(
                     e.kind,
@@ -1282,6 +1284,7 @@ impl Case {
             ctx,
             case: self,
             events,
+            kinds,
             as_of,
             item,
             stage: st.stage,

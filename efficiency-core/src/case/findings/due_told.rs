@@ -8,13 +8,18 @@
 //! rule was not judged instead of faulting every case.
 
 use super::{Facts, Findings};
-use crate::case::{CaseError, EventKind};
+use crate::case::event::Kind;
+use crate::case::CaseError;
 use crate::catalog::FindingCode;
 use crate::clock::TimeLimit;
 
 /// The notice deadline, when it passed with the due untold and the case still open at it.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
-    let Some(accepted) = f.first(|k| matches!(k, EventKind::Accept { .. })) else {
+    // Not judged (the shipped table): nothing to reckon.
+    if !f.ctx.rules.judged(FindingCode::DueNotTold.as_str()) {
+        return Ok(());
+    }
+    let Some(accepted) = f.first(Kind::Accept) else {
         return Ok(());
     };
     let limit = f
@@ -22,8 +27,8 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         .and_then(|i| i.notice_limit)
         .unwrap_or(TimeLimit::workdays(5));
     let deadline = f.ctx.due(accepted.at, limit)?;
-    let told = f.first(|k| matches!(k, EventKind::DueTold));
-    let concluded = f.first(|k| matches!(k, EventKind::Conclude { .. }));
+    let told = f.first(Kind::DueTold);
+    let concluded = f.first(Kind::Conclude);
     let in_time = told.is_some_and(|t| t.at <= deadline);
     let no_need = concluded.is_some_and(|c| c.at <= deadline);
     if !in_time && !no_need && f.as_of > deadline {

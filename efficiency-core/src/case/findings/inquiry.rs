@@ -3,12 +3,13 @@
 //! `inquiry_response` limit (default 1 workday) — unless the applicant withdrew first.
 
 use super::{Facts, Findings};
+use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind};
 use crate::catalog::FindingCode;
 
 /// The first inquiry, if its first responder did nothing that handles it by the deadline.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
-    let Some(inq) = f.first(|k| matches!(k, EventKind::Inquiry { .. })) else {
+    let Some(inq) = f.first(Kind::Inquiry) else {
         return Ok(());
     };
     let deadline = f.ctx.due(inq.at, f.ctx.rules.inquiry_response)?;

@@ -25,6 +25,7 @@ use std::fmt;
 
 use chrono::NaiveDateTime;
 
+use super::event::Kind;
 use super::{Case, CaseContext, CaseError, CaseEvent, CaseFinding, EventKind, Stage};
 use crate::catalog::FindingCode;
 use crate::clock::{ClockStatus, Finding as ClockFinding};
@@ -68,6 +69,8 @@ pub(crate) struct Facts<'a> {
     pub case: &'a Case,
     /// The events up to `as_of`, in time order.
     pub events: &'a [CaseEvent],
+    /// The kinds of those events, as a set of [`Kind::bit`]s.
+    pub kinds: u32,
     /// The moment judged.
     pub as_of: NaiveDateTime,
 
@@ -88,17 +91,19 @@ pub(crate) struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    /// The events of kinds `pred` accepts, in time order.
-    pub fn of_kind(
-        &self,
-        pred: impl Fn(&EventKind) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a CaseEvent> + 'a {
-        self.events.iter().filter(move |e| pred(&e.kind))
+    /// The events of `kind`, in time order (none scanned when the case has no such event).
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &'a CaseEvent> + 'a {
+        let events = if self.kinds & kind.bit() == 0 {
+            &[][..]
+        } else {
+            self.events
+        };
+        events.iter().filter(move |e| e.kind.kind() == kind)
     }
 
-    /// The first event of kinds `pred` accepts.
-    pub fn first(&self, pred: impl Fn(&EventKind) -> bool) -> Option<&'a CaseEvent> {
-        self.events.iter().find(|e| pred(&e.kind))
+    /// The first event of `kind`.
+    pub fn first(&self, kind: Kind) -> Option<&'a CaseEvent> {
+        self.of_kind(kind).next()
     }
 
     /// The unit of a person on the roster (their own id when not on it).
@@ -116,6 +121,9 @@ impl<'a> Facts<'a> {
     /// time order; one still open runs to `as_of`, as the clock counts it.
     pub fn suspensions(&self) -> Vec<(NaiveDateTime, NaiveDateTime)> {
         let mut out = Vec::new();
+        if self.kinds & (Kind::Suspend.bit() | Kind::SupplementRequest.bit()) == 0 {
+            return out; // nothing stopped the clock
+        }
         // A special procedure, or a supplement requested during review (after acceptance).
         let mut accepted = false;
         let mut open: Option<NaiveDateTime> = None;

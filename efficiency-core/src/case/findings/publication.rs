@@ -3,19 +3,18 @@
 //! `publication`, default 7 workdays) after the conclusion; the handler answers for it.
 
 use super::{Facts, Findings};
-use crate::case::{CaseError, EventKind};
+use crate::case::event::Kind;
+use crate::case::CaseError;
 use crate::catalog::FindingCode;
 
 /// The conclusion, if its result was published late or not yet past the deadline.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
-    let (Some(concluded), Some(item)) =
-        (f.first(|k| matches!(k, EventKind::Conclude { .. })), f.item)
-    else {
+    let (Some(concluded), Some(item)) = (f.first(Kind::Conclude), f.item) else {
         return Ok(());
     };
     let limit = item.publication_limit.unwrap_or(f.ctx.rules.publication);
     let deadline = f.ctx.due(concluded.at, limit)?;
-    let published = f.first(|k| matches!(k, EventKind::ResultPublished));
+    let published = f.first(Kind::ResultPublished);
     let late = match published {
         Some(p) => p.at > deadline,
         None => f.as_of > deadline,

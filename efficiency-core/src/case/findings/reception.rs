@@ -3,12 +3,13 @@
 //! sent back for one supplement. A refusal is a serious fault of the person who refused.
 
 use super::{Facts, Findings};
-use crate::case::{CaseError, EventKind};
+use crate::case::event::Kind;
+use crate::case::CaseError;
 use crate::catalog::FindingCode;
 
 /// One finding per `refuse_reception` event, on its actor.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
-    for e in f.of_kind(|k| matches!(k, EventKind::RefuseReception { .. })) {
+    for e in f.of_kind(Kind::RefuseReception) {
         let (events, people) = (out.ids([e.id.as_str()]), out.ids([e.actor.as_str()]));
         out.add(
             FindingCode::ReceptionRefused,

@@ -5,13 +5,14 @@
 //! receiver answer for it.
 
 use super::{Facts, Findings};
+use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind};
 use crate::catalog::FindingCode;
 use crate::clock::TimeUnit;
 
 /// One finding per referral its receiver did not act on by the deadline.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
-    for r in f.of_kind(|k| matches!(k, EventKind::Refer { .. })) {
+    for r in f.of_kind(Kind::Refer) {
         let EventKind::Refer { to } = &r.kind else {
             unreachable!("filtered to referrals")
         };

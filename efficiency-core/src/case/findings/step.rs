@@ -8,6 +8,7 @@
 //! count toward the step's limit.
 
 use super::{Facts, Findings};
+use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind, Stage};
 use crate::catalog::FindingCode;
 
@@ -17,7 +18,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         return Ok(());
     };
     let mut suspensions = None; // read once, when a step is judged
-    for s in f.of_kind(|k| matches!(k, EventKind::StepStarted { .. })) {
+    for s in f.of_kind(Kind::StepStarted) {
         let EventKind::StepStarted { step } = &s.kind else {
             unreachable!("filtered to step starts")
         };

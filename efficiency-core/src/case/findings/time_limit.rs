@@ -6,6 +6,7 @@
 //! conclusion).
 
 use super::{Facts, Findings};
+use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind};
 use crate::catalog::FindingCode;
 
@@ -23,7 +24,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
     for (code, finding) in missed {
         out.add_from_clock(code, finding, || {
             let (clock_events, _) = f.clock_evidence(finding);
-            let acceptance = f.first(|k| matches!(k, EventKind::Accept { .. }));
+            let acceptance = f.first(Kind::Accept);
             let resumed = f
                 .events
                 .iter()

@@ -5,16 +5,14 @@
 //! procedure that covers its close ends on). The handler (or whoever accepted) answers for it.
 
 use super::{Facts, Findings};
-use crate::case::{CaseError, EventKind};
+use crate::case::event::Kind;
+use crate::case::CaseError;
 use crate::catalog::FindingCode;
 use crate::clock::TimeLimit;
 
 /// The urgent due, when it passed before the conclusion (or the judging moment).
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
-    let (Some(marked), Some(accepted)) = (
-        f.first(|k| matches!(k, EventKind::MarkUrgent)),
-        f.first(|k| matches!(k, EventKind::Accept { .. })),
-    ) else {
+    let (Some(marked), Some(accepted)) = (f.first(Kind::MarkUrgent), f.first(Kind::Accept)) else {
         return Ok(());
     };
     let limit = f
@@ -33,7 +31,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
             }
         }
     }
-    let concluded = f.first(|k| matches!(k, EventKind::Conclude { .. }));
+    let concluded = f.first(Kind::Conclude);
     let late = match concluded {
         Some(c) => c.at > due,
         None => f.as_of > due,
