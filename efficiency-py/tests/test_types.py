@@ -2,11 +2,12 @@
 are current, the package and the README's examples type-check, and real results have exactly
 the fields the schema lists."""
 
-import datetime as dt
 import json
 import pathlib
 import subprocess
 import sys
+
+import calls
 
 import efficiency as ef
 
@@ -50,74 +51,9 @@ def test_typed_examples_run():
     assert out["accountable"] == [("off01", "direct"), ("off-h", "main_leadership")]
 
 
-def _resolve(schema):
-    while "$ref" in schema:
-        schema = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]]
-    return schema
-
-
-def _conforms(schema, value, path):
-    """Problems of `value` against `schema`, deep: every key of every object (and its case),
-    every item, every type, every date and time."""
-    schema = _resolve(schema)
-    for key in ("anyOf", "oneOf"):
-        if key in schema:
-            tries = [_conforms(s, value, path) for s in schema[key]]
-            return [] if any(not t for t in tries) else min(tries, key=len)
-    if "const" in schema:
-        return [] if value == schema["const"] else [f"{path}: {value!r} is not {schema['const']!r}"]
-    if "enum" in schema:
-        return [] if value in schema["enum"] else [f"{path}: {value!r} not in {schema['enum']}"]
-    types = schema.get("type")
-    types = [types] if isinstance(types, str) else (types or [])
-    if value is None:
-        return [] if "null" in types or not types else [f"{path}: None where {types}"]
-    fmt = schema.get("format")
-    if fmt == "date":
-        return [] if type(value) is dt.date else [f"{path}: {value!r} is not a date"]
-    if fmt == "partial-date-time":
-        return [] if isinstance(value, dt.datetime) else [f"{path}: {value!r} is not a datetime"]
-    if isinstance(value, dict):
-        if "object" not in types:
-            return [f"{path}: an object where {types}"]
-        props = schema.get("properties")
-        out = []
-        if props is not None:
-            keys = set(value)
-            if not keys <= set(props):
-                out.append(f"{path}: keys {sorted(keys - set(props))} not in the type")
-            missing = set(schema.get("required", [])) - keys
-            if missing:
-                out.append(f"{path}: missing {sorted(missing)}")
-            for k, v in value.items():
-                if k in props:
-                    out += _conforms(props[k], v, f"{path}.{k}")
-        extra = schema.get("additionalProperties")
-        if isinstance(extra, dict):
-            for k, v in value.items():
-                if props is None or k not in props:
-                    out += _conforms(extra, v, f"{path}[{k!r}]")
-        return out
-    if isinstance(value, (list, tuple)):
-        if "array" not in types:
-            return [f"{path}: a list where {types}"]
-        if "prefixItems" in schema:
-            return [
-                p for i, (s, v) in enumerate(zip(schema["prefixItems"], value)) for p in _conforms(s, v, f"{path}[{i}]")
-            ]
-        items = schema.get("items")
-        return [p for i, v in enumerate(value) for p in _conforms(items, v, f"{path}[{i}]")] if items else []
-    if isinstance(value, bool):
-        ok = "boolean" in types
-    elif isinstance(value, int):
-        ok = "integer" in types or "number" in types
-    elif isinstance(value, float):
-        ok = "number" in types
-    elif isinstance(value, str):
-        ok = "string" in types
-    else:
-        ok = False
-    return [] if ok else [f"{path}: {type(value).__name__} {value!r} where {types}"]
+# One deep checker for every result (efficiency-py/tests/calls.py, which every operation's call
+# runs through too).
+_conforms = calls.conforms
 
 
 def _check(name, value):
