@@ -344,6 +344,27 @@ pub struct Card {
 }
 
 /// The responsible unit's reply to a card (an explanation, a fix, an expected conclusion).
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::case::CaseContext;
+/// use efficiency_core::supervision::{board_of_lines, BoardOptions, CardAction, Ladder, SupervisionRules};
+/// use efficiency_core::clock::TimeLimit;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// let rules = SupervisionRules { ladder: Some(Ladder { reply_within: TimeLimit::workdays(2) }), ..SupervisionRules::default() };
+/// let reply = CardAction { card: "A:yellow:clock".into(), action: "reply".into(), at: t("2026-10-19 10:00"),
+///     by: "soc-h".into(), remark: Some("材料已补齐，预计10月22日办结".into()) };
+/// let options = BoardOptions { rules, actions: vec![reply], ..BoardOptions::default() };
+/// let board = board_of_lines(&ctx, &lines, t("2026-10-21 09:00"), &options)?;
+/// let r = board.open_cards[0].replied.as_ref().expect("recorded");
+/// assert_eq!((r.at, r.by.as_str()), (t("2026-10-19 10:00"), "soc-h"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CardReply {
@@ -356,6 +377,26 @@ pub struct CardReply {
 }
 
 /// A card escalated by the 督办 ladder: when (its reply due) and to whom.
+///
+/// ```
+/// use chrono::NaiveDateTime;
+/// use efficiency_core::case::CaseContext;
+/// use efficiency_core::supervision::{board_of_lines, BoardOptions, CardAction, Ladder, SupervisionRules};
+/// use efficiency_core::clock::TimeLimit;
+/// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// let ctx = CaseContext::sample();
+/// let lines = [
+///     r#"{"id":"e1","case":"A","at":"2026-09-28T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}"#,
+///     r#"{"id":"e2","case":"A","at":"2026-09-28T09:30:00","actor":"soc01","event":"accept"}"#,
+/// ];
+/// let rules = SupervisionRules { ladder: Some(Ladder { reply_within: TimeLimit::workdays(2) }), ..SupervisionRules::default() };
+/// // The yellow card raised at the promised due (16 October) went unanswered for 2 workdays.
+/// let options = BoardOptions { rules, ..BoardOptions::default() };
+/// let board = board_of_lines(&ctx, &lines, t("2026-10-21 09:00"), &options)?;
+/// let e = board.open_cards[0].escalated.expect("escalated");
+/// assert_eq!((e.at, e.to), (t("2026-10-20 17:30"), "red"));
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Escalation {

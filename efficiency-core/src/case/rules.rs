@@ -147,6 +147,16 @@ impl Roster {
 }
 
 /// Local limits and severities used to judge cases (`efficiency.finding-rules/1`).
+///
+/// ```
+/// use efficiency_core::case::{FindingRules, FINDING_RULES_JSON};
+/// use efficiency_core::clock::TimeLimit;
+/// let rules = FindingRules::from_json(FINDING_RULES_JSON)?;
+/// assert_eq!(rules.inquiry_response, TimeLimit::workdays(1));
+/// // Shipped not judged: most exports do not record telling the due date.
+/// assert_eq!(rules.not_judged, ["due_date.not_told"]);
+/// # Ok::<(), efficiency_core::case::CaseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -245,6 +245,17 @@ fn counts<'g>(guides: impl Iterator<Item = &'g Guide>) -> StreamliningCounts {
 
 /// The streamlining report (精简情况) per unit, then `all`: items, steps, materials, visits,
 /// promised against statutory limits; beside the earlier version's numbers when given.
+///
+/// ```
+/// use efficiency_core::guide::{streamlining, GuideCatalogue};
+/// let now = GuideCatalogue::sample();
+/// let mut before = now.clone();
+/// before.guides[0].visits = 2;
+/// let rows = streamlining(&now, Some(&before));
+/// let all = rows.last().expect("the all row");
+/// assert_eq!(all.unit, "all");
+/// assert!(all.before.as_ref().is_some_and(|b| b.visits > all.now.visits));
+/// ```
 pub fn streamlining(
     catalogue: &GuideCatalogue,
     previous: Option<&GuideCatalogue>,
