@@ -157,7 +157,7 @@ impl Clock {
     #[new]
     #[pyo3(signature = (calendar, accepted_at, statutory, promised = None, extension_approver = None,
                         max_extension = None, max_extensions = None, office_hours = None, day_end = None,
-                        reminder_threshold = None))]
+                        reminder_threshold = None, settings = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -171,6 +171,7 @@ impl Clock {
         office_hours: Option<&Bound<'_, PyAny>>,
         day_end: Option<&Bound<'_, PyAny>>,
         reminder_threshold: Option<&Bound<'_, PyAny>>,
+        settings: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let calendar = crate::convert::class::<Calendar>(calendar, "calendar")?;
         let zone = calendar.inner.zone();
@@ -188,6 +189,7 @@ impl Clock {
             ("office_hours", office_hours),
             ("day_end", day_end),
             ("reminder_threshold", reminder_threshold),
+            ("settings", settings),
         ];
         let mut options = Vec::new();
         for (k, v) in named {

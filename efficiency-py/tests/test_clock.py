@@ -146,3 +146,15 @@ def test_zone_aware_columns_are_read_in_the_calendars_zone():
         efficiency.Clock(CAL, aware, TimeLimit.workdays(20)).status("2026-10-29T09:00")["promised_due"]
         == scalar["promised_due"]
     )
+
+
+def test_a_clock_takes_the_bureaus_settings_document():
+    settings = {"format": "efficiency.settings/1", "day_end": "midnight"}
+    clock = Clock(CAL, T(2026, 9, 28, 10), TimeLimit.workdays(20), settings=settings)
+    assert clock.status(T(2026, 10, 8, 9))["statutory_due"] == T(2026, 10, 31, 0, 0)
+    # An option given alone wins over the document; a zone other than the calendar's is refused.
+    clock = Clock(CAL, T(2026, 9, 28, 10), TimeLimit.workdays(20), settings=settings, day_end="close_of_business")
+    assert clock.status(T(2026, 10, 8, 9))["statutory_due"] == T(2026, 10, 30, 17, 30)
+    with pytest.raises(efficiency.EfficiencyError) as e:
+        Clock(CAL, T(2026, 9, 28, 10), TimeLimit.workdays(20), settings={**settings, "zone": "+05:00"})
+    assert (e.value.code, e.value.field) == ("clock.invalid_settings", "settings.zone")

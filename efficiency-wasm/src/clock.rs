@@ -19,6 +19,8 @@ export interface TimeLimitLike { amount: number; unit: TimeUnitName; }
 export interface ClockOptions {
   promised?: TimeLimitLike; extensionApprover?: Authority; maxExtension?: number; maxExtensions?: number;
   dayEnd?: "close_of_business" | "midnight"; officeHours?: [string, string][]; reminderThreshold?: TimeLimitLike;
+  /** The bureau's settings document (efficiency.settings/1), as text or object. */
+  settings?: string | object;
 }
 export interface ClockColumns {
   acceptedAt: (string | Date | null)[]; amount: number | number[]; unit: TimeUnitName | TimeUnitName[];

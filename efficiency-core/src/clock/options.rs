@@ -40,6 +40,21 @@ pub struct ClockOptions {
     pub day_end: Option<DayEnd>,
     /// `reminder` when at most this much is left.
     pub reminder_threshold: Option<TimeLimit>,
+    /// The bureau's settings document (`efficiency.settings/1`, text or object): its office
+    /// hours, end of day, reminder and after-hours rule, under the options given one by one.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{ClockOptions, Settings, TimeLimit};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let settings = Settings::from_json(r#"{"format": "efficiency.settings/1", "day_end": "midnight"}"#)?;
+    /// let options = ClockOptions { settings: Some(settings), ..ClockOptions::default() };
+    /// let clock = options.clock(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))?;
+    /// assert_eq!(clock.status(t("2026-10-08 09:00"))?.statutory_due, t("2026-10-31 00:00"));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub settings: Option<super::Settings>,
 }
 
 /// The names [`ClockOptions::from_value`] reads (snake_case; JS spells them in camelCase).
@@ -56,6 +71,7 @@ pub const CLOCK_OPTIONS: &[&str] = &[
     "office_hours",
     "day_end",
     "reminder_threshold",
+    "settings",
 ];
 
 impl TimeLimit {
@@ -205,6 +221,14 @@ impl ClockOptions {
                 ),
             },
             reminder_threshold: limit("reminder_threshold")?,
+            settings: match v.get("settings") {
+                Value::Null => None,
+                Value::Str(text) => Some(super::Settings::from_json(text)?),
+                doc => Some(super::Settings::from_json(
+                    &doc.to_json("settings", crate::date::Zone::CHINA)?
+                        .to_string(),
+                )?),
+            },
         })
     }
 
@@ -227,6 +251,22 @@ impl ClockOptions {
         statutory: TimeLimit,
     ) -> Result<Clock, Error> {
         let mut config = ClockConfig::default();
+        if let Some(s) = &self.settings {
+            let (in_zone, from_settings) = s.apply(calendar.clone());
+            // The zone is the calendar's: a clock's times were read in it already.
+            if in_zone.zone() != calendar.zone() {
+                return Err(Error::new(
+                    "clock.invalid_settings",
+                    format!(
+                        "settings.zone {} is not the calendar's zone {}: build the calendar in the bureau's zone",
+                        in_zone.zone(),
+                        calendar.zone()
+                    ),
+                )
+                .with_field("settings.zone"));
+            }
+            config = from_settings;
+        }
         if let Some(h) = &self.office_hours {
             let pairs: Vec<(&str, &str)> =
                 h.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();

@@ -103,6 +103,15 @@ test("clock batches: the columns object is checked, never judged as empty", () =
   assert.equal(efficiency.evaluateClocks(cal, { acceptedAt: [], amount: [], unit: "workdays", asOf: "2026-10-01T00:00" }).level.length, 0);
 });
 
+test("clock: the bureau's settings document as an option", () => {
+  const cal = efficiency.Calendar.china();
+  const settings = { format: "efficiency.settings/1", day_end: "midnight" };
+  const clock = new efficiency.Clock(cal, "2026-09-28T10:00", efficiency.TimeLimit.workdays(20), { settings });
+  assert.equal(clock.status("2026-10-08T09:00").statutoryDue, "2026-10-31T00:00:00");
+  assert.throws(() => new efficiency.Clock(cal, "2026-09-28T10:00", efficiency.TimeLimit.workdays(20), { settings: { ...settings, zone: "+05:00" } }),
+    { code: "clock.invalid_settings" });
+});
+
 test("clock: a limit in months is built like the others and equals its data", () => {
   const cal = efficiency.Calendar.china();
   const m = efficiency.TimeLimit.months(1);
