@@ -333,7 +333,7 @@ pub struct Card {
     pub state: &'static str,
     /// When the supervision office acknowledged it, and who.
     pub acknowledged: Option<(NaiveDateTime, String)>,
-    /// When it was closed, by whom, with the remark.
+    /// When it was closed, by whom, with the remark (masked as staff read it).
     pub closed: Option<(NaiveDateTime, String, String)>,
     /// Under the 督办 ladder: by when the unit must reply.
     pub reply_due: Option<NaiveDateTime>,
@@ -372,7 +372,7 @@ pub struct CardReply {
     pub at: NaiveDateTime,
     /// Who (of the unit).
     pub by: String,
-    /// What it says.
+    /// What it says (masked as staff read it: an applicant's phone or ID is not repeated).
     pub text: String,
 }
 
@@ -769,10 +769,11 @@ pub(crate) fn cards_and_errors(
                     errors.push(fail("the card is already replied to".into()));
                     continue;
                 }
+                // Free text an office writes may name an applicant: masked as staff read it.
                 card.replied = Some(CardReply {
                     at: a.at,
                     by: a.by.clone(),
-                    text: remark,
+                    text: crate::mask::for_staff(&remark),
                 });
                 if !superseded {
                     card.state = "replied";
@@ -784,7 +785,7 @@ pub(crate) fn cards_and_errors(
                     continue;
                 };
                 card.acknowledged.get_or_insert((a.at, a.by.clone()));
-                card.closed = Some((a.at, a.by.clone(), remark));
+                card.closed = Some((a.at, a.by.clone(), crate::mask::for_staff(&remark)));
                 card.state = "closed";
             }
             other => errors.push(fail(format!(
@@ -1331,6 +1332,18 @@ mod tests {
         assert_eq!(
             (b.open_cards[0].state, b.open_cards[0].escalated),
             ("replied", None)
+        );
+        // The reply's free text is masked as staff read it.
+        let b = at(
+            vec![reply(
+                "2026-10-19 10:00",
+                Some("已电话联系申请人13800138000"),
+            )],
+            "2026-10-21 09:00",
+        );
+        assert_eq!(
+            b.open_cards[0].replied.as_ref().unwrap().text,
+            "已电话联系申请人138****8000"
         );
         let b = at(
             vec![reply("2026-10-21 10:00", Some("late"))],

@@ -172,7 +172,7 @@ export interface Card {
   acknowledged: [IsoDateTime, string] | null;
   /** Case id. */
   case: string;
-  /** When it was closed, by whom, with the remark. */
+  /** When it was closed, by whom, with the remark (masked as staff read it). */
   closed: [IsoDateTime, string, string] | null;
   /** The finding code, for a step or a fault. */
   code: string | null;
@@ -224,7 +224,7 @@ export interface CardReply {
   at: IsoDateTime;
   /** Who (of the unit). */
   by: string;
-  /** What it says. */
+  /** What it says (masked as staff read it: an applicant's phone or ID is not repeated). */
   text: string;
 }
 
