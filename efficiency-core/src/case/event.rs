@@ -182,36 +182,13 @@ impl EventKind {
     /// # Ok::<(), efficiency_core::case::CaseError>(())
     /// ```
     pub fn name(&self) -> &'static str {
-        match self {
-            EventKind::Inquiry { .. } => "inquiry",
-            EventKind::Answer => "answer",
-            EventKind::Receive { .. } => "receive",
-            EventKind::SupplementRequest { .. } => "supplement_request",
-            EventKind::SupplementReceived => "supplement_received",
-            EventKind::Accept { .. } => "accept",
-            EventKind::Reject { .. } => "reject",
-            EventKind::RefuseReception { .. } => "refuse_reception",
-            EventKind::Refer { .. } => "refer",
-            EventKind::Reply => "reply",
-            EventKind::GuideOutside { .. } => "guide_outside",
-            EventKind::StepStarted { .. } => "step_started",
-            EventKind::StepFinished { .. } => "step_finished",
-            EventKind::Suspend { .. } => "suspend",
-            EventKind::Resume => "resume",
-            EventKind::ExtensionRequested { .. } => "extension_requested",
-            EventKind::ExtensionApproved => "extension_approved",
-            EventKind::ApplicantNotified => "applicant_notified",
-            EventKind::Conclude { .. } => "conclude",
-            EventKind::ResultPublished => "result_published",
-            EventKind::MarkUrgent => "mark_urgent",
-            EventKind::DueTold => "due_told",
-            EventKind::Withdrawn => "withdrawn",
-        }
+        EVENT_KINDS[self.kind() as usize]
     }
 }
 
 /// An event's kind without its data: the rules ask for events of a kind, and a case knows
-/// which kinds it holds ([`Kind::bit`]) so that a rule skips a kind the case has not.
+/// which kinds it holds ([`Kind::bit`]) so that a rule skips a kind the case has not. In the
+/// order of [`EVENT_KINDS`], which names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Inquiry,
@@ -1146,6 +1123,38 @@ pub fn event_lines(
                 }
             }
             Ok(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    /// `Kind` and `EVENT_KINDS` are one list: each kind's name is the line's `event`.
+    #[test]
+    fn every_kind_is_named_by_its_place() {
+        use super::{CaseEvent, Kind, EVENT_KINDS};
+        assert_eq!(EVENT_KINDS.len(), Kind::Withdrawn as usize + 1);
+        let line = |k: &str| {
+            format!(
+                r#"{{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"a","event":"{k}"}}"#
+            )
+        };
+        for name in [
+            "answer",
+            "supplement_received",
+            "reply",
+            "resume",
+            "extension_approved",
+            "applicant_notified",
+            "result_published",
+            "mark_urgent",
+            "due_told",
+            "withdrawn",
+        ] {
+            assert_eq!(
+                CaseEvent::parse_line(&line(name), 1).unwrap().kind.name(),
+                name
+            );
         }
     }
 }
