@@ -706,6 +706,7 @@ impl Case {
     /// assert_eq!(stranger.unwrap_err().code(), "case.unknown_actor");
     /// # Ok::<(), efficiency_core::case::CaseError>(())
     /// ```
+    #[inline]
     pub fn append(&mut self, ctx: &CaseContext, event: CaseEvent) -> Result<(), CaseError> {
         self.append_checked(ctx, event)
     }

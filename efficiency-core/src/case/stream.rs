@@ -93,9 +93,10 @@ pub struct CaseStream<C: Deref<Target = CaseContext>> {
     /// The context on the provisional calendar, made when first needed.
     provisional: Option<CaseContext>,
     as_of: NaiveDateTime,
-    current: Option<Case>,
-    /// The last case judged, emptied, whose buffers the next case reuses.
-    spare: Option<Case>,
+    /// The current case when `open`; otherwise the last one judged, whose buffers the next case
+    /// reuses (kept in place: a case is never moved).
+    case: Case,
+    open: bool,
     last_finished: Option<String>,
     row: usize,
     /// Whether statuses carry their findings' messages (a replay that keeps no status only
@@ -119,8 +120,8 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             ctx,
             provisional: None,
             as_of,
-            current: None,
-            spare: None,
+            case: Case::new(""),
+            open: false,
             last_finished: None,
             explain: true,
             row: 0,
@@ -214,7 +215,7 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
         let row = self.row;
         self.row += 1;
         let mut finished = None;
-        let same_case = match &self.current {
+        let same_case = match self.current() {
             Some(c) if c.id() == event.case => true,
             Some(_) => {
                 finished = self.finish_current();
@@ -237,23 +238,32 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
                 return (Some(RowError { row, error }), finished);
             }
         }
-        let spare = &mut self.spare;
-        let case = self.current.get_or_insert_with(|| match spare.take() {
-            Some(mut c) => {
-                c.reset(&event.case);
-                c
-            }
-            None => Case::new(&event.case),
-        });
-        let error = case.append(&self.ctx, event).err().map(|error| RowError {
-            row,
-            error: error.at_line(Some(row + 1)),
-        });
+        if !self.open {
+            self.case.reset(&event.case);
+            self.open = true;
+        }
+        let error = self
+            .case
+            .append(&self.ctx, event)
+            .err()
+            .map(|error| RowError {
+                row,
+                error: error.at_line(Some(row + 1)),
+            });
         (error, finished)
     }
 
+    /// The case being read, if any.
+    fn current(&self) -> Option<&Case> {
+        self.open.then_some(&self.case)
+    }
+
     fn finish_current(&mut self) -> Option<CaseResult> {
-        let case = self.current.take()?;
+        if !self.open {
+            return None;
+        }
+        self.open = false;
+        let case = &self.case;
         match &mut self.last_finished {
             Some(last) => {
                 last.clear();
@@ -262,7 +272,6 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             None => self.last_finished = Some(case.id().to_string()),
         }
         if case.events().is_empty() {
-            self.spare = Some(case);
             return None;
         }
         let status = match case.judge(&self.ctx, self.as_of, self.explain) {
@@ -289,7 +298,6 @@ impl<C: Deref<Target = CaseContext>> CaseStream<C> {
             }),
             events: case.events().len(),
         };
-        self.spare = Some(case);
         Some(result)
     }
 
@@ -1102,7 +1110,7 @@ mod parallel {
                 Some(l) => first >= l,
                 None => {
                     main.last_finished.as_deref().is_none_or(|l| first > l)
-                        && main.current.as_ref().is_none_or(|c| first >= c.id())
+                        && main.current().is_none_or(|c| first >= c.id())
                 }
             };
             last = p.last_case();

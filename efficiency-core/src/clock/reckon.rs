@@ -74,6 +74,21 @@ impl Reckoner<'_> {
         }
     }
 
+    /// Whether `t` is surely no later than the due of `limit` from `start`, known without
+    /// reckoning: a limit of `n` workdays or natural days ends no earlier than the end of the
+    /// `n`-th natural day after the start (a workday is at least one day; Art. 203 and
+    /// suspensions only move a due later), so any `t` before that day began is in time. `false`
+    /// means only "reckon it" (months, hours and on-the-spot limits always reckon).
+    pub fn surely_in_time(start: NaiveDateTime, limit: TimeLimit, t: NaiveDateTime) -> bool {
+        match limit.unit {
+            TimeUnit::Workdays | TimeUnit::NaturalDays if limit.amount > 0 => start
+                .date()
+                .checked_add_days(chrono::Days::new(u64::from(limit.amount)))
+                .is_some_and(|last| t.date() < last),
+            _ => false,
+        }
+    }
+
     /// The due of a limit with no length (on the spot, 0 days), docs/domain.md §4.2: the end of
     /// the receiving day when received on a workday before the close of office hours; else the
     /// configured after-hours limit from the receipt (default: the close of the next workday).
@@ -126,8 +141,12 @@ impl Reckoner<'_> {
                     cal: self.cal,
                     natural: matches!(unit, TimeUnit::NaturalDays | TimeUnit::Months),
                 };
-                let w: Vec<_> = windows.iter().map(|&(x, y)| (x.date(), y.date())).collect();
-                counted(&axis, a.date(), b.date(), &w)? as f64
+                if windows.is_empty() {
+                    counted(&axis, a.date(), b.date(), &[])? as f64 // without allocating
+                } else {
+                    let w: Vec<_> = windows.iter().map(|&(x, y)| (x.date(), y.date())).collect();
+                    counted(&axis, a.date(), b.date(), &w)? as f64
+                }
             }
         })
     }
@@ -196,5 +215,81 @@ impl Reckoner<'_> {
             level,
             outcome,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut never says "in time" of a moment after the due it skips reckoning: random
+    /// starts, limits and moments across 2026 and both ends of a day, with and without a
+    /// suspension.
+    #[test]
+    fn surely_in_time_never_contradicts_the_due() {
+        let cal = Calendar::china();
+        let mut state = 0x2026_u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let jan1 = NaiveDate::from_ymd_opt(2026, 1, 1)
+            .unwrap()
+            .and_time(NaiveTime::MIN);
+        let (mut shortcuts, mut checked) = (0, 0);
+        for day_end in [DayEnd::CloseOfBusiness, DayEnd::Midnight] {
+            let config = ClockConfig {
+                day_end,
+                ..ClockConfig::default()
+            };
+            let r = Reckoner {
+                cal: &cal,
+                config: &config,
+            };
+            for _ in 0..4000 {
+                let start = jan1 + chrono::Duration::minutes(next(300 * 24 * 60) as i64);
+                let amount = 1 + next(30) as u32;
+                let limit = if next(2) == 0 {
+                    TimeLimit::workdays(amount)
+                } else {
+                    TimeLimit::natural_days(amount)
+                };
+                let t = start + chrono::Duration::minutes(next(50 * 24 * 60) as i64);
+                let windows = if next(2) == 0 {
+                    vec![]
+                } else {
+                    vec![(start, start + chrono::Duration::days(next(10) as i64))]
+                };
+                if Reckoner::surely_in_time(start, limit, t) {
+                    shortcuts += 1;
+                    let due = r.due(start, limit, 0, &windows).unwrap();
+                    assert!(t <= due, "{limit} from {start}: {t} is after {due}");
+                }
+                checked += 1;
+            }
+        }
+        // The property is not vacuous: both answers occur.
+        assert!(
+            shortcuts > 1000 && shortcuts < checked,
+            "{shortcuts} of {checked}"
+        );
+        let start = jan1;
+        assert!(!Reckoner::surely_in_time(
+            start,
+            TimeLimit::months(1),
+            start
+        ));
+        assert!(!Reckoner::surely_in_time(
+            start,
+            TimeLimit::on_the_spot(),
+            start
+        ));
+        assert!(!Reckoner::surely_in_time(
+            start,
+            TimeLimit::work_hours(8),
+            start
+        ));
     }
 }

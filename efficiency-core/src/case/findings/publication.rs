@@ -6,6 +6,7 @@ use super::{Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::CaseError;
 use crate::catalog::FindingCode;
+use crate::clock::reckon::Reckoner;
 
 /// The conclusion, if its result was published late or not yet past the deadline.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
@@ -13,13 +14,13 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         return Ok(());
     };
     let limit = item.publication_limit.unwrap_or(f.ctx.rules.publication);
-    let deadline = f.ctx.due(concluded.at, limit)?;
     let published = f.first(Kind::ResultPublished);
-    let late = match published {
-        Some(p) => p.at > deadline,
-        None => f.as_of > deadline,
-    };
-    if late {
+    let judged_at = published.map_or(f.as_of, |p| p.at);
+    if Reckoner::surely_in_time(concluded.at, limit, judged_at) {
+        return Ok(()); // most results: in time, without reckoning the due
+    }
+    let deadline = f.ctx.due(concluded.at, limit)?;
+    if judged_at > deadline {
         let events =
             out.ids(std::iter::once(concluded.id.as_str()).chain(published.map(|p| p.id.as_str())));
         let people = out.ids([f.handler.unwrap_or(concluded.actor.as_str())]);

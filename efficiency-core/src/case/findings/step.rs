@@ -11,6 +11,7 @@ use super::{Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind, Stage};
 use crate::catalog::FindingCode;
+use crate::clock::reckon::Reckoner;
 
 /// One finding per visit of a step past its limit.
 pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseError> {
@@ -25,6 +26,21 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         let Some(def) = item.steps.iter().find(|d| d.code == step) else {
             continue;
         };
+        // A finish closes the visit of its own unit (the same person needs no roster lookup).
+        let finished = f.events.iter().find(|e| {
+            e.at >= s.at
+                && matches!(&e.kind, EventKind::StepFinished { step: done } if done == step)
+                && (e.actor == s.actor || f.unit_of(&e.actor) == f.unit_of(&s.actor))
+        });
+        // The time the visit is judged at: its finish, or now while the case is accepted.
+        let judged_at = match finished {
+            Some(done) => done.at,
+            None if f.stage == Stage::Accepted => f.as_of,
+            None => continue, // left open by a case that ended: judged by the case's own clock
+        };
+        if Reckoner::surely_in_time(s.at, def.limit, judged_at) {
+            continue; // most visits: in time, without reckoning the due
+        }
         // Suspensions count only when one overlaps the step's running time.
         let plain = f.ctx.due(s.at, def.limit)?;
         let windows = suspensions.get_or_insert_with(|| f.suspensions());
@@ -33,16 +49,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         } else {
             plain
         };
-        // A finish closes the visit of its own unit (the same person needs no roster lookup).
-        let finished = f.events.iter().find(|e| {
-            e.at >= s.at
-                && matches!(&e.kind, EventKind::StepFinished { step: done } if done == step)
-                && (e.actor == s.actor || f.unit_of(&e.actor) == f.unit_of(&s.actor))
-        });
-        let late = match finished {
-            Some(done) => done.at > deadline,
-            None => f.as_of > deadline && f.stage == Stage::Accepted,
-        };
+        let late = judged_at > deadline;
         if late {
             let events =
                 out.ids(std::iter::once(s.id.as_str()).chain(finished.map(|e| e.id.as_str())));
