@@ -646,6 +646,30 @@ impl<C: Deref<Target = CaseContext> + Clone + Send + Sync> Replay<C> {
     /// case of the previous batch, one may go on in the next) and adds every case's counts in
     /// case order. A round whose rows are not sorted by case id is read again and judged on one
     /// core. `read` must give the same answer for a row each time it is asked.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// use efficiency_core::case::{CaseContext, CaseEvent, Replay};
+    /// let ctx = CaseContext::sample();
+    /// // 3,000 cases of two events, sorted by case id; one row is bad.
+    /// let mut lines = Vec::new();
+    /// for n in 0..3000 {
+    ///     let case = format!("C{n:05}");
+    ///     lines.push(format!(r#"{{"id":"e1","case":"{case}","at":"2026-11-02T09:00:00","actor":"soc01","event":"receive","item":"civil.social_org_registration"}}"#));
+    ///     lines.push(format!(r#"{{"id":"e2","case":"{case}","at":"2026-11-02T09:30:00","actor":"soc01","event":"accept"}}"#));
+    /// }
+    /// lines[7] = "not json".into();
+    /// let mut replay = Replay::new(&ctx, t("2026-12-01 00:00"), None, true);
+    /// replay.push_parallel(lines.len(), |i, line| CaseEvent::parse_line(&lines[i], line))?;
+    /// replay.finish();
+    /// // The same answer as one core: the statuses in case order, the bad row named.
+    /// let statuses = replay.take_statuses();
+    /// assert_eq!((statuses.len(), statuses[0].case.as_str()), (3000, "C00000"));
+    /// let errors = replay.take_errors();
+    /// assert_eq!((errors.len(), errors[0].row), (1, Some(7)));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
     #[cfg(feature = "parallel")]
     pub fn push_parallel(
         &mut self,
