@@ -91,9 +91,9 @@ fn main() {
         let case = efficiency_core::case::Case::from_jsonl(&ctx, &text).unwrap();
         let status = case.status(&ctx, at("2026-03-01 09:00")).unwrap();
         println!(
-            "case log with {n:>6} suspend/resume events, read and judged: {:>8.1} ms (due {})",
+            "case log with {n:>6} suspend/resume events, read and judged: {:>8.1} ms (promised due {})",
             t.elapsed().as_secs_f64() * 1e3,
-            status.clock.unwrap().statutory_due
+            status.clock.unwrap().promised_due
         );
     }
     let mut c = Clock::new(cal.clone(), at("2026-01-05 09:00"), TimeLimit::workdays(20));

@@ -144,7 +144,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             s.state.as_str(),
             s.level.as_str(),
             s.promised_due,
-            s.statutory_due,
+            due_text(s.statutory_due),
             s.remaining,
             s.extended_by
         );
@@ -155,7 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let s = clock.status(t("2026-11-20 09:00"))?;
     println!(
         "\nHow the statutory due of {} was reached:",
-        s.statutory_due
+        due_text(s.statutory_due)
     );
     print!("{}", clock.explain(t("2026-11-20 09:00"), false)?);
 
@@ -174,7 +174,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "  level {}, statutory due {} (not moved)",
         s.level.as_str(),
-        s.statutory_due
+        due_text(s.statutory_due)
     );
     for f in &s.findings {
         println!(
@@ -528,4 +528,9 @@ fn annual(bureau: &Bureau, year: i32, what: &str) -> Result<(), Box<dyn std::err
         }
     }
     Ok(())
+}
+
+/// A statutory due, or "none" where no law sets a period.
+fn due_text(due: Option<chrono::NaiveDateTime>) -> String {
+    due.map_or_else(|| "none".into(), |d| d.to_string())
 }

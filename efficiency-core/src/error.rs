@@ -202,6 +202,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a promised limit longer than the statutory one",
     ),
     (
+        "clock.no_limit",
+        "no limit (\"none\") where a period is needed: a promise, or a statute without a promise",
+    ),
+    (
         "clock.unknown_authority",
         "an approver role that does not exist",
     ),

@@ -299,6 +299,14 @@ impl ItemCatalog {
                     format!("duplicate item code {:?}", item.code),
                 ));
             }
+            let no_statute = item.statutory.unit == crate::clock::TimeUnit::NoLimit;
+            if no_statute && item.promised.is_none_or(|p| p.unit == item.statutory.unit) {
+                return Err(ClockError::limit(
+                    "clock.no_limit",
+                    format!("{at}.promised"),
+                    "the statute sets no limit (\"none\"): the item needs a promised limit, which then binds alone".to_string(),
+                ));
+            }
             if let Some(p) = item.promised {
                 if !p.is_within(&item.statutory, daily) {
                     return Err(ClockError::limit(
@@ -415,7 +423,7 @@ impl ServiceItem {
     /// let clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?;
     /// let s = clock.status(t("2026-09-28 10:00"))?;
     /// assert_eq!(s.promised_due.to_string(), "2026-10-16 17:30:00");
-    /// assert_eq!(s.statutory_due.to_string(), "2026-10-30 17:30:00");
+    /// assert_eq!(s.statutory_due.map(|d| d.to_string()).as_deref(), Some("2026-10-30 17:30:00"));
     /// # Ok::<(), efficiency_core::clock::ClockError>(())
     /// ```
     pub fn clock(
@@ -483,7 +491,7 @@ impl ServiceItem {
 /// clock.suspend(t("2026-10-09 15:00"), "expert_review")?;
 /// clock.clock_mut().resume(t("2026-10-13 09:00"))?;
 /// // 10, 12 and 13 October do not count: the due moves from 30 October to 4 November.
-/// assert_eq!(clock.clock().status(t("2026-10-20 09:00"))?.statutory_due, t("2026-11-04 17:30"));
+/// assert_eq!(clock.clock().status(t("2026-10-20 09:00"))?.statutory_due, Some(t("2026-11-04 17:30")));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -562,7 +570,7 @@ impl ItemClock {
     /// use efficiency_core::clock::{ClockConfig, DayEnd};
     /// let config = ClockConfig { day_end: DayEnd::Midnight, ..ClockConfig::default() };
     /// let clock = item.clock(Calendar::china(), t("2026-09-28 10:00"))?.with_config(config)?;
-    /// assert_eq!(clock.clock().status(t("2026-10-08 09:00"))?.statutory_due, t("2026-10-31 00:00"));
+    /// assert_eq!(clock.clock().status(t("2026-10-08 09:00"))?.statutory_due, Some(t("2026-10-31 00:00")));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_config(
@@ -716,6 +724,44 @@ mod tests {
         )
         .unwrap_err();
         assert!(toml_err.to_string().contains("colour"), "{toml_err}");
+    }
+
+    /// A statute of "none" (docs/domain.md §4.2): the item needs a promise, which binds alone
+    /// (no statutory due, never red); "none" as the promise is refused, naming the field.
+    #[test]
+    fn an_item_without_a_statute_runs_on_its_promise() {
+        let none = r#"{"amount": 0, "unit": "none"}"#;
+        let bare = ITEM.replace(r#"{"amount": 20, "unit": "workdays"}"#, none);
+        let e = catalog(&bare).unwrap_err();
+        assert_eq!(e.code(), "clock.no_limit");
+        assert!(e.to_string().contains("items[0] (a).promised"), "{e}");
+        let promised_none = bare.replace("}}", &format!("}}, \"promised\": {none}}}"));
+        assert_eq!(
+            catalog(&promised_none).unwrap_err().code(),
+            "clock.no_limit"
+        );
+        let promised = bare.replace(
+            "}}",
+            r#"}, "promised": {"amount": 15, "unit": "workdays"}}"#,
+        );
+        let c = catalog(&promised).unwrap();
+        let item = c.get("a").unwrap();
+        let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let clock = item
+            .clock(Calendar::china(), t("2026-09-28 10:00"))
+            .unwrap();
+        let s = clock.status(t("2026-12-31 10:00")).unwrap();
+        assert_eq!(
+            (s.statutory_due, s.promised_due),
+            (None, t("2026-10-23 17:30"))
+        );
+        assert_eq!(s.level.as_str(), "yellow");
+        let codes: Vec<_> = s.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["time_limit.promised_missed"]);
+        // The statutory due cannot be explained; the promised one can.
+        let e = clock.explain(t("2026-12-31 10:00"), false).unwrap_err();
+        assert_eq!(e.code(), "clock.no_limit");
+        assert!(clock.explain(t("2026-12-31 10:00"), true).is_ok());
     }
 
     #[test]

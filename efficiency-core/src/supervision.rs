@@ -695,7 +695,9 @@ pub(crate) fn cards_and_errors(
             // A red clock card keeps the yellow one it supersedes (past the promised due first).
             if let (LevelSource::Clock, Level::Red, Some(c)) = (r.source, r.level, &s.clock) {
                 // (Convention B: red at the statutory due, after yellow at the promised one.)
-                if c.promised_due < c.statutory_due && r.at == c.statutory_due {
+                if c.statutory_due
+                    .is_some_and(|s| c.promised_due < s && r.at == s)
+                {
                     let mut yellow = card_of(
                         s,
                         r,

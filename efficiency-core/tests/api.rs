@@ -147,6 +147,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "time_limit.months" => { clock::TimeLimit::months },
         "time_limit.natural_days" => { clock::TimeLimit::natural_days },
         "time_limit.on_the_spot" => { clock::TimeLimit::on_the_spot },
+        "time_limit.none" => { clock::TimeLimit::none },
         "time_limit.unit" => { clock::TimeLimit.unit },
         "time_limit.work_hours" => { clock::TimeLimit::work_hours },
         "time_limit.workdays" => { clock::TimeLimit::workdays },

@@ -175,7 +175,7 @@ mod clock {
                 Ok(s) => json!({
                     "counting_from": fmt(s.counting_from),
                     "promised_due": fmt(s.promised_due),
-                    "statutory_due": fmt(s.statutory_due),
+                    "statutory_due": s.statutory_due.map(fmt),
                     "extended_by": s.extended_by,
                     "remaining": s.remaining,
                     "elapsed": s.elapsed,
@@ -225,7 +225,7 @@ mod cases {
             "on_the_spot": s.on_the_spot,
             "clock": s.clock.as_ref().map(|c| json!({
                 "promised_due": fmt(c.promised_due),
-                "statutory_due": fmt(c.statutory_due),
+                "statutory_due": c.statutory_due.map(fmt),
                 "level": c.level.as_str(),
                 "outcome": c.outcome.map(|o| o.as_str()),
                 "extended_by": c.extended_by,

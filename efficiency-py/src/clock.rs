@@ -96,6 +96,13 @@ impl TimeLimit {
             inner: core_clock::TimeLimit::on_the_spot(),
         }
     }
+    /// No limit: the statute of an item no law gives a period (only its promise binds).
+    #[staticmethod]
+    fn none() -> Self {
+        TimeLimit {
+            inner: core_clock::TimeLimit::none(),
+        }
+    }
     /// The amount.
     #[getter]
     fn amount(&self) -> u32 {

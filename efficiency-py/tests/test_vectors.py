@@ -106,7 +106,7 @@ def clock_outcome(sc):
     return {
         "counting_from": s["counting_from"].isoformat(),
         "promised_due": s["promised_due"].isoformat(),
-        "statutory_due": s["statutory_due"].isoformat(),
+        "statutory_due": s["statutory_due"] and s["statutory_due"].isoformat(),
         "extended_by": s["extended_by"],
         "remaining": s["remaining"],
         "elapsed": s["elapsed"],
@@ -176,7 +176,7 @@ def case_status_json(s):
         if c is None
         else {
             "promised_due": c["promised_due"].isoformat(),
-            "statutory_due": c["statutory_due"].isoformat(),
+            "statutory_due": c["statutory_due"] and c["statutory_due"].isoformat(),
             "level": c["level"],
             "outcome": c["outcome"],
             "extended_by": c["extended_by"],

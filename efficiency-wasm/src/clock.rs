@@ -53,7 +53,8 @@ pub struct TimeLimit {
 
 #[wasm_bindgen]
 impl TimeLimit {
-    /// `amount` of `unit` ("workdays", "natural_days", "work_hours", "on_the_spot", "months").
+    /// `amount` of `unit` ("workdays", "natural_days", "work_hours", "on_the_spot", "months",
+    /// "none").
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "number | null")] amount: JsValue,
@@ -115,6 +116,12 @@ impl TimeLimit {
     pub fn on_the_spot() -> TimeLimit {
         TimeLimit {
             inner: core_clock::TimeLimit::on_the_spot(),
+        }
+    }
+    /// No limit: the statute of an item no law gives a period (only its promise binds).
+    pub fn none() -> TimeLimit {
+        TimeLimit {
+            inner: core_clock::TimeLimit::none(),
         }
     }
     /// The amount.

@@ -142,7 +142,18 @@ def oracle(sc):
     """The expected status of a scenario, or {'error': code}."""
     stat = sc["statutory"]
     prom = sc.get("promised") or stat
-    pol = sc.get("extension") or {"max_amount": stat["amount"], "approver": "agency_head", "max_count": 1}
+    # docs/domain.md §4.2: where no law sets a period ("none") only the promise binds; extensions
+    # move it, and none is allowed unless the item says so.
+    no_statute = stat["unit"] == "none"
+    if no_statute and prom["unit"] == "none":
+        return {"error": "clock.no_limit"}
+    basis = prom if no_statute else stat
+    default_pol = (
+        {"max_amount": 0, "approver": "agency_head", "max_count": 0}
+        if no_statute
+        else {"max_amount": stat["amount"], "approver": "agency_head", "max_count": 1}
+    )
+    pol = sc.get("extension") or default_pol
     day_end = sc.get("config", {}).get("day_end", "close_of_business")
     accepted = P(sc["accepted_at"])
     as_of = P(sc["as_of"])
@@ -189,7 +200,7 @@ def oracle(sc):
         note_i = next((j for j in range(i + 1, stop) if events[j]["event"] == "notify_applicant"), None)
         appr = events[appr_i] if appr_i is not None else None
         note = events[note_i] if note_i is not None else None
-        deadline = due(start, stat["unit"], stat["amount"] + ext, windows, day_end)
+        deadline = due(start, basis["unit"], basis["amount"] + ext, windows, day_end)
         decided = concluded is not None or as_of > deadline
         faults = []
         if valid >= pol["max_count"]:
@@ -224,13 +235,13 @@ def oracle(sc):
             else:
                 pending = True
         findings += faults
-    if prom["unit"] == stat["unit"]:
+    if prom["unit"] == basis["unit"]:
         pdue = due(start, prom["unit"], prom["amount"] + ext, windows, day_end)
     else:
         pdue = due(start, prom["unit"], prom["amount"], windows, day_end)
         if ext:
-            pdue = max(pdue, due(pdue, stat["unit"], ext, windows, day_end))
-    sdue = due(start, stat["unit"], stat["amount"] + ext, windows, day_end)
+            pdue = max(pdue, due(pdue, basis["unit"], ext, windows, day_end))
+    sdue = None if no_statute else due(start, stat["unit"], stat["amount"] + ext, windows, day_end)
     unit = {"on_the_spot": "workdays", "months": "natural_days"}.get(prom["unit"], prom["unit"])
     # With 24:00 as a day's end the due is the next day's 00:00, not a day of the period: time
     # left is counted to the last day (a case concluded on it is on time, not early).
@@ -238,7 +249,7 @@ def oracle(sc):
     remaining = measure(unit, t, last if unit != "work_hours" else pdue, windows)
     elapsed = max(0, measure(unit, start, t, windows))
     left = remaining if unit == "workdays" else measure("workdays", t, last, windows)
-    if t > sdue:
+    if sdue is not None and t > sdue:
         level = "red"
     elif t > pdue:
         level = "yellow"
@@ -248,7 +259,7 @@ def oracle(sc):
         level = "normal"
     if t > pdue and pdue != sdue:
         findings.append((pdue, "time_limit.promised_missed", concl))
-    if t > sdue:
+    if sdue is not None and t > sdue:
         findings.append((sdue, "time_limit.statutory_missed", concl))
     outcome = None
     if concluded is not None:
@@ -258,7 +269,7 @@ def oracle(sc):
     return {
         "counting_from": iso(start),
         "promised_due": iso(pdue),
-        "statutory_due": iso(sdue),
+        "statutory_due": iso(sdue) if sdue is not None else None,
         "extended_by": ext,
         "remaining": remaining,
         "elapsed": elapsed,

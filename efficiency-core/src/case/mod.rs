@@ -429,7 +429,7 @@ pub struct LevelReason {
 /// use efficiency_core::clock::Level;
 /// let s = case.status(&ctx, t("2026-11-10 09:00"))?;
 /// assert_eq!((s.unit.as_deref(), s.handler.as_deref(), s.level), (Some("social_org"), Some("soc01"), Level::Red));
-/// assert_eq!(s.clock.map(|c| c.statutory_due), Some(t("2026-10-30 17:30")));
+/// assert_eq!(s.clock.and_then(|c| c.statutory_due), Some(t("2026-10-30 17:30")));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -1370,10 +1370,11 @@ fn level_reasons(
     let mut out = Vec::new();
     if let Some(c) = st.clock.as_ref().filter(|c| c.level > Level::Normal) {
         let (at, message) = match c.level {
-            Level::Red => (
-                c.statutory_due,
-                text(format_args!("past the statutory due {}", c.statutory_due)),
-            ),
+            Level::Red => {
+                // Red only past a statutory due (a clock without a statute never turns red).
+                let due = c.statutory_due.unwrap_or(c.promised_due);
+                (due, text(format_args!("past the statutory due {due}")))
+            }
             Level::Yellow => (
                 c.promised_due,
                 text(format_args!("past the promised due {}", c.promised_due)),
@@ -1570,7 +1571,7 @@ impl CaseStatus {
             on_the_spot: self.on_the_spot,
             concluded_at: self.concluded_at,
             promised_due: c.map(|c| c.promised_due),
-            statutory_due: c.map(|c| c.statutory_due),
+            statutory_due: c.and_then(|c| c.statutory_due),
             level: self.level,
             clock_level: c.map(|c| c.level),
             level_reasons: self

@@ -245,11 +245,11 @@ pub fn evaluate_many(
             }
             let concluded_by_now = concluded.is_some_and(|c| c <= as_of);
             let promised_due = rk.due(start, promised, 0, &[])?;
-            let statutory_due = if statutory == promised {
+            let statutory_due = Some(if statutory == promised {
                 promised_due
             } else {
                 rk.due(start, statutory, 0, &[])?
-            };
+            });
             let v = rk.judge(
                 t,
                 promised,
@@ -259,7 +259,7 @@ pub fn evaluate_many(
                 concluded_by_now,
             )?;
             out.promised_due[row] = promised_due.and_utc().timestamp();
-            out.statutory_due[row] = statutory_due.and_utc().timestamp();
+            out.statutory_due[row] = statutory_due.map_or(MISSING, |d| d.and_utc().timestamp());
             out.remaining[row] = v.remaining;
             out.level[row] = level_code(v.level);
             out.outcome[row] = outcome_code(v.outcome);

@@ -41,7 +41,13 @@ impl Clock {
         let due = if promised {
             status.promised_due
         } else {
-            status.statutory_due
+            status.statutory_due.ok_or_else(|| {
+                ClockError::limit(
+                    "clock.no_limit",
+                    "promised",
+                    "the statute sets no limit (\"none\"): there is no statutory due to explain; explain the promised one",
+                )
+            })?
         };
         let start = status.counting_from;
         let mut days = Vec::new();

@@ -30,6 +30,11 @@ pub enum TimeUnit {
     /// acceptance day's number (the month's last day when it has none); a period ending on a
     /// rest day ends on the next workday. Counted as the natural days that makes.
     Months,
+    /// No period at all (`"none"`): a statutory limit where no law sets one and only the
+    /// bureau's promise binds (docs/domain.md §4.2). Never a promise; a clock under it has no
+    /// statutory due, no red level and no statutory fault.
+    #[serde(rename = "none")]
+    NoLimit,
 }
 
 crate::names!(TimeUnit {
@@ -38,7 +43,22 @@ crate::names!(TimeUnit {
     WorkHours => "work_hours",
     OnTheSpot => "on_the_spot",
     Months => "months",
+    NoLimit => "none",
 });
+
+impl TimeUnit {
+    /// Whether a limit in this unit has a length (on the spot and no limit have none: their
+    /// amount is 0).
+    ///
+    /// ```
+    /// use efficiency_core::clock::TimeUnit;
+    /// assert!(TimeUnit::Workdays.has_amount());
+    /// assert!(!TimeUnit::OnTheSpot.has_amount() && !TimeUnit::NoLimit.has_amount());
+    /// ```
+    pub const fn has_amount(self) -> bool {
+        !matches!(self, TimeUnit::OnTheSpot | TimeUnit::NoLimit)
+    }
+}
 
 impl FromStr for TimeUnit {
     type Err = ClockError;
@@ -135,6 +155,21 @@ impl TimeLimit {
         }
     }
 
+    /// No limit (`{"amount": 0, "unit": "none"}`): the statute of an item no law gives a period,
+    /// where only the promise binds.
+    ///
+    /// ```
+    /// use efficiency_core::clock::TimeLimit;
+    /// assert_eq!(TimeLimit::none().to_string(), "no limit");
+    /// assert!(TimeLimit::workdays(15).is_within(&TimeLimit::none(), 7 * 3600));
+    /// ```
+    pub const fn none() -> Self {
+        TimeLimit {
+            amount: 0,
+            unit: TimeUnit::NoLimit,
+        }
+    }
+
     /// Whether `self` can never end later than `other` for the same acceptance, given
     /// `daily_hours` office hours a day: the rule "a promised limit must be within the
     /// statutory limit". Units that cannot be compared without a date (workdays against
@@ -151,6 +186,9 @@ impl TimeLimit {
         use TimeUnit::*;
         let (a, b) = (i64::from(self.amount), i64::from(other.amount));
         match (self.unit, other.unit) {
+            // Where no law sets a period, any promise is within it; no limit is never a promise.
+            (NoLimit, _) => false,
+            (_, NoLimit) => true,
             (OnTheSpot, _) => true,
             (_, OnTheSpot) => false,
             (x, y) if x == y => a <= b,
@@ -189,6 +227,7 @@ impl fmt::Display for TimeLimit {
             TimeUnit::NaturalDays => write!(f, "{} natural days", self.amount),
             TimeUnit::WorkHours => write!(f, "{} work hours", self.amount),
             TimeUnit::Months => write!(f, "{} months", self.amount),
+            TimeUnit::NoLimit => f.write_str("no limit"),
         }
     }
 }
@@ -421,14 +460,19 @@ fn one() -> u32 {
 
 impl ExtensionPolicy {
     /// The default for a statutory limit (行政许可法 Art. 42): one extension of up to the
-    /// statutory amount, approved by the agency head. The one place this default is decided.
+    /// statutory amount, approved by the agency head; none where no law sets a period (the
+    /// item may set its own policy). The one place this default is decided.
     ///
     /// ```
     /// use efficiency_core::clock::{ExtensionPolicy, TimeLimit};
     /// // 行政许可法 Art. 42: once, by as much as the limit, approved by the agency head.
     /// assert_eq!(ExtensionPolicy::default_for(TimeLimit::workdays(20)).max_amount, 20);
+    /// assert_eq!(ExtensionPolicy::default_for(TimeLimit::none()), ExtensionPolicy::NONE);
     /// ```
     pub fn default_for(statutory: TimeLimit) -> ExtensionPolicy {
+        if statutory.unit == TimeUnit::NoLimit {
+            return ExtensionPolicy::NONE; // no law, no legal extension: the item may set one
+        }
         ExtensionPolicy {
             max_amount: statutory.amount,
             approver: Authority::AgencyHead,

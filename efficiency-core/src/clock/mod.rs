@@ -328,7 +328,7 @@ pub type Amount = f64;
 /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
 /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
 /// let s = clock.status(t("2026-10-08 09:00"))?;
-/// assert_eq!((s.statutory_due, s.remaining, s.elapsed), (t("2026-10-30 17:30"), 17.0, 3.0));
+/// assert_eq!((s.statutory_due, s.remaining, s.elapsed), (Some(t("2026-10-30 17:30")), 17.0, 3.0));
 /// assert!(s.findings.is_empty() && !s.provisional);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -343,8 +343,8 @@ pub struct ClockStatus {
     /// it is the close of office hours of the last day, or 00:00 of the day after when the
     /// clock counts to 24:00. While suspended: as if counting resumed at `as_of`.
     pub promised_due: NaiveDateTime,
-    /// Statutory due, the same way.
-    pub statutory_due: NaiveDateTime,
+    /// Statutory due, the same way; `None` where no law sets a period (statute `"none"`).
+    pub statutory_due: Option<NaiveDateTime>,
     /// The promised limit.
     pub promised: TimeLimit,
     /// The statutory limit.
@@ -385,14 +385,14 @@ pub struct ClockStatus {
 /// use efficiency_core::clock::{Authority, Clock, Level, TimeLimit};
 /// let t = |s: &str| s.parse().unwrap();
 /// let mut c = Clock::new(Calendar::china(), t("2026-09-28T10:00:00"), TimeLimit::workdays(20));
-/// assert_eq!(c.status(t("2026-10-09T10:00:00"))?.statutory_due.to_string(), "2026-10-30 17:30:00");
+/// assert_eq!(c.status(t("2026-10-09T10:00:00"))?.statutory_due, Some(t("2026-10-30T17:30:00")));
 /// c.suspend(t("2026-10-09T10:00:00"), "expert review")?;
 /// c.resume(t("2026-10-16T10:00:00"))?; // 6 workdays not counted (the make-up Saturday 10-10 too)
 /// c.request_extension(t("2026-11-02T09:00:00"), 10, "complex case")?;
 /// c.approve_extension(t("2026-11-02T15:00:00"), Authority::AgencyHead)?;
 /// c.notify_applicant(t("2026-11-03T09:00:00"))?;
 /// let s = c.status(t("2026-11-10T09:00:00"))?;
-/// assert_eq!((s.extended_by, s.statutory_due.to_string().as_str()), (10, "2026-11-23 17:30:00"));
+/// assert_eq!((s.extended_by, s.statutory_due), (10, Some(t("2026-11-23T17:30:00"))));
 /// assert!(s.findings.is_empty() && s.level == Level::Normal);
 /// c.conclude(t("2026-11-23T16:00:00"))?;
 /// assert_eq!(c.status(t("2026-12-01T09:00:00"))?.outcome.unwrap().as_str(), "on_time");
@@ -434,7 +434,7 @@ impl Clock {
     /// use efficiency_core::clock::{Clock, TimeLimit};
     /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
     /// let mut clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
-    /// assert_eq!(clock.status(t("2026-09-28 10:00"))?.statutory_due, t("2026-10-30 17:30"));
+    /// assert_eq!(clock.status(t("2026-09-28 10:00"))?.statutory_due, Some(t("2026-10-30 17:30")));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(calendar: Calendar, accepted_at: NaiveDateTime, statutory: TimeLimit) -> Clock {
@@ -469,6 +469,13 @@ impl Clock {
     /// assert!(e.to_string().contains("ends 2026-12-08 17:30:00, after the statutory limit 60 natural days (2026-11-30 17:30:00)"), "{e}");
     /// ```
     pub fn with_promised(mut self, promised: TimeLimit) -> Result<Clock, ClockError> {
+        if promised.unit == TimeUnit::NoLimit {
+            return Err(ClockError::limit(
+                "clock.no_limit",
+                "promised",
+                "a promise of no limit is no promise: leave the promise out",
+            ));
+        }
         // Units that compare without a date (the same unit, a shorter unit within a longer one)
         // decide at once: a promise they put within the statute is within at any acceptance.
         if promised.is_within(&self.statutory, self.config.office_hours.daily_seconds()) {
@@ -554,7 +561,7 @@ impl Clock {
     /// use efficiency_core::clock::{ClockConfig, DayEnd};
     /// let config = ClockConfig { day_end: DayEnd::Midnight, ..ClockConfig::default() };
     /// let clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20)).with_config(config)?;
-    /// assert_eq!(clock.status(t("2026-10-08 09:00"))?.statutory_due, t("2026-10-31 00:00"));
+    /// assert_eq!(clock.status(t("2026-10-08 09:00"))?.statutory_due, Some(t("2026-10-31 00:00")));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_config(mut self, config: ClockConfig) -> Result<Clock, ClockError> {
@@ -1109,6 +1116,16 @@ impl Clock {
                 format!("{as_of} is before the acceptance at {}", self.accepted_at),
             ));
         }
+        // Where no law sets a period only the promise binds: extensions move it, in its unit,
+        // and nothing is statutory (no statutory due, no red level, no statutory fault).
+        let no_statute = self.statutory.unit == TimeUnit::NoLimit;
+        if no_statute && self.promised.is_none() {
+            return Err(ClockError::limit(
+                "clock.no_limit",
+                "promised",
+                "the statute sets no limit (\"none\") and no promise was given: a clock needs one of them",
+            ));
+        }
         let replay = self.replay(as_of);
         let (start, supplement_finding) = self.start();
         let mut findings: Vec<Finding> = supplement_finding.into_iter().collect();
@@ -1135,6 +1152,7 @@ impl Clock {
         let windows = plain.as_slice();
         let rk = self.reckoner();
         let promised = self.promised_limit();
+        let basis = if no_statute { promised } else { self.statutory };
         // The moment that judges the case: now, or the conclusion.
         let t = replay.concluded.map(|(c, _)| c).unwrap_or(as_of);
 
@@ -1171,7 +1189,7 @@ impl Clock {
                     _ => {}
                 }
             }
-            let deadline = rk.due(start, self.statutory, extended_by, windows)?;
+            let deadline = rk.due(start, basis, extended_by, windows)?;
             let mut faults: Vec<Finding> = Vec::new();
             let mut fault =
                 |code: &'static str, at: NaiveDateTime, message: String, events: Vec<usize>| {
@@ -1284,26 +1302,30 @@ impl Clock {
             findings.extend(faults);
         }
 
-        let promised_extra = if promised.unit == self.statutory.unit {
+        let promised_extra = if promised.unit == basis.unit {
             extended_by
         } else {
             0
         };
         let mut promised_due = rk.due(start, promised, promised_extra, windows)?;
-        if promised.unit != self.statutory.unit && extended_by > 0 {
+        if promised.unit != basis.unit && extended_by > 0 {
             // A promise in another unit moves by the extension counted from its own due.
             let later = rk.due(
                 promised_due,
                 TimeLimit {
                     amount: extended_by,
-                    unit: self.statutory.unit,
+                    unit: basis.unit,
                 },
                 0,
                 windows,
             )?;
             promised_due = later.max(promised_due);
         }
-        let statutory_due = rk.due(start, self.statutory, extended_by, windows)?;
+        let statutory_due = if no_statute {
+            None
+        } else {
+            Some(rk.due(start, self.statutory, extended_by, windows)?)
+        };
 
         let concluded = replay.concluded.is_some();
         let verdict = rk.judge(t, promised, promised_due, statutory_due, windows, concluded)?;
@@ -1324,7 +1346,7 @@ impl Clock {
             State::Running
         };
         // When the promise is no shorter than the law, missing it is the one statutory fault.
-        if t > promised_due && promised_due != statutory_due {
+        if t > promised_due && Some(promised_due) != statutory_due {
             findings.push(Finding {
                 code: FindingCode::PromisedMissed.as_str(),
                 at: promised_due,
@@ -1332,7 +1354,7 @@ impl Clock {
                 events: replay.concluded.map(|(_, i)| vec![i]).unwrap_or_default(),
             });
         }
-        if t > statutory_due {
+        if let Some(statutory_due) = statutory_due.filter(|&d| t > d) {
             findings.push(Finding {
                 code: FindingCode::StatutoryMissed.as_str(),
                 at: statutory_due,
@@ -1345,8 +1367,9 @@ impl Clock {
         }
         findings.sort_by_key(|f| f.at);
         let outcome = verdict.outcome;
-        let provisional = [start, promised_due, statutory_due, as_of]
+        let provisional = [Some(start), Some(promised_due), statutory_due, Some(as_of)]
             .iter()
+            .flatten()
             .any(|x| self.calendar.is_provisional(x.date()));
         Ok(ClockStatus {
             as_of,

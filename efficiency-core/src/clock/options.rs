@@ -51,7 +51,7 @@ pub struct ClockOptions {
     /// let settings = Settings::from_json(r#"{"format": "efficiency.settings/1", "day_end": "midnight"}"#)?;
     /// let options = ClockOptions { settings: Some(settings), ..ClockOptions::default() };
     /// let clock = options.clock(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20))?;
-    /// assert_eq!(clock.status(t("2026-10-08 09:00"))?.statutory_due, t("2026-10-31 00:00"));
+    /// assert_eq!(clock.status(t("2026-10-08 09:00"))?.statutory_due, Some(t("2026-10-31 00:00")));
     /// # Ok::<(), efficiency_core::error::Error>(())
     /// ```
     pub settings: Option<super::Settings>,
@@ -76,8 +76,8 @@ pub const CLOCK_OPTIONS: &[&str] = &[
 
 impl TimeLimit {
     /// A time limit from its two arguments, as every language's `TimeLimit(amount, unit)` reads
-    /// them (`amount_arg`, `unit_arg` name them in errors): an on-the-spot limit has no amount
-    /// (absent or 0; any other amount is `argument.out_of_range`, never silently dropped).
+    /// them (`amount_arg`, `unit_arg` name them in errors): an on-the-spot limit and no limit
+    /// (`"none"`) have no amount (absent or 0; any other amount is `argument.out_of_range`, never silently dropped).
     ///
     /// ```
     /// use efficiency_core::boundary::Value;
@@ -101,14 +101,17 @@ impl TimeLimit {
             .string(unit_arg)?
             .parse()
             .map_err(|e| Error::from(e).with_field(unit_arg))?;
-        let amount = match (unit, amount) {
-            (TimeUnit::OnTheSpot, Value::Null) => 0,
+        let amount = match (unit.has_amount(), amount) {
+            (false, Value::Null) => 0,
             (_, a) => a.whole(amount_arg, Whole::Amount)? as u32,
         };
-        if unit == TimeUnit::OnTheSpot && amount != 0 {
+        if !unit.has_amount() && amount != 0 {
             return Err(Error::new(
                 "argument.out_of_range",
-                format!("{amount_arg} must be 0 or absent for an on-the-spot limit, which has no amount (not {amount})"),
+                format!(
+                    "{amount_arg} must be 0 or absent for {}, which has no amount (not {amount})",
+                    TimeLimit { amount: 0, unit }
+                ),
             )
             .with_field(amount_arg));
         }

@@ -31,6 +31,13 @@ impl Reckoner<'_> {
         extra: u32,
         windows: &Windows,
     ) -> Result<NaiveDateTime, ClockError> {
+        if limit.unit == TimeUnit::NoLimit {
+            return Err(ClockError::limit(
+                "clock.no_limit",
+                "unit",
+                "no limit (\"none\") has no due: it may only be a statute beside a promise",
+            ));
+        }
         let amount = i64::from(limit.amount) + i64::from(extra);
         if amount == 0 && limit.unit != TimeUnit::WorkHours {
             return self.due_on_the_spot(start, windows);
@@ -167,7 +174,7 @@ impl Reckoner<'_> {
         t: NaiveDateTime,
         promised: TimeLimit,
         promised_due: NaiveDateTime,
-        statutory_due: NaiveDateTime,
+        statutory_due: Option<NaiveDateTime>,
         windows: &Windows,
         concluded: bool,
     ) -> Result<Verdict, ClockError> {
@@ -192,7 +199,7 @@ impl Reckoner<'_> {
             u if u == unit => remaining,
             u => self.measure(u, t, last(u), windows)?,
         };
-        let level = if t > statutory_due {
+        let level = if statutory_due.is_some_and(|d| t > d) {
             Level::Red
         } else if t > promised_due {
             Level::Yellow

@@ -75,6 +75,8 @@ pub fn limit_text(limit: TimeLimit, lang: Lang) -> String {
         (TimeUnit::Months, Lang::Zh) => format!("{}个月", limit.amount),
         (TimeUnit::OnTheSpot, Lang::Zh) => "即时办结".into(),
         (TimeUnit::OnTheSpot, Lang::En) => "on the spot".into(),
+        (TimeUnit::NoLimit, Lang::Zh) => "法律法规未规定时限".into(),
+        (TimeUnit::NoLimit, Lang::En) => "no statutory limit".into(),
         (_, Lang::En) => limit.to_string().replace('_', " "),
     }
 }

@@ -261,7 +261,7 @@ class ClockStatus(TypedDict):
     remaining: float
     state: State
     statutory: TimeLimitData
-    statutory_due: datetime.datetime
+    statutory_due: datetime.datetime | None
 
 
 class ConductRule(TypedDict):
@@ -948,7 +948,7 @@ class TimeLimitData(TypedDict):
     unit: TimeUnit
 
 
-TimeUnit = Literal["workdays", "natural_days", "work_hours", "on_the_spot", "months"]
+TimeUnit = Literal["workdays", "natural_days", "work_hours", "on_the_spot", "months", "none"]
 """The unit a time limit is counted in (docs/domain.md §4.1)."""
 
 
@@ -1021,6 +1021,7 @@ ErrorCode = Literal[
     "clock.suspended_at_conclusion",
     "clock.invalid_supplement",
     "clock.promised_exceeds_statutory",
+    "clock.no_limit",
     "clock.unknown_authority",
     "clock.unknown_unit",
     "clock.invalid_office_hours",
