@@ -210,6 +210,19 @@ pub const CODES: &[(&str, &str)] = &[
         "an approver role that does not exist",
     ),
     ("clock.unknown_unit", "a time unit that does not exist"),
+    // A bureau's message catalogue (messages).
+    (
+        "messages.syntax",
+        "a message file that is not valid Fluent (names the file and the line)",
+    ),
+    (
+        "messages.unknown_code",
+        "a message for a code the catalogue does not have",
+    ),
+    (
+        "messages.unknown_argument",
+        "a message naming an argument its code does not give",
+    ),
     (
         "clock.invalid_office_hours",
         "office hours that overlap or are out of order",

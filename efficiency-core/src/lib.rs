@@ -96,6 +96,7 @@ pub mod item;
 mod json;
 pub mod limits;
 pub mod mask;
+pub mod messages;
 pub mod names;
 pub mod org;
 pub mod report;

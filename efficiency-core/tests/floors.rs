@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const FLOORS: &[(&str, &[&str])] = &[
     ("ground", &["date", "json", "hash", "limits", "names"]),
     ("codes", &["error", "catalog"]),
+    ("messages", &["messages"]),
     ("the boundary", &["boundary"]),
     ("days", &["calendar"]),
     ("clocks", &["clock"]),

@@ -4,30 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::*;
-/// The language of a rendering.
-///
-/// ```
-/// use efficiency_core::guide::GuideCatalogue;
-/// let guides = GuideCatalogue::sample();
-/// let guide = guides.guide("civil.social_org_registration").expect("published");
-/// use efficiency_core::guide::{Lang, RenderFormat};
-/// assert!(guides.render("civil.social_org_registration", RenderFormat::Markdown, Lang::Zh)?.contains("社会团体成立登记"));
-/// # Ok::<(), efficiency_core::error::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// 中文 (the default).
-    Zh,
-    /// English.
-    En,
-}
-
-crate::names!(Lang {
-    Zh => "zh",
-    En => "en",
-});
+pub use crate::messages::Lang;
 
 /// What a guide renders to.
 ///

@@ -1,0 +1,100 @@
+# Administrative efficiency building — English message catalogue.
+#
+# Each message's id is the stable code the library emits with its dot turned into a hyphen:
+# `time_limit.statutory_missed` is `time_limit-statutory_missed`. `{ $name }` is a named argument
+# the code gives: times come written for this language, limits (`$limit` and the like) through the
+# `unit-*` messages below. A bureau may override any message in a file of its own (the same id,
+# only the arguments of the shipped message); what it does not override reads as here.
+
+## Units of a time limit
+
+unit-workdays = { $n ->
+        [one] 1 workday
+       *[other] { $n } workdays
+    }
+unit-natural_days = { $n ->
+        [one] 1 natural day
+       *[other] { $n } natural days
+    }
+unit-work_hours = { $n ->
+        [one] 1 work hour
+       *[other] { $n } work hours
+    }
+unit-months = { $n ->
+        [one] 1 month
+       *[other] { $n } months
+    }
+unit-on_the_spot = on the spot
+unit-none = no statutory limit
+
+## Severities, supervision levels, outcomes
+
+severity-ordinary = ordinary
+severity-serious = serious
+severity-very_serious = very serious
+level-normal = normal
+level-reminder = reminder
+level-yellow = yellow card
+level-red = red card
+outcome-early = early
+outcome-on_time = on time
+outcome-late = late
+
+## Faults of a case (case/findings/ and the deadline clock)
+
+inquiry-not_handled = the inquiry of { $asked } was not answered, recorded, handed over or guided by { $due }
+referral-not_followed_up = { $by } referred the request to { $to } at { $at }; no reply or action by { $due } ({ $limit })
+reception-refused = { $by } refused to receive the application
+supplement-repeated = a further supplement request at { $at }: everything missing must be named once (first notice { $first })
+supplement-late_notice = the one-time notice ({ $notice }) came more than { $within } workdays after receipt ({ $received }); the case counts as accepted on receipt (行政许可法 Art. 32)
+step-overdue = step { $step_name } ({ $limit }) started { $started } was due { $due }
+time_limit-promised_missed = promised limit ({ $limit }) ran out at { $due }
+time_limit-statutory_missed = statutory limit ({ $limit }) ran out at { $due }
+extension-requested_late = extension requested at { $asked }, after the statutory due { $due }
+extension-not_approved = { $state ->
+        [late] extension approved at { $approved }, after the statutory due { $due }
+       *[missing] extension requested at { $asked } was not approved by the statutory due { $due }
+    }
+extension-unauthorized_approver = extension approved by the { $by } at { $at }; the item requires the { $required }
+extension-over_cap = extension of { $amount } asked; the item allows at most { $max }
+extension-too_many = extension requested at { $asked }, but the item allows { $max_count } extension(s)
+extension-applicant_not_notified = { $state ->
+        [late] applicant told of the extension at { $told }, after the original due { $due }
+       *[missing] the applicant was not told of the extension before the original due { $due }
+    }
+procedure-overrun = { $procedure } ran beyond its own limit ({ $limit }, to { $cap }); the time after counts toward the case's limit
+publication-late = the result of { $decision } ({ $decided }) was not published by { $due } ({ $limit } after the decision)
+urgent-missed = marked urgent at { $marked }: not concluded by { $due } ({ $limit } from { $from })
+due_date-not_told = accepted at { $accepted }: the applicant was not told the due date by { $due } ({ $limit })
+
+## Faults of a period: complaints, ratings, whereabouts, the register of published decisions
+
+complaint-acceptance_late = complaint { $complaint } received { $received } was not decided on by { $due }
+complaint-transfer_late = complaint { $complaint } accepted { $accepted } was not handed to the unit concerned by { $due }
+complaint-investigation_late = complaint { $complaint } accepted { $accepted } was not investigated by { $due }
+complaint-reply_late = complaint { $complaint } accepted { $accepted } was not answered by { $due }
+complaint-substantiated = complaint { $complaint } ({ $channel }) found substantiated: { $summary }
+complaint-partly_substantiated = complaint { $complaint } ({ $channel }) found partly substantiated: { $summary }
+rating-call_back_missed = bad rating { $rating } ({ $score } of 5) at { $at }{ $named ->
+        [yes] , named,
+       *[no] {""}
+    } was not called back by { $due }
+rating-follow_up_missed = bad rating { $rating } ({ $score } of 5) at { $at }{ $named ->
+        [yes] , named,
+       *[no] {""}
+    } was not called back and fixed by { $due }
+whereabouts-posted_late = the { $status } entry from { $from } was posted at { $posted }, after it began
+whereabouts-no_acting = the unit head is away ({ $status }) from { $from } to { $until } with no acting person
+whereabouts-away_too_long = 暂离 { $from } to { $until } is { $minutes } min (at most { $max } min; a longer absence is posted with its real status)
+publication-revision_late = { $state ->
+        [revoked] decision { $decision } was revoked but its publication was not withdrawn by { $due }
+       *[changed] decision { $decision } was changed but its publication was not corrected by { $due }
+    }
+publication-unmasked = decision { $decision } went online at { $at } with no masking profile recorded
+publication-display_overrun = decision { $decision } was still on display after its display period ended at { $until }
+
+## The campaign and self-inspection
+
+campaign-task_late = { $task } ({ $deliverable }) handed in { $submitted } after its due day { $due }
+campaign-task_missing = { $task } ({ $deliverable }) due { $due } was not handed in
+self_inspection-measure_overdue = measure "{ $measure }" for "{ $problem }" was due { $due }

@@ -1,0 +1,87 @@
+# 行政效能建设 — 中文消息目录（默认语言）。
+#
+# 每条消息的 id 是库输出的稳定代码，把点换成连字符：`time_limit.statutory_missed` 的消息是
+# `time_limit-statutory_missed`。消息里的 `{ $名称 }` 是代码给出的命名参数：时间已按本语言写好，
+# 时限（`$limit` 等）也已按下方 `unit-*` 写好。局里可在自己的文件中覆盖任何一条消息
+# （同一 id、只用原消息的参数）；未覆盖的沿用这里的写法。
+
+## 时限单位
+
+unit-workdays = { $n }个工作日
+unit-natural_days = { $n }日
+unit-work_hours = { $n }个工作小时
+unit-months = { $n }个月
+unit-on_the_spot = 即时办结
+unit-none = 法律法规未规定时限
+
+## 严重程度、督办等级、办结结果
+
+severity-ordinary = 一般
+severity-serious = 严重
+severity-very_serious = 特别严重
+level-normal = 正常
+level-reminder = 提醒
+level-yellow = 黄牌
+level-red = 红牌
+outcome-early = 提前办结
+outcome-on_time = 按时办结
+outcome-late = 超期办结
+
+## 办件过程中的问题（case/findings/ 与时限钟）
+
+inquiry-not_handled = { $asked }的咨询未在{ $due }前答复、登记、转交或引导
+referral-not_followed_up = { $by }于{ $at }将事项转交{ $to }，至{ $due }（{ $limit }）未获回复或办理
+reception-refused = { $by }拒收申请材料
+supplement-repeated = { $at }再次要求补正材料：应一次性告知全部需补正内容（首次告知于{ $first }）
+supplement-late_notice = 一次性告知（{ $notice }）晚于收件（{ $received }）后{ $within }个工作日，视为自收件之日起受理（行政许可法第三十二条）
+step-overdue = 内部环节“{ $step_name }”（{ $limit }）自{ $started }开始，应于{ $due }前完成
+time_limit-promised_missed = 承诺时限（{ $limit }）已于{ $due }届满，未办结
+time_limit-statutory_missed = 法定时限（{ $limit }）已于{ $due }届满，未办结
+extension-requested_late = 延期申请于{ $asked }提出，已晚于法定期限{ $due }
+extension-not_approved = { $state ->
+        [late] 延期于{ $approved }才获批准，已晚于法定期限{ $due }
+       *[missing] { $asked }提出的延期申请至法定期限{ $due }未获批准
+    }
+extension-unauthorized_approver = 延期由{ $by }于{ $at }批准，依规应由{ $required }批准
+extension-over_cap = 申请延期{ $amount }，超过本事项最多可延长的{ $max }
+extension-too_many = { $asked }再次申请延期，本事项最多可延期{ $max_count }次
+extension-applicant_not_notified = { $state ->
+        [late] 于{ $told }才将延期告知申请人，已晚于原定期限{ $due }
+       *[missing] 原定期限{ $due }前未将延期告知申请人
+    }
+procedure-overrun = 特别程序“{ $procedure }”超出其自身时限（{ $limit }，至{ $cap }），超出部分计入办理时限
+publication-late = { $decision }（{ $decided }作出）的结果未在{ $due }前公开（作出后{ $limit }内）
+urgent-missed = { $marked }标记为急件：未在{ $due }前办结（自{ $from }起{ $limit }）
+due_date-not_told = { $accepted }受理：至{ $due }（{ $limit }）未告知申请人办结时间
+
+## 一个时期的问题：投诉、评价、去向公示、公开登记
+
+complaint-acceptance_late = 投诉{ $complaint }于{ $received }收到，至{ $due }未作出是否受理的决定
+complaint-transfer_late = 投诉{ $complaint }于{ $accepted }受理，至{ $due }未转交被投诉单位
+complaint-investigation_late = 投诉{ $complaint }于{ $accepted }受理，至{ $due }未完成调查核实
+complaint-reply_late = 投诉{ $complaint }于{ $accepted }受理，至{ $due }未答复投诉人
+complaint-substantiated = 投诉{ $complaint }（{ $channel }）经查属实：{ $summary }
+complaint-partly_substantiated = 投诉{ $complaint }（{ $channel }）经查部分属实：{ $summary }
+rating-call_back_missed = 差评{ $rating }（{ $score }分，{ $at }{ $named ->
+        [yes] ，实名
+       *[no] {""}
+    }）至{ $due }未回访
+rating-follow_up_missed = 差评{ $rating }（{ $score }分，{ $at }{ $named ->
+        [yes] ，实名
+       *[no] {""}
+    }）至{ $due }未回访整改
+whereabouts-posted_late = { $status }（自{ $from }起）于{ $posted }才公示，晚于开始时间
+whereabouts-no_acting = 单位负责人{ $status }（{ $from }至{ $until }），未明确代理人
+whereabouts-away_too_long = 暂离{ $from }至{ $until }共{ $minutes }分钟（最长{ $max }分钟；更长的离岗应按实际去向公示）
+publication-revision_late = { $state ->
+        [revoked] 决定{ $decision }已撤销，其公开内容至{ $due }未撤下
+       *[changed] 决定{ $decision }已变更，其公开内容至{ $due }未更正
+    }
+publication-unmasked = 决定{ $decision }于{ $at }公开时未记录脱敏规则
+publication-display_overrun = 决定{ $decision }的公示期已于{ $until }届满，仍在公示
+
+## 专项活动与自查自纠
+
+campaign-task_late = 任务“{ $task }”（{ $deliverable }）应于{ $due }报送，实际于{ $submitted }报送
+campaign-task_missing = 任务“{ $task }”（{ $deliverable }）应于{ $due }报送，至今未报送
+self_inspection-measure_overdue = 自查问题“{ $problem }”的整改措施“{ $measure }”应于{ $due }前完成，未按期完成
