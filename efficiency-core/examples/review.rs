@@ -149,7 +149,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             s.extended_by
         );
         for f in &s.findings {
-            println!("      finding {}: {}", f.code, f.message);
+            println!("      finding {}: {}", f.code, f.text);
         }
     }
     let s = clock.status(t("2026-11-20 09:00"))?;
@@ -179,7 +179,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for f in &s.findings {
         println!(
             "  finding {} at {}: {} (events {:?})",
-            f.code, f.at, f.message, f.events
+            f.code, f.at, f.text, f.events
         );
     }
     cases()?;
@@ -247,7 +247,7 @@ fn cases() -> Result<(), Box<dyn std::error::Error>> {
                 f.code,
                 f.severity.as_str(),
                 name,
-                f.message,
+                f.text,
                 if f.events.is_empty() {
                     "-".to_string()
                 } else {

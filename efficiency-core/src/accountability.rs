@@ -11,7 +11,7 @@
 //! let fault = Fault {
 //!     source: "case C1".into(), code: "time_limit.statutory_missed".into(), severity: Severity::Serious,
 //!     at: t("2026-10-30T17:30:00"), people: vec!["aff01".into()], unit: None, events: vec![],
-//!     message: "statutory limit ran out".into(),
+//!     text: "法定时限已届满，未办结".into(), args: Default::default(), message_code: None,
 //! };
 //! let list = accountability_list(&org, &AccountabilityRules::default(), &[fault], t("2026-10-01T00:00:00"), t("2027-01-01T00:00:00"))?;
 //! let who: Vec<_> = list.iter().map(|e| (e.person.as_str(), e.responsibility.as_str())).collect();
@@ -262,12 +262,65 @@ pub struct Fault {
     /// Evidence event ids.
     #[serde(default)]
     pub events: Vec<String>,
-    /// What happened.
-    #[serde(default)]
-    pub message: String,
+    /// What happened, for a clerk, in the language it was judged in (`message` is read as
+    /// this in input).
+    #[serde(default, alias = "message")]
+    pub text: String,
+    /// The text's named arguments, to write it in another language. A fault read from input
+    /// (a fault this library gave, passed back) keeps its text and reads no arguments.
+    #[serde(default, deserialize_with = "crate::messages::Args::ignored")]
+    pub args: crate::messages::Args,
+    /// The catalogue message the text is written from when it is not the code's own: a
+    /// bureau's conduct rules are data, and their faults read through `conduct.incident` (an
+    /// incident) or `whereabouts.absence_uncovered` (an absence nobody posted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_code: Option<String>,
 }
 
 impl Fault {
+    /// The fault with its text written from its arguments by the shipped catalogue in Chinese
+    /// (the default reader); [`Fault::localize`] writes it in another language or from a
+    /// bureau's catalogue.
+    pub fn written(self) -> Fault {
+        self.localized(
+            &crate::messages::Messages::shipped(),
+            crate::messages::Lang::Zh,
+        )
+    }
+
+    /// The fault with its text written in `lang` from `messages`. A fault read from input
+    /// (no arguments) keeps its text.
+    ///
+    /// ```
+    /// use efficiency_core::accountability::Fault;
+    /// use efficiency_core::messages::{Arg, Args, Lang, Messages};
+    /// let f = Fault {
+    ///     source: "complaint K1".into(), code: "complaint.reply_late".into(),
+    ///     severity: efficiency_core::catalog::Severity::Ordinary,
+    ///     at: "2026-03-20T17:30:00".parse().unwrap(), people: vec![], unit: None, events: vec![],
+    ///     text: String::new(), message_code: None,
+    ///     args: Args::new()
+    ///         .with("complaint", Arg::Text("K1".into()))
+    ///         .with("accepted", Arg::Time("2026-03-02T10:00:00".parse().unwrap()))
+    ///         .with("due", Arg::Time("2026-03-20T17:30:00".parse().unwrap())),
+    /// }
+    /// .written();
+    /// assert_eq!(f.text, "投诉K1于2026年3月2日 10:00受理，至2026年3月20日 17:30未答复投诉人");
+    /// let en = f.localized(&Messages::shipped(), Lang::En);
+    /// assert_eq!(en.text, "complaint K1 accepted 2026-03-02 10:00 was not answered by 2026-03-20 17:30");
+    /// ```
+    pub fn localized(
+        mut self,
+        messages: &crate::messages::Messages,
+        lang: crate::messages::Lang,
+    ) -> Fault {
+        if !self.args.is_empty() {
+            let code = self.message_code.as_deref().unwrap_or(&self.code);
+            self.text = messages.text(lang, code, &self.args);
+        }
+        self
+    }
+
     /// Faults from JSON (an array of fault objects).
     pub fn list_from_json(text: &str) -> Result<Vec<Fault>, OrgError> {
         serde_json::from_str(text).map_err(|e| {
@@ -297,7 +350,9 @@ impl Fault {
             people: f.people.clone(),
             unit: None,
             events: f.events.clone(),
-            message: f.message.clone(),
+            text: f.text.clone(),
+            args: f.args.clone(),
+            message_code: None,
         }
     }
 }
@@ -361,8 +416,10 @@ pub struct Entry {
     pub grade_effects: BTreeMap<Measure, String>,
     /// Evidence events.
     pub events: Vec<String>,
-    /// What happened.
-    pub message: String,
+    /// What happened, as the fault's text reads.
+    pub text: String,
+    /// The fault's named arguments, to write the text in another language.
+    pub args: crate::messages::Args,
     /// What the rules decided: always responsibility and severity.
     pub decided_by_rule: Vec<&'static str>,
     /// What is left to the leadership: the measure, whether circumstances mitigate or aggravate
@@ -564,7 +621,8 @@ pub fn accountability_list(
                 measures,
                 grade_effects,
                 events: f.events.clone(),
-                message: f.message.clone(),
+                text: f.text.clone(),
+                args: f.args.clone(),
                 decided_by_rule: vec!["responsibility", "severity"],
                 to_decide,
             });

@@ -22,6 +22,7 @@ use crate::clock::TimeLimit;
 use crate::disclosure::{
     Absence, Publication, PublicationRules, WhereaboutsEntry, WhereaboutsRules,
 };
+use crate::messages::{Arg, Args};
 use crate::org::{OrgError, Organisation};
 
 /// One conduct rule.
@@ -375,6 +376,12 @@ pub enum ComplaintChannel {
     Letter,
 }
 
+crate::names!(ComplaintChannel {
+    Hotline => "hotline",
+    Web => "web",
+    Letter => "letter",
+});
+
 /// What a complaint is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -612,21 +619,27 @@ impl Activity {
                         format!("unknown conduct rule {:?}", inc.rule),
                     )
                 })?;
-            out.push(Fault {
-                source: format!("conduct {}", inc.id),
-                code: rule.code.clone(),
-                severity: inc.severity.unwrap_or(rule.severity),
-                at: inc.at,
-                people: vec![inc.person.clone()],
-                unit: None,
-                events: vec![inc.id.clone()],
-                message: format!(
-                    "{} ({}): {}",
-                    rule.name,
-                    rule.name_zh,
-                    crate::mask::for_staff(&inc.description)
-                ),
-            });
+            out.push(
+                Fault {
+                    source: format!("conduct {}", inc.id),
+                    code: rule.code.clone(),
+                    severity: inc.severity.unwrap_or(rule.severity),
+                    at: inc.at,
+                    people: vec![inc.person.clone()],
+                    unit: None,
+                    events: vec![inc.id.clone()],
+                    text: String::new(),
+                    args: Args::new()
+                        .with("rule", Arg::Text(rule.name.clone()))
+                        .with("rule_zh", Arg::Text(rule.name_zh.clone()))
+                        .with(
+                            "description",
+                            Arg::Text(crate::mask::for_staff(&inc.description)),
+                        ),
+                    message_code: Some("conduct.incident".into()),
+                }
+                .written(),
+            );
         }
         for (i, c) in self
             .complaints
@@ -644,15 +657,22 @@ impl Activity {
             let decided = seen(c.accepted_at).or(seen(c.declined_at));
             let sev = |code: &str| rules.severity(code);
             // Late handling is the handler's fault.
-            let handling_late = |code: &str, at: NaiveDateTime, message: String| Fault {
-                source: format!("complaint {}", c.id),
-                code: code.into(),
-                severity: sev(code),
-                at,
-                people: vec![c.handler.clone()],
-                unit: None,
-                events: vec![c.id.clone()],
-                message,
+            let handling_late = |code: &str, at: NaiveDateTime, args: Args| {
+                Fault {
+                    source: format!("complaint {}", c.id),
+                    code: code.into(),
+                    severity: sev(code),
+                    at,
+                    people: vec![c.handler.clone()],
+                    unit: None,
+                    events: vec![c.id.clone()],
+                    text: String::new(),
+                    args: Args::new()
+                        .with("complaint", Arg::Text(c.id.clone()))
+                        .extend(args),
+                    message_code: None,
+                }
+                .written()
             };
             // A due past the calendar's last year, asked inside it, is not due yet (`due_by`).
             let accept_due = rules.due_by(c.received_at, rules.acceptance_limit, as_of, &at)?;
@@ -664,26 +684,23 @@ impl Activity {
                 out.push(handling_late(
                     "complaint.acceptance_late",
                     accept_due,
-                    format!(
-                        "complaint {} received {} was not decided on by {accept_due}",
-                        c.id, c.received_at
-                    ),
+                    Args::new()
+                        .with("received", Arg::Time(c.received_at))
+                        .with("due", Arg::Time(accept_due)),
                 ));
             }
             if let Some(acc) = seen(c.accepted_at) {
                 // Transfer and investigation each run on their own clock from acceptance.
-                for (code, limit, done, what) in [
+                for (code, limit, done) in [
                     (
                         "complaint.transfer_late",
                         rules.transfer_limit,
                         seen(c.transferred_at),
-                        "handed to the unit concerned",
                     ),
                     (
                         "complaint.investigation_late",
                         rules.investigation_limit,
                         seen(c.investigated_at),
-                        "investigated",
                     ),
                 ] {
                     let Some(step_due) = rules.due_by(acc, limit, as_of, &at)? else {
@@ -698,10 +715,9 @@ impl Activity {
                         out.push(handling_late(
                             code,
                             step_due,
-                            format!(
-                                "complaint {} accepted {acc} was not {what} by {step_due}",
-                                c.id
-                            ),
+                            Args::new()
+                                .with("accepted", Arg::Time(acc))
+                                .with("due", Arg::Time(step_due)),
                         ));
                     }
                 }
@@ -720,10 +736,9 @@ impl Activity {
                     out.push(handling_late(
                         "complaint.reply_late",
                         reply_due,
-                        format!(
-                            "complaint {} accepted {acc} was not answered by {reply_due}",
-                            c.id
-                        ),
+                        Args::new()
+                            .with("accepted", Arg::Time(acc))
+                            .with("due", Arg::Time(reply_due)),
                     ));
                 }
                 let outcome_at = seen(c.replied_at).unwrap_or(acc);
@@ -737,22 +752,24 @@ impl Activity {
                     _ => None,
                 };
                 if let Some(code) = code {
-                    out.push(Fault {
-                        source: format!("complaint {}", c.id),
-                        code: code.into(),
-                        severity: sev(code),
-                        at: outcome_at,
-                        people: c.about.person.iter().cloned().collect(),
-                        unit: Some(c.about.unit.clone()),
-                        events: vec![c.id.clone()],
-                        message: format!(
-                            "complaint {} ({:?}) found {}: {}",
-                            c.id,
-                            c.channel,
-                            code.trim_start_matches("complaint."),
-                            crate::mask::for_staff(&c.summary)
-                        ),
-                    });
+                    out.push(
+                        Fault {
+                            source: format!("complaint {}", c.id),
+                            code: code.into(),
+                            severity: sev(code),
+                            at: outcome_at,
+                            people: c.about.person.iter().cloned().collect(),
+                            unit: Some(c.about.unit.clone()),
+                            events: vec![c.id.clone()],
+                            text: String::new(),
+                            args: Args::new()
+                                .with("complaint", Arg::Text(c.id.clone()))
+                                .with("channel", Arg::Name("channel", c.channel.as_str()))
+                                .with("summary", Arg::Text(crate::mask::for_staff(&c.summary))),
+                            message_code: None,
+                        }
+                        .written(),
+                    );
                 }
             }
         }
@@ -765,30 +782,33 @@ impl Activity {
             let at = format!("ratings[{i}] ({})", r.id);
             crate::disclosure::check_rating(org, r, &at)?;
             let j = crate::disclosure::judge_rating(r, &rules.disclosure(), as_of, &at)?;
-            let about = format!(
-                "bad rating {} ({} of 5) at {}{}",
-                r.id,
-                r.score,
-                r.at,
-                if r.named { ", named" } else { "" }
-            );
-            let mut push = |code: &str, due: NaiveDateTime, what: &str| {
-                out.push(Fault {
-                    source: format!("rating {}", r.id),
-                    code: code.into(),
-                    severity: rules.severity(code),
-                    at: due,
-                    people: Vec::new(),
-                    unit: Some(r.unit.clone()),
-                    events: vec![r.id.clone()],
-                    message: format!("{about} was not {what} by {due}"),
-                });
+            let mut push = |code: &str, due: NaiveDateTime| {
+                out.push(
+                    Fault {
+                        source: format!("rating {}", r.id),
+                        code: code.into(),
+                        severity: rules.severity(code),
+                        at: due,
+                        people: Vec::new(),
+                        unit: Some(r.unit.clone()),
+                        events: vec![r.id.clone()],
+                        text: String::new(),
+                        args: Args::new()
+                            .with("rating", Arg::Text(r.id.clone()))
+                            .with("score", Arg::Int(i64::from(r.score)))
+                            .with("at", Arg::Time(r.at))
+                            .with("named", Arg::Select(if r.named { "yes" } else { "no" }))
+                            .with("due", Arg::Time(due)),
+                        message_code: None,
+                    }
+                    .written(),
+                );
             };
             if let (Some(false), Some(due)) = (j.called_back_on_time, j.call_back_due) {
-                push("rating.call_back_missed", due, "called back");
+                push("rating.call_back_missed", due);
             }
             if let (Some(false), Some(due)) = (j.fixed_on_time, j.fix_due) {
-                push("rating.follow_up_missed", due, "called back and fixed");
+                push("rating.follow_up_missed", due);
             }
         }
         let (records, view) = (self.into(), rules.disclosure());

@@ -801,7 +801,9 @@ grades = [{ name = "pass", min = 70 }, { name = "fail", min = 0 }]
             people: people.iter().map(|p| p.to_string()).collect(),
             unit: unit.map(str::to_string),
             events: vec![],
-            message: String::new(),
+            text: String::new(),
+            args: Default::default(),
+            message_code: None,
         };
         let score = |f: Fault| {
             let faults = [f];
@@ -864,7 +866,9 @@ grades = [{ name = "pass", min = 70 }, { name = "fail", min = 0 }]
             people: vec!["aff01".into()],
             unit: None,
             events: vec!["e2".into()],
-            message: String::new(),
+            text: String::new(),
+            args: Default::default(),
+            message_code: None,
         };
         let faults = vec![fault.clone(), fault.clone(), fault];
         let input = AssessmentInput {
@@ -919,7 +923,9 @@ grades = [{ name = "pass", min = 70 }, { name = "fail", min = 0 }]
             people: vec!["soc01".into()],
             unit: None,
             events: vec![],
-            message: String::new(),
+            text: String::new(),
+            args: Default::default(),
+            message_code: None,
         };
         let faults = vec![
             f("2026-02-01T17:30:00"),

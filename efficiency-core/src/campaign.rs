@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accountability::Fault;
 use crate::case::Severity;
+use crate::messages::{Arg, Args};
 use crate::org::{OrgError, Organisation, UnitKind};
 
 /// The bureau's four-phase plan.
@@ -345,36 +346,37 @@ impl Campaign {
                     None if as_of >= end_of_due => "overdue",
                     None => "pending",
                 };
-                let fault = |code: &str, at: NaiveDateTime, message: String| Fault {
-                    source: format!("campaign {}", t.code),
-                    code: code.into(),
-                    severity: Severity::Ordinary,
-                    at,
-                    people: vec![],
-                    unit: Some(unit.clone()),
-                    events: vec![format!("{}/{}", t.code, unit)],
-                    message,
+                let fault = |code: &str, at: NaiveDateTime, args: Args| {
+                    Fault {
+                        source: format!("campaign {}", t.code),
+                        code: code.into(),
+                        severity: Severity::Ordinary,
+                        at,
+                        people: vec![],
+                        unit: Some(unit.clone()),
+                        events: vec![format!("{}/{}", t.code, unit)],
+                        text: String::new(),
+                        args: Args::new()
+                            .with("task", Arg::Text(t.name.clone()))
+                            .with("deliverable", Arg::Text(t.deliverable.clone()))
+                            .with("due", Arg::Date(t.due))
+                            .extend(args),
+                        message_code: None,
+                    }
+                    .written()
                 };
                 match state {
-                    "late" => faults.push(fault(
-                        "campaign.task_late",
-                        sub.expect("late has a submission"),
-                        format!(
-                            "{} ({}) handed in {} after its due day {}",
-                            t.name,
-                            t.deliverable,
-                            sub.expect("some"),
-                            t.due
-                        ),
-                    )),
-                    "overdue" => faults.push(fault(
-                        "campaign.task_missing",
-                        end_of_due,
-                        format!(
-                            "{} ({}) due {} was not handed in",
-                            t.name, t.deliverable, t.due
-                        ),
-                    )),
+                    "late" => {
+                        let at = sub.expect("late has a submission");
+                        faults.push(fault(
+                            "campaign.task_late",
+                            at,
+                            Args::new().with("submitted", Arg::Time(at)),
+                        ))
+                    }
+                    "overdue" => {
+                        faults.push(fault("campaign.task_missing", end_of_due, Args::new()))
+                    }
                     _ => {}
                 }
                 statuses.push(TaskStatus {
@@ -478,19 +480,24 @@ impl SelfInspectionForm {
                 None => as_of >= end,
             };
             if late {
-                out.push(Fault {
-                    source: format!("self-inspection {}#{i}", self.unit),
-                    code: "self_inspection.measure_overdue".into(),
-                    severity: Severity::Ordinary,
-                    at: end,
-                    people: vec![it.responsible.clone()],
-                    unit: Some(self.unit.clone()),
-                    events: vec![format!("{}#{i}", self.unit)],
-                    message: format!(
-                        "measure \"{}\" for \"{}\" was due {}",
-                        it.measure, it.problem, it.deadline
-                    ),
-                });
+                out.push(
+                    Fault {
+                        source: format!("self-inspection {}#{i}", self.unit),
+                        code: "self_inspection.measure_overdue".into(),
+                        severity: Severity::Ordinary,
+                        at: end,
+                        people: vec![it.responsible.clone()],
+                        unit: Some(self.unit.clone()),
+                        events: vec![format!("{}#{i}", self.unit)],
+                        text: String::new(),
+                        args: Args::new()
+                            .with("measure", Arg::Text(it.measure.clone()))
+                            .with("problem", Arg::Text(it.problem.clone()))
+                            .with("due", Arg::Date(it.deadline)),
+                        message_code: None,
+                    }
+                    .written(),
+                );
             }
         }
         Ok(out)

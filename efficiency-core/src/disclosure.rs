@@ -45,6 +45,7 @@ use crate::catalog::Severity;
 use crate::clock::reckon::Reckoner;
 use crate::clock::ClockConfig;
 use crate::clock::TimeLimit;
+use crate::messages::{Arg, Args};
 use crate::org::{OrgError, Organisation, Position};
 
 // ---------------------------------------------------------------------------------------------
@@ -525,19 +526,25 @@ pub(crate) fn whereabouts_faults(
             uncovered += minutes(until - cursor);
         }
         if uncovered >= threshold {
-            out.push(Fault {
-                source: format!("absence {}", a.id),
-                code: rule_code.to_string(),
-                severity: rule_severity,
-                at: a.from + Duration::minutes(threshold),
-                people: vec![a.person.clone()],
-                unit: None,
-                events: vec![a.id.clone()],
-                message: format!(
-                    "absent {} to {} with {} min not covered by a whereabouts entry (an absence of {} min or more must be posted)",
-                    a.from, a.until, uncovered, threshold
-                ),
-            });
+            out.push(
+                Fault {
+                    source: format!("absence {}", a.id),
+                    code: rule_code.to_string(),
+                    severity: rule_severity,
+                    at: a.from + Duration::minutes(threshold),
+                    people: vec![a.person.clone()],
+                    unit: None,
+                    events: vec![a.id.clone()],
+                    text: String::new(),
+                    args: Args::new()
+                        .with("from", Arg::Time(a.from))
+                        .with("until", Arg::Time(a.until))
+                        .with("minutes", Arg::Int(uncovered))
+                        .with("threshold", Arg::Int(threshold)),
+                    message_code: Some("whereabouts.absence_uncovered".into()),
+                }
+                .written(),
+            );
         }
     }
     for e in act
@@ -546,26 +553,32 @@ pub(crate) fn whereabouts_faults(
         .filter(|e| e.from <= as_of && e.posted() <= as_of)
     {
         let length = minutes(e.until - e.from);
-        let mut push = |code: &str, at: NaiveDateTime, message: String| {
-            out.push(Fault {
-                source: format!("whereabouts {}", e.id),
-                code: code.into(),
-                severity: rules.severity(code),
-                at,
-                people: vec![e.person.clone()],
-                unit: None,
-                events: vec![e.id.clone()],
-                message,
-            });
+        let mut push = |code: &str, at: NaiveDateTime, args: Args| {
+            out.push(
+                Fault {
+                    source: format!("whereabouts {}", e.id),
+                    code: code.into(),
+                    severity: rules.severity(code),
+                    at,
+                    people: vec![e.person.clone()],
+                    unit: None,
+                    events: vec![e.id.clone()],
+                    text: String::new(),
+                    args,
+                    message_code: None,
+                }
+                .written(),
+            );
         };
         if e.status == WhereaboutsStatus::Away && length > i64::from(w.away_max_minutes) {
             push(
                 "whereabouts.away_too_long",
                 e.from + Duration::minutes(i64::from(w.away_max_minutes)),
-                format!(
-                    "暂离 {} to {} is {length} min (at most {} min; a longer absence is posted with its real status)",
-                    e.from, e.until, w.away_max_minutes
-                ),
+                Args::new()
+                    .with("from", Arg::Time(e.from))
+                    .with("until", Arg::Time(e.until))
+                    .with("minutes", Arg::Int(length))
+                    .with("max", Arg::Int(i64::from(w.away_max_minutes))),
             );
         }
         if e.status == WhereaboutsStatus::AtPost || length < threshold {
@@ -575,24 +588,20 @@ pub(crate) fn whereabouts_faults(
             push(
                 "whereabouts.posted_late",
                 e.posted(),
-                format!(
-                    "the {} entry from {} was posted at {}, after it began",
-                    e.status.as_str(),
-                    e.from,
-                    e.posted()
-                ),
+                Args::new()
+                    .with("status", Arg::Name("status", e.status.as_str()))
+                    .with("from", Arg::Time(e.from))
+                    .with("posted", Arg::Time(e.posted())),
             );
         }
         if e.acting.is_none() && is_unit_head(org, &e.person) {
             push(
                 "whereabouts.no_acting",
                 e.from,
-                format!(
-                    "the unit head is away ({}) from {} to {} with no acting person",
-                    e.status.as_str(),
-                    e.from,
-                    e.until
-                ),
+                Args::new()
+                    .with("status", Arg::Name("status", e.status.as_str()))
+                    .with("from", Arg::Time(e.from))
+                    .with("until", Arg::Time(e.until)),
             );
         }
     }
@@ -918,26 +927,33 @@ pub(crate) fn judge_register(
         } else {
             None
         };
-        let mut push = |code: &str, t: NaiveDateTime, message: String| {
-            faults.push(Fault {
-                source: format!("publication {}", r.id),
-                code: code.into(),
-                severity: rules.severity(code),
-                at: t,
-                people: people.clone(),
-                unit: unit.clone(),
-                events: vec![r.id.clone()],
-                message,
-            });
+        let mut push = |code: &str, t: NaiveDateTime, args: Args| {
+            faults.push(
+                Fault {
+                    source: format!("publication {}", r.id),
+                    code: code.into(),
+                    severity: rules.severity(code),
+                    at: t,
+                    people: people.clone(),
+                    unit: unit.clone(),
+                    events: vec![r.id.clone()],
+                    text: String::new(),
+                    args: Args::new()
+                        .with("decision", Arg::Text(r.decision.clone()))
+                        .extend(args),
+                    message_code: None,
+                }
+                .written(),
+            );
         };
         if let (true, Some(due)) = (late, due) {
             push(
                 "publication.late",
                 due,
-                format!(
-                    "decision {} of {} was not online by {due} ({within} after the decision)",
-                    r.decision, r.decided_at
-                ),
+                Args::new()
+                    .with("decided", Arg::Time(r.decided_at))
+                    .with("due", Arg::Time(due))
+                    .with("limit", Arg::from(within)),
             );
         }
         if let Some(t) = published {
@@ -945,10 +961,7 @@ pub(crate) fn judge_register(
                 push(
                     "publication.unmasked",
                     t,
-                    format!(
-                        "decision {} went online at {t} with no masking profile recorded",
-                        r.decision
-                    ),
+                    Args::new().with("at", Arg::Time(t)),
                 );
             }
         }
@@ -967,20 +980,16 @@ pub(crate) fn judge_register(
                 push(
                     "publication.revision_late",
                     d,
-                    format!(
-                        "decision {} was {} but its publication was not {} by {d}",
-                        r.decision,
-                        if known(r.revoked_at).is_some() {
-                            "revoked"
-                        } else {
-                            "changed"
-                        },
-                        if known(r.revoked_at).is_some() {
-                            "withdrawn"
-                        } else {
-                            "corrected"
-                        }
-                    ),
+                    Args::new()
+                        .with(
+                            "state",
+                            Arg::Select(if known(r.revoked_at).is_some() {
+                                "revoked"
+                            } else {
+                                "changed"
+                            }),
+                        )
+                        .with("due", Arg::Time(d)),
                 );
             }
         }
@@ -1000,10 +1009,7 @@ pub(crate) fn judge_register(
                 push(
                     "publication.display_overrun",
                     end,
-                    format!(
-                        "decision {} was still on display after its display period ended at {end}",
-                        r.decision
-                    ),
+                    Args::new().with("until", Arg::Time(end)),
                 );
             }
         }

@@ -903,7 +903,7 @@ mod staff_tests {
         let faults = act
             .faults(&org, &rules, "2026-12-31T00:00:00".parse().unwrap())
             .unwrap();
-        let m = &faults[0].message;
+        let m = &faults[0].text;
         assert!(
             m.contains("110101********1237") && m.contains("138****8000"),
             "{m}"

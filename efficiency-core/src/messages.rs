@@ -29,7 +29,7 @@
 use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
@@ -91,6 +91,8 @@ pub enum Arg {
     Text(String),
     /// A moment, written for the language (`2026年10月30日 17:30`, `2026-10-30 17:30`).
     Time(NaiveDateTime),
+    /// A day (`2026年10月30日`, `2026-10-30`).
+    Date(NaiveDate),
     /// A number.
     Int(i64),
     /// A time limit: an amount and a unit name (`workdays`, …), written by the `unit-*` messages.
@@ -108,6 +110,7 @@ impl Serialize for Arg {
         match self {
             Arg::Text(t) => s.serialize_str(t),
             Arg::Time(t) => s.collect_str(&t.format("%Y-%m-%dT%H:%M:%S")),
+            Arg::Date(d) => s.collect_str(&d.format("%Y-%m-%d")),
             Arg::Int(n) => s.serialize_i64(*n),
             Arg::Limit(amount, unit) => {
                 let mut m = s.serialize_map(Some(2))?;
@@ -145,6 +148,12 @@ impl Args {
         self
     }
 
+    /// With every argument of `more` after these.
+    pub fn extend(mut self, more: Args) -> Args {
+        self.0.extend(more.0);
+        self
+    }
+
     /// The argument named `name`.
     pub fn get(&self, name: &str) -> Option<&Arg> {
         self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
@@ -153,6 +162,13 @@ impl Args {
     /// The arguments, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Arg)> {
         self.0.iter().map(|(n, v)| (*n, v))
+    }
+
+    /// Reads whatever was given as arguments and keeps none (a fault passed back keeps its
+    /// text); for `#[serde(deserialize_with)]`.
+    pub fn ignored<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Args, D::Error> {
+        serde::de::IgnoredAny::deserialize(d)?;
+        Ok(Args::new())
     }
 
     /// Whether there are none.
@@ -219,6 +235,32 @@ impl PartialEq for Messages {
 /// ```
 pub fn message_id(code: &str) -> String {
     code.replace('.', "-")
+}
+
+/// [`message_id`] written into `buf` without allocating (codes are short); a code longer than
+/// the buffer gets `"-"`, an id no message has.
+fn id_of<'b>(buf: &'b mut [u8; 64], code: &str) -> &'b str {
+    let b = code.as_bytes();
+    if b.len() > buf.len() {
+        return "-";
+    }
+    for (slot, &c) in buf.iter_mut().zip(b) {
+        *slot = if c == b'.' { b'-' } else { c };
+    }
+    // Only ASCII '.' was replaced by ASCII '-': still UTF-8.
+    std::str::from_utf8(&buf[..b.len()]).unwrap_or("-")
+}
+
+/// `group-code` written into `buf` without allocating.
+fn join_id<'b, const N: usize>(buf: &'b mut [u8; N], group: &str, code: &str) -> &'b str {
+    let (g, c) = (group.as_bytes(), code.as_bytes());
+    if g.len() + 1 + c.len() > N {
+        return "-";
+    }
+    buf[..g.len()].copy_from_slice(g);
+    buf[g.len()] = b'-';
+    buf[g.len() + 1..g.len() + 1 + c.len()].copy_from_slice(c);
+    std::str::from_utf8(&buf[..g.len() + 1 + c.len()]).unwrap_or("-")
 }
 
 fn bundle(lang: Lang) -> Bundle {
@@ -341,7 +383,7 @@ impl Messages {
                 .find(&format!("{id} ="))
                 .or_else(|| text.find(id))
                 .unwrap_or(0);
-            let Some(original) = shipped.get_message(id) else {
+            if shipped.get_message(id).is_none() {
                 return Err(Error::new(
                     "messages.unknown_code",
                     format!(
@@ -351,10 +393,13 @@ impl Messages {
                     ),
                 )
                 .with_field(name));
-            };
+            }
+            // The arguments its code gives: those the shipped message names in any language.
             let mut allowed = BTreeSet::new();
-            if let Some(p) = original.value() {
-                variables(p, &mut allowed);
+            for b in &self.bundles {
+                if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
+                    variables(p, &mut allowed);
+                }
             }
             let mut used = BTreeSet::new();
             if let Some(p) = &m.value {
@@ -402,6 +447,7 @@ impl Messages {
         match arg {
             Arg::Text(t) => FluentValue::from(t.as_str()),
             Arg::Time(t) => FluentValue::from(time_text(lang, *t)),
+            Arg::Date(d) => FluentValue::from(date_text(lang, *d)),
             Arg::Int(n) => FluentValue::from(*n),
             Arg::Limit(amount, unit) => FluentValue::from(self.limit(lang, *amount, unit)),
             Arg::Name(group, code) => FluentValue::from(self.name(lang, group, code)),
@@ -430,10 +476,12 @@ impl Messages {
     /// The text of `code` with `args` in `lang`. A code without a message (which the catalogue
     /// tests rule out for every code the library emits) reads as the code itself.
     pub fn text(&self, lang: Lang, code: &str, args: &Args) -> String {
-        match self.format(lang, &message_id(code), args) {
+        let mut buf = [0u8; 64];
+        let id = id_of(&mut buf, code);
+        match self.format(lang, id, args) {
             Ok(t) => t,
             Err(_) => self
-                .format(Lang::En, &message_id(code), args)
+                .format(Lang::En, id, args)
                 .unwrap_or_else(|_| code.to_string()),
         }
     }
@@ -450,8 +498,9 @@ impl Messages {
     /// The name of `code` in `group` (`severity`, `level`, `outcome`, `unit`, …): the message
     /// `group-code`, or `code` itself when the catalogue has none.
     pub fn name(&self, lang: Lang, group: &str, code: &str) -> String {
-        let id = format!("{group}-{code}");
-        self.format(lang, &id, &Args::new())
+        let mut buf = [0u8; 64];
+        let id = join_id(&mut buf, group, code);
+        self.format(lang, id, &Args::new())
             .unwrap_or_else(|_| code.to_string())
     }
 
@@ -465,10 +514,11 @@ impl Messages {
     /// assert_eq!(m.limit(Lang::Zh, 0, "on_the_spot"), "即时办结");
     /// ```
     pub fn limit(&self, lang: Lang, amount: u32, unit: &str) -> String {
-        let id = format!("unit-{unit}");
+        let mut buf = [0u8; 48];
+        let id = join_id(&mut buf, "unit", unit);
         self.format(
             lang,
-            &id,
+            id,
             &Args::new().with("n", Arg::Int(i64::from(amount))),
         )
         .unwrap_or_else(|_| format!("{amount} {unit}"))
@@ -484,49 +534,129 @@ impl Messages {
 /// assert_eq!(time_text(Lang::En, t), "2026-10-30 17:30");
 /// ```
 pub fn time_text(lang: Lang, t: NaiveDateTime) -> String {
-    let fmt = match (lang, t.second()) {
-        (Lang::Zh, 0) => "%Y年%-m月%-d日 %H:%M",
-        (Lang::Zh, _) => "%Y年%-m月%-d日 %H:%M:%S",
-        (Lang::En, 0) => "%Y-%m-%d %H:%M",
-        (Lang::En, _) => "%Y-%m-%d %H:%M:%S",
-    };
-    t.format(fmt).to_string()
+    // Written by hand (no `core::fmt`, no strftime pattern parsed per call): findings write
+    // several times each, and replays write many findings.
+    let mut out = String::with_capacity(24);
+    push_date(&mut out, lang, t.date());
+    out.push(' ');
+    push_digits(&mut out, t.hour(), 2);
+    out.push(':');
+    push_digits(&mut out, t.minute(), 2);
+    if t.second() != 0 {
+        out.push(':');
+        push_digits(&mut out, t.second(), 2);
+    }
+    out
+}
+
+/// `n` in decimal, at least `width` digits (zero-padded).
+fn push_digits(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let (mut i, mut n) = (digits.len(), n);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = i.min(digits.len() - width.min(digits.len()));
+    for &d in &digits[start..] {
+        out.push(char::from(d));
+    }
+}
+
+fn push_date(out: &mut String, lang: Lang, d: NaiveDate) {
+    use chrono::Datelike;
+    let year = u32::try_from(d.year()).unwrap_or(0);
+    match lang {
+        Lang::Zh => {
+            push_digits(out, year, 4);
+            out.push('年');
+            push_digits(out, d.month(), 1);
+            out.push('月');
+            push_digits(out, d.day(), 1);
+            out.push('日');
+        }
+        Lang::En => {
+            push_digits(out, year, 4);
+            out.push('-');
+            push_digits(out, d.month(), 2);
+            out.push('-');
+            push_digits(out, d.day(), 2);
+        }
+    }
+}
+
+/// A day written for `lang`: `2026年10月30日` / `2026-10-30`.
+///
+/// ```
+/// use efficiency_core::messages::{date_text, Lang};
+/// let d = "2026-10-30".parse().unwrap();
+/// assert_eq!((date_text(Lang::Zh, d), date_text(Lang::En, d)), ("2026年10月30日".to_string(), "2026-10-30".to_string()));
+/// ```
+pub fn date_text(lang: Lang, d: NaiveDate) -> String {
+    let mut out = String::with_capacity(16);
+    push_date(&mut out, lang, d);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Both shipped catalogues parse, define the same messages and name the same arguments in
-    /// each (a translation neither loses nor invents an argument).
+    /// Both shipped catalogues parse and define the same messages (a translation may leave out
+    /// an argument, e.g. the English name where Chinese uses the Chinese one; an argument the
+    /// code does not give is caught where the code formats it: `every_code_has_its_messages`).
     #[test]
     fn the_catalogues_agree() {
         let mut ids = Vec::new();
-        let mut vars = Vec::new();
         for (_, text) in SHIPPED {
             let res = FluentResource::try_new(text.to_string()).expect("parses");
-            let mut mine = Vec::new();
-            let mut v = Vec::new();
-            for e in res.entries() {
-                if let ast::Entry::Message(m) = e {
-                    mine.push(m.id.name.to_string());
-                    let mut set = BTreeSet::new();
-                    if let Some(p) = &m.value {
-                        variables(p, &mut set);
-                    }
-                    v.push((
-                        m.id.name.to_string(),
-                        set.into_iter().map(str::to_string).collect::<Vec<_>>(),
-                    ));
-                }
-            }
+            let mut mine: Vec<String> = res
+                .entries()
+                .filter_map(|e| match e {
+                    ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                    _ => None,
+                })
+                .collect();
             mine.sort();
-            v.sort();
             ids.push(mine);
-            vars.push(v);
         }
         assert_eq!(ids[0], ids[1], "zh-CN and en define the same messages");
-        assert_eq!(vars[0], vars[1], "zh-CN and en name the same arguments");
+    }
+
+    /// Every code a catalog assigns, and every name group, has its message in both languages.
+    #[test]
+    fn every_code_has_its_messages() {
+        use crate::catalog::{ActivityCode, CampaignCode, FindingCode, Severity};
+        let m = Messages::shipped();
+        let codes = FindingCode::NAMES
+            .iter()
+            .chain(ActivityCode::NAMES)
+            .chain(CampaignCode::NAMES)
+            .chain(&["conduct.incident", "whereabouts.absence_uncovered"])
+            .chain(&[
+                "reason.past_statutory_due",
+                "reason.past_promised_due",
+                "reason.promised_due_near",
+                "reason.fault",
+                "reason.convention_a_red",
+                "reason.convention_a_yellow",
+            ]);
+        for lang in Lang::ALL {
+            for code in codes.clone() {
+                assert!(
+                    m.has(lang, code),
+                    "{code} has no message in {}",
+                    lang.locale()
+                );
+            }
+            for s in Severity::NAMES {
+                assert!(m.has(lang, &format!("severity.{s}")), "severity {s}");
+            }
+        }
     }
 
     #[test]

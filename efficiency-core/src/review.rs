@@ -564,8 +564,8 @@ pub struct FaultRow {
     pub people: Vec<String>,
     /// Evidence.
     pub events: Vec<String>,
-    /// What happened.
-    pub message: String,
+    /// What happened, in the language it was judged in.
+    pub text: String,
 }
 
 /// A scorecard line as a table row, with its unit.
@@ -650,7 +650,7 @@ impl AnnualReview {
                     unit_fault: f.unit.is_some(),
                     people: f.people.clone(),
                     events: f.events.clone(),
-                    message: f.message.clone(),
+                    text: f.text.clone(),
                 })
                 .collect(),
             accountability: self.accountability.clone(),

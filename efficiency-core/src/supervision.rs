@@ -33,7 +33,6 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::boundary::Value;
-use crate::calendar::Calendar;
 pub use crate::case::event_lines;
 use crate::case::metrics::GroupBy;
 use crate::case::{CaseContext, CaseStatus, EventRow, LevelReason, LevelSource, Replay, Stage};
@@ -42,6 +41,7 @@ use crate::clock::{Level, Outcome};
 use crate::clock::{TimeLimit, TimeUnit};
 use crate::date::Zone;
 use crate::error::Error;
+use crate::messages::{Arg, Args};
 
 /// Which of the two conventions of docs/domain.md §4.4 sets the clock's part of a case's level.
 ///
@@ -196,11 +196,12 @@ impl SupervisionRules {
     /// use efficiency_core::supervision::SupervisionRules;
     /// let mut s = Case::from_jsonl(&ctx, &lines.join("\n"))?.status(&ctx, t("2026-10-20 09:00"))?;
     /// // Past the promised due (16 October): yellow under convention B.
-    /// SupervisionRules::default().apply(&mut s, &ctx.calendar)?;
+    /// SupervisionRules::default().apply(&mut s, &ctx)?;
     /// assert_eq!(s.level, Level::Yellow);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn apply(&self, s: &mut CaseStatus, calendar: &Calendar) -> Result<(), Error> {
+    pub fn apply(&self, s: &mut CaseStatus, ctx: &CaseContext) -> Result<(), Error> {
+        let calendar = &ctx.calendar;
         if self.convention == Convention::B {
             return Ok(());
         }
@@ -227,7 +228,11 @@ impl SupervisionRules {
             Some((
                 Level::Red,
                 c.promised_due,
-                format!("past the promised due {} (convention A)", c.promised_due),
+                ctx.messages.text(
+                    ctx.lang,
+                    "reason.convention_a_red",
+                    &Args::new().with("due", Arg::Time(c.promised_due)),
+                ),
             ))
         } else if c.remaining <= k {
             let due_day = c.promised_due.date();
@@ -241,33 +246,43 @@ impl SupervisionRules {
             Some((
                 Level::Yellow,
                 day.and_time(chrono::NaiveTime::MIN),
-                format!(
-                    "{} of {} {} left before the promised due {} (convention A: yellow from {:.0}% used or {} left)",
-                    c.remaining,
-                    total,
-                    unit.as_str(),
-                    c.promised_due,
-                    self.yellow_share * 100.0,
-                    self.yellow_days_left
+                ctx.messages.text(
+                    ctx.lang,
+                    "reason.convention_a_yellow",
+                    &Args::new()
+                        .with(
+                            "left",
+                            Arg::Limit(c.remaining.max(0.0) as u32, unit.as_str()),
+                        )
+                        .with("total", Arg::Limit(total.max(0.0) as u32, unit.as_str()))
+                        .with("due", Arg::Time(c.promised_due))
+                        .with(
+                            "share",
+                            Arg::Int((self.yellow_share * 100.0).round() as i64),
+                        )
+                        .with(
+                            "days_left",
+                            Arg::Limit(self.yellow_days_left, unit.as_str()),
+                        ),
                 ),
             ))
         } else if c.level == Level::Reminder {
             s.level_reasons
                 .iter()
                 .find(|r| r.source == LevelSource::Clock)
-                .map(|r| (r.level, r.at, r.message.clone()))
+                .map(|r| (r.level, r.at, r.text.clone()))
         } else {
             None
         };
         s.level_reasons.retain(|r| r.source != LevelSource::Clock);
-        if let Some((level, at, message)) = reason {
+        if let Some((level, at, text)) = reason {
             s.level_reasons.push(LevelReason {
                 source: LevelSource::Clock,
                 level,
                 code: None,
                 at,
                 events: acceptance,
-                message,
+                text,
             });
         }
         s.level_reasons
@@ -324,8 +339,8 @@ pub struct Card {
     pub code: Option<&'static str>,
     /// The moment the threshold was crossed.
     pub raised_at: NaiveDateTime,
-    /// The rule, for a clerk.
-    pub rule: String,
+    /// Why it was raised, for a clerk, in the context's language.
+    pub text: String,
     /// Evidence event ids.
     pub events: Vec<String>,
     /// `open`, `acknowledged`, `replied`, `escalated` (the 督办 ladder), `closed`, or
@@ -642,7 +657,7 @@ pub fn cards(
 }
 
 /// The card a status's reason raises.
-fn card_of(s: &CaseStatus, r: &LevelReason, level: Level, at: NaiveDateTime, rule: String) -> Card {
+fn card_of(s: &CaseStatus, r: &LevelReason, level: Level, at: NaiveDateTime, text: String) -> Card {
     Card {
         id: card_id(&s.case, level, r.source, r.code),
         case: s.case.to_string(),
@@ -658,7 +673,7 @@ fn card_of(s: &CaseStatus, r: &LevelReason, level: Level, at: NaiveDateTime, rul
         source: r.source,
         code: r.code,
         raised_at: at,
-        rule,
+        text,
         events: r.events.clone(),
         state: "open",
         acknowledged: None,
@@ -703,13 +718,17 @@ pub(crate) fn cards_and_errors(
                         r,
                         Level::Yellow,
                         c.promised_due,
-                        format!("past the promised due {}", c.promised_due),
+                        ctx.messages.text(
+                            ctx.lang,
+                            "reason.past_promised_due",
+                            &Args::new().with("due", Arg::Time(c.promised_due)),
+                        ),
                     );
                     yellow.state = "superseded";
                     out.push(yellow);
                 }
             }
-            out.push(card_of(s, r, r.level, r.at, r.message.clone()));
+            out.push(card_of(s, r, r.level, r.at, r.text.clone()));
         }
     }
     let mut errors = Vec::new();
@@ -1018,7 +1037,7 @@ fn finish(
     replay.finish();
     let mut statuses = replay.take_statuses();
     for s in &mut statuses {
-        options.rules.apply(s, &ctx.calendar)?;
+        options.rules.apply(s, ctx)?;
     }
     let mut b = board(ctx, &statuses, options)?;
     let mut errors = replay.take_errors();
@@ -1102,7 +1121,7 @@ pub struct EvidenceEvent {
 /// ];
 /// let (ctx, at) = (CaseContext::sample(), "2026-11-20T09:00:00".parse().unwrap());
 /// let x = explain_card(&ctx, &lines, "C1:yellow:clock", at, &SupervisionRules::default())?;
-/// assert!(x.text.contains("rule: past the promised due 2026-11-16 17:30:00"), "{}", x.text);
+/// assert!(x.text.contains("rule: 超过承诺期限2026年11月16日 17:30"), "{}", x.text);
 /// let e = explain_card(&ctx, &lines, "C1:red:clock", at, &SupervisionRules::default()).unwrap_err();
 /// assert_eq!(e.code, "supervision.unknown_card");
 /// # Ok::<(), efficiency_core::error::Error>(())
@@ -1142,7 +1161,7 @@ pub fn explain_card(
         return Err(unknown());
     }
     let mut status = case.status(ctx, as_of)?;
-    rules.apply(&mut status, &ctx.calendar)?;
+    rules.apply(&mut status, ctx)?;
     let options = BoardOptions {
         rules: rules.clone(),
         ..BoardOptions::default()
@@ -1176,7 +1195,7 @@ pub fn explain_card(
         card.source.as_str(),
         card.case,
         card.raised_at,
-        card.rule
+        card.text
     );
     for e in &evidence {
         text.push_str(&format!(

@@ -94,6 +94,8 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "case_context" => { case::CaseContext::new },
         "case_context.sample" => { case::CaseContext::sample },
         "case_context.staff_ids" => { case::Roster.staff },
+        "case_context.with_lang" => { case::CaseContext::with_lang },
+        "case_context.with_messages" => { case::CaseContext::with_messages },
         "case_replay" => { case::Replay::<ArcCtx>::new },
         "case_replay.cases" => { case::Replay::<ArcCtx>::cases },
         "case_replay.finish" => { case::Replay::<ArcCtx>::finish },

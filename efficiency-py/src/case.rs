@@ -15,6 +15,8 @@ use crate::clock::ItemCatalog;
 use crate::convert::to_py;
 use crate::Calendar;
 use efficiency_core::accountability::Fault;
+use efficiency_core::boundary::FromArg;
+use efficiency_core::messages::Lang;
 
 fn wrap<T>(py: Python<'_>, r: Result<T, CoreCaseError>) -> PyResult<T> {
     crate::convert::ok(py, r)
@@ -67,6 +69,33 @@ impl CaseContext {
         CaseContext {
             inner: Arc::new(core_case::CaseContext::sample()),
         }
+    }
+
+    /// The same context writing texts (findings, level reasons, cards) in `lang`: "zh" (the
+    /// default) or "en".
+    fn with_lang(&self, py: Python<'_>, lang: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let lang = crate::convert::choice(py, Some(lang), "lang", Lang::Zh, Lang::from_arg)?;
+        Ok(CaseContext {
+            inner: Arc::new(self.inner.with_lang(lang)),
+        })
+    }
+
+    /// The same context with a bureau's message file `name` (Fluent text) overriding some
+    /// messages of `lang`; a bad file raises a coded error naming the file, message and line.
+    fn with_messages(
+        &self,
+        py: Python<'_>,
+        lang: &Bound<'_, PyAny>,
+        name: &Bound<'_, PyAny>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let lang = crate::convert::choice(py, Some(lang), "lang", Lang::Zh, Lang::from_arg)?;
+        let name = crate::convert::text(py, name, "name")?;
+        let text = crate::convert::text(py, text, "text")?;
+        let ctx = crate::convert::ok(py, self.inner.with_messages(lang, &name, &text))?;
+        Ok(CaseContext {
+            inner: Arc::new(ctx),
+        })
     }
 
     /// Staff ids in the roster.

@@ -49,7 +49,8 @@ def test_extension_by_the_wrong_person_is_a_finding_not_an_error():
     assert s["extended_by"] == 0 and s["level"] == "red"
     codes = [f["code"] for f in s["findings"]]
     assert codes == ["extension.unauthorized_approver", "time_limit.statutory_missed"]
-    assert s["findings"][0]["events"] == [0, 1] and "agency_head" in s["findings"][0]["message"]
+    assert s["findings"][0]["events"] == [0, 1] and "机关主要负责人" in s["findings"][0]["text"]
+    assert s["findings"][0]["args"]["required"] == "agency_head"
     assert set(codes) <= set(efficiency.FINDING_CODES)
 
 

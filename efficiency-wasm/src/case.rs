@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
+use efficiency_core::boundary::FromArg;
 use efficiency_core::case::{self as core_case, Replay, ReplayOptions, Roster, FINDING_CATALOG};
+use efficiency_core::messages::Lang;
 use wasm_bindgen::prelude::*;
 
 use crate::to_js;
@@ -69,6 +71,45 @@ impl CaseContext {
         if let Some(r) = rules_json {
             ctx.rules = wrap(core_case::FindingRules::from_json(&r))?;
         }
+        Ok(CaseContext {
+            inner: crate::class::Shared::new(Arc::new(ctx)),
+        })
+    }
+
+    /// The same context writing texts (findings, level reasons, cards) in `lang`: "zh" (the
+    /// default) or "en".
+    #[wasm_bindgen(js_name = withLang)]
+    pub fn with_lang(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\"")] lang: JsValue,
+    ) -> Result<CaseContext, JsValue> {
+        let lang = wrap(Lang::from_arg(
+            &crate::convert::value(&lang),
+            "lang",
+            Lang::Zh,
+        ))?;
+        Ok(CaseContext {
+            inner: crate::class::Shared::new(Arc::new(self.inner.with_lang(lang))),
+        })
+    }
+
+    /// The same context with a bureau's message file `name` (Fluent text) overriding some
+    /// messages of `lang`; a bad file throws a coded error naming the file, message and line.
+    #[wasm_bindgen(js_name = withMessages)]
+    pub fn with_messages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\"")] lang: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<CaseContext, JsValue> {
+        let lang = wrap(Lang::from_arg(
+            &crate::convert::value(&lang),
+            "lang",
+            Lang::Zh,
+        ))?;
+        let name = crate::convert::text(&name, "name")?;
+        let text = crate::convert::text(&text, "text")?;
+        let ctx = wrap(self.inner.with_messages(lang, &name, &text))?;
         Ok(CaseContext {
             inner: crate::class::Shared::new(Arc::new(ctx)),
         })

@@ -91,6 +91,8 @@ export interface AnnualReview {
   year: number;
 }
 
+export type Args = Record<string, unknown>;
+
 /** Who may approve: the roles of docs/domain.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised. */
 export type Authority = "handler" | "unit_head" | "supervising_leader" | "agency_head" | "government_head";
 
@@ -194,12 +196,12 @@ export interface Card {
   replied: CardReply | null;
   /** Under the 督办 ladder: by when the unit must reply. */
   replyDue: IsoDateTime | null;
-  /** The rule, for a clerk. */
-  rule: string;
   /** What crossed the threshold: the clock, a step or a fault. */
   source: LevelSource;
   /** `open`, `acknowledged`, `replied`, `escalated` (the 督办 ladder), `closed`, or `superseded` (a yellow clock card kept when the case turned red; no longer open). */
   state: string;
+  /** Why it was raised, for a clerk, in the context's language. */
+  text: string;
   /** The unit answerable for the case. */
   unit: string | null;
   /** Window of receipt. */
@@ -230,18 +232,20 @@ export interface CardReply {
 
 /** A fault found in a case: a person's, not the program's. */
 export interface CaseFinding {
+  /** The message's named arguments (times, limits, people), to write it in another language ([`Messages::text`]). */
+  args: Args;
   /** When it happened. */
   at: IsoDateTime;
   /** Stable code from [`FINDING_CATALOG`]. */
   code: string;
   /** Ids of the events behind it. */
   events: string[];
-  /** What is wrong, for a clerk. */
-  message: string;
   /** Staff ids of the people directly involved. */
   people: string[];
   /** Severity from the rule table. */
   severity: Severity;
+  /** What is wrong, for a clerk: the catalogue's message for the code in the context's language (Chinese by default). */
+  text: string;
 }
 
 /** Everything derived from a case at one moment. */
@@ -444,6 +448,8 @@ export interface DiffLine {
 
 /** One line of the period's accountability list. */
 export interface Entry {
+  /** The fault's named arguments, to write the text in another language. */
+  args: Args;
   /** When. */
   at: IsoDateTime;
   /** Finding code. */
@@ -456,8 +462,6 @@ export interface Entry {
   gradeEffects: Record<string, string>;
   /** Measures the matrix allows at `severity`, lightest first (the choice is left to people). */
   measures: Measure[];
-  /** What happened. */
-  message: string;
   /** Name. */
   name: string;
   /** Person id. */
@@ -474,6 +478,8 @@ export interface Entry {
   severity: Severity;
   /** The fault's source. */
   source: string;
+  /** What happened, as the fault's text reads. */
+  text: string;
   /** What is left to the leadership: the measure, whether circumstances mitigate or aggravate it, and `severity` when a proposal is made. */
   toDecide: string[];
   /** Unit, if any. */
@@ -548,20 +554,24 @@ export interface ExtensionPolicy {
 
 /** A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up. */
 export interface Fault {
+  /** The text's named arguments, to write it in another language (empty for a fault read from input). */
+  args: Args;
   /** When. */
   at: IsoDateTime;
   /** Finding code. */
   code: string;
   /** Evidence event ids. */
   events: string[];
-  /** What happened. */
-  message: string;
+  /** The catalogue message the text is written from when it is not the code's own: a bureau's conduct rules are data, and their faults read through `conduct.incident` (an incident) or `whereabouts.absence_uncovered` (an absence nobody posted). */
+  messageCode?: string | null;
   /** The people directly involved (empty for a fault of a whole unit). */
   people: string[];
   /** Severity from the rule tables (the one severity accountability and assessment both read). */
   severity: Severity;
   /** Where it comes from, e.g. `case C1`, `conduct I7`, `complaint K3`. */
   source: string;
+  /** What happened, for a clerk, in the language it was judged in (`message` is read as this in input). */
+  text: string;
   /** The unit, for a fault of a whole unit. */
   unit: string | null;
 }
@@ -574,14 +584,14 @@ export interface FaultRow {
   code: string;
   /** Evidence. */
   events: string[];
-  /** What happened. */
-  message: string;
   /** People directly involved. */
   people: string[];
   /** Severity. */
   severity: Severity;
   /** Where it comes from (`case MZJ-2026-0001`, `complaint K1`, …). */
   source: string;
+  /** What happened, in the language it was judged in. */
+  text: string;
   /** The unit it counts against. */
   unit: string | null;
   /** Whether it is a fault of the whole unit (not of named people). */
@@ -618,14 +628,16 @@ export interface FieldChange {
 
 /** A fault found on the clock: a person's, not the program's. It names its stable code, when it happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`]; `None` stands for the acceptance itself). */
 export interface Finding {
+  /** The message's named arguments (times, limits, people), to write it in another language. */
+  args: Args;
   /** When the fault happened (or became a fault). */
   at: IsoDateTime;
   /** Stable code, e.g. `extension.unauthorized_approver`. */
   code: string;
   /** The events behind it. */
   events: number[];
-  /** What is wrong, for a clerk. */
-  message: string;
+  /** What is wrong, for a clerk: the catalogue's message for the code in the clock's language (Chinese unless [`Clock::with_lang`] says otherwise). */
+  text: string;
 }
 
 /** One entry of a catalog: a code and what a reader needs to know about it. */
@@ -658,12 +670,12 @@ export interface FindingRow {
   events: string[];
   /** Handler. */
   handler: string | null;
-  /** What is wrong. */
-  message: string;
   /** People directly involved. */
   people: string[];
   /** Severity. */
   severity: Severity;
+  /** What is wrong, in the context's language. */
+  text: string;
   /** The handler's unit (the unit answerable for the case). */
   unit: string | null;
   /** Window of receipt. */
@@ -795,10 +807,10 @@ export interface LevelReason {
   events: string[];
   /** The level this reason alone gives. */
   level: Level;
-  /** Why, for a clerk. */
-  message: string;
   /** Clock, step or fault. */
   source: LevelSource;
+  /** Why, for a clerk, in the context's language. */
+  text: string;
 }
 
 /** What raises a case's supervision level. */

@@ -249,6 +249,20 @@ s(
     let="ctx2",
 )
 s("case.from_jsonl", context=ref("ctx"), text=LOG, let="case")
+# Texts in English, and a bureau's own wording of one message (its Fluent file).
+s("case_context.with_lang", on="ctx", lang="en", let="ctx_en")
+s("case.from_jsonl", context=ref("ctx_en"), text=LOG, let="case_en")
+s("case.findings", on="case_en", as_of="2026-12-01T09:00")
+s(
+    "case_context.with_messages",
+    on="ctx",
+    lang="zh",
+    name="bureau.ftl",
+    text="time_limit-statutory_missed = 超过法定时限（{ $limit }，{ $due }届满）\n",
+    let="ctx_own",
+)
+s("case.from_jsonl", context=ref("ctx_own"), text=LOG, let="case_own")
+s("case.findings", on="case_own", as_of="2026-12-01T09:00")
 s("case.id", on="case")
 s("case.len", on="case")
 s("case.stage", on="case")

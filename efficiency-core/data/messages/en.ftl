@@ -27,7 +27,7 @@ unit-months = { $n ->
 unit-on_the_spot = on the spot
 unit-none = no statutory limit
 
-## Severities, supervision levels, outcomes
+## Severities, supervision levels, outcomes, approvers
 
 severity-ordinary = ordinary
 severity-serious = serious
@@ -39,6 +39,32 @@ level-red = red card
 outcome-early = early
 outcome-on_time = on time
 outcome-late = late
+authority-handler = handler
+authority-unit_head = unit head
+authority-supervising_leader = supervising leader
+authority-agency_head = agency head
+authority-government_head = head of the government
+
+## Complaint channels, whereabouts
+
+channel-hotline = hotline
+channel-web = web
+channel-letter = letter
+status-at_post = at post
+status-away = away
+status-meeting = meeting
+status-business_trip = business trip
+status-out_on_business = out on business
+status-leave = leave
+
+## Why a case has its supervision level (case statuses and cards)
+
+reason-past_statutory_due = past the statutory due { $due }
+reason-past_promised_due = past the promised due { $due }
+reason-promised_due_near = the promised due { $due } is near
+reason-fault = { $severity } fault: { $text }
+reason-convention_a_red = past the promised due { $due } (convention A)
+reason-convention_a_yellow = { $left } of { $total } left before the promised due { $due } (convention A: yellow from { $share }% used or { $days_left } left)
 
 ## Faults of a case (case/findings/ and the deadline clock)
 
@@ -55,7 +81,13 @@ extension-not_approved = { $state ->
         [late] extension approved at { $approved }, after the statutory due { $due }
        *[missing] extension requested at { $asked } was not approved by the statutory due { $due }
     }
-extension-unauthorized_approver = extension approved by the { $by } at { $at }; the item requires the { $required }
+extension-unauthorized_approver = extension approved by the { $by }{ $by_unit ->
+        [none] {""}
+       *[other] {" "}of { $by_unit }
+    } at { $at }; the item requires the { $required }{ $required_unit ->
+        [none] {""}
+       *[other] {" "}of { $required_unit }
+    }
 extension-over_cap = extension of { $amount } asked; the item allows at most { $max }
 extension-too_many = extension requested at { $asked }, but the item allows { $max_count } extension(s)
 extension-applicant_not_notified = { $state ->
@@ -83,6 +115,8 @@ rating-follow_up_missed = bad rating { $rating } ({ $score } of 5) at { $at }{ $
         [yes] , named,
        *[no] {""}
     } was not called back and fixed by { $due }
+whereabouts-absence_uncovered = absent { $from } to { $until } with { $minutes } min not covered by a whereabouts entry (an absence of { $threshold } min or more must be posted)
+conduct-incident = { $rule } ({ $rule_zh }): { $description }
 whereabouts-posted_late = the { $status } entry from { $from } was posted at { $posted }, after it began
 whereabouts-no_acting = the unit head is away ({ $status }) from { $from } to { $until } with no acting person
 whereabouts-away_too_long = 暂离 { $from } to { $until } is { $minutes } min (at most { $max } min; a longer absence is posted with its real status)

@@ -14,7 +14,7 @@ unit-months = { $n }个月
 unit-on_the_spot = 即时办结
 unit-none = 法律法规未规定时限
 
-## 严重程度、督办等级、办结结果
+## 严重程度、督办等级、办结结果、审批权限
 
 severity-ordinary = 一般
 severity-serious = 严重
@@ -26,6 +26,32 @@ level-red = 红牌
 outcome-early = 提前办结
 outcome-on_time = 按时办结
 outcome-late = 超期办结
+authority-handler = 承办人
+authority-unit_head = 科室负责人
+authority-supervising_leader = 分管领导
+authority-agency_head = 机关主要负责人
+authority-government_head = 本级人民政府负责人
+
+## 投诉渠道、去向状态
+
+channel-hotline = 投诉电话
+channel-web = 网上投诉
+channel-letter = 来信
+status-at_post = 在岗
+status-away = 暂离
+status-meeting = 开会
+status-business_trip = 出差
+status-out_on_business = 外出办事
+status-leave = 请假
+
+## 督办等级的依据（办件状态与督办卡）
+
+reason-past_statutory_due = 超过法定期限{ $due }
+reason-past_promised_due = 超过承诺期限{ $due }
+reason-promised_due_near = 承诺期限{ $due }临近
+reason-fault = { $severity }问题：{ $text }
+reason-convention_a_red = 超过承诺期限{ $due }（惯例A）
+reason-convention_a_yellow = 距承诺期限{ $due }仅剩{ $left }（共{ $total }；惯例A：已用{ $share }%或仅剩{ $days_left }即亮黄牌）
 
 ## 办件过程中的问题（case/findings/ 与时限钟）
 
@@ -42,7 +68,13 @@ extension-not_approved = { $state ->
         [late] 延期于{ $approved }才获批准，已晚于法定期限{ $due }
        *[missing] { $asked }提出的延期申请至法定期限{ $due }未获批准
     }
-extension-unauthorized_approver = 延期由{ $by }于{ $at }批准，依规应由{ $required }批准
+extension-unauthorized_approver = 延期由{ $by_unit ->
+        [none] {""}
+       *[other] { $by_unit }
+    }{ $by }于{ $at }批准，依规应由{ $required_unit ->
+        [none] {""}
+       *[other] { $required_unit }
+    }{ $required }批准
 extension-over_cap = 申请延期{ $amount }，超过本事项最多可延长的{ $max }
 extension-too_many = { $asked }再次申请延期，本事项最多可延期{ $max_count }次
 extension-applicant_not_notified = { $state ->
@@ -70,6 +102,8 @@ rating-follow_up_missed = 差评{ $rating }（{ $score }分，{ $at }{ $named ->
         [yes] ，实名
        *[no] {""}
     }）至{ $due }未回访整改
+whereabouts-absence_uncovered = { $from }至{ $until }离岗，其中{ $minutes }分钟未公示去向（离岗{ $threshold }分钟以上须公示）
+conduct-incident = { $rule_zh }：{ $description }
 whereabouts-posted_late = { $status }（自{ $from }起）于{ $posted }才公示，晚于开始时间
 whereabouts-no_acting = 单位负责人{ $status }（{ $from }至{ $until }），未明确代理人
 whereabouts-away_too_long = 暂离{ $from }至{ $until }共{ $minutes }分钟（最长{ $max }分钟；更长的离岗应按实际去向公示）

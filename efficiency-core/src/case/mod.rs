@@ -52,6 +52,7 @@ use crate::calendar::Calendar;
 use crate::clock::reckon::Reckoner;
 use crate::clock::{Authority, ClockConfig, ClockError, ClockStatus, Level, TimeLimit};
 use crate::item::{ItemCatalog, ItemClock, ServiceItem};
+use crate::messages::{Arg, Args, Lang, Messages};
 use findings::{Facts, Findings};
 
 /// Input that cannot be taken: a malformed line, an unknown actor, an impossible transition, a
@@ -194,6 +195,10 @@ pub struct CaseContext {
     pub rules: FindingRules,
     /// Office hours, day end, reminder threshold.
     pub config: ClockConfig,
+    /// The language of finding texts (Chinese by default).
+    pub lang: Lang,
+    /// The message catalogue (the shipped one, or the bureau's with its overrides).
+    pub messages: Arc<Messages>,
 }
 
 impl CaseContext {
@@ -214,7 +219,53 @@ impl CaseContext {
             roster,
             rules: FindingRules::default(),
             config: ClockConfig::default(),
+            lang: Lang::default(),
+            messages: Messages::shipped(),
         }
+    }
+
+    /// The same context writing texts in `lang` (findings, level reasons, cards).
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use efficiency_core::messages::Lang;
+    /// let ctx = CaseContext::sample().with_lang(Lang::En);
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}"#;
+    /// let s = Case::from_jsonl(&ctx, log)?.status(&ctx, "2026-11-03T09:00:00".parse().unwrap())?;
+    /// assert_eq!(s.findings[0].text, "soc01 refused to receive the application");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_lang(&self, lang: Lang) -> CaseContext {
+        CaseContext {
+            lang,
+            ..self.clone()
+        }
+    }
+
+    /// The same context with a bureau's message file `name` (Fluent text) overriding messages
+    /// of `lang` ([`Messages::with_overrides`]: a bad file is a coded error naming the file,
+    /// the message and the line, and nothing of it is used).
+    ///
+    /// ```
+    /// use efficiency_core::case::{Case, CaseContext};
+    /// use efficiency_core::messages::Lang;
+    /// let ctx = CaseContext::sample()
+    ///     .with_messages(Lang::Zh, "bureau.ftl", "reception-refused = { $by }拒收材料（首问负责制）\n")?;
+    /// let log = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}"#;
+    /// let s = Case::from_jsonl(&ctx, log)?.status(&ctx, "2026-11-03T09:00:00".parse().unwrap())?;
+    /// assert_eq!(s.findings[0].text, "soc01拒收材料（首问负责制）");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_messages(
+        &self,
+        lang: Lang,
+        name: &str,
+        text: &str,
+    ) -> Result<CaseContext, crate::error::Error> {
+        Ok(CaseContext {
+            messages: Arc::new(self.messages.with_overrides(lang, name, text)?),
+            ..self.clone()
+        })
     }
 
     /// China's calendar, the item templates and the sample roster.
@@ -339,8 +390,12 @@ pub struct CaseFinding {
     pub severity: Severity,
     /// When it happened.
     pub at: NaiveDateTime,
-    /// What is wrong, for a clerk.
-    pub message: String,
+    /// What is wrong, for a clerk: the catalogue's message for the code in the context's
+    /// language (Chinese by default).
+    pub text: String,
+    /// The message's named arguments (times, limits, people), to write it in another language
+    /// ([`Messages::text`]).
+    pub args: Args,
     /// Ids of the events behind it.
     pub events: Vec<String>,
     /// Staff ids of the people directly involved.
@@ -411,8 +466,8 @@ pub struct LevelReason {
     pub at: NaiveDateTime,
     /// Evidence event ids.
     pub events: Vec<String>,
-    /// Why, for a clerk.
-    pub message: String,
+    /// Why, for a clerk, in the context's language.
+    pub text: String,
 }
 
 /// Everything derived from a case at one moment.
@@ -926,6 +981,7 @@ impl Case {
                 };
                 let mut c = ServiceItem::shared_clock(it, ctx.calendar.clone(), anchor)?
                     .with_config(ctx.config.clone())?;
+                c.clock_mut().set_messages(ctx.lang, &ctx.messages);
                 if let (Some(received), Some(notice)) = (
                     self.first(|k| matches!(k, EventKind::Receive { .. })),
                     self.first(|k| matches!(k, EventKind::SupplementRequest { .. })),
@@ -1303,7 +1359,13 @@ impl Case {
         let acceptance = events
             .iter()
             .find(|e| matches!(e.kind, EventKind::Accept { .. }));
-        st.level_reasons = level_reasons(&st, acceptance.map(|e| e.id.as_str()), ended_at, explain);
+        st.level_reasons = level_reasons(
+            ctx,
+            &st,
+            acceptance.map(|e| e.id.as_str()),
+            ended_at,
+            explain,
+        );
         st.level = st
             .level_reasons
             .iter()
@@ -1355,34 +1417,30 @@ fn ids<'a>(explain: bool, list: impl IntoIterator<Item = &'a str>) -> Vec<String
 /// frozen at conclusion by the clock), each step past its limit (yellow) and each serious fault
 /// (red) found by the time the case ended.
 fn level_reasons(
+    ctx: &CaseContext,
     st: &CaseStatus,
     acceptance: Option<&str>,
     ended_at: Option<NaiveDateTime>,
     explain: bool,
 ) -> Vec<LevelReason> {
-    let text = |message: std::fmt::Arguments<'_>| {
+    let text = |code: &str, args: Args| {
         if explain {
-            message.to_string()
+            ctx.messages.text(ctx.lang, code, &args)
         } else {
             String::new()
         }
     };
     let mut out = Vec::new();
     if let Some(c) = st.clock.as_ref().filter(|c| c.level > Level::Normal) {
-        let (at, message) = match c.level {
-            Level::Red => {
-                // Red only past a statutory due (a clock without a statute never turns red).
-                let due = c.statutory_due.unwrap_or(c.promised_due);
-                (due, text(format_args!("past the statutory due {due}")))
-            }
-            Level::Yellow => (
-                c.promised_due,
-                text(format_args!("past the promised due {}", c.promised_due)),
-            ),
-            _ => (
-                c.promised_due,
-                text(format_args!("the promised due {} is near", c.promised_due)),
-            ),
+        let at = match c.level {
+            // Red only past a statutory due (a clock without a statute never turns red).
+            Level::Red => c.statutory_due.unwrap_or(c.promised_due),
+            _ => c.promised_due,
+        };
+        let code = match c.level {
+            Level::Red => "reason.past_statutory_due",
+            Level::Yellow => "reason.past_promised_due",
+            _ => "reason.promised_due_near",
         };
         out.push(LevelReason {
             source: LevelSource::Clock,
@@ -1390,7 +1448,7 @@ fn level_reasons(
             code: None,
             at,
             events: ids(explain, acceptance),
-            message,
+            text: text(code, Args::new().with("due", Arg::Time(at))),
         });
     }
     for f in st
@@ -1405,7 +1463,11 @@ fn level_reasons(
                 code: Some(f.code),
                 at: f.at,
                 events: f.events.clone(),
-                message: text(format_args!("{}", f.message)),
+                text: if explain {
+                    f.text.clone()
+                } else {
+                    String::new()
+                },
             });
         }
         if f.severity >= Severity::Serious {
@@ -1415,7 +1477,12 @@ fn level_reasons(
                 code: Some(f.code),
                 at: f.at,
                 events: f.events.clone(),
-                message: text(format_args!("{} fault: {}", f.severity.as_str(), f.message)),
+                text: text(
+                    "reason.fault",
+                    Args::new()
+                        .with("severity", Arg::Name("severity", f.severity.as_str()))
+                        .with("text", Arg::Text(f.text.clone())),
+                ),
             });
         }
     }
@@ -1537,8 +1604,8 @@ pub struct FindingRow {
     pub people: Vec<String>,
     /// Evidence event ids.
     pub events: Vec<String>,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong, in the context's language.
+    pub text: String,
 }
 
 impl CaseStatus {
@@ -1624,7 +1691,7 @@ impl CaseStatus {
                 handler: self.handler.as_deref().map(String::from),
                 people: f.people.clone(),
                 events: f.events.clone(),
-                message: f.message.clone(),
+                text: f.text.clone(),
             })
             .collect()
     }

@@ -1403,12 +1403,13 @@ mod tests {
                 };
                 judged += 1;
                 for f in &mut full.findings {
-                    f.message.clear();
+                    f.text.clear();
+                    f.args = Default::default();
                     f.events.clear();
                     f.people.clear();
                 }
                 for r in &mut full.level_reasons {
-                    r.message.clear();
+                    r.text.clear();
                     r.events.clear();
                 }
                 assert_eq!(bare, full, "case {}", c.id());

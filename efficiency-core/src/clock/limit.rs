@@ -219,6 +219,13 @@ pub(crate) fn months_as_days(start: NaiveDate, months: i64) -> Result<i64, Clock
     Ok((end - start).num_days())
 }
 
+impl From<TimeLimit> for crate::messages::Arg {
+    /// A limit as a message argument, written by the catalogue's `unit-*` messages.
+    fn from(l: TimeLimit) -> crate::messages::Arg {
+        crate::messages::Arg::Limit(l.amount, l.unit.as_str())
+    }
+}
+
 impl fmt::Display for TimeLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.unit {

@@ -32,6 +32,7 @@ mod options;
 pub(crate) mod reckon;
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,7 @@ pub use options::{ClockOptions, CLOCK_OPTIONS};
 
 use crate::calendar::Calendar;
 use crate::catalog::FindingCode;
+use crate::messages::{Arg, Args, Lang, Messages};
 pub use batch::{
     evaluate_columns, evaluate_many, evaluate_rows, BatchInput, BatchOutput, ClockColumns,
     ClockRowError, ClockRows, LEVEL_NAMES, OUTCOME_NAMES,
@@ -278,10 +280,26 @@ pub struct Finding {
     pub code: &'static str,
     /// When the fault happened (or became a fault).
     pub at: NaiveDateTime,
-    /// What is wrong, for a clerk.
-    pub message: String,
+    /// What is wrong, for a clerk: the catalogue's message for the code in the clock's language
+    /// (Chinese unless [`Clock::with_lang`] says otherwise).
+    pub text: String,
+    /// The message's named arguments (times, limits, people), to write it in another language.
+    pub args: Args,
     /// The events behind it.
     pub events: Vec<usize>,
+}
+
+impl Finding {
+    /// A finding whose text is written when the status is complete.
+    fn new(code: FindingCode, at: NaiveDateTime, args: Args, events: Vec<usize>) -> Finding {
+        Finding {
+            code: code.as_str(),
+            at,
+            text: String::new(),
+            args,
+            events,
+        }
+    }
 }
 
 /// The finding codes a clock can produce.
@@ -412,6 +430,10 @@ pub struct Clock {
     /// The open extension request (approved?, applicant notified?), kept as events arrive so a
     /// push checks in constant time.
     pending_extension: Option<(bool, bool)>,
+    /// The language of its findings' texts.
+    lang: Lang,
+    /// The catalogue they are written from.
+    messages: Arc<Messages>,
 }
 
 /// The suspension windows and extension verdicts at one moment.
@@ -449,6 +471,8 @@ impl Clock {
             notice_within: 5,
             events: Vec::new(),
             pending_extension: None,
+            lang: Lang::Zh,
+            messages: Messages::shipped(),
         }
     }
 
@@ -549,6 +573,35 @@ impl Clock {
     pub fn with_extension_policy(mut self, policy: ExtensionPolicy) -> Clock {
         self.extension = policy;
         self
+    }
+
+    /// The language its findings are written in (Chinese by default; the codes and arguments
+    /// are the same in every language).
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// use efficiency_core::messages::Lang;
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// let zh = clock.status(t("2026-11-02 09:00"))?;
+    /// assert_eq!(zh.findings[0].text, "法定时限（20个工作日）已于2026年10月30日 17:30届满，未办结");
+    /// let en = clock.with_lang(Lang::En).status(t("2026-11-02 09:00"))?;
+    /// assert_eq!(en.findings[0].text, "statutory limit (20 workdays) ran out at 2026-10-30 17:30");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_lang(mut self, lang: Lang) -> Clock {
+        self.lang = lang;
+        self
+    }
+
+    /// Writes its findings in `lang` from `messages` (a bureau's catalogue).
+    pub fn set_messages(&mut self, lang: Lang, messages: &Arc<Messages>) {
+        self.lang = lang;
+        if !Arc::ptr_eq(&self.messages, messages) {
+            self.messages = messages.clone();
+        }
     }
 
     /// The configuration (office hours, day end, reminder threshold).
@@ -952,7 +1005,7 @@ impl Clock {
     /// clock.notify_applicant(t("2026-10-22 10:00"))?;
     /// let s = clock.status(t("2026-11-02 09:00"))?;
     /// assert_eq!(s.findings[0].code, "extension.unauthorized_approver");
-    /// assert!(s.findings[0].message.contains("unit_head of social_org"));
+    /// assert!(s.findings[0].text.contains("social_org科室负责人"), "{}", s.findings[0].text);
     /// # Ok::<(), efficiency_core::clock::ClockError>(())
     /// ```
     pub fn approve_extension_by(
@@ -1071,15 +1124,15 @@ impl Clock {
             if late {
                 return (
                     received,
-                    Some(Finding {
-                        code: FindingCode::SupplementLateNotice.as_str(),
-                        at: notice,
-                        message: format!(
-                            "the one-time supplement notice ({notice}) came more than {} workdays after receipt ({received}); the case counts as accepted on receipt (行政许可法 Art. 32)",
-                            self.notice_within
-                        ),
-                        events: vec![],
-                    }),
+                    Some(Finding::new(
+                        FindingCode::SupplementLateNotice,
+                        notice,
+                        Args::new()
+                            .with("notice", Arg::Time(notice))
+                            .with("within", Arg::Int(i64::from(self.notice_within)))
+                            .with("received", Arg::Time(received)),
+                        vec![],
+                    )),
                 );
             }
         }
@@ -1138,14 +1191,15 @@ impl Clock {
             else {
                 continue;
             };
-            findings.push(Finding {
-                code: FindingCode::ProcedureOverrun.as_str(),
-                at: cap,
-                message: format!(
-                    "{reason} ran beyond its own limit ({limit}, to {cap}); the time after counts toward the case's limit"
-                ),
-                events: std::iter::once(j).chain(resumed).collect(),
-            });
+            findings.push(Finding::new(
+                FindingCode::ProcedureOverrun,
+                cap,
+                Args::new()
+                    .with("procedure", Arg::Text(reason.clone()))
+                    .with("limit", Arg::from(*limit))
+                    .with("cap", Arg::Time(cap)),
+                std::iter::once(j).chain(resumed).collect(),
+            ));
         }
         let plain: Vec<(NaiveDateTime, NaiveDateTime)> =
             replay.windows.iter().map(|&(a, b, _)| (a, b)).collect();
@@ -1192,41 +1246,44 @@ impl Clock {
             let deadline = rk.due(start, basis, extended_by, windows)?;
             let mut faults: Vec<Finding> = Vec::new();
             let mut fault =
-                |code: &'static str, at: NaiveDateTime, message: String, events: Vec<usize>| {
-                    faults.push(Finding {
-                        code,
-                        at,
-                        message,
-                        events,
-                    })
+                |code: FindingCode, at: NaiveDateTime, args: Args, events: Vec<usize>| {
+                    faults.push(Finding::new(code, at, args, events))
                 };
+            let due = Arg::Time(deadline);
             if valid_count >= self.extension.max_count {
                 fault(
-                    FindingCode::ExtensionTooMany.as_str(),
+                    FindingCode::ExtensionTooMany,
                     asked,
-                    format!(
-                        "extension requested at {asked}, but the item allows {} extension(s)",
-                        self.extension.max_count
-                    ),
+                    Args::new()
+                        .with("asked", Arg::Time(asked))
+                        .with("max_count", Arg::Int(i64::from(self.extension.max_count))),
                     vec![i],
                 );
             }
             if asked > deadline {
                 fault(
-                    FindingCode::ExtensionRequestedLate.as_str(),
+                    FindingCode::ExtensionRequestedLate,
                     asked,
-                    format!("extension requested at {asked}, after the statutory due {deadline}"),
+                    Args::new()
+                        .with("asked", Arg::Time(asked))
+                        .with("due", due.clone()),
                     vec![i],
                 );
             }
             if amount > self.extension.max_amount {
+                let unit = basis.unit;
                 fault(
-                    FindingCode::ExtensionOverCap.as_str(),
+                    FindingCode::ExtensionOverCap,
                     asked,
-                    format!(
-                        "extension of {amount} asked; the item allows at most {}",
-                        self.extension.max_amount
-                    ),
+                    Args::new()
+                        .with("amount", Arg::from(TimeLimit { amount, unit }))
+                        .with(
+                            "max",
+                            Arg::from(TimeLimit {
+                                amount: self.extension.max_amount,
+                                unit,
+                            }),
+                        ),
                     vec![i],
                 );
             }
@@ -1242,51 +1299,62 @@ impl Clock {
                         (None, _) => false,
                     };
                     if approver < self.extension.approver || wrong_unit {
-                        let required = match &self.extension.unit {
-                            Some(u) => format!("{} of {u}", self.extension.approver.as_str()),
-                            None => self.extension.approver.as_str().to_string(),
-                        };
-                        let by = match unit {
-                            Some(u) => format!("{} of {u}", approver.as_str()),
-                            None => approver.as_str().to_string(),
-                        };
+                        let unit_arg = |u: Option<&str>| Arg::Text(u.unwrap_or("none").to_string());
                         fault(
-                            FindingCode::ExtensionUnauthorizedApprover.as_str(),
+                            FindingCode::ExtensionUnauthorizedApprover,
                             at,
-                            format!(
-                                "extension approved by the {by} at {at}; the item requires the {required}"
-                            ),
+                            Args::new()
+                                .with("by", Arg::Name("authority", approver.as_str()))
+                                .with("by_unit", unit_arg(unit))
+                                .with("at", Arg::Time(at))
+                                .with(
+                                    "required",
+                                    Arg::Name("authority", self.extension.approver.as_str()),
+                                )
+                                .with("required_unit", unit_arg(self.extension.unit.as_deref())),
                             vec![i, j],
                         );
                     }
                     if at > deadline {
                         fault(
-                            FindingCode::ExtensionNotApproved.as_str(),
+                            FindingCode::ExtensionNotApproved,
                             at,
-                            format!("extension approved at {at}, after the statutory due {deadline}"),
+                            Args::new()
+                                .with("state", Arg::Select("late"))
+                                .with("asked", Arg::Time(asked))
+                                .with("approved", Arg::Time(at))
+                                .with("due", due.clone()),
                             vec![i, j],
                         );
                     }
                 }
                 None if decided => fault(
-                    FindingCode::ExtensionNotApproved.as_str(),
+                    FindingCode::ExtensionNotApproved,
                     deadline.min(t),
-                    format!("extension requested at {asked} was not approved by the statutory due {deadline}"),
+                    Args::new()
+                        .with("state", Arg::Select("missing"))
+                        .with("asked", Arg::Time(asked))
+                        .with("due", due.clone()),
                     vec![i],
                 ),
                 None => {}
             }
             match notice {
                 Some((at, j)) if at > deadline => fault(
-                    FindingCode::ExtensionApplicantNotNotified.as_str(),
+                    FindingCode::ExtensionApplicantNotNotified,
                     at,
-                    format!("applicant told of the extension at {at}, after the original due {deadline}"),
+                    Args::new()
+                        .with("state", Arg::Select("late"))
+                        .with("told", Arg::Time(at))
+                        .with("due", due.clone()),
                     vec![i, j],
                 ),
                 None if decided => fault(
-                    FindingCode::ExtensionApplicantNotNotified.as_str(),
+                    FindingCode::ExtensionApplicantNotNotified,
                     deadline.min(t),
-                    format!("the applicant was not told of the extension before the original due {deadline}"),
+                    Args::new()
+                        .with("state", Arg::Select("missing"))
+                        .with("due", due.clone()),
                     vec![i],
                 ),
                 _ => {}
@@ -1346,26 +1414,30 @@ impl Clock {
             State::Running
         };
         // When the promise is no shorter than the law, missing it is the one statutory fault.
+        let missed = |code, limit: TimeLimit, due: NaiveDateTime| {
+            Finding::new(
+                code,
+                due,
+                Args::new()
+                    .with("limit", Arg::from(limit))
+                    .with("due", Arg::Time(due)),
+                replay.concluded.map(|(_, i)| vec![i]).unwrap_or_default(),
+            )
+        };
         if t > promised_due && Some(promised_due) != statutory_due {
-            findings.push(Finding {
-                code: FindingCode::PromisedMissed.as_str(),
-                at: promised_due,
-                message: format!("promised limit ({promised}) ran out at {promised_due}"),
-                events: replay.concluded.map(|(_, i)| vec![i]).unwrap_or_default(),
-            });
+            findings.push(missed(FindingCode::PromisedMissed, promised, promised_due));
         }
         if let Some(statutory_due) = statutory_due.filter(|&d| t > d) {
-            findings.push(Finding {
-                code: FindingCode::StatutoryMissed.as_str(),
-                at: statutory_due,
-                message: format!(
-                    "statutory limit ({}) ran out at {statutory_due}",
-                    self.statutory
-                ),
-                events: replay.concluded.map(|(_, i)| vec![i]).unwrap_or_default(),
-            });
+            findings.push(missed(
+                FindingCode::StatutoryMissed,
+                self.statutory,
+                statutory_due,
+            ));
         }
         findings.sort_by_key(|f| f.at);
+        for f in &mut findings {
+            f.text = self.messages.text(self.lang, f.code, &f.args);
+        }
         let outcome = verdict.outcome;
         let provisional = [Some(start), Some(promised_due), statutory_due, Some(as_of)]
             .iter()

@@ -341,7 +341,7 @@ fn faulty_extensions_move_nothing_and_are_findings() {
         let expected_ext = if *code == "extension.too_many" { 10 } else { 0 };
         assert_eq!(s.extended_by, expected_ext, "{code}");
         let f = s.findings.iter().find(|f| f.code == *code).unwrap();
-        assert!(!f.events.is_empty() && !f.message.is_empty());
+        assert!(!f.events.is_empty() && !f.text.is_empty());
     }
 }
 

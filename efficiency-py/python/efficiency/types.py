@@ -77,6 +77,8 @@ class AnnualReview(TypedDict):
     year: int
 
 
+Args = dict[str, Any]
+
 Authority = Literal["handler", "unit_head", "supervising_leader", "agency_head", "government_head"]
 """Who may approve: the roles of docs/domain.md §2, from the handler up to the head of the government at that level. An approver of a higher rank than required is authorised."""
 
@@ -145,9 +147,9 @@ class Card(TypedDict):
     raised_at: datetime.datetime
     replied: CardReply | None
     reply_due: datetime.datetime | None
-    rule: str
     source: LevelSource
     state: str
+    text: str
     unit: str | None
     window: str | None
 
@@ -172,12 +174,13 @@ class CardReply(TypedDict):
 class CaseFinding(TypedDict):
     """A fault found in a case: a person's, not the program's."""
 
+    args: Args
     at: datetime.datetime
     code: str
     events: list[str]
-    message: str
     people: list[str]
     severity: Severity
+    text: str
 
 
 class CaseStatus(TypedDict):
@@ -339,13 +342,13 @@ class DiffLine(TypedDict):
 class Entry(TypedDict):
     """One line of the period's accountability list."""
 
+    args: Args
     at: datetime.datetime
     code: str
     decided_by_rule: list[str]
     events: list[str]
     grade_effects: dict[str, str]
     measures: list[Measure]
-    message: str
     name: str
     person: str
     position: Position
@@ -354,6 +357,7 @@ class Entry(TypedDict):
     responsibility: Responsibility
     severity: Severity
     source: str
+    text: str
     to_decide: list[str]
     unit: str | None
 
@@ -409,13 +413,15 @@ class ExtensionPolicy(TypedDict):
 class Fault(TypedDict):
     """A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up."""
 
+    args: Args
     at: datetime.datetime
     code: str
     events: list[str]
-    message: str
+    message_code: NotRequired[str | None]
     people: list[str]
     severity: Severity
     source: str
+    text: str
     unit: str | None
 
 
@@ -425,10 +431,10 @@ class FaultRow(TypedDict):
     at: datetime.datetime
     code: str
     events: list[str]
-    message: str
     people: list[str]
     severity: Severity
     source: str
+    text: str
     unit: str | None
     unit_fault: bool
 
@@ -459,10 +465,11 @@ class FieldChange(TypedDict):
 class Finding(TypedDict):
     """A fault found on the clock: a person's, not the program's. It names its stable code, when it happened, what is wrong, and the clock events behind it (indexes into [`Clock::events`]; `None` stands for the acceptance itself)."""
 
+    args: Args
     at: datetime.datetime
     code: str
     events: list[int]
-    message: str
+    text: str
 
 
 class FindingInfo(TypedDict):
@@ -485,9 +492,9 @@ class FindingRow(TypedDict):
     code: str
     events: list[str]
     handler: str | None
-    message: str
     people: list[str]
     severity: Severity
+    text: str
     unit: str | None
     window: str | None
 
@@ -569,8 +576,8 @@ class LevelReason(TypedDict):
     code: str | None
     events: list[str]
     level: Level
-    message: str
     source: LevelSource
+    text: str
 
 
 LevelSource = Literal["clock", "step", "fault"]

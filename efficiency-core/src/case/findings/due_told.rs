@@ -7,7 +7,7 @@
 //! `not_judged` (the shipped table does, until an export records it): the review then says the
 //! rule was not judged instead of faulting every case.
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::CaseError;
 use crate::catalog::FindingCode;
@@ -38,10 +38,12 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::DueNotTold,
             deadline,
-            format_args!(
-                "accepted at {}: the applicant was not told the due date by {deadline} ({limit})",
-                accepted.at
-            ),
+            || {
+                Args::new()
+                    .with("accepted", Arg::Time(accepted.at))
+                    .with("due", Arg::Time(deadline))
+                    .with("limit", Arg::from(limit))
+            },
             events,
             people,
         );

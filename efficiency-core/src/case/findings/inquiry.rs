@@ -2,7 +2,7 @@
 //! person asked answers, records, hands over or guides the inquiry within the rule table's
 //! `inquiry_response` limit (default 1 workday) — unless the applicant withdrew first.
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind};
 use crate::catalog::FindingCode;
@@ -30,10 +30,11 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::InquiryNotHandled,
             deadline,
-            format_args!(
-                "the inquiry of {} was not answered, recorded, handed over or guided by {deadline}",
-                inq.at
-            ),
+            || {
+                Args::new()
+                    .with("asked", Arg::Time(inq.at))
+                    .with("due", Arg::Time(deadline))
+            },
             events,
             people,
         );

@@ -21,8 +21,6 @@
 //! finds, with the severity from the bureau's rule table. Adding a rule is one file here, one
 //! line in [`RULES`] and its code in the catalog.
 
-use std::fmt;
-
 use chrono::NaiveDateTime;
 
 use super::event::Kind;
@@ -30,6 +28,7 @@ use super::{Case, CaseContext, CaseError, CaseEvent, CaseFinding, EventKind, Sta
 use crate::catalog::FindingCode;
 use crate::clock::{ClockStatus, Finding as ClockFinding};
 use crate::item::ServiceItem;
+pub(crate) use crate::messages::{Arg, Args};
 
 pub(crate) mod due_told;
 pub(crate) mod extension;
@@ -197,12 +196,12 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// Adds a finding; its message is written only when it will be read.
+    /// Adds a finding; its arguments and text are made only when they will be read.
     pub fn add(
         &mut self,
         code: FindingCode,
         at: NaiveDateTime,
-        message: fmt::Arguments<'_>,
+        args: impl FnOnce() -> Args,
         events: Vec<String>,
         mut people: Vec<String>,
     ) {
@@ -211,22 +210,26 @@ impl<'a> Findings<'a> {
             return; // the bureau's data cannot tell; the review lists the rule as not judged
         }
         people.dedup();
+        let (text, args) = if self.explain {
+            let args = args();
+            (self.ctx.messages.text(self.ctx.lang, code, &args), args)
+        } else {
+            (String::new(), Args::new())
+        };
         self.list.push(CaseFinding {
             code,
             severity: self.ctx.rules.severity(code),
             at,
-            message: if self.explain {
-                message.to_string()
-            } else {
-                String::new()
-            },
+            text,
+            args,
             events,
             people,
         });
     }
 
-    /// A finding the clock decided: its code, time and message, with the events and people
-    /// `name` gives (asked only when they will be read).
+    /// A finding the clock decided: its code, time and arguments (written in the context's
+    /// language and catalogue), with the events and people `name` gives (asked only when they
+    /// will be read).
     pub fn add_from_clock(
         &mut self,
         code: FindingCode,
@@ -238,16 +241,9 @@ impl<'a> Findings<'a> {
         } else {
             (Vec::new(), Vec::new())
         };
-        self.add(
-            code,
-            finding.at,
-            format_args!("{}", finding.message),
-            events,
-            people,
-        );
+        self.add(code, finding.at, || finding.args.clone(), events, people);
     }
 
-    /// `list` as a finding's evidence or people, when they will be read.
     pub fn ids<'s>(&self, list: impl IntoIterator<Item = &'s str>) -> Vec<String> {
         if self.explain {
             list.into_iter().map(str::to_string).collect()

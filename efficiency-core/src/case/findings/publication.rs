@@ -2,7 +2,7 @@
 //! of a concluded case is published within the item's publication limit (the rule table's
 //! `publication`, default 7 workdays) after the conclusion; the handler answers for it.
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::CaseError;
 use crate::catalog::FindingCode;
@@ -27,10 +27,13 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::PublicationLate,
             deadline,
-            format_args!(
-                "the result of {} was not published by {deadline} ({limit} after conclusion)",
-                concluded.at
-            ),
+            || {
+                Args::new()
+                    .with("decision", Arg::Text(f.case.id().to_string()))
+                    .with("decided", Arg::Time(concluded.at))
+                    .with("due", Arg::Time(deadline))
+                    .with("limit", Arg::from(limit))
+            },
             events,
             people,
         );

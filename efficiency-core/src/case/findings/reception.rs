@@ -2,7 +2,7 @@
 //! refused at the window — an application is received, then accepted, rejected with reasons or
 //! sent back for one supplement. A refusal is a serious fault of the person who refused.
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::CaseError;
 use crate::catalog::FindingCode;
@@ -14,7 +14,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::ReceptionRefused,
             e.at,
-            format_args!("{} refused to receive the application", e.actor),
+            || Args::new().with("by", Arg::Text(e.actor.to_string())),
             events,
             people,
         );

@@ -4,7 +4,7 @@
 //! workdays, when no item is known or the item is on the spot). Both the referrer and the
 //! receiver answer for it.
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind};
 use crate::catalog::FindingCode;
@@ -42,10 +42,14 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
             out.add(
                 FindingCode::ReferralNotFollowedUp,
                 deadline,
-                format_args!(
-                    "{} referred the request to {to} at {}; no reply or action by {deadline} ({limit})",
-                    r.actor, r.at
-                ),
+                || {
+                    Args::new()
+                        .with("by", Arg::Text(r.actor.to_string()))
+                        .with("to", Arg::Text(to.to_string()))
+                        .with("at", Arg::Time(r.at))
+                        .with("due", Arg::Time(deadline))
+                        .with("limit", Arg::from(limit))
+                },
                 events,
                 people,
             );

@@ -7,7 +7,7 @@
 //! of the case (a special procedure) stops every running step's clock too: its time does not
 //! count toward the step's limit.
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::{CaseError, EventKind, Stage};
 use crate::catalog::FindingCode;
@@ -57,10 +57,14 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
             out.add(
                 FindingCode::StepOverdue,
                 deadline,
-                format_args!(
-                    "step {} ({}, {}) started {} was due {deadline}",
-                    def.code, def.name, def.limit, s.at
-                ),
+                || {
+                    Args::new()
+                        .with("step", Arg::Text(def.code.clone()))
+                        .with("step_name", Arg::Text(def.name.clone()))
+                        .with("limit", Arg::from(def.limit))
+                        .with("started", Arg::Time(s.at))
+                        .with("due", Arg::Time(deadline))
+                },
                 events,
                 people,
             );

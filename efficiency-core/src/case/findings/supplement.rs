@@ -9,7 +9,7 @@
 //! procedure of its own that stops the clock until the supplement arrives (the case's `append`
 //! and the clock decide it).
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::CaseError;
 use crate::catalog::FindingCode;
 use crate::clock::ClockError;
@@ -37,10 +37,12 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::SupplementLateNotice,
             first.at,
-            format_args!(
-                "the one-time notice ({}) came more than {within} workdays after receipt ({}); the case counts as accepted on receipt (行政许可法 Art. 32)",
-                first.at, rec.at
-            ),
+            || {
+                Args::new()
+                    .with("notice", Arg::Time(first.at))
+                    .with("within", Arg::Int(i64::from(within)))
+                    .with("received", Arg::Time(rec.at))
+            },
             events,
             people,
         );
@@ -51,10 +53,11 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::SupplementRepeated,
             again.at,
-            format_args!(
-                "a further supplement request at {}: everything missing must be named once (first notice {})",
-                again.at, first.at
-            ),
+            || {
+                Args::new()
+                    .with("at", Arg::Time(again.at))
+                    .with("first", Arg::Time(first.at))
+            },
             events,
             people,
         );

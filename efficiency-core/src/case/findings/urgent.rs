@@ -4,7 +4,7 @@
 //! a special procedure does not count (a same-workday limit runs to the close of the workday a
 //! procedure that covers its close ends on). The handler (or whoever accepted) answers for it.
 
-use super::{Facts, Findings};
+use super::{Arg, Args, Facts, Findings};
 use crate::case::event::Kind;
 use crate::case::CaseError;
 use crate::catalog::FindingCode;
@@ -46,10 +46,13 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::UrgentMissed,
             due,
-            format_args!(
-                "marked urgent at {}: not concluded by {due} ({limit} from {from})",
-                marked.at
-            ),
+            || {
+                Args::new()
+                    .with("marked", Arg::Time(marked.at))
+                    .with("due", Arg::Time(due))
+                    .with("limit", Arg::from(limit))
+                    .with("from", Arg::Time(from))
+            },
             events,
             people,
         );

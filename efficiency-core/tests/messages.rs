@@ -1,0 +1,91 @@
+//! Every finding and fault the library emits reads in both languages from the message catalogue:
+//! the case vectors (every case rule, the clock's extension and procedure faults) and the sample
+//! bureau's year (complaints, ratings, whereabouts, the register, the campaign) give no code
+//! without a message and no message naming an argument its code does not give.
+
+use std::collections::BTreeSet;
+
+use efficiency_core::bureau::Bureau;
+use efficiency_core::case::{Case, CaseContext};
+use efficiency_core::messages::{Lang, Messages};
+
+fn vectors() -> serde_json::Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/cases/cases.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn every_case_finding_reads_in_both_languages() {
+    let m = Messages::shipped();
+    let mut ctx = CaseContext::sample();
+    ctx.rules.not_judged.clear(); // judge every rule
+    let mut seen = BTreeSet::new();
+    for sc in vectors()["scenarios"].as_array().unwrap() {
+        let lines: Vec<&str> = sc["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        let Ok(case) = Case::from_jsonl(&ctx, &lines.join("\n")) else {
+            continue; // scenarios of bad input
+        };
+        let as_of = sc["as_of"].as_str().unwrap().parse().unwrap();
+        let Ok(status) = case.status(&ctx, as_of) else {
+            continue;
+        };
+        for f in &status.findings {
+            assert!(!f.text.is_empty(), "{}: {} has no text", sc["id"], f.code);
+            for lang in Lang::ALL {
+                let problems = m.check(lang, f.code, &f.args);
+                assert!(
+                    problems.is_empty(),
+                    "{} {} in {}: {problems:?}",
+                    sc["id"],
+                    f.code,
+                    lang.locale()
+                );
+            }
+            seen.insert(f.code);
+        }
+        for r in &status.level_reasons {
+            assert!(
+                !r.text.is_empty(),
+                "{}: a level reason has no text",
+                sc["id"]
+            );
+        }
+    }
+    // Every case rule and every fault the clock finds, through real logs.
+    for code in efficiency_core::catalog::FindingCode::NAMES {
+        assert!(seen.contains(code), "no vector gives {code}: {seen:?}");
+    }
+}
+
+#[test]
+fn every_fault_of_the_sample_year_reads_in_both_languages() {
+    let m = Messages::shipped();
+    let review = Bureau::sample(2026, 400, 2026)
+        .unwrap()
+        .review(2026)
+        .unwrap();
+    let mut seen = BTreeSet::new();
+    for f in &review.faults {
+        let code = f.message_code.as_deref().unwrap_or(&f.code);
+        assert!(!f.text.is_empty(), "{} has no text", f.code);
+        for lang in Lang::ALL {
+            let problems = m.check(lang, code, &f.args);
+            assert!(
+                problems.is_empty(),
+                "{code} in {}: {problems:?} ({:?})",
+                lang.locale(),
+                f.args
+            );
+        }
+        seen.insert(code.to_string());
+    }
+    assert!(seen.len() >= 20, "{seen:?}");
+}
