@@ -12,6 +12,7 @@ use crate::boundary::Value;
 use crate::case::{MetricsRow, Severity};
 use crate::date::Zone;
 use crate::error::Error;
+use crate::messages::{Arg, Args, Lang, Messages};
 use crate::org::{OrgError, Organisation};
 
 /// The default assessment rules.
@@ -337,8 +338,71 @@ pub struct ScoreLine {
     pub findings: Vec<String>,
     /// Their evidence events.
     pub events: Vec<String>,
-    /// Why, for a reader.
-    pub note: String,
+    /// Why, for a reader, in Chinese unless the line was written in another language
+    /// ([`ScoreLine::localized`]).
+    #[serde(default, alias = "note")]
+    pub text: String,
+    /// The text's named arguments.
+    #[serde(default, deserialize_with = "Args::ignored")]
+    pub args: Args,
+    /// The catalogue message the text is written from: the fault's own for a deduction (its
+    /// text is the fault's), `line.inspection`, `line.metric`, `line.cap_category`, … otherwise.
+    #[serde(default)]
+    pub message_code: String,
+}
+
+impl ScoreLine {
+    /// The line with its text written in `lang` from `messages` (a line whose fault came from
+    /// input, without arguments, keeps its text).
+    pub fn localized(mut self, messages: &Messages, lang: Lang) -> ScoreLine {
+        if !self.args.is_empty() {
+            self.text = messages.text(lang, &self.message_code, &self.args);
+        }
+        self
+    }
+
+    fn written(self) -> ScoreLine {
+        self.localized(&Messages::shipped(), Lang::Zh)
+    }
+}
+
+/// Points as a reader writes them: `3`, `0.5`.
+/// The catalogue's name of a metric the rule table scores (`metric-on_time_rate`, …).
+fn metric_code(metric: &str) -> &'static str {
+    match metric {
+        "on_time_rate" => "on_time_rate",
+        "on_the_spot_rate" => "on_the_spot_rate",
+        _ => "early_rate",
+    }
+}
+
+/// The catalogue's name of a category (`category-time_limits`, …); a category of the bureau's
+/// own reads as itself.
+fn category_code(category: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "time_limits",
+        "first_inquiry",
+        "disclosure",
+        "conduct",
+        "complaints",
+        "campaign",
+        "inspection",
+        "metrics",
+        "bonus",
+    ];
+    KNOWN
+        .iter()
+        .find(|k| **k == category)
+        .copied()
+        .unwrap_or("other")
+}
+
+fn points_text(x: f64) -> Arg {
+    Arg::Text(if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    })
 }
 
 /// A unit's scorecard for a period.
@@ -547,7 +611,9 @@ pub fn score_units(
                     points: -d.points,
                     findings: vec![format!("{} {}", f.source, f.code)],
                     events: f.events.clone(),
-                    note: format!("{} at {}", f.code, f.at),
+                    text: f.text.clone(),
+                    args: f.args.clone(),
+                    message_code: f.message_code.clone().unwrap_or_else(|| f.code.clone()),
                 });
             }
         }
@@ -558,14 +624,19 @@ pub fn score_units(
         {
             if i.verdict == "good" {
                 if let Some(b) = rules.bonuses.get("good_inspection") {
-                    lines.push(ScoreLine {
-                        rule: "bonus good_inspection".into(),
-                        category: "bonus".into(),
-                        points: *b,
-                        findings: vec![format!("inspection {}", i.id)],
-                        events: vec![i.id.clone()],
-                        note: format!("inspection of {} found the work done well", i.at.date()),
-                    });
+                    lines.push(
+                        ScoreLine {
+                            rule: "bonus good_inspection".into(),
+                            category: "bonus".into(),
+                            points: *b,
+                            findings: vec![format!("inspection {}", i.id)],
+                            events: vec![i.id.clone()],
+                            text: String::new(),
+                            args: Args::new().with("date", Arg::Date(i.at.date())),
+                            message_code: "line.bonus_inspection".into(),
+                        }
+                        .written(),
+                    );
                 }
                 continue;
             }
@@ -575,14 +646,21 @@ pub fn score_units(
                     format!("unknown verdict {:?}", i.verdict),
                 )
             })?;
-            lines.push(ScoreLine {
-                rule: format!("inspection {}", i.verdict),
-                category: "inspection".into(),
-                points: -points,
-                findings: vec![format!("inspection {}", i.id)],
-                events: vec![i.id.clone()],
-                note: format!("inspection of {}: {}", i.at.date(), i.notes),
-            });
+            lines.push(
+                ScoreLine {
+                    rule: format!("inspection {}", i.verdict),
+                    category: "inspection".into(),
+                    points: -points,
+                    findings: vec![format!("inspection {}", i.id)],
+                    events: vec![i.id.clone()],
+                    text: String::new(),
+                    args: Args::new()
+                        .with("date", Arg::Date(i.at.date()))
+                        .with("notes", Arg::Text(i.notes.clone())),
+                    message_code: "line.inspection".into(),
+                }
+                .written(),
+            );
         }
         if let Some(m) = input.metrics.iter().find(|r| r.group == unit) {
             for item in &rules.metric_items {
@@ -592,20 +670,23 @@ pub fn score_units(
                     _ => m.early_rate(),
                 };
                 if let Some(v) = value.filter(|v| *v < item.below) {
-                    lines.push(ScoreLine {
-                        rule: format!("metric {}", item.metric),
-                        category: "metrics".into(),
-                        points: -item.points,
-                        findings: vec![],
-                        events: vec![],
-                        note: format!(
-                            "{} {:.1}% is below the target {:.1}% ({} concluded)",
-                            item.metric,
-                            v * 100.0,
-                            item.below * 100.0,
-                            m.concluded
-                        ),
-                    });
+                    lines.push(
+                        ScoreLine {
+                            rule: format!("metric {}", item.metric),
+                            category: "metrics".into(),
+                            points: -item.points,
+                            findings: vec![],
+                            events: vec![],
+                            text: String::new(),
+                            args: Args::new()
+                                .with("metric", Arg::Name("metric", metric_code(&item.metric)))
+                                .with("value", Arg::Text(format!("{:.1}", v * 100.0)))
+                                .with("target", Arg::Text(format!("{:.1}", item.below * 100.0)))
+                                .with("concluded", Arg::Int(m.concluded as i64)),
+                            message_code: "line.metric".into(),
+                        }
+                        .written(),
+                    );
                 }
             }
         }
@@ -615,14 +696,19 @@ pub fn score_units(
             .filter(|c| c.unit == unit && c.at >= from && c.at < to)
         {
             if let Some(b) = rules.bonuses.get("commendation") {
-                lines.push(ScoreLine {
-                    rule: "bonus commendation".into(),
-                    category: "bonus".into(),
-                    points: *b,
-                    findings: vec![format!("commendation {}", c.id)],
-                    events: vec![c.id.clone()],
-                    note: c.reason.clone(),
-                });
+                lines.push(
+                    ScoreLine {
+                        rule: "bonus commendation".into(),
+                        category: "bonus".into(),
+                        points: *b,
+                        findings: vec![format!("commendation {}", c.id)],
+                        events: vec![c.id.clone()],
+                        text: String::new(),
+                        args: Args::new().with("reason", Arg::Text(c.reason.clone())),
+                        message_code: "line.bonus_commendation".into(),
+                    }
+                    .written(),
+                );
             }
         }
         // Category caps.
@@ -633,27 +719,40 @@ pub fn score_units(
         for (cat, lost) in by_category {
             if let Some(cap) = rules.category_caps.get(&cat) {
                 if lost > *cap {
-                    lines.push(ScoreLine {
-                        rule: format!("cap {cat}"),
-                        category: cat.clone(),
-                        points: lost - cap,
-                        findings: vec![],
-                        events: vec![],
-                        note: format!("{cat} can cost at most {cap} points; {lost} were deducted"),
-                    });
+                    lines.push(
+                        ScoreLine {
+                            rule: format!("cap {cat}"),
+                            category: cat.clone(),
+                            points: lost - cap,
+                            findings: vec![],
+                            events: vec![],
+                            text: String::new(),
+                            args: Args::new()
+                                .with("category", Arg::Name("category", category_code(&cat)))
+                                .with("cap", points_text(*cap))
+                                .with("lost", points_text(lost)),
+                            message_code: "line.cap_category".into(),
+                        }
+                        .written(),
+                    );
                 }
             }
         }
         let mut total = rules.base + lines.iter().map(|l| l.points).sum::<f64>();
         if total > rules.cap {
-            lines.push(ScoreLine {
-                rule: "cap total".into(),
-                category: "bonus".into(),
-                points: rules.cap - total,
-                findings: vec![],
-                events: vec![],
-                note: format!("the total is capped at {}", rules.cap),
-            });
+            lines.push(
+                ScoreLine {
+                    rule: "cap total".into(),
+                    category: "bonus".into(),
+                    points: rules.cap - total,
+                    findings: vec![],
+                    events: vec![],
+                    text: String::new(),
+                    args: Args::new().with("cap", points_text(rules.cap)),
+                    message_code: "line.cap_total".into(),
+                }
+                .written(),
+            );
             total = rules.cap;
         }
         total = total.max(0.0);

@@ -495,13 +495,39 @@ impl Messages {
             .unwrap_or_default()
     }
 
-    /// The name of `code` in `group` (`severity`, `level`, `outcome`, `unit`, …): the message
-    /// `group-code`, or `code` itself when the catalogue has none.
+    /// The name of `code` in `group` (`severity`, `level`, `outcome`, `measure`, …): the message
+    /// `group-code`; for the group `finding`, the fault catalog's name of the code; else `code`
+    /// itself.
+    ///
+    /// ```
+    /// use efficiency_core::messages::{Lang, Messages};
+    /// let m = Messages::shipped();
+    /// assert_eq!(m.name(Lang::Zh, "finding", "step.overdue"), "内部环节超时");
+    /// assert_eq!(m.name(Lang::Zh, "measure", "major_demerit"), "记大过");
+    /// assert_eq!(m.name(Lang::En, "finding", "conduct.late"), "conduct.late");
+    /// ```
     pub fn name(&self, lang: Lang, group: &str, code: &str) -> String {
         let mut buf = [0u8; 64];
         let id = join_id(&mut buf, group, code);
-        self.format(lang, id, &Args::new())
-            .unwrap_or_else(|_| code.to_string())
+        if let Ok(name) = self.format(lang, id, &Args::new()) {
+            return name;
+        }
+        // A fault code's name is its catalog entry's.
+        if group == "finding" {
+            use crate::catalog::{ACTIVITY_CATALOG, CAMPAIGN_CATALOG, FINDING_CATALOG};
+            let all = FINDING_CATALOG
+                .iter()
+                .chain(ACTIVITY_CATALOG)
+                .chain(CAMPAIGN_CATALOG);
+            if let Some(info) = all.into_iter().find(|i| i.code == code) {
+                return match lang {
+                    Lang::Zh => info.name_zh,
+                    Lang::En => info.name,
+                }
+                .to_string();
+            }
+        }
+        code.to_string()
     }
 
     /// A time limit in words: `20个工作日` / `20 workdays`.

@@ -17,23 +17,57 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::accountability::Responsibility;
+use crate::assessment::ScoreLine;
 use crate::case::Severity;
 use crate::guide::{escape_html as esc, Lang};
+use crate::messages::Messages;
 use crate::org::Organisation;
 use crate::review::AnnualReview;
 
 struct T {
     zh: bool,
+    lang: Lang,
+    m: std::sync::Arc<Messages>,
 }
 
 impl T {
+    /// The catalogue's name of `code` in `group` in the report's language.
+    fn name(&self, group: &str, code: &str) -> String {
+        self.m.name(self.lang, group, code)
+    }
+
     fn s<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
         if self.zh {
             zh
         } else {
             en
         }
+    }
+}
+
+/// What a scorecard line scores, as its reader names it: the fault for a deduction, the
+/// metric, or the kind of line (inspection, bonus, cap).
+fn rule_name(t: &T, l: &ScoreLine) -> String {
+    let (kind, what) = l.rule.split_once(' ').unwrap_or((l.rule.as_str(), ""));
+    match kind {
+        "deduction" => fault_name(t, what, &l.args),
+        "metric" => t.name("metric", what),
+        "inspection" => t.name("category", "inspection"),
+        "cap" => t.name("rule", "cap"),
+        _ => t.name("category", "bonus"),
+    }
+}
+
+/// A fault code's name: the catalog's, or for a conduct rule (the bureau's data) the rule's own
+/// name its fault carries; the code itself when neither is known.
+fn fault_name(t: &T, code: &str, args: &crate::messages::Args) -> String {
+    let name = t.name("finding", code);
+    if name != code {
+        return name;
+    }
+    match args.get(if t.zh { "rule_zh" } else { "rule" }) {
+        Some(crate::messages::Arg::Text(n)) => n.clone(),
+        _ => name,
     }
 }
 
@@ -134,6 +168,8 @@ pub fn review_html(r: &AnnualReview, org: &Organisation, lang: Lang) -> String {
         org,
         t: T {
             zh: lang == Lang::Zh,
+            lang,
+            m: Messages::shipped(),
         },
         totals: Totals::of(r),
     };
@@ -435,16 +471,17 @@ impl Page<'_> {
                 t.s("依据（过错与事件）", "Basis (findings and events)")
             );
             for l in &c.lines {
-                let basis = if l.findings.is_empty() {
-                    l.note.clone()
+                let text = l.clone().localized(&t.m, t.lang).text;
+                let basis = if l.events.is_empty() {
+                    text
                 } else {
-                    format!("{} [{}]", l.findings.join(", "), l.events.join(", "))
+                    format!("{text}（{}）", l.events.join("、"))
                 };
                 let _ = writeln!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-                    esc(&l.rule),
-                    esc(&l.category),
+                    esc(&rule_name(t, l)),
+                    esc(&t.name("category", &l.category)),
                     num(l.points),
                     esc(&basis)
                 );
@@ -464,31 +501,18 @@ impl Page<'_> {
                 "4. Accountability: proposed distribution"
             )
         ));
-        let sev_name = |s: Severity| match (s, t.zh) {
-            (Severity::Ordinary, true) => "一般",
-            (Severity::Serious, true) => "较重",
-            (Severity::VerySerious, true) => "严重",
-            (Severity::Ordinary, false) => "ordinary",
-            (Severity::Serious, false) => "serious",
-            (Severity::VerySerious, false) => "very serious",
-        };
+        let sev_name = |s: Severity| t.name("severity", s.as_str());
         let mut by_rule: BTreeMap<Severity, usize> = BTreeMap::new();
         let mut with_proposal: BTreeMap<Severity, usize> = BTreeMap::new();
-        let mut by_resp: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut by_resp: BTreeMap<String, usize> = BTreeMap::new();
         for e in &r.accountability {
             *by_rule.entry(e.severity).or_default() += 1;
             *with_proposal
                 .entry(e.proposal.as_ref().map_or(e.severity, |p| p.severity))
                 .or_default() += 1;
-            let resp = match (e.responsibility, t.zh) {
-                (Responsibility::Direct, true) => "直接责任",
-                (Responsibility::MainLeadership, true) => "主要领导责任",
-                (Responsibility::ImportantLeadership, true) => "重要领导责任",
-                (Responsibility::Direct, false) => "direct",
-                (Responsibility::MainLeadership, false) => "main leadership",
-                (Responsibility::ImportantLeadership, false) => "important leadership",
-            };
-            *by_resp.entry(resp).or_default() += 1;
+            *by_resp
+                .entry(t.name("responsibility", e.responsibility.as_str()))
+                .or_default() += 1;
         }
         let _ = writeln!(
             h,
@@ -581,11 +605,22 @@ impl Page<'_> {
         h.push_str(&format!(
             "<section>\n<h2>{}</h2>\n<table><thead><tr><th>{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
             t.s("六、过错分类统计", "6. Faults by code"),
-            t.s("过错代码", "Code"),
+            t.s("过错类型（代码）", "Fault (code)"),
             t.s("次数", "Count"),
         ));
+        let none = crate::messages::Args::new();
         for (code, n) in &r.faults_by_code {
-            let _ = writeln!(h, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", esc(code));
+            let args = r
+                .faults
+                .iter()
+                .find(|f| &f.code == code)
+                .map_or(&none, |f| &f.args);
+            let _ = writeln!(
+                h,
+                "<tr><td>{}（<code>{}</code>）</td><td class=\"n\">{n}</td></tr>",
+                esc(&fault_name(t, code, args)),
+                esc(code)
+            );
         }
         h.push_str("</tbody></table>\n</section>\n");
     }

@@ -584,8 +584,8 @@ pub struct ScoreLineRow {
     pub findings: Vec<String>,
     /// The events behind it.
     pub events: Vec<String>,
-    /// A note.
-    pub note: String,
+    /// Why, for a reader.
+    pub text: String,
 }
 
 /// A scorecard without its lines, as a table row (the lines are `ScoreLineRow`s).
@@ -681,7 +681,7 @@ impl AnnualReview {
                         points: l.points,
                         findings: l.findings.clone(),
                         events: l.events.clone(),
-                        note: l.note.clone(),
+                        text: l.text.clone(),
                     })
                 })
                 .collect(),

@@ -88,4 +88,55 @@ fn every_fault_of_the_sample_year_reads_in_both_languages() {
         seen.insert(code.to_string());
     }
     assert!(seen.len() >= 20, "{seen:?}");
+    // Every scorecard line, through its own message or its fault's.
+    let mut kinds = BTreeSet::new();
+    for c in &review.scorecards {
+        for l in &c.lines {
+            assert!(!l.text.is_empty(), "{}: a line has no text", l.rule);
+            for lang in Lang::ALL {
+                let problems = m.check(lang, &l.message_code, &l.args);
+                assert!(
+                    problems.is_empty(),
+                    "{} in {}: {problems:?}",
+                    l.rule,
+                    lang.locale()
+                );
+            }
+            kinds.insert(l.message_code.clone());
+        }
+    }
+    assert!(
+        kinds.contains("line.inspection") && kinds.contains("line.bonus_inspection"),
+        "{kinds:?}"
+    );
+}
+
+/// The names a report reads (severities, responsibilities, measures, categories, metrics,
+/// levels, outcomes, approvers) exist in both languages for every value.
+#[test]
+fn every_name_a_report_reads_exists_in_both_languages() {
+    use efficiency_core::accountability::{Measure, Responsibility};
+    use efficiency_core::catalog::Severity;
+    use efficiency_core::clock::{Authority, Level, Outcome};
+    let m = Messages::shipped();
+    let groups: [(&str, &[&str]); 7] = [
+        ("severity", Severity::NAMES),
+        ("responsibility", Responsibility::NAMES),
+        ("measure", Measure::NAMES),
+        ("level", Level::NAMES),
+        ("outcome", Outcome::NAMES),
+        ("authority", Authority::NAMES),
+        (
+            "metric",
+            &["on_time_rate", "on_the_spot_rate", "early_rate"],
+        ),
+    ];
+    for lang in Lang::ALL {
+        for (group, names) in groups {
+            for n in names {
+                let code = format!("{group}.{n}");
+                assert!(m.has(lang, &code), "{group}-{n} in {}", lang.locale());
+            }
+        }
+    }
 }

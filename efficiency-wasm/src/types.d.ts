@@ -554,7 +554,7 @@ export interface ExtensionPolicy {
 
 /** A fault to account for: a case finding, a conduct incident, a complaint, a missed follow-up. */
 export interface Fault {
-  /** The text's named arguments, to write it in another language (empty for a fault read from input). */
+  /** The text's named arguments, to write it in another language. A fault read from input (a fault this library gave, passed back) keeps its text and reads no arguments. */
   args: Args;
   /** When. */
   at: IsoDateTime;
@@ -1079,18 +1079,22 @@ export interface SanctionSpan {
 
 /** One line of a scorecard. */
 export interface ScoreLine {
+  /** The text's named arguments. */
+  args: Args;
   /** Category. */
   category: string;
   /** Their evidence events. */
   events: string[];
   /** The findings behind it: `source code`. */
   findings: string[];
-  /** Why, for a reader. */
-  note: string;
+  /** The catalogue message the text is written from: the fault's own for a deduction (its text is the fault's), `line.inspection`, `line.metric`, `line.cap_category`, … otherwise. */
+  messageCode: string;
   /** Points (negative for deductions). */
   points: number;
   /** The rule: `deduction <code>`, `inspection <verdict>`, `metric <name>`, `bonus <name>`, `cap <category>`, `cap total`. */
   rule: string;
+  /** Why, for a reader, in Chinese unless the line was written in another language ([`ScoreLine::localized`]). */
+  text: string;
 }
 
 /** A scorecard line as a table row, with its unit. */
@@ -1101,12 +1105,12 @@ export interface ScoreLineRow {
   events: string[];
   /** The findings behind it. */
   findings: string[];
-  /** A note. */
-  note: string;
   /** Points (negative: deducted). */
   points: number;
   /** The rule. */
   rule: string;
+  /** Why, for a reader. */
+  text: string;
   /** Unit id. */
   unit: string;
 }

@@ -45,6 +45,45 @@ authority-supervising_leader = supervising leader
 authority-agency_head = agency head
 authority-government_head = head of the government
 
+## Accountability: responsibilities, measures
+
+responsibility-direct = direct
+responsibility-main_leadership = main leadership
+responsibility-important_leadership = important leadership
+measure-admonition = admonition
+measure-written_self_criticism = written self-criticism
+measure-circulated_criticism = circulated criticism
+measure-reassignment = reassignment
+measure-warning = warning
+measure-demerit = demerit
+measure-major_demerit = major demerit
+measure-demotion = demotion
+measure-removal = removal from post
+measure-dismissal = dismissal
+
+## Assessment: categories, metrics, the basis of a line
+
+category-time_limits = time limits
+category-first_inquiry = first inquiry and one-time notice
+category-disclosure = disclosure
+category-conduct = conduct
+category-complaints = complaints
+category-campaign = the campaign
+category-inspection = inspections
+category-metrics = metrics
+category-bonus = bonus
+category-other = other
+rule-cap = cap
+metric-on_time_rate = on-time rate
+metric-on_the_spot_rate = on-the-spot share
+metric-early_rate = early rate
+line-inspection = inspection of { $date }: { $notes }
+line-bonus_inspection = inspection of { $date } found the work done well
+line-metric = { $metric } { $value }% is below the target { $target }% ({ $concluded } concluded)
+line-bonus_commendation = commended: { $reason }
+line-cap_category = { $category } can cost at most { $cap } points; { $lost } were deducted
+line-cap_total = the total is capped at { $cap }
+
 ## Complaint channels, whereabouts
 
 channel-hotline = hotline

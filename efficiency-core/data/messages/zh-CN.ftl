@@ -32,6 +32,45 @@ authority-supervising_leader = 分管领导
 authority-agency_head = 机关主要负责人
 authority-government_head = 本级人民政府负责人
 
+## 问责：责任类型、处理措施
+
+responsibility-direct = 直接责任
+responsibility-main_leadership = 主要领导责任
+responsibility-important_leadership = 重要领导责任
+measure-admonition = 批评教育
+measure-written_self_criticism = 书面检查
+measure-circulated_criticism = 通报批评
+measure-reassignment = 调离岗位
+measure-warning = 警告
+measure-demerit = 记过
+measure-major_demerit = 记大过
+measure-demotion = 降级
+measure-removal = 撤职
+measure-dismissal = 开除
+
+## 考核：类别、指标、得分依据
+
+category-time_limits = 办理时限
+category-first_inquiry = 首问负责与一次性告知
+category-disclosure = 政务公开
+category-conduct = 工作纪律
+category-complaints = 投诉处理
+category-campaign = 专项活动
+category-inspection = 督查检查
+category-metrics = 效能指标
+category-bonus = 加分
+category-other = 其他
+rule-cap = 扣分封顶
+metric-on_time_rate = 按时办结率
+metric-on_the_spot_rate = 即办件比例
+metric-early_rate = 提前办结率
+line-inspection = { $date }督查检查：{ $notes }
+line-bonus_inspection = { $date }督查检查，工作成效良好
+line-metric = { $metric }为{ $value }%，低于目标{ $target }%（办结{ $concluded }件）
+line-bonus_commendation = 受到表扬：{ $reason }
+line-cap_category = “{ $category }”类最多扣{ $cap }分，实扣{ $lost }分，超出部分不计
+line-cap_total = 总分以{ $cap }分封顶
+
 ## 投诉渠道、去向状态
 
 channel-hotline = 投诉电话

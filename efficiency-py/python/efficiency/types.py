@@ -786,12 +786,14 @@ SanctionSpan = TypedDict(
 class ScoreLine(TypedDict):
     """One line of a scorecard."""
 
+    args: Args
     category: str
     events: list[str]
     findings: list[str]
-    note: str
+    message_code: str
     points: float
     rule: str
+    text: str
 
 
 class ScoreLineRow(TypedDict):
@@ -800,9 +802,9 @@ class ScoreLineRow(TypedDict):
     category: str
     events: list[str]
     findings: list[str]
-    note: str
     points: float
     rule: str
+    text: str
     unit: str
 
 
