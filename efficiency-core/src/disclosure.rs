@@ -21,7 +21,7 @@
 //! // The board at a moment: the head of social_org is at a meeting, Li Na acts for her.
 //! let board = whereabouts_board(&org, &act.disclosure(), at)?;
 //! let head = board.iter().find(|r| r.person == "soc-h").unwrap();
-//! assert_eq!((head.status_zh.as_str(), head.acting_name.as_deref()), ("开会", Some("Li Na (李娜)")));
+//! assert_eq!((head.status_zh.as_str(), head.acting_name.as_deref()), ("开会", Some("李娜")));
 //! // A leave's reason is never shown.
 //! assert_eq!(board.iter().find(|r| r.person == "off01").unwrap().reason, "");
 //! // Ratings with their denominators: an upheld appeal is excluded from the counts, not the log.

@@ -84,7 +84,8 @@ fn num(x: f64) -> String {
 }
 
 /// A unit's name as the report prints it: in Chinese, the Chinese name a bilingual name gives
-/// in brackets (`Social affairs (社会事务科)` → `社会事务科`); otherwise the name without it.
+/// in brackets (`Social affairs (社会事务科)` → `社会事务科`); otherwise the name without it; a
+/// Chinese name is printed whole.
 fn short_name(name: &str, zh: bool) -> String {
     let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     match (name.rfind(['(', '（']), name.ends_with([')', '）'])) {
@@ -92,7 +93,11 @@ fn short_name(name: &str, zh: bool) -> String {
             let open = name[i..].chars().next().map_or(1, char::len_utf8);
             let inner = &name[i + open..name.len() - name.chars().last().map_or(1, char::len_utf8)];
             let outer = name[..i].trim();
-            if zh && cjk(inner) {
+            // Only an English name with its Chinese in brackets is split; a Chinese name with
+            // a bracket of its own (`1号窗口（社会组织）`) is one name.
+            if cjk(outer) {
+                name.to_string()
+            } else if zh && cjk(inner) {
                 inner.to_string()
             } else if !zh && cjk(inner) && !outer.is_empty() {
                 outer.to_string()

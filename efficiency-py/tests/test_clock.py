@@ -86,7 +86,7 @@ def test_items_from_templates_and_json():
         clock.suspend(T(2026, 9, 29), "site_visit")
     assert e.value.code == "clock.procedure_counts"
     clock.suspend(T(2026, 9, 29, 10), "expert_review")
-    assert clock.events[0]["reason"] == "Expert review (专家评审)"
+    assert clock.events[0]["reason"] == "专家评审"
     with pytest.raises(KeyError):
         items["no.such.item"]
     bad = json.loads(efficiency.ITEM_TEMPLATES_JSON)

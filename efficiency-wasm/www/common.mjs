@@ -41,8 +41,10 @@ export function rate(n, d) {
 export function named(name) {
   const m = /^(.*?)\s*[(（]([^()（）]*)[)）]$/.exec(name ?? "");
   if (!m) return name ?? "";
-  const cjk = /[\u4e00-\u9fff]/.test(m[2]);
-  return cjk ? (lang() === "zh" ? m[2] : m[1]) : name;
+  const cjk = (s) => /[\u4e00-\u9fff]/.test(s);
+  // Only an English name with its Chinese in brackets is split (`1号窗口（社会组织）` is one name).
+  if (cjk(m[1])) return name;
+  return cjk(m[2]) ? (lang() === "zh" ? m[2] : m[1]) : name;
 }
 
 /** Loads the module and draws the header; `page` is this page's file name. */

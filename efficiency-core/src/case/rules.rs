@@ -138,7 +138,7 @@ impl Roster {
     /// ```
     /// use efficiency_core::case::Roster;
     /// let roster = Roster::sample();
-    /// assert_eq!(roster.get("aff01").map(|s| s.name.as_str()), Some("Feng Yu (冯宇)"));
+    /// assert_eq!(roster.get("aff01").map(|s| s.name.as_str()), Some("冯宇"));
     /// assert!(roster.get("nobody").is_none());
     /// ```
     pub fn get(&self, id: &str) -> Option<&Staff> {

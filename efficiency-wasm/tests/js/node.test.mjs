@@ -489,7 +489,7 @@ test("disclosure in JS: the whereabouts board, ratings summary and register", ()
   const rules = new efficiency.ActivityRules();
   const board = act.whereaboutsBoard(org, "2026-11-04 10:00");
   const head = board.find((r) => r.person === "soc-h");
-  assert.deepEqual([head.statusZh, head.actingName, head.until], ["开会", "Li Na (李娜)", "2026-11-04T17:30:00"]);
+  assert.deepEqual([head.statusZh, head.actingName, head.until], ["开会", "李娜", "2026-11-04T17:30:00"]);
   const leave = board.find((r) => r.person === "off01");
   assert.deepEqual([leave.status, leave.reason, leave.place], ["leave", "", ""]);
   const all = act.ratingsSummary(org, rules, "2026-12-31 18:00").at(-1);
