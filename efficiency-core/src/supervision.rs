@@ -1121,7 +1121,8 @@ pub struct EvidenceEvent {
 /// ];
 /// let (ctx, at) = (CaseContext::sample(), "2026-11-20T09:00:00".parse().unwrap());
 /// let x = explain_card(&ctx, &lines, "C1:yellow:clock", at, &SupervisionRules::default())?;
-/// assert!(x.text.contains("rule: 超过承诺期限2026年11月16日 17:30"), "{}", x.text);
+/// assert!(x.text.contains("依据：超过承诺期限2026年11月16日 17:30"), "{}", x.text);
+/// assert!(x.text.contains("证据e2：2026年11月2日 09:10 李娜（soc01）受理"), "{}", x.text);
 /// let e = explain_card(&ctx, &lines, "C1:red:clock", at, &SupervisionRules::default()).unwrap_err();
 /// assert_eq!(e.code, "supervision.unknown_card");
 /// # Ok::<(), efficiency_core::error::Error>(())
@@ -1188,32 +1189,71 @@ pub fn explain_card(
         }
         _ => None,
     };
-    let mut text = format!(
-        "card {} ({}, {}) for case {}, raised at {}\nrule: {}\n",
-        card.id,
-        card.level.as_str(),
-        card.source.as_str(),
-        card.case,
-        card.raised_at,
-        card.text
+    let (m, lang) = (&ctx.messages, ctx.lang);
+    let line = |code: &str, args: Args, text: &mut String| {
+        text.push_str(&m.text(lang, code, &args));
+        text.push('\n');
+    };
+    let mut text = String::new();
+    line(
+        "card.head",
+        Args::new()
+            .with("card", Arg::Text(card.id.clone()))
+            .with("level", Arg::Name("level", card.level.as_str()))
+            .with("source", Arg::Name("source", card.source.as_str()))
+            .with("case", Arg::Text(card.case.clone()))
+            .with("raised", Arg::Time(card.raised_at)),
+        &mut text,
+    );
+    line(
+        "card.rule",
+        Args::new().with("text", Arg::Text(card.text.clone())),
+        &mut text,
     );
     for e in &evidence {
-        text.push_str(&format!(
-            "evidence {}: {} at {} by {}\n",
-            e.id, e.event, e.at, e.actor
-        ));
+        // A person by name (and id), as the office reads them.
+        let actor = match ctx.roster.get(&e.actor) {
+            Some(s) if s.name != e.actor => format!("{}（{}）", s.name, e.actor),
+            _ => e.actor.clone(),
+        };
+        line(
+            "card.evidence",
+            Args::new()
+                .with("id", Arg::Text(e.id.clone()))
+                .with("at", Arg::Time(e.at))
+                .with("actor", Arg::Text(actor))
+                .with(
+                    "event",
+                    Arg::Name(
+                        "event",
+                        crate::case::EVENT_KINDS
+                            .iter()
+                            .find(|k| **k == e.event)
+                            .copied()
+                            .unwrap_or("other"),
+                    ),
+                ),
+            &mut text,
+        );
     }
     if let Some(due) = card.reply_due {
-        text.push_str(&format!("reply due (督办 ladder): {due}\n"));
+        line(
+            "card.reply_due",
+            Args::new().with("due", Arg::Time(due)),
+            &mut text,
+        );
     }
-    if let Some(e) = card.escalated {
-        text.push_str(&format!(
-            "escalated to {} at {}: no reply by the due\n",
-            e.to, e.at
-        ));
+    if let Some(e) = &card.escalated {
+        line(
+            "card.escalated",
+            Args::new()
+                .with("to", Arg::Name("escalation", e.to))
+                .with("at", Arg::Time(e.at)),
+            &mut text,
+        );
     }
     if let Some(x) = &clock {
-        text.push_str(&x.to_string());
+        text.push_str(&x.text_in(m, lang));
     }
     Ok(CardExplanation {
         card,

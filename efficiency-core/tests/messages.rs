@@ -12,7 +12,7 @@ use efficiency_core::messages::{Lang, Messages};
 fn vectors() -> serde_json::Value {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../tests/vectors/cases/cases.json"
+        "/tests/vectors/cases/cases.json"
     );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -119,7 +119,11 @@ fn every_name_a_report_reads_exists_in_both_languages() {
     use efficiency_core::catalog::Severity;
     use efficiency_core::clock::{Authority, Level, Outcome};
     let m = Messages::shipped();
-    let groups: [(&str, &[&str]); 7] = [
+    use efficiency_core::case::{LevelSource, EVENT_KINDS};
+    let groups: [(&str, &[&str]); 10] = [
+        ("event", EVENT_KINDS),
+        ("source", LevelSource::NAMES),
+        ("escalation", &["red", "leadership"]),
         ("severity", Severity::NAMES),
         ("responsibility", Responsibility::NAMES),
         ("measure", Measure::NAMES),
@@ -131,6 +135,18 @@ fn every_name_a_report_reads_exists_in_both_languages() {
             &["on_time_rate", "on_the_spot_rate", "early_rate"],
         ),
     ];
+    for code in [
+        "explain.head",
+        "card.head",
+        "card.rule",
+        "card.evidence",
+        "card.reply_due",
+        "card.escalated",
+    ] {
+        for lang in Lang::ALL {
+            assert!(m.has(lang, code), "{code} in {}", lang.locale());
+        }
+    }
     for lang in Lang::ALL {
         for (group, names) in groups {
             for n in names {

@@ -98,7 +98,7 @@ def test_a_card_explains_itself():
     # The statutory period day by day: 20 counted workdays, the skipped days named.
     assert x["clock"]["limit"] == {"amount": 20, "unit": "workdays"}
     assert sum(1 for d in x["clock"]["days"] if d["ordinal"] is not None) == 20
-    assert "超过法定期限" in x["text"] and "evidence e2: accept" in x["text"]
+    assert "超过法定期限" in x["text"] and "证据e2：" in x["text"] and "受理" in x["text"]
     try:
         bureau.explain_card("MZJ-2026-000317:red:clock", as_of="2026-10-01 09:00")
     except efficiency.EfficiencyError as e:

@@ -171,3 +171,46 @@ publication-display_overrun = decision { $decision } was still on display after 
 campaign-task_late = { $task } ({ $deliverable }) handed in { $submitted } after its due day { $due }
 campaign-task_missing = { $task } ({ $deliverable }) due { $due } was not handed in
 self_inspection-measure_overdue = measure "{ $measure }" for "{ $problem }" was due { $due }
+
+## Explaining a card
+
+explain-head = { $limit }{ $extended ->
+        [yes] {" "}+ { $extension } extension
+       *[no] {""}
+    } from { $from } -> due { $due }
+card-head = card { $card } ({ $level }, { $source }) for case { $case }, raised at { $raised }
+card-rule = rule: { $text }
+card-evidence = evidence { $id }: { $event } at { $at } by { $actor }
+card-reply_due = reply due (督办 ladder): { $due }
+card-escalated = escalated to { $to } at { $at }: no reply by the due
+escalation-red = red
+escalation-leadership = the leadership group
+source-clock = time limit
+source-step = internal step
+source-fault = fault
+
+## Case events
+
+event-inquiry = inquiry
+event-answer = answer
+event-receive = receipt
+event-supplement_request = one-time supplement notice
+event-supplement_received = supplement received
+event-accept = acceptance
+event-reject = rejection
+event-refuse_reception = refusal to receive
+event-refer = referral
+event-reply = reply to a referral
+event-guide_outside = guided elsewhere
+event-step_started = step started
+event-step_finished = step finished
+event-suspend = special procedure (clock stopped)
+event-resume = clock resumed
+event-extension_requested = extension requested
+event-extension_approved = extension approved
+event-applicant_notified = applicant told of the extension
+event-conclude = conclusion
+event-result_published = result published
+event-mark_urgent = marked urgent
+event-due_told = due date told
+event-withdrawn = withdrawn

@@ -158,3 +158,46 @@ publication-display_overrun = 决定{ $decision }的公示期已于{ $until }届
 campaign-task_late = 任务“{ $task }”（{ $deliverable }）应于{ $due }报送，实际于{ $submitted }报送
 campaign-task_missing = 任务“{ $task }”（{ $deliverable }）应于{ $due }报送，至今未报送
 self_inspection-measure_overdue = 自查问题“{ $problem }”的整改措施“{ $measure }”应于{ $due }前完成，未按期完成
+
+## 督办卡的说明
+
+explain-head = { $limit }{ $extended ->
+        [yes] （另延期{ $extension }）
+       *[no] {""}
+    }，自{ $from }起算，{ $due }届满
+card-head = 督办卡{ $card }（{ $level }，{ $source }）：案件{ $case }，{ $raised }亮牌
+card-rule = 依据：{ $text }
+card-evidence = 证据{ $id }：{ $at } { $actor }{ $event }
+card-reply_due = 回复期限（督办）：{ $due }
+card-escalated = { $at }到期未回复，升级至{ $to }
+escalation-red = 红牌
+escalation-leadership = 领导小组
+source-clock = 办理时限
+source-step = 内部环节
+source-fault = 过错
+
+## 办件事件
+
+event-inquiry = 咨询
+event-answer = 答复
+event-receive = 收件
+event-supplement_request = 一次性告知补正
+event-supplement_received = 收到补正材料
+event-accept = 受理
+event-reject = 不予受理
+event-refuse_reception = 拒收
+event-refer = 转办
+event-reply = 转办回复
+event-guide_outside = 引导至他处办理
+event-step_started = 环节开始
+event-step_finished = 环节完成
+event-suspend = 进入特别程序（中止计时）
+event-resume = 恢复计时
+event-extension_requested = 申请延期
+event-extension_approved = 批准延期
+event-applicant_notified = 告知申请人延期
+event-conclude = 办结
+event-result_published = 结果公开
+event-mark_urgent = 标记急件
+event-due_told = 告知办结时间
+event-withdrawn = 撤回申请

@@ -11,6 +11,7 @@ use super::{
     limit, Clock, ClockError, ClockEvent, DayEnd, TimeLimit, TimeUnit, MAX_EXPLAINED_DAYS,
 };
 use crate::calendar::DayKind;
+use crate::messages::{Arg, Args, Lang, Messages};
 
 impl Clock {
     /// The day-by-day working behind the statutory (or `promised`) due at `as_of`: every day
@@ -261,6 +262,52 @@ impl schemars::JsonSchema for Explanation {
             },
             "required": ["limit", "counting_from", "due", "extended_by", "days", "text"],
         })
+    }
+}
+
+impl Explanation {
+    /// The table in `lang` from `messages`: the head (limit, extension, start, due) through the
+    /// catalogue's `explain.head`, each day with its reason in that language.
+    ///
+    /// ```
+    /// use chrono::NaiveDateTime;
+    /// use efficiency_core::calendar::Calendar;
+    /// use efficiency_core::clock::{Clock, TimeLimit};
+    /// use efficiency_core::messages::{Lang, Messages};
+    /// let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    /// let clock = Clock::new(Calendar::china(), t("2026-09-28 10:00"), TimeLimit::workdays(20));
+    /// let text = clock.explain(t("2026-10-08 09:00"), false)?.text_in(&Messages::shipped(), Lang::Zh);
+    /// assert!(text.starts_with("20个工作日，自2026年9月28日 10:00起算，2026年10月30日 17:30届满"), "{text}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn text_in(&self, messages: &Messages, lang: Lang) -> String {
+        let args = Args::new()
+            .with("limit", Arg::from(self.limit))
+            .with(
+                "extension",
+                Arg::Limit(self.extended_by, self.limit.unit.as_str()),
+            )
+            .with(
+                "extended",
+                Arg::Select(if self.extended_by > 0 { "yes" } else { "no" }),
+            )
+            .with("from", Arg::Time(self.counting_from))
+            .with("due", Arg::Time(self.due));
+        let mut out = messages.text(lang, "explain.head", &args);
+        out.push('\n');
+        for d in &self.days {
+            let n = d
+                .ordinal
+                .map(|n| format!("{n:>4}"))
+                .unwrap_or_else(|| "   -".into());
+            let h = d.hours.map(|h| format!(" {h:>5.2}h")).unwrap_or_default();
+            let reason = match lang {
+                Lang::Zh => &d.reason_zh,
+                Lang::En => &d.reason,
+            };
+            out.push_str(&format!("  {} {n}{h}  {reason}\n", d.date));
+        }
+        out
     }
 }
 

@@ -515,7 +515,7 @@ test("a supervision card explains itself in JS", () => {
   const x = bureau.explainCard("MZJ-2026-000317:red:clock", "2026-11-30 17:30");
   assert.equal(x.card.raisedAt, "2026-11-04T17:30:00");
   assert.equal(x.clock.days.filter((d) => d.ordinal !== null).length, 20);
-  assert.match(x.text, /evidence e2: accept/);
+  assert.match(x.text, /证据e2：.*受理/);
   assert.throws(() => bureau.explainCard("MZJ-2026-999999:red:clock", "2026-11-30 17:30"), (e) => e.code === "supervision.unknown_card");
 });
 
