@@ -214,3 +214,19 @@ event-result_published = result published
 event-mark_urgent = marked urgent
 event-due_told = due date told
 event-withdrawn = withdrawn
+
+## Case stages, clock states
+
+stage-new = new
+stage-inquired = inquired
+stage-received = received
+stage-awaiting_supplement = awaiting supplement
+stage-accepted = accepted
+stage-concluded = concluded
+stage-rejected = rejected
+stage-refused = refused
+stage-guided_out = guided out
+stage-withdrawn = withdrawn
+state-running = running
+state-suspended = suspended
+state-concluded = concluded

@@ -201,3 +201,19 @@ event-result_published = 结果公开
 event-mark_urgent = 标记急件
 event-due_told = 告知办结时间
 event-withdrawn = 撤回申请
+
+## 办件阶段、时限钟状态
+
+stage-new = 新建
+stage-inquired = 已咨询
+stage-received = 已收件
+stage-awaiting_supplement = 待补正
+stage-accepted = 已受理
+stage-concluded = 已办结
+stage-rejected = 不予受理
+stage-refused = 已拒收
+stage-guided_out = 已引导他处
+stage-withdrawn = 已撤回
+state-running = 计时中
+state-suspended = 已中止
+state-concluded = 已办结
