@@ -265,6 +265,26 @@ impl schemars::JsonSchema for Explanation {
     }
 }
 
+impl ExplainedDay {
+    /// Its row of the printed table: the date, its number in the count (`-` when skipped), the
+    /// office hours it gave an hour limit, and why, in `lang`.
+    fn line(&self, lang: Lang) -> String {
+        let n = self
+            .ordinal
+            .map(|n| format!("{n:>4}"))
+            .unwrap_or_else(|| "   -".into());
+        let h = self
+            .hours
+            .map(|h| format!(" {h:>5.2}h"))
+            .unwrap_or_default();
+        let reason = match lang {
+            Lang::Zh => &self.reason_zh,
+            Lang::En => &self.reason,
+        };
+        format!("  {} {n}{h}  {reason}", self.date)
+    }
+}
+
 impl Explanation {
     /// The table in `lang` from `messages`: the head (limit, extension, start, due) through the
     /// catalogue's `explain.head`, each day with its reason in that language.
@@ -296,16 +316,8 @@ impl Explanation {
         let mut out = messages.text(lang, "explain.head", &args);
         out.push('\n');
         for d in &self.days {
-            let n = d
-                .ordinal
-                .map(|n| format!("{n:>4}"))
-                .unwrap_or_else(|| "   -".into());
-            let h = d.hours.map(|h| format!(" {h:>5.2}h")).unwrap_or_default();
-            let reason = match lang {
-                Lang::Zh => &d.reason_zh,
-                Lang::En => &d.reason,
-            };
-            out.push_str(&format!("  {} {n}{h}  {reason}\n", d.date));
+            out.push_str(&d.line(lang));
+            out.push('\n');
         }
         out
     }
@@ -324,12 +336,7 @@ impl fmt::Display for Explanation {
             self.limit, self.counting_from, self.due
         )?;
         for d in &self.days {
-            let n = d
-                .ordinal
-                .map(|n| format!("{n:>4}"))
-                .unwrap_or_else(|| "   -".into());
-            let h = d.hours.map(|h| format!(" {h:>5.2}h")).unwrap_or_default();
-            writeln!(f, "  {} {n}{h}  {}", d.date, d.reason)?;
+            writeln!(f, "{}", d.line(Lang::En))?;
         }
         Ok(())
     }
