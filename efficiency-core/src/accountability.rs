@@ -377,8 +377,11 @@ pub struct Proposal {
     pub severity: Severity,
     /// The measures the matrix allows at that severity, lightest first.
     pub measures: Vec<Measure>,
-    /// Why, naming the earlier fault and the rule.
+    /// Why, naming the earlier fault and the rule, in Chinese (the catalogue's
+    /// `proposal.repeat`; `args` writes it in another language).
     pub reason: String,
+    /// The reason's named arguments.
+    pub args: crate::messages::Args,
 }
 
 /// One line of the period's accountability list.
@@ -578,21 +581,32 @@ pub fn accountability_list(
                 .flatten();
             let proposal = prior.and_then(|g| {
                 let proposed = escalate(severity, rules.repeat.escalate_by, cap);
-                (proposed > severity).then(|| Proposal {
-                    severity: proposed,
-                    measures: allowed(proposed, responsibility),
-                    reason: format!(
-                        "{} repeats {} ({}) within {} months: proposed {} instead of {} \
-                         (repeat rule, at most {})",
-                        f.source,
-                        g.source,
-                        g.at.format("%Y-%m-%d"),
-                        rules.repeat.window_months,
-                        proposed.as_str(),
-                        severity.as_str(),
-                        cap.as_str()
-                    ),
-                })
+                (proposed > severity)
+                    .then(|| Proposal {
+                        severity: proposed,
+                        measures: allowed(proposed, responsibility),
+                        reason: String::new(),
+                        args: {
+                            use crate::messages::{Arg, Args};
+                            let sev = |s: Severity| Arg::Name("severity", s.as_str());
+                            Args::new()
+                                .with("source", Arg::Text(f.source.clone()))
+                                .with("prior", Arg::Text(g.source.clone()))
+                                .with("prior_at", Arg::Date(g.at.date()))
+                                .with("months", Arg::Int(i64::from(rules.repeat.window_months)))
+                                .with("proposed", sev(proposed))
+                                .with("severity", sev(severity))
+                                .with("cap", sev(cap))
+                        },
+                    })
+                    .map(|mut p| {
+                        p.reason = crate::messages::Messages::shipped().text(
+                            crate::messages::Lang::Zh,
+                            "proposal.repeat",
+                            &p.args,
+                        );
+                        p
+                    })
             });
             let grade_effects = measures
                 .iter()

@@ -109,6 +109,19 @@ fn every_fault_of_the_sample_year_reads_in_both_languages() {
         kinds.contains("line.inspection") && kinds.contains("line.bonus_inspection"),
         "{kinds:?}"
     );
+    // Every proposal of a heavier severity for a repeat.
+    let proposals: Vec<_> = review
+        .accountability
+        .iter()
+        .filter_map(|e| e.proposal.as_ref())
+        .collect();
+    assert!(!proposals.is_empty());
+    for p in proposals {
+        for lang in Lang::ALL {
+            assert!(m.check(lang, "proposal.repeat", &p.args).is_empty());
+        }
+        assert!(p.reason.contains("重复发生"), "{}", p.reason);
+    }
 }
 
 /// The names a report reads (severities, responsibilities, measures, categories, metrics,

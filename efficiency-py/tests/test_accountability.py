@@ -67,7 +67,7 @@ def test_a_repeat_is_a_proposal_on_the_repeaters_own_line():
     assert (soc01["severity"], soc01["repeat_of"]["source"], soc01["proposal"]["severity"]) == (
         "ordinary", "case A", "serious",
     )  # fmt: skip
-    assert soc01["proposal"]["measures"][0] == "warning" and "case A (2026-03-02)" in soc01["proposal"]["reason"]
+    assert soc01["proposal"]["measures"][0] == "warning" and "case A（2026年3月2日）" in soc01["proposal"]["reason"]
     assert soc01["to_decide"] == ["severity", "measure", "circumstances"]
     assert soc01["grade_effects"]["warning"] == "not_excellent"
     assert soc01["grade_effects"]["demerit"] == "not_competent_or_above"

@@ -913,9 +913,11 @@ export interface PriorFault {
 
 /** A heavier severity proposed for a person's own line because they repeated the fault. It is for the leadership to accept or not (`to_decide` names `severity`); the rules decided only the fault's severity. */
 export interface Proposal {
+  /** The reason's named arguments. */
+  args: Args;
   /** The measures the matrix allows at that severity, lightest first. */
   measures: Measure[];
-  /** Why, naming the earlier fault and the rule. */
+  /** Why, naming the earlier fault and the rule, in Chinese (the catalogue's `proposal.repeat`; `args` writes it in another language). */
   reason: string;
   /** The severity proposed. */
   severity: Severity;

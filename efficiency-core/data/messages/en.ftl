@@ -47,6 +47,7 @@ authority-government_head = head of the government
 
 ## Accountability: responsibilities, measures
 
+proposal-repeat = { $source } repeats { $prior } ({ $prior_at }) within { $months } months: proposed { $proposed } instead of { $severity } (repeat rule, at most { $cap })
 responsibility-direct = direct
 responsibility-main_leadership = main leadership
 responsibility-important_leadership = important leadership

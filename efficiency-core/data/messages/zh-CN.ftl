@@ -34,6 +34,7 @@ authority-government_head = 本级人民政府负责人
 
 ## 问责：责任类型、处理措施
 
+proposal-repeat = { $source }与{ $prior }（{ $prior_at }）在{ $months }个月内重复发生：拟按“{ $proposed }”处理，而非“{ $severity }”（重复发生规则，最高“{ $cap }”）
 responsibility-direct = 直接责任
 responsibility-main_leadership = 主要领导责任
 responsibility-important_leadership = 重要领导责任

@@ -668,6 +668,7 @@ class PriorFault(TypedDict):
 class Proposal(TypedDict):
     """A heavier severity proposed for a person's own line because they repeated the fault. It is for the leadership to accept or not (`to_decide` names `severity`); the rules decided only the fault's severity."""
 
+    args: Args
     measures: list[Measure]
     reason: str
     severity: Severity
