@@ -111,10 +111,10 @@ test("the public page: whereabouts at a moment (a leave's reason never shown), p
   const { page, errors } = await open("efficiency-wasm/www/public.html", PHONE);
   await page.waitForSelector("body[data-ready=true]");
   const head = await page.textContent('#whereabouts-table tr[data-person="soc-h"]');
-  assert.match(head, /开会.*city civil-affairs work meeting.*李娜/);
+  assert.match(head, /开会.*全市民政工作会议.*李娜/);
   const leave = await page.textContent('#whereabouts-table tr[data-person="off01"]');
   assert.match(leave, /请假/);
-  assert.doesNotMatch(leave, /medical/);
+  assert.doesNotMatch(leave, /就医/);
   assert.match(await page.textContent('#results-table tr[data-id="P2"]'), /民社登字〔2026〕41号.*逾期/);
   // A published record is masked: the party's name to surname + 某, ID and phone numbers gone.
   const p1 = await page.textContent('#results-table tr[data-id="P1"]');
@@ -131,7 +131,7 @@ test("the office board, as the supervision office: levels, rates with denominato
   await page.waitForSelector("body[data-ready=true]");
   const all = await page.textContent('#board-table tr[data-group="all"]');
   assert.match(all, /合计\s*4\s*0\s*0\s*4\s*96\.3% \(366\/380\)\s*13\.7% \(52\/380\)\s*2 \/ 37/);
-  assert.match(await page.textContent('#cards-table tr[data-card="MZJ-2026-000317:red:clock"]'), /红牌.*MZJ-2026-000317.*社会组织管理科.*2026-11-04 17:30.*past the statutory due/);
+  assert.match(await page.textContent('#cards-table tr[data-card="MZJ-2026-000317:red:clock"]'), /红牌.*MZJ-2026-000317.*社会组织管理科.*2026-11-04 17:30.*超过法定期限/);
   assert.equal(await page.getAttribute("#chart", "data-months"), "11");
   assert.ok(await page.$("#chart svg"), "the chart is drawn");
   await shot(page, "office-zh-1200.png");
