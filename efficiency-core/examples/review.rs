@@ -568,16 +568,13 @@ fn annual(
         Lang::En => println!("\n2. Findings ({} in all)", r.faults.len()),
     }
     for (code, n) in &r.faults_by_code {
-        // A conduct rule (the bureau's data) is named by its fault.
-        let name = r
+        let none = efficiency_core::messages::Args::new();
+        let args = r
             .faults
             .iter()
             .find(|f| &f.code == code)
-            .and_then(|f| match f.args.get(o.s("rule_zh", "rule")) {
-                Some(efficiency_core::messages::Arg::Text(t)) => Some(t.clone()),
-                _ => None,
-            })
-            .unwrap_or_else(|| o.name("finding", code));
+            .map_or(&none, |f| &f.args);
+        let name = o.m.fault_name(o.lang, code, args);
         println!("  {n:>4}  {name}（{code}）");
     }
     match o.lang {
@@ -679,20 +676,15 @@ fn annual(
                 format!("  ({}: {})", o.s("一票否决", "veto"), c.vetoes.join("; "))
             }
         );
-        let mut by_rule: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
+        let mut by_rule: BTreeMap<&str, (usize, f64, String)> = BTreeMap::new();
         for l in &c.lines {
-            let e = by_rule.entry(l.rule.as_str()).or_default();
+            let e = by_rule
+                .entry(l.rule.as_str())
+                .or_insert_with(|| (0, 0.0, l.rule_name(&o.m, o.lang)));
             e.0 += 1;
             e.1 += l.points;
         }
-        for (rule, (n, pts)) in by_rule {
-            let name = match rule.split_once(' ') {
-                Some(("deduction", code)) => o.name("finding", code),
-                Some(("metric", m)) => o.name("metric", m),
-                Some(("inspection", _)) => o.name("category", "inspection"),
-                Some(("cap", _)) => o.name("rule", "cap"),
-                _ => o.name("category", "bonus"),
-            };
+        for (rule, (n, pts, name)) in by_rule {
             println!("        {pts:>+7.1}  {name}（{rule}）×{n}");
         }
     }

@@ -352,6 +352,33 @@ pub struct ScoreLine {
 }
 
 impl ScoreLine {
+    /// What the line scores, as its reader names it: the fault for a deduction, the metric, or
+    /// the kind of line (inspection, bonus, cap).
+    ///
+    /// ```
+    /// use efficiency_core::assessment::ScoreLine;
+    /// use efficiency_core::messages::{Lang, Messages};
+    /// let line = ScoreLine {
+    ///     rule: "deduction step.overdue".into(), category: "time_limits".into(), points: -0.5,
+    ///     findings: vec![], events: vec![], text: String::new(), args: Default::default(),
+    ///     message_code: "step.overdue".into(),
+    /// };
+    /// assert_eq!(line.rule_name(&Messages::shipped(), Lang::Zh), "内部环节超时");
+    /// ```
+    pub fn rule_name(&self, messages: &Messages, lang: Lang) -> String {
+        let (kind, what) = self
+            .rule
+            .split_once(' ')
+            .unwrap_or((self.rule.as_str(), ""));
+        match kind {
+            "deduction" => messages.fault_name(lang, what, &self.args),
+            "metric" => messages.name(lang, "metric", what),
+            "inspection" => messages.name(lang, "category", "inspection"),
+            "cap" => messages.name(lang, "rule", "cap"),
+            _ => messages.name(lang, "category", "bonus"),
+        }
+    }
+
     /// The line with its text written in `lang` from `messages` (a line whose fault came from
     /// input, without arguments, keeps its text).
     pub fn localized(mut self, messages: &Messages, lang: Lang) -> ScoreLine {

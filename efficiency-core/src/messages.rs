@@ -530,6 +530,32 @@ impl Messages {
         code.to_string()
     }
 
+    /// A fault's name: the fault catalog's for its code, or for a conduct rule (a bureau's data,
+    /// not a catalog code) the rule's own name its arguments carry (`rule_zh` / `rule`); the code
+    /// itself when neither is known.
+    ///
+    /// ```
+    /// use efficiency_core::messages::{Arg, Args, Lang, Messages};
+    /// let m = Messages::shipped();
+    /// assert_eq!(m.fault_name(Lang::Zh, "step.overdue", &Args::new()), "内部环节超时");
+    /// let args = Args::new().with("rule", Arg::Text("late".into())).with("rule_zh", Arg::Text("迟到".into()));
+    /// assert_eq!(m.fault_name(Lang::Zh, "conduct.late", &args), "迟到");
+    /// ```
+    pub fn fault_name(&self, lang: Lang, code: &str, args: &Args) -> String {
+        let name = self.name(lang, "finding", code);
+        if name != code {
+            return name;
+        }
+        let key = match lang {
+            Lang::Zh => "rule_zh",
+            Lang::En => "rule",
+        };
+        match args.get(key) {
+            Some(Arg::Text(n)) => n.clone(),
+            _ => name,
+        }
+    }
+
     /// A time limit in words: `20个工作日` / `20 workdays`.
     ///
     /// ```

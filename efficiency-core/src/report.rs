@@ -17,7 +17,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::assessment::ScoreLine;
 use crate::case::Severity;
 use crate::guide::{escape_html as esc, Lang};
 use crate::messages::Messages;
@@ -42,32 +41,6 @@ impl T {
         } else {
             en
         }
-    }
-}
-
-/// What a scorecard line scores, as its reader names it: the fault for a deduction, the
-/// metric, or the kind of line (inspection, bonus, cap).
-fn rule_name(t: &T, l: &ScoreLine) -> String {
-    let (kind, what) = l.rule.split_once(' ').unwrap_or((l.rule.as_str(), ""));
-    match kind {
-        "deduction" => fault_name(t, what, &l.args),
-        "metric" => t.name("metric", what),
-        "inspection" => t.name("category", "inspection"),
-        "cap" => t.name("rule", "cap"),
-        _ => t.name("category", "bonus"),
-    }
-}
-
-/// A fault code's name: the catalog's, or for a conduct rule (the bureau's data) the rule's own
-/// name its fault carries; the code itself when neither is known.
-fn fault_name(t: &T, code: &str, args: &crate::messages::Args) -> String {
-    let name = t.name("finding", code);
-    if name != code {
-        return name;
-    }
-    match args.get(if t.zh { "rule_zh" } else { "rule" }) {
-        Some(crate::messages::Arg::Text(n)) => n.clone(),
-        _ => name,
     }
 }
 
@@ -485,7 +458,7 @@ impl Page<'_> {
                 let _ = writeln!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-                    esc(&rule_name(t, l)),
+                    esc(&l.rule_name(&t.m, t.lang)),
                     esc(&t.name("category", &l.category)),
                     num(l.points),
                     esc(&basis)
@@ -623,7 +596,7 @@ impl Page<'_> {
             let _ = writeln!(
                 h,
                 "<tr><td>{}（<code>{}</code>）</td><td class=\"n\">{n}</td></tr>",
-                esc(&fault_name(t, code, args)),
+                esc(&t.m.fault_name(t.lang, code, args)),
                 esc(code)
             );
         }
