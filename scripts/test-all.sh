@@ -72,6 +72,8 @@ step "python: build the extension (maturin develop) and run pytest, stubtest, ru
 (cd efficiency-py && VIRTUAL_ENV="$ROOT/.venv" CARGO_TARGET_DIR="$ROOT/target/maturin" \
   ../.venv/bin/maturin develop --quiet)
 run .venv/bin/python -m pytest -q efficiency-py
+# The annual report printed to A4 PDF by Chromium, page by page (pypdf reads the pages).
+EXPECT_BROWSER=1 run .venv/bin/python -m pytest -q -p no:cacheprovider tests/report
 .venv/bin/ruff check efficiency-py tests scripts
 .venv/bin/ruff format --check efficiency-py tests scripts
 

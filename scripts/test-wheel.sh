@@ -10,7 +10,7 @@ venv="$PWD/target/wheel-venv"
 rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check target/wheels/*.whl \
-  $(grep -E '^(pytest|numpy|mypy|pandas|pyarrow|polars|duckdb)==' efficiency-py/requirements-dev.txt)
+  $(grep -E '^(pytest|numpy|mypy|pandas|pyarrow|polars|duckdb|openpyxl)==' efficiency-py/requirements-dev.txt)
 # The package imported is the installed one.
 (cd /tmp && "$venv/bin/python" - <<'PY'
 import importlib.metadata as md

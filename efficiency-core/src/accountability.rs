@@ -423,6 +423,10 @@ pub struct Entry {
     pub text: String,
     /// The fault's named arguments, to write the text in another language.
     pub args: crate::messages::Args,
+    /// The catalogue message the text is written from when it is not the code's own (the
+    /// fault's `message_code`: a conduct rule's faults read through `conduct.incident`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_code: Option<String>,
     /// What the rules decided: always responsibility and severity.
     pub decided_by_rule: Vec<&'static str>,
     /// What is left to the leadership: the measure, whether circumstances mitigate or aggravate
@@ -637,6 +641,7 @@ pub fn accountability_list(
                 events: f.events.clone(),
                 text: f.text.clone(),
                 args: f.args.clone(),
+                message_code: f.message_code.clone(),
                 decided_by_rule: vec!["responsibility", "severity"],
                 to_decide,
             });

@@ -310,7 +310,12 @@ impl<'a> From<&'a ActivityRules> for crate::disclosure::DisclosureRules<'a> {
             publish_within: r.publish_within(),
             rating_fix: r.rating_follow_up,
             rating_call_back: r.rating_call_back,
-            absence_rule: (&absence.code, absence.severity),
+            absence_rule: crate::disclosure::AbsenceRule {
+                code: &absence.code,
+                severity: absence.severity,
+                name: &absence.name,
+                name_zh: &absence.name_zh,
+            },
             severities: &r.severities,
         }
     }

@@ -454,8 +454,11 @@ pub struct Scorecard {
     pub grade: String,
     /// Grade, Chinese.
     pub grade_zh: String,
-    /// Vetoes that applied.
+    /// Vetoes that applied (their names).
     pub vetoes: Vec<String>,
+    /// Vetoes that applied, Chinese names.
+    #[serde(default)]
+    pub vetoes_zh: Vec<String>,
     /// Rank among the units scored together (ties share a rank).
     pub rank: usize,
 }
@@ -785,7 +788,7 @@ pub fn score_units(
         total = total.max(0.0);
         let by_points = rules.grade_for(total).clone();
         let mut grade_idx = rules.grade_index(&by_points.name);
-        let mut vetoes = Vec::new();
+        let (mut vetoes, mut vetoes_zh) = (Vec::new(), Vec::new());
         for v in &rules.vetoes {
             // The faults the veto counts: at least its severity (if it names one) and of its
             // category (if it names one); it applies from `at_least` of them (default 1).
@@ -804,6 +807,7 @@ pub fn score_units(
             let hit = count >= v.at_least.unwrap_or(1);
             if hit {
                 vetoes.push(v.name.clone());
+                vetoes_zh.push(v.name_zh.clone());
                 grade_idx = grade_idx.max(rules.grade_index(&v.max_grade));
             }
         }
@@ -819,6 +823,7 @@ pub fn score_units(
             grade: grade.name.clone(),
             grade_zh: grade.name_zh.clone(),
             vetoes,
+            vetoes_zh,
             rank: 0,
         });
     }

@@ -607,11 +607,60 @@ impl Bureau {
     /// # Ok::<(), efficiency_core::error::Error>(())
     /// ```
     pub fn review_report(&self, year: i32, lang: crate::guide::Lang) -> Result<String, Error> {
+        let (review, board) = self.review_and_year_end_board(year, lang)?;
         Ok(crate::report::review_html(
-            &self.review(year)?,
-            &self.organisation,
+            &review,
+            &self.report_sources(&board),
             lang,
         ))
+    }
+
+    /// The annual review of `year` as the Excel workbook the supervision office forwards:
+    /// scorecards, score lines, the accountability list and the faults (see
+    /// [`crate::report::review_workbook`]); the same bytes in every language binding.
+    ///
+    /// ```
+    /// use efficiency_core::bureau::{Bureau, SAMPLE_BUREAU_FILES};
+    /// use efficiency_core::guide::Lang;
+    /// let xlsx = Bureau::from_files(SAMPLE_BUREAU_FILES)?.review_workbook(2026, Lang::Zh)?;
+    /// assert!(xlsx.starts_with(b"PK"));
+    /// # Ok::<(), efficiency_core::error::Error>(())
+    /// ```
+    pub fn review_workbook(&self, year: i32, lang: crate::guide::Lang) -> Result<Vec<u8>, Error> {
+        let (review, board) = self.review_and_year_end_board(year, lang)?;
+        crate::report::review_workbook(&review, &self.report_sources(&board), lang)
+    }
+
+    /// The review of `year` and the supervision board at its last second, the cards written
+    /// in `lang` (what the report and the workbook read).
+    fn review_and_year_end_board(
+        &self,
+        year: i32,
+        lang: crate::guide::Lang,
+    ) -> Result<(AnnualReview, crate::supervision::Board), Error> {
+        let review = self.review(year)?;
+        let end = chrono::NaiveDate::from_ymd_opt(year, 12, 31)
+            .and_then(|d| d.and_hms_opt(23, 59, 59))
+            .ok_or_else(|| Error::new("review.invalid", format!("no 31 December in {year}")))?;
+        let lines: Vec<&str> = self.case_lines.iter().map(String::as_str).collect();
+        let board = crate::supervision::board_of_lines(
+            &self.context.with_lang(lang),
+            &lines,
+            end,
+            &crate::supervision::BoardOptions::default(),
+        )?;
+        Ok((review, board))
+    }
+
+    fn report_sources<'a>(
+        &'a self,
+        board: &'a crate::supervision::Board,
+    ) -> crate::report::ReportSources<'a> {
+        crate::report::ReportSources {
+            org: &self.organisation,
+            items: &self.context.items,
+            open_cards: &board.open_cards,
+        }
     }
 
     /// The annual review of `year` as flat tables (faults with the unit they count against).
@@ -715,7 +764,9 @@ mod tests {
             .unwrap();
         assert_eq!(before.faults_by_code["publication.late"], 18);
         let report = bureau.review_report(2026, crate::guide::Lang::Zh).unwrap();
-        assert!(report.contains("未判定的规则") && report.contains("publication.late"));
+        // Said in the figures by name, and by code in the attachment.
+        assert!(report.contains("以下规则本年度未作判定") && report.contains("结果未按时公开"));
+        assert!(report.contains("<code>publication.late</code>"));
         // An unknown code is an error naming it.
         let bad = rules.replace("[\"publication.late\"]", "[\"publication.tardy\"]");
         files.pop();

@@ -99,10 +99,24 @@ pub struct DisclosureRules<'a> {
     pub rating_fix: TimeLimit,
     /// The limit to call back a named bad rating.
     pub rating_call_back: TimeLimit,
-    /// The conduct rule an unposted absence breaches, with its severity.
-    pub absence_rule: (&'a str, Severity),
+    /// The conduct rule an unposted absence breaches.
+    pub absence_rule: AbsenceRule<'a>,
     /// The severity of every disclosure code.
     pub severities: &'a BTreeMap<String, Severity>,
+}
+
+/// The conduct rule an unposted absence breaches, as the whereabouts rules read it (the
+/// conduct rules themselves are a floor above).
+#[derive(Debug, Clone, Copy)]
+pub struct AbsenceRule<'a> {
+    /// Its code.
+    pub code: &'a str,
+    /// Its severity.
+    pub severity: Severity,
+    /// Its name.
+    pub name: &'a str,
+    /// Its Chinese name.
+    pub name_zh: &'a str,
 }
 
 impl DisclosureRules<'_> {
@@ -491,7 +505,7 @@ pub(crate) fn whereabouts_faults(
     use crate::accountability::Fault;
     check_whereabouts(org, act)?;
     let w = rules.whereabouts;
-    let (rule_code, rule_severity) = rules.absence_rule;
+    let absence_rule = rules.absence_rule;
     let threshold = i64::from(w.post_from_minutes);
     // Entries per person, sorted by start (posted by as_of: what the office could know).
     let mut by_person: std::collections::BTreeMap<&str, Vec<&WhereaboutsEntry>> =
@@ -529,14 +543,16 @@ pub(crate) fn whereabouts_faults(
             out.push(
                 Fault {
                     source: format!("absence {}", a.id),
-                    code: rule_code.to_string(),
-                    severity: rule_severity,
+                    code: absence_rule.code.to_string(),
+                    severity: absence_rule.severity,
                     at: a.from + Duration::minutes(threshold),
                     people: vec![a.person.clone()],
                     unit: None,
                     events: vec![a.id.clone()],
                     text: String::new(),
                     args: Args::new()
+                        .with("rule", Arg::Text(absence_rule.name.to_string()))
+                        .with("rule_zh", Arg::Text(absence_rule.name_zh.to_string()))
                         .with("from", Arg::Time(a.from))
                         .with("until", Arg::Time(a.until))
                         .with("minutes", Arg::Int(uncovered))

@@ -575,7 +575,45 @@ impl Messages {
         )
         .unwrap_or_else(|_| format!("{amount} {unit}"))
     }
+
+    /// Where a fault comes from, for a reader: a fault's `source` (`case MZJ-1`, `conduct I7`,
+    /// `self-inspection soc#0`) with its kind named from the catalogue's `record` group
+    /// (`办件 MZJ-1`); a source of no known kind is returned as it is.
+    ///
+    /// ```
+    /// use efficiency_core::messages::{Lang, Messages};
+    /// let m = Messages::shipped();
+    /// assert_eq!(m.source_text(Lang::Zh, "case MZJ-2026-000117"), "办件MZJ-2026-000117");
+    /// assert_eq!(m.source_text(Lang::En, "complaint K3"), "complaint K3");
+    /// assert_eq!(m.source_text(Lang::Zh, "K3"), "K3");
+    /// ```
+    pub fn source_text(&self, lang: Lang, source: &str) -> String {
+        match source.split_once(' ') {
+            Some((kind, id)) if RECORD_KINDS.contains(&kind) => {
+                let name = self.name(lang, "record", kind);
+                match lang {
+                    Lang::Zh => format!("{name}{id}"),
+                    Lang::En => format!("{name} {id}"),
+                }
+            }
+            _ => source.to_string(),
+        }
+    }
 }
+
+/// The kinds of record a fault's `source` names (`case X`, `conduct X`, …); each has a name in
+/// the catalogue's `record` group.
+pub const RECORD_KINDS: &[&str] = &[
+    "case",
+    "conduct",
+    "complaint",
+    "rating",
+    "campaign",
+    "self-inspection",
+    "absence",
+    "whereabouts",
+    "publication",
+];
 
 /// A moment written for `lang`: `2026年10月30日 17:30` / `2026-10-30 17:30` (seconds when not 0).
 ///

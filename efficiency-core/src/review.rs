@@ -75,6 +75,9 @@ pub struct AnnualReview {
     pub rejected_rows: Vec<(usize, String, String)>,
     /// Metrics per unit, with their rates.
     pub metrics: Vec<GroupMetrics>,
+    /// Metrics per service item, with their rates (the report's items with the most cards).
+    #[serde(default)]
+    pub metrics_by_item: Vec<GroupMetrics>,
     /// Every fault of the year, in time order.
     pub faults: Vec<Fault>,
     /// How many faults of each code.
@@ -165,18 +168,20 @@ pub fn annual_review_progress(
     let judge_at = to - Duration::seconds(1);
     let period = Period { from, to };
     let mut metrics = Metrics::new(period, GroupBy::Unit);
+    let mut by_item = Metrics::new(period, GroupBy::Item);
     let mut faults: Vec<Fault> = Vec::new();
     let mut rejected = Vec::new();
     let mut stream = CaseStream::new(ctx, judge_at);
     let (mut cases, mut events) = (0usize, 0usize);
     let mut take = |r: crate::case::CaseResult,
-                    metrics: &mut Metrics,
+                    metrics: &mut [&mut Metrics; 2],
                     faults: &mut Vec<Fault>,
                     rejected: &mut Vec<(usize, String, String)>| {
         cases += 1;
         match r.status {
             Ok(s) => {
-                metrics.add(&s);
+                metrics[0].add(&s);
+                metrics[1].add(&s);
                 faults.extend(s.findings.iter().map(|f| Fault::from_case(&s.case, f)));
             }
             Err(e) => rejected.push((
@@ -199,11 +204,21 @@ pub fn annual_review_progress(
             rejected.push((e.row, e.error.code().to_string(), e.error.to_string()));
         }
         if let Some(r) = done {
-            take(r, &mut metrics, &mut faults, &mut rejected);
+            take(
+                r,
+                &mut [&mut metrics, &mut by_item],
+                &mut faults,
+                &mut rejected,
+            );
         }
     }
     if let Some(r) = stream.finish() {
-        take(r, &mut metrics, &mut faults, &mut rejected);
+        take(
+            r,
+            &mut [&mut metrics, &mut by_item],
+            &mut faults,
+            &mut rejected,
+        );
     }
     progress(total, total);
     let activity_rules = match &review_rules.activity {
@@ -270,6 +285,12 @@ pub fn annual_review_progress(
         events,
         rejected_rows: rejected,
         metrics: rows.into_iter().map(GroupMetrics::from).collect(),
+        metrics_by_item: by_item
+            .rows()
+            .into_iter()
+            .filter(|m| m.group != "all")
+            .map(GroupMetrics::from)
+            .collect(),
         faults,
         faults_by_code,
         accountability,
@@ -610,6 +631,8 @@ pub struct ScorecardRow {
     pub grade_by_points: String,
     /// Vetoes that applied.
     pub vetoes: Vec<String>,
+    /// Vetoes that applied, Chinese names.
+    pub vetoes_zh: Vec<String>,
     /// Rule table version.
     pub rules_version: String,
 }
@@ -667,6 +690,7 @@ impl AnnualReview {
                     grade_zh: c.grade_zh.clone(),
                     grade_by_points: c.grade_by_points.clone(),
                     vetoes: c.vetoes.clone(),
+                    vetoes_zh: c.vetoes_zh.clone(),
                     rules_version: c.rules_version.clone(),
                 })
                 .collect(),

@@ -177,6 +177,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "find_personal_data" => { mask::find_personal_data },
         "supervision_board" => { supervision::board_of_lines },
         "bureau.review_report" => { bureau::Bureau::review_report },
+        "bureau.review_workbook" => { bureau::Bureau::review_workbook },
         "bureau.explain_card" => { bureau::Bureau::explain_card },
         "bureau.supervision_board" => { bureau::Bureau::supervision_board },
         "guide_catalogue" => { type guide::GuideCatalogue },

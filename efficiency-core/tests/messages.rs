@@ -86,6 +86,21 @@ fn every_fault_of_the_sample_year_reads_in_both_languages() {
             );
         }
         seen.insert(code.to_string());
+        // Its source names a kind of record the catalogue names (a reader sees 办件…, not case…).
+        let kind = f.source.split_once(' ').map_or("", |(k, _)| k);
+        assert!(
+            efficiency_core::messages::RECORD_KINDS.contains(&kind),
+            "{}: {:?}",
+            f.code,
+            f.source
+        );
+        // A conduct fault's name is its rule's, never the code.
+        assert_ne!(
+            m.fault_name(Lang::Zh, &f.code, &f.args),
+            f.code,
+            "{:?}",
+            f.source
+        );
     }
     assert!(seen.len() >= 20, "{seen:?}");
     // Every scorecard line, through its own message or its fault's.
@@ -133,8 +148,9 @@ fn every_name_a_report_reads_exists_in_both_languages() {
     use efficiency_core::clock::{Authority, Level, Outcome};
     let m = Messages::shipped();
     use efficiency_core::case::{LevelSource, EVENT_KINDS};
-    let groups: [(&str, &[&str]); 10] = [
+    let groups: [(&str, &[&str]); 11] = [
         ("event", EVENT_KINDS),
+        ("record", efficiency_core::messages::RECORD_KINDS),
         ("source", LevelSource::NAMES),
         ("escalation", &["red", "leadership"]),
         ("severity", Severity::NAMES),
@@ -156,6 +172,23 @@ fn every_name_a_report_reads_exists_in_both_languages() {
         "card.reply_due",
         "card.escalated",
     ] {
+        for lang in Lang::ALL {
+            assert!(m.has(lang, code), "{code} in {}", lang.locale());
+        }
+    }
+    // The grades of the shipped assessment rules and what the shipped measures do to a grade.
+    let grades: Vec<String> = efficiency_core::assessment::AssessmentRules::default()
+        .grades
+        .iter()
+        .map(|g| format!("grade.{}", g.name))
+        .collect();
+    let effects: Vec<String> = efficiency_core::accountability::AccountabilityRules::default()
+        .grade_effects
+        .values()
+        .map(|e| format!("effect.{e}"))
+        .collect();
+    assert!(grades.len() >= 4 && effects.len() >= 3);
+    for code in grades.iter().chain(&effects) {
         for lang in Lang::ALL {
             assert!(m.has(lang, code), "{code} in {}", lang.locale());
         }

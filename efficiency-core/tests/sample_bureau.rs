@@ -91,4 +91,18 @@ fn the_report_is_the_same_bytes_everywhere() {
             !html.contains("<script") && !html.contains("http://") && !html.contains("https://")
         );
     }
+    // The workbook the office forwards: the same bytes whenever and wherever it is written.
+    for (lang, name) in [
+        (Lang::Zh, "sample-2026.zh.xlsx"),
+        (Lang::En, "sample-2026.en.xlsx"),
+    ] {
+        let xlsx = bureau.review_workbook(2026, lang).unwrap();
+        let path = format!("{dir}/{name}");
+        if std::env::var_os("UPDATE_SAMPLE").is_some() {
+            std::fs::write(&path, &xlsx).unwrap();
+        }
+        let want = std::fs::read(&path).unwrap();
+        assert!(xlsx == want, "{name} differs; run UPDATE_SAMPLE=1 cargo test -p efficiency-core --test sample_bureau");
+        assert_eq!(xlsx, bureau.review_workbook(2026, lang).unwrap());
+    }
 }

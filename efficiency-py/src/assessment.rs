@@ -447,6 +447,25 @@ impl Bureau {
             .map_err(|e| crate::convert::error(py, e))
     }
 
+    /// The annual review of `year` as the Excel workbook (`.xlsx` bytes) the supervision office
+    /// forwards: scorecards, score lines, the accountability list, the faults; `lang` "zh"
+    /// (default) or "en". The same bytes Rust and JS produce.
+    #[pyo3(signature = (year, lang = None))]
+    fn review_workbook<'py>(
+        &self,
+        py: Python<'py>,
+        year: &Bound<'py, PyAny>,
+        lang: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        use efficiency_core::guide::Lang;
+        let year = whole(py, year, "year", Whole::Year)? as i32;
+        let lang = crate::convert::choice(py, lang, "lang", Lang::Zh, Lang::from_arg)?;
+        let bytes = py
+            .detach(|| self.inner.review_workbook(year, lang))
+            .map_err(|e| crate::convert::error(py, e))?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
     /// The annual review of `year` as Arrow tables (a dict: metrics, faults with the unit they
     /// count against, accountability, scorecards, score_lines, campaign_status).
     fn review_tables<'py>(

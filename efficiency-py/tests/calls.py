@@ -37,6 +37,8 @@ def plain(v: object) -> object:
         return v.isoformat()
     if isinstance(v, bool) or v is None or isinstance(v, (str, int)):
         return v
+    if isinstance(v, bytes):  # a file's bytes (a workbook): as JS gives a Uint8Array
+        return list(v)
     if isinstance(v, float):
         return int(v) if v.is_integer() else v
     if hasattr(v, "__next__"):  # an iterator (replay_cases yields statuses)
@@ -196,6 +198,7 @@ def type_schema(returns: str) -> dict:
         "time": {"type": "string", "format": "partial-date-time"},
         "null": {"type": "null"},
         "any": {},
+        "bytes": {"bytes": True},
     }
     if returns in primitive:
         return primitive[returns]
@@ -210,6 +213,8 @@ def conforms(schema: dict, value: object, path: str) -> list[str]:
         value = value.astype(f"datetime64[{unit}]").tolist() if value.dtype.kind == "M" else value.tolist()
     if hasattr(value, "to_pylist") and hasattr(value, "schema"):  # an Arrow table: its rows
         value = value.to_pylist()
+    if schema.get("bytes"):
+        return [] if isinstance(value, bytes) else [f"{path}: {type(value).__name__} is not bytes"]
     if "class" in schema:
         name = schema["class"]
         return [] if type(value).__name__ == name else [f"{path}: {type(value).__name__} is not {name}"]

@@ -1,6 +1,8 @@
 """Service guides from Python (docs/domain.md §13): the published catalogue drives the clock,
 renders for citizens, compares versions and reports what was streamlined."""
 
+import datetime as dt
+import io
 import json
 import pathlib
 
@@ -78,3 +80,34 @@ def test_the_review_report_is_the_bytes_rust_writes():
     with pytest.raises(efficiency.EfficiencyError) as e:
         bureau.review_report(2026, "fr")
     assert (e.value.code, e.value.field) == ("argument.invalid_choice", "lang")
+
+
+def test_the_review_workbook_is_the_bytes_rust_writes_and_reads_as_the_office_reads_it():
+    import openpyxl
+
+    bureau = efficiency.Bureau.from_files(efficiency.SAMPLE_BUREAU_FILES)
+    reports = pathlib.Path(__file__).parents[2] / "tests/vectors/report"
+    xlsx = bureau.review_workbook(2026)
+    assert xlsx == (reports / "sample-2026.zh.xlsx").read_bytes()
+    assert bureau.review_workbook(2026, "en") == (reports / "sample-2026.en.xlsx").read_bytes()
+    review = bureau.review(2026)
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx))
+    assert wb.sheetnames == ["考核得分", "考核明细", "问责清单", "过错明细"]
+    cards, lines, people, faults = (wb[n] for n in wb.sheetnames)
+    # One row per scorecard, score line, accountability line and fault, under a header.
+    assert cards.max_row - 1 == len(review["scorecards"])
+    assert lines.max_row - 1 == sum(len(c["lines"]) for c in review["scorecards"])
+    assert people.max_row - 1 == len(review["accountability"])
+    assert faults.max_row - 1 == len(review["faults"])
+    assert [c.value for c in cards[1]][:5] == ["名次", "单位", "负责人", "得分", "等次"]
+    first = review["scorecards"][0]
+    assert [c.value for c in cards[2]][:5] == [1, "办公室", "高远", first["total"], first["grade_zh"]]
+    # Times are Excel times, points numbers, names in Chinese; codes only in the faults' last column.
+    assert isinstance(people["J2"].value, dt.datetime)
+    assert isinstance(lines["D2"].value, (int, float))
+    assert people["A2"].value == review["accountability"][0]["name"]
+    assert faults["H1"].value == "规则代码" and "." in faults["H2"].value
+    assert cards.freeze_panes == "A2" and people.auto_filter.ref.startswith("A1:")
+    with pytest.raises(efficiency.EfficiencyError) as e:
+        bureau.review_workbook(2031)
+    assert e.value.code == "calendar.year_not_covered"

@@ -391,6 +391,25 @@ impl Bureau {
         wrap(self.inner.review_report(year, lang))
     }
 
+    /// The annual review of `year` as the Excel workbook (`.xlsx` bytes) the supervision office
+    /// forwards: scorecards, score lines, the accountability list, the faults; `lang` "zh"
+    /// (default) or "en". The same bytes Rust and Python produce.
+    #[wasm_bindgen(js_name = reviewWorkbook)]
+    pub fn review_workbook(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\" | undefined")] lang: JsValue,
+    ) -> Result<Vec<u8>, JsValue> {
+        use efficiency_core::guide::Lang;
+        let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
+        let lang = wrap(Lang::from_arg(
+            &crate::convert::value(&lang),
+            "lang",
+            Lang::Zh,
+        ))?;
+        wrap(self.inner.review_workbook(year, lang))
+    }
+
     /// The annual review of `year` as flat tables (arrays of rows).
     #[wasm_bindgen(js_name = reviewTables, unchecked_return_type = "ReviewTables")]
     pub fn review_tables(

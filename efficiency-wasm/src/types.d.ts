@@ -81,6 +81,8 @@ export interface AnnualReview {
   headsResponsible: [string, string][];
   /** Metrics per unit, with their rates. */
   metrics: GroupMetrics[];
+  /** Metrics per service item, with their rates (the report's items with the most cards). */
+  metricsByItem: GroupMetrics[];
   /** The rules not judged for lack of data (the bureau's `not_judged`): their faults are not counted, and the report says so. */
   notJudged?: string[];
   /** Case-log rows rejected (row, code, message). */
@@ -462,6 +464,8 @@ export interface Entry {
   gradeEffects: Record<string, string>;
   /** Measures the matrix allows at `severity`, lightest first (the choice is left to people). */
   measures: Measure[];
+  /** The catalogue message the text is written from when it is not the code's own (the fault's `message_code`: a conduct rule's faults read through `conduct.incident`). */
+  messageCode?: string | null;
   /** Name. */
   name: string;
   /** Person id. */
@@ -1139,8 +1143,10 @@ export interface Scorecard {
   unit: string;
   /** Unit name. */
   unitName: string;
-  /** Vetoes that applied. */
+  /** Vetoes that applied (their names). */
   vetoes: string[];
+  /** Vetoes that applied, Chinese names. */
+  vetoesZh: string[];
 }
 
 /** A scorecard without its lines, as a table row (the lines are `ScoreLineRow`s). */
@@ -1165,6 +1171,8 @@ export interface ScorecardRow {
   unitName: string;
   /** Vetoes that applied. */
   vetoes: string[];
+  /** Vetoes that applied, Chinese names. */
+  vetoesZh: string[];
 }
 
 /** How bad a fault is (一般 / 严重 / 特别严重). */

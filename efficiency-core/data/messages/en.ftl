@@ -190,6 +190,18 @@ source-clock = time limit
 source-step = internal step
 source-fault = fault
 
+## Where a fault comes from (kinds of record)
+
+record-case = case
+record-conduct = conduct record
+record-complaint = complaint
+record-rating = rating
+record-campaign = campaign task
+record-self-inspection = self-inspection form
+record-absence = absence
+record-whereabouts = whereabouts entry
+record-publication = publication
+
 ## Case events
 
 event-inquiry = inquiry
@@ -231,3 +243,13 @@ stage-withdrawn = withdrawn
 state-running = running
 state-suspended = suspended
 state-concluded = concluded
+
+## Grades, and what a measure does to the annual grade
+
+grade-excellent = excellent
+grade-good = good
+grade-qualified = qualified
+grade-unqualified = unqualified
+effect-not_excellent = not excellent in the year's appraisal
+effect-not_competent_or_above = not competent or above in the year's appraisal
+effect-dismissed = dismissed

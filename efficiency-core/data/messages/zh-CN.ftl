@@ -177,6 +177,18 @@ source-clock = 办理时限
 source-step = 内部环节
 source-fault = 过错
 
+## 过错的来源（记录类别）
+
+record-case = 办件
+record-conduct = 行为记录
+record-complaint = 投诉
+record-rating = 评议
+record-campaign = 活动任务
+record-self-inspection = 自查表
+record-absence = 离岗记录
+record-whereabouts = 去向公示
+record-publication = 公开事项
+
 ## 办件事件
 
 event-inquiry = 咨询
@@ -218,3 +230,13 @@ stage-withdrawn = 已撤回
 state-running = 计时中
 state-suspended = 已中止
 state-concluded = 已办结
+
+## 考核等次与处分对年度考核的影响
+
+grade-excellent = 优秀
+grade-good = 良好
+grade-qualified = 合格
+grade-unqualified = 不合格
+effect-not_excellent = 当年年度考核不得评为优秀
+effect-not_competent_or_above = 当年年度考核不得评为称职以上等次
+effect-dismissed = 解除人事关系

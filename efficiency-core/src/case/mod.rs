@@ -232,7 +232,7 @@ impl CaseContext {
     /// let ctx = CaseContext::sample().with_lang(Lang::En);
     /// let log = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}"#;
     /// let s = Case::from_jsonl(&ctx, log)?.status(&ctx, "2026-11-03T09:00:00".parse().unwrap())?;
-    /// assert_eq!(s.findings[0].text, "soc01 refused to receive the application");
+    /// assert_eq!(s.findings[0].text, "李娜 refused to receive the application");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_lang(&self, lang: Lang) -> CaseContext {
@@ -253,7 +253,7 @@ impl CaseContext {
     ///     .with_messages(Lang::Zh, "bureau.ftl", "reception-refused = { $by }拒收材料（首问负责制）\n")?;
     /// let log = r#"{"id":"e1","case":"C1","at":"2026-11-02T09:00:00","actor":"soc01","event":"refuse_reception"}"#;
     /// let s = Case::from_jsonl(&ctx, log)?.status(&ctx, "2026-11-03T09:00:00".parse().unwrap())?;
-    /// assert_eq!(s.findings[0].text, "soc01拒收材料（首问负责制）");
+    /// assert_eq!(s.findings[0].text, "李娜拒收材料（首问负责制）");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_messages(

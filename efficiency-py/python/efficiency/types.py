@@ -71,6 +71,7 @@ class AnnualReview(TypedDict):
     faults_by_code: dict[str, int]
     heads_responsible: list[tuple[str, str]]
     metrics: list[GroupMetrics]
+    metrics_by_item: list[GroupMetrics]
     not_judged: NotRequired[list[str]]
     rejected_rows: list[tuple[int, str, str]]
     scorecards: list[Scorecard]
@@ -349,6 +350,7 @@ class Entry(TypedDict):
     events: list[str]
     grade_effects: dict[str, str]
     measures: list[Measure]
+    message_code: NotRequired[str | None]
     name: str
     person: str
     position: Position
@@ -823,6 +825,7 @@ class Scorecard(TypedDict):
     unit: str
     unit_name: str
     vetoes: list[str]
+    vetoes_zh: list[str]
 
 
 class ScorecardRow(TypedDict):
@@ -838,6 +841,7 @@ class ScorecardRow(TypedDict):
     unit: str
     unit_name: str
     vetoes: list[str]
+    vetoes_zh: list[str]
 
 
 Severity = Literal["ordinary", "serious", "very_serious"]

@@ -160,6 +160,19 @@ test("the annual review report page: the bytes Rust writes, in a frame that prin
   const frame = page.frameLocator("#report");
   assert.equal(await frame.locator("h1").textContent(), "2026年度行政效能建设总结验收报告");
   await shot(page, "report-page-zh.png");
+  // The print button prints the report's own window (its A4 layout), never the page around it.
+  await page.evaluate(() => {
+    const inner = document.getElementById("report").contentWindow;
+    window.print = () => { document.body.dataset.printed = "page"; };
+    inner.print = () => { document.body.dataset.printed = inner.document.title; };
+  });
+  await page.click("#print");
+  assert.equal(await page.getAttribute("body", "data-printed"), "2026年度行政效能建设总结验收报告");
+  // The workbook downloads as the bytes Rust writes.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#workbook")]);
+  assert.equal(download.suggestedFilename(), "review-2026.zh.xlsx");
+  const got = readFileSync(await download.path());
+  assert.ok(got.equals(readFileSync(join(ROOT, "tests", "vectors", "report", "sample-2026.zh.xlsx"))));
   // The report itself, as filed: printed to PDF by the browser.
   const report = await browser.newPage();
   await report.setContent(want.toString("utf8"));

@@ -504,6 +504,9 @@ test("the review report is the bytes Rust writes, and guides render in JS", () =
   for (const lang of ["zh", "en"]) {
     const want = readFileSync(new URL(`../../../tests/vectors/report/sample-2026.${lang}.html`, import.meta.url), "utf8");
     assert.equal(bureau.reviewReport(2026, lang), want);
+    const xlsx = readFileSync(new URL(`../../../tests/vectors/report/sample-2026.${lang}.xlsx`, import.meta.url));
+    const got = bureau.reviewWorkbook(2026, lang);
+    assert.ok(got instanceof Uint8Array && Buffer.from(got).equals(xlsx), `the ${lang} workbook differs`);
   }
   const guides = efficiency.GuideCatalogue.sample();
   assert.match(guides.render("civil.marriage_registration"), /<dt>承诺办结时限<\/dt><dd>即时办结<\/dd>/);

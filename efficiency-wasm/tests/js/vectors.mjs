@@ -703,11 +703,12 @@ export function runCalls(efficiency, manifest, schemaDoc, doc) {
     if (returns.startsWith("class ")) return { class: returns.slice(6) };
     if (returns.startsWith("{string: ")) return { type: "object", additionalProperties: typeSchema(returns.slice(9, -1)) };
     const primitive = { string: { type: "string" }, int: { type: "integer" }, float: { type: "number" }, bool: { type: "boolean" },
-      date: { type: "string", format: "date" }, time: { type: "string", format: "partial-date-time" }, null: { type: "null" }, any: {} };
+      date: { type: "string", format: "date" }, time: { type: "string", format: "partial-date-time" }, null: { type: "null" }, any: {}, bytes: { bytes: true } };
     if (returns in primitive) return primitive[returns];
     return schemaDoc.roots[returns] ?? { $ref: `#/$defs/${returns}` };
   };
   const check = (schema, value, path) => {
+    if (schema.bytes) return value instanceof Uint8Array ? [] : [`${path}: ${value && value.constructor && value.constructor.name} is not a Uint8Array`];
     if (schema.class) {
       const name = value && value.constructor && value.constructor.name;
       return name === schema.class ? [] : [`${path}: ${name} is not ${schema.class}`];

@@ -105,6 +105,16 @@ impl<'a> Facts<'a> {
         self.of_kind(kind).next()
     }
 
+    /// A person as a finding's text names them: their name on the roster (their id when not
+    /// on it). The finding's `people` keep the ids.
+    pub fn name_of(&self, person: &str) -> String {
+        self.ctx
+            .roster
+            .get(person)
+            .map_or(person, |s| s.name.as_str())
+            .to_string()
+    }
+
     /// The unit of a person on the roster (their own id when not on it).
     pub fn unit_of<'s>(&self, actor: &'s str) -> &'s str
     where

@@ -14,7 +14,7 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
         out.add(
             FindingCode::ReceptionRefused,
             e.at,
-            || Args::new().with("by", Arg::Text(e.actor.to_string())),
+            || Args::new().with("by", Arg::Text(f.name_of(&e.actor))),
             events,
             people,
         );

@@ -44,8 +44,8 @@ pub(crate) fn judge(f: &Facts<'_>, out: &mut Findings<'_>) -> Result<(), CaseErr
                 deadline,
                 || {
                     Args::new()
-                        .with("by", Arg::Text(r.actor.to_string()))
-                        .with("to", Arg::Text(to.to_string()))
+                        .with("by", Arg::Text(f.name_of(&r.actor)))
+                        .with("to", Arg::Text(f.name_of(to)))
                         .with("at", Arg::Time(r.at))
                         .with("due", Arg::Time(deadline))
                         .with("limit", Arg::from(limit))
