@@ -58,6 +58,63 @@ pub trait FromArg: crate::names::Named {
 
 impl<T: crate::names::Named> FromArg for T {}
 
+/// An error as a host holds it (an `ErrorData` a result carries, such as a board's rows not
+/// judged, or a thrown error's fields: `code`, `message`, `field`, `line`, `row`, `event`) as a
+/// sentence for a bureau's staff in `lang` ("zh", the default, or "en"); see
+/// [`crate::messages::Messages::error_text`]. A code this library does not have is
+/// `argument.invalid_choice` naming `error.code`.
+///
+/// ```
+/// use efficiency_core::boundary::{error_text_of, Value};
+/// let e = Value::Map(vec![
+///     ("code".into(), Value::Str("case.unknown_actor".into())),
+///     ("message".into(), Value::Str("unknown actor \"x9\"".into())),
+///     ("line".into(), Value::Int(12)),
+/// ]);
+/// assert_eq!(error_text_of(&e, &Value::Null)?, "人员名册中没有这名经办人：“x9”（第12行）。");
+/// # Ok::<(), efficiency_core::error::Error>(())
+/// ```
+pub fn error_text_of(error: &Value, lang: &Value) -> Result<String, Error> {
+    let lang = crate::messages::Lang::from_arg(lang, "lang", crate::messages::Lang::Zh)?;
+    let given = error.get("code").string("error.code")?;
+    let code = crate::error::CODES
+        .iter()
+        .map(|(c, _)| *c)
+        .find(|c| *c == given)
+        .ok_or_else(|| {
+            Error::new(
+                "argument.invalid_choice",
+                format!("{given:?} is not an error code of this library"),
+            )
+            .with_field("error.code")
+        })?;
+    let mut e = Error::new(
+        code,
+        error
+            .get("message")
+            .opt_string("error.message")?
+            .unwrap_or(""),
+    );
+    e.field = error
+        .get("field")
+        .opt_string("error.field")?
+        .map(str::to_string);
+    let count = Whole::Between(0, i64::from(u32::MAX));
+    e.line = error
+        .get("line")
+        .opt_whole("error.line", count)?
+        .map(|n| n as u32);
+    e.row = error
+        .get("row")
+        .opt_whole("error.row", count)?
+        .map(|n| n as u32);
+    e.event = error
+        .get("event")
+        .opt_string("error.event")?
+        .map(str::to_string);
+    Ok(crate::messages::Messages::shipped().error_text(lang, &e))
+}
+
 /// A field name of a [`Value::Record`]: the struct's own (static), or owned for the fields of a
 /// flattened part.
 pub type Name = std::borrow::Cow<'static, str>;

@@ -403,6 +403,11 @@ pub const CODES: &[(&str, &str)] = &[
         "a published special procedure that does not state its time",
     ),
     ("guide.unknown_item", "an item code the catalogue does not have"),
+    // The report.
+    (
+        "report.workbook",
+        "a workbook that cannot be written (a sheet over Excel's limits)",
+    ),
 ];
 
 /// Whether `code` is in [`CODES`].

@@ -601,6 +601,127 @@ impl Messages {
     }
 }
 
+impl Messages {
+    /// An error as a sentence for a bureau's staff in `lang`: what is wrong (the catalogue's
+    /// `error-…` message of its code), the value it quotes, and where (the file and field, the
+    /// line, the row, the event). The code itself is left to the reader's detail line.
+    ///
+    /// ```
+    /// use efficiency_core::error::Error;
+    /// use efficiency_core::messages::{Lang, Messages};
+    /// let e = Error::new("org.unknown_unit", "unknown unit \"office\"")
+    ///     .with_field("campaign.json: tasks[3].owner");
+    /// let m = Messages::shipped();
+    /// assert_eq!(
+    ///     m.error_text(Lang::Zh, &e),
+    ///     "组织机构中没有这个单位：“office”（位置：campaign.json: tasks[3].owner）。"
+    /// );
+    /// assert_eq!(
+    ///     m.error_text(Lang::En, &e),
+    ///     "A unit the organisation does not have: \"office\" (at campaign.json: tasks[3].owner)."
+    /// );
+    /// ```
+    pub fn error_text(&self, lang: Lang, e: &crate::error::Error) -> String {
+        let zh = lang == Lang::Zh;
+        let mut out = self.text(lang, &format!("error.{}", e.code), &Args::new());
+        // The value the message quotes (`unknown unit "office"`), when it quotes one; else the
+        // first date or year it names (`no holiday data for 2031`).
+        let quoted = e.message.split_once('"').and_then(|(_, rest)| {
+            rest.split_once('"')
+                .map(|(v, _)| v)
+                .filter(|v| !v.is_empty())
+        });
+        if let Some(v) = quoted {
+            out.push_str(if zh { "：“" } else { ": \"" });
+            out.push_str(v);
+            out.push_str(if zh { "”" } else { "\"" });
+        } else if let Some(v) = date_or_year_in(&e.message) {
+            out.push_str(if zh { "：" } else { ": " });
+            out.push_str(v);
+        }
+        let mut at: Vec<String> = Vec::new();
+        if let Some(f) = &e.field {
+            at.push(if zh {
+                format!("位置：{f}")
+            } else {
+                format!("at {f}")
+            });
+        }
+        if let Some(l) = e.line {
+            at.push(if zh {
+                format!("第{l}行")
+            } else {
+                format!("line {l}")
+            });
+        }
+        if let Some(r) = e.row {
+            at.push(if zh {
+                format!("第{}条记录", u64::from(r) + 1)
+            } else {
+                format!("row {r}")
+            });
+        }
+        if let Some(ev) = &e.event {
+            at.push(if zh {
+                format!("事件{ev}")
+            } else {
+                format!("event {ev}")
+            });
+        }
+        if !at.is_empty() {
+            if zh {
+                out.push('（');
+                out.push_str(&at.join("，"));
+                out.push('）');
+            } else {
+                out.push_str(" (");
+                out.push_str(&at.join(", "));
+                out.push(')');
+            }
+        }
+        out.push_str(if zh { "。" } else { "." });
+        out
+    }
+}
+
+/// The first moment (`2026-10-08T09:00`), date (`2026-10-08`) or year (`2031`) `text` names as
+/// a word of its own.
+fn date_or_year_in(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let digits = |i: usize, n: usize| {
+        b.get(i..i + n)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let starts = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if starts && digits(i, 4) {
+            let date = b.get(i + 4) == Some(&b'-')
+                && digits(i + 5, 2)
+                && b.get(i + 7) == Some(&b'-')
+                && digits(i + 8, 2);
+            let mut end = if date { i + 10 } else { i + 4 };
+            // A time after the date (`2026-10-08T09:00`, seconds too) is part of it.
+            if date
+                && matches!(b.get(end), Some(b'T' | b' '))
+                && digits(end + 1, 2)
+                && b.get(end + 3) == Some(&b':')
+                && digits(end + 4, 2)
+            {
+                end += 6;
+                if b.get(end) == Some(&b':') && digits(end + 1, 2) {
+                    end += 3;
+                }
+            }
+            if !b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                return Some(&text[i..end]);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The kinds of record a fault's `source` names (`case X`, `conduct X`, …); each has a name in
 /// the catalogue's `record` group.
 pub const RECORD_KINDS: &[&str] = &[

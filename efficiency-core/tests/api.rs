@@ -174,6 +174,7 @@ fn the_manifest_lists_exactly_the_rust_operations() {
         "mask_policy.profiles" => { mask::MaskPolicy.profiles },
         "mask_policy.mask_text" => { mask::mask_text },
         "mask_policy.mask_record" => { mask::mask_record },
+        "error_text" => { boundary::error_text_of },
         "find_personal_data" => { mask::find_personal_data },
         "supervision_board" => { supervision::board_of_lines },
         "bureau.review_report" => { bureau::Bureau::review_report },

@@ -202,3 +202,41 @@ fn every_name_a_report_reads_exists_in_both_languages() {
         }
     }
 }
+
+/// An error naming a year or a date and quoting nothing reads with it.
+#[test]
+fn an_error_names_its_year_or_date() {
+    let m = Messages::shipped();
+    let e = efficiency_core::error::Error::new(
+        "calendar.year_not_covered",
+        "the calendar has no holiday data for 2031 (it covers 2004-2026)",
+    );
+    assert!(
+        m.error_text(Lang::Zh, &e).ends_with("：2031。"),
+        "{}",
+        m.error_text(Lang::Zh, &e)
+    );
+    let e = efficiency_core::error::Error::new("clock.before_acceptance", "at 2026-10-08T09:00 x");
+    assert!(m.error_text(Lang::En, &e).ends_with(": 2026-10-08T09:00."));
+    let e = efficiency_core::error::Error::new("clock.invalid_amount", "amount 20261 of days");
+    assert!(!m.error_text(Lang::Zh, &e).contains("2026"));
+}
+
+/// Every error code reads as a sentence in both languages (what a bureau's staff see when a
+/// file does not load), and the sentence names where.
+#[test]
+fn every_error_reads_as_a_sentence_in_both_languages() {
+    let m = Messages::shipped();
+    for (code, _) in efficiency_core::error::CODES {
+        for lang in Lang::ALL {
+            let id = format!("error.{code}");
+            assert!(m.has(lang, &id), "{id} in {}", lang.locale());
+        }
+        let e = efficiency_core::error::Error::new(code, "given \"x\"").with_field("f.json: a[0]");
+        let zh = m.error_text(Lang::Zh, &e);
+        assert!(
+            zh.contains("位置：f.json: a[0]") && zh.contains("“x”") && !zh.contains(code),
+            "{zh}"
+        );
+    }
+}

@@ -84,8 +84,9 @@ pub(crate) fn argument_type_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>
         .map(|t| t.bind(py))
 }
 
-/// The exception for a core error: the class by the code's area, with `.code`, `.field`,
-/// `.row`, `.line`, `.event` and `.event_index` set (None when not known).
+/// The exception for a core error: the class by the code's area, with `.code`, `.text` (the
+/// error as a Chinese sentence for a bureau's staff), `.field`, `.row`, `.line`, `.event` and
+/// `.event_index` set (None when not known).
 pub(crate) fn error(py: Python<'_>, e: impl Into<Error>) -> PyErr {
     let e: Error = e.into();
     let class: Bound<'_, PyType> = match (e.area(), e.code) {
@@ -107,6 +108,11 @@ pub(crate) fn error(py: Python<'_>, e: impl Into<Error>) -> PyErr {
     let v = err.value(py);
     // Setting attributes on a fresh exception instance cannot fail in practice.
     let _ = v.setattr("code", e.code);
+    let _ = v.setattr(
+        "text",
+        efficiency_core::messages::Messages::shipped()
+            .error_text(efficiency_core::messages::Lang::Zh, &e),
+    );
     let _ = v.setattr("field", e.field.clone());
     let _ = v.setattr("path", e.field);
     let _ = v.setattr("row", e.row);

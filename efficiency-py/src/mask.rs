@@ -78,9 +78,42 @@ fn find_personal_data<'py>(
     to_py(py, &core_mask::find_personal_data(&text))
 }
 
+/// An error as a result carries it (a dict with `code`, `message`, `field`, `line`, `row`,
+/// `event`, as a board's rows not judged) or an `EfficiencyError` as a sentence for a bureau's
+/// staff in `lang` ("zh", the default, or "en").
+#[pyfunction]
+#[pyo3(signature = (error, lang = None))]
+fn error_text(
+    py: Python<'_>,
+    error: &Bound<'_, PyAny>,
+    lang: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    use crate::convert::value;
+    // A raised error is read through its attributes, as a dict would give them.
+    let error = if error.is_instance_of::<pyo3::exceptions::PyBaseException>() {
+        let d = pyo3::types::PyDict::new(py);
+        for k in ["code", "field", "line", "row", "event"] {
+            d.set_item(k, error.getattr(k).ok())?;
+        }
+        d.set_item("message", error.str()?)?;
+        d.into_any()
+    } else {
+        error.clone()
+    };
+    let lang = match lang {
+        Some(l) => value(l)?,
+        None => efficiency_core::boundary::Value::Null,
+    };
+    crate::convert::ok(
+        py,
+        efficiency_core::boundary::error_text_of(&value(&error)?, &lang),
+    )
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<MaskPolicy>()?;
     m.add_function(wrap_pyfunction!(find_personal_data, m)?)?;
+    m.add_function(wrap_pyfunction!(error_text, m)?)?;
     m.add("MASKING_RULES_JSON", core_mask::MASKING_RULES_JSON)?;
     Ok(())
 }

@@ -162,3 +162,22 @@ def test_documents_and_lines_over_the_size_limits_are_coded_errors():
     statuses = list(ef.replay_cases(ef.CaseContext.sample(), [long, good], as_of="2026-12-01", errors=errors))
     assert [(row, e.code) for row, e in errors] == [(0, "case.line_too_long")]
     assert [s["case"] for s in statuses] == ["A"]
+
+
+def test_an_error_reads_as_a_chinese_sentence_for_a_bureaus_staff():
+    files = dict(ef.SAMPLE_BUREAU_FILES)
+    files["organisation.json"] = files["organisation.json"].replace('"head": "soc-h"', '"head": "nobody"', 1)
+    with pytest.raises(ef.EfficiencyError) as e:
+        ef.Bureau.from_files(files)
+    # `.text` is the sentence (where included, no code); `.message` stays the English detail.
+    assert e.value.code == "org.unknown_person"
+    assert e.value.text.startswith("组织机构中没有这名人员：“nobody”（位置：organisation.json")
+    assert "org." not in e.value.text
+    assert ef.error_text(e.value) == e.value.text
+    assert ef.error_text(e.value, "en").startswith('A person the organisation does not have: "nobody"')
+    # An error a result carries reads the same way.
+    row = {"code": "case.unknown_actor", "message": 'unknown actor "x9"', "line": 3}
+    assert ef.error_text(row) == "人员名册中没有这名经办人：“x9”（第3行）。"
+    with pytest.raises(ef.ArgumentError) as bad:
+        ef.error_text({"code": "nope", "message": ""})
+    assert (bad.value.code, bad.value.field) == ("argument.invalid_choice", "error.code")

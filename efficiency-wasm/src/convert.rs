@@ -35,6 +35,13 @@ pub(crate) fn error(e: impl Into<Error>) -> JsValue {
         format!("{names}{}", &f[i..])
     });
     set("code", e.code.into());
+    // The error as a Chinese sentence for a bureau's staff (the English is `message`).
+    set(
+        "text",
+        efficiency_core::messages::Messages::shipped()
+            .error_text(efficiency_core::messages::Lang::Zh, &e)
+            .into(),
+    );
     set("field", opt_str(&field));
     set("path", opt_str(&field));
     set("row", opt_num(e.row));

@@ -35,9 +35,10 @@ const TS_RESULTS: &str = include_str!("types.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERRORS: &str = r#"
-/** What every thrown error carries (the same fields as `ErrorData`, on an `Error`). */
+/** What every thrown error carries (the same fields as `ErrorData`, on an `Error`), and `text`:
+ * the error as a Chinese sentence for a bureau's staff (the English is `message`). */
 export interface EfficiencyError extends Error {
-  code: ErrorCode; field?: string; row?: number; line?: number; event?: string; eventIndex?: number;
+  code: ErrorCode; text: string; field?: string; row?: number; line?: number; event?: string; eventIndex?: number;
 }
 "#;
 

@@ -2,6 +2,7 @@
 
 use efficiency_core::mask as core_mask;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::to_js;
 
@@ -93,4 +94,25 @@ pub fn find_personal_data(
 ) -> Result<JsValue, JsValue> {
     let text = crate::convert::text(&text, "text")?;
     to_js(&core_mask::find_personal_data(&text))
+}
+
+/// An error as a result carries it (`{code, message, field, line, row, event}`, as a board's
+/// rows not judged) or a thrown error, as a sentence for a bureau's staff in `lang` ("zh", the
+/// default, or "en").
+#[wasm_bindgen(js_name = errorText)]
+pub fn error_text(
+    #[wasm_bindgen(unchecked_param_type = "ErrorData | EfficiencyError")] error: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\" | undefined")] lang: JsValue,
+) -> Result<String, JsValue> {
+    use efficiency_core::boundary::Value;
+    let mut value = crate::convert::value(&error);
+    // A thrown Error keeps its message in a property no enumeration sees: read it as a field.
+    if let (Some(e), Value::Map(fields)) = (error.dyn_ref::<js_sys::Error>(), &mut value) {
+        fields.retain(|(k, _)| k != "message");
+        fields.push(("message".into(), Value::Str(String::from(e.message()))));
+    }
+    wrap(efficiency_core::boundary::error_text_of(
+        &value,
+        &crate::convert::value(&lang),
+    ))
 }

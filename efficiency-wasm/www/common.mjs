@@ -72,7 +72,10 @@ export function ready() {
 
 /** Shows a library error as the page's words, with its code kept for the curious. */
 export function problem(e) {
-  return `<p class="error">${esc(e && e.message ? e.message : String(e))}<br><span class="muted">${esc(e && e.code ? e.code : "")}</span></p>`;
+  // The library's own sentence in Chinese (`text`), its message in English; the code is a detail.
+  const said = e && (lang() === "zh" && e.text ? e.text : e.message);
+  const code = e && e.code ? `${t("错误代码", "Error code")}: ${e.code}` : "";
+  return `<p class="error">${esc(said || String(e))}<br><small class="muted">${esc(code)}</small></p>`;
 }
 
 /**

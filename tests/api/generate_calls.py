@@ -436,6 +436,13 @@ s(
 s("data.masking_rules", let="masking_json")
 s("mask_policy.from_json", text=ref("masking_json"))
 s("find_personal_data", text="车辆京A12345违停，电话 138-0013-8000")
+s(
+    "error_text",
+    error={"code": "org.unknown_unit", "message": 'unknown unit "office"', "field": "campaign.json: tasks[3].owner"},
+)
+s("error_text", error={"code": "case.unknown_actor", "message": "x", "line": 12, "event": "e4"}, lang="en")
+s("error_text", error={"code": "no.such_code", "message": "x"})
+s("error_text", error={"code": "case.unknown_actor", "message": "x", "line": -1})
 # The published lists and data.
 s("data.settings")
 s("error_codes")

@@ -24,6 +24,7 @@ from efficiency.types import (
     DiffLine,
     Entry,
     ErrorCode,
+    ErrorData,
     EventKind,
     Fault,
     GroupByName,
@@ -107,6 +108,7 @@ __all__ = [
     "_merge_metrics",
     "_score_units",
     "commendation_list",
+    "error_text",
     "evaluate_clocks",
     "find_personal_data",
     "heads_responsible",
@@ -150,6 +152,7 @@ _DateLike: TypeAlias = datetime.date | str
 
 class EfficiencyError(ValueError):
     code: ErrorCode
+    text: str
     field: str | None
     path: str | None
     row: int | None
@@ -554,6 +557,7 @@ class MaskPolicy:
     def mask_text(self, text: str, profile: str) -> MaskedText: ...
     def mask_record(self, fields: Iterable[Mapping[str, str]], profile: str) -> MaskedRecord: ...
 
+def error_text(error: ErrorData | EfficiencyError, lang: Literal["zh", "en"] | None = None) -> str: ...
 def find_personal_data(text: str) -> list[Span]: ...
 @overload
 def supervision_board(

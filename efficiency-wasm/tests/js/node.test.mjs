@@ -542,3 +542,17 @@ test("every operation: the same answer as Python, of the type the manifest names
   const uncalled = manifest.operations.filter((op) => !ops.includes(op.id) && !op.rust.startsWith("type ")).map((op) => op.id);
   assert.deepEqual(uncalled, []);
 });
+
+test("an error reads as a Chinese sentence for a bureau's staff: `text` on every thrown error, errorText for the rest", () => {
+  const files = efficiency.sampleBureauFiles();
+  files["organisation.json"] = files["organisation.json"].replace('"head": "soc-h"', '"head": "nobody"');
+  let thrown = null;
+  try { efficiency.Bureau.fromFiles(files); } catch (e) { thrown = e; }
+  assert.equal(thrown.code, "org.unknown_person");
+  assert.ok(thrown.text.startsWith("组织机构中没有这名人员：“nobody”（位置：organisation.json"), thrown.text);
+  assert.ok(!thrown.text.includes("org."));
+  assert.equal(efficiency.errorText(thrown), thrown.text);
+  assert.ok(efficiency.errorText(thrown, "en").startsWith('A person the organisation does not have: "nobody"'));
+  assert.equal(efficiency.errorText({ code: "case.unknown_actor", message: 'unknown actor "x9"', line: 3 }), "人员名册中没有这名经办人：“x9”（第3行）。");
+  assert.throws(() => efficiency.errorText({ code: "nope", message: "" }), (e) => e.code === "argument.invalid_choice" && e.field === "error.code");
+});
