@@ -553,6 +553,30 @@ impl Activity {
         crate::disclosure::whereabouts_board(org, &self.disclosure(), at)
     }
 
+    /// The whereabouts board at `at` under `rules`' calendar and office hours: on a rest day or
+    /// outside office hours, a person with no entry is shown off duty, not at post.
+    ///
+    /// ```
+    /// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
+    /// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
+    /// let night = act.whereabouts_board_with(&org, &rules, "2026-11-04T20:00:00".parse().unwrap())?;
+    /// assert!(night.iter().any(|r| r.status_zh == "非工作时间"));
+    /// # Ok::<(), efficiency_core::org::OrgError>(())
+    /// ```
+    pub fn whereabouts_board_with(
+        &self,
+        org: &Organisation,
+        rules: &ActivityRules,
+        at: NaiveDateTime,
+    ) -> Result<Vec<crate::disclosure::WhereaboutsRow>, OrgError> {
+        crate::disclosure::whereabouts_board_on_duty(
+            org,
+            &self.disclosure(),
+            at,
+            Some((&rules.calendar, &rules.clock_config.office_hours)),
+        )
+    }
+
     /// The ratings summary at `as_of` ([`crate::disclosure::ratings_summary`]).
     pub fn ratings_summary(
         &self,

@@ -434,6 +434,45 @@ pub struct WhereaboutsRow {
     pub acting_name: Option<String>,
     /// The entry shown.
     pub entry: Option<String>,
+    /// When no entry covers the moment and nobody is expected at post: a rest day or outside
+    /// office hours (the board then says so instead of "at post").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub off_duty: Option<OffDuty>,
+}
+
+/// Why nobody is expected at post at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OffDuty {
+    /// A weekend or holiday that is not a make-up workday (休息日).
+    RestDay,
+    /// A workday outside office hours (非工作时间).
+    OffHours,
+}
+
+impl OffDuty {
+    /// The Chinese name (休息日, 非工作时间).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            OffDuty::RestDay => "休息日",
+            OffDuty::OffHours => "非工作时间",
+        }
+    }
+
+    /// Whether `at` is off duty under `calendar` and `hours`: `None` on duty, or when the
+    /// calendar has no data for the year (the board then makes no claim).
+    pub fn at(
+        calendar: &crate::calendar::Calendar,
+        hours: &crate::clock::OfficeHours,
+        at: NaiveDateTime,
+    ) -> Option<OffDuty> {
+        match calendar.is_workday(at.date()) {
+            Ok(false) => Some(OffDuty::RestDay),
+            Ok(true) if !hours.is_open(at.time()) => Some(OffDuty::OffHours),
+            _ => None,
+        }
+    }
 }
 
 /// Checks the entries and absences (people known, until after from, acting someone else).
@@ -641,7 +680,30 @@ pub fn whereabouts_board(
     act: &DisclosureRecords<'_>,
     at: NaiveDateTime,
 ) -> Result<Vec<WhereaboutsRow>, OrgError> {
+    whereabouts_board_on_duty(org, act, at, None)
+}
+
+/// [`whereabouts_board`], saying on a rest day or outside office hours (`duty`: the calendar
+/// and the office hours) that nobody without an entry is expected at post.
+///
+/// ```
+/// use efficiency_core::{activity::Activity, calendar::Calendar, clock::OfficeHours, org::Organisation};
+/// use efficiency_core::disclosure::{whereabouts_board_on_duty, OffDuty};
+/// let (org, act, cal) = (Organisation::sample(), Activity::sample(), Calendar::china());
+/// let hours = OfficeHours::default();
+/// let saturday = "2026-11-07T10:00:00".parse().expect("a time");
+/// let board = whereabouts_board_on_duty(&org, &act.disclosure(), saturday, Some((&cal, &hours)))?;
+/// assert!(board.iter().all(|r| r.off_duty == Some(OffDuty::RestDay) && r.status_zh == "休息日"));
+/// # Ok::<(), efficiency_core::org::OrgError>(())
+/// ```
+pub fn whereabouts_board_on_duty(
+    org: &Organisation,
+    act: &DisclosureRecords<'_>,
+    at: NaiveDateTime,
+    duty: Option<(&crate::calendar::Calendar, &crate::clock::OfficeHours)>,
+) -> Result<Vec<WhereaboutsRow>, OrgError> {
     check_whereabouts(org, act)?;
+    let off = duty.and_then(|(calendar, hours)| OffDuty::at(calendar, hours, at));
     let mut current: std::collections::BTreeMap<&str, &WhereaboutsEntry> = Default::default();
     for e in act
         .whereabouts
@@ -662,13 +724,16 @@ pub fn whereabouts_board(
             let status = e.map_or(WhereaboutsStatus::AtPost, |e| e.status);
             let public = status != WhereaboutsStatus::Leave;
             let acting = e.and_then(|e| e.acting.clone());
+            let off_duty = off.filter(|_| e.is_none());
             WhereaboutsRow {
                 unit: p.unit.clone().unwrap_or_default(),
                 person: p.id.clone(),
                 name: p.name.clone(),
                 position: p.position,
                 status,
-                status_zh: status.name_zh().into(),
+                status_zh: off_duty
+                    .map_or_else(|| status.name_zh(), OffDuty::name_zh)
+                    .into(),
                 reason: e
                     .filter(|_| public)
                     .map(|e| e.reason.clone())
@@ -684,6 +749,7 @@ pub fn whereabouts_board(
                     .map(|p| p.name.clone()),
                 acting,
                 entry: e.map(|e| e.id.clone()),
+                off_duty,
             }
         })
         .collect();
@@ -833,12 +899,13 @@ pub enum PublicationState {
 /// ```
 /// use efficiency_core::{activity::{Activity, ActivityRules}, org::Organisation};
 /// let (org, act, rules) = (Organisation::sample(), Activity::sample(), ActivityRules::default());
-/// let register = act.publication_register(&org, &rules, "2026-12-31T23:59:00".parse().expect("a time"))?;
+/// let register = act.publication_register(&org, &rules, "2026-05-06T10:00:00".parse().expect("a time"))?;
 /// let p1 = register.iter().find(|r| r.id == "P1").expect("listed");
 /// assert!(!p1.late);
-/// // The record as published: the party's name and ID masked.
+/// // The record as published: the party's name and ID masked, each field labelled.
 /// let record = p1.record.as_ref().expect("published with its record");
 /// assert!(record.fields.iter().any(|(f, v)| f == "party" && v == "张某"));
+/// assert_eq!(record.labels[0], "当事人");
 /// # Ok::<(), efficiency_core::org::OrgError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -865,10 +932,13 @@ pub struct RegisterRow {
     pub late: bool,
     /// The masking profile.
     pub profile: Option<String>,
-    /// Fields masked.
+    /// Fields masked, as the bureau recorded them (`party.name`: a record field and its kind).
     pub masked: Vec<String>,
+    /// The same, as the public reads them: each field's label (当事人, 身份证号码).
+    pub masked_labels: Vec<String>,
     /// The decision's public record, masked under its profile (`court`, the strictest, when it
-    /// recorded none or `none`): nothing the register shows carries personal data.
+    /// recorded none or `none`): nothing the register shows carries personal data. None once
+    /// the decision is withdrawn or its display period has ended: its content comes down.
     pub record: Option<crate::mask::MaskedRecord>,
     /// The due to withdraw or correct once revoked or changed (none also when it falls after
     /// the calendar's last year).
@@ -1042,7 +1112,11 @@ pub(crate) fn judge_register(
         } else {
             PublicationState::OnDisplay
         };
-        let record = if r.record.is_empty() {
+        let down = matches!(
+            state,
+            PublicationState::Withdrawn | PublicationState::Expired
+        );
+        let record = if r.record.is_empty() || down {
             None
         } else {
             let policy = crate::mask::MaskPolicy::shipped();
@@ -1066,6 +1140,25 @@ pub(crate) fn judge_register(
             published_at: published,
             late,
             profile: r.profile.clone(),
+            masked_labels: r
+                .masked
+                .iter()
+                .map(|m| {
+                    let (field, kind) = m.split_once('.').unwrap_or((m.as_str(), ""));
+                    // `party.name`: the field `party` as labelled; `party.id_number` on a field
+                    // of another kind: its label and the kind (当事人身份证号码).
+                    let f = r.record.iter().find(|f| f.field == field);
+                    let label = |f: &crate::mask::RecordField| {
+                        f.label.clone().unwrap_or_else(|| field_name(&f.kind))
+                    };
+                    match f {
+                        Some(f) if kind.is_empty() || f.kind == kind => label(f),
+                        Some(f) => format!("{}{}", label(f), field_name(kind)),
+                        None if kind.is_empty() => m.clone(),
+                        None => field_name(kind),
+                    }
+                })
+                .collect(),
             masked: r.masked.clone(),
             record,
             revision_due,
@@ -1077,6 +1170,11 @@ pub(crate) fn judge_register(
         out.push((row, faults));
     }
     Ok(out)
+}
+
+/// The catalogue's Chinese name of a kind of record field (姓名, 身份证号码).
+fn field_name(kind: &str) -> String {
+    crate::messages::Messages::shipped().name(crate::messages::Lang::Zh, "field", kind)
 }
 
 /// The register of published results at `as_of` (公开办事结果): per decision its due, when it
@@ -1462,4 +1560,39 @@ pub(crate) fn check_rating(org: &Organisation, r: &Rating, at: &str) -> Result<(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::activity::{Activity, ActivityRules};
+    use crate::org::Organisation;
+
+    /// What the public reads of a decision: its fields labelled as the bureau labels them, what
+    /// was masked named the same way, and nothing once it is withdrawn or its display ends.
+    #[test]
+    fn a_published_record_is_labelled_and_comes_down_when_its_display_ends() {
+        let (org, act, rules) = (
+            Organisation::sample(),
+            Activity::sample(),
+            ActivityRules::default(),
+        );
+        let at = |s: &str| s.parse().expect("a time");
+        let on = act
+            .publication_register(&org, &rules, at("2026-05-06T10:00:00"))
+            .unwrap();
+        let p1 = on.iter().find(|r| r.id == "P1").unwrap();
+        assert_eq!(p1.masked_labels, ["当事人", "当事人身份证号码"]);
+        let record = p1.record.as_ref().expect("on display");
+        assert_eq!(record.labels[0], "当事人");
+        assert_eq!(record.fields[0].1, "张某");
+        let later = act
+            .publication_register(&org, &rules, at("2026-11-04T10:00:00"))
+            .unwrap();
+        let p1 = later.iter().find(|r| r.id == "P1").unwrap();
+        assert_eq!(p1.state, super::PublicationState::Expired);
+        assert!(p1.record.is_none());
+        let p3 = later.iter().find(|r| r.id == "P3").unwrap();
+        assert_eq!(p3.state, super::PublicationState::Withdrawn);
+        assert!(p3.record.is_none());
+    }
 }

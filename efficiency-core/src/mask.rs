@@ -651,7 +651,7 @@ fn surname(name: &str, policy: &MaskPolicy) -> String {
 ///
 /// ```
 /// use efficiency_core::mask::{mask_record, MaskPolicy, RecordField};
-/// let f = RecordField { field: "party".into(), kind: "name".into(), value: "张三".into() };
+/// let f = RecordField { field: "party".into(), kind: "name".into(), value: "张三".into(), label: None };
 /// let r = mask_record(&[f], &MaskPolicy::default(), "penalty_publication")?;
 /// assert_eq!(r.fields, [("party".to_string(), "张某".to_string())]);
 /// # Ok::<(), efficiency_core::error::Error>(())
@@ -666,6 +666,9 @@ pub struct RecordField {
     pub kind: String,
     /// Its value.
     pub value: String,
+    /// How a reader names it (当事人, 案情摘要); the catalogue's name of its kind when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// A masked record: the fields in their order and what was done.
@@ -673,7 +676,7 @@ pub struct RecordField {
 /// ```
 /// use efficiency_core::mask::{mask_record, MaskPolicy, RecordField};
 /// // An official acting in office is not masked.
-/// let f = RecordField { field: "handler".into(), kind: "official".into(), value: "李娜".into() };
+/// let f = RecordField { field: "handler".into(), kind: "official".into(), value: "李娜".into(), label: None };
 /// let r = mask_record(&[f], &MaskPolicy::default(), "penalty_publication")?;
 /// assert_eq!((r.fields[0].1.as_str(), r.masks.len()), ("李娜", 0));
 /// # Ok::<(), efficiency_core::error::Error>(())
@@ -683,6 +686,9 @@ pub struct RecordField {
 pub struct MaskedRecord {
     /// Field name and masked value, in the record's order.
     pub fields: Vec<(String, String)>,
+    /// Each field's label as the public reads it, in the same order: the record's own, else
+    /// the catalogue's name of its kind in Chinese (姓名, 身份证号码, 内容).
+    pub labels: Vec<String>,
     /// The profile applied.
     pub profile: String,
     /// What was done, per field (and per span in text fields).
@@ -695,7 +701,7 @@ pub struct MaskedRecord {
 ///
 /// ```
 /// use efficiency_core::mask::{mask_record, MaskPolicy, RecordField};
-/// let f = |field: &str, kind: &str, value: &str| RecordField { field: field.into(), kind: kind.into(), value: value.into() };
+/// let f = |field: &str, kind: &str, value: &str| RecordField { field: field.into(), kind: kind.into(), value: value.into(), label: None };
 /// let r = mask_record(
 ///     &[f("party", "name", "王五"), f("handler", "official", "李娜"), f("facts", "text", "王五电话13800138000")],
 ///     MaskPolicy::shipped(),
@@ -712,6 +718,7 @@ pub fn mask_record(
 ) -> Result<MaskedRecord, Error> {
     let p = policy.profile(profile)?;
     let mut out = Vec::with_capacity(fields.len());
+    let mut labels = Vec::with_capacity(fields.len());
     let mut masks = Vec::new();
     // Names first: who shares a surname decides 甲/乙.
     let names: Vec<&str> = fields
@@ -830,9 +837,13 @@ pub fn mask_record(
             });
         }
         out.push((f.field.clone(), value));
+        labels.push(f.label.clone().unwrap_or_else(|| {
+            crate::messages::Messages::shipped().name(crate::messages::Lang::Zh, "field", &f.kind)
+        }));
     }
     Ok(MaskedRecord {
         fields: out,
+        labels,
         profile: profile.to_string(),
         masks,
     })
@@ -865,6 +876,7 @@ mod tests {
             field: field.into(),
             kind: kind.into(),
             value: value.into(),
+            label: None,
         };
         let r = mask_record(
             &[
@@ -920,16 +932,19 @@ mod staff_tests {
                 field: "party".into(),
                 kind: "name".into(),
                 value: "张伟".into(),
+                label: None,
             },
             RecordField {
                 field: "party_id".into(),
                 kind: "id_number".into(),
                 value: "110101199003077777".into(),
+                label: None,
             },
             RecordField {
                 field: "summary".into(),
                 kind: "text".into(),
                 value: "张伟（身份证110101199003077777）".into(),
+                label: None,
             },
         ];
         let m = mask_record(&fields, &MaskPolicy::default(), "court").unwrap();

@@ -176,6 +176,19 @@ fn every_name_a_report_reads_exists_in_both_languages() {
             assert!(m.has(lang, code), "{code} in {}", lang.locale());
         }
     }
+    // The label of every kind of field a published record holds.
+    let kinds = efficiency_core::mask::DataKind::NAMES
+        .iter()
+        .chain(&["official", "text", "other"]);
+    for k in kinds {
+        for lang in Lang::ALL {
+            assert!(
+                m.has(lang, &format!("field.{k}")),
+                "field-{k} in {}",
+                lang.locale()
+            );
+        }
+    }
     // The grades of the shipped assessment rules and what the shipped measures do to a grade.
     let grades: Vec<String> = efficiency_core::assessment::AssessmentRules::default()
         .grades

@@ -200,19 +200,28 @@ impl Activity {
         )
     }
     /// The staff whereabouts board at `at` (docs/domain.md §13): every person with the posted entry
-    /// covering the moment (at post when none; a leave's reason not shown). Dicts, or an Arrow
-    /// table with `table=True`.
-    #[pyo3(signature = (organisation, at, *, table = false))]
+    /// covering the moment (at post when none; a leave's reason not shown). With `rules`, their
+    /// calendar and office hours say who is off duty (a rest day, outside office hours) instead
+    /// of at post. Dicts, or an Arrow table with `table=True`.
+    #[pyo3(signature = (organisation, at, rules = None, *, table = false))]
     fn whereabouts_board<'py>(
         &self,
         py: Python<'py>,
         organisation: &Bound<'_, PyAny>,
         at: &Bound<'py, PyAny>,
+        rules: Option<&Bound<'_, PyAny>>,
         table: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let organisation = crate::convert::class::<Organisation>(organisation, "organisation")?;
-        judged(py, at, "at", Zone::CHINA, table, |t| {
-            self.inner.whereabouts_board(&organisation.inner, t)
+        let rules = match rules {
+            Some(r) if !r.is_none() => Some(crate::convert::class::<ActivityRules>(r, "rules")?),
+            _ => None,
+        };
+        judged(py, at, "at", Zone::CHINA, table, |t| match &rules {
+            Some(r) => self
+                .inner
+                .whereabouts_board_with(&organisation.inner, &r.inner, t),
+            None => self.inner.whereabouts_board(&organisation.inner, t),
         })
     }
     /// The ratings summary at `as_of` per unit, then `all` (好差评 with denominators: logged,

@@ -108,11 +108,17 @@ def test_a_card_explains_itself():
 
 
 def test_the_register_publishes_records_masked_and_the_board_as_tables():
-    rows = ACT.publication_register(ORG, RULES, "2026-12-31 18:00")
-    p1 = next(r for r in rows if r["id"] == "P1")
+    # On display (the penalty's three years from its decision): masked, every field labelled.
+    p1 = next(r for r in ACT.publication_register(ORG, RULES, "2026-05-06 10:00") if r["id"] == "P1")
     text = " ".join(v for _, v in p1["record"]["fields"])
     assert "张某" in text and not any(s in text for s in ["张伟", "110101199003077777", "13800138000"])
     assert p1["record"]["profile"] == "penalty_publication"
+    assert p1["record"]["labels"] == ["当事人", "当事人身份证号码", "主要内容", "承办人"]
+    assert p1["masked_labels"] == ["当事人", "当事人身份证号码"]
+    # Its display over, its content comes down.
+    rows = ACT.publication_register(ORG, RULES, "2026-12-31 18:00")
+    p1 = next(r for r in rows if r["id"] == "P1")
+    assert (p1["state"], p1["record"]) == ("expired", None)
     # Recorded without a profile: masked court style anyway (and the fault says it was not recorded).
     p4 = next(r for r in rows if r["id"] == "P4")
     assert p4["record"]["profile"] == "court" and "publication.unmasked" in p4["findings"]

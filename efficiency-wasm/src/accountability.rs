@@ -224,20 +224,35 @@ impl Activity {
         ))?)
     }
     /// The staff whereabouts board at `at` (every person with the posted entry covering the
-    /// moment; at post when none; a leave's reason not shown).
+    /// moment; at post when none; a leave's reason not shown). With `rules`, their calendar and
+    /// office hours say who is off duty (a rest day, outside office hours) instead of at post.
     #[wasm_bindgen(js_name = whereaboutsBoard, unchecked_return_type = "WhereaboutsRow[]")]
     pub fn whereabouts_board(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Organisation")] organisation: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Date")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActivityRules | undefined")] rules: JsValue,
     ) -> Result<JsValue, JsValue> {
         let organisation = crate::class::class::<crate::accountability::Organisation>(
             &organisation,
             "organisation",
         )?;
-        judged(&at, "at", efficiency_core::date::Zone::CHINA, |t| {
-            self.inner.whereabouts_board(&organisation.inner, t)
-        })
+        let rules = if rules.is_undefined() || rules.is_null() {
+            None
+        } else {
+            Some(crate::class::class::<ActivityRules>(&rules, "rules")?)
+        };
+        judged(
+            &at,
+            "at",
+            efficiency_core::date::Zone::CHINA,
+            |t| match &rules {
+                Some(r) => self
+                    .inner
+                    .whereabouts_board_with(&organisation.inner, &r.inner, t),
+                None => self.inner.whereabouts_board(&organisation.inner, t),
+            },
+        )
     }
     /// The ratings summary at `asOf` per unit, then `all`, with denominators.
     #[wasm_bindgen(js_name = ratingsSummary, unchecked_return_type = "RatingsRow[]")]

@@ -848,6 +848,8 @@ export interface Mask {
 export interface MaskedRecord {
   /** Field name and masked value, in the record's order. */
   fields: [string, string][];
+  /** Each field's label as the public reads it, in the same order: the record's own, else the catalogue's name of its kind in Chinese (姓名, 身份证号码, 内容). */
+  labels: string[];
   /** What was done, per field (and per span in text fields). */
   masks: Mask[];
   /** The profile applied. */
@@ -883,6 +885,9 @@ export type MaterialForm = "original" | "copy" | "original_and_copy" | "electron
 
 /** A measure the matrix may propose: the lighter ones (no period) and the sanctions of 公职人员政务处分法 (with periods). */
 export type Measure = "admonition" | "written_self_criticism" | "circulated_criticism" | "reassignment" | "warning" | "demerit" | "major_demerit" | "demotion" | "removal" | "dismissal";
+
+/** Why nobody is expected at post at a moment. */
+export type OffDuty = "rest_day" | "off_hours";
 
 /** How a concluded case did against its promised limit. */
 export type Outcome = "early" | "on_time" | "late";
@@ -986,6 +991,8 @@ export interface RecordField {
   field: string;
   /** What it holds. */
   kind: string;
+  /** How a reader names it (当事人, 案情摘要); the catalogue's name of its kind when none. */
+  label?: string | null;
   /** Its value. */
   value: string;
 }
@@ -1010,13 +1017,15 @@ export interface RegisterRow {
   kind: DecisionKind;
   /** Published after its due (or not yet and past it). */
   late: boolean;
-  /** Fields masked. */
+  /** Fields masked, as the bureau recorded them (`party.name`: a record field and its kind). */
   masked: string[];
+  /** The same, as the public reads them: each field's label (当事人, 身份证号码). */
+  maskedLabels: string[];
   /** The masking profile. */
   profile: string | null;
   /** Online at. */
   publishedAt: IsoDateTime | null;
-  /** The decision's public record, masked under its profile (`court`, the strictest, when it recorded none or `none`): nothing the register shows carries personal data. */
+  /** The decision's public record, masked under its profile (`court`, the strictest, when it recorded none or `none`): nothing the register shows carries personal data. None once the decision is withdrawn or its display period has ended: its content comes down. */
   record: MaskedRecord | null;
   /** Withdrawn or corrected at. */
   revisedAt: IsoDateTime | null;
@@ -1341,6 +1350,8 @@ export interface WhereaboutsRow {
   entry: string | null;
   /** Name. */
   name: string;
+  /** When no entry covers the moment and nobody is expected at post: a rest day or outside office hours (the board then says so instead of "at post"). */
+  offDuty?: OffDuty | null;
   /** Person id. */
   person: string;
   /** Place (empty for leave). */
@@ -1383,7 +1394,7 @@ export interface WorkflowStep {
   role: Authority;
 }
 
-export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "argument.too_large" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.explanation_too_long" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.explanation_too_long" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.no_limit" | "clock.unknown_authority" | "clock.unknown_unit" | "messages.syntax" | "messages.unknown_code" | "messages.unknown_argument" | "clock.invalid_office_hours" | "clock.invalid_settings" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "case.too_many_events" | "case.line_too_long" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "org.too_large" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record" | "supervision.invalid_rules" | "supervision.invalid_action" | "supervision.unknown_card" | "guide.invalid" | "guide.invalid_code" | "guide.fee_unstated" | "guide.fee_basis_missing" | "guide.catch_all_condition" | "guide.catch_all_material" | "guide.special_procedure_time_missing" | "guide.unknown_item";
+export type ErrorCode = "argument.wrong_type" | "argument.missing" | "argument.not_whole" | "argument.out_of_range" | "argument.invalid_choice" | "argument.length_mismatch" | "argument.invalid" | "argument.too_large" | "calendar.invalid_date" | "calendar.year_not_covered" | "calendar.invalid_argument" | "calendar.out_of_range" | "calendar.explanation_too_long" | "calendar.invalid_data" | "calendar.overlay_conflict" | "clock.invalid_time" | "clock.explanation_too_long" | "clock.time_goes_backwards" | "clock.before_acceptance" | "clock.already_suspended" | "clock.resume_without_suspension" | "clock.after_conclusion" | "clock.no_pending_extension" | "clock.already_approved" | "clock.already_notified" | "clock.invalid_amount" | "clock.suspended_at_conclusion" | "clock.invalid_supplement" | "clock.promised_exceeds_statutory" | "clock.no_limit" | "clock.unknown_authority" | "clock.unknown_unit" | "messages.syntax" | "messages.unknown_code" | "messages.unknown_argument" | "clock.invalid_office_hours" | "clock.invalid_settings" | "clock.invalid_item" | "clock.unknown_procedure" | "clock.procedure_counts" | "case.malformed_line" | "case.invalid_event" | "case.duplicate_event_id" | "case.time_goes_backwards" | "case.wrong_case" | "case.unknown_actor" | "case.unknown_item" | "case.unknown_step" | "case.step_already_started" | "case.step_not_started" | "case.impossible_transition" | "case.not_referred" | "case.unsorted_input" | "case.invalid_rules" | "case.too_many_events" | "case.line_too_long" | "org.invalid_json" | "org.wrong_format" | "org.empty_id" | "org.duplicate_id" | "org.unknown_person" | "org.unknown_unit" | "org.not_principal" | "org.second_principal" | "org.missing_unit" | "org.person_in_window" | "org.missing_head" | "org.missing_supervising_leader" | "org.wrong_position" | "org.missing_parent" | "org.window_head_elsewhere" | "org.incompatible_positions" | "org.cycle" | "org.too_large" | "accountability.invalid_rules" | "accountability.invalid_fault" | "activity.invalid" | "assessment.invalid_rules" | "assessment.invalid_input" | "campaign.invalid_plan" | "campaign.invalid_input" | "review.invalid" | "mask.invalid_policy" | "mask.unknown_profile" | "mask.invalid_record" | "supervision.invalid_rules" | "supervision.invalid_action" | "supervision.unknown_card" | "guide.invalid" | "guide.invalid_code" | "guide.fee_unstated" | "guide.fee_basis_missing" | "guide.catch_all_condition" | "guide.catch_all_material" | "guide.special_procedure_time_missing" | "guide.unknown_item" | "report.workbook";
 
 export type EventKind = "inquiry" | "answer" | "receive" | "supplement_request" | "supplement_received" | "accept" | "reject" | "refuse_reception" | "refer" | "reply" | "guide_outside" | "step_started" | "step_finished" | "suspend" | "resume" | "extension_requested" | "extension_approved" | "applicant_notified" | "conclude" | "result_published" | "mark_urgent" | "due_told" | "withdrawn";
 

@@ -340,6 +340,7 @@ s("data.conduct_rules")
 s("data.complaint_rules")
 s("activity.faults", on="activity", organisation=ref("org"), rules=ref("act_rules"), as_of="2026-12-31T23:59")
 s("activity.whereabouts_board", on="activity", organisation=ref("org"), at="2026-06-15T10:00")
+s("activity.whereabouts_board", on="activity", organisation=ref("org"), at="2026-11-07T10:00", rules=ref("act_rules"))
 s(
     "activity.publication_register",
     on="activity",

@@ -353,3 +353,18 @@ error-guide-catch_all_material = A guide material that is a catch-all (其他材
 error-guide-special_procedure_time_missing = A published special procedure that does not state its time
 error-guide-unknown_item = An item code the catalogue does not have
 error-report-workbook = A workbook that cannot be written (a sheet over Excel's limits)
+
+## Fields of a published record (by kind of data)
+
+field-id_number = ID number
+field-bank_card = bank card
+field-mobile = mobile
+field-landline = telephone
+field-plate = number plate
+field-email = e-mail
+field-name = name
+field-address = address
+field-health = health data
+field-official = official
+field-text = content
+field-other = other

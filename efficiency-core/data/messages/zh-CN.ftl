@@ -340,3 +340,18 @@ error-guide-catch_all_material = 服务指南中有兜底材料（“其他材�
 error-guide-special_procedure_time_missing = 公布的特别程序未写明所需时间
 error-guide-unknown_item = 事项目录中没有这一事项编码
 error-report-workbook = 无法生成 Excel 工作簿
+
+## 公开记录的字段（按个人信息类别）
+
+field-id_number = 身份证号码
+field-bank_card = 银行卡号
+field-mobile = 手机号码
+field-landline = 固定电话
+field-plate = 机动车号牌
+field-email = 电子邮箱
+field-name = 姓名
+field-address = 住址
+field-health = 健康信息
+field-official = 承办人
+field-text = 内容
+field-other = 其他

@@ -285,6 +285,20 @@ impl Default for OfficeHours {
 }
 
 impl OfficeHours {
+    /// Whether the office is open at `t` (inside a session; its close is outside).
+    ///
+    /// ```
+    /// use efficiency_core::clock::OfficeHours;
+    /// let h = OfficeHours::default();
+    /// let at = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+    /// assert!(h.is_open(at("09:00")) && !h.is_open(at("12:30")) && !h.is_open(at("17:30")));
+    /// ```
+    pub fn is_open(&self, t: chrono::NaiveTime) -> bool {
+        use chrono::Timelike;
+        let s = t.num_seconds_from_midnight();
+        self.sessions.iter().any(|&(from, to)| from <= s && s < to)
+    }
+
     /// Sessions as `("HH:MM", "HH:MM")` pairs, sorted, disjoint and non-empty.
     ///
     /// ```

@@ -412,10 +412,17 @@ class Activity:
     def faults(self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike) -> list[Fault]: ...
     @overload
     def whereabouts_board(
-        self, organisation: Organisation, at: _TimeLike, *, table: Literal[False] = False
+        self,
+        organisation: Organisation,
+        at: _TimeLike,
+        rules: ActivityRules | None = None,
+        *,
+        table: Literal[False] = False,
     ) -> list[WhereaboutsRow]: ...
     @overload
-    def whereabouts_board(self, organisation: Organisation, at: _TimeLike, *, table: Literal[True]) -> Any: ...
+    def whereabouts_board(
+        self, organisation: Organisation, at: _TimeLike, rules: ActivityRules | None = None, *, table: Literal[True]
+    ) -> Any: ...
     @overload
     def ratings_summary(
         self, organisation: Organisation, rules: ActivityRules, as_of: _TimeLike, *, table: Literal[False] = False

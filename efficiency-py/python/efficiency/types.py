@@ -608,6 +608,7 @@ class MaskedRecord(TypedDict):
     """A masked record: the fields in their order and what was done."""
 
     fields: list[tuple[str, str]]
+    labels: list[str]
     masks: list[Mask]
     profile: str
 
@@ -646,6 +647,9 @@ Measure = Literal[
     "dismissal",
 ]
 """A measure the matrix may propose: the lighter ones (no period) and the sanctions of 公职人员政务处分法 (with periods)."""
+
+OffDuty = Literal["rest_day", "off_hours"]
+"""Why nobody is expected at post at a moment."""
 
 Outcome = Literal["early", "on_time", "late"]
 """How a concluded case did against its promised limit."""
@@ -716,6 +720,7 @@ class RecordField(TypedDict):
 
     field: str
     kind: str
+    label: NotRequired[str | None]
     value: str
 
 
@@ -732,6 +737,7 @@ class RegisterRow(TypedDict):
     kind: DecisionKind
     late: bool
     masked: list[str]
+    masked_labels: list[str]
     profile: str | None
     published_at: datetime.datetime | None
     record: MaskedRecord | None
@@ -973,6 +979,7 @@ class WhereaboutsRow(TypedDict):
     acting_name: str | None
     entry: str | None
     name: str
+    off_duty: NotRequired[OffDuty | None]
     person: str
     place: str
     position: Position
@@ -1102,6 +1109,7 @@ ErrorCode = Literal[
     "guide.catch_all_material",
     "guide.special_procedure_time_missing",
     "guide.unknown_item",
+    "report.workbook",
 ]
 
 EventKind = Literal[

@@ -116,12 +116,30 @@ test("the public page: whereabouts at a moment (a leave's reason never shown), p
   assert.match(leave, /请假/);
   assert.doesNotMatch(leave, /就医/);
   assert.match(await page.textContent('#results-table tr[data-id="P2"]'), /民社登字〔2026〕41号.*逾期/);
-  // A published record is masked: the party's name to surname + 某, ID and phone numbers gone.
-  const p1 = await page.textContent('#results-table tr[data-id="P1"]');
-  assert.match(p1, /张某/);
-  assert.doesNotMatch(p1, /张伟|110101199003077777|13800138000/);
+  // A penalty's display period (3 years from the decision) has ended: its content is down.
+  const expired = await page.textContent('#results-table tr[data-id="P1"]');
+  assert.match(expired, /公示期满.*内容已撤下/);
+  assert.doesNotMatch(expired, /张/);
   assert.match(await page.textContent("#ratings-table"), /合计/);
   await shot(page, "public-zh-390.png");
+  // While on display, a published record is masked and every field labelled: the party's name
+  // to surname + 某, ID and phone numbers gone, no internal field names.
+  await page.fill("#at", "2026-05-06T10:00");
+  await page.click("#show");
+  const p1 = await page.textContent('#results-table tr[data-id="P1"]');
+  assert.match(p1, /当事人：张某/);
+  assert.match(p1, /主要内容：/);
+  assert.match(p1, /（当事人、当事人身份证号码）/);
+  assert.doesNotMatch(p1, /张伟|110101199003077777|13800138000|party/);
+  // On a Saturday and at night nobody without an entry is "at post".
+  await page.fill("#at", "2026-11-07T10:00");
+  await page.click("#show");
+  const saturday = await page.$$eval("#whereabouts-table tbody tr", (rows) => rows.map((r) => r.dataset.status + ":" + r.textContent));
+  assert.ok(saturday.length > 5 && saturday.every((r) => !/在岗/.test(r)), saturday.join("\n"));
+  assert.ok(saturday.some((r) => /休息日/.test(r)));
+  await page.fill("#at", "2026-11-04T20:00");
+  await page.click("#show");
+  assert.match(await page.textContent("#whereabouts-table"), /非工作时间/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -186,7 +186,7 @@ export function runAccountabilityVectors(efficiency, doc) {
             ? act.whereaboutsBoard(org, sc.as_of)
             : sc.kind === "ratings_summary"
               ? act.ratingsSummary(org, new efficiency.ActivityRules(), sc.as_of)
-              : act.publicationRegister(org, new efficiency.ActivityRules(), sc.as_of).map(({ record, ...r }) => r);
+              : act.publicationRegister(org, new efficiency.ActivityRules(), sc.as_of).map(({ record, maskedLabels, ...r }) => r);
         return snake(rows);
       }
       case "sanction": {
