@@ -642,7 +642,7 @@ impl Messages {
         let mut at: Vec<String> = Vec::new();
         if let Some(f) = &e.field {
             at.push(if zh {
-                format!("位置：{f}")
+                format!("位置：{}", line_column_zh(f))
             } else {
                 format!("at {f}")
             });
@@ -681,6 +681,23 @@ impl Messages {
         }
         out.push_str(if zh { "。" } else { "." });
         out
+    }
+}
+
+/// A JSON position in a field (`organisation.json: line 3 column 7`) as Chinese reads it
+/// (`organisation.json: 第3行第7列`); any other field as it is.
+fn line_column_zh(field: &str) -> std::borrow::Cow<'_, str> {
+    let Some(i) = field.rfind("line ") else {
+        return field.into();
+    };
+    let parts: Vec<&str> = field[i..].split(' ').collect();
+    match parts.as_slice() {
+        ["line", l, "column", c]
+            if l.bytes().all(|b| b.is_ascii_digit()) && c.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            format!("{}第{l}行第{c}列", &field[..i]).into()
+        }
+        _ => field.into(),
     }
 }
 

@@ -1107,6 +1107,9 @@ pub struct EvidenceEvent {
     pub at: NaiveDateTime,
     /// Who.
     pub actor: String,
+    /// The event as the office reads it: when, who by name, what happened
+    /// (`证据e2：2026年11月2日 09:10 李娜（soc01）受理`).
+    pub text: String,
 }
 
 /// Explains the card `card_id` (`case:level:source[:code]`) of the case in `lines` at `as_of`;
@@ -1171,15 +1174,29 @@ pub fn explain_card(
         .into_iter()
         .find(|c| c.id == card_id)
         .ok_or_else(unknown)?;
+    let (m, lang) = (&ctx.messages, ctx.lang);
     let evidence: Vec<EvidenceEvent> = case
         .events()
         .iter()
         .filter(|e| card.events.iter().any(|id| *id == e.id))
-        .map(|e| EvidenceEvent {
-            id: e.id.to_string(),
-            event: e.kind.name().to_string(),
-            at: e.at,
-            actor: e.actor.to_string(),
+        .map(|e| {
+            // A person by name (and id), as the office reads them.
+            let actor = match ctx.roster.get(&e.actor) {
+                Some(s) if s.name != e.actor.as_str() => format!("{}（{}）", s.name, e.actor),
+                _ => e.actor.to_string(),
+            };
+            let args = Args::new()
+                .with("id", Arg::Text(e.id.to_string()))
+                .with("at", Arg::Time(e.at))
+                .with("actor", Arg::Text(actor))
+                .with("event", Arg::Name("event", e.kind.name()));
+            EvidenceEvent {
+                id: e.id.to_string(),
+                event: e.kind.name().to_string(),
+                at: e.at,
+                actor: e.actor.to_string(),
+                text: m.text(lang, "card.evidence", &args),
+            }
         })
         .collect();
     let clock = match (card.source, case.clock()) {
@@ -1189,7 +1206,6 @@ pub fn explain_card(
         }
         _ => None,
     };
-    let (m, lang) = (&ctx.messages, ctx.lang);
     let line = |code: &str, args: Args, text: &mut String| {
         text.push_str(&m.text(lang, code, &args));
         text.push('\n');
@@ -1211,30 +1227,8 @@ pub fn explain_card(
         &mut text,
     );
     for e in &evidence {
-        // A person by name (and id), as the office reads them.
-        let actor = match ctx.roster.get(&e.actor) {
-            Some(s) if s.name != e.actor => format!("{}（{}）", s.name, e.actor),
-            _ => e.actor.clone(),
-        };
-        line(
-            "card.evidence",
-            Args::new()
-                .with("id", Arg::Text(e.id.clone()))
-                .with("at", Arg::Time(e.at))
-                .with("actor", Arg::Text(actor))
-                .with(
-                    "event",
-                    Arg::Name(
-                        "event",
-                        crate::case::EVENT_KINDS
-                            .iter()
-                            .find(|k| **k == e.event)
-                            .copied()
-                            .unwrap_or("other"),
-                    ),
-                ),
-            &mut text,
-        );
+        text.push_str(&e.text);
+        text.push('\n');
     }
     if let Some(due) = card.reply_due {
         line(

@@ -231,6 +231,13 @@ fn an_error_names_its_year_or_date() {
     );
     let e = efficiency_core::error::Error::new("clock.before_acceptance", "at 2026-10-08T09:00 x");
     assert!(m.error_text(Lang::En, &e).ends_with(": 2026-10-08T09:00."));
+    // A JSON position reads in Chinese.
+    let e = efficiency_core::error::Error::new("org.invalid_json", "EOF while parsing")
+        .with_field("organisation.json: line 3 column 7");
+    assert_eq!(
+        m.error_text(Lang::Zh, &e),
+        "组织机构数据不是有效的 JSON（位置：organisation.json: 第3行第7列）。"
+    );
     let e = efficiency_core::error::Error::new("clock.invalid_amount", "amount 20261 of days");
     assert!(!m.error_text(Lang::Zh, &e).contains("2026"));
 }

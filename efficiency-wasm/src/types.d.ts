@@ -526,6 +526,8 @@ export interface EvidenceEvent {
   event: string;
   /** Event id. */
   id: string;
+  /** The event as the office reads it: when, who by name, what happened (`证据e2：2026年11月2日 09:10 李娜（soc01）受理`). */
+  text: string;
 }
 
 /** One day of an [`Explanation`]. */

@@ -56,11 +56,26 @@ export async function start(page, title) {
   header.className = "top";
   const other = lang() === "zh" ? "en" : "zh";
   const query = (l) => (l === "zh" ? "" : "?lang=en");
+  // What a person typed or chose survives the language switch: it rides in the address
+  // (`?lang=en&item=…&accepted=…`) and is put back here (a list a page fills later reads it
+  // from the address itself).
+  const params = new URLSearchParams(location.search);
+  for (const el of document.querySelectorAll("main input[id]:not([type=file]), main select[id]")) {
+    if (params.has(el.id)) el.value = params.get(el.id);
+  }
+  const carried = (l) => {
+    const q = new URLSearchParams(l === "zh" ? "" : "lang=en");
+    for (const el of document.querySelectorAll("main input[id]:not([type=file]), main select[id]")) {
+      if (el.value) q.set(el.id, el.value);
+    }
+    const text = q.toString();
+    return text ? `?${text}` : "";
+  };
   header.innerHTML = `<h1>${esc(title)}</h1><nav>${PAGES.map(([href, zh, en]) =>
     `<a href="${href}${query(lang())}"${href === page ? ' aria-current="page"' : ""}>${esc(t(zh, en))}</a>`).join("")}</nav>
     <button class="lang" type="button" lang="${other === "zh" ? "zh-CN" : "en"}">${other === "zh" ? "中文" : "English"}</button>`;
   header.querySelector(".lang").addEventListener("click", () => {
-    location.search = query(other);
+    location.search = carried(other);
   });
   document.body.prepend(header);
 }

@@ -390,6 +390,7 @@ class EvidenceEvent(TypedDict):
     at: datetime.datetime
     event: str
     id: str
+    text: str
 
 
 class ExplainedDay(TypedDict):

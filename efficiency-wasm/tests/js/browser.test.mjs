@@ -100,6 +100,10 @@ test("the guide page, as a citizen on a phone: the guide, both dues, the days sk
   await page.click("button.lang");
   await page.waitForSelector("body[data-ready=true]");
   assert.equal(await page.getAttribute("html", "lang"), "en");
+  // What the citizen chose and typed survives the switch, and the answer with it.
+  assert.equal(await page.inputValue("#item"), "civil.social_org_registration");
+  assert.equal(await page.inputValue("#accepted"), "2026-12-20T10:00");
+  assert.match(await page.textContent("#statutory-due"), /2027-01-15 17:30/);
   assert.match(await page.textContent("#calc-title"), /When will it be done/);
   assert.match(await page.textContent("article.guide h1"), /[A-Za-z]/);
   await shot(page, "guide-en-390.png");
@@ -161,9 +165,17 @@ test("the office board, as the supervision office: levels, rates with denominato
   await page.setInputFiles("#files", ["organisation.json", "cases.jsonl", "activity.json", "year.json"].map((n) => join(dir, n)));
   await page.waitForFunction(() => /cases\.jsonl/.test(document.getElementById("source").textContent));
   assert.match(await page.textContent('#board-table tr[data-group="all"]'), /96\.3% \(366\/380\)/);
-  // A bad file is named, not a crash.
+  // Each card's evidence reads as events: when, who by name, what happened.
+  assert.match(await page.textContent('#cards-table tr[data-card="MZJ-2026-000317:red:clock"] .evidence'), /证据e\d+：2026年\d+月\d+日 \d\d:\d\d .+（[a-z0-9-]+）(受理|收件)/);
+  // A bad file is named in a Chinese sentence, not a crash; the board keeps the data it showed
+  // and says so.
   await page.setInputFiles("#files", { name: "organisation.json", mimeType: "application/json", buffer: Buffer.from("{") });
   await page.waitForSelector("#source .error");
+  const failed = await page.textContent("#source");
+  assert.match(failed, /organisation\.json/);
+  assert.match(failed, /文件未载入，看板仍显示：.*cases\.jsonl/);
+  assert.doesNotMatch(failed.replace(/错误代码: [a-z_.]+/, ""), /\b(invalid|expected|line|column|EOF)\b/i);
+  assert.match(await page.textContent('#board-table tr[data-group="all"]'), /96\.3% \(366\/380\)/);
   await page.setViewportSize(PHONE);
   await shot(page, "office-zh-390.png");
   assert.deepEqual(errors, []);
@@ -201,4 +213,46 @@ test("the annual review report page: the bytes Rust writes, in a frame that prin
   await report.close();
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// What may appear in Latin letters on a Chinese page: identifiers (case, event, record, person,
+// window and item ids), file names, and a few names of things (the language switch, formats).
+const ALLOWED = [
+  /^[A-Z]{2,}-\d{4}-\d{6}$/, /^[A-Za-z]{1,3}-?\d+$/, /^[a-z]+\d+$/, /^[a-z]+-h$/, /^MZ\d+$/,
+  /^[\w-]+\.(json|jsonl|html|xlsx|toml|ftl)$/, /^(English|HTML|PDF|Excel|Rust|Python|JS|MiB|JSON|efficiency)$/,
+];
+
+test("every page in Chinese shows no English from the data, and fits a phone in both languages", async () => {
+  const pages = ["index.html", "public.html", "office.html", "report.html"];
+  const bad = [];
+  for (const name of pages) {
+    for (const viewport of [PHONE, { width: 1200, height: 900 }]) {
+      const { page, errors } = await open(`efficiency-wasm/www/${name}`, viewport);
+      await page.waitForSelector("body[data-ready=true]");
+      let text = await page.evaluate(() => document.body.innerText);
+      if (name === "report.html") {
+        // The report itself, up to its attachments (the only place its codes appear).
+        const frame = page.frames().find((f) => f !== page.mainFrame());
+        await frame.waitForSelector("h1");
+        text += "\n" + (await frame.evaluate(() => document.body.innerText)).split("附件1")[0];
+      }
+      // Option texts are what a person reads in a list (values are codes).
+      text += "\n" + (await page.$$eval("option", (os) => os.map((o) => o.textContent).join("\n")));
+      for (const word of text.match(/[A-Za-z][\w.-]*[A-Za-z0-9]|[A-Za-z]/g) ?? []) {
+        if (!ALLOWED.some((re) => re.test(word))) bad.push(`${name} @${viewport.width}: ${word}`);
+      }
+      if (viewport === PHONE) {
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), `${name} is wider than a phone in Chinese`);
+        await page.click("button.lang");
+        await page.waitForSelector("body[data-ready=true]");
+        assert.equal(await page.getAttribute("html", "lang"), "en");
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), `${name} is wider than a phone in English`);
+        await page.click("button.lang");
+        await page.waitForSelector("body[data-ready=true]");
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  }
+  assert.deepEqual([...new Set(bad)], []);
 });
