@@ -709,14 +709,13 @@ impl AccountabilityRules {
                     Value::List(p) if p.len() == 2 => (&p[0], &p[1]),
                     Value::Map(_) => (pair.get("kind"), pair.get("start")),
                     other => {
-                        return Err(Error::new(
-                            "argument.wrong_type",
+                        return Err(other.type_error(
+                            &arg,
                             format!(
                                 "{arg} must be a (kind, start) pair, not {}",
                                 other.describe()
                             ),
-                        )
-                        .with_field(arg))
+                        ))
                     }
                 };
                 Ok(Sanction {

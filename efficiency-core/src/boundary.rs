@@ -150,14 +150,54 @@ pub enum Value {
     Record(Vec<(Name, Value)>),
     /// Anything else, by its host type name (`"function"`, `"set"`, `"int too large"`).
     Other(String),
+    /// Data nested deeper than [`crate::limits::MAX_NESTING`] levels, or containing itself:
+    /// the converter stops there and keeps the path to it (`[0].rules[2]`), so reading it is
+    /// `argument.too_deep` naming where.
+    TooDeep(String),
+}
+
+impl Value {
+    /// What a host converter returns in place of a child nested too deep: the whole value
+    /// becomes [`Value::TooDeep`] with the path from here (`segment`: `[3]` or `.key`).
+    pub fn too_deep_within(segment: &str, child: &Value) -> Option<Value> {
+        match child {
+            Value::TooDeep(path) => Some(Value::TooDeep(format!("{segment}{path}"))),
+            _ => None,
+        }
+    }
+
+    /// The error for this value where another type was needed: `argument.wrong_type` with
+    /// `message`, naming `field` — or, for data nested too deep, `argument.too_deep` naming the
+    /// path to where the limit was met.
+    pub fn type_error(&self, field: &str, message: String) -> Error {
+        match self {
+            Value::TooDeep(path) => Error::new(
+                "argument.too_deep",
+                format!(
+                    "{field}{path} is nested deeper than {} levels (or contains itself)",
+                    crate::limits::MAX_NESTING
+                ),
+            )
+            .with_field(format!("{field}{path}")),
+            _ => Error::new("argument.wrong_type", message).with_field(field),
+        }
+    }
+
+    /// The path segment of a mapping key: `.key`, or `["key"]` when it is not a plain name.
+    pub fn key_segment(key: &str) -> String {
+        if !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            format!(".{key}")
+        } else {
+            format!("[{key:?}]")
+        }
+    }
 }
 
 fn wrong_type(arg: &str, expected: &str, got: &Value) -> Error {
-    Error::new(
-        "argument.wrong_type",
+    got.type_error(
+        arg,
         format!("{arg} must be {expected}, not {}", got.describe()),
     )
-    .with_field(arg)
 }
 
 fn missing(arg: &str, expected: &str) -> Error {
@@ -182,6 +222,7 @@ impl Value {
             Value::List(_) => "a list".into(),
             Value::Map(_) | Value::Record(_) => "an object".into(),
             Value::Other(t) => format!("a {t}"),
+            Value::TooDeep(_) => "data nested too deep".into(),
         }
     }
 
@@ -401,11 +442,10 @@ impl Value {
             Value::Map(m) => m.iter().map(|(k, _)| k.clone()).collect(),
             Value::Record(m) => m.iter().map(|(k, _)| k.to_string()).collect(),
             other => {
-                return Err(Error::new(
-                    "argument.wrong_type",
+                return Err(other.type_error(
+                    "options",
                     format!("options must be an object, not {}", other.describe()),
-                )
-                .with_field("options"))
+                ))
             }
         };
         match keys.iter().find(|k| !names.contains(&k.as_str())) {
@@ -442,10 +482,13 @@ impl Value {
         }
     }
 
-    /// The value of `key` in a mapping (`Null` when absent).
+    /// The value of `key` in a mapping (`Null` when absent; data nested too deep stays so).
     pub fn get(&self, key: &str) -> &Value {
         const NULL: Value = Value::Null;
         match self {
+            // Data nested too deep has every key, each too deep: reading one is the error,
+            // never a silently missing option.
+            Value::TooDeep(_) => self,
             Value::Map(m) => m.iter().find(|(k, _)| k == key).map_or(&NULL, |(_, v)| v),
             Value::Record(m) => m.iter().find(|(k, _)| *k == key).map_or(&NULL, |(_, v)| v),
             _ => &NULL,
@@ -492,12 +535,8 @@ impl Value {
                     .map(|(k, x)| Ok((k.to_string(), x.to_json(&format!("{arg}.{k}"), zone)?)))
                     .collect::<Result<_, Error>>()?,
             ),
-            Value::Other(t) => {
-                return Err(wrong_type(
-                    arg,
-                    "data (text, numbers, lists, objects)",
-                    &Value::Other(t.clone()),
-                ))
+            v @ (Value::Other(_) | Value::TooDeep(_)) => {
+                return Err(wrong_type(arg, "data (text, numbers, lists, objects)", v))
             }
         })
     }
@@ -1104,6 +1143,33 @@ mod tests {
 
     /// A struct with a flattened part is a record (its names camelCased in JS), not a data map:
     /// a guide's item fields reached JS as `name_zh` where the types say `nameZh`.
+    #[test]
+    fn data_nested_too_deep_is_a_coded_error_wherever_it_is_read() {
+        let deep = Value::TooDeep("[0][1]".into());
+        let e = deep.string("label").unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            ("argument.too_deep", Some("label[0][1]"))
+        );
+        // An option read from it is not silently missing.
+        assert!(matches!(deep.get("actions"), Value::TooDeep(_)));
+        let e = deep.check_options("board", &["actions"]).unwrap_err();
+        assert_eq!(e.code, "argument.too_deep");
+        let e = Value::List(vec![deep.clone()])
+            .to_json("fields", crate::date::Zone::CHINA)
+            .unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            ("argument.too_deep", Some("fields[0][0][1]"))
+        );
+        // The converters' helper: a child too deep makes its parent so, the path growing.
+        assert_eq!(
+            Value::too_deep_within(&Value::key_segment("rules"), &deep),
+            Some(Value::TooDeep(".rules[0][1]".into()))
+        );
+        assert_eq!(Value::key_segment("a b"), "[\"a b\"]");
+    }
+
     #[test]
     fn a_flattened_struct_is_a_record() {
         #[derive(serde::Serialize)]

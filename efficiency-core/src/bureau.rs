@@ -255,14 +255,13 @@ impl Bureau {
     /// The documents of a host's mapping as texts.
     fn texts(files: &Value) -> Result<Vec<(String, String)>, Error> {
         let Value::Map(entries) = files else {
-            return Err(Error::new(
-                "argument.wrong_type",
+            return Err(files.type_error(
+                "files",
                 format!(
                     "files must be a mapping from file name to its text or document, not {}",
                     files.describe()
                 ),
-            )
-            .with_field("files"));
+            ));
         };
         let zone = crate::date::Zone::CHINA;
         let mut texts = Vec::with_capacity(entries.len());
@@ -280,14 +279,13 @@ impl Bureau {
                 }
                 Value::Map(_) | Value::Record(_) => v.to_json(name, zone)?.to_string(),
                 other => {
-                    return Err(Error::new(
-                        "argument.wrong_type",
+                    return Err(other.type_error(
+                        name,
                         format!(
                             "{name} must be its text or the document, not {}",
                             other.describe()
                         ),
-                    )
-                    .with_field(name.as_str()))
+                    ))
                 }
             };
             texts.push((name.clone(), text));

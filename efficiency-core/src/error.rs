@@ -124,6 +124,10 @@ pub const CODES: &[(&str, &str)] = &[
         "an argument that cannot be used, for the reason given",
     ),
     (
+        "argument.too_deep",
+        "an argument nested deeper than limits::MAX_NESTING (100) levels, or containing itself",
+    ),
+    (
         "argument.too_large",
         "a document over the size limit (limits::MAX_DOCUMENT_BYTES, 64 MiB)",
     ),

@@ -34,6 +34,11 @@ pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 /// The longest line of a case log (one event) in bytes: 1 MiB (`case.line_too_long`).
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
+/// How deep a host argument may nest (lists and mappings inside each other): deeper, or a
+/// value that contains itself, is `argument.too_deep` naming where, before any stack runs out.
+/// A bureau's documents nest a handful of levels.
+pub const MAX_NESTING: usize = 100;
+
 /// A document over [`MAX_DOCUMENT_BYTES`]: each area's error type is made from it, with the
 /// code `argument.too_large`.
 #[derive(Debug, Clone, PartialEq, Eq)]

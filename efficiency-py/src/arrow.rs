@@ -255,7 +255,9 @@ fn refine_type(found: Option<DataType>, values: &[&Value]) -> Option<DataType> {
         Value::Float(_) => Some(DataType::Float64),
         Value::Date(_) => Some(DataType::Date32),
         Value::Time { .. } => Some(DataType::Timestamp(TimeUnit::Microsecond, None)),
-        Value::Str(_) | Value::Other(_) | Value::Map(_) | Value::Record(_) => Some(DataType::Utf8),
+        Value::Str(_) | Value::Other(_) | Value::TooDeep(_) | Value::Map(_) | Value::Record(_) => {
+            Some(DataType::Utf8)
+        }
         Value::List(_) | Value::Null => None,
     };
     let (found, rest) = match found {
@@ -306,7 +308,7 @@ fn refine_type(found: Option<DataType>, values: &[&Value]) -> Option<DataType> {
 fn text_of(v: &Value) -> Option<Cow<'_, str>> {
     Some(Cow::Owned(match v {
         Value::Null => return None,
-        Value::Str(s) | Value::Other(s) => return Some(Cow::Borrowed(s)),
+        Value::Str(s) | Value::Other(s) | Value::TooDeep(s) => return Some(Cow::Borrowed(s)),
         Value::Map(_) | Value::Record(_) | Value::List(_) => v
             .to_json("value", efficiency_core::date::Zone::CHINA)
             .ok()?

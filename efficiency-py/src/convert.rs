@@ -49,8 +49,19 @@ pub(crate) fn ok<T, E: Into<Error>>(py: Python<'_>, r: Result<T, E>) -> PyResult
     r.map_err(|e| error(py, e))
 }
 
-/// A Python object as a boundary value.
+/// A Python object as a boundary value. Lists and mappings nested deeper than
+/// [`efficiency_core::limits::MAX_NESTING`] levels, or containing themselves, read as
+/// [`Value::TooDeep`] with the path to where the limit was met (reading it is
+/// `argument.too_deep`): no stack runs out, whatever the input.
 pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    value_at(obj, 0)
+}
+
+fn value_at(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    if depth > efficiency_core::limits::MAX_NESTING {
+        return Ok(Value::TooDeep(String::new()));
+    }
+    let value = |x: &Bound<'_, PyAny>| value_at(x, depth + 1);
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -87,18 +98,10 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Date(obj.extract::<NaiveDate>()?));
     }
     if let Ok(l) = obj.cast::<PyList>() {
-        return l
-            .iter()
-            .map(|x| value(&x))
-            .collect::<PyResult<_>>()
-            .map(Value::List);
+        return items(l.iter(), value);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        return t
-            .iter()
-            .map(|x| value(&x))
-            .collect::<PyResult<_>>()
-            .map(Value::List);
+        return items(t.iter(), value);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut out = Vec::with_capacity(d.len());
@@ -107,7 +110,11 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
                 Ok(s) => s.to_str()?.to_string(),
                 Err(_) => k.str()?.to_str()?.to_string(),
             };
-            out.push((key, value(&v)?));
+            let v = value(&v)?;
+            if let Some(deep) = Value::too_deep_within(&Value::key_segment(&key), &v) {
+                return Ok(deep);
+            }
+            out.push((key, v));
         }
         return Ok(Value::Map(out));
     }
@@ -120,11 +127,10 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     }
     // Iterators and generators read as the list they yield.
     if obj.hasattr(pyo3::intern!(obj.py(), "__next__"))? {
-        return obj
-            .try_iter()?
-            .map(|x| x.and_then(|x| value(&x)))
-            .collect::<PyResult<_>>()
-            .map(Value::List);
+        return items(
+            obj.try_iter()?.collect::<PyResult<Vec<_>>>()?.into_iter(),
+            value,
+        );
     }
     // numpy datetime64 scalars: through datetime (NaT is None, missing).
     if obj.hasattr("dtype")? && !obj.hasattr("__len__")? {
@@ -151,6 +157,23 @@ pub(crate) fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     Ok(Value::Other(obj.get_type().name()?.to_string()))
 }
 
+/// The items of a list, tuple or iterator as a list value (a [`Value::TooDeep`] inside makes
+/// the list one, its index prepended).
+fn items<'py>(
+    it: impl Iterator<Item = Bound<'py, PyAny>>,
+    value: impl Fn(&Bound<'py, PyAny>) -> PyResult<Value>,
+) -> PyResult<Value> {
+    let mut out = Vec::with_capacity(it.size_hint().0);
+    for (i, x) in it.enumerate() {
+        let v = value(&x)?;
+        if let Some(deep) = Value::too_deep_within(&format!("[{i}]"), &v) {
+            return Ok(deep);
+        }
+        out.push(v);
+    }
+    Ok(Value::List(out))
+}
+
 /// The wall-clock fields of a datetime, ignoring its tzinfo.
 fn naive_wall(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
     let kwargs = PyDict::new(obj.py());
@@ -166,7 +189,7 @@ pub(crate) fn to_object<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, 
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
         Value::Int(i) => i.into_pyobject(py)?.into_any(),
         Value::Float(f) => f.into_pyobject(py)?.into_any(),
-        Value::Str(s) | Value::Other(s) => PyString::new(py, s).into_any(),
+        Value::Str(s) | Value::Other(s) | Value::TooDeep(s) => PyString::new(py, s).into_any(),
         Value::Date(d) => d.into_pyobject(py)?.into_any(),
         Value::Time { wall, .. } => wall.into_pyobject(py)?.into_any(),
         Value::List(items) => PyList::new(

@@ -181,3 +181,41 @@ def test_an_error_reads_as_a_chinese_sentence_for_a_bureaus_staff():
     with pytest.raises(ef.ArgumentError) as bad:
         ef.error_text({"code": "nope", "message": ""})
     assert (bad.value.code, bad.value.field) == ("argument.invalid_choice", "error.code")
+
+
+def _deep(levels: int) -> list:
+    deep: list = []
+    for _ in range(levels):
+        deep = [deep]
+    return deep
+
+
+def test_a_deep_or_self_containing_argument_is_a_coded_error_never_a_crash():
+    # 6,000 levels used to overflow the stack and kill the process (SIGSEGV).
+    deep = _deep(6000)
+    loop: dict = {"a": 1}
+    loop["self"] = loop
+    ctx = ef.CaseContext.sample()
+    lines = ef.SAMPLE_BUREAU_FILES["cases.jsonl"].splitlines()[:20]
+    policy = ef.MaskPolicy()
+    calls = [
+        lambda x: policy.mask_record(x, "court"),
+        lambda x: policy.mask_record([{"field": "a", "kind": "text", "value": "v", "label": x}], "court"),
+        lambda x: ef.supervision_board(ctx, lines, as_of="2026-11-30T17:30", actions=[x]),
+        lambda x: ef.accountability_list(ef.Organisation.sample(), [x], period=("2026-01-01", "2027-01-01")),
+    ]
+    for call in calls:
+        for bad in (deep, loop):
+            with pytest.raises(ef.ArgumentError) as e:
+                call(bad)
+            assert e.value.code == "argument.too_deep", e.value
+            assert "100" in str(e.value)
+    # The error names where: the path to the level where the limit was met.
+    with pytest.raises(ef.ArgumentError) as e:
+        policy.mask_record([{"field": "a", "kind": "text", "value": "v", "label": _deep(200)}], "court")
+    assert e.value.field.startswith("fields[0].label[0][0]")
+    with pytest.raises(ef.ArgumentError) as e:
+        policy.mask_record([loop], "court")
+    assert e.value.field.startswith("fields[0].self.self")
+    # An ordinary record reads as before.
+    assert policy.mask_record([{"field": "a", "kind": "text", "value": "v"}], "court")["fields"] == [["a", "v"]]

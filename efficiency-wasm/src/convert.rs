@@ -60,13 +60,13 @@ pub(crate) fn ok<T, E: Into<Error>>(r: Result<T, E>) -> Result<T, JsValue> {
 /// An object with a `toJSON` method (a `TimeLimit`, any user class) is read through it, as
 /// `JSON.stringify` would read it.
 pub(crate) fn value(v: &JsValue) -> Value {
-    value_with(v, Keys::Snake)
+    value_with(v, Keys::Snake, 0)
 }
 
 /// A JS value holding a document (the parsed contents of a bureau's file): object keys are
 /// data and stay as they are.
 pub(crate) fn document(v: &JsValue) -> Value {
-    value_with(v, Keys::AsGiven)
+    value_with(v, Keys::AsGiven, 0)
 }
 
 #[derive(Clone, Copy)]
@@ -75,20 +75,26 @@ enum Keys {
     AsGiven,
 }
 
-fn value_with(v: &JsValue, keys: Keys) -> Value {
+/// Lists and objects nested deeper than [`efficiency_core::limits::MAX_NESTING`] levels, or
+/// containing themselves, read as [`Value::TooDeep`] with the path to where the limit was met
+/// (reading it is `argument.too_deep`): no stack runs out, whatever the input.
+fn value_with(v: &JsValue, keys: Keys, depth: usize) -> Value {
+    if depth > efficiency_core::limits::MAX_NESTING {
+        return Value::TooDeep(String::new());
+    }
     if v.is_object() && !v.is_instance_of::<js_sys::Date>() {
         let to_json = js_sys::Reflect::get(v, &"toJSON".into()).unwrap_or(JsValue::UNDEFINED);
         if let Some(f) = to_json.dyn_ref::<js_sys::Function>() {
             return match f.call0(v) {
-                Ok(x) => plain_value(&x, keys),
+                Ok(x) => plain_value(&x, keys, depth),
                 Err(_) => Value::Other("object whose toJSON threw".into()),
             };
         }
     }
-    plain_value(v, keys)
+    plain_value(v, keys, depth)
 }
 
-fn plain_value(v: &JsValue, keys: Keys) -> Value {
+fn plain_value(v: &JsValue, keys: Keys, depth: usize) -> Value {
     // Strings first: the common argument, one crossing.
     if let Some(s) = v.as_string() {
         return Value::Str(s);
@@ -123,7 +129,15 @@ fn plain_value(v: &JsValue, keys: Keys) -> Value {
     }
     if js_sys::Array::is_array(v) {
         let a: &js_sys::Array = v.unchecked_ref();
-        return Value::List(a.iter().map(|x| value_with(&x, keys)).collect());
+        let mut out = Vec::with_capacity(a.length() as usize);
+        for (i, x) in a.iter().enumerate() {
+            let x = value_with(&x, keys, depth + 1);
+            if let Some(deep) = Value::too_deep_within(&format!("[{i}]"), &x) {
+                return deep;
+            }
+            out.push(x);
+        }
+        return Value::List(out);
     }
     if v.is_function() {
         return Value::Other("function".into());
@@ -131,20 +145,21 @@ fn plain_value(v: &JsValue, keys: Keys) -> Value {
     if v.is_object() {
         let obj: &js_sys::Object = v.unchecked_ref();
         let entries = js_sys::Object::entries(obj);
-        return Value::Map(
-            entries
-                .iter()
-                .map(|pair| {
-                    let pair: js_sys::Array = pair.unchecked_into();
-                    let key = pair.get(0).as_string().unwrap_or_default();
-                    let key = match keys {
-                        Keys::Snake => efficiency_core::boundary::snake_case(&key),
-                        Keys::AsGiven => key,
-                    };
-                    (key, value_with(&pair.get(1), keys))
-                })
-                .collect(),
-        );
+        let mut out = Vec::with_capacity(entries.length() as usize);
+        for pair in entries.iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let given = pair.get(0).as_string().unwrap_or_default();
+            let x = value_with(&pair.get(1), keys, depth + 1);
+            if let Some(deep) = Value::too_deep_within(&Value::key_segment(&given), &x) {
+                return deep;
+            }
+            let key = match keys {
+                Keys::Snake => efficiency_core::boundary::snake_case(&given),
+                Keys::AsGiven => given,
+            };
+            out.push((key, x));
+        }
+        return Value::Map(out);
     }
     Value::Other(v.js_typeof().as_string().unwrap_or_else(|| "value".into()))
 }
@@ -157,7 +172,7 @@ pub(crate) fn to_object(v: &Value) -> JsValue {
         Value::Bool(b) => JsValue::from_bool(*b),
         Value::Int(i) => JsValue::from_f64(*i as f64),
         Value::Float(f) => JsValue::from_f64(*f),
-        Value::Str(s) | Value::Other(s) => JsValue::from_str(s),
+        Value::Str(s) | Value::Other(s) | Value::TooDeep(s) => JsValue::from_str(s),
         Value::Date(d) => JsValue::from_str(&efficiency_core::date::format_date(*d)),
         Value::Time { wall, .. } => JsValue::from_str(&efficiency_core::date::format_time(*wall)),
         Value::List(items) => items
@@ -345,7 +360,7 @@ fn bulk_json(v: &Value) -> serde_json::Value {
         Value::Bool(b) => J::Bool(*b),
         Value::Int(i) => J::from(*i),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-        Value::Str(s) | Value::Other(s) => J::String(s.clone()),
+        Value::Str(s) | Value::Other(s) | Value::TooDeep(s) => J::String(s.clone()),
         Value::Date(d) => J::String(efficiency_core::date::format_date(*d)),
         Value::Time { wall, .. } => J::String(efficiency_core::date::format_time(*wall)),
         Value::List(items) => J::Array(items.iter().map(bulk_json).collect()),

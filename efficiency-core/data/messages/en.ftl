@@ -263,6 +263,7 @@ error-argument-out_of_range = A whole number outside the range the argument allo
 error-argument-invalid_choice = A name that is not one of the allowed choices
 error-argument-length_mismatch = Batch columns of different lengths
 error-argument-invalid = An argument that cannot be used, for the reason given
+error-argument-too_deep = An argument nested deeper than 100 levels, or containing itself
 error-argument-too_large = A document over the size limit (limits::MAX_DOCUMENT_BYTES, 64 MiB)
 error-calendar-invalid_date = Not a real YYYY-MM-DD date
 error-calendar-year_not_covered = A date in a year without holiday data

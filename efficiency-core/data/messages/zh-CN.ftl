@@ -250,6 +250,7 @@ error-argument-out_of_range = 数值超出允许范围
 error-argument-invalid_choice = 填写的选项不在可选范围内
 error-argument-length_mismatch = 批量数据各列的行数不一致
 error-argument-invalid = 参数无法使用
+error-argument-too_deep = 数据嵌套层级过深（超过100层）或自我引用
 error-argument-too_large = 文件超过大小上限（64 MiB）
 error-calendar-invalid_date = 日期无效，应写作“年-月-日”（如2026-10-08）
 error-calendar-year_not_covered = 日历缺少所涉年度的节假日数据（请补充当年的放假安排）

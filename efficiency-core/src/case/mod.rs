@@ -803,14 +803,13 @@ impl Case {
                 event.to_json("event", ctx.calendar.zone())?.to_string()
             }
             other => {
-                return Err(crate::error::Error::new(
-                    "argument.wrong_type",
+                return Err(other.type_error(
+                    "event",
                     format!(
                         "event must be a JSON line (text) or a record, not {}",
                         other.describe()
                     ),
-                )
-                .with_field("event"))
+                ))
             }
         };
         let e = CaseEvent::parse_line(&line, self.events.len() + 1)?;

@@ -464,14 +464,13 @@ pub fn evaluate_rows(
     // The columns object itself: an object of the known columns, the four required present
     // (an array where one is missing would judge nothing, silently).
     if !matches!(columns, Value::Map(_) | Value::Record(_)) {
-        return Err(Error::new(
-            "argument.wrong_type",
+        return Err(columns.type_error(
+            "columns",
             format!(
                 "columns must be an object of columns (accepted_at, amount, unit, as_of, …), not {}",
                 columns.describe()
             ),
-        )
-        .with_field("columns"));
+        ));
     }
     const COLUMNS: [&str; 6] = [
         "accepted_at",

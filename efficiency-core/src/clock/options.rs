@@ -141,14 +141,13 @@ impl TimeLimit {
                 format!("{arg} is required ({{amount, unit}})"),
             )
             .with_field(arg)),
-            other => Err(Error::new(
-                "argument.wrong_type",
+            other => Err(other.type_error(
+                arg,
                 format!(
                     "{arg} must be a time limit {{amount, unit}}, not {}",
                     other.describe()
                 ),
-            )
-            .with_field(arg)),
+            )),
         }
     }
 }

@@ -556,3 +556,26 @@ test("an error reads as a Chinese sentence for a bureau's staff: `text` on every
   assert.equal(efficiency.errorText({ code: "case.unknown_actor", message: 'unknown actor "x9"', line: 3 }), "人员名册中没有这名经办人：“x9”（第3行）。");
   assert.throws(() => efficiency.errorText({ code: "nope", message: "" }), (e) => e.code === "argument.invalid_choice" && e.field === "error.code");
 });
+
+test("a deep or self-containing argument is a coded error, never a RangeError or a crash", () => {
+  let deep = [];
+  for (let i = 0; i < 6000; i++) deep = [deep];
+  const parsed = JSON.parse("[".repeat(5000) + "]".repeat(5000));
+  const loop = { a: 1 };
+  loop.self = loop;
+  const policy = new efficiency.MaskPolicy();
+  const ctx = efficiency.CaseContext.sample();
+  const lines = efficiency.sampleBureauFiles()["cases.jsonl"].split("\n").slice(0, 20);
+  const calls = [
+    (x) => policy.maskRecord(x, "court"),
+    (x) => policy.maskRecord([{ field: "a", kind: "text", value: "v", label: x }], "court"),
+    (x) => efficiency.supervisionBoard(ctx, lines, "2026-11-30T17:30", { actions: [x] }),
+  ];
+  for (const call of calls) {
+    for (const bad of [deep, parsed, loop]) {
+      assert.throws(() => call(bad), (e) => e instanceof Error && e.code === "argument.too_deep" && /100/.test(e.message), String(call));
+    }
+  }
+  assert.throws(() => policy.maskRecord([loop], "court"), (e) => e.field.startsWith("fields[0].self.self"));
+  assert.deepEqual(policy.maskRecord([{ field: "a", kind: "text", value: "v" }], "court").fields, [["a", "v"]]);
+});
