@@ -339,9 +339,38 @@ fn valid_birth(d: &[u32]) -> bool {
 /// assert_eq!((spans[0].start, spans[0].end), (2, 13)); // character offsets
 /// ```
 pub fn find_personal_data(text: &str) -> Vec<Span> {
-    let c: Vec<char> = text.chars().collect();
-    let n = c.len();
+    // Read as people write: full-width digits and brackets as ASCII, zero-width characters
+    // skipped; spans are found on this view and mapped back to the text's own characters.
+    let mut c: Vec<char> = Vec::with_capacity(text.len());
+    let mut at: Vec<usize> = Vec::with_capacity(text.len());
+    for (k, ch) in text.chars().enumerate() {
+        let ch = match ch {
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            '０'..='９' => char::from(b'0' + (ch as u32 - '０' as u32) as u8),
+            '（' => '(',
+            '）' => ')',
+            '－' | '‐' | '‑' | '‒' | '–' => '-',
+            '＋' => '+',
+            '\u{3000}' | '\u{A0}' => ' ',
+            'Ｘ' | 'ｘ' => 'X',
+            other => other,
+        };
+        c.push(ch);
+        at.push(k);
+    }
+    let total = text.chars().count();
     let mut out = Vec::new();
+    scan(&c, &mut out);
+    for s in &mut out {
+        s.start = at[s.start];
+        s.end = if s.end < at.len() { at[s.end] } else { total };
+    }
+    out
+}
+
+/// [`find_personal_data`] on the normalised characters.
+fn scan(c: &[char], out: &mut Vec<Span>) {
+    let n = c.len();
     let mut i = 0;
     while i < n {
         // Plates: a province, a capital, optional ·, 5 or 6 capitals/digits (no I, O).
@@ -370,7 +399,7 @@ pub fn find_personal_data(text: &str) -> Vec<Span> {
             }
         }
         if c[i] == '@' {
-            if let Some(s) = email_at(&c, i) {
+            if let Some(s) = email_at(c, i) {
                 // An address whose local part began before `i` replaces nothing already found
                 // (local parts hold no digits run we would have taken whole and bounded).
                 while out.last().is_some_and(|p: &Span| p.end > s.start) {
@@ -381,99 +410,174 @@ pub fn find_personal_data(text: &str) -> Vec<Span> {
                 continue;
             }
         }
-        if c[i].is_ascii_digit() && (i == 0 || !is_word(c[i - 1])) {
-            let mut j = i;
-            while j < n && c[j].is_ascii_digit() {
-                j += 1;
-            }
-            let mut end = j;
-            // An ID's last character may be X.
-            if j - i == 17 && j < n && (c[j] == 'X' || c[j] == 'x') {
-                end = j + 1;
-            }
-            let bounded = end == n || !is_word(c[end]);
-            let d: Vec<u32> = c[i..j]
-                .iter()
-                .map(|x| x.to_digit(10).unwrap_or(0))
-                .collect();
-            let len = end - i;
-            let kind = if !bounded {
-                None
-            } else if len == 18 && valid_birth(&d) && {
-                let last = c[end - 1].to_ascii_uppercase();
-                id_check(&d[..17]) == last
-            } {
-                Some(DataKind::IdNumber)
-            } else if (16..=19).contains(&len) && end == j && luhn(&d) {
-                Some(DataKind::BankCard)
-            } else if len == 11 && d[0] == 1 && (3..=9).contains(&d[1]) {
-                Some(DataKind::Mobile)
-            } else {
-                landline(&c, i, j, &d)
-            };
-            match kind {
-                Some(DataKind::Landline) => {
-                    let e = landline_end(&c, i, j);
-                    out.push(Span {
-                        kind: DataKind::Landline,
-                        start: i,
-                        end: e,
-                    });
-                    i = e;
-                }
-                Some(k) => {
-                    out.push(Span {
-                        kind: k,
-                        start: i,
-                        end,
-                    });
-                    i = end;
-                }
-                None => i = end.max(i + 1),
-            }
+        if c[i].is_ascii_digit() && (i == 0 || !c[i - 1].is_ascii_digit()) {
+            i = digit_token(c, i, out);
             continue;
         }
         i += 1;
     }
-    out
 }
 
-/// A landline starting at the digit run `c[i..j]`: `0` + 2–3 digits then `-` and 7–8 digits, or
-/// all in one run of 10–12 digits.
-fn landline(c: &[char], i: usize, j: usize, d: &[u32]) -> Option<DataKind> {
-    (landline_end(c, i, j) > i)
-        .then_some(DataKind::Landline)
-        .filter(|_| d[0] == 0)
+/// Characters that may stand between the digit groups of one number as people write it
+/// (`139 1234 5678`, `139-1234-5678`, `138.0013.8000`, `(020)8345 6789`).
+fn is_separator(ch: char) -> bool {
+    matches!(ch, ' ' | '-' | '.' | '(' | ')' | '/')
 }
 
-fn landline_end(c: &[char], i: usize, j: usize) -> usize {
+/// The digit groups of the number starting at `c[i]` (a digit): `(start, end)` of each, the
+/// groups joined by runs of at most two separators. Ends at anything else.
+fn groups(c: &[char], i: usize) -> Vec<(usize, usize)> {
     let n = c.len();
-    let len = j - i;
-    if c[i] != '0' {
-        return i;
-    }
-    if (3..=4).contains(&len) && j < n && c[j] == '-' {
-        let mut k = j + 1;
+    let mut out = Vec::new();
+    let mut k = i;
+    loop {
+        let s = k;
         while k < n && c[k].is_ascii_digit() {
             k += 1;
         }
-        let local = k - j - 1;
-        if (7..=8).contains(&local) && !matches!(c[j + 1], '0' | '1') && (k == n || !is_word(c[k]))
-        {
-            return k;
+        out.push((s, k));
+        // An ID's check character X ends the number.
+        if k < n && matches!(c[k], 'X' | 'x') {
+            break;
         }
-        return i;
+        let mut m = k;
+        while m < n && m - k < 2 && is_separator(c[m]) {
+            m += 1;
+        }
+        if m == k || m >= n || !c[m].is_ascii_digit() || out.len() >= 12 {
+            break;
+        }
+        k = m;
     }
-    if (10..=12).contains(&len) && c[i + 1] != '0' {
-        // 0 + area (2 or 3 digits) + local (7 or 8 digits not starting 0 or 1).
-        for area in [2, 3] {
+    out
+}
+
+/// What a whole number's digits are, when personal: an ID (GB 11643, with its check
+/// character `x` when given), a bank card (Luhn), a mobile (with `86`/`0086` before it), or a
+/// landline with its area code. `area`: the digits of a separate first group (`010-…`, `(020)…`)
+/// — then it alone is the area code.
+fn classify(d: &[u32], x: bool, area: Option<usize>) -> Option<DataKind> {
+    let len = d.len();
+    if x {
+        return (len == 17 && valid_birth_17(d) && id_check(d) == 'X')
+            .then_some(DataKind::IdNumber);
+    }
+    if len == 18 && valid_birth_17(d) && id_check(&d[..17]) == char::from_digit(d[17], 10)? {
+        return Some(DataKind::IdNumber);
+    }
+    if (16..=19).contains(&len) && d[0] != 0 && luhn(d) {
+        return Some(DataKind::BankCard);
+    }
+    let mobile = |m: &[u32]| m.len() == 11 && m[0] == 1 && (3..=9).contains(&m[1]);
+    if mobile(d)
+        || (len == 13 && d[..2] == [8, 6] && mobile(&d[2..]))
+        || (len == 15 && d[..4] == [0, 0, 8, 6] && mobile(&d[4..]))
+    {
+        return Some(DataKind::Mobile);
+    }
+    // 0 + area (2 or 3 digits, not starting 0) + local (7 or 8, not starting 0 or 1).
+    if (10..=12).contains(&len) && d[0] == 0 && d[1] != 0 {
+        let areas: &[usize] = match area {
+            Some(a @ 3..=4) => &[a - 1],
+            Some(_) => &[],
+            None => &[2, 3],
+        };
+        for &area in areas {
             let local = len - 1 - area;
-            if (7..=8).contains(&local) && !matches!(c[i + 1 + area], '0' | '1') {
-                return j;
+            if (7..=8).contains(&local) && d[1 + area] > 1 {
+                return Some(DataKind::Landline);
             }
         }
     }
-    i
+    None
+}
+
+fn valid_birth_17(d: &[u32]) -> bool {
+    d.len() >= 14 && valid_birth(d)
+}
+
+/// Reads the number starting at `c[i]` (a digit not after another) and pushes the personal
+/// data in it; returns where scanning goes on. Amounts (`13800000000.00元`, `¥…`) are not
+/// personal data; a number of several groups that is not personal as a whole is read for
+/// personal runs of its groups (`2026 13912345678`).
+fn digit_token(c: &[char], i: usize, out: &mut Vec<Span>) -> usize {
+    let n = c.len();
+    let g = groups(c, i);
+    let (last_start, last_end) = g[g.len() - 1];
+    let end = last_end;
+    // An amount: a decimal tail of one or two digits, a currency sign before, a unit after.
+    let decimal =
+        g.len() >= 2 && c[last_start - 1] == '.' && (1..=2).contains(&(last_end - last_start));
+    let sign_before = i > 0 && matches!(c[i - 1], '¥' | '￥' | '$');
+    let unit_after = end < n && matches!(c[end], '元' | '万' | '亿' | '%');
+    // Hexadecimal (`0x…`) is not a number a person is reached at.
+    let hex = i >= 2 && matches!(c[i - 1], 'x' | 'X') && c[i - 2] == '0';
+    if decimal || sign_before || unit_after || hex {
+        return end;
+    }
+    let digits = |a: usize, b: usize| -> Vec<u32> {
+        g[a..=b]
+            .iter()
+            .flat_map(|&(s, e)| c[s..e].iter().map(|x| x.to_digit(10).unwrap_or(0)))
+            .collect()
+    };
+    let mut a = 0;
+    while a < g.len() {
+        let mut found = None;
+        let mut b = g.len() - 1;
+        loop {
+            let d = digits(a, b);
+            // Glued to a longer digit run on neither side (a span never splits a number).
+            let x = b == g.len() - 1 && g[b].1 < n && matches!(c[g[b].1], 'X' | 'x');
+            if d.len() <= 24 {
+                let area = (b > a && c[g[a].0] == '0').then(|| g[a].1 - g[a].0);
+                if let Some(kind) = classify(&d, x, area) {
+                    found = Some((kind, b, x));
+                    break;
+                }
+            }
+            if b == a {
+                break;
+            }
+            b -= 1;
+        }
+        match found {
+            Some((kind, b, x)) => {
+                let mut start = g[a].0;
+                let mut stop = g[b].1 + usize::from(x);
+                // What is written with it: a mobile's `+` (`+86 139…`), a landline's bracket
+                // round its area code (`(020)8345…`).
+                let before = (start > 0).then(|| c[start - 1]);
+                match (kind, before) {
+                    (DataKind::Mobile, Some('+')) | (DataKind::Landline, Some('(')) => start -= 1,
+                    _ => {}
+                }
+                // A landline's extension: `-8001`, `转8001`.
+                if kind == DataKind::Landline {
+                    if b + 1 < g.len() && g[b + 1].1 - g[b + 1].0 <= 5 {
+                        stop = g[b + 1].1;
+                    } else if stop + 1 < n && c[stop] == '转' && c[stop + 1].is_ascii_digit() {
+                        let mut k = stop + 1;
+                        while k < n && c[k].is_ascii_digit() && k - stop <= 5 {
+                            k += 1;
+                        }
+                        stop = k;
+                    }
+                }
+                out.push(Span {
+                    kind,
+                    start,
+                    end: stop,
+                });
+                if stop >= end {
+                    return stop;
+                }
+                a = g.iter().position(|&(s, _)| s >= stop).unwrap_or(g.len());
+            }
+            None => a += 1,
+        }
+    }
+    end
 }
 
 fn email_at(c: &[char], at: usize) -> Option<Span> {

@@ -51,60 +51,134 @@ def valid_birth(s):
         return False
 
 
-NB = r"(?<![A-Za-z0-9])"  # not inside a word on the left
-NA = r"(?![A-Za-z0-9])"  # ... nor on the right
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])")
-PLATE = re.compile(rf"[{PROVINCES}][A-Z]·?[A-HJ-NP-Z0-9]{{5,6}}{NA}")
-RUN = re.compile(rf"{NB}[0-9]+[Xx]?")
-HYPHEN_LANDLINE = re.compile(rf"{NB}0[0-9]{{2,3}}-[2-9][0-9]{{6,7}}{NA}")
+PLATE = re.compile(rf"[{PROVINCES}][A-Z]·?[A-HJ-NP-Z0-9]{{5,6}}(?![A-Za-z0-9])")
+# As people write numbers: digit groups joined by one or two of these.
+GROUPED = re.compile(r"(?<![0-9])[0-9]+(?:[ \-./()]{1,2}[0-9]+)*")
+SAME = {chr(0xFF10 + k): str(k) for k in range(10)} | {
+    "（": "(",
+    "）": ")",
+    "－": "-",
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "＋": "+",
+    "\u3000": " ",
+    "\xa0": " ",
+    "Ｘ": "X",
+    "ｘ": "X",
+}
+INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def kind_of(d, x, area):
+    """What a whole number's digits are (docs/domain.md §13), or None."""
+    if x:
+        return "id_number" if len(d) == 17 and valid_birth(d) and id_number(d)[17] == "X" else None
+    if len(d) == 18 and valid_birth(d) and id_number(d[:17]) == d:
+        return "id_number"
+    if 16 <= len(d) <= 19 and d[0] != "0" and luhn_ok(d):
+        return "bank_card"
+
+    def mobile(m):
+        return len(m) == 11 and m[0] == "1" and m[1] in "3456789"
+
+    if mobile(d) or (d.startswith("86") and mobile(d[2:])) or (d.startswith("0086") and mobile(d[4:])):
+        return "mobile"
+    if 10 <= len(d) <= 12 and d[0] == "0" and d[1] != "0":
+        areas = (2, 3) if area is None else ((area - 1,) if area in (3, 4) else ())
+        if any(7 <= len(d) - 1 - a <= 8 and d[1 + a] not in "01" for a in areas):
+            return "landline"
+    return None
+
+
+def numbers(t, spans, free):
+    """Numbers as people write them, in groups: amounts and hexadecimal left alone; a number that
+    is not personal as a whole is read for personal runs of its groups."""
+    for m in GROUPED.finditer(t):
+        groups = [(g.start(), g.end()) for g in re.finditer(r"[0-9]+", m.group())]
+        groups = [(m.start() + a, m.start() + b) for a, b in groups]
+        # An ID's check character ends the number; at most twelve groups are one number.
+        for k, (_, b) in enumerate(groups):
+            if b < len(t) and t[b] in "Xx":
+                groups = groups[: k + 1]
+                break
+        groups = groups[:12]
+        a0, end = groups[0][0], groups[-1][1]
+        if not free(a0, end):
+            continue
+        last = groups[-1]
+        decimal = len(groups) >= 2 and t[last[0] - 1] == "." and 1 <= last[1] - last[0] <= 2
+        if (
+            decimal
+            or (a0 > 0 and t[a0 - 1] in "¥￥$")
+            or (end < len(t) and t[end] in "元万亿%")
+            or (a0 >= 2 and t[a0 - 1] in "xX" and t[a0 - 2] == "0")
+        ):
+            continue
+        a = 0
+        while a < len(groups):
+            hit = None
+            for b in range(len(groups) - 1, a - 1, -1):
+                d = "".join(t[s:e] for s, e in groups[a : b + 1])
+                x = b == len(groups) - 1 and groups[b][1] < len(t) and t[groups[b][1]] in "Xx"
+                area = groups[a][1] - groups[a][0] if b > a and t[groups[a][0]] == "0" else None
+                kind = kind_of(d, x, area) if len(d) <= 24 else None
+                if kind:
+                    hit = (kind, b, x)
+                    break
+            if not hit:
+                a += 1
+                continue
+            kind, b, x = hit
+            start, stop = groups[a][0], groups[b][1] + (1 if x else 0)
+            if start > 0 and (
+                (kind == "mobile" and t[start - 1] == "+") or (kind == "landline" and t[start - 1] == "(")
+            ):
+                start -= 1
+            if kind == "landline":
+                if b + 1 < len(groups) and groups[b + 1][1] - groups[b + 1][0] <= 5:
+                    stop = groups[b + 1][1]
+                elif stop + 1 < len(t) and t[stop] == "转" and t[stop + 1].isdigit() and t[stop + 1].isascii():
+                    ext = re.match(r"[0-9]{1,5}", t[stop + 1 :])
+                    stop = stop + 1 + ext.end()
+            spans.append((kind, start, stop))
+            if stop >= end:
+                break
+            a = next((k for k, (s, _) in enumerate(groups) if s >= stop), len(groups))
 
 
 def find(text):
-    """Spans in order: e-mails first (they may hold digits), then plates, landlines with a
-    hyphen, and whole digit runs by their length and checks."""
+    """Spans in order, in the text's own characters. Read on a view where full-width digits and
+    brackets are ASCII and zero-width characters are gone: e-mails first (they may hold digits),
+    then plates, then numbers as people write them."""
+    view, at = [], []
+    for k, ch in enumerate(text):
+        if ch in INVISIBLE:
+            continue
+        view.append(SAME.get(ch, ch))
+        at.append(k)
+    t = "".join(view)
     spans = []
 
     def free(a, b):
         return all(b <= s or a >= e for _, s, e in spans)
 
-    for m in EMAIL.finditer(text):
+    for m in EMAIL.finditer(t):
         # The local part runs left over every local character, then starts at an alphanumeric.
         s = m.start()
-        while s > 0 and (text[s - 1].isascii() and (text[s - 1].isalnum() or text[s - 1] in "._%+-")):
+        while s > 0 and (t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] in "._%+-")):
             s -= 1
-        while not (text[s].isascii() and text[s].isalnum()):
+        while not (t[s].isascii() and t[s].isalnum()):
             s += 1
         spans.append(("email", s, m.end()))
-    for m in PLATE.finditer(text):
+    for m in PLATE.finditer(t):
         if free(m.start(), m.end()):
             spans.append(("plate", m.start(), m.end()))
-    for m in HYPHEN_LANDLINE.finditer(text):
-        if free(m.start(), m.end()):
-            spans.append(("landline", m.start(), m.end()))
-    for m in RUN.finditer(text):
-        a, b = m.start(), m.end()
-        if not free(a, b) or (b < len(text) and text[b].isascii() and text[b].isalnum()):
-            continue
-        run = m.group()
-        digits = run.rstrip("Xx")
-        kind = None
-        if len(run) == 18 and valid_birth(run) and id_number(run[:17]) == run[:17] + run[17].upper():
-            kind = "id_number"
-        elif run == digits and 16 <= len(run) <= 19 and luhn_ok(run):
-            kind = "bank_card"
-        elif run == digits and len(run) == 11 and run[0] == "1" and run[1] in "3456789":
-            kind = "mobile"
-        elif (
-            run == digits
-            and 10 <= len(run) <= 12
-            and run[0] == "0"
-            and run[1] != "0"
-            and any(7 <= len(run) - 1 - area <= 8 and run[1 + area] not in "01" for area in (2, 3))
-        ):
-            kind = "landline"
-        if kind:
-            spans.append((kind, a, b))
-    return sorted(spans, key=lambda s: s[1])
+    numbers(t, spans, free)
+    back = [(kind, at[s], at[e] if e < len(at) else len(text)) for kind, s, e in spans]
+    return sorted(back, key=lambda s: s[1])
 
 
 def masked(text, profile):
@@ -233,6 +307,117 @@ add("repeated", "13812345678 13812345678 13812345678")
 add("long-digits", "1" * 40)
 add("x-alone", "X")
 add("only-digits-18-invalid", "123456789012345678")
+
+# As people write them (issue: masking as people write): separators, prefixes, brackets,
+# full-width digits, zero-width characters, numbers glued to Latin letters, extensions; and the
+# numbers that must stay (amounts, dates, case numbers, hotlines, order numbers).
+CARD_SPACED = " ".join(CARD16[k : k + 4] for k in range(0, 16, 4))
+add("people-card-groups", f"退款至银行卡{CARD_SPACED}")
+add("people-card-dashes", f"卡号{CARD_SPACED.replace(' ', '-')}")
+add("people-mobile-dashes", "联系电话139-1234-5678")
+add("people-mobile-spaces", "联系电话 139 1234 5678 ")
+add("people-mobile-dots", "手机138.0013.8000")
+add("people-mobile-plus86", "+8613912345678")
+add("people-mobile-0086", "0086 139 1234 5678")
+add("people-mobile-plus86-dash", "(+86)139-1234-5678")
+add("people-id-6-8-4", f"身份证 {ID1[:6]} {ID1[6:14]} {ID1[14:]}")
+add("people-fullwidth-mobile", "手机１８６５７１２０９３４")
+add("people-fullwidth-id", "身份证" + ID1.translate({ord(str(k)): chr(0xFF10 + k) for k in range(10)}))
+add("people-tel-glued", "Tel13912345678")
+add("people-id-glued", f"ID{ID1}号")
+add("people-zero-width-id", ID1[:9] + "\u200b" + ID1[9:])
+add("people-landline-brackets", "电话(020)83456789")
+add("people-landline-fullwidth-brackets", "电话（020）83456789")
+add("people-landline-space", "电话020 83456789")
+add("people-landline-extension", "总机020-83456789-8001")
+add("people-landline-transfer", "电话020-83456789转8001")
+add("people-amount-decimal", "金额13800000000.00元")
+add("people-amount-yuan-sign", "￥13800138000")
+add("people-amount-wan", "补助13800138000万")
+add("people-date-dots", "2026.11.08办理")
+add("people-case-number", "案号MZJ-2026-000117")
+add("people-hotline-400", "客服400-820-8820")
+add("people-hotline-95", "银行客服95588")
+add("people-order", "订单号DD2026110800012")
+add("people-year-then-mobile", "2026 13912345678")
+
+# A corpus of realistic texts (complaint texts, remarks, whereabouts notes, decision texts):
+# half carry a number as people write it, half only numbers that must stay.
+TEMPLATES = [
+    "投诉人反映：{x}，请尽快回复。",
+    "去向说明：外出核查，联系方式{x}。",
+    "备注：申请人补正材料时留{x}，已告知。",
+    "经查，当事人{x}以社会团体名义开展活动，依法予以取缔。",
+    "回访记录：{x}，满意。",
+    "{x}",
+    "请于3个工作日内联系{x}办理。",
+    "窗口受理：{x}（已核验）",
+]
+PERSONAL = [
+    "13912345678",
+    "139-1234-5678",
+    "139 1234 5678",
+    "+86 139 1234 5678",
+    "0086-13912345678",
+    "１３９１２３４５６７８",
+    "Tel:13912345678",
+    "tel13912345678",
+    ID1,
+    f"{ID1[:6]} {ID1[6:14]} {ID1[14:]}",
+    f"{ID1[:6]}-{ID1[6:14]}-{ID1[14:]}",
+    ID1[:10] + "\u200c" + ID1[10:],
+    CARD16,
+    CARD_SPACED,
+    CARD_SPACED.replace(" ", "-"),
+    CARD19,
+    "010-62345678",
+    "(010)62345678",
+    "（0755）82345678",
+    "0755 8234 5678",
+    "020-83456789-8001",
+    "020-83456789转8001",
+    "li.si@example.com",
+    "粤B·D12345",
+    "手机:138.0013.8000",
+    "Mobile 15912345678",
+    "ID" + ID2,
+    "号码1８6５7１2０9３4",
+]
+STAYS = [
+    "罚款5000元",
+    "金额13800000000.00元",
+    "￥13800138000",
+    "2026-11-08",
+    "2026.11.08",
+    "2026年11月8日",
+    "09:30",
+    "MZJ-2026-000117",
+    "民政发〔2026〕15号",
+    "12345",
+    "400-820-8820",
+    "95588",
+    "订单号DD2026110800012",
+    "第3次",
+    "97.4%",
+    "邮编100010",
+    "10.0.0.1",
+    "v2.3.4",
+    "流水号1234567890123456",
+    "编号12812345678",
+    "1381234567",
+    "受理日期20261128",
+    "共计1,380,013,800元",
+    "0x13812345678",
+    "第一批38户",
+    "2026 年",
+    "500 人次",
+    "3.5万元",
+]
+for k, template in enumerate(TEMPLATES):
+    for j, x in enumerate(PERSONAL):
+        add(f"corpus-{k}-personal-{j}", template.format(x=x))
+    for j, x in enumerate(STAYS):
+        add(f"corpus-{k}-stays-{j}", template.format(x=x))
 
 cases = []
 for name, text in texts:

@@ -236,7 +236,8 @@ const STYLE: &str = r#"
   figcaption { font-size: 12pt; line-height: 18pt; text-align: center; }
   .veto { font-weight: bold; }
   table.todo td:first-child { width: 30%; } table.todo td:last-child { width: 24%; }
-  .end { margin-top: 28pt; }
+  .end { margin-top: 28pt; break-before: avoid; }
+  .end > div { display: inline-block; width: 100%; }
   .seal { text-align: right; margin-top: 56pt; text-indent: 0; padding-right: 4em; }
   .annex { break-before: page; }
   .annex h2 { text-indent: 0; margin-top: 0; }
@@ -1196,19 +1197,43 @@ impl Page<'_> {
         }
     }
 
-    /// The closing line, the issuing body and the date, kept together on one page.
+    /// The next steps, the closing line, the issuing body and the date, as one block no page
+    /// breaks: the seal never stands on a page without the text before it (GB/T 9704 7.3.5).
     fn seal(&self, h: &mut String) {
-        let t = &self.t;
+        let (r, t) = (self.r, &self.t);
+        let open = self.src.open_cards.len();
+        let overdue = r
+            .faults
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.code.as_str(),
+                    "self_inspection.measure_overdue" | "campaign.task_missing"
+                )
+            })
+            .count();
+        let next = if t.zh {
+            format!(
+                "下一步，各单位要对照本报告所列问题逐项整改，年末未关闭的{open}张督办卡和{overdue}项逾期未完成事项限期办结销号，整改情况纳入{}年度目标考核。",
+                r.year + 1
+            )
+        } else {
+            format!(
+                "Next, each unit rectifies every problem listed here: the {open} cards still open at the year's end and the {overdue} items past their date are to be closed, and how it went counts in the {} assessment.",
+                r.year + 1
+            )
+        };
         let _ = writeln!(
             h,
-            "<div class=\"end\"><p>{}</p><p class=\"seal\">{}<br>{}</p></div>",
+            "<div class=\"end\"><div><p>{}</p><p>{}</p><p class=\"seal\">{}<br>{}</p></div></div>",
+            esc(&next),
             t.s("特此报告。", "Submitted for the record."),
             esc(&format!(
                 "{}{}",
                 self.src.org.name,
                 t.s("行政效能建设领导小组", " — efficiency leadership group")
             )),
-            esc(&t.date(chrono::NaiveDate::from_ymd_opt(self.r.year, 12, 31).unwrap_or_default())),
+            esc(&t.date(chrono::NaiveDate::from_ymd_opt(r.year, 12, 31).unwrap_or_default())),
         );
     }
 
