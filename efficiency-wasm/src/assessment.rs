@@ -381,13 +381,7 @@ impl Bureau {
         #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
         #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\" | undefined")] lang: JsValue,
     ) -> Result<String, JsValue> {
-        use efficiency_core::guide::Lang;
-        let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
-        let lang = wrap(Lang::from_arg(
-            &crate::convert::value(&lang),
-            "lang",
-            Lang::Zh,
-        ))?;
+        let (year, lang) = year_and_lang(&year, &lang)?;
         wrap(self.inner.review_report(year, lang))
     }
 
@@ -400,13 +394,7 @@ impl Bureau {
         #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
         #[wasm_bindgen(unchecked_param_type = "\"zh\" | \"en\" | undefined")] lang: JsValue,
     ) -> Result<Vec<u8>, JsValue> {
-        use efficiency_core::guide::Lang;
-        let year = crate::convert::whole(&year, "year", Whole::Year)? as i32;
-        let lang = wrap(Lang::from_arg(
-            &crate::convert::value(&lang),
-            "lang",
-            Lang::Zh,
-        ))?;
+        let (year, lang) = year_and_lang(&year, &lang)?;
         wrap(self.inner.review_workbook(year, lang))
     }
 
@@ -445,4 +433,19 @@ pub fn bureau_files() -> Vec<String> {
         .iter()
         .map(|(n, _)| n.to_string())
         .collect()
+}
+
+/// The `year` and `lang` ("zh" by default) of a report or workbook.
+fn year_and_lang(
+    year: &JsValue,
+    lang: &JsValue,
+) -> Result<(i32, efficiency_core::guide::Lang), JsValue> {
+    use efficiency_core::guide::Lang;
+    let year = crate::convert::whole(year, "year", Whole::Year)? as i32;
+    let lang = wrap(Lang::from_arg(
+        &crate::convert::value(lang),
+        "lang",
+        Lang::Zh,
+    ))?;
+    Ok((year, lang))
 }

@@ -96,6 +96,26 @@ impl T {
     fn join(&self, parts: &[String]) -> String {
         parts.join(self.s("、", ", "))
     }
+
+    /// Counts as a list: `一般74起、较重20起` (`measure` the Chinese measure word) /
+    /// `74 ordinary, 20 serious`.
+    fn tally<'n>(
+        &self,
+        counts: impl IntoIterator<Item = (&'n str, usize)>,
+        measure: &str,
+    ) -> String {
+        let parts: Vec<String> = counts
+            .into_iter()
+            .map(|(name, n)| {
+                if self.zh {
+                    format!("{name}{n}{measure}")
+                } else {
+                    format!("{n} {name}")
+                }
+            })
+            .collect();
+        self.join(&parts)
+    }
 }
 
 fn pct(n: Option<f64>) -> String {
@@ -636,29 +656,24 @@ impl Page<'_> {
         let (r, t) = (self.r, &self.t);
         self.h2(h, 3, "存在问题", "Problems found");
         let by_sev = |s: Severity| r.faults.iter().filter(|f| f.severity == s).count();
-        let sev: Vec<String> = SEVERITIES
+        let names: Vec<(String, usize)> = SEVERITIES
             .iter()
-            .map(|s| {
-                if t.zh {
-                    format!("{}{}起", t.name("severity", s.as_str()), by_sev(*s))
-                } else {
-                    format!("{} {}", by_sev(*s), t.name("severity", s.as_str()))
-                }
-            })
+            .map(|s| (t.name("severity", s.as_str()), by_sev(*s)))
             .collect();
+        let sev = t.tally(names.iter().map(|(k, n)| (k.as_str(), *n)), "起");
         para(
             h,
             &if t.zh {
                 format!(
                     "全年查实过错{}起，其中{}。按问题类型统计如下：",
                     r.faults.len(),
-                    t.join(&sev)
+                    sev
                 )
             } else {
                 format!(
                     "{} faults were established: {}. By kind:",
                     r.faults.len(),
-                    t.join(&sev)
+                    sev
                 )
             },
         );
@@ -830,29 +845,20 @@ impl Page<'_> {
             .iter()
             .filter(|e| e.proposal.is_some())
             .count();
-        let resp: Vec<String> = by_resp
-            .iter()
-            .map(|(k, v)| {
-                if t.zh {
-                    format!("{k}{v}条")
-                } else {
-                    format!("{v} {k}")
-                }
-            })
-            .collect();
+        let resp = t.tally(by_resp.iter().map(|(k, v)| (k.as_str(), *v)), "条");
         para(
             h,
             &if t.zh {
                 format!(
                     "依照责任追究办法，全年形成问责记录{}条，其中{}。按规则认定的过错程度及可选处理方式如下；{proposals}条因一年内重复发生同类过错拟从重处理，由领导小组研究决定。问责清单（姓名、单位、过错、程度、可选处理）以电子表格另行报送。",
                     r.accountability.len(),
-                    t.join(&resp)
+                    resp
                 )
             } else {
                 format!(
                     "Under the accountability rules the year gives {} accountability lines: {}. The severities the rules decide and the measures each allows follow; {proposals} repeats within a year propose a heavier severity, for the leadership group to decide. The list itself (name, unit, fault, severity, measures) goes with this report as a workbook.",
                     r.accountability.len(),
-                    t.join(&resp)
+                    resp
                 )
             },
         );
@@ -916,29 +922,20 @@ impl Page<'_> {
                 None => grades.push((g, 1)),
             }
         }
-        let grades: Vec<String> = grades
-            .iter()
-            .map(|(g, n)| {
-                if t.zh {
-                    format!("{g}{n}个")
-                } else {
-                    format!("{n} {g}")
-                }
-            })
-            .collect();
+        let grades = t.tally(grades.iter().map(|(g, n)| (g.as_str(), *n)), "个");
         para(
             h,
             &if t.zh {
                 format!(
                     "参加年度目标考核的单位{}个，其中{}。各单位得分及每一项加减分的依据如下。",
                     r.scorecards.len(),
-                    t.join(&grades)
+                    grades
                 )
             } else {
                 format!(
                     "{} units were assessed: {}. Each unit's points and the basis of every line follow.",
                     r.scorecards.len(),
-                    t.join(&grades)
+                    grades
                 )
             },
         );

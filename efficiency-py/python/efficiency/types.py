@@ -1021,6 +1021,7 @@ ErrorCode = Literal[
     "argument.invalid_choice",
     "argument.length_mismatch",
     "argument.invalid",
+    "argument.too_deep",
     "argument.too_large",
     "calendar.invalid_date",
     "calendar.year_not_covered",
