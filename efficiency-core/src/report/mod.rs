@@ -345,6 +345,9 @@ const SEVERITIES: [Severity; 3] = [Severity::Ordinary, Severity::Serious, Severi
 
 impl Page<'_> {
     fn unit_name(&self, id: &str) -> String {
+        if id == "-" {
+            return self.t.s("未指定单位", "no unit").into();
+        }
         self.src
             .org
             .unit(id)
@@ -710,9 +713,8 @@ impl Page<'_> {
         // Units: faults counted against each (a person's against their unit).
         let mut units: BTreeMap<String, (usize, usize, BTreeMap<String, usize>)> = BTreeMap::new();
         for f in &r.faults {
-            let Some(u) = crate::assessment::unit_of(self.src.org, f) else {
-                continue;
-            };
+            // A fault no unit answers for (a bureau leader's) is counted under "-" (no unit).
+            let u = crate::assessment::unit_of(self.src.org, f).unwrap_or_else(|| "-".into());
             let e = units.entry(u).or_default();
             e.0 += 1;
             if f.severity != Severity::Ordinary {
@@ -1098,16 +1100,30 @@ impl Page<'_> {
         self.h2(h, 6, "整改措施", "What each unit must still do");
         let mut todo: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
         for c in self.src.open_cards {
-            let Some(unit) = c.unit.clone() else { continue };
-            let what = format!(
-                "{}{}（{}，{}）",
-                t.s("督办办件", "Open card on case "),
-                c.case,
-                c.item
-                    .as_deref()
-                    .map_or_else(|| "–".to_string(), |i| self.item_name(i)),
-                t.name("level", c.level.as_str())
-            );
+            // A card of a case no unit answers for (a refusal at the window: nothing was
+            // received) goes to the unit of the person it names, else under "-" (no unit).
+            let unit = c
+                .unit
+                .clone()
+                .or_else(|| {
+                    let p = self.src.org.person(c.person.as_deref()?)?;
+                    p.unit.clone()
+                })
+                .unwrap_or_else(|| "-".into());
+            let level = t.name("level", c.level.as_str());
+            let what = match c.item.as_deref() {
+                Some(i) => format!(
+                    "{}{}（{}，{level}）",
+                    t.s("督办办件", "Open card on case "),
+                    c.case,
+                    self.item_name(i)
+                ),
+                None => format!(
+                    "{}{}（{level}）",
+                    t.s("督办办件", "Open card on case "),
+                    c.case
+                ),
+            };
             let by = match c.reply_due {
                 Some(d) => format!(
                     "{}{}",
@@ -1141,9 +1157,7 @@ impl Page<'_> {
                 ),
                 _ => continue,
             };
-            let Some(unit) = crate::assessment::unit_of(self.src.org, f) else {
-                continue;
-            };
+            let unit = crate::assessment::unit_of(self.src.org, f).unwrap_or_else(|| "-".into());
             let by = if t.zh {
                 format!("已逾期（原定{}），立即完成", arg(f, "due"))
             } else {
