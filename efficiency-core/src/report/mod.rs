@@ -388,6 +388,23 @@ impl Page<'_> {
         );
     }
 
+    /// A numbered level-2 heading with its table (`class` on the table when not empty), kept
+    /// together as [`block`] decides.
+    fn headed_table(
+        &self,
+        h: &mut String,
+        n: usize,
+        title: &str,
+        class: &str,
+        head: &[&str],
+        rows: &[Vec<String>],
+    ) {
+        block(h, rows.len());
+        self.h3(h, n, title);
+        table_class(h, class, head, rows);
+        h.push_str("</div>\n");
+    }
+
     fn h3(&self, h: &mut String, n: usize, title: &str) {
         let _ = writeln!(h, "<h3>{}{}</h3>", self.t.number(2, n), esc(title));
     }
@@ -546,10 +563,11 @@ impl Page<'_> {
             yellow.to_string(),
             red.to_string(),
         ]);
-        block(h, rows.len());
-        self.h3(h, 1, t.s("各单位办件时效", "Time limits by unit"));
-        table(
+        self.headed_table(
             h,
+            1,
+            t.s("各单位办件时效", "Time limits by unit"),
+            "",
             &[
                 t.s("单位", "Unit"),
                 t.s("#办结", "#Concluded"),
@@ -562,7 +580,6 @@ impl Page<'_> {
             ],
             &rows,
         );
-        h.push_str("</div>\n");
         h.push_str(&bars(
             t.s("各单位按时办结率", "On-time rate by unit"),
             &chart,
@@ -635,10 +652,11 @@ impl Page<'_> {
                     ]
                 })
                 .collect();
-            block(h, rows.len());
-            self.h3(h, i + 1, &title);
-            table(
+            self.headed_table(
                 h,
+                i + 1,
+                &title,
+                "",
                 &[
                     t.s("任务", "Task"),
                     t.s("报送材料", "Deliverable"),
@@ -650,7 +668,6 @@ impl Page<'_> {
                 ],
                 &rows,
             );
-            h.push_str("</div>\n");
         }
     }
 
@@ -698,10 +715,11 @@ impl Page<'_> {
                 ]
             })
             .collect();
-        block(h, rows.len());
-        self.h3(h, 1, t.s("按问题类型", "By kind"));
-        table(
+        self.headed_table(
             h,
+            1,
+            t.s("按问题类型", "By kind"),
+            "",
             &[
                 t.s("问题类型", "Kind"),
                 t.s("#起数", "#Count"),
@@ -709,7 +727,6 @@ impl Page<'_> {
             ],
             &rows,
         );
-        h.push_str("</div>\n");
         // Units: faults counted against each (a person's against their unit).
         let mut units: BTreeMap<String, (usize, usize, BTreeMap<String, usize>)> = BTreeMap::new();
         for f in &r.faults {
@@ -748,10 +765,11 @@ impl Page<'_> {
                 ]
             })
             .collect();
-        block(h, rows.len());
-        self.h3(h, 2, t.s("问题较多的单位", "Units with most faults"));
-        table(
+        self.headed_table(
             h,
+            2,
+            t.s("问题较多的单位", "Units with most faults"),
+            "",
             &[
                 t.s("单位", "Unit"),
                 t.s("#过错", "#Faults"),
@@ -760,7 +778,6 @@ impl Page<'_> {
             ],
             &rows,
         );
-        h.push_str("</div>\n");
         // Items: those whose cases reached a card or were overdue at the year's end, worst first.
         let mut items: Vec<&crate::case::GroupMetrics> = r
             .metrics_by_item
@@ -1192,10 +1209,10 @@ impl Page<'_> {
             },
         );
         for (i, (unit, rows)) in todo.iter().enumerate() {
-            block(h, rows.len());
-            self.h3(h, i + 1, &self.unit_name(unit));
-            table_class(
+            self.headed_table(
                 h,
+                i + 1,
+                &self.unit_name(unit),
                 "todo",
                 &[
                     t.s("事项", "What"),
@@ -1204,7 +1221,6 @@ impl Page<'_> {
                 ],
                 rows,
             );
-            h.push_str("</div>\n");
         }
     }
 
